@@ -1,0 +1,29 @@
+# pinpoint-events: the two commands a new user needs are `make run` and `make test`.
+GO ?= go
+
+.PHONY: run test check generate vet fuzz-short
+
+# Validate the sample events bundled in testdata/samples (AWS documentation
+# samples, some of them in legacy layouts on purpose). Exit status 1 from the
+# CLI only means some sample is invalid, which is expected here.
+run:
+	@$(GO) run ./cmd/pinpoint-events validate -v testdata/samples/*.json; status=$$?; test $$status -le 1
+
+# Regenerate generated/ from schema/.
+generate:
+	$(GO) generate ./...
+
+# Every schema against the 2020-12 metaschema (loading does that), every
+# bundled sample against its schema with the reference validator, and
+# generated/ fresh.
+check:
+	$(GO) run ./cmd/eventgen -check
+	$(GO) run ./cmd/eventgen -samples testdata/samples
+
+vet:
+	$(GO) vet ./...
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+
+test: vet check
+	$(GO) test ./...

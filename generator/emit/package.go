@@ -1,0 +1,174 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/pinpoint-events/pinpoint-events/generator/model"
+)
+
+// aliases are the runtime types a generated package re-exports, so that its
+// go doc is complete and its users never import an internal package.
+var aliases = []struct {
+	name, pkg, target, doc string
+	generic                bool
+}{
+	{"Event", eventtypesPkg, "Event", "Event is implemented by every event type of this package.", false},
+	{"UnixMillis", eventtypesPkg, "UnixMillis", "UnixMillis is a timestamp in milliseconds since the Unix epoch.", false},
+	{"Nullable", eventtypesPkg, "Nullable", "Nullable holds a value that may be JSON null (Valid false).", true},
+	{"NumericString", eventtypesPkg, "NumericString", "NumericString is a string that holds a decimal integer.", false},
+	{"Members", eventtypesPkg, "Members", "Members holds object members kept as raw JSON.", false},
+	{"Member", eventtypesPkg, "Member", "Member is an object member kept as raw JSON.", false},
+	{"ValidateOptions", validationPkg, "Options", "ValidateOptions choose which annotation keywords ValidateWith asserts.", false},
+	{"ValidationError", validationPkg, "ValidationError", "ValidationError lists the violations Validate found.", false},
+	{"Violation", validationPkg, "Violation", "Violation is one way an event breaks its schema.", false},
+	{"SyntaxError", jsonwirePkg, "SyntaxError", "SyntaxError reports malformed JSON, with the byte offset.", false},
+	{"ConstError", eventtypesPkg, "ConstError", "ConstError reports a member that breaks a const of the schema.", false},
+	{"NotAnObjectError", eventtypesPkg, "NotAnObjectError", "NotAnObjectError reports JSON that is not an object.", false},
+	{"UnknownEventTypeError", eventtypesPkg, "UnknownEventTypeError", "UnknownEventTypeError reports an event_type no schema covers.", false},
+}
+
+func aliasDecls(f *jen.File, only map[string]bool) {
+	var defs []jen.Code
+	for _, a := range aliases {
+		if only != nil && !only[a.name] {
+			continue
+		}
+		defs = append(defs, jen.Comment(a.doc))
+		if a.generic {
+			defs = append(defs, jen.Id(a.name).Types(jen.Id("T").Any()).Op("=").Qual(a.pkg, a.target).Types(jen.Id("T")))
+		} else {
+			defs = append(defs, jen.Id(a.name).Op("=").Qual(a.pkg, a.target))
+		}
+	}
+	f.Type().Defs(defs...)
+	f.Line()
+}
+
+// TypeConst names the constant of an event_type value: _campaign.send is
+// TypeCampaignSend.
+func TypeConst(eventType string) string { return "Type" + model.GoName(eventType) }
+
+// packageDoc describes a version package: its families and their events.
+func packageDoc(pkg *model.Package) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Package %s holds the Go types of %s events whose event_version is %q, generated from the JSON Schemas in schema/%s/%s.\n\n",
+		pkg.Name, producerTitle(pkg.Producer), pkg.Version, pkg.Producer, pkg.Version)
+	b.WriteString("Decode picks the Go type of an event by its event_type; each type also has UnmarshalJSON, MarshalJSON, AppendJSON and Validate. Members without a field, and members whose value does not fit their field's Go type, are kept in the Rest field of each struct and written back by the encoders: decoding and encoding loses nothing.\n\n")
+	for _, fam := range pkg.Families {
+		fmt.Fprintf(&b, "# %s\n\n%s\n\n", titleOr(fam), fam.Doc)
+		for _, ev := range fam.Events {
+			types := "any other event type its schema accepts"
+			if len(ev.EventTypes) > 0 {
+				types = strings.Join(ev.EventTypes, ", ")
+			}
+			fmt.Fprintf(&b, "  - [%s]: %s\n", ev.Type.Name, types)
+		}
+		b.WriteString("\n")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func titleOr(f *model.Family) string {
+	if f.Title != "" {
+		return f.Title + " (family " + f.Name + ")"
+	}
+	return "Family " + f.Name
+}
+
+func producerTitle(producer string) string {
+	if producer == "pinpoint" {
+		return "Amazon Pinpoint"
+	}
+	return producer
+}
+
+// packageFile prints package.go: the package documentation, the aliases,
+// the event type constants and the decoder that picks the Go type.
+func (p *printer) packageFile(pkg *model.Package) {
+	f := p.file("package.go")
+	f.PackageComment(commentText(packageDoc(pkg)))
+	aliasDecls(f, nil)
+	f.Comment("Version is the event_version of the events this package decodes.")
+	f.Const().Id("Version").Op("=").Lit(pkg.Version)
+	f.Line()
+	var consts []jen.Code
+	var cases []jen.Code
+	for _, fam := range pkg.Families {
+		for _, ev := range fam.Events {
+			var vals []jen.Code
+			for _, et := range ev.EventTypes {
+				consts = append(consts, jen.Id(TypeConst(et)).Op("=").Lit(et))
+				vals = append(vals, jen.Id(TypeConst(et)))
+			}
+			if len(vals) > 0 {
+				cases = append(cases, jen.Case(vals...).Block(jen.Return(jen.New(jen.Id(ev.Type.Name)))))
+			}
+		}
+	}
+	f.Comment("The event types this package has a Go type for.")
+	f.Const().Defs(consts...)
+	f.Line()
+	body := []jen.Code{jen.Switch(jen.Id("eventType")).Block(cases...)}
+	if ca := pkg.Catchall; ca != nil {
+		body = append(body, jen.If(jen.Id("rv").Op(":=").Qual(codecPkg, "StringValue").Call(jen.Id("eventType")), jen.Qual(codecPkg, "Accepts").Call(p.raw.check(ca.EventTypeSchema), jen.Op("&").Id("rv"))).Block(
+			jen.Return(jen.New(jen.Id(ca.Type.Name)))))
+	}
+	body = append(body, jen.Return(jen.Nil()))
+	f.Comment("New returns a new, empty event of the Go type for eventType, or nil when no")
+	f.Comment("schema of this version covers eventType.")
+	f.Func().Id("New").Params(jen.Id("eventType").String()).Id("Event").Block(body...)
+	f.Line()
+	f.Comment("Decode decodes an event of this version, choosing its Go type by event_type.")
+	f.Comment("It returns a *SyntaxError for malformed JSON, an *UnknownEventTypeError when")
+	f.Comment("no schema covers the event_type, and a *ConstError (with the decoded event)")
+	f.Comment("when a member breaks a const such as event_version.")
+	f.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
+		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadHead").Call(jen.Id("data")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Id("ev").Op(":=").Id("New").Call(jen.Id("head").Dot("Type")),
+		jen.If(jen.Op("!").Id("head").Dot("TypeIsString").Op("||").Id("ev").Op("==").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Op("&").Id("UnknownEventTypeError").Values(jen.Dict{
+				jen.Id("Version"):   jen.Id("Version"),
+				jen.Id("EventType"): jen.Id("head").Dot("Type"),
+				jen.Id("Missing"):   jen.Op("!").Id("head").Dot("TypeIsString"),
+			}))),
+		jen.If(jen.Err().Op(":=").Id("ev").Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(
+			jen.If(jen.List(jen.Id("_"), jen.Id("isConst")).Op(":=").Err().Op(".").Parens(jen.Op("*").Id("ConstError")), jen.Id("isConst")).Block(
+				jen.Return(jen.Id("ev"), jen.Err())),
+			jen.Return(jen.Nil(), jen.Err()),
+		),
+		jen.Return(jen.Id("ev"), jen.Nil()),
+	)
+	f.Line()
+}
+
+// commentText turns text into // lines: paragraphs (separated by blank
+// lines) are folded at 80 columns; headings (# ...) and list items (  - ...)
+// stay as written.
+func commentText(text string) string {
+	var lines []string
+	for i, para := range strings.Split(strings.TrimSpace(text), "\n\n") {
+		if i > 0 {
+			lines = append(lines, "//")
+		}
+		if strings.HasPrefix(para, "# ") || strings.HasPrefix(para, "  - ") {
+			for _, l := range strings.Split(para, "\n") {
+				lines = append(lines, "// "+l)
+			}
+			continue
+		}
+		line := "//"
+		for _, w := range strings.Fields(para) {
+			if len(line)+1+len(w) > 78 && line != "//" {
+				lines = append(lines, line)
+				line = "//"
+			}
+			line += " " + w
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,383 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/pinpoint-events/pinpoint-events/generator/load"
+	"github.com/pinpoint-events/pinpoint-events/generator/model"
+)
+
+// scalar is the Go type a typed check function takes.
+type scalar string
+
+const (
+	goString  scalar = "string"
+	goInt64   scalar = "int64"
+	goFloat64 scalar = "float64"
+	goBool    scalar = "bool"
+)
+
+// scalarOf returns the Go scalar a field of type gt is checked as, and the
+// expression that converts the field's value v to it.
+func scalarOf(gt *model.GoType, v *jen.Statement) (scalar, *jen.Statement, bool) {
+	switch gt.Kind {
+	case model.String:
+		return goString, v, true
+	case model.NumericString:
+		return goString, jen.String().Call(v), true
+	case model.Int64:
+		return goInt64, v, true
+	case model.UnixMillis:
+		return goInt64, jen.Int64().Call(v), true
+	case model.Float64:
+		return goFloat64, v, true
+	case model.Bool:
+		return goBool, v, true
+	case model.Named:
+		switch gt.Named.Kind {
+		case model.StringSet:
+			return goString, jen.String().Call(v), true
+		case model.EmbeddedJSON:
+			return goString, v.Dot("Text"), true
+		}
+	}
+	return "", nil, false
+}
+
+func (sc scalar) goType() *jen.Statement { return jen.Id(string(sc)) }
+
+// asRaw is the expression that makes the Go scalar v a raw value.
+func (sc scalar) asRaw(v *jen.Statement) *jen.Statement {
+	fn := map[scalar]string{goString: "StringValue", goInt64: "Int64Value", goFloat64: "Float64Value", goBool: "BoolValue"}[sc]
+	return jen.Qual(codecPkg, fn).Call(v)
+}
+
+// typedCheck returns the function that checks a Go scalar against s (and
+// what s's $ref leads to), printing it once; "" when there is nothing to
+// check for a value of that Go type.
+func (p *printer) typedCheck(s *load.Schema, sc scalar) string {
+	key := "check" + schemaSuffix(s) + "_" + string(sc)
+	if n, ok := p.checkNames[key]; ok {
+		return n
+	}
+	p.checkNames[key] = "" // a $ref cycle of scalars checks nothing more
+	body := p.typedCheckBody(s, sc)
+	if len(body) == 0 {
+		return ""
+	}
+	name := uniqueName(p.checks, "check"+schemaSuffix(s))
+	p.checkNames[key] = name
+	f := p.fileFor(s)
+	f.Commentf("%s checks a Go %s against %s.", name, sc, s.Loc.File+"#"+s.Loc.Pointer)
+	f.Func().Id(name).Params(jen.Id("v").Add(sc.goType()), pParam, cParam).Block(body...)
+	f.Line()
+	return name
+}
+
+func (p *printer) typedCheckBody(s *load.Schema, sc scalar) []jen.Code {
+	r := p.raw
+	ret := jen.Return()
+	var body []jen.Code
+	if s.IsFalse() {
+		return []jen.Code{jen.Id("c").Dot("FalseSchema").Call(jen.Id("p"))}
+	}
+	// The Go type always has a JSON type the type keyword allows: the model
+	// maps a property to Go only so.
+	if s.Const != nil {
+		if sc == goString && s.Const.Kind == "string" {
+			body = append(body, jen.If(jen.Id("v").Op("!=").Lit(s.Const.String)).Block(
+				jen.Id("c").Dot("Const").Call(jen.Id("p"), jen.Qual(validationPkg, "Quote").Call(jen.Id("v")), jen.Lit(s.Const.JSON)), ret))
+		} else {
+			lit := r.literalVar(s, "const", *s.Const)
+			body = append(body, jen.If(jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))), jen.Op("!").Qual(jsonvaluePkg, "Equal").Call(jen.Id("rv"), jen.Id(lit))).Block(
+				jen.Id("c").Dot("Const").Call(jen.Id("p"), jen.Qual(validationPkg, "Show").Call(jen.Op("&").Id("rv")), jen.Lit(s.Const.JSON)), ret))
+		}
+	}
+	if s.Enum != nil {
+		if sc == goString && allStringLiterals(s.Enum) {
+			var vals []jen.Code
+			for _, l := range s.Enum {
+				vals = append(vals, jen.Lit(l.String))
+			}
+			body = append(body, jen.Switch(jen.Id("v")).Block(
+				jen.Case(vals...),
+				jen.Default().Block(jen.Id("c").Dot("Enum").Call(jen.Id("p"), jen.Qual(validationPkg, "Quote").Call(jen.Id("v")), jen.Lit(enumList(s.Enum))), ret),
+			))
+		} else {
+			lits := r.enumVar(s)
+			body = append(body, jen.If(jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))), jen.Op("!").Qual(codecPkg, "InEnum").Call(jen.Op("&").Id("rv"), jen.Id(lits))).Block(
+				jen.Id("c").Dot("Enum").Call(jen.Id("p"), jen.Qual(validationPkg, "Show").Call(jen.Op("&").Id("rv")), jen.Lit(enumList(s.Enum))), ret))
+		}
+	}
+	if s.Format != "" && sc == goString {
+		body = append(body, jen.If(jen.Id("c").Dot("AssertFormat")).Block(
+			jen.Id("n").Op(":=").Id("c").Dot("Len").Call(),
+			jen.Id("c").Dot("Format").Call(jen.Id("p"), jen.Lit(s.Format), jen.Id("v")),
+			jen.If(jen.Id("c").Dot("Len").Call().Op(">").Id("n")).Block(ret),
+		))
+	}
+	if s.Ref != nil {
+		if n := p.typedCheck(s.Ref, sc); n != "" {
+			body = append(body, jen.Id(n).Call(vpc()...))
+		}
+	}
+	switch sc {
+	case goString:
+		body = append(body, r.stringChecks(s, jen.Id("v"), nil)...)
+	case goInt64, goFloat64:
+		body = append(body, p.typedNumberChecks(s, sc)...)
+	}
+	if hasComposition(s) {
+		body = append(body, jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))))
+		body = append(body, r.composition(s, jen.Op("&").Id("rv"))...)
+	}
+	return body
+}
+
+func allStringLiterals(lits []load.Literal) bool {
+	for _, l := range lits {
+		if l.Kind != "string" {
+			return false
+		}
+	}
+	return true
+}
+
+// typedNumberChecks compares an int64 with integer limits directly, and
+// everything else exactly through jsonvalue.Number.
+func (p *printer) typedNumberChecks(s *load.Schema, sc scalar) []jen.Code {
+	var out []jen.Code
+	var num *jen.Statement
+	needNum := false
+	got := jen.Id("num").Dot("Literal").Call()
+	for _, nk := range numberKeywords(s) {
+		limit, isInt := int64Limit(nk.lit)
+		if sc == goInt64 && isInt {
+			gotInt := jen.Qual("strconv", "FormatInt").Call(jen.Id("v"), jen.Lit(10))
+			if nk.keyword == "multipleOf" {
+				if limit > 0 {
+					out = append(out, jen.If(jen.Id("v").Op("%").Lit(limit).Op("!=").Lit(0)).Block(
+						jen.Id("c").Dot("MultipleOf").Call(jen.Id("p"), gotInt, jen.Lit(nk.lit))))
+				}
+				continue
+			}
+			var cond *jen.Statement
+			switch nk.keyword {
+			case "minimum":
+				if limit == -1<<63 {
+					continue
+				}
+				cond = jen.Id("v").Op("<").Lit(limit)
+			case "maximum":
+				if limit == 1<<63-1 {
+					continue
+				}
+				cond = jen.Id("v").Op(">").Lit(limit)
+			case "exclusiveMinimum":
+				cond = jen.Id("v").Op("<=").Lit(limit)
+			default:
+				cond = jen.Id("v").Op(">=").Lit(limit)
+			}
+			out = append(out, jen.If(cond).Block(jen.Id("c").Dot("Bound").Call(jen.Id("p"), jen.Lit(nk.keyword), gotInt, jen.Lit(nk.lit))))
+			continue
+		}
+		needNum = true
+		lim := jen.Id(p.raw.numberVar(s, nk.keyword, nk.lit))
+		if nk.keyword == "multipleOf" {
+			out = append(out, jen.If(jen.Op("!").Id("num").Dot("MultipleOf").Call(lim)).Block(
+				jen.Id("c").Dot("MultipleOf").Call(jen.Id("p"), got.Clone(), jen.Lit(nk.lit))))
+			continue
+		}
+		out = append(out, jen.If(failsBound(nk.keyword, jen.Id("num").Dot("Cmp").Call(lim))).Block(
+			jen.Id("c").Dot("Bound").Call(jen.Id("p"), jen.Lit(nk.keyword), got.Clone(), jen.Lit(nk.lit))))
+	}
+	if needNum {
+		if sc == goInt64 {
+			num = jen.Qual(jsonvaluePkg, "NumberFromInt64").Call(jen.Id("v"))
+		} else {
+			num = jen.Qual(jsonvaluePkg, "NumberFromFloat64").Call(jen.Id("v"))
+		}
+		out = append([]jen.Code{jen.Id("num").Op(":=").Add(num)}, out...)
+	}
+	return out
+}
+
+// fieldCheck returns the statements that check the value v (an
+// expression of Go type gt, made from the schema chain of gt) at path fp.
+func (p *printer) fieldCheck(gt *model.GoType, v, recv *jen.Statement) []jen.Code {
+	fp := jen.Op("&").Id("fp")
+	if gt.Kind == model.Named && gt.Named.Kind == model.Struct {
+		return []jen.Code{recv.Dot("validate").Call(fp, jen.Id("c"))}
+	}
+	if gt.Kind == model.Named && gt.Named.Kind == model.EmbeddedJSON {
+		v = recv.Clone()
+	}
+	if sc, conv, ok := scalarOf(gt, v); ok {
+		if n := p.typedCheck(gt.Chain[0], sc); n != "" {
+			return []jen.Code{jen.Id(n).Call(conv, fp, jen.Id("c"))}
+		}
+		return nil
+	}
+	if n := p.containerCheck(gt); n != "" {
+		return []jen.Code{jen.Id(n).Call(v, fp, jen.Id("c"))}
+	}
+	return nil
+}
+
+// containerCheck returns the function that checks a slice, map or nullable
+// value of type gt, printing it once; "" when there is nothing to check.
+func (p *printer) containerCheck(gt *model.GoType) string {
+	head := gt.Chain[0]
+	key := "check" + schemaSuffix(head) + "_" + gt.Key()
+	if n, ok := p.checkNames[key]; ok {
+		return n
+	}
+	p.checkNames[key] = ""
+	var body []jen.Code
+	switch gt.Kind {
+	case model.Nullable:
+		sc, conv, ok := scalarOf(gt.Elem, jen.Id("v").Dot("Value"))
+		var whenValid []jen.Code
+		if ok {
+			if n := p.typedCheck(head, sc); n != "" {
+				whenValid = []jen.Code{jen.Id(n).Call(conv, jen.Id("p"), jen.Id("c"))}
+			}
+		}
+		if !ok {
+			panic("emit: nullable of a non-scalar type")
+		}
+		var whenNull []jen.Code
+		if n := p.raw.name(head); n != "" {
+			whenNull = []jen.Code{jen.Id("rv").Op(":=").Qual(codecPkg, "NullValue").Call(), jen.Id(n).Call(jen.Op("&").Id("rv"), jen.Id("p"), jen.Id("c"))}
+		}
+		if len(whenValid)+len(whenNull) > 0 {
+			body = append(body, jen.If(jen.Id("v").Dot("Valid")).Block(whenValid...).Else().Block(whenNull...))
+		}
+	case model.Slice, model.Map:
+		for _, s := range gt.Chain {
+			body = append(body, p.containerKeywords(gt, s)...)
+		}
+		// A map element is not addressable: check a copy.
+		fp := jen.Id("fp").Op(":=").Id("p").Dot("Index").Call(jen.Id("i"))
+		elem := jen.Id("v").Index(jen.Id("i"))
+		loopVars := jen.Id("i")
+		if gt.Kind == model.Map {
+			fp = jen.Id("fp").Op(":=").Id("p").Dot("Member").Call(jen.Id("k"))
+			elem = jen.Id("e")
+			loopVars = jen.List(jen.Id("k"), jen.Id("e"))
+		}
+		if check := p.fieldCheck(gt.Elem, elem, elem.Clone()); len(check) > 0 {
+			body = append(body, jen.For(loopVars.Op(":=").Range().Id("v")).Block(append([]jen.Code{fp}, check...)...))
+		}
+	}
+	if len(body) == 0 {
+		return ""
+	}
+	name := uniqueName(p.checks, "check"+schemaSuffix(head))
+	p.checkNames[key] = name
+	f := p.fileFor(head)
+	f.Commentf("%s checks a Go value against %s.", name, head.Loc.File+"#"+head.Loc.Pointer)
+	f.Func().Id(name).Params(jen.Id("v").Add(p.goType(gt)), pParam, cParam).Block(body...)
+	f.Line()
+	return name
+}
+
+// containerKeywords prints the keywords of s that apply to a slice or map
+// as a whole.
+func (p *printer) containerKeywords(gt *model.GoType, s *load.Schema) []jen.Code {
+	var out []jen.Code
+	count := func(keyword string, limit *int, op string) {
+		if limit == nil {
+			return
+		}
+		out = append(out, jen.If(jen.Len(jen.Id("v")).Op(op).Lit(*limit)).Block(
+			jen.Id("c").Dot("Count").Call(jen.Id("p"), jen.Lit(keyword), jen.Len(jen.Id("v")), jen.Lit(*limit))))
+	}
+	if gt.Kind == model.Slice {
+		count("minItems", s.MinItems, "<")
+		count("maxItems", s.MaxItems, ">")
+		if s.UniqueItems {
+			var dup *jen.Statement
+			if _, _, ok := scalarOf(gt.Elem, jen.Null()); ok && gt.Elem.Kind != model.Named {
+				dup = jen.Qual(codecPkg, "DuplicateOf").Call(jen.Id("v"))
+			} else {
+				dup = jen.Qual(codecPkg, "Duplicate").Call(jen.Id("rv").Dot("Items"))
+				out = append(out, jen.Id("rv").Op(":=").Qual(codecPkg, "ValueOf").Call(jen.Op("&").Id("v"), p.writer(gt)))
+			}
+			out = append(out, jen.If(jen.List(jen.Id("i"), jen.Id("j"), jen.Id("dup")).Op(":=").Add(dup), jen.Id("dup")).Block(
+				jen.Id("c").Dot("UniqueItems").Call(jen.Id("p"), jen.Id("i"), jen.Id("j"))))
+		}
+	} else {
+		count("minProperties", s.MinProperties, "<")
+		count("maxProperties", s.MaxProperties, ">")
+	}
+	if s.Const != nil || s.Enum != nil || hasComposition(s) {
+		// Rare on containers: check through the raw value.
+		if n := p.raw.name(s); n != "" {
+			out = append(out,
+				jen.Id("whole").Op(":=").Qual(codecPkg, "ValueOf").Call(jen.Op("&").Id("v"), p.writer(gt)),
+				jen.Id(n).Call(jen.Op("&").Id("whole"), jen.Id("p"), jen.Id("c")),
+			)
+		}
+	}
+	return out
+}
+
+// structValidate prints the validator of a struct.
+func (p *printer) structValidate(f *jen.File, t *model.Type) {
+	var body []jen.Code
+	for _, fl := range t.Fields {
+		if fl.Required {
+			body = append(body, jen.If(jen.Id("v").Dot("absent").Op("&").Id(absentConst(t, fl)).Op("!=").Lit(0).Op("&&").Op("!").Id("v").Dot("Rest").Dot("Has").Call(jen.Lit(fl.JSONName))).Block(
+				jen.Id("c").Dot("Required").Call(jen.Id("p"), jen.Lit(fl.JSONName))))
+		}
+	}
+	for _, fl := range t.Fields {
+		var cond *jen.Statement
+		if fl.Required {
+			cond = jen.Id("v").Dot("absent").Op("&").Id(absentConst(t, fl)).Op("==").Lit(0)
+		} else {
+			cond = jen.Id("v").Dot(fl.Name).Op("!=").Nil()
+		}
+		value, _, recv := fieldValue(fl)
+		check := p.fieldCheck(fl.Type, value, recv)
+		if len(check) == 0 {
+			continue
+		}
+		body = append(body, jen.If(cond).Block(append([]jen.Code{
+			jen.Id("fp").Op(":=").Id("p").Dot("Member").Call(jen.Lit(fl.JSONName)),
+		}, check...)...))
+	}
+	body = append(body, p.restCheck(t)...)
+	f.Comment("validate records the violations of v, found at p, in c.")
+	f.Func().Add(recv(t)).Id("validate").Params(pParam, cParam).Block(body...)
+	f.Line()
+}
+
+// restCheck checks the members a struct kept raw: a member of a property
+// whose value did not fit its field against the property's schema, any
+// other against additionalProperties.
+func (p *printer) restCheck(t *model.Type) []jen.Code {
+	m := jen.Op("&").Id("v").Dot("Rest").Index(jen.Id("i"))
+	member := func(check jen.Code) jen.Code {
+		return jen.Qual(codecPkg, "CheckMember").Call(jen.Id("p"), m.Clone(), jen.Id("c"), check)
+	}
+	var cases []jen.Code
+	for _, fl := range t.Fields {
+		cases = append(cases, jen.Case(jen.Lit(fl.JSONName)).Block(member(p.raw.check(fl.Schema))))
+	}
+	add := t.AdditionalProperties
+	switch {
+	case add == nil || add.IsTrue():
+	case add.IsFalse():
+		cases = append(cases, jen.Default().Block(jen.Id("c").Dot("AdditionalProperty").Call(jen.Id("p"), jen.Id("v").Dot("Rest").Index(jen.Id("i")).Dot("Name"))))
+	default:
+		if n := p.raw.name(add); n != "" {
+			cases = append(cases, jen.Default().Block(member(jen.Id(n))))
+		}
+	}
+	if len(cases) == 0 {
+		return nil
+	}
+	return []jen.Code{jen.For(jen.Id("i").Op(":=").Range().Id("v").Dot("Rest")).Block(jen.Switch(jen.Id("v").Dot("Rest").Index(jen.Id("i")).Dot("Name")).Block(cases...))}
+}

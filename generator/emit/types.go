@@ -1,0 +1,490 @@
+package emit
+
+import (
+	"strconv"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/pinpoint-events/pinpoint-events/generator/model"
+)
+
+// goType is the Go type expression of gt.
+func (p *printer) goType(gt *model.GoType) *jen.Statement {
+	switch gt.Kind {
+	case model.String:
+		return jen.String()
+	case model.Int64:
+		return jen.Int64()
+	case model.Float64:
+		return jen.Float64()
+	case model.Bool:
+		return jen.Bool()
+	case model.UnixMillis:
+		return jen.Id("UnixMillis")
+	case model.NumericString:
+		return jen.Id("NumericString")
+	case model.Named:
+		return jen.Id(gt.Named.Name)
+	case model.Slice:
+		return jen.Index().Add(p.goType(gt.Elem))
+	case model.Map:
+		return jen.Map(jen.String()).Add(p.goType(gt.Elem))
+	case model.Nullable:
+		return jen.Id("Nullable").Types(p.goType(gt.Elem))
+	}
+	panic("emit: unknown Go type")
+}
+
+// byPointer reports whether an optional field of type gt is held by pointer;
+// slices and maps tell absent by nil instead.
+func byPointer(gt *model.GoType) bool {
+	return gt.Kind != model.Slice && gt.Kind != model.Map
+}
+
+func (p *printer) fieldType(f *model.Field) *jen.Statement {
+	if !f.Required && byPointer(f.Type) {
+		return jen.Op("*").Add(p.goType(f.Type))
+	}
+	return p.goType(f.Type)
+}
+
+// reader is the func(dst *T, d *codec.Decoder) (bool, error) that reads gt.
+func (p *printer) reader(gt *model.GoType) *jen.Statement {
+	switch gt.Kind {
+	case model.String, model.NumericString:
+		return jen.Qual(codecPkg, "ReadString").Types(p.goType(gt))
+	case model.Int64, model.UnixMillis:
+		return jen.Qual(codecPkg, "ReadInt64").Types(p.goType(gt))
+	case model.Float64:
+		return jen.Qual(codecPkg, "ReadFloat64")
+	case model.Bool:
+		return jen.Qual(codecPkg, "ReadBool")
+	case model.Named:
+		if gt.Named.Kind == model.StringSet {
+			return jen.Qual(codecPkg, "ReadString").Types(jen.Id(gt.Named.Name))
+		}
+		return jen.Parens(jen.Op("*").Id(gt.Named.Name)).Dot("read")
+	}
+	return jen.Id(p.containerHelpers(gt) + "Read")
+}
+
+// writer is the func(v *T, e *jsonwire.Encoder) that writes gt.
+func (p *printer) writer(gt *model.GoType) *jen.Statement {
+	switch gt.Kind {
+	case model.String, model.NumericString:
+		return jen.Qual(codecPkg, "WriteString").Types(p.goType(gt))
+	case model.Int64, model.UnixMillis:
+		return jen.Qual(codecPkg, "WriteInt64").Types(p.goType(gt))
+	case model.Float64:
+		return jen.Qual(codecPkg, "WriteFloat64")
+	case model.Bool:
+		return jen.Qual(codecPkg, "WriteBool")
+	case model.Named:
+		if gt.Named.Kind == model.StringSet {
+			return jen.Qual(codecPkg, "WriteString").Types(jen.Id(gt.Named.Name))
+		}
+		return jen.Parens(jen.Op("*").Id(gt.Named.Name)).Dot("write")
+	}
+	return jen.Id(p.containerHelpers(gt) + "Write")
+}
+
+// writeValue writes a value of type gt: v is the value, addr its address,
+// recv the expression to call its methods on.
+func (p *printer) writeValue(gt *model.GoType, v, addr, recv *jen.Statement) jen.Code {
+	e := jen.Id("e")
+	switch gt.Kind {
+	case model.String:
+		return e.Dot("String").Call(v)
+	case model.NumericString:
+		return e.Dot("String").Call(jen.String().Call(v))
+	case model.Int64:
+		return e.Dot("Int64").Call(v)
+	case model.UnixMillis:
+		return e.Dot("Int64").Call(jen.Int64().Call(v))
+	case model.Float64:
+		return e.Dot("Float64").Call(v)
+	case model.Bool:
+		return e.Dot("Bool").Call(v)
+	case model.Named:
+		if gt.Named.Kind == model.StringSet {
+			return e.Dot("String").Call(jen.String().Call(v))
+		}
+		return recv.Dot("write").Call(jen.Id("e"))
+	}
+	return p.writer(gt).Call(addr, jen.Id("e"))
+}
+
+// fieldValue returns the expressions of a field's value, of its address,
+// and to call its methods on (v.F, which Go dereferences when needed). An
+// optional field is a pointer: its value is *v.F, its address v.F.
+func fieldValue(fl *model.Field) (value, addr, recv *jen.Statement) {
+	if !fl.Required && byPointer(fl.Type) {
+		return jen.Op("*").Id("v").Dot(fl.Name), jen.Id("v").Dot(fl.Name), jen.Id("v").Dot(fl.Name)
+	}
+	return jen.Id("v").Dot(fl.Name), jen.Op("&").Id("v").Dot(fl.Name), jen.Id("v").Dot(fl.Name)
+}
+
+// containerHelpers prints the read and write functions of a slice, map or
+// nullable type once, and returns their common name prefix.
+func (p *printer) containerHelpers(gt *model.GoType) string {
+	name := model.LowerFirst(gt.Key())
+	if p.helpers[name] {
+		return name
+	}
+	p.helpers[name] = true
+	f := p.file("helpers.go")
+	dst := jen.Id("dst").Op("*").Add(p.goType(gt))
+	d := jen.Id("d").Op("*").Qual(codecPkg, "Decoder")
+	var readFn, writeFn string
+	switch gt.Kind {
+	case model.Slice:
+		readFn, writeFn = "ReadSlice", "WriteSlice"
+	case model.Map:
+		readFn, writeFn = "ReadMap", "WriteMap"
+	case model.Nullable:
+		readFn, writeFn = "ReadNullable", "WriteNullable"
+	}
+	f.Func().Id(name+"Read").Params(dst, d).Params(jen.Bool(), jen.Error()).Block(
+		jen.Return(jen.Qual(codecPkg, readFn).Call(jen.Id("dst"), jen.Id("d"), p.reader(gt.Elem))),
+	)
+	f.Line()
+	arg := jen.Op("*").Id("v")
+	if gt.Kind == model.Nullable {
+		arg = jen.Id("v")
+	}
+	f.Func().Id(name+"Write").Params(jen.Id("v").Op("*").Add(p.goType(gt)), jen.Id("e").Op("*").Qual(jsonwirePkg, "Encoder")).Block(
+		jen.Qual(codecPkg, writeFn).Call(arg, jen.Id("e"), p.writer(gt.Elem)),
+	)
+	f.Line()
+	return name
+}
+
+// stringSet prints a string type with a constant per value.
+func (p *printer) stringSet(t *model.Type) {
+	f := p.fileFor(t.Schema)
+	doc := t.Doc
+	if !t.Closed {
+		doc += "\nThe constants are the values known when this package was generated; other values are valid too."
+	}
+	f.Add(docComment(doc))
+	f.Type().Id(t.Name).String()
+	f.Line()
+	var defs []jen.Code
+	for _, v := range t.Values {
+		defs = append(defs, jen.Id(v.Const).Id(t.Name).Op("=").Lit(v.Value))
+	}
+	f.Const().Defs(defs...)
+	f.Line()
+	var cases []jen.Code
+	for _, v := range t.Values {
+		cases = append(cases, jen.Id(v.Const))
+	}
+	what := "one of the values listed above"
+	if t.Closed {
+		what = "one of the values the schema allows"
+	}
+	f.Commentf("Known reports whether v is %s.", what)
+	f.Func().Params(jen.Id("v").Id(t.Name)).Id("Known").Params().Bool().Block(
+		jen.Switch(jen.Id("v")).Block(jen.Case(cases...).Block(jen.Return(jen.True()))),
+		jen.Return(jen.False()),
+	)
+	f.Line()
+}
+
+// embeddedJSON prints the type of a string that holds a JSON document: the
+// text is kept as written and decoded on demand.
+func (p *printer) embeddedJSON(t *model.Type) {
+	f := p.fileFor(t.Schema)
+	target := t.Target.Name
+	f.Add(docComment(t.Doc + " The text is kept as it was read, and written back as it is; Decode decodes it on first use."))
+	f.Type().Id(t.Name).Struct(
+		jen.Comment("Text is the string as it stands in the event."),
+		jen.Id("Text").String(),
+		jen.Line(),
+		jen.Id("decoded").Op("*").Id(target).Comment("the result of Decode for decodedFrom"),
+		jen.Id("decodedFrom").String(),
+		jen.Id("err").Error(),
+	)
+	f.Line()
+	f.Commentf("Decode returns the %s that Text holds. The result is kept: later calls", target)
+	f.Comment("return it again while Text is unchanged. The error is a *SyntaxError when Text")
+	f.Comment("is not JSON, or another error of UnmarshalJSON; it does not check the schema")
+	f.Comment("(call Validate on the result for that).")
+	f.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("Decode").Params().Params(jen.Op("*").Id(target), jen.Error()).Block(
+		jen.If(jen.Id("j").Dot("decoded").Op("==").Nil().Op("&&").Id("j").Dot("err").Op("==").Nil().Op("||").Id("j").Dot("decodedFrom").Op("!=").Id("j").Dot("Text")).Block(
+			jen.Id("v").Op(":=").New(jen.Id(target)),
+			jen.Id("j").Dot("decoded").Op(",").Id("j").Dot("err").Op(",").Id("j").Dot("decodedFrom").Op("=").Id("v").Op(",").Id("v").Dot("UnmarshalJSON").Call(jen.Index().Byte().Call(jen.Id("j").Dot("Text"))).Op(",").Id("j").Dot("Text"),
+			jen.If(jen.Id("j").Dot("err").Op("!=").Nil()).Block(jen.Id("j").Dot("decoded").Op("=").Nil()),
+		),
+		jen.Return(jen.Id("j").Dot("decoded"), jen.Id("j").Dot("err")),
+	)
+	f.Line()
+	f.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("read").Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Params(jen.Bool(), jen.Error()).Block(
+		jen.Op("*").Id("j").Op("=").Id(t.Name).Values(),
+		jen.Return(jen.Qual(codecPkg, "ReadString").Call(jen.Op("&").Id("j").Dot("Text"), jen.Id("d"))),
+	)
+	f.Line()
+	f.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("write").Params(jen.Id("e").Op("*").Qual(jsonwirePkg, "Encoder")).Block(
+		jen.Id("e").Dot("String").Call(jen.Id("j").Dot("Text")),
+	)
+	f.Line()
+}
+
+// absentConst names the bit of a required field in its struct's absent set.
+func absentConst(t *model.Type, f *model.Field) string {
+	return "absent" + t.Name + f.Name
+}
+
+// structType prints a struct, its decoder, encoder and validator.
+func (p *printer) structType(t *model.Type) {
+	f := p.fileFor(t.Schema)
+	doc := t.Doc
+	if t.Event != nil {
+		doc = eventDoc(t)
+	}
+	f.Add(docComment(doc))
+	var fields []jen.Code
+	hasRequired := false
+	for _, fl := range t.Fields {
+		fields = append(fields, docComment(fieldDoc(fl)), jen.Id(fl.Name).Add(p.fieldType(fl)).Tag(map[string]string{"json": fl.JSONName}))
+		hasRequired = hasRequired || fl.Required
+	}
+	fields = append(fields,
+		jen.Line(),
+		jen.Comment("Rest holds, as raw JSON in input order, the members that have no field"),
+		jen.Comment("above and the members whose value does not fit their field's Go type"),
+		jen.Comment("(Validate reports those). Encoding writes them back."),
+		jen.Id("Rest").Id("Members").Tag(map[string]string{"json": "-"}),
+	)
+	if hasRequired {
+		fields = append(fields,
+			jen.Line(),
+			jen.Comment("absent has a bit set for each required member the input lacked or held"),
+			jen.Comment("in Rest; those fields are left out when encoding."),
+			jen.Id("absent").Uint64(),
+		)
+	}
+	f.Type().Id(t.Name).Struct(fields...)
+	f.Line()
+	if hasRequired {
+		var defs []jen.Code
+		for _, fl := range t.Fields {
+			if fl.Required {
+				defs = append(defs, jen.Id(absentConst(t, fl)).Op("=").Lit(1).Op("<<").Lit(fl.AbsentBit))
+			}
+		}
+		f.Const().Defs(defs...)
+		f.Line()
+	}
+	p.structMethods(f, t)
+	p.structRead(f, t)
+	p.structWrite(f, t)
+	p.structValidate(f, t)
+	if t.Event != nil {
+		p.eventMethods(f, t)
+	}
+}
+
+// fieldDoc is a field's description, with what nil means for an optional
+// member.
+func fieldDoc(f *model.Field) string {
+	if f.Required {
+		return f.Doc
+	}
+	return f.Doc + " Nil when absent."
+}
+
+func eventDoc(t *model.Type) string {
+	ev := t.Event
+	doc := t.Doc
+	if len(ev.EventTypes) == 0 {
+		doc += "\nIt is the event of every event_type that no other type of this package claims and that its schema accepts."
+	}
+	return doc
+}
+
+func recv(t *model.Type) *jen.Statement {
+	return jen.Params(jen.Id("v").Op("*").Id(t.Name))
+}
+
+// structMethods prints the exported entry points every struct has.
+func (p *printer) structMethods(f *jen.File, t *model.Type) {
+	f.Comment("UnmarshalJSON decodes the JSON object in data into v. Members whose value does")
+	f.Comment("not fit their field go to Rest and are reported by Validate; the error is")
+	f.Comment("for malformed JSON (*SyntaxError), data that is not an object, and a member")
+	f.Comment("that breaks a const (*ConstError, after decoding everything else).")
+	f.Func().Add(recv(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Qual(codecPkg, "Decode").Call(jen.Id("data"), jen.Func().Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Error().Block(
+			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("v").Dot("read").Call(jen.Id("d")),
+			jen.Return(jen.Err()),
+		))),
+	)
+	f.Line()
+	f.Comment("MarshalJSON returns v as compact JSON.")
+	f.Func().Add(recv(t)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("v").Dot("AppendJSON").Call(jen.Nil())),
+	)
+	f.Line()
+	f.Comment("AppendJSON appends v to dst as compact JSON: the fields in schema order,")
+	f.Comment("then the members of Rest. It fails only on a float that JSON cannot hold")
+	f.Comment("(NaN, ±Inf).")
+	f.Func().Add(recv(t)).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Qual(codecPkg, "Encode").Call(jen.Id("dst"), jen.Id("v").Dot("write"))),
+	)
+	f.Line()
+	f.Comment("Validate checks v against its schema. It returns nil or a *ValidationError")
+	f.Comment("listing every violation; format and embedded JSON documents are not checked")
+	f.Comment("(see ValidateWith).")
+	f.Func().Add(recv(t)).Id("Validate").Params().Error().Block(
+		jen.Return(jen.Id("v").Dot("ValidateWith").Call(jen.Id("ValidateOptions").Values())),
+	)
+	f.Line()
+	f.Comment("ValidateWith is Validate with the annotation keywords asserted that opts")
+	f.Comment("name.")
+	f.Func().Add(recv(t)).Id("ValidateWith").Params(jen.Id("opts").Id("ValidateOptions")).Error().Block(
+		jen.Id("c").Op(":=").Qual(validationPkg, "Collector").Values(jen.Dict{jen.Id("Options"): jen.Id("opts")}),
+		jen.Id("v").Dot("validate").Call(jen.Nil(), jen.Op("&").Id("c")),
+		jen.Return(jen.Id("c").Dot("Err").Call()),
+	)
+	f.Line()
+}
+
+// eventMethods prints the rest of the Event interface.
+func (p *printer) eventMethods(f *jen.File, t *model.Type) {
+	f.Commentf("Family returns %q.", t.Event.Family.Name)
+	f.Func().Add(recv(t)).Id("Family").Params().String().Block(jen.Return(jen.Lit(t.Event.Family.Name)))
+	f.Line()
+	f.Comment("Type returns the event_type member.")
+	f.Func().Add(recv(t)).Id("Type").Params().String().Block(jen.Return(jen.Id("v").Dot("EventType")))
+	f.Line()
+	f.Comment("Version returns the event_version member.")
+	f.Func().Add(recv(t)).Id("Version").Params().String().Block(jen.Return(jen.Id("v").Dot("EventVersion")))
+	f.Line()
+	f.Comment("EventTime returns event_timestamp as a time.Time.")
+	f.Func().Add(recv(t)).Id("EventTime").Params().Qual("time", "Time").Block(jen.Return(jen.Id("v").Dot("EventTimestamp").Dot("Time").Call()))
+	f.Line()
+	f.Comment("ArrivalTime returns arrival_timestamp as a time.Time.")
+	f.Func().Add(recv(t)).Id("ArrivalTime").Params().Qual("time", "Time").Block(jen.Return(jen.Id("v").Dot("ArrivalTimestamp").Dot("Time").Call()))
+	f.Line()
+}
+
+// structRead prints the decoder of a struct.
+func (p *printer) structRead(f *jen.File, t *model.Type) {
+	var reset []jen.Code
+	reset = append(reset, jen.Id("Rest").Op(":").Id("v").Dot("Rest").Index(jen.Empty(), jen.Lit(0)))
+	var absentAll []jen.Code
+	for _, fl := range t.Fields {
+		if fl.Required {
+			absentAll = append(absentAll, jen.Id(absentConst(t, fl)))
+		}
+	}
+	if len(absentAll) > 0 {
+		all := jen.Add(absentAll[0])
+		for _, a := range absentAll[1:] {
+			all = all.Op("|").Add(a)
+		}
+		reset = append(reset, jen.Id("absent").Op(":").Add(all))
+	}
+	var cases []jen.Code
+	for _, fl := range t.Fields {
+		cases = append(cases, jen.Case(jen.Lit(fl.JSONName)).Block(p.readField(t, fl)...))
+	}
+	cases = append(cases, jen.Default().Block(
+		jen.Err().Op("=").Qual(codecPkg, "Keep").Call(jen.Id("d"), jen.Op("&").Id("v").Dot("Rest"), jen.Id("name")),
+	))
+	var loop []jen.Code
+	loop = append(loop,
+		jen.List(jen.Id("name"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextMember").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
+		jen.If(jen.Op("!").Id("more")).Block(jen.Return(jen.True(), jen.Nil())),
+	)
+	if len(absentAll) > 0 {
+		loop = append(loop, jen.Var().Id("fits").Bool())
+	}
+	loop = append(loop,
+		jen.Switch(jen.String().Call(jen.Id("name"))).Block(cases...),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
+	)
+	f.Comment("read decodes a JSON object into v; it reports false, reading nothing, for")
+	f.Comment("another kind of value.")
+	f.Func().Add(recv(t)).Id("read").Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Params(jen.Bool(), jen.Error()).Block(
+		jen.If(jen.Id("d").Dot("Peek").Call().Op("!=").Qual(jsonwirePkg, "KindObject")).Block(jen.Return(jen.False(), jen.Nil())),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("BeginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
+		jen.Op("*").Id("v").Op("=").Id(t.Name).Values(reset...),
+		jen.For().Block(loop...),
+	)
+	f.Line()
+}
+
+// readField prints the case of one member in a struct's decoder.
+func (p *printer) readField(t *model.Type, fl *model.Field) []jen.Code {
+	dst := jen.Op("&").Id("v").Dot(fl.Name)
+	rest := jen.Op("&").Id("v").Dot("Rest")
+	name := jen.Lit(fl.JSONName)
+	var out []jen.Code
+	constLit := stringConst(fl)
+	if constLit != nil {
+		out = append(out, jen.Id("at").Op(":=").Id("d").Dot("Start").Call())
+	}
+	switch {
+	case fl.Required:
+		out = append(out,
+			jen.List(jen.Id("fits"), jen.Err()).Op("=").Qual(codecPkg, "Required").Call(jen.Id("d"), dst, p.reader(fl.Type), rest, name),
+			jen.Id("v").Dot("absent").Op("=").Qual(codecPkg, "SetBit").Call(jen.Id("v").Dot("absent"), jen.Id(absentConst(t, fl)), jen.Op("!").Id("fits")),
+		)
+		if constLit != nil {
+			out = append(out, jen.If(jen.Id("fits").Op("&&").Id("v").Dot(fl.Name).Op("!=").Lit(*constLit)).Block(
+				jen.Id("d").Dot("ConstMismatch").Call(jen.Id("at"), jen.Qual("strconv", "Quote").Call(jen.Id("v").Dot(fl.Name)), jen.Lit(strconv.Quote(*constLit))),
+			))
+		}
+	case byPointer(fl.Type):
+		out = append(out, jen.Err().Op("=").Qual(codecPkg, "Optional").Call(jen.Id("d"), dst, p.reader(fl.Type), rest, name))
+		if constLit != nil {
+			out = append(out, jen.If(jen.Id("v").Dot(fl.Name).Op("!=").Nil().Op("&&").Op("*").Id("v").Dot(fl.Name).Op("!=").Lit(*constLit)).Block(
+				jen.Id("d").Dot("ConstMismatch").Call(jen.Id("at"), jen.Qual("strconv", "Quote").Call(jen.Op("*").Id("v").Dot(fl.Name)), jen.Lit(strconv.Quote(*constLit))),
+			))
+		}
+	default:
+		out = append(out, jen.List(jen.Id("_"), jen.Err()).Op("=").Qual(codecPkg, "Required").Call(jen.Id("d"), dst, p.reader(fl.Type), rest, name))
+	}
+	return out
+}
+
+// stringConst returns the const of a plain string field, checked on decode.
+func stringConst(fl *model.Field) *string {
+	if fl.Type.Kind != model.String {
+		return nil
+	}
+	for _, s := range fl.Chain {
+		if s.Const != nil && s.Const.Kind == "string" {
+			v := s.Const.String
+			return &v
+		}
+	}
+	return nil
+}
+
+// structWrite prints the encoder of a struct.
+func (p *printer) structWrite(f *jen.File, t *model.Type) {
+	body := []jen.Code{jen.Id("e").Dot("BeginObject").Call()}
+	for _, fl := range t.Fields {
+		var cond *jen.Statement
+		if fl.Required {
+			cond = jen.Id("v").Dot("absent").Op("&").Id(absentConst(t, fl)).Op("==").Lit(0)
+		} else {
+			cond = jen.Id("v").Dot(fl.Name).Op("!=").Nil()
+		}
+		value, addr, recv := fieldValue(fl)
+		body = append(body, jen.If(cond).Block(
+			jen.Id("e").Dot("Name").Call(jen.Lit(fl.JSONName)),
+			p.writeValue(fl.Type, value, addr, recv),
+		))
+	}
+	body = append(body,
+		jen.Qual(codecPkg, "WriteMembers").Call(jen.Id("v").Dot("Rest"), jen.Id("e")),
+		jen.Id("e").Dot("EndObject").Call(),
+	)
+	f.Comment("write encodes v.")
+	f.Func().Add(recv(t)).Id("write").Params(jen.Id("e").Op("*").Qual(jsonwirePkg, "Encoder")).Block(body...)
+	f.Line()
+}

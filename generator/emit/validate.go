@@ -1,0 +1,540 @@
+package emit
+
+import (
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/pinpoint-events/pinpoint-events/generator/load"
+	"github.com/pinpoint-events/pinpoint-events/generator/model"
+	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+)
+
+// Every validator mirrors the order in which santhosh-tekuri/jsonschema v6
+// applies keywords, because that order decides which violations an instance
+// gets: type, const, enum and format each end the schema's checks when they
+// fail; then $ref; then the keywords of the value's JSON type; then not,
+// allOf, anyOf, oneOf and if/then/else.
+
+// schemaSuffix names the code of a schema after its place:
+// common.json#/$defs/Application/properties/app_id is ApplicationAppID.
+func schemaSuffix(s *load.Schema) string {
+	var b strings.Builder
+	// $defs names are the readable part; a schema outside $defs is named
+	// after its file.
+	if !strings.HasPrefix(s.Loc.Pointer, "/$defs/") {
+		b.WriteString(model.GoName(strings.TrimSuffix(path.Base(s.Loc.File), ".json")))
+	}
+	for _, tok := range strings.Split(s.Loc.Pointer, "/") {
+		switch tok {
+		case "", "$defs", "properties":
+		case "items":
+			b.WriteString("Item")
+		case "additionalProperties":
+			b.WriteString("Value")
+		default:
+			b.WriteString(model.GoName(tok))
+		}
+	}
+	return b.String()
+}
+
+// annotationOnly reports whether s checks nothing: true, or only
+// annotations.
+func annotationOnly(s *load.Schema) bool {
+	if s.Bool != nil {
+		return *s.Bool
+	}
+	return s.Types == nil && s.Const == nil && s.Enum == nil && s.Format == "" && s.Ref == nil &&
+		s.Properties == nil && s.Required == nil && s.AdditionalProperties == nil && s.PatternProperties == nil &&
+		s.MinProperties == nil && s.MaxProperties == nil && s.DependentRequired == nil && s.Items == nil &&
+		s.PrefixItems == nil && s.MinItems == nil && s.MaxItems == nil && !s.UniqueItems && s.MinLength == nil &&
+		s.MaxLength == nil && s.Pattern == nil && s.Minimum == nil && s.Maximum == nil && s.ExclusiveMinimum == nil &&
+		s.ExclusiveMaximum == nil && s.MultipleOf == nil && s.AllOf == nil && s.AnyOf == nil && s.OneOf == nil &&
+		s.Not == nil && s.If == nil && s.ContentMediaType == "" && s.ContentEncoding == "" && s.ContentSchema == nil
+}
+
+// rawValidators prints one func(v *jsonvalue.Value, p *validation.Path, c
+// *validation.Collector) per schema that raw values are checked against.
+type rawValidators struct {
+	p     *printer
+	names map[*load.Schema]string
+	used  map[string]bool
+	queue []*load.Schema
+	vars  map[string]bool
+}
+
+func newRawValidators(p *printer) *rawValidators {
+	return &rawValidators{p: p, names: map[*load.Schema]string{}, used: map[string]bool{}, vars: map[string]bool{}}
+}
+
+// name returns the validator of s, printed later by flush, or "" when s
+// accepts every value.
+func (r *rawValidators) name(s *load.Schema) string {
+	if annotationOnly(s) {
+		return ""
+	}
+	if n, ok := r.names[s]; ok {
+		return n
+	}
+	n := uniqueName(r.used, "raw"+schemaSuffix(s))
+	r.names[s] = n
+	r.queue = append(r.queue, s)
+	return n
+}
+
+// check is the Check expression for s: its validator or codec.Valid.
+func (r *rawValidators) check(s *load.Schema) jen.Code {
+	if n := r.name(s); n != "" {
+		return jen.Id(n)
+	}
+	return jen.Qual(codecPkg, "Valid")
+}
+
+func uniqueName(used map[string]bool, base string) string {
+	n := base
+	for i := 2; used[n]; i++ {
+		n = base + strconv.Itoa(i)
+	}
+	used[n] = true
+	return n
+}
+
+// flush prints every validator asked for, and those they call.
+func (r *rawValidators) flush() {
+	for len(r.queue) > 0 {
+		s := r.queue[0]
+		r.queue = r.queue[1:]
+		r.print(s)
+	}
+}
+
+var (
+	vParam = jen.Id("v").Op("*").Qual(jsonvaluePkg, "Value")
+	pParam = jen.Id("p").Op("*").Qual(validationPkg, "Path")
+	cParam = jen.Id("c").Op("*").Qual(validationPkg, "Collector")
+)
+
+func vpc() []jen.Code { return []jen.Code{jen.Id("v"), jen.Id("p"), jen.Id("c")} }
+
+// packageVar declares a package-level variable once (a compiled pattern, a
+// parsed literal) in the file of s, and returns its name.
+func (r *rawValidators) packageVar(s *load.Schema, name string, value jen.Code) string {
+	if !r.vars[name] {
+		r.vars[name] = true
+		r.p.fileFor(s).Var().Id(name).Op("=").Add(value)
+		r.p.fileFor(s).Line()
+	}
+	return name
+}
+
+func (r *rawValidators) literalVar(s *load.Schema, kind string, lit load.Literal) string {
+	return r.packageVar(s, kind+schemaSuffix(s), jen.Qual(codecPkg, "MustParse").Call(jen.Lit(lit.JSON)))
+}
+
+func (r *rawValidators) enumVar(s *load.Schema) string {
+	var vals []jen.Code
+	for _, l := range s.Enum {
+		vals = append(vals, jen.Qual(codecPkg, "MustParse").Call(jen.Lit(l.JSON)))
+	}
+	return r.packageVar(s, "enum"+schemaSuffix(s), jen.Index().Qual(jsonvaluePkg, "Value").Values(vals...))
+}
+
+func (r *rawValidators) patternVar(s *load.Schema, pattern string, i int) string {
+	name := "pattern" + schemaSuffix(s)
+	if i >= 0 {
+		name += strconv.Itoa(i)
+	}
+	return r.packageVar(s, name, jen.Qual("regexp", "MustCompile").Call(jen.Lit(pattern)))
+}
+
+func (r *rawValidators) numberVar(s *load.Schema, keyword, lit string) string {
+	return r.packageVar(s, model.LowerFirst(model.GoName(keyword))+schemaSuffix(s), jen.Qual(codecPkg, "MustNumber").Call(jen.Lit(lit)))
+}
+
+// enumList is how an enum is shown in messages.
+func enumList(lits []load.Literal) string {
+	var parts []string
+	for i, l := range lits {
+		if i == 10 {
+			parts = append(parts, "…")
+			break
+		}
+		if l.Kind == "string" {
+			parts = append(parts, l.String)
+		} else {
+			parts = append(parts, l.JSON)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// typeCond is the condition that v has the JSON type t.
+func typeCond(t string) *jen.Statement {
+	kind := func(k string) *jen.Statement {
+		return jen.Id("v").Dot("Kind").Op("==").Qual(jsonvaluePkg, k)
+	}
+	switch t {
+	case "null":
+		return kind("Null")
+	case "boolean":
+		return kind("Bool")
+	case "integer":
+		return jen.Id("v").Dot("IsInteger").Call()
+	case "number":
+		return kind("Number")
+	case "string":
+		return kind("String")
+	case "array":
+		return kind("Array")
+	default:
+		return kind("Object")
+	}
+}
+
+// print prints the validator of s.
+func (r *rawValidators) print(s *load.Schema) {
+	name := r.names[s]
+	f := r.p.fileFor(s)
+	var body []jen.Code
+	ret := jen.Return()
+	if s.IsFalse() {
+		body = append(body, jen.Id("c").Dot("FalseSchema").Call(jen.Id("p")))
+	} else {
+		if len(s.Types) > 0 {
+			var cond *jen.Statement
+			for i, t := range s.Types {
+				if i > 0 {
+					cond = cond.Op("||")
+				} else {
+					cond = jen.Null()
+				}
+				cond = cond.Add(typeCond(t))
+			}
+			body = append(body, jen.If(jen.Op("!").Parens(cond)).Block(
+				jen.Id("c").Dot("Type").Call(jen.Id("p"), jen.Id("v"), jen.Lit(strings.Join(s.Types, " or "))), ret))
+		}
+		if s.Const != nil {
+			v := r.literalVar(s, "const", *s.Const)
+			body = append(body, jen.If(jen.Op("!").Qual(jsonvaluePkg, "Equal").Call(jen.Op("*").Id("v"), jen.Id(v))).Block(
+				jen.Id("c").Dot("Const").Call(jen.Id("p"), jen.Qual(validationPkg, "Show").Call(jen.Id("v")), jen.Lit(s.Const.JSON)), ret))
+		}
+		if s.Enum != nil {
+			v := r.enumVar(s)
+			body = append(body, jen.If(jen.Op("!").Qual(codecPkg, "InEnum").Call(jen.Id("v"), jen.Id(v))).Block(
+				jen.Id("c").Dot("Enum").Call(jen.Id("p"), jen.Qual(validationPkg, "Show").Call(jen.Id("v")), jen.Lit(enumList(s.Enum))), ret))
+		}
+		if s.Format != "" {
+			body = append(body, jen.If(jen.Id("c").Dot("AssertFormat").Op("&&").Id("v").Dot("Kind").Op("==").Qual(jsonvaluePkg, "String")).Block(
+				jen.Id("n").Op(":=").Id("c").Dot("Len").Call(),
+				jen.Id("c").Dot("Format").Call(jen.Id("p"), jen.Lit(s.Format), jen.Id("v").Dot("Str")),
+				jen.If(jen.Id("c").Dot("Len").Call().Op(">").Id("n")).Block(ret),
+			))
+		}
+		if s.Ref != nil {
+			if n := r.name(s.Ref); n != "" {
+				body = append(body, jen.Id(n).Call(vpc()...))
+			}
+		}
+		body = append(body, r.objectChecks(s)...)
+		body = append(body, r.arrayChecks(s)...)
+		body = append(body, r.stringChecks(s, jen.Id("v").Dot("Str"), jen.If(jen.Id("v").Dot("Kind").Op("==").Qual(jsonvaluePkg, "String")))...)
+		body = append(body, r.numberChecks(s)...)
+		body = append(body, r.composition(s, jen.Id("v"))...)
+	}
+	f.Commentf("%s checks a raw value against %s.", name, s.Loc.File+"#"+s.Loc.Pointer)
+	f.Func().Id(name).Params(vParam, pParam, cParam).Block(body...)
+	f.Line()
+}
+
+func (r *rawValidators) objectChecks(s *load.Schema) []jen.Code {
+	var in []jen.Code
+	members := jen.Len(jen.Id("v").Dot("Members"))
+	if s.MinProperties != nil {
+		in = append(in, jen.If(members.Clone().Op("<").Lit(*s.MinProperties)).Block(
+			jen.Id("c").Dot("Count").Call(jen.Id("p"), jen.Lit("minProperties"), members.Clone(), jen.Lit(*s.MinProperties))))
+	}
+	if s.MaxProperties != nil {
+		in = append(in, jen.If(members.Clone().Op(">").Lit(*s.MaxProperties)).Block(
+			jen.Id("c").Dot("Count").Call(jen.Id("p"), jen.Lit("maxProperties"), members.Clone(), jen.Lit(*s.MaxProperties))))
+	}
+	if len(s.Required) > 0 {
+		args := vpc()
+		for _, name := range s.Required {
+			args = append(args, jen.Lit(name))
+		}
+		in = append(in, jen.Qual(codecPkg, "RequiredMembers").Call(args...))
+	}
+	for _, dep := range s.DependentRequired {
+		args := append(vpc(), jen.Lit(dep.Property))
+		for _, name := range dep.Required {
+			args = append(args, jen.Lit(name))
+		}
+		in = append(in, jen.Qual(codecPkg, "DependentRequired").Call(args...))
+	}
+	if s.Properties != nil || s.PatternProperties != nil || (s.AdditionalProperties != nil && !s.AdditionalProperties.IsTrue()) {
+		in = append(in, r.memberLoop(s))
+	}
+	if len(in) == 0 {
+		return nil
+	}
+	return []jen.Code{jen.If(jen.Id("v").Dot("Kind").Op("==").Qual(jsonvaluePkg, "Object")).Block(in...)}
+}
+
+// memberLoop applies properties, patternProperties and
+// additionalProperties to each member.
+func (r *rawValidators) memberLoop(s *load.Schema) jen.Code {
+	mv := jen.Op("&").Id("m").Dot("Value")
+	mp := jen.Op("&").Id("mp")
+	additional := s.AdditionalProperties
+	needMatched := additional != nil && !additional.IsTrue()
+	var loop []jen.Code
+	loop = append(loop,
+		jen.Id("m").Op(":=").Op("&").Id("v").Dot("Members").Index(jen.Id("i")),
+		jen.Id("mp").Op(":=").Id("p").Dot("Member").Call(jen.Id("m").Dot("Name")),
+	)
+	if needMatched {
+		loop = append(loop, jen.Id("matched").Op(":=").False())
+	}
+	if len(s.Properties) > 0 {
+		var cases []jen.Code
+		for _, prop := range s.Properties {
+			var stmts []jen.Code
+			if n := r.name(prop.Schema); n != "" {
+				stmts = append(stmts, jen.Id(n).Call(mv.Clone(), mp.Clone(), jen.Id("c")))
+			}
+			if needMatched {
+				stmts = append(stmts, jen.Id("matched").Op("=").True())
+			}
+			cases = append(cases, jen.Case(jen.Lit(prop.Name)).Block(stmts...))
+		}
+		loop = append(loop, jen.Switch(jen.Id("m").Dot("Name")).Block(cases...))
+	}
+	for i, pp := range s.PatternProperties {
+		re := r.patternVar(s, pp.Pattern, i)
+		var stmts []jen.Code
+		if n := r.name(pp.Schema); n != "" {
+			stmts = append(stmts, jen.Id(n).Call(mv.Clone(), mp.Clone(), jen.Id("c")))
+		}
+		if needMatched {
+			stmts = append(stmts, jen.Id("matched").Op("=").True())
+		}
+		loop = append(loop, jen.If(jen.Id(re).Dot("MatchString").Call(jen.Id("m").Dot("Name"))).Block(stmts...))
+	}
+	if needMatched {
+		var act jen.Code
+		if additional.IsFalse() {
+			act = jen.Id("c").Dot("AdditionalProperty").Call(jen.Id("p"), jen.Id("m").Dot("Name"))
+		} else {
+			act = jen.Id(r.name(additional)).Call(mv.Clone(), mp.Clone(), jen.Id("c"))
+		}
+		loop = append(loop, jen.If(jen.Op("!").Id("matched")).Block(act))
+	}
+	return jen.For(jen.Id("i").Op(":=").Range().Id("v").Dot("Members")).Block(loop...)
+}
+
+func (r *rawValidators) arrayChecks(s *load.Schema) []jen.Code {
+	var in []jen.Code
+	items := jen.Len(jen.Id("v").Dot("Items"))
+	if s.MinItems != nil {
+		in = append(in, jen.If(items.Clone().Op("<").Lit(*s.MinItems)).Block(
+			jen.Id("c").Dot("Count").Call(jen.Id("p"), jen.Lit("minItems"), items.Clone(), jen.Lit(*s.MinItems))))
+	}
+	if s.MaxItems != nil {
+		in = append(in, jen.If(items.Clone().Op(">").Lit(*s.MaxItems)).Block(
+			jen.Id("c").Dot("Count").Call(jen.Id("p"), jen.Lit("maxItems"), items.Clone(), jen.Lit(*s.MaxItems))))
+	}
+	if s.UniqueItems {
+		in = append(in, jen.If(jen.List(jen.Id("i"), jen.Id("j"), jen.Id("dup")).Op(":=").Qual(codecPkg, "Duplicate").Call(jen.Id("v").Dot("Items")), jen.Id("dup")).Block(
+			jen.Id("c").Dot("UniqueItems").Call(jen.Id("p"), jen.Id("i"), jen.Id("j"))))
+	}
+	itemName := ""
+	if s.Items != nil {
+		itemName = r.name(s.Items)
+	}
+	var prefix []string
+	anyPrefix := false
+	for _, ps := range s.PrefixItems {
+		n := r.name(ps)
+		prefix = append(prefix, n)
+		anyPrefix = anyPrefix || n != ""
+	}
+	if itemName != "" || anyPrefix {
+		elem := jen.Op("&").Id("v").Dot("Items").Index(jen.Id("i"))
+		var stmts []jen.Code
+		stmts = append(stmts, jen.Id("ip").Op(":=").Id("p").Dot("Index").Call(jen.Id("i")))
+		var cases []jen.Code
+		for i, n := range prefix {
+			if n == "" {
+				cases = append(cases, jen.Case(jen.Id("i").Op("==").Lit(i)))
+				continue
+			}
+			cases = append(cases, jen.Case(jen.Id("i").Op("==").Lit(i)).Block(jen.Id(n).Call(elem.Clone(), jen.Op("&").Id("ip"), jen.Id("c"))))
+		}
+		if itemName != "" {
+			cases = append(cases, jen.Default().Block(jen.Id(itemName).Call(elem.Clone(), jen.Op("&").Id("ip"), jen.Id("c"))))
+		}
+		stmts = append(stmts, jen.Switch().Block(cases...))
+		in = append(in, jen.For(jen.Id("i").Op(":=").Range().Id("v").Dot("Items")).Block(stmts...))
+	}
+	if len(in) == 0 {
+		return nil
+	}
+	return []jen.Code{jen.If(jen.Id("v").Dot("Kind").Op("==").Qual(jsonvaluePkg, "Array")).Block(in...)}
+}
+
+// stringChecks prints minLength, maxLength, pattern and the content
+// keywords for the Go string str, inside guard (an if statement without
+// its block) when guard is not nil.
+func (r *rawValidators) stringChecks(s *load.Schema, str *jen.Statement, guard *jen.Statement) []jen.Code {
+	var in []jen.Code
+	if s.MinLength != nil || s.MaxLength != nil {
+		in = append(in, jen.Id("n").Op(":=").Qual("unicode/utf8", "RuneCountInString").Call(str.Clone()))
+		if s.MinLength != nil {
+			in = append(in, jen.If(jen.Id("n").Op("<").Lit(*s.MinLength)).Block(
+				jen.Id("c").Dot("Count").Call(jen.Id("p"), jen.Lit("minLength"), jen.Id("n"), jen.Lit(*s.MinLength))))
+		}
+		if s.MaxLength != nil {
+			in = append(in, jen.If(jen.Id("n").Op(">").Lit(*s.MaxLength)).Block(
+				jen.Id("c").Dot("Count").Call(jen.Id("p"), jen.Lit("maxLength"), jen.Id("n"), jen.Lit(*s.MaxLength))))
+		}
+	}
+	if s.Pattern != nil {
+		re := r.patternVar(s, *s.Pattern, -1)
+		in = append(in, jen.If(jen.Op("!").Id(re).Dot("MatchString").Call(str.Clone())).Block(
+			jen.Id("c").Dot("Pattern").Call(jen.Id("p"), str.Clone(), jen.Lit(*s.Pattern))))
+	}
+	if s.ContentEncoding != "" || s.ContentMediaType != "" {
+		var inner []jen.Code
+		if s.ContentSchema != nil && s.ContentMediaType != "" {
+			if n := r.name(s.ContentSchema); n != "" {
+				inner = append(inner,
+					jen.Id("inner").Op(":=").Id("c").Dot("Nested").Call(),
+					jen.Id(n).Call(jen.Op("&").Id("doc"), jen.Nil(), jen.Id("inner")),
+					jen.Id("c").Dot("Embedded").Call(jen.Id("p"), jen.Id("inner")),
+				)
+			}
+		}
+		docVar := jen.Id("_")
+		if len(inner) > 0 {
+			docVar = jen.Id("doc")
+		}
+		in = append(in, jen.If(jen.Id("c").Dot("AssertContent")).Block(
+			jen.If(jen.List(docVar, jen.Id("ok")).Op(":=").Id("c").Dot("Content").Call(jen.Id("p"), str.Clone(), jen.Lit(s.ContentEncoding == "base64"), jen.Lit(s.ContentMediaType != "")), jen.Id("ok")).Block(inner...),
+		))
+	}
+	if len(in) == 0 {
+		return nil
+	}
+	if guard == nil {
+		return in
+	}
+	return []jen.Code{guard.Block(in...)}
+}
+
+// numberKeywords are the number keywords in the order they apply.
+func numberKeywords(s *load.Schema) []struct{ keyword, lit string } {
+	var out []struct{ keyword, lit string }
+	add := func(k string, v *string) {
+		if v != nil {
+			out = append(out, struct{ keyword, lit string }{k, *v})
+		}
+	}
+	add("minimum", s.Minimum)
+	add("maximum", s.Maximum)
+	add("exclusiveMinimum", s.ExclusiveMinimum)
+	add("exclusiveMaximum", s.ExclusiveMaximum)
+	add("multipleOf", s.MultipleOf)
+	return out
+}
+
+// failsBound is the comparison of cmp (a Cmp result) that breaks keyword.
+func failsBound(keyword string, cmp *jen.Statement) *jen.Statement {
+	switch keyword {
+	case "minimum":
+		return cmp.Op("<").Lit(0)
+	case "maximum":
+		return cmp.Op(">").Lit(0)
+	case "exclusiveMinimum":
+		return cmp.Op("<=").Lit(0)
+	default:
+		return cmp.Op(">=").Lit(0)
+	}
+}
+
+func (r *rawValidators) numberChecks(s *load.Schema) []jen.Code {
+	var in []jen.Code
+	for _, nk := range numberKeywords(s) {
+		limit := jen.Id(r.numberVar(s, nk.keyword, nk.lit))
+		got := jen.Id("v").Dot("Num").Dot("Literal").Call()
+		if nk.keyword == "multipleOf" {
+			in = append(in, jen.If(jen.Op("!").Id("v").Dot("Num").Dot("MultipleOf").Call(limit)).Block(
+				jen.Id("c").Dot("MultipleOf").Call(jen.Id("p"), got, jen.Lit(nk.lit))))
+			continue
+		}
+		in = append(in, jen.If(failsBound(nk.keyword, jen.Id("v").Dot("Num").Dot("Cmp").Call(limit))).Block(
+			jen.Id("c").Dot("Bound").Call(jen.Id("p"), jen.Lit(nk.keyword), got, jen.Lit(nk.lit))))
+	}
+	if len(in) == 0 {
+		return nil
+	}
+	return []jen.Code{jen.If(jen.Id("v").Dot("Kind").Op("==").Qual(jsonvaluePkg, "Number")).Block(in...)}
+}
+
+// composition prints not, allOf, anyOf, oneOf and if/then/else applied to
+// the raw value val (a *jsonvalue.Value expression).
+func (r *rawValidators) composition(s *load.Schema, val *jen.Statement) []jen.Code {
+	args := func(extra ...jen.Code) []jen.Code {
+		return append([]jen.Code{val.Clone(), jen.Id("p"), jen.Id("c")}, extra...)
+	}
+	var out []jen.Code
+	if s.Not != nil {
+		out = append(out, jen.Qual(codecPkg, "Not").Call(args(r.check(s.Not))...))
+	}
+	for _, sub := range s.AllOf {
+		if n := r.name(sub); n != "" {
+			out = append(out, jen.Id(n).Call(args()...))
+		}
+	}
+	if len(s.AnyOf) > 0 {
+		var alts []jen.Code
+		for _, sub := range s.AnyOf {
+			alts = append(alts, r.check(sub))
+		}
+		out = append(out, jen.Qual(codecPkg, "AnyOf").Call(args(alts...)...))
+	}
+	if len(s.OneOf) > 0 {
+		var alts []jen.Code
+		for _, sub := range s.OneOf {
+			alts = append(alts, r.check(sub))
+		}
+		out = append(out, jen.Qual(codecPkg, "OneOf").Call(args(alts...)...))
+	}
+	if s.If != nil && (s.Then != nil || s.Else != nil) {
+		orNil := func(sub *load.Schema) jen.Code {
+			if sub == nil {
+				return jen.Nil()
+			}
+			return r.check(sub)
+		}
+		out = append(out, jen.Qual(codecPkg, "IfThenElse").Call(args(r.check(s.If), orNil(s.Then), orNil(s.Else))...))
+	}
+	return out
+}
+
+// hasComposition reports whether s uses not, allOf, anyOf, oneOf or if.
+func hasComposition(s *load.Schema) bool {
+	return s.Not != nil || len(s.AllOf)+len(s.AnyOf)+len(s.OneOf) > 0 || (s.If != nil && (s.Then != nil || s.Else != nil))
+}
+
+// int64Limit returns the value of a number literal when it is an integer
+// that an int64 holds.
+func int64Limit(lit string) (int64, bool) {
+	n, err := jsonvalue.ParseNumber(lit)
+	if err != nil {
+		return 0, false
+	}
+	return n.Int64()
+}

@@ -1,0 +1,265 @@
+// Package generator turns the JSON Schemas under schema/ into the Go
+// packages under generated/: one package per producer version, and per
+// producer a dispatcher that picks the version.
+//
+// The layout it reads is schema/<producer>/<version>/*.json, where version
+// is MAJOR.MINOR. Version "3.1" of producer pinpoint becomes the package
+// generated/pinpoint/v3p1 ("p" for the point: v3p1 is 3.1, v3p10 is 3.10),
+// and the dispatcher is generated/pinpoint.
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/pinpoint-events/pinpoint-events/generator/emit"
+	"github.com/pinpoint-events/pinpoint-events/generator/load"
+	"github.com/pinpoint-events/pinpoint-events/generator/model"
+)
+
+// Config says where the schemas are and where the Go goes.
+type Config struct {
+	// SchemaDir holds <producer>/<version>/*.json.
+	SchemaDir string
+	// OutDir receives <producer>/ and <producer>/v<M>p<N>/.
+	OutDir string
+	// ImportPath is the import path of OutDir.
+	ImportPath string
+}
+
+var versionDir = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$`)
+
+// PackageName is the Go package name of a version: "3.1" is v3p1.
+func PackageName(version string) string {
+	return "v" + strings.Replace(version, ".", "p", 1)
+}
+
+// Generate returns every generated file, by path relative to OutDir
+// (slash-separated), in a deterministic order of paths.
+func Generate(cfg Config) (map[string][]byte, error) {
+	producers, err := os.ReadDir(cfg.SchemaDir)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{}
+	for _, prod := range producers {
+		if !prod.IsDir() {
+			continue
+		}
+		producer := prod.Name()
+		versions, err := os.ReadDir(filepath.Join(cfg.SchemaDir, producer))
+		if err != nil {
+			return nil, err
+		}
+		var pkgs []*model.Package
+		for _, v := range versions {
+			if !v.IsDir() {
+				continue
+			}
+			if !versionDir.MatchString(v.Name()) {
+				return nil, fmt.Errorf("%s: a version folder is named MAJOR.MINOR, like 3.1", filepath.Join(cfg.SchemaDir, producer, v.Name()))
+			}
+			pkg, files, err := generateVersion(cfg, producer, v.Name())
+			if err != nil {
+				return nil, err
+			}
+			pkgs = append(pkgs, pkg)
+			for _, f := range files {
+				out[path.Join(producer, pkg.Name, f.Name)] = f.Data
+			}
+		}
+		if len(pkgs) == 0 {
+			continue
+		}
+		sort.Slice(pkgs, func(i, j int) bool { return versionLess(pkgs[i].Version, pkgs[j].Version) })
+		files, err := emit.Dispatcher(cfg.ImportPath+"/"+producer, producer, producer, pkgs)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			out[path.Join(producer, f.Name)] = f.Data
+		}
+	}
+	return out, nil
+}
+
+func versionLess(a, b string) bool {
+	var amaj, amin, bmaj, bmin int
+	fmt.Sscanf(a, "%d.%d", &amaj, &amin)
+	fmt.Sscanf(b, "%d.%d", &bmaj, &bmin)
+	if amaj != bmaj {
+		return amaj < bmaj
+	}
+	return amin < bmin
+}
+
+func generateVersion(cfg Config, producer, version string) (*model.Package, []emit.File, error) {
+	pkg, err := buildVersion(cfg, producer, version)
+	if err != nil {
+		return nil, nil, err
+	}
+	out, err := emit.Package(pkg)
+	if err != nil {
+		return nil, nil, err
+	}
+	return pkg, out, nil
+}
+
+// buildVersion loads the schemas of one version and builds their model.
+func buildVersion(cfg Config, producer, version string) (*model.Package, error) {
+	dir := filepath.Join(cfg.SchemaDir, producer, version)
+	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	var files []load.File
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, load.File{Path: filepath.ToSlash(p), Data: data})
+	}
+	set, err := load.Load(files)
+	if err != nil {
+		return nil, err
+	}
+	name := PackageName(version)
+	return model.Build(set, cfg.ImportPath+"/"+producer+"/"+name, producer, version)
+}
+
+// Route says which event schema an event of a version and type has.
+type Route struct {
+	Producer, Version string
+	// Family and GoType name the family and the generated Go type.
+	Family, GoType string
+	// EventTypes are the event_type values of the schema; empty for the
+	// catch-all of its version, whose event_type schema is EventTypeURI.
+	EventTypes   []string
+	SchemaURI    string
+	EventTypeURI string
+}
+
+// Routes lists the event schemas of every producer version, as the
+// generated dispatcher routes to them.
+func Routes(cfg Config) ([]Route, error) {
+	var out []Route
+	producers, err := os.ReadDir(cfg.SchemaDir)
+	if err != nil {
+		return nil, err
+	}
+	for _, prod := range producers {
+		if !prod.IsDir() {
+			continue
+		}
+		versions, err := os.ReadDir(filepath.Join(cfg.SchemaDir, prod.Name()))
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range versions {
+			if !v.IsDir() {
+				continue
+			}
+			pkg, err := buildVersion(cfg, prod.Name(), v.Name())
+			if err != nil {
+				return nil, err
+			}
+			for _, fam := range pkg.Families {
+				for _, ev := range fam.Events {
+					r := Route{Producer: prod.Name(), Version: v.Name(), Family: fam.Name, GoType: pkg.Name + "." + ev.Type.Name, EventTypes: ev.EventTypes, SchemaURI: ev.Type.Schema.URI}
+					if ev.EventTypeSchema != nil {
+						r.EventTypeURI = ev.EventTypeSchema.URI
+					}
+					out = append(out, r)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// Write writes the generated files under OutDir and removes generated files
+// (those that start with emit's header) that are no longer produced.
+func Write(cfg Config, files map[string][]byte) error {
+	for name, data := range files {
+		p := filepath.Join(cfg.OutDir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, data) {
+			continue
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
+	}
+	stale, err := orphans(cfg, files)
+	if err != nil {
+		return err
+	}
+	for _, name := range stale {
+		if err := os.Remove(filepath.Join(cfg.OutDir, filepath.FromSlash(name))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Stale lists the files under OutDir that differ from files, are missing,
+// or are generated files that would no longer be produced.
+func Stale(cfg Config, files map[string][]byte) ([]string, error) {
+	var out []string
+	for name, data := range files {
+		old, err := os.ReadFile(filepath.Join(cfg.OutDir, filepath.FromSlash(name)))
+		if err != nil || !bytes.Equal(old, data) {
+			out = append(out, name)
+		}
+	}
+	extra, err := orphans(cfg, files)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, extra...)
+	sort.Strings(out)
+	return out, nil
+}
+
+// orphans lists generated .go files under OutDir that files does not hold.
+func orphans(cfg Config, files map[string][]byte) ([]string, error) {
+	var out []string
+	header := []byte("// " + emit.Header)
+	err := filepath.WalkDir(cfg.OutDir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			if os.IsNotExist(err) {
+				return nil
+			}
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") {
+			return nil
+		}
+		rel, err := filepath.Rel(cfg.OutDir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if _, ok := files[rel]; ok {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if bytes.HasPrefix(data, header) {
+			out = append(out, rel)
+		}
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,200 @@
+package codec
+
+import (
+	"github.com/pinpoint-events/pinpoint-events/internal/eventtypes"
+	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
+	"github.com/pinpoint-events/pinpoint-events/internal/validation"
+)
+
+// Check is a generated validator of raw JSON values: it records the
+// violations of v, found at p, in c.
+type Check func(v *jsonvalue.Value, p *validation.Path, c *validation.Collector)
+
+// Valid is the Check of a schema that accepts every value.
+func Valid(*jsonvalue.Value, *validation.Path, *validation.Collector) {}
+
+// CheckMember validates a member a struct kept raw.
+func CheckMember(p *validation.Path, m *eventtypes.Member, c *validation.Collector, check Check) {
+	mp := p.Member(m.Name)
+	v, err := jsonvalue.Parse(m.Value)
+	if err != nil {
+		// Only a program that filled Rest by hand gets here.
+		c.Add(&mp, "type", "holds malformed JSON: "+err.Error())
+		return
+	}
+	check(&v, &mp, c)
+}
+
+// passes reports whether check finds nothing wrong with v, leaving c as it
+// was.
+func passes(check Check, v *jsonvalue.Value, p *validation.Path, c *validation.Collector) bool {
+	n := c.Len()
+	check(v, p, c)
+	ok := c.Len() == n
+	c.Truncate(n)
+	return ok
+}
+
+// AnyOf applies anyOf: v must pass at least one alternative.
+func AnyOf(v *jsonvalue.Value, p *validation.Path, c *validation.Collector, alts ...Check) {
+	for _, alt := range alts {
+		if passes(alt, v, p, c) {
+			return
+		}
+	}
+	c.AnyOf(p, len(alts))
+}
+
+// OneOf applies oneOf: v must pass exactly one alternative.
+func OneOf(v *jsonvalue.Value, p *validation.Path, c *validation.Collector, alts ...Check) {
+	first := -1
+	for i, alt := range alts {
+		if !passes(alt, v, p, c) {
+			continue
+		}
+		if first >= 0 {
+			c.OneOf(p, len(alts), first, i)
+			return
+		}
+		first = i
+	}
+	if first < 0 {
+		c.OneOf(p, len(alts), -1, -1)
+	}
+}
+
+// Not applies not: v must fail check.
+func Not(v *jsonvalue.Value, p *validation.Path, c *validation.Collector, check Check) {
+	if passes(check, v, p, c) {
+		c.Not(p)
+	}
+}
+
+// IfThenElse applies if, then and else; then and els may be nil.
+func IfThenElse(v *jsonvalue.Value, p *validation.Path, c *validation.Collector, cond, then, els Check) {
+	if passes(cond, v, p, c) {
+		if then != nil {
+			then(v, p, c)
+		}
+	} else if els != nil {
+		els(v, p, c)
+	}
+}
+
+// RequiredMembers applies required to an object.
+func RequiredMembers(v *jsonvalue.Value, p *validation.Path, c *validation.Collector, names ...string) {
+	for _, name := range names {
+		if _, ok := v.Lookup(name); !ok {
+			c.Required(p, name)
+		}
+	}
+}
+
+// DependentRequired applies one member of dependentRequired to an object.
+func DependentRequired(v *jsonvalue.Value, p *validation.Path, c *validation.Collector, present string, required ...string) {
+	if _, ok := v.Lookup(present); !ok {
+		return
+	}
+	for _, name := range required {
+		if _, ok := v.Lookup(name); !ok {
+			c.DependentRequired(p, present, name)
+		}
+	}
+}
+
+// InEnum reports whether v equals one of values.
+func InEnum(v *jsonvalue.Value, values []jsonvalue.Value) bool {
+	for i := range values {
+		if jsonvalue.Equal(*v, values[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// Duplicate returns two equal items (JSON equality: 1 equals 1.0), if any,
+// in time linear in the size of the array.
+func Duplicate(items []jsonvalue.Value) (i, j int, found bool) {
+	seen := make(map[string]int, len(items))
+	var key []byte
+	for j := range items {
+		key = items[j].AppendKey(key[:0])
+		if i, ok := seen[string(key)]; ok {
+			return i, j, true
+		}
+		seen[string(key)] = j
+	}
+	return 0, 0, false
+}
+
+// DuplicateOf is Duplicate for a slice of Go strings, numbers or bools,
+// where Go equality is JSON equality.
+func DuplicateOf[T comparable](items []T) (i, j int, found bool) {
+	seen := make(map[T]int, len(items))
+	for j, it := range items {
+		if i, ok := seen[it]; ok {
+			return i, j, true
+		}
+		seen[it] = j
+	}
+	return 0, 0, false
+}
+
+// ValueOf turns a typed value into a raw one, through its JSON encoding, for
+// the few checks generated code makes on raw values only.
+func ValueOf[T any](v *T, write func(*T, *jsonwire.Encoder)) jsonvalue.Value {
+	data, err := Encode(nil, func(e *jsonwire.Encoder) { write(v, e) })
+	if err != nil {
+		return jsonvalue.Value{Kind: jsonvalue.Null}
+	}
+	out, err := jsonvalue.Parse(data)
+	if err != nil {
+		return jsonvalue.Value{Kind: jsonvalue.Null}
+	}
+	return out
+}
+
+// StringValue is a Go string as a raw value.
+func StringValue(s string) jsonvalue.Value { return jsonvalue.Value{Kind: jsonvalue.String, Str: s} }
+
+// Int64Value is a Go integer as a raw value.
+func Int64Value(i int64) jsonvalue.Value {
+	return jsonvalue.Value{Kind: jsonvalue.Number, Num: jsonvalue.NumberFromInt64(i)}
+}
+
+// Float64Value is a Go float as a raw value.
+func Float64Value(f float64) jsonvalue.Value {
+	return jsonvalue.Value{Kind: jsonvalue.Number, Num: jsonvalue.NumberFromFloat64(f)}
+}
+
+// BoolValue is a Go bool as a raw value.
+func BoolValue(b bool) jsonvalue.Value { return jsonvalue.Value{Kind: jsonvalue.Bool, Bool: b} }
+
+// NullValue is JSON null as a raw value.
+func NullValue() jsonvalue.Value { return jsonvalue.Value{Kind: jsonvalue.Null} }
+
+// MustParse parses a JSON literal written in generated code.
+func MustParse(literal string) jsonvalue.Value {
+	v, err := jsonvalue.Parse([]byte(literal))
+	if err != nil {
+		panic("codec: generated literal is not JSON: " + err.Error())
+	}
+	return v
+}
+
+// MustNumber parses a number literal written in generated code.
+func MustNumber(literal string) jsonvalue.Decimal {
+	n, err := jsonvalue.ParseNumber(literal)
+	if err != nil {
+		panic("codec: generated number is not a number: " + err.Error())
+	}
+	return n
+}
+
+// Accepts reports whether check finds nothing wrong with v.
+func Accepts(check Check, v *jsonvalue.Value) bool {
+	var c validation.Collector
+	check(v, nil, &c)
+	return c.Len() == 0
+}

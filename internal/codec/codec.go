@@ -1,0 +1,381 @@
+// Package codec holds the pieces of generated decoders and encoders that do
+// not depend on a schema: reading a member into a field or keeping it raw
+// when its value does not fit, slices, maps, nullable values, and the raw
+// members a struct keeps.
+//
+// A reader func(dst *T, d *Decoder) (fits bool, err error) decodes one value
+// into dst. fits is false, with err nil, when the value is well-formed JSON
+// that the Go type cannot hold (a string for an int64, 1.5 for an int64, 1e400
+// for a float64); the caller then keeps the value raw. err is a syntax error,
+// after which decoding stops.
+package codec
+
+import (
+	"sort"
+	"sync"
+
+	"github.com/pinpoint-events/pinpoint-events/internal/eventtypes"
+	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
+)
+
+// Decoder is the JSON decoder generated code reads with. Beyond the
+// tokenizer it remembers the first value that broke a const, so that decode
+// can report it after reading the whole event.
+type Decoder struct {
+	jsonwire.Decoder
+	constAt   int // offset of the first const mismatch, or -1
+	constGot  string
+	constWant string
+}
+
+var decoders = sync.Pool{New: func() any { return &Decoder{} }}
+
+// Decode decodes the JSON object in data with decode, the decode method of a
+// generated struct. It returns a *jsonwire.SyntaxError for malformed JSON, a
+// *eventtypes.NotAnObjectError when data holds another kind of value, and a
+// *eventtypes.ConstError when a member breaks a const (the value is decoded
+// in full all the same).
+func Decode(data []byte, decode func(*Decoder) error) error {
+	d := decoders.Get().(*Decoder)
+	defer decoders.Put(d)
+	d.Reset(data)
+	d.constAt = -1
+	if k := d.Peek(); k != jsonwire.KindObject {
+		if k == jsonwire.KindInvalid {
+			return d.Skip() // reports what is wrong where
+		}
+		if err := d.Skip(); err != nil {
+			return err
+		}
+		if err := d.End(); err != nil {
+			return err
+		}
+		return &eventtypes.NotAnObjectError{Kind: k.String()}
+	}
+	if err := decode(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	if d.constAt >= 0 {
+		return &eventtypes.ConstError{Pointer: PointerAt(data, d.constAt), Got: d.constGot, Want: d.constWant}
+	}
+	return nil
+}
+
+// ConstMismatch records that the value that started at offset broke a
+// const. got and want are shown as JSON.
+func (d *Decoder) ConstMismatch(offset int, got, want string) {
+	if d.constAt < 0 {
+		d.constAt, d.constGot, d.constWant = offset, got, want
+	}
+}
+
+// Required decodes a member into a field of a required property and reports
+// whether it fit. A value that does not fit is kept raw in rest, and the
+// field is zeroed; a value that fits replaces a raw one kept earlier under
+// the same name (JSON duplicates: the last one wins, as with encoding/json).
+func Required[T any](d *Decoder, dst *T, read func(*T, *Decoder) (bool, error), rest *eventtypes.Members, name string) (bool, error) {
+	m := d.Mark()
+	fits, err := read(dst, d)
+	if err != nil {
+		return false, err
+	}
+	if fits {
+		if len(*rest) > 0 {
+			*rest = rest.Delete(name)
+		}
+		return true, nil
+	}
+	var zero T
+	*dst = zero
+	d.Rewind(m)
+	return false, keep(d, rest, name)
+}
+
+// Optional is Required for an optional property, held by pointer: nil when
+// the member is absent or kept raw.
+func Optional[T any](d *Decoder, dst **T, read func(*T, *Decoder) (bool, error), rest *eventtypes.Members, name string) error {
+	v := new(T)
+	fits, err := Required(d, v, read, rest, name)
+	if fits {
+		*dst = v
+	} else {
+		*dst = nil
+	}
+	return err
+}
+
+// Keep keeps a member that has no field: its name and its value as compact
+// JSON. A later member of the same name replaces it.
+func Keep(d *Decoder, rest *eventtypes.Members, name []byte) error {
+	return keep(d, rest, d.Intern(name))
+}
+
+func keep(d *Decoder, rest *eventtypes.Members, name string) error {
+	raw, err := d.CompactCopy()
+	if err != nil {
+		return err
+	}
+	*rest = rest.Set(name, raw)
+	return nil
+}
+
+// ReadString reads a string into any string type.
+func ReadString[S ~string](dst *S, d *Decoder) (bool, error) {
+	if d.Peek() != jsonwire.KindString {
+		return false, nil
+	}
+	s, err := d.String()
+	*dst = S(s)
+	return err == nil, err
+}
+
+// ReadInt64 reads an integer into any int64 type. Numbers that are not
+// integers, or do not fit an int64, do not fit.
+func ReadInt64[I ~int64](dst *I, d *Decoder) (bool, error) {
+	if d.Peek() != jsonwire.KindNumber {
+		return false, nil
+	}
+	v, exact, err := d.Int64()
+	*dst = I(v)
+	return exact && err == nil, err
+}
+
+// ReadFloat64 reads a number whose value a float64 holds exactly (its
+// shortest form gives back the same decimal).
+func ReadFloat64(dst *float64, d *Decoder) (bool, error) {
+	if d.Peek() != jsonwire.KindNumber {
+		return false, nil
+	}
+	v, exact, err := d.Float64()
+	*dst = v
+	return exact && err == nil, err
+}
+
+// ReadBool reads true or false.
+func ReadBool(dst *bool, d *Decoder) (bool, error) {
+	if d.Peek() != jsonwire.KindBool {
+		return false, nil
+	}
+	v, err := d.Bool()
+	*dst = v
+	return err == nil, err
+}
+
+// ReadSlice reads an array whose elements all fit elem. dst is non-nil
+// afterwards even for an empty array, so that it tells [] from absent.
+func ReadSlice[T any](dst *[]T, d *Decoder, elem func(*T, *Decoder) (bool, error)) (bool, error) {
+	if d.Peek() != jsonwire.KindArray {
+		return false, nil
+	}
+	if err := d.BeginArray(); err != nil {
+		return false, err
+	}
+	s := (*dst)[:0]
+	if s == nil {
+		s = []T{}
+	}
+	for {
+		more, err := d.NextElement()
+		if err != nil {
+			return false, err
+		}
+		if !more {
+			break
+		}
+		var zero T
+		s = append(s, zero)
+		fits, err := elem(&s[len(s)-1], d)
+		if err != nil || !fits {
+			return false, err
+		}
+	}
+	*dst = s
+	return true, nil
+}
+
+// ReadMap reads an object whose member values all fit elem.
+func ReadMap[T any](dst *map[string]T, d *Decoder, elem func(*T, *Decoder) (bool, error)) (bool, error) {
+	if d.Peek() != jsonwire.KindObject {
+		return false, nil
+	}
+	if err := d.BeginObject(); err != nil {
+		return false, err
+	}
+	m := *dst
+	if m == nil {
+		m = map[string]T{}
+	} else {
+		clear(m)
+	}
+	for {
+		name, more, err := d.NextMember()
+		if err != nil {
+			return false, err
+		}
+		if !more {
+			break
+		}
+		key := d.Intern(name)
+		var v T
+		fits, err := elem(&v, d)
+		if err != nil || !fits {
+			return false, err
+		}
+		m[key] = v
+	}
+	*dst = m
+	return true, nil
+}
+
+// ReadNullable reads null or a value that fits elem.
+func ReadNullable[T any](dst *eventtypes.Nullable[T], d *Decoder, elem func(*T, *Decoder) (bool, error)) (bool, error) {
+	if d.Peek() == jsonwire.KindNull {
+		*dst = eventtypes.Nullable[T]{}
+		return true, d.Null()
+	}
+	dst.Valid = true
+	return elem(&dst.Value, d)
+}
+
+// WriteSlice writes an array.
+func WriteSlice[T any](s []T, e *jsonwire.Encoder, elem func(*T, *jsonwire.Encoder)) {
+	e.BeginArray()
+	for i := range s {
+		elem(&s[i], e)
+	}
+	e.EndArray()
+}
+
+// WriteMap writes an object with its members sorted by name, so that the
+// output does not depend on map order.
+func WriteMap[T any](m map[string]T, e *jsonwire.Encoder, elem func(*T, *jsonwire.Encoder)) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	e.BeginObject()
+	for _, k := range keys {
+		v := m[k]
+		e.Name(k)
+		elem(&v, e)
+	}
+	e.EndObject()
+}
+
+// WriteNullable writes null or the value.
+func WriteNullable[T any](v *eventtypes.Nullable[T], e *jsonwire.Encoder, elem func(*T, *jsonwire.Encoder)) {
+	if !v.Valid {
+		e.Null()
+		return
+	}
+	elem(&v.Value, e)
+}
+
+// WriteMembers writes the members a struct kept raw.
+func WriteMembers(ms eventtypes.Members, e *jsonwire.Encoder) {
+	for _, m := range ms {
+		e.Name(m.Name)
+		e.Raw(m.Value)
+	}
+}
+
+// WriteString writes any string type.
+func WriteString[S ~string](v *S, e *jsonwire.Encoder) { e.String(string(*v)) }
+
+// WriteInt64 writes any int64 type.
+func WriteInt64[I ~int64](v *I, e *jsonwire.Encoder) { e.Int64(int64(*v)) }
+
+// WriteFloat64 writes a float64.
+func WriteFloat64(v *float64, e *jsonwire.Encoder) { e.Float64(*v) }
+
+// WriteBool writes a bool.
+func WriteBool(v *bool, e *jsonwire.Encoder) { e.Bool(*v) }
+
+// Encode appends the JSON of a value written by write to dst.
+func Encode(dst []byte, write func(*jsonwire.Encoder)) ([]byte, error) {
+	var e jsonwire.Encoder
+	e.Reset(dst)
+	write(&e)
+	return e.Bytes(), e.Err()
+}
+
+// SetBit returns set with bit set (on) or cleared.
+func SetBit(set, bit uint64, on bool) uint64 {
+	if on {
+		return set | bit
+	}
+	return set &^ bit
+}
+
+// Start returns the offset where the next value starts.
+func (d *Decoder) Start() int {
+	d.Peek()
+	return d.Offset()
+}
+
+// Head is what a dispatcher reads of an event before decoding it.
+type Head struct {
+	// Version and Type hold event_version and event_type: a string's value,
+	// or the JSON text of a member of another type (then VersionIsString or
+	// TypeIsString is false).
+	Version, Type                 string
+	HasVersion, HasType           bool
+	VersionIsString, TypeIsString bool
+}
+
+// ReadHead reads event_version and event_type from the top level of the
+// JSON object in data. It stops as soon as it has both, so the rest of data
+// is checked by the decoder that comes next.
+func ReadHead(data []byte) (Head, error) {
+	var h Head
+	var d jsonwire.Decoder
+	d.Reset(data)
+	if k := d.Peek(); k != jsonwire.KindObject {
+		if err := d.Skip(); err != nil {
+			return h, err
+		}
+		if err := d.End(); err != nil {
+			return h, err
+		}
+		return h, &eventtypes.NotAnObjectError{Kind: k.String()}
+	}
+	if err := d.BeginObject(); err != nil {
+		return h, err
+	}
+	for !(h.HasVersion && h.HasType) {
+		name, more, err := d.NextMember()
+		if err != nil {
+			return h, err
+		}
+		if !more {
+			return h, d.End()
+		}
+		switch string(name) {
+		case "event_version":
+			h.HasVersion = true
+			h.Version, h.VersionIsString, err = headValue(&d)
+		case "event_type":
+			h.HasType = true
+			h.Type, h.TypeIsString, err = headValue(&d)
+		default:
+			err = d.Skip()
+		}
+		if err != nil {
+			return h, err
+		}
+	}
+	return h, nil
+}
+
+func headValue(d *jsonwire.Decoder) (string, bool, error) {
+	if d.Peek() == jsonwire.KindString {
+		s, err := d.String()
+		return s, true, err
+	}
+	raw, err := d.Raw()
+	return string(raw), false, err
+}

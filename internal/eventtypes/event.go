@@ -1,0 +1,112 @@
+package eventtypes
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/pinpoint-events/pinpoint-events/internal/validation"
+)
+
+// Event is what every generated event type has in common, whatever its
+// family and version.
+type Event interface {
+	// Family is the event family: "campaign", "journey", "email", "sms" or
+	// "app".
+	Family() string
+	// Type is the event_type member, e.g. "_campaign.send".
+	Type() string
+	// Version is the event_version member, e.g. "3.1".
+	Version() string
+	// EventTime is when the event happened (event_timestamp).
+	EventTime() time.Time
+	// ArrivalTime is when Pinpoint recorded the event (arrival_timestamp).
+	ArrivalTime() time.Time
+	// Validate checks the event against its schema and returns a
+	// *ValidationError listing every violation, or nil.
+	Validate() error
+	// ValidateWith is Validate with annotation keywords asserted as opts say.
+	ValidateWith(opts validation.Options) error
+	// AppendJSON appends the event as compact JSON: every member read, in
+	// schema order, then the members kept raw.
+	AppendJSON(dst []byte) ([]byte, error)
+	MarshalJSON() ([]byte, error)
+	UnmarshalJSON(data []byte) error
+}
+
+// UnknownVersionError is returned when an event's event_version is not one
+// this module has schemas for.
+type UnknownVersionError struct {
+	// Version is the event_version member as written: a JSON string's value,
+	// or the JSON text of a member that is not a string.
+	Version string
+	// IsString is false when event_version is not a JSON string.
+	IsString bool
+	// Known lists the versions this module decodes.
+	Known []string
+}
+
+func (e *UnknownVersionError) Error() string {
+	if !e.IsString {
+		return fmt.Sprintf("event_version is %s, not a string such as %q", e.Version, e.Known[len(e.Known)-1])
+	}
+	return fmt.Sprintf("unknown event_version %q: this module knows versions %q", e.Version, e.Known)
+}
+
+// MissingVersionError is returned for a JSON object without event_version.
+type MissingVersionError struct{}
+
+func (e *MissingVersionError) Error() string {
+	return "no event_version member: not a Pinpoint event of a known layout"
+}
+
+// UnknownEventTypeError is returned when no schema of the event's version
+// covers its event_type.
+type UnknownEventTypeError struct {
+	Version   string
+	EventType string
+	// Missing is true when there is no event_type member, or it is not a
+	// string (EventType then holds its JSON text).
+	Missing bool
+}
+
+func (e *UnknownEventTypeError) Error() string {
+	if e.Missing {
+		if e.EventType == "" {
+			return fmt.Sprintf("event_version %q: no event_type member", e.Version)
+		}
+		return fmt.Sprintf("event_version %q: event_type is %s, not a string", e.Version, e.EventType)
+	}
+	return fmt.Sprintf("event_version %q has no event type %q", e.Version, e.EventType)
+}
+
+// NotAnObjectError is returned when the JSON value is not an object.
+type NotAnObjectError struct {
+	// Kind is the JSON type found: "array", "string", ...
+	Kind string
+}
+
+func (e *NotAnObjectError) Error() string {
+	return "an event is a JSON object, not " + withArticle(e.Kind)
+}
+
+func withArticle(s string) string {
+	switch s[0] {
+	case 'a', 'e', 'i', 'o', 'u':
+		return "an " + s
+	}
+	return "a " + s
+}
+
+// ConstError is returned by a decoder when a member with a const in its
+// schema has another value. The event is decoded in full all the same, with
+// the value as written: it is never replaced by the const.
+type ConstError struct {
+	// Pointer is the JSON pointer of the member.
+	Pointer string
+	Got     string
+	Want    string
+}
+
+func (e *ConstError) Error() string {
+	return fmt.Sprintf("%s: %s must be %s", e.Pointer, e.Got, e.Want)
+}

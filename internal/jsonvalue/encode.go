@@ -1,0 +1,140 @@
+package jsonvalue
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// AppendJSON appends v to dst as compact JSON. Numbers keep the literal they
+// were written with, members keep their order, and strings are escaped
+// exactly as encoding/json escapes them with SetEscapeHTML(false).
+func (v Value) AppendJSON(dst []byte) []byte {
+	switch v.kind() {
+	case Bool:
+		return strconv.AppendBool(dst, v.Bool)
+	case Number:
+		return append(dst, v.Num.Literal()...)
+	case String:
+		return appendString(dst, v.Str)
+	case Array:
+		dst = append(dst, '[')
+		for i, item := range v.Items {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = item.AppendJSON(dst)
+		}
+		return append(dst, ']')
+	case Object:
+		dst = append(dst, '{')
+		for i, m := range v.Members {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendString(dst, m.Name)
+			dst = append(dst, ':')
+			dst = m.Value.AppendJSON(dst)
+		}
+		return append(dst, '}')
+	}
+	return append(dst, "null"...)
+}
+
+// appendString appends s as a JSON string literal, escaped as encoding/json
+// escapes it with HTML escaping off, so that output can be compared with
+// encoding/json's byte for byte.
+func appendString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0 // s[start:i] is still to be copied unchanged
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		invalid := r == utf8.RuneError && size == 1
+		if r >= 0x20 && r != '"' && r != '\\' && r != '\u2028' && r != '\u2029' && !invalid {
+			i += size
+			continue
+		}
+		dst = append(dst, s[start:i]...)
+		switch {
+		case r == '"' || r == '\\':
+			dst = append(dst, '\\', byte(r))
+		case r == '\b':
+			dst = append(dst, `\b`...)
+		case r == '\f':
+			dst = append(dst, `\f`...)
+		case r == '\n':
+			dst = append(dst, `\n`...)
+		case r == '\r':
+			dst = append(dst, `\r`...)
+		case r == '\t':
+			dst = append(dst, `\t`...)
+		case invalid:
+			dst = append(dst, `\ufffd`...)
+		default:
+			// Other control characters, and U+2028 and U+2029, which
+			// are valid JSON but end lines in JavaScript.
+			dst = append(dst, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+		}
+		i += size
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+// AppendKey appends to dst a key for v such that two values have the same key
+// exactly when Equal reports them equal. Comparing keys, or using them as map
+// keys, finds duplicates among n values in linear time where comparing all
+// pairs with Equal takes quadratic time; uniqueItems and enum over large
+// instances need that. The key is opaque binary data, not JSON.
+//
+// Objects are expected to have distinct member names, as for Equal.
+func (v Value) AppendKey(dst []byte) []byte {
+	// Every encoding starts with a tag byte for the type and delimits
+	// itself (numbers end with ';', strings carry their length, arrays and
+	// objects end with a bracket that no encoding starts with), so a
+	// sequence of keys determines the values it was made from.
+	switch v.kind() {
+	case Bool:
+		if v.Bool {
+			return append(dst, 't')
+		}
+		return append(dst, 'f')
+	case Number:
+		dst = append(dst, '#')
+		dst = v.Num.appendCanonical(dst)
+		return append(dst, ';')
+	case String:
+		return appendKeyString(dst, v.Str)
+	case Array:
+		dst = append(dst, '[')
+		for _, item := range v.Items {
+			dst = item.AppendKey(dst)
+		}
+		return append(dst, ']')
+	case Object:
+		// Member order does not matter to Equal, so it must not matter
+		// here: members go in order of name.
+		members := slices.Clone(v.Members)
+		slices.SortFunc(members, func(a, b Member) int { return strings.Compare(a.Name, b.Name) })
+		dst = append(dst, '{')
+		for _, m := range members {
+			dst = appendKeyString(dst, m.Name)
+			dst = m.Value.AppendKey(dst)
+		}
+		return append(dst, '}')
+	}
+	return append(dst, 'n')
+}
+
+// appendKeyString appends the key of the string s: a tag, its length and its
+// bytes. Unlike a JSON literal this keeps distinct invalid UTF-8 strings
+// distinct, as Equal does.
+func appendKeyString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	dst = strconv.AppendInt(dst, int64(len(s)), 10)
+	dst = append(dst, ':')
+	return append(dst, s...)
+}

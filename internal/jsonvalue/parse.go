@@ -1,0 +1,385 @@
+package jsonvalue
+
+import (
+	"fmt"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// MaxDepth is the deepest nesting of arrays and objects that Parse accepts.
+// It is the limit encoding/json enforces, so that both accept the same
+// documents, and it bounds the recursion of every function that walks a
+// Value.
+const MaxDepth = 10000
+
+// SyntaxError describes why Parse or ParseNumber rejected its input.
+type SyntaxError struct {
+	Offset int64  // offset of the offending byte; the input length if the input ended too early
+	Msg    string // what is wrong, in the words encoding/json uses
+}
+
+// Error returns "invalid JSON at byte offset N: " followed by Msg.
+func (e *SyntaxError) Error() string {
+	return "invalid JSON at byte offset " + strconv.FormatInt(e.Offset, 10) + ": " + e.Msg
+}
+
+// syntaxError reports the byte s[i] as unexpected in the given context, or
+// the end of the input if i == len(s).
+func syntaxError(s string, i int, context string) error {
+	if i >= len(s) {
+		return &SyntaxError{Offset: int64(i), Msg: "unexpected end of JSON input"}
+	}
+	c := s[i]
+	what := fmt.Sprintf("byte 0x%02x", c)
+	if c < utf8.RuneSelf {
+		what = "character " + strconv.QuoteRune(rune(c))
+	}
+	return &SyntaxError{Offset: int64(i), Msg: "invalid " + what + " " + context}
+}
+
+// Parse parses a JSON document: exactly one value, optionally surrounded by
+// whitespace. It accepts the same documents as encoding/json (json.Valid),
+// nested at most MaxDepth deep, and unescapes strings as encoding/json does,
+// replacing each byte of invalid UTF-8 and each unpaired surrogate escape
+// with U+FFFD. Errors are of type *SyntaxError.
+//
+// The strings in the result share memory with one copy of data.
+func Parse(data []byte) (Value, error) {
+	// Working on a string lets member names, unescaped strings and number
+	// literals be substrings of one copy of the input instead of separate
+	// allocations.
+	p := parser{s: string(data)}
+	p.skipSpace()
+	v, err := p.value(0)
+	if err != nil {
+		return Value{}, err
+	}
+	p.skipSpace()
+	if p.i < len(p.s) {
+		return Value{}, syntaxError(p.s, p.i, "after top-level value")
+	}
+	return v, nil
+}
+
+// parser is a recursive-descent parser; recursion is bounded by MaxDepth.
+type parser struct {
+	s string
+	i int // offset of the next unread byte
+}
+
+func (p *parser) skipSpace() {
+	for p.i < len(p.s) {
+		switch p.s[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// next reports whether the next byte is c.
+func (p *parser) next(c byte) bool {
+	return p.i < len(p.s) && p.s[p.i] == c
+}
+
+// value parses the value at p.i, which is nested inside depth arrays and
+// objects.
+func (p *parser) value(depth int) (Value, error) {
+	if p.i >= len(p.s) {
+		return Value{}, syntaxError(p.s, p.i, "")
+	}
+	switch c := p.s[p.i]; {
+	case c == '{':
+		return p.object(depth + 1)
+	case c == '[':
+		return p.array(depth + 1)
+	case c == '"':
+		s, err := p.str()
+		return Value{Kind: String, Str: s}, err
+	case c == '-' || isDigit(c):
+		start := p.i
+		end, err := scanNumber(p.s, start)
+		if err != nil {
+			return Value{}, err
+		}
+		p.i = end
+		return Value{Kind: Number, Num: decimalFromLiteral(p.s[start:end])}, nil
+	case c == 't':
+		return p.literal("true", Value{Kind: Bool, Bool: true})
+	case c == 'f':
+		return p.literal("false", Value{Kind: Bool})
+	case c == 'n':
+		return p.literal("null", Value{Kind: Null})
+	}
+	return Value{}, syntaxError(p.s, p.i, "looking for beginning of value")
+}
+
+// literal parses the keyword word, whose value is v.
+func (p *parser) literal(word string, v Value) (Value, error) {
+	for k := range len(word) {
+		if !p.next(word[k]) {
+			return Value{}, syntaxError(p.s, p.i, "in literal "+word)
+		}
+		p.i++
+	}
+	return v, nil
+}
+
+// array parses the array at p.i, which is the depth-th level of nesting.
+func (p *parser) array(depth int) (Value, error) {
+	if depth > MaxDepth {
+		return Value{}, &SyntaxError{Offset: int64(p.i), Msg: "exceeded max depth"}
+	}
+	p.i++ // [
+	v := Value{Kind: Array}
+	p.skipSpace()
+	if p.next(']') {
+		p.i++
+		return v, nil
+	}
+	for {
+		item, err := p.value(depth)
+		if err != nil {
+			return Value{}, err
+		}
+		v.Items = append(v.Items, item)
+		p.skipSpace()
+		switch {
+		case p.next(','):
+			p.i++
+			p.skipSpace()
+		case p.next(']'):
+			p.i++
+			return v, nil
+		default:
+			return Value{}, syntaxError(p.s, p.i, "after array element")
+		}
+	}
+}
+
+// object parses the object at p.i, which is the depth-th level of nesting.
+func (p *parser) object(depth int) (Value, error) {
+	if depth > MaxDepth {
+		return Value{}, &SyntaxError{Offset: int64(p.i), Msg: "exceeded max depth"}
+	}
+	p.i++ // {
+	v := Value{Kind: Object}
+	p.skipSpace()
+	if p.next('}') {
+		p.i++
+		return v, nil
+	}
+	index := make(map[string]int) // member name -> position in v.Members
+	for {
+		if !p.next('"') {
+			return Value{}, syntaxError(p.s, p.i, "looking for beginning of object key string")
+		}
+		name, err := p.str()
+		if err != nil {
+			return Value{}, err
+		}
+		p.skipSpace()
+		if !p.next(':') {
+			return Value{}, syntaxError(p.s, p.i, "after object key")
+		}
+		p.i++
+		p.skipSpace()
+		member, err := p.value(depth)
+		if err != nil {
+			return Value{}, err
+		}
+		if k, dup := index[name]; dup {
+			v.Members[k].Value = member // see Value.Members
+		} else {
+			index[name] = len(v.Members)
+			v.Members = append(v.Members, Member{Name: name, Value: member})
+		}
+		p.skipSpace()
+		switch {
+		case p.next(','):
+			p.i++
+			p.skipSpace()
+		case p.next('}'):
+			p.i++
+			return v, nil
+		default:
+			return Value{}, syntaxError(p.s, p.i, "after object key:value pair")
+		}
+	}
+}
+
+// str parses the string literal at p.i and returns its unescaped value.
+func (p *parser) str() (string, error) {
+	start := p.i + 1 // behind the opening quote
+	verbatim := true // whether the value is the literal's body unchanged
+	for i := start; ; {
+		if i >= len(p.s) {
+			return "", syntaxError(p.s, i, "")
+		}
+		switch c := p.s[i]; {
+		case c == '"':
+			p.i = i + 1
+			if verbatim {
+				return p.s[start:i], nil
+			}
+			return unescape(p.s[start:i]), nil
+		case c == '\\':
+			verbatim = false
+			end, err := escapeEnd(p.s, i)
+			if err != nil {
+				return "", err
+			}
+			i = end
+		case c < 0x20:
+			return "", syntaxError(p.s, i, "in string literal")
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(p.s[i:])
+			if r == utf8.RuneError && size == 1 {
+				verbatim = false // the byte becomes U+FFFD
+			}
+			i += size
+		}
+	}
+}
+
+// escapeEnd checks the escape sequence whose backslash is s[i] and returns
+// the offset behind it.
+func escapeEnd(s string, i int) (int, error) {
+	i++
+	if i < len(s) && s[i] != 'u' {
+		if _, ok := unescapeByte(s[i]); !ok {
+			return 0, syntaxError(s, i, "in string escape code")
+		}
+		return i + 1, nil
+	}
+	if i >= len(s) {
+		return 0, syntaxError(s, i, "")
+	}
+	for j := i + 1; j < i+5; j++ {
+		if j >= len(s) || !isHex(s[j]) {
+			return 0, syntaxError(s, j, `in \u hexadecimal character escape`)
+		}
+	}
+	return i + 5, nil
+}
+
+// unescapeByte returns the byte that the escape sequence \c stands for,
+// for every c except 'u'.
+func unescapeByte(c byte) (byte, bool) {
+	switch c {
+	case '"', '\\', '/':
+		return c, true
+	case 'b':
+		return '\b', true
+	case 'f':
+		return '\f', true
+	case 'n':
+		return '\n', true
+	case 'r':
+		return '\r', true
+	case 't':
+		return '\t', true
+	}
+	return 0, false
+}
+
+// unescape returns the value of a string literal whose body (the part
+// between the quotes) str has checked, following encoding/json: invalid
+// UTF-8 bytes and unpaired surrogate escapes become U+FFFD.
+func unescape(body string) string {
+	b := make([]byte, 0, len(body))
+	for i := 0; i < len(body); {
+		switch c := body[i]; {
+		case c == '\\' && body[i+1] == 'u':
+			r := hexRune(body[i+2 : i+6])
+			i += 6
+			if utf16.IsSurrogate(r) {
+				// A surrogate only stands for a character as the first half
+				// of a pair of escapes; anything else is replaced.
+				r2 := rune(-1)
+				if i+1 < len(body) && body[i] == '\\' && body[i+1] == 'u' {
+					r2 = hexRune(body[i+2 : i+6])
+				}
+				r = utf16.DecodeRune(r, r2)
+				if r != utf8.RuneError {
+					i += 6 // the pair's second half
+				}
+			}
+			b = utf8.AppendRune(b, r)
+		case c == '\\':
+			e, _ := unescapeByte(body[i+1])
+			b = append(b, e)
+			i += 2
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(body[i:])
+			b = utf8.AppendRune(b, r) // U+FFFD for an invalid byte
+			i += size
+		}
+	}
+	return string(b)
+}
+
+// hexRune returns the value of four hexadecimal digits.
+func hexRune(s string) rune {
+	r, _ := strconv.ParseUint(s, 16, 32)
+	return rune(r)
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func isHex(c byte) bool {
+	return isDigit(c) || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// scanNumber returns the offset behind the JSON number literal that starts at
+// s[i]. The grammar is RFC 8259's, which encoding/json implements:
+//
+//	-? (0 | [1-9][0-9]*) (\.[0-9]+)? ([eE][+-]?[0-9]+)?
+//
+// A literal followed by more digits, such as 01, ends after the 0; the caller
+// rejects what follows.
+func scanNumber(s string, i int) (int, error) {
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(s) && s[i] == '0':
+		i++
+	case i < len(s) && isDigit(s[i]):
+		i = skipDigits(s, i)
+	default:
+		return 0, syntaxError(s, i, "in numeric literal")
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if i >= len(s) || !isDigit(s[i]) {
+			return 0, syntaxError(s, i, "after decimal point in numeric literal")
+		}
+		i = skipDigits(s, i)
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if i >= len(s) || !isDigit(s[i]) {
+			return 0, syntaxError(s, i, "in exponent of numeric literal")
+		}
+		i = skipDigits(s, i)
+	}
+	return i, nil
+}
+
+func skipDigits(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}

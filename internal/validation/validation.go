@@ -1,0 +1,295 @@
+// Package validation is the runtime of generated validators: the violations
+// they report, the instance paths those carry, and the few checks that are
+// too long to repeat in generated code (formats, embedded JSON, messages).
+package validation
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+)
+
+// Violation is one way an instance breaks its schema.
+type Violation struct {
+	// Pointer is the RFC 6901 JSON pointer of the offending value in the
+	// instance; "" is the whole instance.
+	Pointer string
+	// Keyword is the JSON Schema keyword that failed, e.g. "required".
+	Keyword string
+	// Message says what is wrong in words a person can act on.
+	Message string
+}
+
+func (v Violation) String() string {
+	ptr := v.Pointer
+	if ptr == "" {
+		ptr = "(root)"
+	}
+	return ptr + ": " + v.Message
+}
+
+// ValidationError is returned by Validate when an instance breaks its schema.
+type ValidationError struct {
+	// Violations lists every violation found, sorted by pointer, then keyword,
+	// then message.
+	Violations []Violation
+}
+
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	if len(e.Violations) == 1 {
+		b.WriteString("invalid event: ")
+	} else {
+		fmt.Fprintf(&b, "invalid event: %d violations: ", len(e.Violations))
+	}
+	for i, v := range e.Violations {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(v.String())
+	}
+	return b.String()
+}
+
+// Options choose which annotation keywords are asserted. Draft 2020-12 makes
+// format and contentMediaType/contentSchema annotations: by default they
+// never fail an instance.
+type Options struct {
+	// AssertFormat checks the format keyword (date-time, email, ...), as
+	// santhosh-tekuri/jsonschema's Compiler.AssertFormat does.
+	AssertFormat bool
+	// AssertContent checks strings that hold JSON documents
+	// (contentMediaType, contentEncoding, contentSchema), as
+	// santhosh-tekuri/jsonschema's Compiler.AssertContent does.
+	AssertContent bool
+}
+
+// Path is the location of a value being validated, a linked list from the
+// value up to the root. A nil *Path is the root. Paths live on the stack of
+// the generated validators; the pointer string is built only for a violation.
+type Path struct {
+	parent *Path
+	name   string
+	index  int // -1 for an object member
+}
+
+// Member returns the path of the member name of the value at p.
+func (p *Path) Member(name string) Path { return Path{parent: p, name: name, index: -1} }
+
+// Index returns the path of element i of the array at p.
+func (p *Path) Index(i int) Path { return Path{parent: p, index: i} }
+
+// String returns the RFC 6901 JSON pointer of p.
+func (p *Path) String() string {
+	if p == nil {
+		return ""
+	}
+	var toks []string
+	for q := p; q != nil; q = q.parent {
+		if q.index >= 0 {
+			toks = append(toks, strconv.Itoa(q.index))
+		} else {
+			toks = append(toks, EscapeToken(q.name))
+		}
+	}
+	var b strings.Builder
+	for i := len(toks) - 1; i >= 0; i-- {
+		b.WriteByte('/')
+		b.WriteString(toks[i])
+	}
+	return b.String()
+}
+
+// EscapeToken escapes one JSON pointer reference token (RFC 6901).
+func EscapeToken(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+// Collector gathers the violations of one validation run.
+type Collector struct {
+	Options
+	list []Violation
+}
+
+// Add records a violation of keyword at p.
+func (c *Collector) Add(p *Path, keyword, message string) {
+	c.list = append(c.list, Violation{Pointer: p.String(), Keyword: keyword, Message: message})
+}
+
+// Len is the number of violations recorded so far. With Truncate it lets a
+// validator try a subschema (anyOf, oneOf, not, if) and take its violations
+// back.
+func (c *Collector) Len() int { return len(c.list) }
+
+// Truncate drops the violations recorded after the first n.
+func (c *Collector) Truncate(n int) { c.list = c.list[:n] }
+
+// Violations returns the violations recorded, sorted.
+func (c *Collector) Violations() []Violation {
+	sort.SliceStable(c.list, func(i, j int) bool {
+		a, b := c.list[i], c.list[j]
+		if a.Pointer != b.Pointer {
+			return a.Pointer < b.Pointer
+		}
+		if a.Keyword != b.Keyword {
+			return a.Keyword < b.Keyword
+		}
+		return a.Message < b.Message
+	})
+	return c.list
+}
+
+// Err returns a *ValidationError with the sorted violations, or nil.
+func (c *Collector) Err() error {
+	if len(c.list) == 0 {
+		return nil
+	}
+	return &ValidationError{Violations: c.Violations()}
+}
+
+// Required reports that the object at p lacks the member name.
+func (c *Collector) Required(p *Path, name string) {
+	c.Add(p, "required", "missing required member "+strconv.Quote(name))
+}
+
+// Type reports a value of the wrong JSON type. want names the allowed types,
+// e.g. "string" or "string or null".
+func (c *Collector) Type(p *Path, v *jsonvalue.Value, want string) {
+	c.Add(p, "type", fmt.Sprintf("must be %s, not %s", withArticle(want), withArticle(v.TypeName())))
+}
+
+// FalseSchema reports a value where the schema allows none.
+func (c *Collector) FalseSchema(p *Path) {
+	c.Add(p, "false", "no value is allowed here")
+}
+
+// Const reports a value that differs from the one allowed. got and want
+// are shown as written (Show).
+func (c *Collector) Const(p *Path, got, want string) {
+	c.Add(p, "const", got+" must be "+want)
+}
+
+// Enum reports a value that is not in the allowed list; values is the list as
+// shown to people (EnumList).
+func (c *Collector) Enum(p *Path, got, values string) {
+	c.Add(p, "enum", got+" is not one of "+values)
+}
+
+// AdditionalProperty reports a member the schema does not allow.
+func (c *Collector) AdditionalProperty(p *Path, name string) {
+	c.Add(p, "additionalProperties", "member "+strconv.Quote(name)+" is not allowed")
+}
+
+// DependentRequired reports a member missing while another is present.
+func (c *Collector) DependentRequired(p *Path, present, missing string) {
+	c.Add(p, "dependentRequired", fmt.Sprintf("member %q is required when %q is present", missing, present))
+}
+
+// Count reports a length or size outside its bounds: keyword is one of
+// minLength, maxLength, minItems, maxItems, minProperties, maxProperties.
+func (c *Collector) Count(p *Path, keyword string, got, limit int) {
+	var what, bound string
+	switch keyword {
+	case "minLength", "maxLength":
+		what = "characters"
+	case "minItems", "maxItems":
+		what = "items"
+	default:
+		what = "members"
+	}
+	if strings.HasPrefix(keyword, "min") {
+		bound = "at least"
+	} else {
+		bound = "at most"
+	}
+	c.Add(p, keyword, fmt.Sprintf("has %d %s, want %s %d", got, what, bound, limit))
+}
+
+// Pattern reports a string that does not match a pattern.
+func (c *Collector) Pattern(p *Path, s, pattern string) {
+	c.Add(p, "pattern", Quote(s)+" does not match the pattern "+pattern)
+}
+
+// Bound reports a number outside a bound: keyword is minimum, maximum,
+// exclusiveMinimum or exclusiveMaximum; got and limit are number literals.
+func (c *Collector) Bound(p *Path, keyword, got, limit string) {
+	var rel string
+	switch keyword {
+	case "minimum":
+		rel = "is less than the minimum"
+	case "maximum":
+		rel = "is greater than the maximum"
+	case "exclusiveMinimum":
+		rel = "must be greater than"
+	default:
+		rel = "must be less than"
+	}
+	c.Add(p, keyword, got+" "+rel+" "+limit)
+}
+
+// MultipleOf reports a number that is not a multiple of divisor.
+func (c *Collector) MultipleOf(p *Path, got, divisor string) {
+	c.Add(p, "multipleOf", got+" is not a multiple of "+divisor)
+}
+
+// UniqueItems reports two equal items of an array.
+func (c *Collector) UniqueItems(p *Path, i, j int) {
+	c.Add(p, "uniqueItems", fmt.Sprintf("items %d and %d are equal", i, j))
+}
+
+// Not reports a value that matches the schema of a not keyword.
+func (c *Collector) Not(p *Path) {
+	c.Add(p, "not", "must not match the schema given in not")
+}
+
+// AnyOf reports a value that matches none of the alternatives.
+func (c *Collector) AnyOf(p *Path, n int) {
+	c.Add(p, "anyOf", fmt.Sprintf("matches none of the %d alternatives of anyOf", n))
+}
+
+// OneOf reports a value that matches none of the alternatives (i < 0), or
+// more than one: alternatives i and j.
+func (c *Collector) OneOf(p *Path, n, i, j int) {
+	if i < 0 {
+		c.Add(p, "oneOf", fmt.Sprintf("matches none of the %d alternatives of oneOf", n))
+		return
+	}
+	c.Add(p, "oneOf", fmt.Sprintf("matches alternatives %d and %d of oneOf, want exactly one", i, j))
+}
+
+// withArticle turns a type list like "string or null" into "a string or null".
+func withArticle(types string) string {
+	switch types[0] {
+	case 'a', 'e', 'i', 'o', 'u':
+		return "an " + types
+	}
+	return "a " + types
+}
+
+// Quote shows a string value in a message, shortened when long.
+func Quote(s string) string {
+	const max = 64
+	if r := []rune(s); len(r) > max {
+		return strconv.Quote(string(r[:max])) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// Show renders a value for a message: strings quoted, the rest as compact
+// JSON, shortened when long.
+func Show(v *jsonvalue.Value) string {
+	if v.Kind == jsonvalue.String {
+		return Quote(v.Str)
+	}
+	b := v.AppendJSON(nil)
+	if len(b) > 64 {
+		return string(b[:64]) + "…"
+	}
+	return string(b)
+}
