@@ -76,14 +76,14 @@ func Decode(data []byte) (Event, error) {
 		return nil, err
 	}
 	if !head.HasVersion {
-		return nil, &MissingVersionError{}
+		return nil, codec.HeadError(data, &MissingVersionError{})
 	}
 	if !head.VersionIsString {
-		return nil, &UnknownVersionError{
+		return nil, codec.HeadError(data, &UnknownVersionError{
 			IsString: head.VersionIsString,
 			Known:    Versions(),
 			Version:  head.Version,
-		}
+		})
 	}
 	var ev Event
 	switch head.Version {
@@ -92,18 +92,18 @@ func Decode(data []byte) (Event, error) {
 	case v3p1.Version:
 		ev = v3p1.New(head.Type)
 	default:
-		return nil, &UnknownVersionError{
+		return nil, codec.HeadError(data, &UnknownVersionError{
 			IsString: head.VersionIsString,
 			Known:    Versions(),
 			Version:  head.Version,
-		}
+		})
 	}
 	if !head.TypeIsString || ev == nil {
-		return nil, &UnknownEventTypeError{
+		return nil, codec.HeadError(data, &UnknownEventTypeError{
 			EventType: head.Type,
 			Missing:   !head.TypeIsString,
 			Version:   head.Version,
-		}
+		})
 	}
 	if err := ev.UnmarshalJSON(data); err != nil {
 		if _, isConst := err.(*ConstError); isConst {

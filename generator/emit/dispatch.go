@@ -43,7 +43,7 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package) ([]Fil
 		jen.Id("IsString"): jen.Id("head").Dot("VersionIsString"),
 		jen.Id("Known"):    jen.Id("Versions").Call(),
 	})
-	cases = append(cases, jen.Default().Block(jen.Return(jen.Nil(), unknown)))
+	cases = append(cases, jen.Default().Block(jen.Return(jen.Nil(), headError(unknown))))
 	f.Comment("Versions returns the event_version values Decode knows, oldest first.")
 	f.Func().Id("Versions").Params().Index().String().Block(jen.Return(jen.Index().String().Values(versions...)))
 	f.Line()
@@ -57,16 +57,16 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package) ([]Fil
 	f.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
 		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadHead").Call(jen.Id("data")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.If(jen.Op("!").Id("head").Dot("HasVersion")).Block(jen.Return(jen.Nil(), jen.Op("&").Id("MissingVersionError").Values())),
-		jen.If(jen.Op("!").Id("head").Dot("VersionIsString")).Block(jen.Return(jen.Nil(), unknown.Clone())),
+		jen.If(jen.Op("!").Id("head").Dot("HasVersion")).Block(jen.Return(jen.Nil(), headError(jen.Op("&").Id("MissingVersionError").Values()))),
+		jen.If(jen.Op("!").Id("head").Dot("VersionIsString")).Block(jen.Return(jen.Nil(), headError(unknown.Clone()))),
 		jen.Var().Id("ev").Id("Event"),
 		jen.Switch(jen.Id("head").Dot("Version")).Block(cases...),
 		jen.If(jen.Op("!").Id("head").Dot("TypeIsString").Op("||").Id("ev").Op("==").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Op("&").Id("UnknownEventTypeError").Values(jen.Dict{
+			jen.Return(jen.Nil(), headError(jen.Op("&").Id("UnknownEventTypeError").Values(jen.Dict{
 				jen.Id("Version"):   jen.Id("head").Dot("Version"),
 				jen.Id("EventType"): jen.Id("head").Dot("Type"),
 				jen.Id("Missing"):   jen.Op("!").Id("head").Dot("TypeIsString"),
-			}))),
+			})))),
 		jen.If(jen.Err().Op(":=").Id("ev").Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(
 			jen.If(jen.List(jen.Id("_"), jen.Id("isConst")).Op(":=").Err().Op(".").Parens(jen.Op("*").Id("ConstError")), jen.Id("isConst")).Block(
 				jen.Return(jen.Id("ev"), jen.Err())),
@@ -76,4 +76,10 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package) ([]Fil
 	)
 	f.Line()
 	return p.render()
+}
+
+// headError wraps the error of an event the dispatcher cannot route, so that
+// malformed JSON is reported as such first.
+func headError(err jen.Code) jen.Code {
+	return jen.Qual(codecPkg, "HeadError").Call(jen.Id("data"), err)
 }

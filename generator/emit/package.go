@@ -130,11 +130,11 @@ func (p *printer) packageFile(pkg *model.Package) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("ev").Op(":=").Id("New").Call(jen.Id("head").Dot("Type")),
 		jen.If(jen.Op("!").Id("head").Dot("TypeIsString").Op("||").Id("ev").Op("==").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Op("&").Id("UnknownEventTypeError").Values(jen.Dict{
+			jen.Return(jen.Nil(), headError(jen.Op("&").Id("UnknownEventTypeError").Values(jen.Dict{
 				jen.Id("Version"):   jen.Id("Version"),
 				jen.Id("EventType"): jen.Id("head").Dot("Type"),
 				jen.Id("Missing"):   jen.Op("!").Id("head").Dot("TypeIsString"),
-			}))),
+			})))),
 		jen.If(jen.Err().Op(":=").Id("ev").Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(
 			jen.If(jen.List(jen.Id("_"), jen.Id("isConst")).Op(":=").Err().Op(".").Parens(jen.Op("*").Id("ConstError")), jen.Id("isConst")).Block(
 				jen.Return(jen.Id("ev"), jen.Err())),

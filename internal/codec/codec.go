@@ -379,3 +379,18 @@ func headValue(d *jsonwire.Decoder) (string, bool, error) {
 	raw, err := d.Raw()
 	return string(raw), false, err
 }
+
+// HeadError returns err, the reason a dispatcher cannot decode data (its
+// event_version or event_type), unless data is malformed JSON: then the
+// syntax error, which ReadHead may have stopped short of, comes first.
+func HeadError(data []byte, err error) error {
+	var d jsonwire.Decoder
+	d.Reset(data)
+	if syntax := d.Skip(); syntax != nil {
+		return syntax
+	}
+	if syntax := d.End(); syntax != nil {
+		return syntax
+	}
+	return err
+}

@@ -69,17 +69,19 @@ func checkDate(s string) error {
 	return nil
 }
 
-// checkTime checks an RFC 3339 full-time: hh:mm:ss, optional fraction, and Z
-// or an offset. A leap second (60) is allowed at 23:59 UTC only.
+// checkTime checks an RFC 3339 full-time: hh:mm:ss, an optional fraction,
+// and Z or an offset. A leap second (60) is allowed at 23:59 UTC only. Like
+// the reference validator, it reads each two-character field as a decimal
+// that may carry a sign ("+0" is hour 0).
 func checkTime(s string) error {
 	if len(s) < len("15:04:05Z") || s[2] != ':' || s[5] != ':' {
 		return errors.New("want hh:mm:ss followed by Z or an offset")
 	}
-	h, errH := twoDigits(s[0:2])
-	m, errM := twoDigits(s[3:5])
-	sec, errS := twoDigits(s[6:8])
-	if errH != nil || errM != nil || errS != nil {
-		return errors.New("hour, minute and second must be two digits each")
+	h, okH := field(s[0:2])
+	m, okM := field(s[3:5])
+	sec, okS := field(s[6:8])
+	if !okH || !okM || !okS {
+		return errors.New("hour, minute and second must be numbers")
 	}
 	if h > 23 || m > 59 || sec > 60 {
 		return errors.New("hour, minute or second out of range")
@@ -99,9 +101,9 @@ func checkTime(s string) error {
 		if len(rest) != len("+00:00") || (rest[0] != '+' && rest[0] != '-') || rest[3] != ':' {
 			return errors.New("want Z or an offset like +01:00")
 		}
-		oh, errOH := twoDigits(rest[1:3])
-		om, errOM := twoDigits(rest[4:6])
-		if errOH != nil || errOM != nil || oh > 23 || om > 59 {
+		oh, okOH := field(rest[1:3])
+		om, okOM := field(rest[4:6])
+		if !okOH || !okOM || oh > 23 || om > 59 {
 			return errors.New("offset out of range")
 		}
 		// Bring the time to UTC to place a leap second.
@@ -120,11 +122,10 @@ func checkTime(s string) error {
 	return nil
 }
 
-func twoDigits(s string) (int, error) {
-	if len(s) != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' {
-		return 0, errors.New("not two digits")
-	}
-	return int(s[0]-'0')*10 + int(s[1]-'0'), nil
+// field reads a non-negative decimal field of a time.
+func field(s string) (int, bool) {
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= 0
 }
 
 // checkIPv4 checks dotted-quad notation without leading zeros.

@@ -82,11 +82,11 @@ func Decode(data []byte) (Event, error) {
 	}
 	ev := New(head.Type)
 	if !head.TypeIsString || ev == nil {
-		return nil, &UnknownEventTypeError{
+		return nil, codec.HeadError(data, &UnknownEventTypeError{
 			EventType: head.Type,
 			Missing:   !head.TypeIsString,
 			Version:   Version,
-		}
+		})
 	}
 	if err := ev.UnmarshalJSON(data); err != nil {
 		if _, isConst := err.(*ConstError); isConst {

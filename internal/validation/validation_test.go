@@ -1,0 +1,136 @@
+package validation
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPathString(t *testing.T) {
+	var root *Path
+	a := root.Member("a/b")
+	b := a.Index(3)
+	c := b.Member("x~y")
+	for _, tc := range []struct {
+		p    *Path
+		want string
+	}{
+		{root, ""},
+		{&a, "/a~1b"},
+		{&b, "/a~1b/3"},
+		{&c, "/a~1b/3/x~0y"},
+	} {
+		if got := tc.p.String(); got != tc.want {
+			t.Errorf("got %q, want %q", got, tc.want)
+		}
+	}
+}
+
+func TestCollectorSortsAndTruncates(t *testing.T) {
+	var c Collector
+	var root *Path
+	z := root.Member("z")
+	a := root.Member("a")
+	c.Add(&z, "type", "b")
+	c.Add(&a, "required", "x")
+	c.Add(&a, "enum", "y")
+	n := c.Len()
+	c.Add(root, "not", "dropped")
+	c.Truncate(n)
+	got := c.Err().(*ValidationError)
+	want := []Violation{{"/a", "enum", "y"}, {"/a", "required", "x"}, {"/z", "type", "b"}}
+	if len(got.Violations) != len(want) {
+		t.Fatalf("got %v", got.Violations)
+	}
+	for i := range want {
+		if got.Violations[i] != want[i] {
+			t.Errorf("violation %d = %v, want %v", i, got.Violations[i], want[i])
+		}
+	}
+	if !strings.HasPrefix(got.Error(), "invalid event: 3 violations: /a: y; ") {
+		t.Errorf("Error() = %q", got.Error())
+	}
+	var empty Collector
+	if empty.Err() != nil {
+		t.Error("no violations must give a nil error")
+	}
+}
+
+func TestMessages(t *testing.T) {
+	var c Collector
+	var root *Path
+	p := root.Member("attributes")
+	c.Required(&p, "campaign_id")
+	c.Enum(&p, Quote("SENT"), "SUCCESS, FAILURE")
+	c.Count(&p, "minLength", 0, 1)
+	c.Bound(&p, "exclusiveMaximum", "10", "10")
+	for i, want := range []string{
+		`missing required member "campaign_id"`,
+		`"SENT" is not one of SUCCESS, FAILURE`,
+		`has 0 characters, want at least 1`,
+		`10 must be less than 10`,
+	} {
+		if got := c.list[i].Message; got != want {
+			t.Errorf("message %d = %q, want %q", i, got, want)
+		}
+	}
+	if got := Quote(strings.Repeat("é", 70)); !strings.HasSuffix(got, `"…`) || len([]rune(got)) != 67 {
+		t.Errorf("Quote of a long string = %q", got)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	for _, tc := range []struct {
+		format, value string
+		ok            bool
+	}{
+		{"date-time", "2019-07-02T23:12:54.836Z", true},
+		{"date-time", "2019-07-02t23:12:54+01:00", true},
+		{"date-time", "2019-07-02 23:12:54Z", false},
+		{"date-time", "2019-02-30T23:12:54Z", false},
+		{"date-time", "2019-07-02T24:00:00Z", false},
+		{"date-time", "2019-07-02T23:59:60Z", true},
+		{"date-time", "2019-07-02T23:58:60Z", false},
+		{"date-time", "2019-07-02T22:59:60-01:00", true},
+		{"date-time", "2019-07-02T+0:00:00.000Z", true}, // the reference reads "+0" as 0
+		{"date-time", "2019-07-02T00:00:00.Z", false},
+		{"time", "23:12:54Z", true},
+		{"email", "a.b+c@example.com", true},
+		{"email", "a..b@example.com", false},
+		{"email", "a@[127.0.0.1]", true},
+		{"ipv4", "192.168.0.1", true},
+		{"ipv4", "192.168.00.1", false},
+		{"ipv6", "::1", true},
+		{"ipv6", "fe80::1%eth0", false},
+		{"hostname", "a-b.example.com", true},
+		{"hostname", "-a.example.com", false},
+		{"uuid", "d8dcf7c5-e81a-48ae-8313-f540c0a0b0c0", true},
+		{"uuid", "d8dcf7c5-e81a-48ae-8313-f540cexample", false},
+		{"no-such-format", "anything", true},
+	} {
+		c := Collector{Options: Options{AssertFormat: true}}
+		c.Format(nil, tc.format, tc.value)
+		if ok := c.Len() == 0; ok != tc.ok {
+			t.Errorf("%s %q: valid = %v, want %v (%v)", tc.format, tc.value, ok, tc.ok, c.list)
+		}
+		off := Collector{}
+		if off.Format(nil, tc.format, tc.value); off.Len() != 0 {
+			t.Errorf("%s %q: format is asserted without AssertFormat", tc.format, tc.value)
+		}
+	}
+}
+
+func TestContent(t *testing.T) {
+	var c Collector
+	if _, ok := c.Content(nil, `{"a":1}`, false, true); !ok {
+		t.Error("valid JSON refused")
+	}
+	if _, ok := c.Content(nil, `{"a":`, false, true); ok || c.list[0].Keyword != "contentMediaType" {
+		t.Errorf("broken JSON accepted: %v", c.list)
+	}
+	if _, ok := c.Content(nil, "e30=", true, true); !ok {
+		t.Error("base64 of {} refused")
+	}
+	if _, ok := c.Content(nil, "!!", true, false); ok || c.list[1].Keyword != "contentEncoding" {
+		t.Errorf("bad base64 accepted: %v", c.list)
+	}
+}
