@@ -29,13 +29,13 @@ var sampleExpectations = []struct {
 	{"app_session.stop_3.0.json", "*v3p0.AppEvent", ""},
 	{"campaign_send_3.1.json", "*v3p1.CampaignSendEvent", ""},
 	{"campaign_send_3.1_2019-no-delivery_type.json", "*v3p1.CampaignSendEvent", ""},
-	{"email_click_3.1.json", "", `event_version "3.1" has no event type "_email.click"`},
-	{"email_delivered_3.1.json", "", `event_version "3.1" has no event type "_email.delivered"`},
-	{"email_open_3.1.json", "", `event_version "3.1" has no event type "_email.open"`},
-	{"email_send_3.1.json", "", `event_version "3.1" has no event type "_email.send"`},
-	{"journey_send_3.1.json", "", `event_version "3.1" has no event type "_journey.send"`},
-	{"journey_send_3.1_2019-no-activity_type.json", "", `event_version "3.1" has no event type "_journey.send"`},
-	{"journey_send_3.1_current-docs.json", "", `event_version "3.1" has no event type "_journey.send"`},
+	{"email_click_3.1.json", "*v3p1.EmailClickEvent", ""},
+	{"email_delivered_3.1.json", "*v3p1.EmailDeliveredEvent", ""},
+	{"email_open_3.1.json", "*v3p1.EmailOpenEvent", ""},
+	{"email_send_3.1.json", "*v3p1.EmailSendEvent", ""},
+	{"journey_send_3.1.json", "*v3p1.JourneySendEvent", ""},
+	{"journey_send_3.1_2019-no-activity_type.json", "*v3p1.JourneySendEvent", ""},
+	{"journey_send_3.1_current-docs.json", "*v3p1.JourneySendEvent", ""},
 	{"legacy2018_app_session.stop_3.0.json", "*v3p0.AppEvent", ""},
 	// The 2018 page labelled an app event _email.delivered: no 3.0 schema
 	// covers email events.
@@ -43,7 +43,7 @@ var sampleExpectations = []struct {
 	{"legacy2018_sms_SMS.SUCCESS_noversion.json", "", "no event_version member: not a Pinpoint event of a known layout"},
 	{"mobileanalytics-migration_monetization.purchase_legacy-flat.json", "", "no event_version member: not a Pinpoint event of a known layout"},
 	{"mobileanalytics-migration_session.start_legacy-flat.json", "", "no event_version member: not a Pinpoint event of a known layout"},
-	{"sms_SMS.SUCCESS_3.1.json", "", `event_version "3.1" has no event type "_SMS.SUCCESS"`},
+	{"sms_SMS.SUCCESS_3.1.json", "*v3p1.SMSEvent", ""},
 }
 
 func readSample(t testing.TB, name string) []byte {

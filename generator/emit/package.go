@@ -60,15 +60,31 @@ func packageDoc(pkg *model.Package) string {
 	for _, fam := range pkg.Families {
 		fmt.Fprintf(&b, "# %s\n\n%s\n\n", titleOr(fam), fam.Doc)
 		for _, ev := range fam.Events {
-			types := "any other event type its schema accepts"
-			if len(ev.EventTypes) > 0 {
-				types = strings.Join(ev.EventTypes, ", ")
-			}
-			fmt.Fprintf(&b, "  - [%s]: %s\n", ev.Type.Name, types)
+			fmt.Fprintf(&b, "  - [%s]: %s\n", ev.Type.Name, eventSummary(ev))
 		}
 		b.WriteString("\n")
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// eventSummary is the first sentence of an event's description, followed by
+// its event types unless the sentence names them.
+func eventSummary(ev *model.Event) string {
+	doc := ev.Type.Doc
+	if i := strings.Index(doc, ". "); i >= 0 {
+		doc = doc[:i+1]
+	}
+	types := "any event type no other type claims"
+	if len(ev.EventTypes) > 0 {
+		types = strings.Join(ev.EventTypes, ", ")
+		for _, t := range ev.EventTypes {
+			if !strings.Contains(doc, t) {
+				return doc + " Event types: " + types + "."
+			}
+		}
+		return doc
+	}
+	return doc + " Event types: " + types + "."
 }
 
 func titleOr(f *model.Family) string {

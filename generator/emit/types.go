@@ -195,27 +195,48 @@ func (p *printer) stringSet(t *model.Type) {
 // text is kept as written and decoded on demand.
 func (p *printer) embeddedJSON(t *model.Type) {
 	f := p.fileFor(t.Schema)
-	target := t.Target.Name
+	target := p.goType(t.Target)
+	isStruct := t.Target.Kind == model.Named
+	result := jen.Op("*").Add(target.Clone())
+	what := "a pointer to the " + t.Target.Key()
+	if !isStruct {
+		result = target.Clone()
+		what = "the " + t.Target.Key()
+	}
 	f.Add(docComment(t.Doc + " The text is kept as it was read, and written back as it is; Decode decodes it on first use."))
 	f.Type().Id(t.Name).Struct(
 		jen.Comment("Text is the string as it stands in the event."),
 		jen.Id("Text").String(),
 		jen.Line(),
-		jen.Id("decoded").Op("*").Id(target).Comment("the result of Decode for decodedFrom"),
+		jen.Id("decoded").Add(result.Clone()).Comment("the result of Decode for decodedFrom"),
 		jen.Id("decodedFrom").String(),
 		jen.Id("err").Error(),
 	)
 	f.Line()
-	f.Commentf("Decode returns the %s that Text holds. The result is kept: later calls", target)
-	f.Comment("return it again while Text is unchanged. The error is a *SyntaxError when Text")
-	f.Comment("is not JSON, or another error of UnmarshalJSON; it does not check the schema")
-	f.Comment("(call Validate on the result for that).")
-	f.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("Decode").Params().Params(jen.Op("*").Id(target), jen.Error()).Block(
-		jen.If(jen.Id("j").Dot("decoded").Op("==").Nil().Op("&&").Id("j").Dot("err").Op("==").Nil().Op("||").Id("j").Dot("decodedFrom").Op("!=").Id("j").Dot("Text")).Block(
-			jen.Id("v").Op(":=").New(jen.Id(target)),
-			jen.Id("j").Dot("decoded").Op(",").Id("j").Dot("err").Op(",").Id("j").Dot("decodedFrom").Op("=").Id("v").Op(",").Id("v").Dot("UnmarshalJSON").Call(jen.Index().Byte().Call(jen.Id("j").Dot("Text"))).Op(",").Id("j").Dot("Text"),
-			jen.If(jen.Id("j").Dot("err").Op("!=").Nil()).Block(jen.Id("j").Dot("decoded").Op("=").Nil()),
-		),
+	f.Commentf("Decode returns %s that Text holds. The result is kept: later", what)
+	f.Comment("calls return it again while Text is unchanged. The error is a *SyntaxError")
+	f.Comment("when Text is not JSON, or says what does not fit the Go type; Decode does")
+	f.Comment("not check the schema (Validate does, with AssertContent).")
+	var decodeInto []jen.Code
+	if isStruct {
+		decodeInto = []jen.Code{
+			jen.Id("v").Op(":=").New(target.Clone()),
+			jen.Id("j").Dot("err").Op("=").Qual(codecPkg, "DecodeDocument").Call(jen.Id("j").Dot("Text"), jen.Id("v"), p.reader(t.Target)),
+			jen.Id("j").Dot("decoded").Op("=").Id("v"),
+		}
+	} else {
+		decodeInto = []jen.Code{
+			jen.Var().Id("v").Add(target.Clone()),
+			jen.Id("j").Dot("err").Op("=").Qual(codecPkg, "DecodeDocument").Call(jen.Id("j").Dot("Text"), jen.Op("&").Id("v"), p.reader(t.Target)),
+			jen.Id("j").Dot("decoded").Op("=").Id("v"),
+		}
+	}
+	decodeInto = append(decodeInto,
+		jen.Id("j").Dot("decodedFrom").Op("=").Id("j").Dot("Text"),
+		jen.If(jen.Id("j").Dot("err").Op("!=").Nil()).Block(jen.Id("j").Dot("decoded").Op("=").Nil()),
+	)
+	f.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("Decode").Params().Params(result.Clone(), jen.Error()).Block(
+		jen.If(jen.Id("j").Dot("decoded").Op("==").Nil().Op("&&").Id("j").Dot("err").Op("==").Nil().Op("||").Id("j").Dot("decodedFrom").Op("!=").Id("j").Dot("Text")).Block(decodeInto...),
 		jen.Return(jen.Id("j").Dot("decoded"), jen.Id("j").Dot("err")),
 	)
 	f.Line()

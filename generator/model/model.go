@@ -77,7 +77,7 @@ type Type struct {
 	Closed bool // enum: other values are invalid
 
 	// EmbeddedJSON
-	Target        *Type // the struct the document decodes to
+	Target        *GoType // the struct or map the document decodes to
 	ContentSchema *load.Schema
 }
 
@@ -651,15 +651,26 @@ func (b *builder) embeddedJSON(s *load.Schema, chain []*load.Schema, hint string
 	if err != nil {
 		return nil, err
 	}
-	if targetType.Kind != Named || targetType.Named.Kind != Struct {
+	// The document is an object: a struct, or a map for an object of open
+	// members (the SMS customer_context).
+	var name string
+	switch {
+	case targetType.Kind == Named && targetType.Named.Kind == Struct:
+		name = targetType.Named.Name
+	case targetType.Kind == Map:
+		name = hint
+		if c := Chain(s.ContentSchema); len(c) > 1 && isRootDef(c[len(c)-1]) {
+			name = GoName(c[len(c)-1].Name())
+		}
+	default:
 		return nil, fail(s.ContentSchema, "a contentSchema must describe an object to become a Go type")
 	}
 	t := &Type{
-		Name:          targetType.Named.Name + "JSON",
-		Doc:           fmt.Sprintf("%sJSON is a string that holds %s %s as a JSON document.", targetType.Named.Name, article(targetType.Named.Name), targetType.Named.Name),
+		Name:          name + "JSON",
+		Doc:           fmt.Sprintf("%sJSON is a string that holds %s %s as a JSON document.", name, article(name), name),
 		Kind:          EmbeddedJSON,
 		Schema:        s,
-		Target:        targetType.Named,
+		Target:        targetType,
 		ContentSchema: s.ContentSchema,
 	}
 	if err := b.register(t); err != nil {

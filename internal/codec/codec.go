@@ -11,6 +11,7 @@
 package codec
 
 import (
+	"errors"
 	"sort"
 	"sync"
 
@@ -394,3 +395,19 @@ func HeadError(data []byte, err error) error {
 	}
 	return err
 }
+
+// DecodeDocument decodes the JSON document a string holds (a
+// contentMediaType application/json member) into dst with read. A document
+// whose values do not fit the Go type is an error that says so; Validate
+// says where.
+func DecodeDocument[T any](text string, dst *T, read func(*T, *Decoder) (bool, error)) error {
+	return Decode([]byte(text), func(d *Decoder) error {
+		fits, err := read(dst, d)
+		if err == nil && !fits {
+			err = errDocumentDoesNotFit
+		}
+		return err
+	})
+}
+
+var errDocumentDoesNotFit = errors.New("the embedded JSON document has values of other types than its schema allows")

@@ -15,7 +15,7 @@
 // Events an app reported through the AWS Mobile SDKs or the PutEvents API in
 // the 3.0 layout: sessions, sign-ins, purchases and custom events.
 //
-//   - [AppEvent]: any other event type its schema accepts
+//   - [AppEvent]: An event an app reported: a standard one such as _session.start, _session.stop, _userauth.sign_in or _monetization.purchase, or a custom event with any name the app chose. Event types: any event type no other type claims.
 package v3p0
 
 import (

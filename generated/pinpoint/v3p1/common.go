@@ -11,6 +11,30 @@ import (
 	"strconv"
 )
 
+// checkUnixMillis checks a Go int64 against schema/pinpoint/3.1/common.json#/$defs/UnixMillis.
+func checkUnixMillis(v int64, p *validation.Path, c *validation.Collector) {
+	if v < int64(0) {
+		c.Bound(p, "minimum", strconv.FormatInt(v, 10), "0")
+	}
+}
+
+// checkEventVersion checks a Go string against schema/pinpoint/3.1/common.json#/$defs/EventVersion.
+func checkEventVersion(v string, p *validation.Path, c *validation.Collector) {
+	if v != "3.1" {
+		c.Const(p, validation.Quote(v), "\"3.1\"")
+		return
+	}
+}
+
+var patternAWSAccountID = regexp.MustCompile("^[0-9]{12}$")
+
+// checkAWSAccountID checks a Go string against schema/pinpoint/3.1/common.json#/$defs/AWSAccountID.
+func checkAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
+	if !patternAWSAccountID.MatchString(v) {
+		c.Pattern(p, v, "^[0-9]{12}$")
+	}
+}
+
 // The Pinpoint project (application) the event belongs to.
 type Application struct {
 	// The ID of the Pinpoint project.
@@ -192,30 +216,6 @@ func (v *Application) validate(p *validation.Path, c *validation.Collector) {
 		case "version_code":
 			codec.CheckMember(p, &v.Rest[i], c, rawApplicationVersionCode)
 		}
-	}
-}
-
-// checkUnixMillis checks a Go int64 against schema/pinpoint/3.1/common.json#/$defs/UnixMillis.
-func checkUnixMillis(v int64, p *validation.Path, c *validation.Collector) {
-	if v < int64(0) {
-		c.Bound(p, "minimum", strconv.FormatInt(v, 10), "0")
-	}
-}
-
-// checkEventVersion checks a Go string against schema/pinpoint/3.1/common.json#/$defs/EventVersion.
-func checkEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	if v != "3.1" {
-		c.Const(p, validation.Quote(v), "\"3.1\"")
-		return
-	}
-}
-
-var patternAWSAccountID = regexp.MustCompile("^[0-9]{12}$")
-
-// checkAWSAccountID checks a Go string against schema/pinpoint/3.1/common.json#/$defs/AWSAccountID.
-func checkAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	if !patternAWSAccountID.MatchString(v) {
-		c.Pattern(p, v, "^[0-9]{12}$")
 	}
 }
 
@@ -744,14 +744,16 @@ type EndpointJSON struct {
 	err         error
 }
 
-// Decode returns the Endpoint that Text holds. The result is kept: later calls
-// return it again while Text is unchanged. The error is a *SyntaxError when Text
-// is not JSON, or another error of UnmarshalJSON; it does not check the schema
-// (call Validate on the result for that).
+// Decode returns a pointer to the Endpoint that Text holds. The result is kept: later
+// calls return it again while Text is unchanged. The error is a *SyntaxError
+// when Text is not JSON, or says what does not fit the Go type; Decode does
+// not check the schema (Validate does, with AssertContent).
 func (j *EndpointJSON) Decode() (*Endpoint, error) {
 	if j.decoded == nil && j.err == nil || j.decodedFrom != j.Text {
 		v := new(Endpoint)
-		j.decoded, j.err, j.decodedFrom = v, v.UnmarshalJSON([]byte(j.Text)), j.Text
+		j.err = codec.DecodeDocument(j.Text, v, (*Endpoint).read)
+		j.decoded = v
+		j.decodedFrom = j.Text
 		if j.err != nil {
 			j.decoded = nil
 		}
@@ -1445,26 +1447,6 @@ func rawSessionStopTimestamp(v *jsonvalue.Value, p *validation.Path, c *validati
 	rawUnixMillis(v, p, c)
 }
 
-// rawSDK checks a raw value against schema/pinpoint/3.1/common.json#/$defs/SDK.
-func rawSDK(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
-		return
-	}
-	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
-			mp := p.Member(m.Name)
-			switch m.Name {
-			case "name":
-				rawSDKName(&m.Value, &mp, c)
-			case "version":
-				rawSDKVersion(&m.Value, &mp, c)
-			}
-		}
-	}
-}
-
 var minimumUnixMillis = codec.MustNumber("0")
 
 var maximumUnixMillis = codec.MustNumber("9223372036854775807")
@@ -1620,6 +1602,26 @@ func rawAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Colle
 	if v.Kind == jsonvalue.String {
 		if !patternAWSAccountID.MatchString(v.Str) {
 			c.Pattern(p, v.Str, "^[0-9]{12}$")
+		}
+	}
+}
+
+// rawSDK checks a raw value against schema/pinpoint/3.1/common.json#/$defs/SDK.
+func rawSDK(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "name":
+				rawSDKName(&m.Value, &mp, c)
+			case "version":
+				rawSDKVersion(&m.Value, &mp, c)
+			}
 		}
 	}
 }

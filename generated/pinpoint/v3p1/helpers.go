@@ -7,6 +7,14 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 )
 
+func stringMapRead(dst *map[string]string, d *codec.Decoder) (bool, error) {
+	return codec.ReadMap(dst, d, codec.ReadString[string])
+}
+
+func stringMapWrite(v *map[string]string, e *jsonwire.Encoder) {
+	codec.WriteMap(*v, e, codec.WriteString[string])
+}
+
 func float64MapRead(dst *map[string]float64, d *codec.Decoder) (bool, error) {
 	return codec.ReadMap(dst, d, codec.ReadFloat64)
 }
@@ -15,9 +23,6 @@ func float64MapWrite(v *map[string]float64, e *jsonwire.Encoder) {
 	codec.WriteMap(*v, e, codec.WriteFloat64)
 }
 
-func stringSliceMapRead(dst *map[string][]string, d *codec.Decoder) (bool, error) {
-	return codec.ReadMap(dst, d, stringSliceRead)
-}
 func stringSliceRead(dst *[]string, d *codec.Decoder) (bool, error) {
 	return codec.ReadSlice(dst, d, codec.ReadString[string])
 }
@@ -26,6 +31,34 @@ func stringSliceWrite(v *[]string, e *jsonwire.Encoder) {
 	codec.WriteSlice(*v, e, codec.WriteString[string])
 }
 
+func bouncedRecipientSliceRead(dst *[]BouncedRecipient, d *codec.Decoder) (bool, error) {
+	return codec.ReadSlice(dst, d, (*BouncedRecipient).read)
+}
+
+func bouncedRecipientSliceWrite(v *[]BouncedRecipient, e *jsonwire.Encoder) {
+	codec.WriteSlice(*v, e, (*BouncedRecipient).write)
+}
+
+func stringSliceMapRead(dst *map[string][]string, d *codec.Decoder) (bool, error) {
+	return codec.ReadMap(dst, d, stringSliceRead)
+}
+
 func stringSliceMapWrite(v *map[string][]string, e *jsonwire.Encoder) {
 	codec.WriteMap(*v, e, stringSliceWrite)
+}
+
+func complainedRecipientSliceRead(dst *[]ComplainedRecipient, d *codec.Decoder) (bool, error) {
+	return codec.ReadSlice(dst, d, (*ComplainedRecipient).read)
+}
+
+func complainedRecipientSliceWrite(v *[]ComplainedRecipient, e *jsonwire.Encoder) {
+	codec.WriteSlice(*v, e, (*ComplainedRecipient).write)
+}
+
+func headerSliceRead(dst *[]Header, d *codec.Decoder) (bool, error) {
+	return codec.ReadSlice(dst, d, (*Header).read)
+}
+
+func headerSliceWrite(v *[]Header, e *jsonwire.Encoder) {
+	codec.WriteSlice(*v, e, (*Header).write)
 }

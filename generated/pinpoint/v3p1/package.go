@@ -10,14 +10,63 @@
 // in the Rest field of each struct and written back by the encoders: decoding
 // and encoding loses nothing.
 //
+// # App events (family app)
+//
+// Events an app reported through the AWS Mobile SDKs, the Amplify libraries
+// or the PutEvents API: sessions, sign-ins, purchases, in-app messages and
+// custom events. The push engagement events of campaigns and journeys are in
+// those families.
+//
+//   - [AppSessionEvent]: An app session started, stopped, paused or resumed (event types _session.start, _session.stop, _session.pause, _session.resume).
+//   - [AppUserAuthEvent]: A user of the app signed in, signed up, or failed to authenticate (event types _userauth.sign_in, _userauth.sign_up, _userauth.auth_fail).
+//   - [AppMonetizationEvent]: A user bought something in the app (event type _monetization.purchase).
+//   - [InAppMessageEvent]: An in-app message was displayed, dismissed or clicked (event types _inapp.message_displayed, _inapp.message_dismissed, _inapp.message_clicked), as the Amplify libraries report it.
+//   - [AppEvent]: An event an app reported under a name of its own choosing, such as pageView, or a standard name without a type of its own here (such as _test.event). Event types: any event type no other type claims.
+//
 // # Campaign events (family campaign)
 //
 // Events of Pinpoint campaigns: one send event per endpoint and campaign run,
 // written by Pinpoint itself, and the push engagement events the mobile SDKs
 // report from the device.
 //
-//   - [CampaignSendEvent]: _campaign.send
-//   - [CampaignEngagementEvent]: _campaign.opened_notification, _campaign.received_foreground, _campaign.received_background
+//   - [CampaignSendEvent]: Pinpoint tried to send a campaign message to one endpoint (event type _campaign.send), whatever the outcome.
+//   - [CampaignEngagementEvent]: A mobile SDK reported what a campaign push notification did on the device: it was opened (_campaign.opened_notification) or received while the app was in the foreground or background (_campaign.received_foreground, _campaign.received_background).
+//
+// # Email events (family email)
+//
+// Events of emails Pinpoint sent, for campaigns, journeys and transactional
+// messages: sending, delivery, bounces, complaints, rejections, opens, clicks
+// and unsubscribes. Each event type has its own Go type, whose mail event
+// holds the one detail object that type carries next to the message (send,
+// delivery, bounce, ...).
+//
+//   - [EmailSendEvent]: Pinpoint accepted an email for sending (event type _email.send).
+//   - [EmailDeliveredEvent]: The recipient's mail server accepted the email (event type _email.delivered).
+//   - [EmailRejectedEvent]: Pinpoint refused to send the email, for example because it holds a virus (event type _email.rejected).
+//   - [EmailHardBounceEvent]: The recipient's mail server rejected the email for good, for example because the address does not exist (event type _email.hardbounce).
+//   - [EmailSoftBounceEvent]: The recipient's mail server rejected the email for now, for example because the mailbox is full; Pinpoint gave up retrying (event type _email.softbounce).
+//   - [EmailComplaintEvent]: The recipient marked the email as spam (event type _email.complaint).
+//   - [EmailOpenEvent]: The recipient opened the email (event type _email.open).
+//   - [EmailClickEvent]: The recipient clicked a link in the email (event type _email.click).
+//   - [EmailUnsubscribeEvent]: The recipient clicked an unsubscribe link in the email (event type _email.unsubscribe).
+//   - [EmailRenderingFailureEvent]: Pinpoint could not render the email from its template (event type _email.rendering_failure).
+//
+// # Journey events (family journey)
+//
+// Events of Pinpoint journeys: one send event per endpoint and journey
+// activity, written by Pinpoint itself, and the push engagement events the
+// mobile SDKs report from the device.
+//
+//   - [JourneySendEvent]: Pinpoint tried to send the message of a journey activity to one endpoint (event type _journey.send), whatever the outcome.
+//   - [JourneyEngagementEvent]: A mobile SDK reported what a journey push notification did on the device: it was opened (_journey.opened_notification) or received while the app was in the foreground or background (_journey.received_foreground, _journey.received_background).
+//
+// # SMS events (family sms)
+//
+// Events of text messages Pinpoint sent, for campaigns, journeys and
+// transactional messages, from hand-off to the carrier to the carrier's
+// receipt.
+//
+//   - [SMSEvent]: What happened to a text message Pinpoint sent: it was handed to the carrier (_SMS.BUFFERED), delivered (_SMS.SUCCESS), failed (_SMS.FAILURE), or the recipient had opted out (_SMS.OPTOUT).
 package v3p1
 
 import (
@@ -61,20 +110,86 @@ const Version = "3.1"
 
 // The event types this package has a Go type for.
 const (
+	TypeSessionStart               = "_session.start"
+	TypeSessionStop                = "_session.stop"
+	TypeSessionPause               = "_session.pause"
+	TypeSessionResume              = "_session.resume"
+	TypeUserauthSignIn             = "_userauth.sign_in"
+	TypeUserauthSignUp             = "_userauth.sign_up"
+	TypeUserauthAuthFail           = "_userauth.auth_fail"
+	TypeMonetizationPurchase       = "_monetization.purchase"
+	TypeInappMessageDisplayed      = "_inapp.message_displayed"
+	TypeInappMessageDismissed      = "_inapp.message_dismissed"
+	TypeInappMessageClicked        = "_inapp.message_clicked"
 	TypeCampaignSend               = "_campaign.send"
 	TypeCampaignOpenedNotification = "_campaign.opened_notification"
 	TypeCampaignReceivedForeground = "_campaign.received_foreground"
 	TypeCampaignReceivedBackground = "_campaign.received_background"
+	TypeEmailSend                  = "_email.send"
+	TypeEmailDelivered             = "_email.delivered"
+	TypeEmailRejected              = "_email.rejected"
+	TypeEmailHardbounce            = "_email.hardbounce"
+	TypeEmailSoftbounce            = "_email.softbounce"
+	TypeEmailComplaint             = "_email.complaint"
+	TypeEmailOpen                  = "_email.open"
+	TypeEmailClick                 = "_email.click"
+	TypeEmailUnsubscribe           = "_email.unsubscribe"
+	TypeEmailRenderingFailure      = "_email.rendering_failure"
+	TypeJourneySend                = "_journey.send"
+	TypeJourneyOpenedNotification  = "_journey.opened_notification"
+	TypeJourneyReceivedForeground  = "_journey.received_foreground"
+	TypeJourneyReceivedBackground  = "_journey.received_background"
+	TypeSMSBuffered                = "_SMS.BUFFERED"
+	TypeSMSSuccess                 = "_SMS.SUCCESS"
+	TypeSMSFailure                 = "_SMS.FAILURE"
+	TypeSMSOptout                  = "_SMS.OPTOUT"
 )
 
 // New returns a new, empty event of the Go type for eventType, or nil when no
 // schema of this version covers eventType.
 func New(eventType string) Event {
 	switch eventType {
+	case TypeSessionStart, TypeSessionStop, TypeSessionPause, TypeSessionResume:
+		return new(AppSessionEvent)
+	case TypeUserauthSignIn, TypeUserauthSignUp, TypeUserauthAuthFail:
+		return new(AppUserAuthEvent)
+	case TypeMonetizationPurchase:
+		return new(AppMonetizationEvent)
+	case TypeInappMessageDisplayed, TypeInappMessageDismissed, TypeInappMessageClicked:
+		return new(InAppMessageEvent)
 	case TypeCampaignSend:
 		return new(CampaignSendEvent)
 	case TypeCampaignOpenedNotification, TypeCampaignReceivedForeground, TypeCampaignReceivedBackground:
 		return new(CampaignEngagementEvent)
+	case TypeEmailSend:
+		return new(EmailSendEvent)
+	case TypeEmailDelivered:
+		return new(EmailDeliveredEvent)
+	case TypeEmailRejected:
+		return new(EmailRejectedEvent)
+	case TypeEmailHardbounce:
+		return new(EmailHardBounceEvent)
+	case TypeEmailSoftbounce:
+		return new(EmailSoftBounceEvent)
+	case TypeEmailComplaint:
+		return new(EmailComplaintEvent)
+	case TypeEmailOpen:
+		return new(EmailOpenEvent)
+	case TypeEmailClick:
+		return new(EmailClickEvent)
+	case TypeEmailUnsubscribe:
+		return new(EmailUnsubscribeEvent)
+	case TypeEmailRenderingFailure:
+		return new(EmailRenderingFailureEvent)
+	case TypeJourneySend:
+		return new(JourneySendEvent)
+	case TypeJourneyOpenedNotification, TypeJourneyReceivedForeground, TypeJourneyReceivedBackground:
+		return new(JourneyEngagementEvent)
+	case TypeSMSBuffered, TypeSMSSuccess, TypeSMSFailure, TypeSMSOptout:
+		return new(SMSEvent)
+	}
+	if rv := codec.StringValue(eventType); codec.Accepts(rawAppEventEventType, &rv) {
+		return new(AppEvent)
 	}
 	return nil
 }
