@@ -78,7 +78,11 @@ func Generate(cfg Config) (map[string][]byte, error) {
 			continue
 		}
 		sort.Slice(pkgs, func(i, j int) bool { return versionLess(pkgs[i].Version, pkgs[j].Version) })
-		files, err := emit.Dispatcher(cfg.ImportPath+"/"+producer, producer, producer, pkgs)
+		formats, err := loadFormats(filepath.Join(cfg.SchemaDir, producer))
+		if err != nil {
+			return nil, err
+		}
+		files, err := emit.Dispatcher(cfg.ImportPath+"/"+producer, producer, producer, pkgs, formats)
 		if err != nil {
 			return nil, err
 		}
@@ -118,6 +122,38 @@ func buildVersion(cfg Config, producer, version string) (*model.Package, error) 
 	if err != nil {
 		return nil, err
 	}
+	files, err := readFiles(paths)
+	if err != nil {
+		return nil, err
+	}
+	set, err := load.Load(files)
+	if err != nil {
+		return nil, err
+	}
+	name := PackageName(version)
+	return model.Build(set, cfg.ImportPath+"/"+producer+"/"+name, producer, version)
+}
+
+// loadFormats loads the format files (*.json) directly in a producer's
+// folder: layouts the dispatcher recognizes in records without
+// event_version.
+func loadFormats(dir string) ([]*model.Format, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil || len(paths) == 0 {
+		return nil, err
+	}
+	files, err := readFiles(paths)
+	if err != nil {
+		return nil, err
+	}
+	set, err := load.Load(files)
+	if err != nil {
+		return nil, err
+	}
+	return model.Formats(set)
+}
+
+func readFiles(paths []string) ([]load.File, error) {
 	var files []load.File
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
@@ -126,12 +162,7 @@ func buildVersion(cfg Config, producer, version string) (*model.Package, error) 
 		}
 		files = append(files, load.File{Path: filepath.ToSlash(p), Data: data})
 	}
-	set, err := load.Load(files)
-	if err != nil {
-		return nil, err
-	}
-	name := PackageName(version)
-	return model.Build(set, cfg.ImportPath+"/"+producer+"/"+name, producer, version)
+	return files, nil
 }
 
 // Route says which event schema an event of a version and type has.

@@ -56,6 +56,10 @@ type (
 	UnknownVersionError = eventtypes.UnknownVersionError
 	// MissingVersionError reports a JSON object without event_version.
 	MissingVersionError = eventtypes.MissingVersionError
+	// LegacyFormatError reports a record in an older Pinpoint layout.
+	LegacyFormatError = eventtypes.LegacyFormatError
+	// ForeignEventError reports the event of another producer.
+	ForeignEventError = eventtypes.ForeignEventError
 )
 
 // Versions returns the event_version values Decode knows, oldest first.
@@ -76,7 +80,7 @@ func Decode(data []byte) (Event, error) {
 		return nil, err
 	}
 	if !head.HasVersion {
-		return nil, codec.HeadError(data, &MissingVersionError{})
+		return nil, codec.HeadError(data, recognize(data))
 	}
 	if !head.VersionIsString {
 		return nil, codec.HeadError(data, &UnknownVersionError{

@@ -12,7 +12,7 @@ import (
 // Dispatcher prints the package that decodes an event of any version of a
 // producer: it reads event_version and event_type, then hands the bytes to
 // the version package.
-func Dispatcher(importPath, name, producer string, pkgs []*model.Package) ([]File, error) {
+func Dispatcher(importPath, name, producer string, pkgs []*model.Package, formats []*model.Format) ([]File, error) {
 	p := newPrinter(importPath, name)
 	f := p.file("decode.go")
 	var b strings.Builder
@@ -29,6 +29,10 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package) ([]Fil
 		jen.Id("UnknownVersionError").Op("=").Qual(eventtypesPkg, "UnknownVersionError"),
 		jen.Comment("MissingVersionError reports a JSON object without event_version."),
 		jen.Id("MissingVersionError").Op("=").Qual(eventtypesPkg, "MissingVersionError"),
+		jen.Comment("LegacyFormatError reports a record in an older Pinpoint layout."),
+		jen.Id("LegacyFormatError").Op("=").Qual(eventtypesPkg, "LegacyFormatError"),
+		jen.Comment("ForeignEventError reports the event of another producer."),
+		jen.Id("ForeignEventError").Op("=").Qual(eventtypesPkg, "ForeignEventError"),
 	)
 	f.Line()
 	var versions []jen.Code
@@ -57,7 +61,7 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package) ([]Fil
 	f.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
 		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadHead").Call(jen.Id("data")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.If(jen.Op("!").Id("head").Dot("HasVersion")).Block(jen.Return(jen.Nil(), headError(jen.Op("&").Id("MissingVersionError").Values()))),
+		jen.If(jen.Op("!").Id("head").Dot("HasVersion")).Block(jen.Return(jen.Nil(), headError(jen.Id("recognize").Call(jen.Id("data"))))),
 		jen.If(jen.Op("!").Id("head").Dot("VersionIsString")).Block(jen.Return(jen.Nil(), headError(unknown.Clone()))),
 		jen.Var().Id("ev").Id("Event"),
 		jen.Switch(jen.Id("head").Dot("Version")).Block(cases...),
@@ -75,7 +79,46 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package) ([]Fil
 		jen.Return(jen.Id("ev"), jen.Nil()),
 	)
 	f.Line()
+	p.formats(formats)
+	p.raw.flush()
 	return p.render()
+}
+
+// formats prints recognize: the layouts of records without event_version.
+func (p *printer) formats(formats []*model.Format) {
+	f := p.file("formats.go")
+	var items []jen.Code
+	for _, ft := range formats {
+		items = append(items, jen.Values(jen.Dict{
+			jen.Id("name"):   jen.Lit(ft.Name),
+			jen.Id("title"):  jen.Lit(ft.Title),
+			jen.Id("legacy"): jen.Lit(ft.Legacy),
+			jen.Id("check"):  p.raw.check(ft.Schema),
+		}))
+	}
+	f.Comment("formats are the layouts recognized in records without event_version, in")
+	f.Comment("the order they are tried.")
+	f.Var().Id("formats").Op("=").Index().Struct(
+		jen.Id("name").String(),
+		jen.Id("title").String(),
+		jen.Id("legacy").Bool(),
+		jen.Id("check").Qual(codecPkg, "Check"),
+	).Values(items...)
+	f.Line()
+	f.Comment("recognize names the layout of a record without event_version: a")
+	f.Comment("*LegacyFormatError or a *ForeignEventError, else a *MissingVersionError.")
+	f.Func().Id("recognize").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.List(jen.Id("v"), jen.Err()).Op(":=").Qual(jsonvaluePkg, "Parse").Call(jen.Id("data")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.For(jen.List(jen.Id("_"), jen.Id("ft")).Op(":=").Range().Id("formats")).Block(
+			jen.If(jen.Op("!").Qual(codecPkg, "Accepts").Call(jen.Id("ft").Dot("check"), jen.Op("&").Id("v"))).Block(jen.Continue()),
+			jen.If(jen.Id("ft").Dot("legacy")).Block(
+				jen.Return(jen.Op("&").Id("LegacyFormatError").Values(jen.Dict{jen.Id("Format"): jen.Id("ft").Dot("name"), jen.Id("Title"): jen.Id("ft").Dot("title")}))),
+			jen.Return(jen.Op("&").Id("ForeignEventError").Values(jen.Dict{jen.Id("Format"): jen.Id("ft").Dot("name"), jen.Id("Title"): jen.Id("ft").Dot("title")})),
+		),
+		jen.Return(jen.Op("&").Id("MissingVersionError").Values()),
+	)
+	f.Line()
 }
 
 // headError wraps the error of an event the dispatcher cannot route, so that

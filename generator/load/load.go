@@ -462,6 +462,11 @@ func (l *loader) build(e *entry) *Schema {
 				l.fail(e, kptr, "x-numeric-string must be a boolean")
 			}
 			s.NumericString = v.boolV
+		case "x-format-kind":
+			if v.kind != stringNode || (v.str != "legacy" && v.str != "foreign") {
+				l.fail(e, kptr, `x-format-kind must be "legacy" or "foreign"`)
+			}
+			s.FormatKind = v.str
 		case "x-family":
 			if v.kind != stringNode || v.str == "" {
 				l.fail(e, kptr, "x-family must be a non-empty string: the family name")

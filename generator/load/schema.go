@@ -93,6 +93,9 @@ type Schema struct {
 	// Family is x-family on the root of a family file: the family name; the
 	// root's oneOf lists the family's event schemas.
 	Family string
+	// FormatKind is x-format-kind on a $defs member of a producer's
+	// formats.json: "legacy" or "foreign".
+	FormatKind string
 }
 
 // Literal is a JSON value written in a schema (const, enum).

@@ -685,3 +685,35 @@ func article(word string) string {
 	}
 	return "a"
 }
+
+// Format is a layout the dispatcher recognizes in records that carry no
+// event_version, to name it in its error.
+type Format struct {
+	// Name is the $defs key, the format's name in errors.
+	Name  string
+	Title string
+	Doc   string
+	// Legacy is true for an older Pinpoint layout, false for the events of
+	// another producer.
+	Legacy bool
+	Schema *load.Schema
+}
+
+// Formats returns the formats of a producer's format files: every $defs
+// member, in file order, which must carry x-format-kind.
+func Formats(set *load.Set) ([]*Format, error) {
+	var out []*Format
+	for _, doc := range set.Docs {
+		for _, def := range doc.Root.Defs {
+			s := def.Schema
+			if s.FormatKind == "" {
+				return nil, fail(s, "a member of a format file's $defs needs x-format-kind (legacy or foreign)")
+			}
+			if s.Title == "" {
+				return nil, fail(s, "a format needs a title: errors name the format with it")
+			}
+			out = append(out, &Format{Name: def.Name, Title: s.Title, Doc: s.Description, Legacy: s.FormatKind == "legacy", Schema: s})
+		}
+	}
+	return out, nil
+}

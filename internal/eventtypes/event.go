@@ -110,3 +110,31 @@ type ConstError struct {
 func (e *ConstError) Error() string {
 	return fmt.Sprintf("%s: %s must be %s", e.Pointer, e.Got, e.Want)
 }
+
+// LegacyFormatError is returned for a record without event_version that has
+// an older Pinpoint layout (the 2018 SMS events, the Mobile Analytics
+// export): a record this module recognizes but has no schema for.
+type LegacyFormatError struct {
+	// Format names the layout, e.g. "mobile-analytics-export".
+	Format string
+	// Title describes it, e.g. "the Amazon Mobile Analytics export layout".
+	Title string
+}
+
+func (e *LegacyFormatError) Error() string {
+	return fmt.Sprintf("not a Pinpoint 3.x event: the record has %s (format %s), which has no event_version", e.Title, e.Format)
+}
+
+// ForeignEventError is returned for the event of another AWS producer that
+// shares Pinpoint's streams (SES event publishing, End User Messaging SMS
+// and voice): not a broken Pinpoint event, but none at all.
+type ForeignEventError struct {
+	// Format names the producer's layout, e.g. "ses-event-publishing".
+	Format string
+	// Title describes it, e.g. "an Amazon SES event publishing record".
+	Title string
+}
+
+func (e *ForeignEventError) Error() string {
+	return fmt.Sprintf("not a Pinpoint event: the record is %s (format %s)", e.Title, e.Format)
+}
