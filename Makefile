@@ -4,10 +4,12 @@ GO ?= go
 .PHONY: run test check generate vet fuzz-short
 
 # Validate the sample events bundled in testdata/samples (AWS documentation
-# samples, some of them in legacy layouts on purpose). Exit status 1 from the
-# CLI only means some sample is invalid, which is expected here.
+# samples, some of them in legacy layouts on purpose) and testdata/synthetic
+# (events written for the types the documentation has no sample of). Exit
+# status 1 from the CLI only means some sample is not a valid event, which is
+# expected here.
 run:
-	@$(GO) run ./cmd/pinpoint-events validate -v testdata/samples/*.json; status=$$?; test $$status -le 1
+	@$(GO) run ./cmd/pinpoint-events validate -v testdata/samples/*.json testdata/synthetic/*.json; status=$$?; test $$status -le 1
 
 # Regenerate generated/ from schema/.
 generate:
@@ -19,6 +21,7 @@ generate:
 check:
 	$(GO) run ./cmd/eventgen -check
 	$(GO) run ./cmd/eventgen -samples testdata/samples
+	$(GO) run ./cmd/eventgen -samples testdata/synthetic
 
 vet:
 	$(GO) vet ./...

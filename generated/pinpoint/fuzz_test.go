@@ -13,9 +13,13 @@ import (
 )
 
 func addSampleSeeds(f *testing.F) {
-	paths, err := filepath.Glob(filepath.Join(samplesDir, "*.json"))
-	if err != nil {
-		f.Fatal(err)
+	var paths []string
+	for _, dir := range []string{samplesDir, syntheticDir} {
+		more, err := filepath.Glob(filepath.Join(dir, "*.json"))
+		if err != nil {
+			f.Fatal(err)
+		}
+		paths = append(paths, more...)
 	}
 	for _, p := range paths {
 		data, err := os.ReadFile(p)

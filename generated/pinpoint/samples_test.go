@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
@@ -16,13 +17,16 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/mutate"
 )
 
-const samplesDir = "../../testdata/samples"
+const (
+	samplesDir   = "../../testdata/samples"   // from the AWS documentation
+	syntheticDir = "../../testdata/synthetic" // written for the types the documentation has no sample of
+)
 
 // Every bundled sample, with what Decode must make of it. Where CATALOG.md
 // says the document is not a Pinpoint event of a known layout, the exact
 // error is asserted.
 var sampleExpectations = []struct {
-	file   string
+	file   string // in samplesDir, or in syntheticDir when it starts with "synthetic/"
 	goType string // the dynamic type of the decoded event
 	err    string // or the decode error
 }{
@@ -44,11 +48,32 @@ var sampleExpectations = []struct {
 	{"mobileanalytics-migration_monetization.purchase_legacy-flat.json", "", "not a Pinpoint 3.x event: the record has the Amazon Mobile Analytics export layout (format mobile-analytics-export), which has no event_version"},
 	{"mobileanalytics-migration_session.start_legacy-flat.json", "", "not a Pinpoint 3.x event: the record has the Amazon Mobile Analytics export layout (format mobile-analytics-export), which has no event_version"},
 	{"sms_SMS.SUCCESS_3.1.json", "*v3p1.SMSEvent", ""},
+
+	{"synthetic/app_custom_pageView_3.1.json", "*v3p1.AppEvent", ""},
+	{"synthetic/app_inapp.message_displayed_3.1.json", "*v3p1.InAppMessageEvent", ""},
+	{"synthetic/app_monetization.purchase_3.1.json", "*v3p1.AppMonetizationEvent", ""},
+	{"synthetic/app_session.stop_3.1.json", "*v3p1.AppSessionEvent", ""},
+	{"synthetic/app_userauth.sign_in_3.1.json", "*v3p1.AppUserAuthEvent", ""},
+	{"synthetic/campaign_opened_notification_3.1.json", "*v3p1.CampaignEngagementEvent", ""},
+	{"synthetic/campaign_send_unknown_status_null_attribute_3.1.json", "*v3p1.CampaignSendEvent", ""},
+	{"synthetic/email_complaint_3.1.json", "*v3p1.EmailComplaintEvent", ""},
+	{"synthetic/email_hardbounce_3.1.json", "*v3p1.EmailHardBounceEvent", ""},
+	{"synthetic/email_rejected_3.1.json", "*v3p1.EmailRejectedEvent", ""},
+	{"synthetic/email_rendering_failure_3.1.json", "*v3p1.EmailRenderingFailureEvent", ""},
+	{"synthetic/email_softbounce_3.1.json", "*v3p1.EmailSoftBounceEvent", ""},
+	{"synthetic/email_unsubscribe_3.1.json", "*v3p1.EmailUnsubscribeEvent", ""},
+	{"synthetic/journey_received_foreground_3.1.json", "*v3p1.JourneyEngagementEvent", ""},
+	{"synthetic/journey_send_quiet_time_wait_finished_3.1.json", "*v3p1.JourneySendEvent", ""},
+	{"synthetic/sms_SMS.BUFFERED_customer_context_3.1.json", "*v3p1.SMSEvent", ""},
 }
 
 func readSample(t testing.TB, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(samplesDir, name))
+	path := filepath.Join(samplesDir, name)
+	if rest, ok := strings.CutPrefix(name, "synthetic/"); ok {
+		path = filepath.Join(syntheticDir, rest)
+	}
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,17 +81,19 @@ func readSample(t testing.TB, name string) []byte {
 }
 
 func TestSamplesAreAllListed(t *testing.T) {
-	paths, err := filepath.Glob(filepath.Join(samplesDir, "*.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	listed := map[string]bool{}
 	for _, s := range sampleExpectations {
 		listed[s.file] = true
 	}
-	for _, p := range paths {
-		if !listed[filepath.Base(p)] {
-			t.Errorf("%s has no expectation in sampleExpectations", p)
+	for dir, prefix := range map[string]string{samplesDir: "", syntheticDir: "synthetic/"} {
+		paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range paths {
+			if !listed[prefix+filepath.Base(p)] {
+				t.Errorf("%s has no expectation in sampleExpectations", p)
+			}
 		}
 	}
 }
