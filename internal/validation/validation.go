@@ -161,7 +161,7 @@ func (c *Collector) Required(p *Path, name string) {
 // Type reports a value of the wrong JSON type. want names the allowed types,
 // e.g. "string" or "string or null".
 func (c *Collector) Type(p *Path, v *jsonvalue.Value, want string) {
-	c.Add(p, "type", fmt.Sprintf("must be %s, not %s", withArticle(want), withArticle(v.TypeName())))
+	c.Add(p, "type", fmt.Sprintf("must be %s, not %s", withArticle(want), withArticle(v.Kind.String())))
 }
 
 // FalseSchema reports a value where the schema allows none.
