@@ -24,8 +24,11 @@ check:
 	$(GO) run ./cmd/eventgen -samples testdata/samples
 	$(GO) run ./cmd/eventgen -samples testdata/synthetic
 
+STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
 vet:
 	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 
