@@ -78,7 +78,7 @@ func Generate(cfg Config) (map[string][]byte, error) {
 			continue
 		}
 		sort.Slice(pkgs, func(i, j int) bool { return versionLess(pkgs[i].Version, pkgs[j].Version) })
-		formats, err := loadFormats(filepath.Join(cfg.SchemaDir, producer))
+		formats, err := loadFormats(cfg.SchemaDir, filepath.Join(cfg.SchemaDir, producer))
 		if err != nil {
 			return nil, err
 		}
@@ -122,7 +122,7 @@ func buildVersion(cfg Config, producer, version string) (*model.Package, error) 
 	if err != nil {
 		return nil, err
 	}
-	files, err := readFiles(paths)
+	files, err := readFiles(cfg.SchemaDir, paths)
 	if err != nil {
 		return nil, err
 	}
@@ -137,12 +137,12 @@ func buildVersion(cfg Config, producer, version string) (*model.Package, error) 
 // loadFormats loads the format files (*.json) directly in a producer's
 // folder: layouts the dispatcher recognizes in records without
 // event_version.
-func loadFormats(dir string) ([]*model.Format, error) {
+func loadFormats(schemaDir, dir string) ([]*model.Format, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil || len(paths) == 0 {
 		return nil, err
 	}
-	files, err := readFiles(paths)
+	files, err := readFiles(schemaDir, paths)
 	if err != nil {
 		return nil, err
 	}
@@ -153,14 +153,27 @@ func loadFormats(dir string) ([]*model.Format, error) {
 	return model.Formats(set)
 }
 
-func readFiles(paths []string) ([]load.File, error) {
+// readFiles reads schema files. Each is named by its path from the schema
+// folder, under the folder's own name (schema/pinpoint/3.1/campaign.json),
+// whatever path the folder was given by: the name appears in generated
+// comments and must not depend on the working directory.
+func readFiles(schemaDir string, paths []string) ([]load.File, error) {
+	abs, err := filepath.Abs(schemaDir)
+	if err != nil {
+		return nil, err
+	}
 	var files []load.File
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, load.File{Path: filepath.ToSlash(p), Data: data})
+		rel, err := filepath.Rel(schemaDir, p)
+		if err != nil {
+			return nil, err
+		}
+		name := filepath.ToSlash(filepath.Join(filepath.Base(abs), rel))
+		files = append(files, load.File{Path: name, Data: data})
 	}
 	return files, nil
 }
