@@ -1,7 +1,7 @@
 # pinpoint-events: the two commands a new user needs are `make run` and `make test`.
 GO ?= go
 
-.PHONY: run test check generate vet fuzz-short
+.PHONY: run test check generate vet conformance
 
 # Validate the sample events bundled in testdata/samples (AWS documentation
 # samples, some of them in legacy layouts on purpose) and testdata/synthetic
@@ -26,11 +26,20 @@ check:
 
 STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
+# The JSON-Schema-Test-Suite (draft 2020-12) through the generated validators,
+# when a copy is at $(JSTS). The tables are committed under docs/.
+JSTS ?= ../shared/jsts/draft2020-12
+conformance:
+	@if [ -d $(JSTS) ]; then \
+		$(GO) run ./cmd/eventgen conformance -markdown docs/conformance.md $(JSTS) && \
+		{ $(GO) run ./cmd/eventgen conformance -optional -markdown docs/conformance-optional.md $(JSTS) > /dev/null 2>&1; true; }; \
+	else echo "conformance: no test suite at $(JSTS); skipped"; fi
+
 vet:
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 
-test: vet check
+test: vet check conformance
 	$(GO) test ./...

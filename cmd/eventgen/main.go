@@ -5,6 +5,7 @@
 //	eventgen [-schema DIR] [-out DIR] [-import PATH]
 //	eventgen -check [-schema DIR] [-out DIR] [-import PATH]
 //	eventgen -samples DIR [-schema DIR]
+//	eventgen conformance [-optional] [-markdown FILE] DIR
 //
 // Loading the schemas checks each against the JSON Schema 2020-12
 // metaschema and resolves every $ref. With -check it writes nothing: it
@@ -13,6 +14,12 @@
 // with the reference validator (santhosh-tekuri/jsonschema v6, asserting
 // format and content) against the schema its event_version and event_type
 // select, and exits 1 when one is invalid.
+//
+// eventgen conformance runs the JSON-Schema-Test-Suite tests in DIR (laid out
+// like the suite's tests/draft2020-12) through validators it generates from
+// them, compiled in a temporary module: it prints a line per file and a last
+// line "N passed, M failed", and exits 1 when M > 0. It must run inside the
+// pinpoint-events repository, whose runtime the validators use.
 package main
 
 import (
@@ -23,6 +30,7 @@ import (
 	"strings"
 
 	"github.com/pinpoint-events/pinpoint-events/generator"
+	"github.com/pinpoint-events/pinpoint-events/generator/conformance"
 	"github.com/pinpoint-events/pinpoint-events/generator/refcheck"
 )
 
@@ -31,6 +39,9 @@ func main() {
 }
 
 func run(args []string) int {
+	if len(args) > 0 && args[0] == "conformance" {
+		return runConformance(args[1:])
+	}
 	fs := flag.NewFlagSet("eventgen", flag.ContinueOnError)
 	cfg := generator.Config{}
 	fs.StringVar(&cfg.SchemaDir, "schema", "schema", "the schema folder: <producer>/<version>/*.json")
@@ -109,4 +120,61 @@ func checkSamples(schemaDir, dir string) int {
 		}
 	}
 	return exit
+}
+
+func runConformance(args []string) int {
+	fs := flag.NewFlagSet("eventgen conformance", flag.ContinueOnError)
+	optional := fs.Bool("optional", false, "also run the tests of DIR/optional")
+	markdown := fs.String("markdown", "", "also write the results as a Markdown table to `FILE`")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: eventgen conformance [-optional] [-markdown FILE] DIR")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	root, err := moduleRoot()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "eventgen:", err)
+		return 2
+	}
+	report, err := conformance.Run(fs.Arg(0), conformance.Options{Optional: *optional, ModuleRoot: root})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "eventgen:", err)
+		return 2
+	}
+	fmt.Print(report.Lines())
+	if *markdown != "" {
+		if err := os.WriteFile(*markdown, []byte(report.Markdown(fs.Arg(0))), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "eventgen:", err)
+			return 2
+		}
+	}
+	if report.Failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+// moduleRoot finds the pinpoint-events checkout around the working directory.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err == nil && strings.HasPrefix(string(data), "module github.com/pinpoint-events/pinpoint-events\n") {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("not inside the pinpoint-events repository, whose runtime the generated validators need")
+		}
+		dir = parent
+	}
 }

@@ -63,11 +63,14 @@ type rawValidators struct {
 	names map[*load.Schema]string
 	used  map[string]bool
 	queue []*load.Schema
-	vars  map[string]bool
+	// vars are the package-level variables declared, by schema and key;
+	// usedVars their names.
+	vars     map[varKey]string
+	usedVars map[string]bool
 }
 
 func newRawValidators(p *printer) *rawValidators {
-	return &rawValidators{p: p, names: map[*load.Schema]string{}, used: map[string]bool{}, vars: map[string]bool{}}
+	return &rawValidators{p: p, names: map[*load.Schema]string{}, used: map[string]bool{}, vars: map[varKey]string{}, usedVars: map[string]bool{}}
 }
 
 // name returns the validator of s, printed later by flush, or "" when s
@@ -119,19 +122,28 @@ var (
 
 func vpc() []jen.Code { return []jen.Code{jen.Id("v"), jen.Id("p"), jen.Id("c")} }
 
-// packageVar declares a package-level variable once (a compiled pattern, a
-// parsed literal) in the file of s, and returns its name.
-func (r *rawValidators) packageVar(s *load.Schema, name string, value jen.Code) string {
-	if !r.vars[name] {
-		r.vars[name] = true
-		r.p.fileFor(s).Var().Id(name).Op("=").Add(value)
-		r.p.fileFor(s).Line()
+// packageVar declares a package-level variable once per schema and key (a
+// compiled pattern, a parsed literal) in the file of s, and returns its
+// name: base, made unique in the package.
+func (r *rawValidators) packageVar(s *load.Schema, key, base string, value jen.Code) string {
+	k := varKey{s, key}
+	if name, ok := r.vars[k]; ok {
+		return name
 	}
+	name := uniqueName(r.usedVars, base)
+	r.vars[k] = name
+	r.p.fileFor(s).Var().Id(name).Op("=").Add(value)
+	r.p.fileFor(s).Line()
 	return name
 }
 
+type varKey struct {
+	s   *load.Schema
+	key string
+}
+
 func (r *rawValidators) literalVar(s *load.Schema, kind string, lit load.Literal) string {
-	return r.packageVar(s, kind+schemaSuffix(s), jen.Qual(codecPkg, "MustParse").Call(jen.Lit(lit.JSON)))
+	return r.packageVar(s, kind, kind+schemaSuffix(s), jen.Qual(codecPkg, "MustParse").Call(jen.Lit(lit.JSON)))
 }
 
 func (r *rawValidators) enumVar(s *load.Schema) string {
@@ -139,7 +151,7 @@ func (r *rawValidators) enumVar(s *load.Schema) string {
 	for _, l := range s.Enum {
 		vals = append(vals, jen.Qual(codecPkg, "MustParse").Call(jen.Lit(l.JSON)))
 	}
-	return r.packageVar(s, "enum"+schemaSuffix(s), jen.Index().Qual(jsonvaluePkg, "Value").Values(vals...))
+	return r.packageVar(s, "enum", "enum"+schemaSuffix(s), jen.Index().Qual(jsonvaluePkg, "Value").Values(vals...))
 }
 
 func (r *rawValidators) patternVar(s *load.Schema, pattern string, i int) string {
@@ -147,11 +159,11 @@ func (r *rawValidators) patternVar(s *load.Schema, pattern string, i int) string
 	if i >= 0 {
 		name += strconv.Itoa(i)
 	}
-	return r.packageVar(s, name, jen.Qual("regexp", "MustCompile").Call(jen.Lit(pattern)))
+	return r.packageVar(s, name, name, jen.Qual("regexp", "MustCompile").Call(jen.Lit(pattern)))
 }
 
 func (r *rawValidators) numberVar(s *load.Schema, keyword, lit string) string {
-	return r.packageVar(s, model.LowerFirst(model.GoName(keyword))+schemaSuffix(s), jen.Qual(codecPkg, "MustNumber").Call(jen.Lit(lit)))
+	return r.packageVar(s, keyword, model.LowerFirst(model.GoName(keyword))+schemaSuffix(s), jen.Qual(codecPkg, "MustNumber").Call(jen.Lit(lit)))
 }
 
 // enumList is how an enum is shown in messages.
@@ -290,49 +302,56 @@ func (r *rawValidators) memberLoop(s *load.Schema) jen.Code {
 	mp := jen.Op("&").Id("mp")
 	additional := s.AdditionalProperties
 	needMatched := additional != nil && !additional.IsTrue()
-	var loop []jen.Code
-	loop = append(loop,
-		jen.Id("m").Op(":=").Op("&").Id("v").Dot("Members").Index(jen.Id("i")),
-		jen.Id("mp").Op(":=").Id("p").Dot("Member").Call(jen.Id("m").Dot("Name")),
-	)
-	if needMatched {
-		loop = append(loop, jen.Id("matched").Op(":=").False())
+	usesPath := false
+	call := func(n string) jen.Code {
+		usesPath = true
+		return jen.Id(n).Call(mv.Clone(), mp.Clone(), jen.Id("c"))
 	}
+	var body []jen.Code
 	if len(s.Properties) > 0 {
 		var cases []jen.Code
 		for _, prop := range s.Properties {
 			var stmts []jen.Code
 			if n := r.name(prop.Schema); n != "" {
-				stmts = append(stmts, jen.Id(n).Call(mv.Clone(), mp.Clone(), jen.Id("c")))
+				stmts = append(stmts, call(n))
 			}
 			if needMatched {
 				stmts = append(stmts, jen.Id("matched").Op("=").True())
 			}
 			cases = append(cases, jen.Case(jen.Lit(prop.Name)).Block(stmts...))
 		}
-		loop = append(loop, jen.Switch(jen.Id("m").Dot("Name")).Block(cases...))
+		body = append(body, jen.Switch(jen.Id("m").Dot("Name")).Block(cases...))
 	}
 	for i, pp := range s.PatternProperties {
 		re := r.patternVar(s, pp.Pattern, i)
 		var stmts []jen.Code
 		if n := r.name(pp.Schema); n != "" {
-			stmts = append(stmts, jen.Id(n).Call(mv.Clone(), mp.Clone(), jen.Id("c")))
+			stmts = append(stmts, call(n))
 		}
 		if needMatched {
 			stmts = append(stmts, jen.Id("matched").Op("=").True())
 		}
-		loop = append(loop, jen.If(jen.Id(re).Dot("MatchString").Call(jen.Id("m").Dot("Name"))).Block(stmts...))
+		body = append(body, jen.If(jen.Id(re).Dot("MatchString").Call(jen.Id("m").Dot("Name"))).Block(stmts...))
 	}
 	if needMatched {
 		var act jen.Code
 		if additional.IsFalse() {
 			act = jen.Id("c").Dot("AdditionalProperty").Call(jen.Id("p"), jen.Id("m").Dot("Name"))
-		} else {
-			act = jen.Id(r.name(additional)).Call(mv.Clone(), mp.Clone(), jen.Id("c"))
+		} else if n := r.name(additional); n != "" {
+			act = call(n)
 		}
-		loop = append(loop, jen.If(jen.Op("!").Id("matched")).Block(act))
+		if act != nil {
+			body = append(body, jen.If(jen.Op("!").Id("matched")).Block(act))
+		}
 	}
-	return jen.For(jen.Id("i").Op(":=").Range().Id("v").Dot("Members")).Block(loop...)
+	head := []jen.Code{jen.Id("m").Op(":=").Op("&").Id("v").Dot("Members").Index(jen.Id("i"))}
+	if usesPath {
+		head = append(head, jen.Id("mp").Op(":=").Id("p").Dot("Member").Call(jen.Id("m").Dot("Name")))
+	}
+	if needMatched {
+		head = append(head, jen.Id("matched").Op(":=").False())
+	}
+	return jen.For(jen.Id("i").Op(":=").Range().Id("v").Dot("Members")).Block(append(head, body...)...)
 }
 
 func (r *rawValidators) arrayChecks(s *load.Schema) []jen.Code {

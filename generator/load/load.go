@@ -329,6 +329,7 @@ func (l *loader) build(e *entry) *Schema {
 			lit := literal(v)
 			s.Const = &lit
 		case "enum":
+			s.Enum = []Literal{} // an empty enum allows nothing; nil means absent
 			for _, item := range v.items {
 				s.Enum = append(s.Enum, literal(item))
 			}
