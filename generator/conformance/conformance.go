@@ -112,7 +112,13 @@ func Run(dir string, opts Options) (*Report, error) {
 				f.Skips[skipReason(err)]++
 				continue
 			}
-			roots = append(roots, emit.Root{Name: name, Schema: schema})
+			root := emit.Root{Name: name, Schema: schema}
+			if err := tryEmit(root); err != nil {
+				f.Failed += len(g.Tests)
+				f.Failures = append(f.Failures, fmt.Sprintf("%s: %s: %v", rel, g.Description, err))
+				continue
+			}
+			roots = append(roots, root)
 			for ti, tc := range g.Tests {
 				id := fmt.Sprintf("%s/%d/%d", rel, gi, ti)
 				instances = append(instances, instance{file: f, ID: id, Validator: name, Data: tc.Data})
@@ -150,8 +156,25 @@ func verdictText(valid, ok bool) string {
 	return fmt.Sprintf("valid=%v", valid)
 }
 
+// tryEmit prints a group's validator alone, so that a generator bug on one
+// schema fails that group instead of the whole run.
+func tryEmit(root emit.Root) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the generator panicked: %v", r)
+		}
+	}()
+	_, err = emit.Validators("example.com/check", "check", []emit.Root{root})
+	return err
+}
+
 // loadGroup loads the schema of one group, as its own document.
-func loadGroup(file string, fi, gi int, schema json.RawMessage) (*load.Schema, error) {
+func loadGroup(file string, fi, gi int, schema json.RawMessage) (s *load.Schema, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, fmt.Errorf("the schema loader panicked: %v", r)
+		}
+	}()
 	base := strings.TrimSuffix(filepath.Base(file), ".json")
 	set, err := load.Load([]load.File{{
 		Path:    fmt.Sprintf("%s-%d.json", base, gi),
