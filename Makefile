@@ -1,7 +1,7 @@
 # pinpoint-events: the two commands a new user needs are `make run` and `make test`.
 GO ?= go
 
-.PHONY: run test check generate vet conformance
+.PHONY: run test check generate vet conformance fuzz-short
 
 # Validate the sample events bundled in testdata/samples (AWS documentation
 # samples, some of them in legacy layouts on purpose) and testdata/synthetic
@@ -41,5 +41,11 @@ vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 
+# A short run of every fuzz target (FUZZTIME each) on top of its seed corpus.
+FUZZTIME ?= 5s
+fuzz-short:
+	GO=$(GO) FUZZTIME=$(FUZZTIME) scripts/fuzz-short.sh
+
 test: vet check conformance
 	$(GO) test ./...
+	$(MAKE) --no-print-directory fuzz-short

@@ -79,6 +79,21 @@ func Decode(data []byte) (Event, error) {
 	if err != nil {
 		return nil, err
 	}
+	ev, err := decodeWith(data, head)
+	if ev == nil || ev.Type() != head.Type || ev.Version() != head.Version {
+		full, fullErr := codec.ReadFullHead(data)
+		if fullErr != nil {
+			return nil, fullErr
+		}
+		if full != head {
+			return decodeWith(data, full)
+		}
+	}
+	return ev, err
+}
+
+// decodeWith decodes data as the event head says it is.
+func decodeWith(data []byte, head codec.Head) (Event, error) {
 	if !head.HasVersion {
 		return nil, codec.HeadError(data, recognize(data))
 	}

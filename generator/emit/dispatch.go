@@ -58,9 +58,10 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package, format
 	f.Comment("the event_type, and a *ConstError, returned with the decoded event, when a")
 	f.Comment("member breaks a const of the schema. Decode does not validate: call")
 	f.Comment("Validate on the event.")
-	f.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
-		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadHead").Call(jen.Id("data")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+	f.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(decodeBody()...)
+	f.Line()
+	f.Comment("decodeWith decodes data as the event head says it is.")
+	f.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("head").Qual(codecPkg, "Head")).Params(jen.Id("Event"), jen.Error()).Block(
 		jen.If(jen.Op("!").Id("head").Dot("HasVersion")).Block(jen.Return(jen.Nil(), headError(jen.Id("recognize").Call(jen.Id("data"))))),
 		jen.If(jen.Op("!").Id("head").Dot("VersionIsString")).Block(jen.Return(jen.Nil(), headError(unknown.Clone()))),
 		jen.Var().Id("ev").Id("Event"),
@@ -119,6 +120,23 @@ func (p *printer) formats(formats []*model.Format) {
 		jen.Return(jen.Op("&").Id("MissingVersionError").Values()),
 	)
 	f.Line()
+}
+
+// decodeBody reads the head of an event and decodes it. When that fails, or
+// the event disagrees with the head, it reads the head again in full: a later
+// duplicate of event_type or event_version counts, as with encoding/json.
+func decodeBody() []jen.Code {
+	return []jen.Code{
+		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadHead").Call(jen.Id("data")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("decodeWith").Call(jen.Id("data"), jen.Id("head")),
+		jen.If(jen.Id("ev").Op("==").Nil().Op("||").Id("ev").Dot("Type").Call().Op("!=").Id("head").Dot("Type").Op("||").Id("ev").Dot("Version").Call().Op("!=").Id("head").Dot("Version")).Block(
+			jen.List(jen.Id("full"), jen.Id("fullErr")).Op(":=").Qual(codecPkg, "ReadFullHead").Call(jen.Id("data")),
+			jen.If(jen.Id("fullErr").Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("fullErr"))),
+			jen.If(jen.Id("full").Op("!=").Id("head")).Block(jen.Return(jen.Id("decodeWith").Call(jen.Id("data"), jen.Id("full")))),
+		),
+		jen.Return(jen.Id("ev"), jen.Err()),
+	}
 }
 
 // headError wraps the error of an event the dispatcher cannot route, so that

@@ -141,9 +141,10 @@ func (p *printer) packageFile(pkg *model.Package) {
 	f.Comment("It returns a *SyntaxError for malformed JSON, an *UnknownEventTypeError when")
 	f.Comment("no schema covers the event_type, and a *ConstError (with the decoded event)")
 	f.Comment("when a member breaks a const such as event_version.")
-	f.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
-		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadHead").Call(jen.Id("data")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+	f.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(decodeBody()...)
+	f.Line()
+	f.Comment("decodeWith decodes data as the event head says it is.")
+	f.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("head").Qual(codecPkg, "Head")).Params(jen.Id("Event"), jen.Error()).Block(
 		jen.Id("ev").Op(":=").Id("New").Call(jen.Id("head").Dot("Type")),
 		jen.If(jen.Op("!").Id("head").Dot("TypeIsString").Op("||").Id("ev").Op("==").Nil()).Block(
 			jen.Return(jen.Nil(), headError(jen.Op("&").Id("UnknownEventTypeError").Values(jen.Dict{

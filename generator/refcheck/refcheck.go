@@ -6,10 +6,10 @@ package refcheck
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
+	"math/big"
 	"os"
 	"path/filepath"
 	"sort"
@@ -17,6 +17,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 
 	"github.com/pinpoint-events/pinpoint-events/generator"
 )
@@ -120,6 +122,34 @@ type Result struct {
 // and multipleOf.
 var ErrReferencePanic = errors.New("the reference validator panicked")
 
+// ErrBeyondReference is returned for an instance that holds a number the
+// reference cannot represent: v6 reads numbers with big.Rat, which refuses
+// exponents beyond ±10,000,000, and then calls 1e10000000 a non-integer.
+// The generated validators are exact there; the two cannot be compared.
+var ErrBeyondReference = errors.New("the instance holds a number beyond the reference validator's exponent range")
+
+// beyondReference reports whether v holds such a number.
+func beyondReference(v any) bool {
+	switch v := v.(type) {
+	case json.Number:
+		_, ok := new(big.Rat).SetString(string(v))
+		return !ok
+	case map[string]any:
+		for _, x := range v {
+			if beyondReference(x) {
+				return true
+			}
+		}
+	case []any:
+		for _, x := range v {
+			if beyondReference(x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Validate checks an instance (as jsonschema.UnmarshalJSON gives it) against
 // the schema at uri.
 func (c *Checker) Validate(uri string, instance any) (res Result, err error) {
@@ -163,6 +193,9 @@ func (c *Checker) Check(data []byte) (route *generator.Route, res Result, err er
 	instance, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
 		return nil, res, err
+	}
+	if beyondReference(instance) {
+		return nil, res, ErrBeyondReference
 	}
 	obj, _ := instance.(map[string]any)
 	version, okVersion := obj["event_version"].(string)

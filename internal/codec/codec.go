@@ -330,8 +330,16 @@ type Head struct {
 
 // ReadHead reads event_version and event_type from the top level of the
 // JSON object in data. It stops as soon as it has both, so the rest of data
-// is checked by the decoder that comes next.
-func ReadHead(data []byte) (Head, error) {
+// is checked by the decoder that comes next; a dispatcher that finds the
+// decoded event disagree with the head (a duplicate member: the last one
+// counts, as with encoding/json) reads it again with ReadFullHead.
+func ReadHead(data []byte) (Head, error) { return readHead(data, false) }
+
+// ReadFullHead is ReadHead that reads the whole top level, so that a later
+// duplicate of event_version or event_type wins.
+func ReadFullHead(data []byte) (Head, error) { return readHead(data, true) }
+
+func readHead(data []byte, full bool) (Head, error) {
 	var h Head
 	var d jsonwire.Decoder
 	d.Reset(data)
@@ -347,7 +355,7 @@ func ReadHead(data []byte) (Head, error) {
 	if err := d.BeginObject(); err != nil {
 		return h, err
 	}
-	for !(h.HasVersion && h.HasType) {
+	for full || !(h.HasVersion && h.HasType) {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return h, err
