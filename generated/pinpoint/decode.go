@@ -132,3 +132,36 @@ func decodeWith(data []byte, head codec.Head) (Event, error) {
 	}
 	return ev, nil
 }
+
+// ValidateJSON checks the JSON of an event against the schema of its
+// event_version and event_type, without decoding it into Go values. Its verdicts
+// are those of Decode followed by ValidateWith(opts); its errors for records it
+// has no schema for are those of Decode.
+func ValidateJSON(data []byte, opts ValidateOptions) error {
+	head, err := codec.ReadFullHead(data)
+	if err != nil {
+		return err
+	}
+	if !head.HasVersion {
+		return codec.HeadError(data, recognize(data))
+	}
+	if !head.VersionIsString {
+		return codec.HeadError(data, &UnknownVersionError{
+			IsString: head.VersionIsString,
+			Known:    Versions(),
+			Version:  head.Version,
+		})
+	}
+	switch head.Version {
+	case v3p0.Version:
+		return v3p0.ValidateJSON(data, opts)
+	case v3p1.Version:
+		return v3p1.ValidateJSON(data, opts)
+	default:
+		return codec.HeadError(data, &UnknownVersionError{
+			IsString: head.VersionIsString,
+			Known:    Versions(),
+			Version:  head.Version,
+		})
+	}
+}

@@ -3,6 +3,7 @@ package pinpoint_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -298,4 +299,37 @@ func TestDifferentialSamples(t *testing.T) {
 		}
 	}
 	t.Logf("%d events compared", cases)
+}
+
+// The generated validators give the same verdicts on raw JSON (ValidateJSON)
+// as on the typed events (Decode, then ValidateWith): the same violations,
+// word for word, or the same error.
+func TestTypedAndRawValidatorsAgree(t *testing.T) {
+	opts := pinpoint.ValidateOptions{AssertFormat: true, AssertContent: true}
+	compared := 0
+	for _, s := range sampleExpectations {
+		data := readSample(t, s.file)
+		muts, err := mutate.All(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		muts = append(muts, mutate.Mutation{Name: "as written", Data: data})
+		for _, m := range muts {
+			compared++
+			var typed error
+			ev, err := pinpoint.Decode(m.Data)
+			var brokenConst *pinpoint.ConstError
+			switch {
+			case err == nil || errors.As(err, &brokenConst):
+				typed = ev.ValidateWith(opts)
+			default:
+				typed = err
+			}
+			raw := pinpoint.ValidateJSON(m.Data, opts)
+			if fmt.Sprint(typed) != fmt.Sprint(raw) {
+				t.Errorf("%s, %s:\n typed: %v\n   raw: %v", s.file, m.Name, typed, raw)
+			}
+		}
+	}
+	t.Logf("%d events compared", compared)
 }

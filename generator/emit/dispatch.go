@@ -80,6 +80,24 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package, format
 		jen.Return(jen.Id("ev"), jen.Nil()),
 	)
 	f.Line()
+	var vcases []jen.Code
+	for _, pkg := range pkgs {
+		vcases = append(vcases, jen.Case(jen.Qual(pkg.ImportPath, "Version")).Block(
+			jen.Return(jen.Qual(pkg.ImportPath, "ValidateJSON").Call(jen.Id("data"), jen.Id("opts")))))
+	}
+	vcases = append(vcases, jen.Default().Block(jen.Return(headError(unknown.Clone()))))
+	f.Comment("ValidateJSON checks the JSON of an event against the schema of its")
+	f.Comment("event_version and event_type, without decoding it into Go values. Its verdicts")
+	f.Comment("are those of Decode followed by ValidateWith(opts); its errors for records it")
+	f.Comment("has no schema for are those of Decode.")
+	f.Func().Id("ValidateJSON").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("ValidateOptions")).Error().Block(
+		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadFullHead").Call(jen.Id("data")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Op("!").Id("head").Dot("HasVersion")).Block(jen.Return(headError(jen.Id("recognize").Call(jen.Id("data"))))),
+		jen.If(jen.Op("!").Id("head").Dot("VersionIsString")).Block(jen.Return(headError(unknown.Clone()))),
+		jen.Switch(jen.Id("head").Dot("Version")).Block(vcases...),
+	)
+	f.Line()
 	p.formats(formats)
 	p.raw.flush()
 	return p.render()

@@ -133,6 +133,7 @@ func (p *printer) packageFile(pkg *model.Package) {
 			jen.Return(jen.New(jen.Id(ca.Type.Name)))))
 	}
 	body = append(body, jen.Return(jen.Nil()))
+	p.validateJSONFunc(f, pkg)
 	f.Comment("New returns a new, empty event of the Go type for eventType, or nil when no")
 	f.Comment("schema of this version covers eventType.")
 	f.Func().Id("New").Params(jen.Id("eventType").String()).Id("Event").Block(body...)
@@ -188,4 +189,48 @@ func commentText(text string) string {
 		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// validateJSONFunc prints ValidateJSON: the raw-value validator of each event
+// type, for checking JSON without decoding it into Go values.
+func (p *printer) validateJSONFunc(f *jen.File, pkg *model.Package) {
+	var cases []jen.Code
+	for _, fam := range pkg.Families {
+		for _, ev := range fam.Events {
+			var vals []jen.Code
+			for _, et := range ev.EventTypes {
+				vals = append(vals, jen.Id(TypeConst(et)))
+			}
+			if len(vals) > 0 {
+				cases = append(cases, jen.Case(vals...).Block(jen.Return(p.raw.check(ev.Type.Schema))))
+			}
+		}
+	}
+	body := []jen.Code{jen.Switch(jen.Id("eventType")).Block(cases...)}
+	if ca := pkg.Catchall; ca != nil {
+		body = append(body, jen.If(jen.Id("rv").Op(":=").Qual(codecPkg, "StringValue").Call(jen.Id("eventType")), jen.Qual(codecPkg, "Accepts").Call(p.raw.check(ca.EventTypeSchema), jen.Op("&").Id("rv"))).Block(
+			jen.Return(p.raw.check(ca.Type.Schema))))
+	}
+	body = append(body, jen.Return(jen.Nil()))
+	f.Comment("schemaOf returns the raw-value validator of the schema of eventType, or nil.")
+	f.Func().Id("schemaOf").Params(jen.Id("eventType").String()).Qual(codecPkg, "Check").Block(body...)
+	f.Line()
+	f.Comment("ValidateJSON checks the JSON of an event of this version against the schema")
+	f.Comment("of its event_type, without decoding it into Go values. Its verdicts are those")
+	f.Comment("of Decode followed by ValidateWith(opts): nil or a *ValidationError; a")
+	f.Comment("*SyntaxError for malformed JSON, a *NotAnObjectError or an")
+	f.Comment("*UnknownEventTypeError when there is no schema to check against.")
+	f.Func().Id("ValidateJSON").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("ValidateOptions")).Error().Block(
+		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadFullHead").Call(jen.Id("data")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Id("check").Op(":=").Id("schemaOf").Call(jen.Id("head").Dot("Type")),
+		jen.If(jen.Op("!").Id("head").Dot("TypeIsString").Op("||").Id("check").Op("==").Nil()).Block(
+			jen.Return(jen.Op("&").Id("UnknownEventTypeError").Values(jen.Dict{
+				jen.Id("Version"):   jen.Id("Version"),
+				jen.Id("EventType"): jen.Id("head").Dot("Type"),
+				jen.Id("Missing"):   jen.Op("!").Id("head").Dot("TypeIsString"),
+			}))),
+		jen.Return(jen.Qual(codecPkg, "ValidateRaw").Call(jen.Id("data"), jen.Id("check"), jen.Id("opts"))),
+	)
+	f.Line()
 }

@@ -198,3 +198,24 @@ func Accepts(check Check, v *jsonvalue.Value) bool {
 	check(v, nil, &c)
 	return c.Len() == 0
 }
+
+// ValidateRaw checks the JSON in data against a raw-value validator, with
+// the annotation keywords opts asserts. Malformed JSON is a
+// *jsonwire.SyntaxError, as from the decoders.
+func ValidateRaw(data []byte, check Check, opts validation.Options) error {
+	var d jsonwire.Decoder
+	d.Reset(data)
+	if err := d.Skip(); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	v, err := jsonvalue.Parse(data)
+	if err != nil {
+		return err
+	}
+	c := validation.Collector{Options: opts}
+	check(&v, nil, &c)
+	return c.Err()
+}

@@ -355,6 +355,43 @@ func rawAppEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.
 	codec.Not(v, p, c, rawAppEventEventTypeNot)
 }
 
+// rawAppEvent checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent.
+func rawAppEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawAppEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawAppEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawAppEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawAppEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawAppEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawAppEventClient(&m.Value, &mp, c)
+			case "device":
+				rawAppEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawAppEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawAppEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawAppEventMetrics(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
 var patternAppEventEventTypeNot = regexp.MustCompile("^_(email|SMS|sms|campaign|journey)\\.")
 
 // rawAppEventEventTypeNot checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_type/not.

@@ -60,6 +60,37 @@ const Version = "3.0"
 // The event types this package has a Go type for.
 const ()
 
+// schemaOf returns the raw-value validator of the schema of eventType, or nil.
+func schemaOf(eventType string) codec.Check {
+	switch eventType {
+	}
+	if rv := codec.StringValue(eventType); codec.Accepts(rawAppEventEventType, &rv) {
+		return rawAppEvent
+	}
+	return nil
+}
+
+// ValidateJSON checks the JSON of an event of this version against the schema
+// of its event_type, without decoding it into Go values. Its verdicts are those
+// of Decode followed by ValidateWith(opts): nil or a *ValidationError; a
+// *SyntaxError for malformed JSON, a *NotAnObjectError or an
+// *UnknownEventTypeError when there is no schema to check against.
+func ValidateJSON(data []byte, opts ValidateOptions) error {
+	head, err := codec.ReadFullHead(data)
+	if err != nil {
+		return err
+	}
+	check := schemaOf(head.Type)
+	if !head.TypeIsString || check == nil {
+		return &UnknownEventTypeError{
+			EventType: head.Type,
+			Missing:   !head.TypeIsString,
+			Version:   Version,
+		}
+	}
+	return codec.ValidateRaw(data, check, opts)
+}
+
 // New returns a new, empty event of the Go type for eventType, or nil when no
 // schema of this version covers eventType.
 func New(eventType string) Event {

@@ -2157,6 +2157,211 @@ func rawAppEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.
 	codec.Not(v, p, c, rawAppEventEventTypeNot)
 }
 
+// rawAppSessionEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent.
+func rawAppSessionEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawAppSessionEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawAppSessionEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawAppSessionEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawAppSessionEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawAppSessionEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawAppSessionEventClient(&m.Value, &mp, c)
+			case "device":
+				rawAppSessionEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawAppSessionEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawAppSessionEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawAppSessionEventMetrics(&m.Value, &mp, c)
+			case "endpoint":
+				rawAppSessionEventEndpoint(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawAppSessionEventAWSAccountID(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
+// rawAppUserAuthEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent.
+func rawAppUserAuthEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawAppUserAuthEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawAppUserAuthEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawAppUserAuthEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawAppUserAuthEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawAppUserAuthEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawAppUserAuthEventClient(&m.Value, &mp, c)
+			case "device":
+				rawAppUserAuthEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawAppUserAuthEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawAppUserAuthEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawAppUserAuthEventMetrics(&m.Value, &mp, c)
+			case "endpoint":
+				rawAppUserAuthEventEndpoint(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawAppUserAuthEventAWSAccountID(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
+// rawAppMonetizationEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent.
+func rawAppMonetizationEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawAppMonetizationEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawAppMonetizationEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawAppMonetizationEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawAppMonetizationEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawAppMonetizationEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawAppMonetizationEventClient(&m.Value, &mp, c)
+			case "device":
+				rawAppMonetizationEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawAppMonetizationEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawAppMonetizationEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawAppMonetizationEventMetrics(&m.Value, &mp, c)
+			case "endpoint":
+				rawAppMonetizationEventEndpoint(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawAppMonetizationEventAWSAccountID(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
+// rawInAppMessageEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent.
+func rawInAppMessageEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawInAppMessageEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawInAppMessageEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawInAppMessageEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawInAppMessageEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawInAppMessageEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawInAppMessageEventClient(&m.Value, &mp, c)
+			case "device":
+				rawInAppMessageEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawInAppMessageEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawInAppMessageEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawInAppMessageEventMetrics(&m.Value, &mp, c)
+			case "endpoint":
+				rawInAppMessageEventEndpoint(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawInAppMessageEventAWSAccountID(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
+// rawAppEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent.
+func rawAppEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawAppEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawAppEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawAppEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawAppEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawAppEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawAppEventClient(&m.Value, &mp, c)
+			case "device":
+				rawAppEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawAppEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawAppEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawAppEventMetrics(&m.Value, &mp, c)
+			case "endpoint":
+				rawAppEventEndpoint(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawAppEventAWSAccountID(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
 var patternAppEventEventTypeNot = regexp.MustCompile("^_(email|SMS|sms|campaign|journey)\\.")
 
 // rawAppEventEventTypeNot checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_type/not.

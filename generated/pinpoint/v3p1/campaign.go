@@ -1165,6 +1165,88 @@ func (v DeliveryType) Known() bool {
 	return false
 }
 
+// rawCampaignSendEvent checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent.
+func rawCampaignSendEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawCampaignSendEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawCampaignSendEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawCampaignSendEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawCampaignSendEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawCampaignSendEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawCampaignSendEventClient(&m.Value, &mp, c)
+			case "device":
+				rawCampaignSendEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawCampaignSendEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawCampaignSendEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawCampaignSendEventMetrics(&m.Value, &mp, c)
+			case "client_context":
+				rawCampaignSendEventClientContext(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawCampaignSendEventAWSAccountID(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
+// rawCampaignEngagementEvent checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent.
+func rawCampaignEngagementEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawCampaignEngagementEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawCampaignEngagementEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawCampaignEngagementEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawCampaignEngagementEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawCampaignEngagementEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawCampaignEngagementEventClient(&m.Value, &mp, c)
+			case "device":
+				rawCampaignEngagementEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawCampaignEngagementEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawCampaignEngagementEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawCampaignEngagementEventMetrics(&m.Value, &mp, c)
+			case "endpoint":
+				rawCampaignEngagementEventEndpoint(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawCampaignEngagementEventAWSAccountID(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
 // rawCampaignEngagementAttributesCampaignID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes/properties/campaign_id.
 func rawCampaignEngagementAttributesCampaignID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {

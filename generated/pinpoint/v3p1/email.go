@@ -9747,6 +9747,436 @@ func (v *Mail) validate(p *validation.Path, c *validation.Collector) {
 	}
 }
 
+// rawEmailSendEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent.
+func rawEmailSendEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawEmailSendEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawEmailSendEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawEmailSendEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawEmailSendEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawEmailSendEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawEmailSendEventClient(&m.Value, &mp, c)
+			case "device":
+				rawEmailSendEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawEmailSendEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawEmailSendEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawEmailSendEventMetrics(&m.Value, &mp, c)
+			case "client_context":
+				rawEmailSendEventClientContext(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawEmailSendEventAWSAccountID(&m.Value, &mp, c)
+			case "facets":
+				rawEmailSendEventFacets(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
+// rawEmailDeliveredEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent.
+func rawEmailDeliveredEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawEmailDeliveredEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawEmailDeliveredEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawEmailDeliveredEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawEmailDeliveredEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawEmailDeliveredEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawEmailDeliveredEventClient(&m.Value, &mp, c)
+			case "device":
+				rawEmailDeliveredEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawEmailDeliveredEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawEmailDeliveredEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawEmailDeliveredEventMetrics(&m.Value, &mp, c)
+			case "client_context":
+				rawEmailDeliveredEventClientContext(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawEmailDeliveredEventAWSAccountID(&m.Value, &mp, c)
+			case "facets":
+				rawEmailDeliveredEventFacets(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
+// rawEmailRejectedEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent.
+func rawEmailRejectedEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawEmailRejectedEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawEmailRejectedEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawEmailRejectedEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawEmailRejectedEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawEmailRejectedEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawEmailRejectedEventClient(&m.Value, &mp, c)
+			case "device":
+				rawEmailRejectedEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawEmailRejectedEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawEmailRejectedEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawEmailRejectedEventMetrics(&m.Value, &mp, c)
+			case "client_context":
+				rawEmailRejectedEventClientContext(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawEmailRejectedEventAWSAccountID(&m.Value, &mp, c)
+			case "facets":
+				rawEmailRejectedEventFacets(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
+// rawEmailHardBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent.
+func rawEmailHardBounceEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawEmailHardBounceEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawEmailHardBounceEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawEmailHardBounceEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawEmailHardBounceEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawEmailHardBounceEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawEmailHardBounceEventClient(&m.Value, &mp, c)
+			case "device":
+				rawEmailHardBounceEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawEmailHardBounceEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawEmailHardBounceEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawEmailHardBounceEventMetrics(&m.Value, &mp, c)
+			case "client_context":
+				rawEmailHardBounceEventClientContext(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawEmailHardBounceEventAWSAccountID(&m.Value, &mp, c)
+			case "facets":
+				rawEmailHardBounceEventFacets(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
+// rawEmailSoftBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent.
+func rawEmailSoftBounceEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawEmailSoftBounceEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawEmailSoftBounceEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawEmailSoftBounceEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawEmailSoftBounceEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawEmailSoftBounceEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawEmailSoftBounceEventClient(&m.Value, &mp, c)
+			case "device":
+				rawEmailSoftBounceEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawEmailSoftBounceEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawEmailSoftBounceEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawEmailSoftBounceEventMetrics(&m.Value, &mp, c)
+			case "client_context":
+				rawEmailSoftBounceEventClientContext(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawEmailSoftBounceEventAWSAccountID(&m.Value, &mp, c)
+			case "facets":
+				rawEmailSoftBounceEventFacets(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
+// rawEmailComplaintEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent.
+func rawEmailComplaintEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawEmailComplaintEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawEmailComplaintEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawEmailComplaintEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawEmailComplaintEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawEmailComplaintEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawEmailComplaintEventClient(&m.Value, &mp, c)
+			case "device":
+				rawEmailComplaintEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawEmailComplaintEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawEmailComplaintEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawEmailComplaintEventMetrics(&m.Value, &mp, c)
+			case "client_context":
+				rawEmailComplaintEventClientContext(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawEmailComplaintEventAWSAccountID(&m.Value, &mp, c)
+			case "facets":
+				rawEmailComplaintEventFacets(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
+// rawEmailOpenEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent.
+func rawEmailOpenEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawEmailOpenEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawEmailOpenEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawEmailOpenEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawEmailOpenEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawEmailOpenEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawEmailOpenEventClient(&m.Value, &mp, c)
+			case "device":
+				rawEmailOpenEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawEmailOpenEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawEmailOpenEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawEmailOpenEventMetrics(&m.Value, &mp, c)
+			case "client_context":
+				rawEmailOpenEventClientContext(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawEmailOpenEventAWSAccountID(&m.Value, &mp, c)
+			case "facets":
+				rawEmailOpenEventFacets(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
+// rawEmailClickEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent.
+func rawEmailClickEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawEmailClickEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawEmailClickEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawEmailClickEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawEmailClickEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawEmailClickEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawEmailClickEventClient(&m.Value, &mp, c)
+			case "device":
+				rawEmailClickEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawEmailClickEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawEmailClickEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawEmailClickEventMetrics(&m.Value, &mp, c)
+			case "client_context":
+				rawEmailClickEventClientContext(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawEmailClickEventAWSAccountID(&m.Value, &mp, c)
+			case "facets":
+				rawEmailClickEventFacets(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
+// rawEmailUnsubscribeEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent.
+func rawEmailUnsubscribeEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawEmailUnsubscribeEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawEmailUnsubscribeEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawEmailUnsubscribeEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawEmailUnsubscribeEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawEmailUnsubscribeEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawEmailUnsubscribeEventClient(&m.Value, &mp, c)
+			case "device":
+				rawEmailUnsubscribeEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawEmailUnsubscribeEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawEmailUnsubscribeEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawEmailUnsubscribeEventMetrics(&m.Value, &mp, c)
+			case "client_context":
+				rawEmailUnsubscribeEventClientContext(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawEmailUnsubscribeEventAWSAccountID(&m.Value, &mp, c)
+			case "facets":
+				rawEmailUnsubscribeEventFacets(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
+// rawEmailRenderingFailureEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent.
+func rawEmailRenderingFailureEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawEmailRenderingFailureEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawEmailRenderingFailureEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawEmailRenderingFailureEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawEmailRenderingFailureEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawEmailRenderingFailureEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawEmailRenderingFailureEventClient(&m.Value, &mp, c)
+			case "device":
+				rawEmailRenderingFailureEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawEmailRenderingFailureEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawEmailRenderingFailureEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawEmailRenderingFailureEventMetrics(&m.Value, &mp, c)
+			case "client_context":
+				rawEmailRenderingFailureEventClientContext(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawEmailRenderingFailureEventAWSAccountID(&m.Value, &mp, c)
+			case "facets":
+				rawEmailRenderingFailureEventFacets(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
 // rawBouncedRecipientEmailAddress checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient/properties/email_address.
 func rawBouncedRecipientEmailAddress(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {

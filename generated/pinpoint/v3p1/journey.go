@@ -1165,6 +1165,88 @@ func (v JourneySendStatus) Known() bool {
 	return false
 }
 
+// rawJourneySendEvent checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent.
+func rawJourneySendEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawJourneySendEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawJourneySendEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawJourneySendEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawJourneySendEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawJourneySendEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawJourneySendEventClient(&m.Value, &mp, c)
+			case "device":
+				rawJourneySendEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawJourneySendEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawJourneySendEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawJourneySendEventMetrics(&m.Value, &mp, c)
+			case "client_context":
+				rawJourneySendEventClientContext(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawJourneySendEventAWSAccountID(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
+// rawJourneyEngagementEvent checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent.
+func rawJourneyEngagementEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawJourneyEngagementEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawJourneyEngagementEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawJourneyEngagementEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawJourneyEngagementEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawJourneyEngagementEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawJourneyEngagementEventClient(&m.Value, &mp, c)
+			case "device":
+				rawJourneyEngagementEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawJourneyEngagementEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawJourneyEngagementEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawJourneyEngagementEventMetrics(&m.Value, &mp, c)
+			case "endpoint":
+				rawJourneyEngagementEventEndpoint(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawJourneyEngagementEventAWSAccountID(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
 // rawJourneyEngagementAttributesJourneyID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes/properties/journey_id.
 func rawJourneyEngagementAttributesJourneyID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {

@@ -145,6 +145,75 @@ const (
 	TypeSMSOptout                  = "_SMS.OPTOUT"
 )
 
+// schemaOf returns the raw-value validator of the schema of eventType, or nil.
+func schemaOf(eventType string) codec.Check {
+	switch eventType {
+	case TypeSessionStart, TypeSessionStop, TypeSessionPause, TypeSessionResume:
+		return rawAppSessionEvent
+	case TypeUserauthSignIn, TypeUserauthSignUp, TypeUserauthAuthFail:
+		return rawAppUserAuthEvent
+	case TypeMonetizationPurchase:
+		return rawAppMonetizationEvent
+	case TypeInappMessageDisplayed, TypeInappMessageDismissed, TypeInappMessageClicked:
+		return rawInAppMessageEvent
+	case TypeCampaignSend:
+		return rawCampaignSendEvent
+	case TypeCampaignOpenedNotification, TypeCampaignReceivedForeground, TypeCampaignReceivedBackground:
+		return rawCampaignEngagementEvent
+	case TypeEmailSend:
+		return rawEmailSendEvent
+	case TypeEmailDelivered:
+		return rawEmailDeliveredEvent
+	case TypeEmailRejected:
+		return rawEmailRejectedEvent
+	case TypeEmailHardbounce:
+		return rawEmailHardBounceEvent
+	case TypeEmailSoftbounce:
+		return rawEmailSoftBounceEvent
+	case TypeEmailComplaint:
+		return rawEmailComplaintEvent
+	case TypeEmailOpen:
+		return rawEmailOpenEvent
+	case TypeEmailClick:
+		return rawEmailClickEvent
+	case TypeEmailUnsubscribe:
+		return rawEmailUnsubscribeEvent
+	case TypeEmailRenderingFailure:
+		return rawEmailRenderingFailureEvent
+	case TypeJourneySend:
+		return rawJourneySendEvent
+	case TypeJourneyOpenedNotification, TypeJourneyReceivedForeground, TypeJourneyReceivedBackground:
+		return rawJourneyEngagementEvent
+	case TypeSMSBuffered, TypeSMSSuccess, TypeSMSFailure, TypeSMSOptout:
+		return rawSMSEvent
+	}
+	if rv := codec.StringValue(eventType); codec.Accepts(rawAppEventEventType, &rv) {
+		return rawAppEvent
+	}
+	return nil
+}
+
+// ValidateJSON checks the JSON of an event of this version against the schema
+// of its event_type, without decoding it into Go values. Its verdicts are those
+// of Decode followed by ValidateWith(opts): nil or a *ValidationError; a
+// *SyntaxError for malformed JSON, a *NotAnObjectError or an
+// *UnknownEventTypeError when there is no schema to check against.
+func ValidateJSON(data []byte, opts ValidateOptions) error {
+	head, err := codec.ReadFullHead(data)
+	if err != nil {
+		return err
+	}
+	check := schemaOf(head.Type)
+	if !head.TypeIsString || check == nil {
+		return &UnknownEventTypeError{
+			EventType: head.Type,
+			Missing:   !head.TypeIsString,
+			Version:   Version,
+		}
+	}
+	return codec.ValidateRaw(data, check, opts)
+}
+
 // New returns a new, empty event of the Go type for eventType, or nil when no
 // schema of this version covers eventType.
 func New(eventType string) Event {

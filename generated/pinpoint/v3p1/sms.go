@@ -900,6 +900,45 @@ func (v SMSRecordStatus) Known() bool {
 	return false
 }
 
+// rawSMSEvent checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent.
+func rawSMSEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(p, v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+		for i := range v.Members {
+			m := &v.Members[i]
+			mp := p.Member(m.Name)
+			switch m.Name {
+			case "event_type":
+				rawSMSEventEventType(&m.Value, &mp, c)
+			case "event_timestamp":
+				rawSMSEventEventTimestamp(&m.Value, &mp, c)
+			case "arrival_timestamp":
+				rawSMSEventArrivalTimestamp(&m.Value, &mp, c)
+			case "event_version":
+				rawSMSEventEventVersion(&m.Value, &mp, c)
+			case "application":
+				rawSMSEventApplication(&m.Value, &mp, c)
+			case "client":
+				rawSMSEventClient(&m.Value, &mp, c)
+			case "device":
+				rawSMSEventDevice(&m.Value, &mp, c)
+			case "session":
+				rawSMSEventSession(&m.Value, &mp, c)
+			case "attributes":
+				rawSMSEventAttributes(&m.Value, &mp, c)
+			case "metrics":
+				rawSMSEventMetrics(&m.Value, &mp, c)
+			case "awsAccountId":
+				rawSMSEventAWSAccountID(&m.Value, &mp, c)
+			}
+		}
+	}
+}
+
 // rawSMSAttributesCustomerContextContentSchema checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/customer_context/contentSchema.
 func rawSMSAttributesCustomerContextContentSchema(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
 	rawCustomerContext(v, p, c)
