@@ -107,6 +107,12 @@ func Run(dir string, opts Options) (*Report, error) {
 		for gi, g := range groups {
 			name := fmt.Sprintf("f%dg%d", fi, gi)
 			schema, err := loadGroup(rel, fi, gi, g.Schema)
+			var crash *crashError
+			if errors.As(err, &crash) {
+				f.Failed += len(g.Tests)
+				f.Failures = append(f.Failures, fmt.Sprintf("%s: %s: %v", rel, g.Description, err))
+				continue
+			}
 			if err != nil {
 				f.Skipped += len(g.Tests)
 				f.Skips[skipReason(err)]++
@@ -156,12 +162,18 @@ func verdictText(valid, ok bool) string {
 	return fmt.Sprintf("valid=%v", valid)
 }
 
+// crashError is a bug of the generator met on a group's schema: the group
+// fails, it is not skipped.
+type crashError struct{ msg string }
+
+func (e *crashError) Error() string { return e.msg }
+
 // tryEmit prints a group's validator alone, so that a generator bug on one
 // schema fails that group instead of the whole run.
 func tryEmit(root emit.Root) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("the generator panicked: %v", r)
+			err = &crashError{fmt.Sprintf("the generator panicked: %v", r)}
 		}
 	}()
 	_, err = emit.Validators("example.com/check", "check", []emit.Root{root})
@@ -172,7 +184,7 @@ func tryEmit(root emit.Root) (err error) {
 func loadGroup(file string, fi, gi int, schema json.RawMessage) (s *load.Schema, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			s, err = nil, fmt.Errorf("the schema loader panicked: %v", r)
+			s, err = nil, &crashError{fmt.Sprintf("the schema loader panicked: %v", r)}
 		}
 	}()
 	base := strings.TrimSuffix(filepath.Base(file), ".json")
