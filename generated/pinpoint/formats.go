@@ -64,72 +64,85 @@ func recognize(data []byte) error {
 }
 
 // rawPinpoint2018SMS checks a raw value against schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms.
-func rawPinpoint2018SMS(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawPinpoint2018SMS(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "account_id", "application_key", "unique_id", "timestamp_created")
+		codec.RequiredMembers(v, c, "event_type", "account_id", "application_key", "unique_id", "timestamp_created")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawPinpoint2018SMSEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawPinpoint2018SMSEventType(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
-	codec.Not(v, p, c, rawPinpoint2018SMSNot)
+	codec.Not(v, c, rawPinpoint2018SMSNot)
 }
 
 // rawMobileAnalyticsExport checks a raw value against schema/pinpoint/formats.json#/$defs/mobile-analytics-export.
-func rawMobileAnalyticsExport(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMobileAnalyticsExport(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "application_key", "unique_id", "timestamp")
+		codec.RequiredMembers(v, c, "event_type", "application_key", "unique_id", "timestamp")
 	}
-	codec.Not(v, p, c, rawMobileAnalyticsExportNot)
+	codec.Not(v, c, rawMobileAnalyticsExportNot)
 }
 
 // rawEndUserMessagingSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-sms-voice.
-func rawEndUserMessagingSMSVoice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "eventType", "eventVersion")
+		codec.RequiredMembers(v, c, "eventType", "eventVersion")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "eventType":
-				rawEndUserMessagingSMSVoiceEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndUserMessagingSMSVoiceEventType(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawSESEventPublishing checks a raw value against schema/pinpoint/formats.json#/$defs/ses-event-publishing.
-func rawSESEventPublishing(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "eventType", "mail")
+		codec.RequiredMembers(v, c, "eventType", "mail")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "eventType":
-				rawSESEventPublishingEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSESEventPublishingEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "mail":
-				rawSESEventPublishingMail(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSESEventPublishingMail(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
@@ -138,59 +151,59 @@ func rawSESEventPublishing(v *jsonvalue.Value, p *validation.Path, c *validation
 var patternPinpoint2018SMSEventType = regexp.MustCompile("^_(SMS|sms)\\.")
 
 // rawPinpoint2018SMSEventType checks a raw value against schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms/properties/event_type.
-func rawPinpoint2018SMSEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawPinpoint2018SMSEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 	if v.Kind == jsonvalue.String {
 		if !patternPinpoint2018SMSEventType.MatchString(v.Str) {
-			c.Pattern(p, v.Str, "^_(SMS|sms)\\.")
+			c.Pattern(v.Str, "^_(SMS|sms)\\.")
 		}
 	}
 }
 
 // rawPinpoint2018SMSNot checks a raw value against schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms/not.
-func rawPinpoint2018SMSNot(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawPinpoint2018SMSNot(v *jsonvalue.Value, c *validation.Collector) {
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_version")
+		codec.RequiredMembers(v, c, "event_version")
 	}
 }
 
 // rawMobileAnalyticsExportNot checks a raw value against schema/pinpoint/formats.json#/$defs/mobile-analytics-export/not.
-func rawMobileAnalyticsExportNot(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMobileAnalyticsExportNot(v *jsonvalue.Value, c *validation.Collector) {
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_version")
+		codec.RequiredMembers(v, c, "event_version")
 	}
 }
 
 var patternEndUserMessagingSMSVoiceEventType = regexp.MustCompile("^(TEXT|VOICE|MEDIA)_")
 
 // rawEndUserMessagingSMSVoiceEventType checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-sms-voice/properties/eventType.
-func rawEndUserMessagingSMSVoiceEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEndUserMessagingSMSVoiceEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 	if v.Kind == jsonvalue.String {
 		if !patternEndUserMessagingSMSVoiceEventType.MatchString(v.Str) {
-			c.Pattern(p, v.Str, "^(TEXT|VOICE|MEDIA)_")
+			c.Pattern(v.Str, "^(TEXT|VOICE|MEDIA)_")
 		}
 	}
 }
 
 // rawSESEventPublishingEventType checks a raw value against schema/pinpoint/formats.json#/$defs/ses-event-publishing/properties/eventType.
-func rawSESEventPublishingEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSESEventPublishingEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSESEventPublishingMail checks a raw value against schema/pinpoint/formats.json#/$defs/ses-event-publishing/properties/mail.
-func rawSESEventPublishingMail(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSESEventPublishingMail(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 }

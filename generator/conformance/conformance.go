@@ -316,7 +316,7 @@ func main() {
 		}
 		var c validation.Collector
 		if check := validators.Validators[in.Validator]; check != nil {
-			check(&v, nil, &c)
+			check(&v, &c)
 		}
 		verdict := "valid"
 		if c.Len() > 0 {

@@ -69,7 +69,7 @@ func (p *printer) typedCheck(s *load.Schema, sc scalar) string {
 	p.checkNames[key] = name
 	f := p.fileFor(s)
 	f.Commentf("%s checks a Go %s against %s.", name, sc, s.Loc.File+"#"+s.Loc.Pointer)
-	f.Func().Id(name).Params(jen.Id("v").Add(sc.goType()), pParam, cParam).Block(body...)
+	f.Func().Id(name).Params(jen.Id("v").Add(sc.goType()), cParam).Block(body...)
 	f.Line()
 	return name
 }
@@ -79,18 +79,18 @@ func (p *printer) typedCheckBody(s *load.Schema, sc scalar) []jen.Code {
 	ret := jen.Return()
 	var body []jen.Code
 	if s.IsFalse() {
-		return []jen.Code{jen.Id("c").Dot("FalseSchema").Call(jen.Id("p"))}
+		return []jen.Code{jen.Id("c").Dot("FalseSchema").Call()}
 	}
 	// The Go type always has a JSON type the type keyword allows: the model
 	// maps a property to Go only so.
 	if s.Const != nil {
 		if sc == goString && s.Const.Kind == "string" {
 			body = append(body, jen.If(jen.Id("v").Op("!=").Lit(s.Const.String)).Block(
-				jen.Id("c").Dot("Const").Call(jen.Id("p"), jen.Qual(validationPkg, "Quote").Call(jen.Id("v")), jen.Lit(s.Const.JSON)), ret))
+				jen.Id("c").Dot("Const").Call(jen.Qual(validationPkg, "Quote").Call(jen.Id("v")), jen.Lit(s.Const.JSON)), ret))
 		} else {
 			lit := r.literalVar(s, "const", *s.Const)
 			body = append(body, jen.If(jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))), jen.Op("!").Qual(jsonvaluePkg, "Equal").Call(jen.Id("rv"), jen.Id(lit))).Block(
-				jen.Id("c").Dot("Const").Call(jen.Id("p"), jen.Qual(validationPkg, "Show").Call(jen.Op("&").Id("rv")), jen.Lit(s.Const.JSON)), ret))
+				jen.Id("c").Dot("Const").Call(jen.Qual(validationPkg, "Show").Call(jen.Op("&").Id("rv")), jen.Lit(s.Const.JSON)), ret))
 		}
 	}
 	if s.Enum != nil {
@@ -101,18 +101,18 @@ func (p *printer) typedCheckBody(s *load.Schema, sc scalar) []jen.Code {
 			}
 			body = append(body, jen.Switch(jen.Id("v")).Block(
 				jen.Case(vals...),
-				jen.Default().Block(jen.Id("c").Dot("Enum").Call(jen.Id("p"), jen.Qual(validationPkg, "Quote").Call(jen.Id("v")), jen.Lit(enumList(s.Enum))), ret),
+				jen.Default().Block(jen.Id("c").Dot("Enum").Call(jen.Qual(validationPkg, "Quote").Call(jen.Id("v")), jen.Lit(enumList(s.Enum))), ret),
 			))
 		} else {
 			lits := r.enumVar(s)
 			body = append(body, jen.If(jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))), jen.Op("!").Qual(codecPkg, "InEnum").Call(jen.Op("&").Id("rv"), jen.Id(lits))).Block(
-				jen.Id("c").Dot("Enum").Call(jen.Id("p"), jen.Qual(validationPkg, "Show").Call(jen.Op("&").Id("rv")), jen.Lit(enumList(s.Enum))), ret))
+				jen.Id("c").Dot("Enum").Call(jen.Qual(validationPkg, "Show").Call(jen.Op("&").Id("rv")), jen.Lit(enumList(s.Enum))), ret))
 		}
 	}
 	if s.Format != "" && sc == goString {
 		body = append(body, jen.If(jen.Id("c").Dot("AssertFormat")).Block(
 			jen.Id("n").Op(":=").Id("c").Dot("Len").Call(),
-			jen.Id("c").Dot("Format").Call(jen.Id("p"), jen.Lit(s.Format), jen.Id("v")),
+			jen.Id("c").Dot("Format").Call(jen.Lit(s.Format), jen.Id("v")),
 			jen.If(jen.Id("c").Dot("Len").Call().Op(">").Id("n")).Block(ret),
 		))
 	}
@@ -157,7 +157,7 @@ func (p *printer) typedNumberChecks(s *load.Schema, sc scalar) []jen.Code {
 			if nk.keyword == "multipleOf" {
 				if limit > 0 {
 					out = append(out, jen.If(jen.Id("v").Op("%").Lit(limit).Op("!=").Lit(0)).Block(
-						jen.Id("c").Dot("MultipleOf").Call(jen.Id("p"), gotInt, jen.Lit(nk.lit))))
+						jen.Id("c").Dot("MultipleOf").Call(gotInt, jen.Lit(nk.lit))))
 				}
 				continue
 			}
@@ -178,18 +178,18 @@ func (p *printer) typedNumberChecks(s *load.Schema, sc scalar) []jen.Code {
 			default:
 				cond = jen.Id("v").Op(">=").Lit(limit)
 			}
-			out = append(out, jen.If(cond).Block(jen.Id("c").Dot("Bound").Call(jen.Id("p"), jen.Lit(nk.keyword), gotInt, jen.Lit(nk.lit))))
+			out = append(out, jen.If(cond).Block(jen.Id("c").Dot("Bound").Call(jen.Lit(nk.keyword), gotInt, jen.Lit(nk.lit))))
 			continue
 		}
 		needNum = true
 		lim := jen.Id(p.raw.numberVar(s, nk.keyword, nk.lit))
 		if nk.keyword == "multipleOf" {
 			out = append(out, jen.If(jen.Op("!").Id("num").Dot("MultipleOf").Call(lim)).Block(
-				jen.Id("c").Dot("MultipleOf").Call(jen.Id("p"), got.Clone(), jen.Lit(nk.lit))))
+				jen.Id("c").Dot("MultipleOf").Call(got.Clone(), jen.Lit(nk.lit))))
 			continue
 		}
 		out = append(out, jen.If(failsBound(nk.keyword, jen.Id("num").Dot("Cmp").Call(lim))).Block(
-			jen.Id("c").Dot("Bound").Call(jen.Id("p"), jen.Lit(nk.keyword), got.Clone(), jen.Lit(nk.lit))))
+			jen.Id("c").Dot("Bound").Call(jen.Lit(nk.keyword), got.Clone(), jen.Lit(nk.lit))))
 	}
 	if needNum {
 		if sc == goInt64 {
@@ -203,23 +203,23 @@ func (p *printer) typedNumberChecks(s *load.Schema, sc scalar) []jen.Code {
 }
 
 // fieldCheck returns the statements that check the value v (an
-// expression of Go type gt, made from the schema chain of gt) at path fp.
+// expression of Go type gt, made from the schema chain of gt) at the
+// collector's current path.
 func (p *printer) fieldCheck(gt *model.GoType, v, recv *jen.Statement) []jen.Code {
-	fp := jen.Op("&").Id("fp")
 	if gt.Kind == model.Named && gt.Named.Kind == model.Struct {
-		return []jen.Code{recv.Dot("validate").Call(fp, jen.Id("c"))}
+		return []jen.Code{recv.Dot("validate").Call(jen.Id("c"))}
 	}
 	if gt.Kind == model.Named && gt.Named.Kind == model.EmbeddedJSON {
 		v = recv.Clone()
 	}
 	if sc, conv, ok := scalarOf(gt, v); ok {
 		if n := p.typedCheck(gt.Chain[0], sc); n != "" {
-			return []jen.Code{jen.Id(n).Call(conv, fp, jen.Id("c"))}
+			return []jen.Code{jen.Id(n).Call(conv, jen.Id("c"))}
 		}
 		return nil
 	}
 	if n := p.containerCheck(gt); n != "" {
-		return []jen.Code{jen.Id(n).Call(v, fp, jen.Id("c"))}
+		return []jen.Code{jen.Id(n).Call(v, jen.Id("c"))}
 	}
 	return nil
 }
@@ -240,7 +240,7 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 		var whenValid []jen.Code
 		if ok {
 			if n := p.typedCheck(head, sc); n != "" {
-				whenValid = []jen.Code{jen.Id(n).Call(conv, jen.Id("p"), jen.Id("c"))}
+				whenValid = []jen.Code{jen.Id(n).Call(conv, jen.Id("c"))}
 			}
 		}
 		if !ok {
@@ -248,7 +248,7 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 		}
 		var whenNull []jen.Code
 		if n := p.raw.name(head); n != "" {
-			whenNull = []jen.Code{jen.Id("rv").Op(":=").Qual(codecPkg, "NullValue").Call(), jen.Id(n).Call(jen.Op("&").Id("rv"), jen.Id("p"), jen.Id("c"))}
+			whenNull = []jen.Code{jen.Id("rv").Op(":=").Qual(codecPkg, "NullValue").Call(), jen.Id(n).Call(jen.Op("&").Id("rv"), jen.Id("c"))}
 		}
 		if len(whenValid)+len(whenNull) > 0 {
 			body = append(body, jen.If(jen.Id("v").Dot("Valid")).Block(whenValid...).Else().Block(whenNull...))
@@ -258,16 +258,17 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 			body = append(body, p.containerKeywords(gt, s)...)
 		}
 		// A map element is not addressable: check a copy.
-		fp := jen.Id("fp").Op(":=").Id("p").Dot("Index").Call(jen.Id("i"))
+		push := jen.Id("c").Dot("PushIndex").Call(jen.Id("i"))
 		elem := jen.Id("v").Index(jen.Id("i"))
 		loopVars := jen.Id("i")
 		if gt.Kind == model.Map {
-			fp = jen.Id("fp").Op(":=").Id("p").Dot("Member").Call(jen.Id("k"))
+			push = jen.Id("c").Dot("Push").Call(jen.Id("k"))
 			elem = jen.Id("e")
 			loopVars = jen.List(jen.Id("k"), jen.Id("e"))
 		}
 		if check := p.fieldCheck(gt.Elem, elem, elem.Clone()); len(check) > 0 {
-			body = append(body, jen.For(loopVars.Op(":=").Range().Id("v")).Block(append([]jen.Code{fp}, check...)...))
+			stmts := append(append([]jen.Code{push}, check...), jen.Id("c").Dot("Pop").Call())
+			body = append(body, jen.For(loopVars.Op(":=").Range().Id("v")).Block(stmts...))
 		}
 	}
 	if len(body) == 0 {
@@ -277,7 +278,7 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 	p.checkNames[key] = name
 	f := p.fileFor(head)
 	f.Commentf("%s checks a Go value against %s.", name, head.Loc.File+"#"+head.Loc.Pointer)
-	f.Func().Id(name).Params(jen.Id("v").Add(p.goType(gt)), pParam, cParam).Block(body...)
+	f.Func().Id(name).Params(jen.Id("v").Add(p.goType(gt)), cParam).Block(body...)
 	f.Line()
 	return name
 }
@@ -291,7 +292,7 @@ func (p *printer) containerKeywords(gt *model.GoType, s *load.Schema) []jen.Code
 			return
 		}
 		out = append(out, jen.If(jen.Len(jen.Id("v")).Op(op).Lit(*limit)).Block(
-			jen.Id("c").Dot("Count").Call(jen.Id("p"), jen.Lit(keyword), jen.Len(jen.Id("v")), jen.Lit(*limit))))
+			jen.Id("c").Dot("Count").Call(jen.Lit(keyword), jen.Len(jen.Id("v")), jen.Lit(*limit))))
 	}
 	if gt.Kind == model.Slice {
 		count("minItems", s.MinItems, "<")
@@ -305,7 +306,7 @@ func (p *printer) containerKeywords(gt *model.GoType, s *load.Schema) []jen.Code
 				out = append(out, jen.Id("rv").Op(":=").Qual(codecPkg, "ValueOf").Call(jen.Op("&").Id("v"), p.writer(gt)))
 			}
 			out = append(out, jen.If(jen.List(jen.Id("i"), jen.Id("j"), jen.Id("dup")).Op(":=").Add(dup), jen.Id("dup")).Block(
-				jen.Id("c").Dot("UniqueItems").Call(jen.Id("p"), jen.Id("i"), jen.Id("j"))))
+				jen.Id("c").Dot("UniqueItems").Call(jen.Id("i"), jen.Id("j"))))
 		}
 	} else {
 		count("minProperties", s.MinProperties, "<")
@@ -316,7 +317,7 @@ func (p *printer) containerKeywords(gt *model.GoType, s *load.Schema) []jen.Code
 		if n := p.raw.name(s); n != "" {
 			out = append(out,
 				jen.Id("whole").Op(":=").Qual(codecPkg, "ValueOf").Call(jen.Op("&").Id("v"), p.writer(gt)),
-				jen.Id(n).Call(jen.Op("&").Id("whole"), jen.Id("p"), jen.Id("c")),
+				jen.Id(n).Call(jen.Op("&").Id("whole"), jen.Id("c")),
 			)
 		}
 	}
@@ -329,7 +330,7 @@ func (p *printer) structValidate(f *jen.File, t *model.Type) {
 	for _, fl := range t.Fields {
 		if fl.Required {
 			body = append(body, jen.If(jen.Id("v").Dot("absent").Op("&").Id(absentConst(t, fl)).Op("!=").Lit(0).Op("&&").Op("!").Id("v").Dot("Rest").Dot("Has").Call(jen.Lit(fl.JSONName))).Block(
-				jen.Id("c").Dot("Required").Call(jen.Id("p"), jen.Lit(fl.JSONName))))
+				jen.Id("c").Dot("Required").Call(jen.Lit(fl.JSONName))))
 		}
 	}
 	for _, fl := range t.Fields {
@@ -344,13 +345,12 @@ func (p *printer) structValidate(f *jen.File, t *model.Type) {
 		if len(check) == 0 {
 			continue
 		}
-		body = append(body, jen.If(cond).Block(append([]jen.Code{
-			jen.Id("fp").Op(":=").Id("p").Dot("Member").Call(jen.Lit(fl.JSONName)),
-		}, check...)...))
+		stmts := append(append([]jen.Code{jen.Id("c").Dot("Push").Call(jen.Lit(fl.JSONName))}, check...), jen.Id("c").Dot("Pop").Call())
+		body = append(body, jen.If(cond).Block(stmts...))
 	}
 	body = append(body, p.restCheck(t)...)
-	f.Comment("validate records the violations of v, found at p, in c.")
-	f.Func().Add(recv(t)).Id("validate").Params(pParam, cParam).Block(body...)
+	f.Comment("validate records the violations of v in c, at c's current path.")
+	f.Func().Add(recv(t)).Id("validate").Params(cParam).Block(body...)
 	f.Line()
 }
 
@@ -360,7 +360,7 @@ func (p *printer) structValidate(f *jen.File, t *model.Type) {
 func (p *printer) restCheck(t *model.Type) []jen.Code {
 	m := jen.Op("&").Id("v").Dot("Rest").Index(jen.Id("i"))
 	member := func(check jen.Code) jen.Code {
-		return jen.Qual(codecPkg, "CheckMember").Call(jen.Id("p"), m.Clone(), jen.Id("c"), check)
+		return jen.Qual(codecPkg, "CheckMember").Call(m.Clone(), jen.Id("c"), check)
 	}
 	var cases []jen.Code
 	for _, fl := range t.Fields {
@@ -370,7 +370,7 @@ func (p *printer) restCheck(t *model.Type) []jen.Code {
 	switch {
 	case add == nil || add.IsTrue():
 	case add.IsFalse():
-		cases = append(cases, jen.Default().Block(jen.Id("c").Dot("AdditionalProperty").Call(jen.Id("p"), jen.Id("v").Dot("Rest").Index(jen.Id("i")).Dot("Name"))))
+		cases = append(cases, jen.Default().Block(jen.Id("c").Dot("AdditionalProperty").Call(jen.Id("v").Dot("Rest").Index(jen.Id("i")).Dot("Name"))))
 	default:
 		if n := p.raw.name(add); n != "" {
 			cases = append(cases, jen.Default().Block(member(jen.Id(n))))

@@ -364,7 +364,7 @@ func (p *printer) structMethods(f *jen.File, t *model.Type) {
 	f.Comment("name.")
 	f.Func().Add(recv(t)).Id("ValidateWith").Params(jen.Id("opts").Id("ValidateOptions")).Error().Block(
 		jen.Id("c").Op(":=").Qual(validationPkg, "Collector").Values(jen.Dict{jen.Id("Options"): jen.Id("opts")}),
-		jen.Id("v").Dot("validate").Call(jen.Nil(), jen.Op("&").Id("c")),
+		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("c")),
 		jen.Return(jen.Id("c").Dot("Err").Call()),
 	)
 	f.Line()

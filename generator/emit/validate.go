@@ -56,7 +56,7 @@ func annotationOnly(s *load.Schema) bool {
 		s.Not == nil && s.If == nil && s.ContentMediaType == "" && s.ContentEncoding == "" && s.ContentSchema == nil
 }
 
-// rawValidators prints one func(v *jsonvalue.Value, p *validation.Path, c
+// rawValidators prints one func(v *jsonvalue.Value, c
 // *validation.Collector) per schema that raw values are checked against.
 type rawValidators struct {
 	p     *printer
@@ -116,11 +116,10 @@ func (r *rawValidators) flush() {
 
 var (
 	vParam = jen.Id("v").Op("*").Qual(jsonvaluePkg, "Value")
-	pParam = jen.Id("p").Op("*").Qual(validationPkg, "Path")
 	cParam = jen.Id("c").Op("*").Qual(validationPkg, "Collector")
 )
 
-func vpc() []jen.Code { return []jen.Code{jen.Id("v"), jen.Id("p"), jen.Id("c")} }
+func vpc() []jen.Code { return []jen.Code{jen.Id("v"), jen.Id("c")} }
 
 // packageVar declares a package-level variable once per schema and key (a
 // compiled pattern, a parsed literal) in the file of s, and returns its
@@ -213,7 +212,7 @@ func (r *rawValidators) print(s *load.Schema) {
 	var body []jen.Code
 	ret := jen.Return()
 	if s.IsFalse() {
-		body = append(body, jen.Id("c").Dot("FalseSchema").Call(jen.Id("p")))
+		body = append(body, jen.Id("c").Dot("FalseSchema").Call())
 	} else {
 		if len(s.Types) > 0 {
 			var cond *jen.Statement
@@ -226,22 +225,22 @@ func (r *rawValidators) print(s *load.Schema) {
 				cond = cond.Add(typeCond(t))
 			}
 			body = append(body, jen.If(jen.Op("!").Parens(cond)).Block(
-				jen.Id("c").Dot("Type").Call(jen.Id("p"), jen.Id("v"), jen.Lit(strings.Join(s.Types, " or "))), ret))
+				jen.Id("c").Dot("Type").Call(jen.Id("v"), jen.Lit(strings.Join(s.Types, " or "))), ret))
 		}
 		if s.Const != nil {
 			v := r.literalVar(s, "const", *s.Const)
 			body = append(body, jen.If(jen.Op("!").Qual(jsonvaluePkg, "Equal").Call(jen.Op("*").Id("v"), jen.Id(v))).Block(
-				jen.Id("c").Dot("Const").Call(jen.Id("p"), jen.Qual(validationPkg, "Show").Call(jen.Id("v")), jen.Lit(s.Const.JSON)), ret))
+				jen.Id("c").Dot("Const").Call(jen.Qual(validationPkg, "Show").Call(jen.Id("v")), jen.Lit(s.Const.JSON)), ret))
 		}
 		if s.Enum != nil {
 			v := r.enumVar(s)
 			body = append(body, jen.If(jen.Op("!").Qual(codecPkg, "InEnum").Call(jen.Id("v"), jen.Id(v))).Block(
-				jen.Id("c").Dot("Enum").Call(jen.Id("p"), jen.Qual(validationPkg, "Show").Call(jen.Id("v")), jen.Lit(enumList(s.Enum))), ret))
+				jen.Id("c").Dot("Enum").Call(jen.Qual(validationPkg, "Show").Call(jen.Id("v")), jen.Lit(enumList(s.Enum))), ret))
 		}
 		if s.Format != "" {
 			body = append(body, jen.If(jen.Id("c").Dot("AssertFormat").Op("&&").Id("v").Dot("Kind").Op("==").Qual(jsonvaluePkg, "String")).Block(
 				jen.Id("n").Op(":=").Id("c").Dot("Len").Call(),
-				jen.Id("c").Dot("Format").Call(jen.Id("p"), jen.Lit(s.Format), jen.Id("v").Dot("Str")),
+				jen.Id("c").Dot("Format").Call(jen.Lit(s.Format), jen.Id("v").Dot("Str")),
 				jen.If(jen.Id("c").Dot("Len").Call().Op(">").Id("n")).Block(ret),
 			))
 		}
@@ -257,7 +256,7 @@ func (r *rawValidators) print(s *load.Schema) {
 		body = append(body, r.composition(s, jen.Id("v"))...)
 	}
 	f.Commentf("%s checks a raw value against %s.", name, s.Loc.File+"#"+s.Loc.Pointer)
-	f.Func().Id(name).Params(vParam, pParam, cParam).Block(body...)
+	f.Func().Id(name).Params(vParam, cParam).Block(body...)
 	f.Line()
 }
 
@@ -266,11 +265,11 @@ func (r *rawValidators) objectChecks(s *load.Schema) []jen.Code {
 	members := jen.Len(jen.Id("v").Dot("Members"))
 	if s.MinProperties != nil {
 		in = append(in, jen.If(members.Clone().Op("<").Lit(*s.MinProperties)).Block(
-			jen.Id("c").Dot("Count").Call(jen.Id("p"), jen.Lit("minProperties"), members.Clone(), jen.Lit(*s.MinProperties))))
+			jen.Id("c").Dot("Count").Call(jen.Lit("minProperties"), members.Clone(), jen.Lit(*s.MinProperties))))
 	}
 	if s.MaxProperties != nil {
 		in = append(in, jen.If(members.Clone().Op(">").Lit(*s.MaxProperties)).Block(
-			jen.Id("c").Dot("Count").Call(jen.Id("p"), jen.Lit("maxProperties"), members.Clone(), jen.Lit(*s.MaxProperties))))
+			jen.Id("c").Dot("Count").Call(jen.Lit("maxProperties"), members.Clone(), jen.Lit(*s.MaxProperties))))
 	}
 	if len(s.Required) > 0 {
 		args := vpc()
@@ -299,13 +298,14 @@ func (r *rawValidators) objectChecks(s *load.Schema) []jen.Code {
 // additionalProperties to each member.
 func (r *rawValidators) memberLoop(s *load.Schema) jen.Code {
 	mv := jen.Op("&").Id("m").Dot("Value")
-	mp := jen.Op("&").Id("mp")
 	additional := s.AdditionalProperties
 	needMatched := additional != nil && !additional.IsTrue()
-	usesPath := false
 	call := func(n string) jen.Code {
-		usesPath = true
-		return jen.Id(n).Call(mv.Clone(), mp.Clone(), jen.Id("c"))
+		return jen.Block(
+			jen.Id("c").Dot("Push").Call(jen.Id("m").Dot("Name")),
+			jen.Id(n).Call(mv.Clone(), jen.Id("c")),
+			jen.Id("c").Dot("Pop").Call(),
+		)
 	}
 	var body []jen.Code
 	if len(s.Properties) > 0 {
@@ -336,7 +336,7 @@ func (r *rawValidators) memberLoop(s *load.Schema) jen.Code {
 	if needMatched {
 		var act jen.Code
 		if additional.IsFalse() {
-			act = jen.Id("c").Dot("AdditionalProperty").Call(jen.Id("p"), jen.Id("m").Dot("Name"))
+			act = jen.Id("c").Dot("AdditionalProperty").Call(jen.Id("m").Dot("Name"))
 		} else if n := r.name(additional); n != "" {
 			act = call(n)
 		}
@@ -345,9 +345,6 @@ func (r *rawValidators) memberLoop(s *load.Schema) jen.Code {
 		}
 	}
 	head := []jen.Code{jen.Id("m").Op(":=").Op("&").Id("v").Dot("Members").Index(jen.Id("i"))}
-	if usesPath {
-		head = append(head, jen.Id("mp").Op(":=").Id("p").Dot("Member").Call(jen.Id("m").Dot("Name")))
-	}
 	if needMatched {
 		head = append(head, jen.Id("matched").Op(":=").False())
 	}
@@ -359,15 +356,15 @@ func (r *rawValidators) arrayChecks(s *load.Schema) []jen.Code {
 	items := jen.Len(jen.Id("v").Dot("Items"))
 	if s.MinItems != nil {
 		in = append(in, jen.If(items.Clone().Op("<").Lit(*s.MinItems)).Block(
-			jen.Id("c").Dot("Count").Call(jen.Id("p"), jen.Lit("minItems"), items.Clone(), jen.Lit(*s.MinItems))))
+			jen.Id("c").Dot("Count").Call(jen.Lit("minItems"), items.Clone(), jen.Lit(*s.MinItems))))
 	}
 	if s.MaxItems != nil {
 		in = append(in, jen.If(items.Clone().Op(">").Lit(*s.MaxItems)).Block(
-			jen.Id("c").Dot("Count").Call(jen.Id("p"), jen.Lit("maxItems"), items.Clone(), jen.Lit(*s.MaxItems))))
+			jen.Id("c").Dot("Count").Call(jen.Lit("maxItems"), items.Clone(), jen.Lit(*s.MaxItems))))
 	}
 	if s.UniqueItems {
 		in = append(in, jen.If(jen.List(jen.Id("i"), jen.Id("j"), jen.Id("dup")).Op(":=").Qual(codecPkg, "Duplicate").Call(jen.Id("v").Dot("Items")), jen.Id("dup")).Block(
-			jen.Id("c").Dot("UniqueItems").Call(jen.Id("p"), jen.Id("i"), jen.Id("j"))))
+			jen.Id("c").Dot("UniqueItems").Call(jen.Id("i"), jen.Id("j"))))
 	}
 	itemName := ""
 	if s.Items != nil {
@@ -383,19 +380,19 @@ func (r *rawValidators) arrayChecks(s *load.Schema) []jen.Code {
 	if itemName != "" || anyPrefix {
 		elem := jen.Op("&").Id("v").Dot("Items").Index(jen.Id("i"))
 		var stmts []jen.Code
-		stmts = append(stmts, jen.Id("ip").Op(":=").Id("p").Dot("Index").Call(jen.Id("i")))
+		stmts = append(stmts, jen.Id("c").Dot("PushIndex").Call(jen.Id("i")))
 		var cases []jen.Code
 		for i, n := range prefix {
 			if n == "" {
 				cases = append(cases, jen.Case(jen.Id("i").Op("==").Lit(i)))
 				continue
 			}
-			cases = append(cases, jen.Case(jen.Id("i").Op("==").Lit(i)).Block(jen.Id(n).Call(elem.Clone(), jen.Op("&").Id("ip"), jen.Id("c"))))
+			cases = append(cases, jen.Case(jen.Id("i").Op("==").Lit(i)).Block(jen.Id(n).Call(elem.Clone(), jen.Id("c"))))
 		}
 		if itemName != "" {
-			cases = append(cases, jen.Default().Block(jen.Id(itemName).Call(elem.Clone(), jen.Op("&").Id("ip"), jen.Id("c"))))
+			cases = append(cases, jen.Default().Block(jen.Id(itemName).Call(elem.Clone(), jen.Id("c"))))
 		}
-		stmts = append(stmts, jen.Switch().Block(cases...))
+		stmts = append(stmts, jen.Switch().Block(cases...), jen.Id("c").Dot("Pop").Call())
 		in = append(in, jen.For(jen.Id("i").Op(":=").Range().Id("v").Dot("Items")).Block(stmts...))
 	}
 	if len(in) == 0 {
@@ -413,17 +410,17 @@ func (r *rawValidators) stringChecks(s *load.Schema, str *jen.Statement, guard *
 		in = append(in, jen.Id("n").Op(":=").Qual("unicode/utf8", "RuneCountInString").Call(str.Clone()))
 		if s.MinLength != nil {
 			in = append(in, jen.If(jen.Id("n").Op("<").Lit(*s.MinLength)).Block(
-				jen.Id("c").Dot("Count").Call(jen.Id("p"), jen.Lit("minLength"), jen.Id("n"), jen.Lit(*s.MinLength))))
+				jen.Id("c").Dot("Count").Call(jen.Lit("minLength"), jen.Id("n"), jen.Lit(*s.MinLength))))
 		}
 		if s.MaxLength != nil {
 			in = append(in, jen.If(jen.Id("n").Op(">").Lit(*s.MaxLength)).Block(
-				jen.Id("c").Dot("Count").Call(jen.Id("p"), jen.Lit("maxLength"), jen.Id("n"), jen.Lit(*s.MaxLength))))
+				jen.Id("c").Dot("Count").Call(jen.Lit("maxLength"), jen.Id("n"), jen.Lit(*s.MaxLength))))
 		}
 	}
 	if s.Pattern != nil {
 		re := r.patternVar(s, *s.Pattern, -1)
 		in = append(in, jen.If(jen.Op("!").Id(re).Dot("MatchString").Call(str.Clone())).Block(
-			jen.Id("c").Dot("Pattern").Call(jen.Id("p"), str.Clone(), jen.Lit(*s.Pattern))))
+			jen.Id("c").Dot("Pattern").Call(str.Clone(), jen.Lit(*s.Pattern))))
 	}
 	if s.ContentEncoding != "" || s.ContentMediaType != "" {
 		var inner []jen.Code
@@ -431,8 +428,8 @@ func (r *rawValidators) stringChecks(s *load.Schema, str *jen.Statement, guard *
 			if n := r.name(s.ContentSchema); n != "" {
 				inner = append(inner,
 					jen.Id("inner").Op(":=").Id("c").Dot("Nested").Call(),
-					jen.Id(n).Call(jen.Op("&").Id("doc"), jen.Nil(), jen.Id("inner")),
-					jen.Id("c").Dot("Embedded").Call(jen.Id("p"), jen.Id("inner")),
+					jen.Id(n).Call(jen.Op("&").Id("doc"), jen.Id("inner")),
+					jen.Id("c").Dot("Embedded").Call(jen.Id("inner")),
 				)
 			}
 		}
@@ -441,7 +438,7 @@ func (r *rawValidators) stringChecks(s *load.Schema, str *jen.Statement, guard *
 			docVar = jen.Id("doc")
 		}
 		in = append(in, jen.If(jen.Id("c").Dot("AssertContent")).Block(
-			jen.If(jen.List(docVar, jen.Id("ok")).Op(":=").Id("c").Dot("Content").Call(jen.Id("p"), str.Clone(), jen.Lit(s.ContentEncoding == "base64"), jen.Lit(s.ContentMediaType != "")), jen.Id("ok")).Block(inner...),
+			jen.If(jen.List(docVar, jen.Id("ok")).Op(":=").Id("c").Dot("Content").Call(str.Clone(), jen.Lit(s.ContentEncoding == "base64"), jen.Lit(s.ContentMediaType != "")), jen.Id("ok")).Block(inner...),
 		))
 	}
 	if len(in) == 0 {
@@ -490,11 +487,11 @@ func (r *rawValidators) numberChecks(s *load.Schema) []jen.Code {
 		got := jen.Id("v").Dot("Num").Dot("Literal").Call()
 		if nk.keyword == "multipleOf" {
 			in = append(in, jen.If(jen.Op("!").Id("v").Dot("Num").Dot("MultipleOf").Call(limit)).Block(
-				jen.Id("c").Dot("MultipleOf").Call(jen.Id("p"), got, jen.Lit(nk.lit))))
+				jen.Id("c").Dot("MultipleOf").Call(got, jen.Lit(nk.lit))))
 			continue
 		}
 		in = append(in, jen.If(failsBound(nk.keyword, jen.Id("v").Dot("Num").Dot("Cmp").Call(limit))).Block(
-			jen.Id("c").Dot("Bound").Call(jen.Id("p"), jen.Lit(nk.keyword), got, jen.Lit(nk.lit))))
+			jen.Id("c").Dot("Bound").Call(jen.Lit(nk.keyword), got, jen.Lit(nk.lit))))
 	}
 	if len(in) == 0 {
 		return nil
@@ -506,7 +503,7 @@ func (r *rawValidators) numberChecks(s *load.Schema) []jen.Code {
 // the raw value val (a *jsonvalue.Value expression).
 func (r *rawValidators) composition(s *load.Schema, val *jen.Statement) []jen.Code {
 	args := func(extra ...jen.Code) []jen.Code {
-		return append([]jen.Code{val.Clone(), jen.Id("p"), jen.Id("c")}, extra...)
+		return append([]jen.Code{val.Clone(), jen.Id("c")}, extra...)
 	}
 	var out []jen.Code
 	if s.Not != nil {

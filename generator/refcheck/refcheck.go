@@ -73,6 +73,19 @@ func New(schemaDir string, opts Options) (*Checker, error) {
 	return &Checker{routes: routes, compiler: c, compiled: map[string]*jsonschema.Schema{}}, nil
 }
 
+// Compile returns the reference's compiled schema at uri.
+func (c *Checker) Compile(uri string) (*jsonschema.Schema, error) {
+	sch, ok := c.compiled[uri]
+	if !ok {
+		var err error
+		if sch, err = c.compiler.Compile(uri); err != nil {
+			return nil, err
+		}
+		c.compiled[uri] = sch
+	}
+	return sch, nil
+}
+
 // Routes returns every event schema with its routing.
 func (c *Checker) Routes() []generator.Route { return c.routes }
 
@@ -153,13 +166,9 @@ func beyondReference(v any) bool {
 // Validate checks an instance (as jsonschema.UnmarshalJSON gives it) against
 // the schema at uri.
 func (c *Checker) Validate(uri string, instance any) (res Result, err error) {
-	sch, ok := c.compiled[uri]
-	if !ok {
-		sch, err = c.compiler.Compile(uri)
-		if err != nil {
-			return res, err
-		}
-		c.compiled[uri] = sch
+	sch, err := c.Compile(uri)
+	if err != nil {
+		return res, err
 	}
 	defer func() {
 		if r := recover(); r != nil {

@@ -8,97 +8,98 @@ import (
 )
 
 // Check is a generated validator of raw JSON values: it records the
-// violations of v, found at p, in c.
-type Check func(v *jsonvalue.Value, p *validation.Path, c *validation.Collector)
+// violations of v in c, at c's current path.
+type Check func(v *jsonvalue.Value, c *validation.Collector)
 
 // Valid is the Check of a schema that accepts every value.
-func Valid(*jsonvalue.Value, *validation.Path, *validation.Collector) {}
+func Valid(*jsonvalue.Value, *validation.Collector) {}
 
 // CheckMember validates a member a struct kept raw.
-func CheckMember(p *validation.Path, m *eventtypes.Member, c *validation.Collector, check Check) {
-	mp := p.Member(m.Name)
+func CheckMember(m *eventtypes.Member, c *validation.Collector, check Check) {
+	c.Push(m.Name)
+	defer c.Pop()
 	v, err := jsonvalue.Parse(m.Value)
 	if err != nil {
 		// Only a program that filled Rest by hand gets here.
-		c.Add(&mp, "type", "holds malformed JSON: "+err.Error())
+		c.Add("type", "holds malformed JSON: "+err.Error())
 		return
 	}
-	check(&v, &mp, c)
+	check(&v, c)
 }
 
 // passes reports whether check finds nothing wrong with v, leaving c as it
 // was.
-func passes(check Check, v *jsonvalue.Value, p *validation.Path, c *validation.Collector) bool {
+func passes(check Check, v *jsonvalue.Value, c *validation.Collector) bool {
 	n := c.Len()
-	check(v, p, c)
+	check(v, c)
 	ok := c.Len() == n
 	c.Truncate(n)
 	return ok
 }
 
 // AnyOf applies anyOf: v must pass at least one alternative.
-func AnyOf(v *jsonvalue.Value, p *validation.Path, c *validation.Collector, alts ...Check) {
+func AnyOf(v *jsonvalue.Value, c *validation.Collector, alts ...Check) {
 	for _, alt := range alts {
-		if passes(alt, v, p, c) {
+		if passes(alt, v, c) {
 			return
 		}
 	}
-	c.AnyOf(p, len(alts))
+	c.AnyOf(len(alts))
 }
 
 // OneOf applies oneOf: v must pass exactly one alternative.
-func OneOf(v *jsonvalue.Value, p *validation.Path, c *validation.Collector, alts ...Check) {
+func OneOf(v *jsonvalue.Value, c *validation.Collector, alts ...Check) {
 	first := -1
 	for i, alt := range alts {
-		if !passes(alt, v, p, c) {
+		if !passes(alt, v, c) {
 			continue
 		}
 		if first >= 0 {
-			c.OneOf(p, len(alts), first, i)
+			c.OneOf(len(alts), first, i)
 			return
 		}
 		first = i
 	}
 	if first < 0 {
-		c.OneOf(p, len(alts), -1, -1)
+		c.OneOf(len(alts), -1, -1)
 	}
 }
 
 // Not applies not: v must fail check.
-func Not(v *jsonvalue.Value, p *validation.Path, c *validation.Collector, check Check) {
-	if passes(check, v, p, c) {
-		c.Not(p)
+func Not(v *jsonvalue.Value, c *validation.Collector, check Check) {
+	if passes(check, v, c) {
+		c.Not()
 	}
 }
 
 // IfThenElse applies if, then and else; then and els may be nil.
-func IfThenElse(v *jsonvalue.Value, p *validation.Path, c *validation.Collector, cond, then, els Check) {
-	if passes(cond, v, p, c) {
+func IfThenElse(v *jsonvalue.Value, c *validation.Collector, cond, then, els Check) {
+	if passes(cond, v, c) {
 		if then != nil {
-			then(v, p, c)
+			then(v, c)
 		}
 	} else if els != nil {
-		els(v, p, c)
+		els(v, c)
 	}
 }
 
 // RequiredMembers applies required to an object.
-func RequiredMembers(v *jsonvalue.Value, p *validation.Path, c *validation.Collector, names ...string) {
+func RequiredMembers(v *jsonvalue.Value, c *validation.Collector, names ...string) {
 	for _, name := range names {
 		if _, ok := v.Lookup(name); !ok {
-			c.Required(p, name)
+			c.Required(name)
 		}
 	}
 }
 
 // DependentRequired applies one member of dependentRequired to an object.
-func DependentRequired(v *jsonvalue.Value, p *validation.Path, c *validation.Collector, present string, required ...string) {
+func DependentRequired(v *jsonvalue.Value, c *validation.Collector, present string, required ...string) {
 	if _, ok := v.Lookup(present); !ok {
 		return
 	}
 	for _, name := range required {
 		if _, ok := v.Lookup(name); !ok {
-			c.DependentRequired(p, present, name)
+			c.DependentRequired(present, name)
 		}
 	}
 }
@@ -195,7 +196,7 @@ func MustNumber(literal string) jsonvalue.Decimal {
 // Accepts reports whether check finds nothing wrong with v.
 func Accepts(check Check, v *jsonvalue.Value) bool {
 	var c validation.Collector
-	check(v, nil, &c)
+	check(v, &c)
 	return c.Len() == 0
 }
 
@@ -216,6 +217,6 @@ func ValidateRaw(data []byte, check Check, opts validation.Options) error {
 		return err
 	}
 	c := validation.Collector{Options: opts}
-	check(&v, nil, &c)
+	check(&v, &c)
 	return c.Err()
 }

@@ -31,7 +31,7 @@ func KnownFormat(format string) bool {
 }
 
 // Format checks s against format when AssertFormat is on.
-func (c *Collector) Format(p *Path, format, s string) {
+func (c *Collector) Format(format, s string) {
 	if !c.AssertFormat {
 		return
 	}
@@ -40,7 +40,7 @@ func (c *Collector) Format(p *Path, format, s string) {
 		return
 	}
 	if err := check(s); err != nil {
-		c.Add(p, "format", fmt.Sprintf("%s is not a valid %s: %v", Quote(s), format, err))
+		c.Add("format", fmt.Sprintf("%s is not a valid %s: %v", Quote(s), format, err))
 	}
 }
 

@@ -67,42 +67,6 @@ type Options struct {
 	AssertContent bool
 }
 
-// Path is the location of a value being validated, a linked list from the
-// value up to the root. A nil *Path is the root. Paths live on the stack of
-// the generated validators; the pointer string is built only for a violation.
-type Path struct {
-	parent *Path
-	name   string
-	index  int // -1 for an object member
-}
-
-// Member returns the path of the member name of the value at p.
-func (p *Path) Member(name string) Path { return Path{parent: p, name: name, index: -1} }
-
-// Index returns the path of element i of the array at p.
-func (p *Path) Index(i int) Path { return Path{parent: p, index: i} }
-
-// String returns the RFC 6901 JSON pointer of p.
-func (p *Path) String() string {
-	if p == nil {
-		return ""
-	}
-	var toks []string
-	for q := p; q != nil; q = q.parent {
-		if q.index >= 0 {
-			toks = append(toks, strconv.Itoa(q.index))
-		} else {
-			toks = append(toks, EscapeToken(q.name))
-		}
-	}
-	var b strings.Builder
-	for i := len(toks) - 1; i >= 0; i-- {
-		b.WriteByte('/')
-		b.WriteString(toks[i])
-	}
-	return b.String()
-}
-
 // EscapeToken escapes one JSON pointer reference token (RFC 6901).
 func EscapeToken(s string) string {
 	if !strings.ContainsAny(s, "~/") {
@@ -111,15 +75,60 @@ func EscapeToken(s string) string {
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
 }
 
-// Collector gathers the violations of one validation run.
+// Collector gathers the violations of one validation run. It also keeps the
+// path of the value being checked: validators Push a member name or an index
+// before checking a part of a value and Pop after, and a violation is
+// recorded at the current path. (A stack in the collector, rather than path
+// values passed along, keeps the validators free of allocations.)
 type Collector struct {
 	Options
-	list []Violation
+	list  []Violation
+	path  []step
+	stack [16]step // the path's first steps, without an allocation
 }
 
-// Add records a violation of keyword at p.
-func (c *Collector) Add(p *Path, keyword, message string) {
-	c.list = append(c.list, Violation{Pointer: p.String(), Keyword: keyword, Message: message})
+// step is one token of a path: a member name, or an array index (index >= 0).
+type step struct {
+	name  string
+	index int
+}
+
+// Push enters the member name of the current value.
+func (c *Collector) Push(name string) {
+	if c.path == nil {
+		c.path = c.stack[:0]
+	}
+	c.path = append(c.path, step{name: name, index: -1})
+}
+
+// PushIndex enters element i of the current array.
+func (c *Collector) PushIndex(i int) {
+	if c.path == nil {
+		c.path = c.stack[:0]
+	}
+	c.path = append(c.path, step{index: i})
+}
+
+// Pop leaves the member or element entered last.
+func (c *Collector) Pop() { c.path = c.path[:len(c.path)-1] }
+
+// Pointer returns the RFC 6901 JSON pointer of the current path.
+func (c *Collector) Pointer() string {
+	var b strings.Builder
+	for _, s := range c.path {
+		b.WriteByte('/')
+		if s.index >= 0 {
+			b.WriteString(strconv.Itoa(s.index))
+		} else {
+			b.WriteString(EscapeToken(s.name))
+		}
+	}
+	return b.String()
+}
+
+// Add records a violation of keyword at the current path.
+func (c *Collector) Add(keyword, message string) {
+	c.list = append(c.list, Violation{Pointer: c.Pointer(), Keyword: keyword, Message: message})
 }
 
 // Len is the number of violations recorded so far. With Truncate it lets a
@@ -153,47 +162,47 @@ func (c *Collector) Err() error {
 	return &ValidationError{Violations: c.Violations()}
 }
 
-// Required reports that the object at p lacks the member name.
-func (c *Collector) Required(p *Path, name string) {
-	c.Add(p, "required", "missing required member "+strconv.Quote(name))
+// Required reports that the current object lacks the member name.
+func (c *Collector) Required(name string) {
+	c.Add("required", "missing required member "+strconv.Quote(name))
 }
 
 // Type reports a value of the wrong JSON type. want names the allowed types,
 // e.g. "string" or "string or null".
-func (c *Collector) Type(p *Path, v *jsonvalue.Value, want string) {
-	c.Add(p, "type", fmt.Sprintf("must be %s, not %s", withArticle(want), withArticle(v.Kind.String())))
+func (c *Collector) Type(v *jsonvalue.Value, want string) {
+	c.Add("type", fmt.Sprintf("must be %s, not %s", withArticle(want), withArticle(v.Kind.String())))
 }
 
 // FalseSchema reports a value where the schema allows none.
-func (c *Collector) FalseSchema(p *Path) {
-	c.Add(p, "false", "no value is allowed here")
+func (c *Collector) FalseSchema() {
+	c.Add("false", "no value is allowed here")
 }
 
 // Const reports a value that differs from the one allowed. got and want
 // are shown as written (Show).
-func (c *Collector) Const(p *Path, got, want string) {
-	c.Add(p, "const", got+" must be "+want)
+func (c *Collector) Const(got, want string) {
+	c.Add("const", got+" must be "+want)
 }
 
 // Enum reports a value that is not in the allowed list; values is the list as
 // shown to people (EnumList).
-func (c *Collector) Enum(p *Path, got, values string) {
-	c.Add(p, "enum", got+" is not one of "+values)
+func (c *Collector) Enum(got, values string) {
+	c.Add("enum", got+" is not one of "+values)
 }
 
 // AdditionalProperty reports a member the schema does not allow.
-func (c *Collector) AdditionalProperty(p *Path, name string) {
-	c.Add(p, "additionalProperties", "member "+strconv.Quote(name)+" is not allowed")
+func (c *Collector) AdditionalProperty(name string) {
+	c.Add("additionalProperties", "member "+strconv.Quote(name)+" is not allowed")
 }
 
 // DependentRequired reports a member missing while another is present.
-func (c *Collector) DependentRequired(p *Path, present, missing string) {
-	c.Add(p, "dependentRequired", fmt.Sprintf("member %q is required when %q is present", missing, present))
+func (c *Collector) DependentRequired(present, missing string) {
+	c.Add("dependentRequired", fmt.Sprintf("member %q is required when %q is present", missing, present))
 }
 
 // Count reports a length or size outside its bounds: keyword is one of
 // minLength, maxLength, minItems, maxItems, minProperties, maxProperties.
-func (c *Collector) Count(p *Path, keyword string, got, limit int) {
+func (c *Collector) Count(keyword string, got, limit int) {
 	var what, bound string
 	switch keyword {
 	case "minLength", "maxLength":
@@ -208,17 +217,17 @@ func (c *Collector) Count(p *Path, keyword string, got, limit int) {
 	} else {
 		bound = "at most"
 	}
-	c.Add(p, keyword, fmt.Sprintf("has %d %s, want %s %d", got, what, bound, limit))
+	c.Add(keyword, fmt.Sprintf("has %d %s, want %s %d", got, what, bound, limit))
 }
 
 // Pattern reports a string that does not match a pattern.
-func (c *Collector) Pattern(p *Path, s, pattern string) {
-	c.Add(p, "pattern", Quote(s)+" does not match the pattern "+pattern)
+func (c *Collector) Pattern(s, pattern string) {
+	c.Add("pattern", Quote(s)+" does not match the pattern "+pattern)
 }
 
 // Bound reports a number outside a bound: keyword is minimum, maximum,
 // exclusiveMinimum or exclusiveMaximum; got and limit are number literals.
-func (c *Collector) Bound(p *Path, keyword, got, limit string) {
+func (c *Collector) Bound(keyword, got, limit string) {
 	var rel string
 	switch keyword {
 	case "minimum":
@@ -230,37 +239,37 @@ func (c *Collector) Bound(p *Path, keyword, got, limit string) {
 	default:
 		rel = "must be less than"
 	}
-	c.Add(p, keyword, got+" "+rel+" "+limit)
+	c.Add(keyword, got+" "+rel+" "+limit)
 }
 
 // MultipleOf reports a number that is not a multiple of divisor.
-func (c *Collector) MultipleOf(p *Path, got, divisor string) {
-	c.Add(p, "multipleOf", got+" is not a multiple of "+divisor)
+func (c *Collector) MultipleOf(got, divisor string) {
+	c.Add("multipleOf", got+" is not a multiple of "+divisor)
 }
 
 // UniqueItems reports two equal items of an array.
-func (c *Collector) UniqueItems(p *Path, i, j int) {
-	c.Add(p, "uniqueItems", fmt.Sprintf("items %d and %d are equal", i, j))
+func (c *Collector) UniqueItems(i, j int) {
+	c.Add("uniqueItems", fmt.Sprintf("items %d and %d are equal", i, j))
 }
 
 // Not reports a value that matches the schema of a not keyword.
-func (c *Collector) Not(p *Path) {
-	c.Add(p, "not", "must not match the schema given in not")
+func (c *Collector) Not() {
+	c.Add("not", "must not match the schema given in not")
 }
 
 // AnyOf reports a value that matches none of the alternatives.
-func (c *Collector) AnyOf(p *Path, n int) {
-	c.Add(p, "anyOf", fmt.Sprintf("matches none of the %d alternatives of anyOf", n))
+func (c *Collector) AnyOf(n int) {
+	c.Add("anyOf", fmt.Sprintf("matches none of the %d alternatives of anyOf", n))
 }
 
 // OneOf reports a value that matches none of the alternatives (i < 0), or
 // more than one: alternatives i and j.
-func (c *Collector) OneOf(p *Path, n, i, j int) {
+func (c *Collector) OneOf(n, i, j int) {
 	if i < 0 {
-		c.Add(p, "oneOf", fmt.Sprintf("matches none of the %d alternatives of oneOf", n))
+		c.Add("oneOf", fmt.Sprintf("matches none of the %d alternatives of oneOf", n))
 		return
 	}
-	c.Add(p, "oneOf", fmt.Sprintf("matches alternatives %d and %d of oneOf, want exactly one", i, j))
+	c.Add("oneOf", fmt.Sprintf("matches alternatives %d and %d of oneOf, want exactly one", i, j))
 }
 
 // withArticle turns a type list like "string or null" into "a string or null".

@@ -5,36 +5,39 @@ import (
 	"testing"
 )
 
-func TestPathString(t *testing.T) {
-	var root *Path
-	a := root.Member("a/b")
-	b := a.Index(3)
-	c := b.Member("x~y")
-	for _, tc := range []struct {
-		p    *Path
-		want string
-	}{
-		{root, ""},
-		{&a, "/a~1b"},
-		{&b, "/a~1b/3"},
-		{&c, "/a~1b/3/x~0y"},
-	} {
-		if got := tc.p.String(); got != tc.want {
-			t.Errorf("got %q, want %q", got, tc.want)
-		}
+func TestPath(t *testing.T) {
+	var c Collector
+	for i := 0; i < 20; i++ { // deeper than the inline stack
+		c.Push("x")
+	}
+	for i := 0; i < 20; i++ {
+		c.Pop()
+	}
+	c.Push("a/b")
+	c.PushIndex(3)
+	c.Push("x~y")
+	if got := c.Pointer(); got != "/a~1b/3/x~0y" {
+		t.Errorf("Pointer() = %q", got)
+	}
+	c.Pop()
+	c.Pop()
+	c.Pop()
+	if got := c.Pointer(); got != "" {
+		t.Errorf("root Pointer() = %q", got)
 	}
 }
 
 func TestCollectorSortsAndTruncates(t *testing.T) {
 	var c Collector
-	var root *Path
-	z := root.Member("z")
-	a := root.Member("a")
-	c.Add(&z, "type", "b")
-	c.Add(&a, "required", "x")
-	c.Add(&a, "enum", "y")
+	c.Push("z")
+	c.Add("type", "b")
+	c.Pop()
+	c.Push("a")
+	c.Add("required", "x")
+	c.Add("enum", "y")
+	c.Pop()
 	n := c.Len()
-	c.Add(root, "not", "dropped")
+	c.Add("not", "dropped")
 	c.Truncate(n)
 	got := c.Err().(*ValidationError)
 	want := []Violation{{"/a", "enum", "y"}, {"/a", "required", "x"}, {"/z", "type", "b"}}
@@ -57,12 +60,11 @@ func TestCollectorSortsAndTruncates(t *testing.T) {
 
 func TestMessages(t *testing.T) {
 	var c Collector
-	var root *Path
-	p := root.Member("attributes")
-	c.Required(&p, "campaign_id")
-	c.Enum(&p, Quote("SENT"), "SUCCESS, FAILURE")
-	c.Count(&p, "minLength", 0, 1)
-	c.Bound(&p, "exclusiveMaximum", "10", "10")
+	c.Push("attributes")
+	c.Required("campaign_id")
+	c.Enum(Quote("SENT"), "SUCCESS, FAILURE")
+	c.Count("minLength", 0, 1)
+	c.Bound("exclusiveMaximum", "10", "10")
 	for i, want := range []string{
 		`missing required member "campaign_id"`,
 		`"SENT" is not one of SUCCESS, FAILURE`,
@@ -108,12 +110,12 @@ func TestFormats(t *testing.T) {
 		{"no-such-format", "anything", true},
 	} {
 		c := Collector{Options: Options{AssertFormat: true}}
-		c.Format(nil, tc.format, tc.value)
+		c.Format(tc.format, tc.value)
 		if ok := c.Len() == 0; ok != tc.ok {
 			t.Errorf("%s %q: valid = %v, want %v (%v)", tc.format, tc.value, ok, tc.ok, c.list)
 		}
 		off := Collector{}
-		if off.Format(nil, tc.format, tc.value); off.Len() != 0 {
+		if off.Format(tc.format, tc.value); off.Len() != 0 {
 			t.Errorf("%s %q: format is asserted without AssertFormat", tc.format, tc.value)
 		}
 	}
@@ -121,16 +123,16 @@ func TestFormats(t *testing.T) {
 
 func TestContent(t *testing.T) {
 	var c Collector
-	if _, ok := c.Content(nil, `{"a":1}`, false, true); !ok {
+	if _, ok := c.Content(`{"a":1}`, false, true); !ok {
 		t.Error("valid JSON refused")
 	}
-	if _, ok := c.Content(nil, `{"a":`, false, true); ok || c.list[0].Keyword != "contentMediaType" {
+	if _, ok := c.Content(`{"a":`, false, true); ok || c.list[0].Keyword != "contentMediaType" {
 		t.Errorf("broken JSON accepted: %v", c.list)
 	}
-	if _, ok := c.Content(nil, "e30=", true, true); !ok {
+	if _, ok := c.Content("e30=", true, true); !ok {
 		t.Error("base64 of {} refused")
 	}
-	if _, ok := c.Content(nil, "!!", true, false); ok || c.list[1].Keyword != "contentEncoding" {
+	if _, ok := c.Content("!!", true, false); ok || c.list[1].Keyword != "contentEncoding" {
 		t.Errorf("bad base64 accepted: %v", c.list)
 	}
 }

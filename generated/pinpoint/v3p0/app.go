@@ -100,7 +100,7 @@ func (v *AppEvent) Validate() error {
 // name.
 func (v *AppEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -214,109 +214,117 @@ func (v *AppEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkAppEventEventType checks a Go string against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_type.
-func checkAppEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkAppEventEventType(v string, c *validation.Collector) {
 	rv := codec.StringValue(v)
-	codec.Not(&rv, p, c, rawAppEventEventTypeNot)
+	codec.Not(&rv, c, rawAppEventEventTypeNot)
 }
 
 // checkAppEventEventTimestamp checks a Go int64 against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_timestamp.
-func checkAppEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkAppEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkAppEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/arrival_timestamp.
-func checkAppEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkAppEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkAppEventEventVersion checks a Go string against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_version.
-func checkAppEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkAppEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *AppEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *AppEvent) validate(c *validation.Collector) {
 	if v.absent&absentAppEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentAppEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentAppEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentAppEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentAppEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentAppEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentAppEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentAppEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentAppEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentAppEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkAppEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkAppEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentAppEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkAppEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkAppEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentAppEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkAppEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkAppEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentAppEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkAppEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkAppEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentAppEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventMetrics)
 		}
 	}
 }
@@ -347,46 +355,85 @@ func (v *AppEvent) ArrivalTime() time.Time {
 }
 
 // rawAppEventEventType checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_type.
-func rawAppEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAppEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
-	codec.Not(v, p, c, rawAppEventEventTypeNot)
+	codec.Not(v, c, rawAppEventEventTypeNot)
 }
 
 // rawAppEvent checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent.
-func rawAppEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawAppEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawAppEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawAppEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawAppEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawAppEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawAppEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawAppEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawAppEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawAppEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawAppEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
@@ -395,76 +442,79 @@ func rawAppEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector
 var patternAppEventEventTypeNot = regexp.MustCompile("^_(email|SMS|sms|campaign|journey)\\.")
 
 // rawAppEventEventTypeNot checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_type/not.
-func rawAppEventEventTypeNot(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAppEventEventTypeNot(v *jsonvalue.Value, c *validation.Collector) {
 	if v.Kind == jsonvalue.String {
 		if !patternAppEventEventTypeNot.MatchString(v.Str) {
-			c.Pattern(p, v.Str, "^_(email|SMS|sms|campaign|journey)\\.")
+			c.Pattern(v.Str, "^_(email|SMS|sms|campaign|journey)\\.")
 		}
 	}
 }
 
 // rawAppEventEventTimestamp checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_timestamp.
-func rawAppEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawAppEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawAppEventArrivalTimestamp checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/arrival_timestamp.
-func rawAppEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawAppEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawAppEventEventVersion checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_version.
-func rawAppEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawAppEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawAppEventApplication checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/application.
-func rawAppEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawAppEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawAppEventClient checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/client.
-func rawAppEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawAppEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawAppEventDevice checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/device.
-func rawAppEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawAppEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawAppEventSession checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/session.
-func rawAppEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawAppEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawAppEventAttributes checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/attributes.
-func rawAppEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAppEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			matched := false
 			if !matched {
-				rawAppEventAttributesValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventAttributesValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawAppEventMetrics checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/metrics.
-func rawAppEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawAppEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawAppEventAttributesValue checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/attributes/additionalProperties.
-func rawAppEventAttributesValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAppEventAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }

@@ -11,16 +11,16 @@ import (
 )
 
 // checkUnixMillis checks a Go int64 against schema/pinpoint/3.0/common.json#/$defs/UnixMillis.
-func checkUnixMillis(v int64, p *validation.Path, c *validation.Collector) {
+func checkUnixMillis(v int64, c *validation.Collector) {
 	if v < int64(0) {
-		c.Bound(p, "minimum", strconv.FormatInt(v, 10), "0")
+		c.Bound("minimum", strconv.FormatInt(v, 10), "0")
 	}
 }
 
 // checkEventVersion checks a Go string against schema/pinpoint/3.0/common.json#/$defs/EventVersion.
-func checkEventVersion(v string, p *validation.Path, c *validation.Collector) {
+func checkEventVersion(v string, c *validation.Collector) {
 	if v != "3.0" {
-		c.Const(p, validation.Quote(v), "\"3.0\"")
+		c.Const(validation.Quote(v), "\"3.0\"")
 		return
 	}
 }
@@ -93,7 +93,7 @@ func (v *Application) Validate() error {
 // name.
 func (v *Application) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -177,34 +177,35 @@ func (v *Application) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *Application) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *Application) validate(c *validation.Collector) {
 	if v.absent&absentApplicationAppID != 0 && !v.Rest.Has("app_id") {
-		c.Required(p, "app_id")
+		c.Required("app_id")
 	}
 	if v.absent&absentApplicationSDK != 0 && !v.Rest.Has("sdk") {
-		c.Required(p, "sdk")
+		c.Required("sdk")
 	}
 	if v.absent&absentApplicationSDK == 0 {
-		fp := p.Member("sdk")
-		v.SDK.validate(&fp, c)
+		c.Push("sdk")
+		v.SDK.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "app_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawApplicationAppID)
+			codec.CheckMember(&v.Rest[i], c, rawApplicationAppID)
 		case "cognito_identity_pool_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawApplicationCognitoIdentityPoolID)
+			codec.CheckMember(&v.Rest[i], c, rawApplicationCognitoIdentityPoolID)
 		case "package_name":
-			codec.CheckMember(p, &v.Rest[i], c, rawApplicationPackageName)
+			codec.CheckMember(&v.Rest[i], c, rawApplicationPackageName)
 		case "sdk":
-			codec.CheckMember(p, &v.Rest[i], c, rawApplicationSDK)
+			codec.CheckMember(&v.Rest[i], c, rawApplicationSDK)
 		case "title":
-			codec.CheckMember(p, &v.Rest[i], c, rawApplicationTitle)
+			codec.CheckMember(&v.Rest[i], c, rawApplicationTitle)
 		case "version_name":
-			codec.CheckMember(p, &v.Rest[i], c, rawApplicationVersionName)
+			codec.CheckMember(&v.Rest[i], c, rawApplicationVersionName)
 		case "version_code":
-			codec.CheckMember(p, &v.Rest[i], c, rawApplicationVersionCode)
+			codec.CheckMember(&v.Rest[i], c, rawApplicationVersionCode)
 		}
 	}
 }
@@ -267,7 +268,7 @@ func (v *Client) Validate() error {
 // name.
 func (v *Client) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -320,17 +321,17 @@ func (v *Client) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *Client) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *Client) validate(c *validation.Collector) {
 	if v.absent&absentClientClientID != 0 && !v.Rest.Has("client_id") {
-		c.Required(p, "client_id")
+		c.Required("client_id")
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "client_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawClientClientID)
+			codec.CheckMember(&v.Rest[i], c, rawClientClientID)
 		case "cognito_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawClientCognitoID)
+			codec.CheckMember(&v.Rest[i], c, rawClientCognitoID)
 		}
 	}
 }
@@ -388,7 +389,7 @@ func (v *Device) Validate() error {
 // name.
 func (v *Device) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -451,26 +452,28 @@ func (v *Device) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *Device) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *Device) validate(c *validation.Collector) {
 	if v.Locale != nil {
-		fp := p.Member("locale")
-		v.Locale.validate(&fp, c)
+		c.Push("locale")
+		v.Locale.validate(c)
+		c.Pop()
 	}
 	if v.Platform != nil {
-		fp := p.Member("platform")
-		v.Platform.validate(&fp, c)
+		c.Push("platform")
+		v.Platform.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "locale":
-			codec.CheckMember(p, &v.Rest[i], c, rawDeviceLocale)
+			codec.CheckMember(&v.Rest[i], c, rawDeviceLocale)
 		case "make":
-			codec.CheckMember(p, &v.Rest[i], c, rawDeviceMake)
+			codec.CheckMember(&v.Rest[i], c, rawDeviceMake)
 		case "model":
-			codec.CheckMember(p, &v.Rest[i], c, rawDeviceModel)
+			codec.CheckMember(&v.Rest[i], c, rawDeviceModel)
 		case "platform":
-			codec.CheckMember(p, &v.Rest[i], c, rawDevicePlatform)
+			codec.CheckMember(&v.Rest[i], c, rawDevicePlatform)
 		}
 	}
 }
@@ -524,7 +527,7 @@ func (v *Locale) Validate() error {
 // name.
 func (v *Locale) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -581,16 +584,16 @@ func (v *Locale) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *Locale) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *Locale) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "code":
-			codec.CheckMember(p, &v.Rest[i], c, rawLocaleCode)
+			codec.CheckMember(&v.Rest[i], c, rawLocaleCode)
 		case "country":
-			codec.CheckMember(p, &v.Rest[i], c, rawLocaleCountry)
+			codec.CheckMember(&v.Rest[i], c, rawLocaleCountry)
 		case "language":
-			codec.CheckMember(p, &v.Rest[i], c, rawLocaleLanguage)
+			codec.CheckMember(&v.Rest[i], c, rawLocaleLanguage)
 		}
 	}
 }
@@ -642,7 +645,7 @@ func (v *Platform) Validate() error {
 // name.
 func (v *Platform) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -693,14 +696,14 @@ func (v *Platform) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *Platform) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *Platform) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMember(p, &v.Rest[i], c, rawPlatformName)
+			codec.CheckMember(&v.Rest[i], c, rawPlatformName)
 		case "version":
-			codec.CheckMember(p, &v.Rest[i], c, rawPlatformVersion)
+			codec.CheckMember(&v.Rest[i], c, rawPlatformVersion)
 		}
 	}
 }
@@ -753,7 +756,7 @@ func (v *SDK) Validate() error {
 // name.
 func (v *SDK) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -804,14 +807,14 @@ func (v *SDK) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *SDK) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *SDK) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMember(p, &v.Rest[i], c, rawSDKName)
+			codec.CheckMember(&v.Rest[i], c, rawSDKName)
 		case "version":
-			codec.CheckMember(p, &v.Rest[i], c, rawSDKVersion)
+			codec.CheckMember(&v.Rest[i], c, rawSDKVersion)
 		}
 	}
 }
@@ -867,7 +870,7 @@ func (v *Session) Validate() error {
 // name.
 func (v *Session) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -925,204 +928,206 @@ func (v *Session) write(e *jsonwire.Encoder) {
 }
 
 // checkSessionStartTimestamp checks a Go int64 against schema/pinpoint/3.0/common.json#/$defs/Session/properties/start_timestamp.
-func checkSessionStartTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkSessionStartTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkSessionStopTimestamp checks a Go int64 against schema/pinpoint/3.0/common.json#/$defs/Session/properties/stop_timestamp.
-func checkSessionStopTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkSessionStopTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *Session) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *Session) validate(c *validation.Collector) {
 	if v.StartTimestamp != nil {
-		fp := p.Member("start_timestamp")
-		checkSessionStartTimestamp(int64(*v.StartTimestamp), &fp, c)
+		c.Push("start_timestamp")
+		checkSessionStartTimestamp(int64(*v.StartTimestamp), c)
+		c.Pop()
 	}
 	if v.StopTimestamp != nil {
-		fp := p.Member("stop_timestamp")
-		checkSessionStopTimestamp(int64(*v.StopTimestamp), &fp, c)
+		c.Push("stop_timestamp")
+		checkSessionStopTimestamp(int64(*v.StopTimestamp), c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "session_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawSessionSessionID)
+			codec.CheckMember(&v.Rest[i], c, rawSessionSessionID)
 		case "start_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawSessionStartTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawSessionStartTimestamp)
 		case "stop_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawSessionStopTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawSessionStopTimestamp)
 		}
 	}
 }
 
 // rawApplicationAppID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/app_id.
-func rawApplicationAppID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawApplicationAppID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawApplicationCognitoIdentityPoolID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/cognito_identity_pool_id.
-func rawApplicationCognitoIdentityPoolID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawApplicationCognitoIdentityPoolID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawApplicationPackageName checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/package_name.
-func rawApplicationPackageName(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawApplicationPackageName(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawApplicationSDK checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/sdk.
-func rawApplicationSDK(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSDK(v, p, c)
+func rawApplicationSDK(v *jsonvalue.Value, c *validation.Collector) {
+	rawSDK(v, c)
 }
 
 // rawApplicationTitle checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/title.
-func rawApplicationTitle(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawApplicationTitle(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawApplicationVersionName checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/version_name.
-func rawApplicationVersionName(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawApplicationVersionName(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawApplicationVersionCode checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/version_code.
-func rawApplicationVersionCode(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawApplicationVersionCode(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawClientClientID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Client/properties/client_id.
-func rawClientClientID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawClientClientID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawClientCognitoID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Client/properties/cognito_id.
-func rawClientCognitoID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawClientCognitoID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawDeviceLocale checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Device/properties/locale.
-func rawDeviceLocale(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawLocale(v, p, c)
+func rawDeviceLocale(v *jsonvalue.Value, c *validation.Collector) {
+	rawLocale(v, c)
 }
 
 // rawDeviceMake checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Device/properties/make.
-func rawDeviceMake(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawDeviceMake(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawDeviceModel checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Device/properties/model.
-func rawDeviceModel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawDeviceModel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawDevicePlatform checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Device/properties/platform.
-func rawDevicePlatform(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawPlatform(v, p, c)
+func rawDevicePlatform(v *jsonvalue.Value, c *validation.Collector) {
+	rawPlatform(v, c)
 }
 
 // rawLocaleCode checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Locale/properties/code.
-func rawLocaleCode(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawLocaleCode(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawLocaleCountry checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Locale/properties/country.
-func rawLocaleCountry(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawLocaleCountry(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawLocaleLanguage checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Locale/properties/language.
-func rawLocaleLanguage(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawLocaleLanguage(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawPlatformName checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Platform/properties/name.
-func rawPlatformName(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawPlatformName(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawPlatformVersion checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Platform/properties/version.
-func rawPlatformVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawPlatformVersion(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSDKName checks a raw value against schema/pinpoint/3.0/common.json#/$defs/SDK/properties/name.
-func rawSDKName(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSDKName(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSDKVersion checks a raw value against schema/pinpoint/3.0/common.json#/$defs/SDK/properties/version.
-func rawSDKVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSDKVersion(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSessionSessionID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Session/properties/session_id.
-func rawSessionSessionID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSessionSessionID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSessionStartTimestamp checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Session/properties/start_timestamp.
-func rawSessionStartTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawSessionStartTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawSessionStopTimestamp checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Session/properties/stop_timestamp.
-func rawSessionStopTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawSessionStopTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 var minimumUnixMillis = codec.MustNumber("0")
@@ -1130,17 +1135,17 @@ var minimumUnixMillis = codec.MustNumber("0")
 var maximumUnixMillis = codec.MustNumber("9223372036854775807")
 
 // rawUnixMillis checks a raw value against schema/pinpoint/3.0/common.json#/$defs/UnixMillis.
-func rawUnixMillis(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawUnixMillis(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.IsInteger()) {
-		c.Type(p, v, "integer")
+		c.Type(v, "integer")
 		return
 	}
 	if v.Kind == jsonvalue.Number {
 		if v.Num.Cmp(minimumUnixMillis) < 0 {
-			c.Bound(p, "minimum", v.Num.Literal(), "0")
+			c.Bound("minimum", v.Num.Literal(), "0")
 		}
 		if v.Num.Cmp(maximumUnixMillis) > 0 {
-			c.Bound(p, "maximum", v.Num.Literal(), "9223372036854775807")
+			c.Bound("maximum", v.Num.Literal(), "9223372036854775807")
 		}
 	}
 }
@@ -1148,195 +1153,283 @@ func rawUnixMillis(v *jsonvalue.Value, p *validation.Path, c *validation.Collect
 var constEventVersion = codec.MustParse("\"3.0\"")
 
 // rawEventVersion checks a raw value against schema/pinpoint/3.0/common.json#/$defs/EventVersion.
-func rawEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEventVersion(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constEventVersion) {
-		c.Const(p, validation.Show(v), "\"3.0\"")
+		c.Const(validation.Show(v), "\"3.0\"")
 		return
 	}
 }
 
 // rawApplication checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application.
-func rawApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "app_id", "sdk")
+		codec.RequiredMembers(v, c, "app_id", "sdk")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "app_id":
-				rawApplicationAppID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawApplicationAppID(&m.Value, c)
+					c.Pop()
+				}
 			case "cognito_identity_pool_id":
-				rawApplicationCognitoIdentityPoolID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawApplicationCognitoIdentityPoolID(&m.Value, c)
+					c.Pop()
+				}
 			case "package_name":
-				rawApplicationPackageName(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawApplicationPackageName(&m.Value, c)
+					c.Pop()
+				}
 			case "sdk":
-				rawApplicationSDK(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawApplicationSDK(&m.Value, c)
+					c.Pop()
+				}
 			case "title":
-				rawApplicationTitle(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawApplicationTitle(&m.Value, c)
+					c.Pop()
+				}
 			case "version_name":
-				rawApplicationVersionName(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawApplicationVersionName(&m.Value, c)
+					c.Pop()
+				}
 			case "version_code":
-				rawApplicationVersionCode(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawApplicationVersionCode(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawClient checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Client.
-func rawClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawClient(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "client_id")
+		codec.RequiredMembers(v, c, "client_id")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "client_id":
-				rawClientClientID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawClientClientID(&m.Value, c)
+					c.Pop()
+				}
 			case "cognito_id":
-				rawClientCognitoID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawClientCognitoID(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawDevice checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Device.
-func rawDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "locale":
-				rawDeviceLocale(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawDeviceLocale(&m.Value, c)
+					c.Pop()
+				}
 			case "make":
-				rawDeviceMake(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawDeviceMake(&m.Value, c)
+					c.Pop()
+				}
 			case "model":
-				rawDeviceModel(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawDeviceModel(&m.Value, c)
+					c.Pop()
+				}
 			case "platform":
-				rawDevicePlatform(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawDevicePlatform(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawSession checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Session.
-func rawSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSession(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "session_id":
-				rawSessionSessionID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSessionSessionID(&m.Value, c)
+					c.Pop()
+				}
 			case "start_timestamp":
-				rawSessionStartTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSessionStartTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "stop_timestamp":
-				rawSessionStopTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSessionStopTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawMetrics checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Metrics.
-func rawMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMetrics(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			matched := false
 			if !matched {
-				rawMetricsValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMetricsValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawSDK checks a raw value against schema/pinpoint/3.0/common.json#/$defs/SDK.
-func rawSDK(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "name":
-				rawSDKName(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSDKName(&m.Value, c)
+					c.Pop()
+				}
 			case "version":
-				rawSDKVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSDKVersion(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawLocale checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Locale.
-func rawLocale(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawLocale(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "code":
-				rawLocaleCode(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawLocaleCode(&m.Value, c)
+					c.Pop()
+				}
 			case "country":
-				rawLocaleCountry(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawLocaleCountry(&m.Value, c)
+					c.Pop()
+				}
 			case "language":
-				rawLocaleLanguage(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawLocaleLanguage(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawPlatform checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Platform.
-func rawPlatform(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawPlatform(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "name":
-				rawPlatformName(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawPlatformName(&m.Value, c)
+					c.Pop()
+				}
 			case "version":
-				rawPlatformVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawPlatformVersion(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawMetricsValue checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Metrics/additionalProperties.
-func rawMetricsValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMetricsValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Number) {
-		c.Type(p, v, "number")
+		c.Type(v, "number")
 		return
 	}
 }

@@ -107,7 +107,7 @@ func (v *AppEvent) Validate() error {
 // name.
 func (v *AppEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -234,129 +234,139 @@ func (v *AppEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkAppEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_type.
-func checkAppEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkAppEventEventType(v string, c *validation.Collector) {
 	rv := codec.StringValue(v)
-	codec.Not(&rv, p, c, rawAppEventEventTypeNot)
+	codec.Not(&rv, c, rawAppEventEventTypeNot)
 }
 
 // checkAppEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_timestamp.
-func checkAppEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkAppEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkAppEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/arrival_timestamp.
-func checkAppEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkAppEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkAppEventEventVersion checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_version.
-func checkAppEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkAppEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkAppEventAWSAccountID checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/awsAccountId.
-func checkAppEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkAppEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *AppEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *AppEvent) validate(c *validation.Collector) {
 	if v.absent&absentAppEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentAppEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentAppEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentAppEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentAppEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentAppEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentAppEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentAppEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentAppEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentAppEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentAppEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkAppEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkAppEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentAppEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkAppEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkAppEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentAppEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkAppEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkAppEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentAppEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkAppEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkAppEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentAppEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.Endpoint != nil {
-		fp := p.Member("endpoint")
-		v.Endpoint.validate(&fp, c)
+		c.Push("endpoint")
+		v.Endpoint.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkAppEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkAppEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventMetrics)
 		case "endpoint":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventEndpoint)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventEndpoint)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawAppEventAWSAccountID)
 		}
 	}
 }
@@ -474,7 +484,7 @@ func (v *AppMonetizationEvent) Validate() error {
 // name.
 func (v *AppMonetizationEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -605,139 +615,151 @@ func (v *AppMonetizationEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkAppMonetizationEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_type.
-func checkAppMonetizationEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkAppMonetizationEventEventType(v string, c *validation.Collector) {
 	if v != "_monetization.purchase" {
-		c.Const(p, validation.Quote(v), "\"_monetization.purchase\"")
+		c.Const(validation.Quote(v), "\"_monetization.purchase\"")
 		return
 	}
 }
 
 // checkAppMonetizationEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_timestamp.
-func checkAppMonetizationEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkAppMonetizationEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkAppMonetizationEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/arrival_timestamp.
-func checkAppMonetizationEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkAppMonetizationEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkAppMonetizationEventEventVersion checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_version.
-func checkAppMonetizationEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkAppMonetizationEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkAppMonetizationEventAWSAccountID checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/awsAccountId.
-func checkAppMonetizationEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkAppMonetizationEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *AppMonetizationEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *AppMonetizationEvent) validate(c *validation.Collector) {
 	if v.absent&absentAppMonetizationEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentAppMonetizationEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentAppMonetizationEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentAppMonetizationEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentAppMonetizationEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentAppMonetizationEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentAppMonetizationEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentAppMonetizationEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentAppMonetizationEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentAppMonetizationEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentAppMonetizationEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkAppMonetizationEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkAppMonetizationEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentAppMonetizationEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkAppMonetizationEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkAppMonetizationEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentAppMonetizationEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkAppMonetizationEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkAppMonetizationEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentAppMonetizationEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkAppMonetizationEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkAppMonetizationEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentAppMonetizationEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppMonetizationEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppMonetizationEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppMonetizationEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppMonetizationEventAttributes == 0 {
-		fp := p.Member("attributes")
-		v.Attributes.validate(&fp, c)
+		c.Push("attributes")
+		v.Attributes.validate(c)
+		c.Pop()
 	}
 	if v.Metrics != nil {
-		fp := p.Member("metrics")
-		v.Metrics.validate(&fp, c)
+		c.Push("metrics")
+		v.Metrics.validate(c)
+		c.Pop()
 	}
 	if v.Endpoint != nil {
-		fp := p.Member("endpoint")
-		v.Endpoint.validate(&fp, c)
+		c.Push("endpoint")
+		v.Endpoint.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppMonetizationEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkAppMonetizationEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkAppMonetizationEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppMonetizationEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppMonetizationEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppMonetizationEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppMonetizationEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppMonetizationEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppMonetizationEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppMonetizationEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppMonetizationEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppMonetizationEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppMonetizationEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventMetrics)
 		case "endpoint":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppMonetizationEventEndpoint)
+			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventEndpoint)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppMonetizationEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventAWSAccountID)
 		}
 	}
 }
@@ -860,7 +882,7 @@ func (v *AppSessionEvent) Validate() error {
 // name.
 func (v *AppSessionEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -987,133 +1009,143 @@ func (v *AppSessionEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkAppSessionEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_type.
-func checkAppSessionEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkAppSessionEventEventType(v string, c *validation.Collector) {
 	switch v {
 	case "_session.start", "_session.stop", "_session.pause", "_session.resume":
 	default:
-		c.Enum(p, validation.Quote(v), "_session.start, _session.stop, _session.pause, _session.resume")
+		c.Enum(validation.Quote(v), "_session.start, _session.stop, _session.pause, _session.resume")
 		return
 	}
 }
 
 // checkAppSessionEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_timestamp.
-func checkAppSessionEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkAppSessionEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkAppSessionEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/arrival_timestamp.
-func checkAppSessionEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkAppSessionEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkAppSessionEventEventVersion checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_version.
-func checkAppSessionEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkAppSessionEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkAppSessionEventAWSAccountID checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/awsAccountId.
-func checkAppSessionEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkAppSessionEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *AppSessionEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *AppSessionEvent) validate(c *validation.Collector) {
 	if v.absent&absentAppSessionEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentAppSessionEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentAppSessionEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentAppSessionEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentAppSessionEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentAppSessionEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentAppSessionEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentAppSessionEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentAppSessionEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentAppSessionEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentAppSessionEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkAppSessionEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkAppSessionEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentAppSessionEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkAppSessionEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkAppSessionEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentAppSessionEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkAppSessionEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkAppSessionEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentAppSessionEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkAppSessionEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkAppSessionEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentAppSessionEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppSessionEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppSessionEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppSessionEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.Endpoint != nil {
-		fp := p.Member("endpoint")
-		v.Endpoint.validate(&fp, c)
+		c.Push("endpoint")
+		v.Endpoint.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppSessionEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkAppSessionEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkAppSessionEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppSessionEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppSessionEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppSessionEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppSessionEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppSessionEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppSessionEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppSessionEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppSessionEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppSessionEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppSessionEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventMetrics)
 		case "endpoint":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppSessionEventEndpoint)
+			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventEndpoint)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppSessionEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventAWSAccountID)
 		}
 	}
 }
@@ -1235,7 +1267,7 @@ func (v *AppUserAuthEvent) Validate() error {
 // name.
 func (v *AppUserAuthEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -1362,133 +1394,143 @@ func (v *AppUserAuthEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkAppUserAuthEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_type.
-func checkAppUserAuthEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkAppUserAuthEventEventType(v string, c *validation.Collector) {
 	switch v {
 	case "_userauth.sign_in", "_userauth.sign_up", "_userauth.auth_fail":
 	default:
-		c.Enum(p, validation.Quote(v), "_userauth.sign_in, _userauth.sign_up, _userauth.auth_fail")
+		c.Enum(validation.Quote(v), "_userauth.sign_in, _userauth.sign_up, _userauth.auth_fail")
 		return
 	}
 }
 
 // checkAppUserAuthEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_timestamp.
-func checkAppUserAuthEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkAppUserAuthEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkAppUserAuthEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/arrival_timestamp.
-func checkAppUserAuthEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkAppUserAuthEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkAppUserAuthEventEventVersion checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_version.
-func checkAppUserAuthEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkAppUserAuthEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkAppUserAuthEventAWSAccountID checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/awsAccountId.
-func checkAppUserAuthEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkAppUserAuthEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *AppUserAuthEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *AppUserAuthEvent) validate(c *validation.Collector) {
 	if v.absent&absentAppUserAuthEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentAppUserAuthEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentAppUserAuthEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentAppUserAuthEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentAppUserAuthEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentAppUserAuthEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentAppUserAuthEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentAppUserAuthEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentAppUserAuthEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentAppUserAuthEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentAppUserAuthEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkAppUserAuthEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkAppUserAuthEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentAppUserAuthEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkAppUserAuthEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkAppUserAuthEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentAppUserAuthEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkAppUserAuthEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkAppUserAuthEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentAppUserAuthEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkAppUserAuthEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkAppUserAuthEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentAppUserAuthEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppUserAuthEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppUserAuthEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppUserAuthEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.Endpoint != nil {
-		fp := p.Member("endpoint")
-		v.Endpoint.validate(&fp, c)
+		c.Push("endpoint")
+		v.Endpoint.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentAppUserAuthEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkAppUserAuthEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkAppUserAuthEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppUserAuthEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppUserAuthEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppUserAuthEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppUserAuthEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppUserAuthEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppUserAuthEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppUserAuthEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppUserAuthEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppUserAuthEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppUserAuthEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventMetrics)
 		case "endpoint":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppUserAuthEventEndpoint)
+			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventEndpoint)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawAppUserAuthEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventAWSAccountID)
 		}
 	}
 }
@@ -1611,7 +1653,7 @@ func (v *InAppMessageEvent) Validate() error {
 // name.
 func (v *InAppMessageEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -1738,133 +1780,143 @@ func (v *InAppMessageEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkInAppMessageEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_type.
-func checkInAppMessageEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkInAppMessageEventEventType(v string, c *validation.Collector) {
 	switch v {
 	case "_inapp.message_displayed", "_inapp.message_dismissed", "_inapp.message_clicked":
 	default:
-		c.Enum(p, validation.Quote(v), "_inapp.message_displayed, _inapp.message_dismissed, _inapp.message_clicked")
+		c.Enum(validation.Quote(v), "_inapp.message_displayed, _inapp.message_dismissed, _inapp.message_clicked")
 		return
 	}
 }
 
 // checkInAppMessageEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_timestamp.
-func checkInAppMessageEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkInAppMessageEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkInAppMessageEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/arrival_timestamp.
-func checkInAppMessageEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkInAppMessageEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkInAppMessageEventEventVersion checks a Go string against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_version.
-func checkInAppMessageEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkInAppMessageEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkInAppMessageEventAWSAccountID checks a Go string against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/awsAccountId.
-func checkInAppMessageEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkInAppMessageEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *InAppMessageEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *InAppMessageEvent) validate(c *validation.Collector) {
 	if v.absent&absentInAppMessageEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentInAppMessageEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentInAppMessageEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentInAppMessageEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentInAppMessageEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentInAppMessageEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentInAppMessageEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentInAppMessageEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentInAppMessageEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentInAppMessageEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentInAppMessageEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkInAppMessageEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkInAppMessageEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentInAppMessageEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkInAppMessageEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkInAppMessageEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentInAppMessageEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkInAppMessageEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkInAppMessageEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentInAppMessageEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkInAppMessageEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkInAppMessageEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentInAppMessageEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentInAppMessageEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentInAppMessageEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentInAppMessageEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.Endpoint != nil {
-		fp := p.Member("endpoint")
-		v.Endpoint.validate(&fp, c)
+		c.Push("endpoint")
+		v.Endpoint.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentInAppMessageEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkInAppMessageEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkInAppMessageEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawInAppMessageEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawInAppMessageEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawInAppMessageEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawInAppMessageEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawInAppMessageEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawInAppMessageEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawInAppMessageEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawInAppMessageEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawInAppMessageEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawInAppMessageEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventMetrics)
 		case "endpoint":
-			codec.CheckMember(p, &v.Rest[i], c, rawInAppMessageEventEndpoint)
+			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventEndpoint)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawInAppMessageEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventAWSAccountID)
 		}
 	}
 }
@@ -1947,7 +1999,7 @@ func (v *MonetizationAttributes) Validate() error {
 // name.
 func (v *MonetizationAttributes) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -2016,22 +2068,22 @@ func (v *MonetizationAttributes) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *MonetizationAttributes) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *MonetizationAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "_currency":
-			codec.CheckMember(p, &v.Rest[i], c, rawMonetizationAttributesCurrency)
+			codec.CheckMember(&v.Rest[i], c, rawMonetizationAttributesCurrency)
 		case "_product_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawMonetizationAttributesProductID)
+			codec.CheckMember(&v.Rest[i], c, rawMonetizationAttributesProductID)
 		case "_transaction_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawMonetizationAttributesTransactionID)
+			codec.CheckMember(&v.Rest[i], c, rawMonetizationAttributesTransactionID)
 		case "_item_price_formatted":
-			codec.CheckMember(p, &v.Rest[i], c, rawMonetizationAttributesItemPriceFormatted)
+			codec.CheckMember(&v.Rest[i], c, rawMonetizationAttributesItemPriceFormatted)
 		case "_store":
-			codec.CheckMember(p, &v.Rest[i], c, rawMonetizationAttributesStore)
+			codec.CheckMember(&v.Rest[i], c, rawMonetizationAttributesStore)
 		default:
-			codec.CheckMember(p, &v.Rest[i], c, rawMonetizationAttributesValue)
+			codec.CheckMember(&v.Rest[i], c, rawMonetizationAttributesValue)
 		}
 	}
 }
@@ -2083,7 +2135,7 @@ func (v *MonetizationMetrics) Validate() error {
 // name.
 func (v *MonetizationMetrics) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -2134,229 +2186,464 @@ func (v *MonetizationMetrics) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *MonetizationMetrics) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *MonetizationMetrics) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "_item_price":
-			codec.CheckMember(p, &v.Rest[i], c, rawMonetizationMetricsItemPrice)
+			codec.CheckMember(&v.Rest[i], c, rawMonetizationMetricsItemPrice)
 		case "_quantity":
-			codec.CheckMember(p, &v.Rest[i], c, rawMonetizationMetricsQuantity)
+			codec.CheckMember(&v.Rest[i], c, rawMonetizationMetricsQuantity)
 		default:
-			codec.CheckMember(p, &v.Rest[i], c, rawMonetizationMetricsValue)
+			codec.CheckMember(&v.Rest[i], c, rawMonetizationMetricsValue)
 		}
 	}
 }
 
 // rawAppEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_type.
-func rawAppEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAppEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
-	codec.Not(v, p, c, rawAppEventEventTypeNot)
+	codec.Not(v, c, rawAppEventEventTypeNot)
 }
 
 // rawAppSessionEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent.
-func rawAppSessionEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAppSessionEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawAppSessionEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppSessionEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawAppSessionEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppSessionEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawAppSessionEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppSessionEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawAppSessionEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppSessionEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawAppSessionEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppSessionEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawAppSessionEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppSessionEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawAppSessionEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppSessionEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawAppSessionEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppSessionEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawAppSessionEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppSessionEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawAppSessionEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppSessionEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "endpoint":
-				rawAppSessionEventEndpoint(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppSessionEventEndpoint(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawAppSessionEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppSessionEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawAppUserAuthEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent.
-func rawAppUserAuthEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAppUserAuthEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawAppUserAuthEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppUserAuthEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawAppUserAuthEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppUserAuthEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawAppUserAuthEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppUserAuthEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawAppUserAuthEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppUserAuthEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawAppUserAuthEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppUserAuthEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawAppUserAuthEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppUserAuthEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawAppUserAuthEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppUserAuthEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawAppUserAuthEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppUserAuthEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawAppUserAuthEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppUserAuthEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawAppUserAuthEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppUserAuthEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "endpoint":
-				rawAppUserAuthEventEndpoint(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppUserAuthEventEndpoint(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawAppUserAuthEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppUserAuthEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawAppMonetizationEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent.
-func rawAppMonetizationEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAppMonetizationEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawAppMonetizationEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppMonetizationEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawAppMonetizationEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppMonetizationEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawAppMonetizationEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppMonetizationEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawAppMonetizationEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppMonetizationEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawAppMonetizationEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppMonetizationEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawAppMonetizationEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppMonetizationEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawAppMonetizationEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppMonetizationEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawAppMonetizationEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppMonetizationEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawAppMonetizationEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppMonetizationEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawAppMonetizationEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppMonetizationEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "endpoint":
-				rawAppMonetizationEventEndpoint(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppMonetizationEventEndpoint(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawAppMonetizationEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppMonetizationEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawInAppMessageEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent.
-func rawInAppMessageEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawInAppMessageEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawInAppMessageEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawInAppMessageEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawInAppMessageEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawInAppMessageEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawInAppMessageEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawInAppMessageEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawInAppMessageEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawInAppMessageEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawInAppMessageEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawInAppMessageEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawInAppMessageEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawInAppMessageEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawInAppMessageEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawInAppMessageEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawInAppMessageEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawInAppMessageEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawInAppMessageEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawInAppMessageEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawInAppMessageEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawInAppMessageEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "endpoint":
-				rawInAppMessageEventEndpoint(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawInAppMessageEventEndpoint(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawInAppMessageEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawInAppMessageEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawAppEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent.
-func rawAppEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawAppEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawAppEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawAppEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawAppEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawAppEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawAppEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawAppEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawAppEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawAppEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawAppEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "endpoint":
-				rawAppEventEndpoint(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventEndpoint(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawAppEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
@@ -2365,484 +2652,521 @@ func rawAppEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector
 var patternAppEventEventTypeNot = regexp.MustCompile("^_(email|SMS|sms|campaign|journey)\\.")
 
 // rawAppEventEventTypeNot checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_type/not.
-func rawAppEventEventTypeNot(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAppEventEventTypeNot(v *jsonvalue.Value, c *validation.Collector) {
 	if v.Kind == jsonvalue.String {
 		if !patternAppEventEventTypeNot.MatchString(v.Str) {
-			c.Pattern(p, v.Str, "^_(email|SMS|sms|campaign|journey)\\.")
+			c.Pattern(v.Str, "^_(email|SMS|sms|campaign|journey)\\.")
 		}
 	}
 }
 
 // rawAppEventEventTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_timestamp.
-func rawAppEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawAppEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawAppEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/arrival_timestamp.
-func rawAppEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawAppEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawAppEventEventVersion checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_version.
-func rawAppEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawAppEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawAppEventApplication checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/application.
-func rawAppEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawAppEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawAppEventClient checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/client.
-func rawAppEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawAppEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawAppEventDevice checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/device.
-func rawAppEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawAppEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawAppEventSession checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/session.
-func rawAppEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawAppEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawAppEventAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/attributes.
-func rawAppEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAppAttributes(v, p, c)
+func rawAppEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawAppAttributes(v, c)
 }
 
 // rawAppEventMetrics checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/metrics.
-func rawAppEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawAppEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawAppEventEndpoint checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/endpoint.
-func rawAppEventEndpoint(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEndpoint(v, p, c)
+func rawAppEventEndpoint(v *jsonvalue.Value, c *validation.Collector) {
+	rawEndpoint(v, c)
 }
 
 // rawAppEventAWSAccountID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/awsAccountId.
-func rawAppEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawAppEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 var constAppMonetizationEventEventType = codec.MustParse("\"_monetization.purchase\"")
 
 // rawAppMonetizationEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_type.
-func rawAppMonetizationEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAppMonetizationEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constAppMonetizationEventEventType) {
-		c.Const(p, validation.Show(v), "\"_monetization.purchase\"")
+		c.Const(validation.Show(v), "\"_monetization.purchase\"")
 		return
 	}
 }
 
 // rawAppMonetizationEventEventTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_timestamp.
-func rawAppMonetizationEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawAppMonetizationEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawAppMonetizationEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/arrival_timestamp.
-func rawAppMonetizationEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawAppMonetizationEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawAppMonetizationEventEventVersion checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_version.
-func rawAppMonetizationEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawAppMonetizationEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawAppMonetizationEventApplication checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/application.
-func rawAppMonetizationEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawAppMonetizationEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawAppMonetizationEventClient checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/client.
-func rawAppMonetizationEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawAppMonetizationEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawAppMonetizationEventDevice checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/device.
-func rawAppMonetizationEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawAppMonetizationEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawAppMonetizationEventSession checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/session.
-func rawAppMonetizationEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawAppMonetizationEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawAppMonetizationEventAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/attributes.
-func rawAppMonetizationEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMonetizationAttributes(v, p, c)
+func rawAppMonetizationEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawMonetizationAttributes(v, c)
 }
 
 // rawAppMonetizationEventMetrics checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/metrics.
-func rawAppMonetizationEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMonetizationMetrics(v, p, c)
+func rawAppMonetizationEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMonetizationMetrics(v, c)
 }
 
 // rawAppMonetizationEventEndpoint checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/endpoint.
-func rawAppMonetizationEventEndpoint(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEndpoint(v, p, c)
+func rawAppMonetizationEventEndpoint(v *jsonvalue.Value, c *validation.Collector) {
+	rawEndpoint(v, c)
 }
 
 // rawAppMonetizationEventAWSAccountID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/awsAccountId.
-func rawAppMonetizationEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawAppMonetizationEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 var enumAppSessionEventEventType = []jsonvalue.Value{codec.MustParse("\"_session.start\""), codec.MustParse("\"_session.stop\""), codec.MustParse("\"_session.pause\""), codec.MustParse("\"_session.resume\"")}
 
 // rawAppSessionEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_type.
-func rawAppSessionEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAppSessionEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !codec.InEnum(v, enumAppSessionEventEventType) {
-		c.Enum(p, validation.Show(v), "_session.start, _session.stop, _session.pause, _session.resume")
+		c.Enum(validation.Show(v), "_session.start, _session.stop, _session.pause, _session.resume")
 		return
 	}
 }
 
 // rawAppSessionEventEventTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_timestamp.
-func rawAppSessionEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawAppSessionEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawAppSessionEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/arrival_timestamp.
-func rawAppSessionEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawAppSessionEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawAppSessionEventEventVersion checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_version.
-func rawAppSessionEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawAppSessionEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawAppSessionEventApplication checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/application.
-func rawAppSessionEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawAppSessionEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawAppSessionEventClient checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/client.
-func rawAppSessionEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawAppSessionEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawAppSessionEventDevice checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/device.
-func rawAppSessionEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawAppSessionEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawAppSessionEventSession checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/session.
-func rawAppSessionEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawAppSessionEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawAppSessionEventAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/attributes.
-func rawAppSessionEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAppAttributes(v, p, c)
+func rawAppSessionEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawAppAttributes(v, c)
 }
 
 // rawAppSessionEventMetrics checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/metrics.
-func rawAppSessionEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawAppSessionEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawAppSessionEventEndpoint checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/endpoint.
-func rawAppSessionEventEndpoint(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEndpoint(v, p, c)
+func rawAppSessionEventEndpoint(v *jsonvalue.Value, c *validation.Collector) {
+	rawEndpoint(v, c)
 }
 
 // rawAppSessionEventAWSAccountID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/awsAccountId.
-func rawAppSessionEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawAppSessionEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 var enumAppUserAuthEventEventType = []jsonvalue.Value{codec.MustParse("\"_userauth.sign_in\""), codec.MustParse("\"_userauth.sign_up\""), codec.MustParse("\"_userauth.auth_fail\"")}
 
 // rawAppUserAuthEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_type.
-func rawAppUserAuthEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAppUserAuthEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !codec.InEnum(v, enumAppUserAuthEventEventType) {
-		c.Enum(p, validation.Show(v), "_userauth.sign_in, _userauth.sign_up, _userauth.auth_fail")
+		c.Enum(validation.Show(v), "_userauth.sign_in, _userauth.sign_up, _userauth.auth_fail")
 		return
 	}
 }
 
 // rawAppUserAuthEventEventTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_timestamp.
-func rawAppUserAuthEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawAppUserAuthEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawAppUserAuthEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/arrival_timestamp.
-func rawAppUserAuthEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawAppUserAuthEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawAppUserAuthEventEventVersion checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_version.
-func rawAppUserAuthEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawAppUserAuthEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawAppUserAuthEventApplication checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/application.
-func rawAppUserAuthEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawAppUserAuthEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawAppUserAuthEventClient checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/client.
-func rawAppUserAuthEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawAppUserAuthEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawAppUserAuthEventDevice checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/device.
-func rawAppUserAuthEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawAppUserAuthEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawAppUserAuthEventSession checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/session.
-func rawAppUserAuthEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawAppUserAuthEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawAppUserAuthEventAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/attributes.
-func rawAppUserAuthEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAppAttributes(v, p, c)
+func rawAppUserAuthEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawAppAttributes(v, c)
 }
 
 // rawAppUserAuthEventMetrics checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/metrics.
-func rawAppUserAuthEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawAppUserAuthEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawAppUserAuthEventEndpoint checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/endpoint.
-func rawAppUserAuthEventEndpoint(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEndpoint(v, p, c)
+func rawAppUserAuthEventEndpoint(v *jsonvalue.Value, c *validation.Collector) {
+	rawEndpoint(v, c)
 }
 
 // rawAppUserAuthEventAWSAccountID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/awsAccountId.
-func rawAppUserAuthEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawAppUserAuthEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 var enumInAppMessageEventEventType = []jsonvalue.Value{codec.MustParse("\"_inapp.message_displayed\""), codec.MustParse("\"_inapp.message_dismissed\""), codec.MustParse("\"_inapp.message_clicked\"")}
 
 // rawInAppMessageEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_type.
-func rawInAppMessageEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawInAppMessageEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !codec.InEnum(v, enumInAppMessageEventEventType) {
-		c.Enum(p, validation.Show(v), "_inapp.message_displayed, _inapp.message_dismissed, _inapp.message_clicked")
+		c.Enum(validation.Show(v), "_inapp.message_displayed, _inapp.message_dismissed, _inapp.message_clicked")
 		return
 	}
 }
 
 // rawInAppMessageEventEventTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_timestamp.
-func rawInAppMessageEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawInAppMessageEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawInAppMessageEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/arrival_timestamp.
-func rawInAppMessageEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawInAppMessageEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawInAppMessageEventEventVersion checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_version.
-func rawInAppMessageEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawInAppMessageEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawInAppMessageEventApplication checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/application.
-func rawInAppMessageEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawInAppMessageEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawInAppMessageEventClient checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/client.
-func rawInAppMessageEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawInAppMessageEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawInAppMessageEventDevice checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/device.
-func rawInAppMessageEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawInAppMessageEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawInAppMessageEventSession checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/session.
-func rawInAppMessageEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawInAppMessageEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawInAppMessageEventAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/attributes.
-func rawInAppMessageEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAppAttributes(v, p, c)
+func rawInAppMessageEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawAppAttributes(v, c)
 }
 
 // rawInAppMessageEventMetrics checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/metrics.
-func rawInAppMessageEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawInAppMessageEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawInAppMessageEventEndpoint checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/endpoint.
-func rawInAppMessageEventEndpoint(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEndpoint(v, p, c)
+func rawInAppMessageEventEndpoint(v *jsonvalue.Value, c *validation.Collector) {
+	rawEndpoint(v, c)
 }
 
 // rawInAppMessageEventAWSAccountID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/awsAccountId.
-func rawInAppMessageEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawInAppMessageEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 // rawMonetizationAttributesCurrency checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_currency.
-func rawMonetizationAttributesCurrency(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMonetizationAttributesCurrency(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawMonetizationAttributesProductID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_product_id.
-func rawMonetizationAttributesProductID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMonetizationAttributesProductID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawMonetizationAttributesTransactionID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_transaction_id.
-func rawMonetizationAttributesTransactionID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMonetizationAttributesTransactionID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawMonetizationAttributesItemPriceFormatted checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_item_price_formatted.
-func rawMonetizationAttributesItemPriceFormatted(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMonetizationAttributesItemPriceFormatted(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawMonetizationAttributesStore checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_store.
-func rawMonetizationAttributesStore(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMonetizationAttributesStore(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawMonetizationAttributesValue checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/additionalProperties.
-func rawMonetizationAttributesValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMonetizationAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawMonetizationMetricsItemPrice checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics/properties/_item_price.
-func rawMonetizationMetricsItemPrice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMonetizationMetricsItemPrice(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Number) {
-		c.Type(p, v, "number")
+		c.Type(v, "number")
 		return
 	}
 }
 
 // rawMonetizationMetricsQuantity checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics/properties/_quantity.
-func rawMonetizationMetricsQuantity(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMonetizationMetricsQuantity(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Number) {
-		c.Type(p, v, "number")
+		c.Type(v, "number")
 		return
 	}
 }
 
 // rawMonetizationMetricsValue checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics/additionalProperties.
-func rawMonetizationMetricsValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMonetizationMetricsValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Number) {
-		c.Type(p, v, "number")
+		c.Type(v, "number")
 		return
 	}
 }
 
 // rawAppAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppAttributes.
-func rawAppAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAppAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			matched := false
 			if !matched {
-				rawAppAttributesValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAppAttributesValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawMonetizationAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes.
-func rawMonetizationAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMonetizationAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			matched := false
 			switch m.Name {
 			case "_currency":
-				rawMonetizationAttributesCurrency(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMonetizationAttributesCurrency(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "_product_id":
-				rawMonetizationAttributesProductID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMonetizationAttributesProductID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "_transaction_id":
-				rawMonetizationAttributesTransactionID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMonetizationAttributesTransactionID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "_item_price_formatted":
-				rawMonetizationAttributesItemPriceFormatted(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMonetizationAttributesItemPriceFormatted(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "_store":
-				rawMonetizationAttributesStore(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMonetizationAttributesStore(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			}
 			if !matched {
-				rawMonetizationAttributesValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMonetizationAttributesValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawMonetizationMetrics checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics.
-func rawMonetizationMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMonetizationMetrics(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			matched := false
 			switch m.Name {
 			case "_item_price":
-				rawMonetizationMetricsItemPrice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMonetizationMetricsItemPrice(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "_quantity":
-				rawMonetizationMetricsQuantity(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMonetizationMetricsQuantity(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			}
 			if !matched {
-				rawMonetizationMetricsValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMonetizationMetricsValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawAppAttributesValue checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppAttributes/additionalProperties.
-func rawAppAttributesValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAppAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }

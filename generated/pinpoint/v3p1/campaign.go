@@ -72,7 +72,7 @@ func (v *CampaignEngagementAttributes) Validate() error {
 // name.
 func (v *CampaignEngagementAttributes) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -138,26 +138,26 @@ func (v *CampaignEngagementAttributes) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *CampaignEngagementAttributes) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *CampaignEngagementAttributes) validate(c *validation.Collector) {
 	if v.absent&absentCampaignEngagementAttributesCampaignID != 0 && !v.Rest.Has("campaign_id") {
-		c.Required(p, "campaign_id")
+		c.Required("campaign_id")
 	}
 	if v.absent&absentCampaignEngagementAttributesCampaignActivityID != 0 && !v.Rest.Has("campaign_activity_id") {
-		c.Required(p, "campaign_activity_id")
+		c.Required("campaign_activity_id")
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "campaign_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementAttributesCampaignID)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementAttributesCampaignID)
 		case "campaign_activity_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementAttributesCampaignActivityID)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementAttributesCampaignActivityID)
 		case "treatment_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementAttributesTreatmentID)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementAttributesTreatmentID)
 		case "isAppInForeground":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementAttributesIsAppInForeground)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementAttributesIsAppInForeground)
 		default:
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementAttributesValue)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementAttributesValue)
 		}
 	}
 }
@@ -255,7 +255,7 @@ func (v *CampaignEngagementEvent) Validate() error {
 // name.
 func (v *CampaignEngagementEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -382,137 +382,148 @@ func (v *CampaignEngagementEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkCampaignEngagementEventEventType checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_type.
-func checkCampaignEngagementEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkCampaignEngagementEventEventType(v string, c *validation.Collector) {
 	switch v {
 	case "_campaign.opened_notification", "_campaign.received_foreground", "_campaign.received_background":
 	default:
-		c.Enum(p, validation.Quote(v), "_campaign.opened_notification, _campaign.received_foreground, _campaign.received_background")
+		c.Enum(validation.Quote(v), "_campaign.opened_notification, _campaign.received_foreground, _campaign.received_background")
 		return
 	}
 }
 
 // checkCampaignEngagementEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_timestamp.
-func checkCampaignEngagementEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkCampaignEngagementEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkCampaignEngagementEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/arrival_timestamp.
-func checkCampaignEngagementEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkCampaignEngagementEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkCampaignEngagementEventEventVersion checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_version.
-func checkCampaignEngagementEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkCampaignEngagementEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkCampaignEngagementEventAWSAccountID checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/awsAccountId.
-func checkCampaignEngagementEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkCampaignEngagementEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *CampaignEngagementEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
 	if v.absent&absentCampaignEngagementEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentCampaignEngagementEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentCampaignEngagementEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentCampaignEngagementEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentCampaignEngagementEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentCampaignEngagementEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentCampaignEngagementEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentCampaignEngagementEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentCampaignEngagementEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentCampaignEngagementEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentCampaignEngagementEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkCampaignEngagementEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkCampaignEngagementEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignEngagementEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkCampaignEngagementEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkCampaignEngagementEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignEngagementEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkCampaignEngagementEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkCampaignEngagementEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignEngagementEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkCampaignEngagementEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkCampaignEngagementEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignEngagementEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignEngagementEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignEngagementEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignEngagementEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignEngagementEventAttributes == 0 {
-		fp := p.Member("attributes")
-		v.Attributes.validate(&fp, c)
+		c.Push("attributes")
+		v.Attributes.validate(c)
+		c.Pop()
 	}
 	if v.Endpoint != nil {
-		fp := p.Member("endpoint")
-		v.Endpoint.validate(&fp, c)
+		c.Push("endpoint")
+		v.Endpoint.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignEngagementEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkCampaignEngagementEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkCampaignEngagementEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventMetrics)
 		case "endpoint":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementEventEndpoint)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventEndpoint)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignEngagementEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventAWSAccountID)
 		}
 	}
 }
@@ -610,7 +621,7 @@ func (v *CampaignSendAttributes) Validate() error {
 // name.
 func (v *CampaignSendAttributes) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -684,34 +695,34 @@ func (v *CampaignSendAttributes) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *CampaignSendAttributes) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *CampaignSendAttributes) validate(c *validation.Collector) {
 	if v.absent&absentCampaignSendAttributesCampaignID != 0 && !v.Rest.Has("campaign_id") {
-		c.Required(p, "campaign_id")
+		c.Required("campaign_id")
 	}
 	if v.absent&absentCampaignSendAttributesCampaignActivityID != 0 && !v.Rest.Has("campaign_activity_id") {
-		c.Required(p, "campaign_activity_id")
+		c.Required("campaign_activity_id")
 	}
 	if v.absent&absentCampaignSendAttributesTreatmentID != 0 && !v.Rest.Has("treatment_id") {
-		c.Required(p, "treatment_id")
+		c.Required("treatment_id")
 	}
 	if v.absent&absentCampaignSendAttributesCampaignSendStatus != 0 && !v.Rest.Has("campaign_send_status") {
-		c.Required(p, "campaign_send_status")
+		c.Required("campaign_send_status")
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "campaign_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendAttributesCampaignID)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesCampaignID)
 		case "campaign_activity_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendAttributesCampaignActivityID)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesCampaignActivityID)
 		case "treatment_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendAttributesTreatmentID)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesTreatmentID)
 		case "campaign_send_status":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendAttributesCampaignSendStatus)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesCampaignSendStatus)
 		case "delivery_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendAttributesDeliveryType)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesDeliveryType)
 		default:
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendAttributesValue)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesValue)
 		}
 	}
 }
@@ -810,7 +821,7 @@ func (v *CampaignSendEvent) Validate() error {
 // name.
 func (v *CampaignSendEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -942,138 +953,149 @@ func (v *CampaignSendEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkCampaignSendEventEventType checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_type.
-func checkCampaignSendEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkCampaignSendEventEventType(v string, c *validation.Collector) {
 	if v != "_campaign.send" {
-		c.Const(p, validation.Quote(v), "\"_campaign.send\"")
+		c.Const(validation.Quote(v), "\"_campaign.send\"")
 		return
 	}
 }
 
 // checkCampaignSendEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_timestamp.
-func checkCampaignSendEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkCampaignSendEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkCampaignSendEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/arrival_timestamp.
-func checkCampaignSendEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkCampaignSendEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkCampaignSendEventEventVersion checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_version.
-func checkCampaignSendEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkCampaignSendEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkCampaignSendEventAWSAccountID checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/awsAccountId.
-func checkCampaignSendEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkCampaignSendEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *CampaignSendEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *CampaignSendEvent) validate(c *validation.Collector) {
 	if v.absent&absentCampaignSendEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentCampaignSendEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentCampaignSendEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentCampaignSendEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentCampaignSendEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentCampaignSendEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentCampaignSendEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentCampaignSendEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentCampaignSendEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentCampaignSendEventClientContext != 0 && !v.Rest.Has("client_context") {
-		c.Required(p, "client_context")
+		c.Required("client_context")
 	}
 	if v.absent&absentCampaignSendEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentCampaignSendEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkCampaignSendEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkCampaignSendEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignSendEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkCampaignSendEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkCampaignSendEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignSendEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkCampaignSendEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkCampaignSendEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignSendEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkCampaignSendEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkCampaignSendEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignSendEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignSendEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignSendEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignSendEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignSendEventAttributes == 0 {
-		fp := p.Member("attributes")
-		v.Attributes.validate(&fp, c)
+		c.Push("attributes")
+		v.Attributes.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignSendEventClientContext == 0 {
-		fp := p.Member("client_context")
-		v.ClientContext.validate(&fp, c)
+		c.Push("client_context")
+		v.ClientContext.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentCampaignSendEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkCampaignSendEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkCampaignSendEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventMetrics)
 		case "client_context":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendEventClientContext)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventClientContext)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawCampaignSendEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventAWSAccountID)
 		}
 	}
 }
@@ -1166,123 +1188,217 @@ func (v DeliveryType) Known() bool {
 }
 
 // rawCampaignSendEvent checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent.
-func rawCampaignSendEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCampaignSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawCampaignSendEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawCampaignSendEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawCampaignSendEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawCampaignSendEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawCampaignSendEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawCampaignSendEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawCampaignSendEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawCampaignSendEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawCampaignSendEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawCampaignSendEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "client_context":
-				rawCampaignSendEventClientContext(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendEventClientContext(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawCampaignSendEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawCampaignEngagementEvent checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent.
-func rawCampaignEngagementEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCampaignEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawCampaignEngagementEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawCampaignEngagementEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawCampaignEngagementEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawCampaignEngagementEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawCampaignEngagementEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawCampaignEngagementEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawCampaignEngagementEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawCampaignEngagementEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawCampaignEngagementEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawCampaignEngagementEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "endpoint":
-				rawCampaignEngagementEventEndpoint(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementEventEndpoint(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawCampaignEngagementEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawCampaignEngagementAttributesCampaignID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes/properties/campaign_id.
-func rawCampaignEngagementAttributesCampaignID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCampaignEngagementAttributesCampaignID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawCampaignEngagementAttributesCampaignActivityID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes/properties/campaign_activity_id.
-func rawCampaignEngagementAttributesCampaignActivityID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCampaignEngagementAttributesCampaignActivityID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawCampaignEngagementAttributesTreatmentID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes/properties/treatment_id.
-func rawCampaignEngagementAttributesTreatmentID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCampaignEngagementAttributesTreatmentID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawCampaignEngagementAttributesIsAppInForeground checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes/properties/isAppInForeground.
-func rawCampaignEngagementAttributesIsAppInForeground(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCampaignEngagementAttributesIsAppInForeground(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawCampaignEngagementAttributesValue checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes/additionalProperties.
-func rawCampaignEngagementAttributesValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCampaignEngagementAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(p, v, "string or null")
+		c.Type(v, "string or null")
 		return
 	}
 }
@@ -1290,106 +1406,106 @@ func rawCampaignEngagementAttributesValue(v *jsonvalue.Value, p *validation.Path
 var enumCampaignEngagementEventEventType = []jsonvalue.Value{codec.MustParse("\"_campaign.opened_notification\""), codec.MustParse("\"_campaign.received_foreground\""), codec.MustParse("\"_campaign.received_background\"")}
 
 // rawCampaignEngagementEventEventType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_type.
-func rawCampaignEngagementEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCampaignEngagementEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !codec.InEnum(v, enumCampaignEngagementEventEventType) {
-		c.Enum(p, validation.Show(v), "_campaign.opened_notification, _campaign.received_foreground, _campaign.received_background")
+		c.Enum(validation.Show(v), "_campaign.opened_notification, _campaign.received_foreground, _campaign.received_background")
 		return
 	}
 }
 
 // rawCampaignEngagementEventEventTimestamp checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_timestamp.
-func rawCampaignEngagementEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawCampaignEngagementEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawCampaignEngagementEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/arrival_timestamp.
-func rawCampaignEngagementEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawCampaignEngagementEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawCampaignEngagementEventEventVersion checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_version.
-func rawCampaignEngagementEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawCampaignEngagementEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawCampaignEngagementEventApplication checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/application.
-func rawCampaignEngagementEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawCampaignEngagementEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawCampaignEngagementEventClient checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/client.
-func rawCampaignEngagementEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawCampaignEngagementEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawCampaignEngagementEventDevice checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/device.
-func rawCampaignEngagementEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawCampaignEngagementEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawCampaignEngagementEventSession checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/session.
-func rawCampaignEngagementEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawCampaignEngagementEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawCampaignEngagementEventAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/attributes.
-func rawCampaignEngagementEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawCampaignEngagementAttributes(v, p, c)
+func rawCampaignEngagementEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawCampaignEngagementAttributes(v, c)
 }
 
 // rawCampaignEngagementEventMetrics checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/metrics.
-func rawCampaignEngagementEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawCampaignEngagementEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawCampaignEngagementEventEndpoint checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/endpoint.
-func rawCampaignEngagementEventEndpoint(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEndpoint(v, p, c)
+func rawCampaignEngagementEventEndpoint(v *jsonvalue.Value, c *validation.Collector) {
+	rawEndpoint(v, c)
 }
 
 // rawCampaignEngagementEventAWSAccountID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/awsAccountId.
-func rawCampaignEngagementEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawCampaignEngagementEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 // rawCampaignSendAttributesCampaignID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_id.
-func rawCampaignSendAttributesCampaignID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCampaignSendAttributesCampaignID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawCampaignSendAttributesCampaignActivityID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_activity_id.
-func rawCampaignSendAttributesCampaignActivityID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCampaignSendAttributesCampaignActivityID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawCampaignSendAttributesTreatmentID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/treatment_id.
-func rawCampaignSendAttributesTreatmentID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCampaignSendAttributesTreatmentID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawCampaignSendAttributesCampaignSendStatus checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_send_status.
-func rawCampaignSendAttributesCampaignSendStatus(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawCampaignSendStatus(v, p, c)
+func rawCampaignSendAttributesCampaignSendStatus(v *jsonvalue.Value, c *validation.Collector) {
+	rawCampaignSendStatus(v, c)
 }
 
 // rawCampaignSendAttributesDeliveryType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/delivery_type.
-func rawCampaignSendAttributesDeliveryType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDeliveryType(v, p, c)
+func rawCampaignSendAttributesDeliveryType(v *jsonvalue.Value, c *validation.Collector) {
+	rawDeliveryType(v, c)
 }
 
 // rawCampaignSendAttributesValue checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/additionalProperties.
-func rawCampaignSendAttributesValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCampaignSendAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(p, v, "string or null")
+		c.Type(v, "string or null")
 		return
 	}
 }
@@ -1397,148 +1513,190 @@ func rawCampaignSendAttributesValue(v *jsonvalue.Value, p *validation.Path, c *v
 var constCampaignSendEventEventType = codec.MustParse("\"_campaign.send\"")
 
 // rawCampaignSendEventEventType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_type.
-func rawCampaignSendEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCampaignSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constCampaignSendEventEventType) {
-		c.Const(p, validation.Show(v), "\"_campaign.send\"")
+		c.Const(validation.Show(v), "\"_campaign.send\"")
 		return
 	}
 }
 
 // rawCampaignSendEventEventTimestamp checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_timestamp.
-func rawCampaignSendEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawCampaignSendEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawCampaignSendEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/arrival_timestamp.
-func rawCampaignSendEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawCampaignSendEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawCampaignSendEventEventVersion checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_version.
-func rawCampaignSendEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawCampaignSendEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawCampaignSendEventApplication checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/application.
-func rawCampaignSendEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawCampaignSendEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawCampaignSendEventClient checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/client.
-func rawCampaignSendEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawCampaignSendEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawCampaignSendEventDevice checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/device.
-func rawCampaignSendEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawCampaignSendEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawCampaignSendEventSession checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/session.
-func rawCampaignSendEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawCampaignSendEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawCampaignSendEventAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/attributes.
-func rawCampaignSendEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawCampaignSendAttributes(v, p, c)
+func rawCampaignSendEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawCampaignSendAttributes(v, c)
 }
 
 // rawCampaignSendEventMetrics checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/metrics.
-func rawCampaignSendEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawCampaignSendEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawCampaignSendEventClientContext checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/client_context.
-func rawCampaignSendEventClientContext(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEndpointClientContext(v, p, c)
+func rawCampaignSendEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
+	rawEndpointClientContext(v, c)
 }
 
 // rawCampaignSendEventAWSAccountID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/awsAccountId.
-func rawCampaignSendEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawCampaignSendEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 // rawCampaignEngagementAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes.
-func rawCampaignEngagementAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCampaignEngagementAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "campaign_id", "campaign_activity_id")
+		codec.RequiredMembers(v, c, "campaign_id", "campaign_activity_id")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			matched := false
 			switch m.Name {
 			case "campaign_id":
-				rawCampaignEngagementAttributesCampaignID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementAttributesCampaignID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "campaign_activity_id":
-				rawCampaignEngagementAttributesCampaignActivityID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementAttributesCampaignActivityID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "treatment_id":
-				rawCampaignEngagementAttributesTreatmentID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementAttributesTreatmentID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "isAppInForeground":
-				rawCampaignEngagementAttributesIsAppInForeground(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementAttributesIsAppInForeground(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			}
 			if !matched {
-				rawCampaignEngagementAttributesValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignEngagementAttributesValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawCampaignSendStatus checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendStatus.
-func rawCampaignSendStatus(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCampaignSendStatus(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawDeliveryType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/DeliveryType.
-func rawDeliveryType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawDeliveryType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawCampaignSendAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes.
-func rawCampaignSendAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCampaignSendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "campaign_id", "campaign_activity_id", "treatment_id", "campaign_send_status")
+		codec.RequiredMembers(v, c, "campaign_id", "campaign_activity_id", "treatment_id", "campaign_send_status")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			matched := false
 			switch m.Name {
 			case "campaign_id":
-				rawCampaignSendAttributesCampaignID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendAttributesCampaignID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "campaign_activity_id":
-				rawCampaignSendAttributesCampaignActivityID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendAttributesCampaignActivityID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "treatment_id":
-				rawCampaignSendAttributesTreatmentID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendAttributesTreatmentID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "campaign_send_status":
-				rawCampaignSendAttributesCampaignSendStatus(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendAttributesCampaignSendStatus(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "delivery_type":
-				rawCampaignSendAttributesDeliveryType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendAttributesDeliveryType(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			}
 			if !matched {
-				rawCampaignSendAttributesValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCampaignSendAttributesValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}

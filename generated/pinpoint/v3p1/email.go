@@ -62,7 +62,7 @@ func (v *BouncedRecipient) Validate() error {
 // name.
 func (v *BouncedRecipient) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -125,18 +125,18 @@ func (v *BouncedRecipient) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *BouncedRecipient) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *BouncedRecipient) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_address":
-			codec.CheckMember(p, &v.Rest[i], c, rawBouncedRecipientEmailAddress)
+			codec.CheckMember(&v.Rest[i], c, rawBouncedRecipientEmailAddress)
 		case "action":
-			codec.CheckMember(p, &v.Rest[i], c, rawBouncedRecipientAction)
+			codec.CheckMember(&v.Rest[i], c, rawBouncedRecipientAction)
 		case "status":
-			codec.CheckMember(p, &v.Rest[i], c, rawBouncedRecipientStatus)
+			codec.CheckMember(&v.Rest[i], c, rawBouncedRecipientStatus)
 		case "diagnostic_code":
-			codec.CheckMember(p, &v.Rest[i], c, rawBouncedRecipientDiagnosticCode)
+			codec.CheckMember(&v.Rest[i], c, rawBouncedRecipientDiagnosticCode)
 		}
 	}
 }
@@ -192,7 +192,7 @@ func (v *CommonHeaders) Validate() error {
 // name.
 func (v *CommonHeaders) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -255,18 +255,18 @@ func (v *CommonHeaders) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *CommonHeaders) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *CommonHeaders) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "from":
-			codec.CheckMember(p, &v.Rest[i], c, rawCommonHeadersFrom)
+			codec.CheckMember(&v.Rest[i], c, rawCommonHeadersFrom)
 		case "to":
-			codec.CheckMember(p, &v.Rest[i], c, rawCommonHeadersTo)
+			codec.CheckMember(&v.Rest[i], c, rawCommonHeadersTo)
 		case "subject":
-			codec.CheckMember(p, &v.Rest[i], c, rawCommonHeadersSubject)
+			codec.CheckMember(&v.Rest[i], c, rawCommonHeadersSubject)
 		case "date":
-			codec.CheckMember(p, &v.Rest[i], c, rawCommonHeadersDate)
+			codec.CheckMember(&v.Rest[i], c, rawCommonHeadersDate)
 		}
 	}
 }
@@ -316,7 +316,7 @@ func (v *ComplainedRecipient) Validate() error {
 // name.
 func (v *ComplainedRecipient) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -361,12 +361,12 @@ func (v *ComplainedRecipient) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *ComplainedRecipient) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *ComplainedRecipient) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_address":
-			codec.CheckMember(p, &v.Rest[i], c, rawComplainedRecipientEmailAddress)
+			codec.CheckMember(&v.Rest[i], c, rawComplainedRecipientEmailAddress)
 		}
 	}
 }
@@ -440,7 +440,7 @@ func (v *EmailAttributes) Validate() error {
 // name.
 func (v *EmailAttributes) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -523,29 +523,29 @@ func (v *EmailAttributes) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailAttributes) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailAttributes) validate(c *validation.Collector) {
 	if v.absent&absentEmailAttributesFeedback != 0 && !v.Rest.Has("feedback") {
-		c.Required(p, "feedback")
+		c.Required("feedback")
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "feedback":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailAttributesFeedback)
+			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesFeedback)
 		case "campaign_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailAttributesCampaignID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesCampaignID)
 		case "campaign_activity_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailAttributesCampaignActivityID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesCampaignActivityID)
 		case "treatment_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailAttributesTreatmentID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesTreatmentID)
 		case "journey_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailAttributesJourneyID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesJourneyID)
 		case "journey_activity_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailAttributesJourneyActivityID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesJourneyActivityID)
 		case "journey_run_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailAttributesJourneyRunID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesJourneyRunID)
 		default:
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailAttributesValue)
+			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesValue)
 		}
 	}
 }
@@ -605,7 +605,7 @@ func (v *EmailBounce) Validate() error {
 // name.
 func (v *EmailBounce) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -675,31 +675,33 @@ func (v *EmailBounce) write(e *jsonwire.Encoder) {
 }
 
 // checkEmailBounceBouncedRecipients checks a Go value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounced_recipients.
-func checkEmailBounceBouncedRecipients(v []BouncedRecipient, p *validation.Path, c *validation.Collector) {
+func checkEmailBounceBouncedRecipients(v []BouncedRecipient, c *validation.Collector) {
 	for i := range v {
-		fp := p.Index(i)
-		v[i].validate(&fp, c)
+		c.PushIndex(i)
+		v[i].validate(c)
+		c.Pop()
 	}
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailBounce) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailBounce) validate(c *validation.Collector) {
 	if v.BouncedRecipients != nil {
-		fp := p.Member("bounced_recipients")
-		checkEmailBounceBouncedRecipients(v.BouncedRecipients, &fp, c)
+		c.Push("bounced_recipients")
+		checkEmailBounceBouncedRecipients(v.BouncedRecipients, c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "bounce_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailBounceBounceType)
+			codec.CheckMember(&v.Rest[i], c, rawEmailBounceBounceType)
 		case "bounce_sub_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailBounceBounceSubType)
+			codec.CheckMember(&v.Rest[i], c, rawEmailBounceBounceSubType)
 		case "bounced_recipients":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailBounceBouncedRecipients)
+			codec.CheckMember(&v.Rest[i], c, rawEmailBounceBouncedRecipients)
 		case "feedback_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailBounceFeedbackID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailBounceFeedbackID)
 		case "reporting_mta":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailBounceReportingMTA)
+			codec.CheckMember(&v.Rest[i], c, rawEmailBounceReportingMTA)
 		}
 	}
 }
@@ -757,7 +759,7 @@ func (v *EmailClickChannel) Validate() error {
 // name.
 func (v *EmailClickChannel) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -804,19 +806,20 @@ func (v *EmailClickChannel) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailClickChannel) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailClickChannel) validate(c *validation.Collector) {
 	if v.absent&absentEmailClickChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required(p, "mail_event")
+		c.Required("mail_event")
 	}
 	if v.absent&absentEmailClickChannelMailEvent == 0 {
-		fp := p.Member("mail_event")
-		v.MailEvent.validate(&fp, c)
+		c.Push("mail_event")
+		v.MailEvent.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickChannelMailEvent)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickChannelMailEvent)
 		}
 	}
 }
@@ -873,7 +876,7 @@ func (v *EmailClickDetails) Validate() error {
 // name.
 func (v *EmailClickDetails) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -936,18 +939,18 @@ func (v *EmailClickDetails) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailClickDetails) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailClickDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "ip_address":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickDetailsIPAddress)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickDetailsIPAddress)
 		case "user_agent":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickDetailsUserAgent)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickDetailsUserAgent)
 		case "link":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickDetailsLink)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickDetailsLink)
 		case "link_tags":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickDetailsLinkTags)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickDetailsLinkTags)
 		}
 	}
 }
@@ -1047,7 +1050,7 @@ func (v *EmailClickEvent) Validate() error {
 // name.
 func (v *EmailClickEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -1185,144 +1188,156 @@ func (v *EmailClickEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkEmailClickEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_type.
-func checkEmailClickEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkEmailClickEventEventType(v string, c *validation.Collector) {
 	if v != "_email.click" {
-		c.Const(p, validation.Quote(v), "\"_email.click\"")
+		c.Const(validation.Quote(v), "\"_email.click\"")
 		return
 	}
 }
 
 // checkEmailClickEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_timestamp.
-func checkEmailClickEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailClickEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailClickEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/arrival_timestamp.
-func checkEmailClickEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailClickEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailClickEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_version.
-func checkEmailClickEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkEmailClickEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkEmailClickEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/awsAccountId.
-func checkEmailClickEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkEmailClickEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailClickEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailClickEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailClickEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentEmailClickEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentEmailClickEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentEmailClickEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentEmailClickEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentEmailClickEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentEmailClickEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentEmailClickEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentEmailClickEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentEmailClickEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentEmailClickEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required(p, "facets")
+		c.Required("facets")
 	}
 	if v.absent&absentEmailClickEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkEmailClickEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkEmailClickEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailClickEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkEmailClickEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkEmailClickEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailClickEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkEmailClickEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkEmailClickEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailClickEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkEmailClickEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkEmailClickEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailClickEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailClickEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailClickEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailClickEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailClickEventAttributes == 0 {
-		fp := p.Member("attributes")
-		v.Attributes.validate(&fp, c)
+		c.Push("attributes")
+		v.Attributes.validate(c)
+		c.Pop()
 	}
 	if v.ClientContext != nil {
-		fp := p.Member("client_context")
-		v.ClientContext.validate(&fp, c)
+		c.Push("client_context")
+		v.ClientContext.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailClickEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkEmailClickEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkEmailClickEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailClickEventFacets == 0 {
-		fp := p.Member("facets")
-		v.Facets.validate(&fp, c)
+		c.Push("facets")
+		v.Facets.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventMetrics)
 		case "client_context":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickEventClientContext)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventClientContext)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventAWSAccountID)
 		case "facets":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickEventFacets)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventFacets)
 		}
 	}
 }
@@ -1405,7 +1420,7 @@ func (v *EmailClickFacets) Validate() error {
 // name.
 func (v *EmailClickFacets) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -1452,19 +1467,20 @@ func (v *EmailClickFacets) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailClickFacets) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailClickFacets) validate(c *validation.Collector) {
 	if v.absent&absentEmailClickFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required(p, "email_channel")
+		c.Required("email_channel")
 	}
 	if v.absent&absentEmailClickFacetsEmailChannel == 0 {
-		fp := p.Member("email_channel")
-		v.EmailChannel.validate(&fp, c)
+		c.Push("email_channel")
+		v.EmailChannel.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickFacetsEmailChannel)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickFacetsEmailChannel)
 		}
 	}
 }
@@ -1525,7 +1541,7 @@ func (v *EmailClickMailEvent) Validate() error {
 // name.
 func (v *EmailClickMailEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -1579,28 +1595,30 @@ func (v *EmailClickMailEvent) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailClickMailEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailClickMailEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailClickMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required(p, "mail")
+		c.Required("mail")
 	}
 	if v.absent&absentEmailClickMailEventClick != 0 && !v.Rest.Has("click") {
-		c.Required(p, "click")
+		c.Required("click")
 	}
 	if v.absent&absentEmailClickMailEventMail == 0 {
-		fp := p.Member("mail")
-		v.Mail.validate(&fp, c)
+		c.Push("mail")
+		v.Mail.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailClickMailEventClick == 0 {
-		fp := p.Member("click")
-		v.Click.validate(&fp, c)
+		c.Push("click")
+		v.Click.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickMailEventMail)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickMailEventMail)
 		case "click":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClickMailEventClick)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClickMailEventClick)
 		}
 	}
 }
@@ -1650,7 +1668,7 @@ func (v *EmailClientContext) Validate() error {
 // name.
 func (v *EmailClientContext) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -1695,16 +1713,17 @@ func (v *EmailClientContext) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailClientContext) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailClientContext) validate(c *validation.Collector) {
 	if v.Custom != nil {
-		fp := p.Member("custom")
-		v.Custom.validate(&fp, c)
+		c.Push("custom")
+		v.Custom.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "custom":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClientContextCustom)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClientContextCustom)
 		}
 	}
 }
@@ -1754,7 +1773,7 @@ func (v *EmailClientContextCustom) Validate() error {
 // name.
 func (v *EmailClientContextCustom) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -1799,12 +1818,12 @@ func (v *EmailClientContextCustom) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailClientContextCustom) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailClientContextCustom) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "legacy_identifier":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailClientContextCustomLegacyIdentifier)
+			codec.CheckMember(&v.Rest[i], c, rawEmailClientContextCustomLegacyIdentifier)
 		}
 	}
 }
@@ -1862,7 +1881,7 @@ func (v *EmailComplaintChannel) Validate() error {
 // name.
 func (v *EmailComplaintChannel) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -1909,19 +1928,20 @@ func (v *EmailComplaintChannel) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailComplaintChannel) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailComplaintChannel) validate(c *validation.Collector) {
 	if v.absent&absentEmailComplaintChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required(p, "mail_event")
+		c.Required("mail_event")
 	}
 	if v.absent&absentEmailComplaintChannelMailEvent == 0 {
-		fp := p.Member("mail_event")
-		v.MailEvent.validate(&fp, c)
+		c.Push("mail_event")
+		v.MailEvent.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintChannelMailEvent)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintChannelMailEvent)
 		}
 	}
 }
@@ -1978,7 +1998,7 @@ func (v *EmailComplaintDetails) Validate() error {
 // name.
 func (v *EmailComplaintDetails) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -2042,29 +2062,31 @@ func (v *EmailComplaintDetails) write(e *jsonwire.Encoder) {
 }
 
 // checkEmailComplaintDetailsComplainedRecipients checks a Go value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients.
-func checkEmailComplaintDetailsComplainedRecipients(v []ComplainedRecipient, p *validation.Path, c *validation.Collector) {
+func checkEmailComplaintDetailsComplainedRecipients(v []ComplainedRecipient, c *validation.Collector) {
 	for i := range v {
-		fp := p.Index(i)
-		v[i].validate(&fp, c)
+		c.PushIndex(i)
+		v[i].validate(c)
+		c.Pop()
 	}
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailComplaintDetails) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailComplaintDetails) validate(c *validation.Collector) {
 	if v.ComplainedRecipients != nil {
-		fp := p.Member("complained_recipients")
-		checkEmailComplaintDetailsComplainedRecipients(v.ComplainedRecipients, &fp, c)
+		c.Push("complained_recipients")
+		checkEmailComplaintDetailsComplainedRecipients(v.ComplainedRecipients, c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "complained_recipients":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintDetailsComplainedRecipients)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintDetailsComplainedRecipients)
 		case "feedback_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintDetailsFeedbackID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintDetailsFeedbackID)
 		case "user_agent":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintDetailsUserAgent)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintDetailsUserAgent)
 		case "complaint_feedback_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintDetailsComplaintFeedbackType)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintDetailsComplaintFeedbackType)
 		}
 	}
 }
@@ -2164,7 +2186,7 @@ func (v *EmailComplaintEvent) Validate() error {
 // name.
 func (v *EmailComplaintEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -2302,144 +2324,156 @@ func (v *EmailComplaintEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkEmailComplaintEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
-func checkEmailComplaintEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkEmailComplaintEventEventType(v string, c *validation.Collector) {
 	if v != "_email.complaint" {
-		c.Const(p, validation.Quote(v), "\"_email.complaint\"")
+		c.Const(validation.Quote(v), "\"_email.complaint\"")
 		return
 	}
 }
 
 // checkEmailComplaintEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_timestamp.
-func checkEmailComplaintEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailComplaintEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailComplaintEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/arrival_timestamp.
-func checkEmailComplaintEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailComplaintEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailComplaintEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_version.
-func checkEmailComplaintEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkEmailComplaintEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkEmailComplaintEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/awsAccountId.
-func checkEmailComplaintEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkEmailComplaintEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailComplaintEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailComplaintEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailComplaintEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentEmailComplaintEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentEmailComplaintEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentEmailComplaintEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentEmailComplaintEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentEmailComplaintEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentEmailComplaintEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentEmailComplaintEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentEmailComplaintEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentEmailComplaintEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentEmailComplaintEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required(p, "facets")
+		c.Required("facets")
 	}
 	if v.absent&absentEmailComplaintEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkEmailComplaintEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkEmailComplaintEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailComplaintEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkEmailComplaintEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkEmailComplaintEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailComplaintEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkEmailComplaintEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkEmailComplaintEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailComplaintEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkEmailComplaintEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkEmailComplaintEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailComplaintEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailComplaintEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailComplaintEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailComplaintEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailComplaintEventAttributes == 0 {
-		fp := p.Member("attributes")
-		v.Attributes.validate(&fp, c)
+		c.Push("attributes")
+		v.Attributes.validate(c)
+		c.Pop()
 	}
 	if v.ClientContext != nil {
-		fp := p.Member("client_context")
-		v.ClientContext.validate(&fp, c)
+		c.Push("client_context")
+		v.ClientContext.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailComplaintEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkEmailComplaintEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkEmailComplaintEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailComplaintEventFacets == 0 {
-		fp := p.Member("facets")
-		v.Facets.validate(&fp, c)
+		c.Push("facets")
+		v.Facets.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventMetrics)
 		case "client_context":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintEventClientContext)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventClientContext)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventAWSAccountID)
 		case "facets":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintEventFacets)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventFacets)
 		}
 	}
 }
@@ -2522,7 +2556,7 @@ func (v *EmailComplaintFacets) Validate() error {
 // name.
 func (v *EmailComplaintFacets) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -2569,19 +2603,20 @@ func (v *EmailComplaintFacets) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailComplaintFacets) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailComplaintFacets) validate(c *validation.Collector) {
 	if v.absent&absentEmailComplaintFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required(p, "email_channel")
+		c.Required("email_channel")
 	}
 	if v.absent&absentEmailComplaintFacetsEmailChannel == 0 {
-		fp := p.Member("email_channel")
-		v.EmailChannel.validate(&fp, c)
+		c.Push("email_channel")
+		v.EmailChannel.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintFacetsEmailChannel)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintFacetsEmailChannel)
 		}
 	}
 }
@@ -2642,7 +2677,7 @@ func (v *EmailComplaintMailEvent) Validate() error {
 // name.
 func (v *EmailComplaintMailEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -2695,25 +2730,27 @@ func (v *EmailComplaintMailEvent) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailComplaintMailEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailComplaintMailEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailComplaintMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required(p, "mail")
+		c.Required("mail")
 	}
 	if v.absent&absentEmailComplaintMailEventMail == 0 {
-		fp := p.Member("mail")
-		v.Mail.validate(&fp, c)
+		c.Push("mail")
+		v.Mail.validate(c)
+		c.Pop()
 	}
 	if v.Complaint != nil {
-		fp := p.Member("complaint")
-		v.Complaint.validate(&fp, c)
+		c.Push("complaint")
+		v.Complaint.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintMailEventMail)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintMailEventMail)
 		case "complaint":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailComplaintMailEventComplaint)
+			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintMailEventComplaint)
 		}
 	}
 }
@@ -2771,7 +2808,7 @@ func (v *EmailDeliveredChannel) Validate() error {
 // name.
 func (v *EmailDeliveredChannel) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -2818,19 +2855,20 @@ func (v *EmailDeliveredChannel) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailDeliveredChannel) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailDeliveredChannel) validate(c *validation.Collector) {
 	if v.absent&absentEmailDeliveredChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required(p, "mail_event")
+		c.Required("mail_event")
 	}
 	if v.absent&absentEmailDeliveredChannelMailEvent == 0 {
-		fp := p.Member("mail_event")
-		v.MailEvent.validate(&fp, c)
+		c.Push("mail_event")
+		v.MailEvent.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredChannelMailEvent)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredChannelMailEvent)
 		}
 	}
 }
@@ -2931,7 +2969,7 @@ func (v *EmailDeliveredEvent) Validate() error {
 // name.
 func (v *EmailDeliveredEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -3069,144 +3107,156 @@ func (v *EmailDeliveredEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkEmailDeliveredEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_type.
-func checkEmailDeliveredEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkEmailDeliveredEventEventType(v string, c *validation.Collector) {
 	if v != "_email.delivered" {
-		c.Const(p, validation.Quote(v), "\"_email.delivered\"")
+		c.Const(validation.Quote(v), "\"_email.delivered\"")
 		return
 	}
 }
 
 // checkEmailDeliveredEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_timestamp.
-func checkEmailDeliveredEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailDeliveredEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailDeliveredEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/arrival_timestamp.
-func checkEmailDeliveredEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailDeliveredEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailDeliveredEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_version.
-func checkEmailDeliveredEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkEmailDeliveredEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkEmailDeliveredEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/awsAccountId.
-func checkEmailDeliveredEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkEmailDeliveredEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailDeliveredEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailDeliveredEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentEmailDeliveredEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentEmailDeliveredEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentEmailDeliveredEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentEmailDeliveredEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentEmailDeliveredEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentEmailDeliveredEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentEmailDeliveredEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentEmailDeliveredEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentEmailDeliveredEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentEmailDeliveredEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required(p, "facets")
+		c.Required("facets")
 	}
 	if v.absent&absentEmailDeliveredEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkEmailDeliveredEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkEmailDeliveredEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailDeliveredEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkEmailDeliveredEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkEmailDeliveredEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailDeliveredEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkEmailDeliveredEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkEmailDeliveredEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailDeliveredEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkEmailDeliveredEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkEmailDeliveredEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailDeliveredEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailDeliveredEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailDeliveredEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailDeliveredEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailDeliveredEventAttributes == 0 {
-		fp := p.Member("attributes")
-		v.Attributes.validate(&fp, c)
+		c.Push("attributes")
+		v.Attributes.validate(c)
+		c.Pop()
 	}
 	if v.ClientContext != nil {
-		fp := p.Member("client_context")
-		v.ClientContext.validate(&fp, c)
+		c.Push("client_context")
+		v.ClientContext.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailDeliveredEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkEmailDeliveredEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkEmailDeliveredEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailDeliveredEventFacets == 0 {
-		fp := p.Member("facets")
-		v.Facets.validate(&fp, c)
+		c.Push("facets")
+		v.Facets.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventMetrics)
 		case "client_context":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredEventClientContext)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventClientContext)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventAWSAccountID)
 		case "facets":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredEventFacets)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventFacets)
 		}
 	}
 }
@@ -3289,7 +3339,7 @@ func (v *EmailDeliveredFacets) Validate() error {
 // name.
 func (v *EmailDeliveredFacets) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -3336,19 +3386,20 @@ func (v *EmailDeliveredFacets) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailDeliveredFacets) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailDeliveredFacets) validate(c *validation.Collector) {
 	if v.absent&absentEmailDeliveredFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required(p, "email_channel")
+		c.Required("email_channel")
 	}
 	if v.absent&absentEmailDeliveredFacetsEmailChannel == 0 {
-		fp := p.Member("email_channel")
-		v.EmailChannel.validate(&fp, c)
+		c.Push("email_channel")
+		v.EmailChannel.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredFacetsEmailChannel)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredFacetsEmailChannel)
 		}
 	}
 }
@@ -3409,7 +3460,7 @@ func (v *EmailDeliveredMailEvent) Validate() error {
 // name.
 func (v *EmailDeliveredMailEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -3463,28 +3514,30 @@ func (v *EmailDeliveredMailEvent) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailDeliveredMailEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailDeliveredMailEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailDeliveredMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required(p, "mail")
+		c.Required("mail")
 	}
 	if v.absent&absentEmailDeliveredMailEventDelivery != 0 && !v.Rest.Has("delivery") {
-		c.Required(p, "delivery")
+		c.Required("delivery")
 	}
 	if v.absent&absentEmailDeliveredMailEventMail == 0 {
-		fp := p.Member("mail")
-		v.Mail.validate(&fp, c)
+		c.Push("mail")
+		v.Mail.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailDeliveredMailEventDelivery == 0 {
-		fp := p.Member("delivery")
-		v.Delivery.validate(&fp, c)
+		c.Push("delivery")
+		v.Delivery.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredMailEventMail)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredMailEventMail)
 		case "delivery":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveredMailEventDelivery)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredMailEventDelivery)
 		}
 	}
 }
@@ -3540,7 +3593,7 @@ func (v *EmailDelivery) Validate() error {
 // name.
 func (v *EmailDelivery) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -3603,18 +3656,18 @@ func (v *EmailDelivery) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailDelivery) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailDelivery) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "smtp_response":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliverySMTPResponse)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliverySMTPResponse)
 		case "reporting_mta":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveryReportingMTA)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveryReportingMTA)
 		case "recipients":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveryRecipients)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveryRecipients)
 		case "processing_time_millis":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailDeliveryProcessingTimeMillis)
+			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveryProcessingTimeMillis)
 		}
 	}
 }
@@ -3672,7 +3725,7 @@ func (v *EmailHardBounceChannel) Validate() error {
 // name.
 func (v *EmailHardBounceChannel) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -3719,19 +3772,20 @@ func (v *EmailHardBounceChannel) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailHardBounceChannel) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailHardBounceChannel) validate(c *validation.Collector) {
 	if v.absent&absentEmailHardBounceChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required(p, "mail_event")
+		c.Required("mail_event")
 	}
 	if v.absent&absentEmailHardBounceChannelMailEvent == 0 {
-		fp := p.Member("mail_event")
-		v.MailEvent.validate(&fp, c)
+		c.Push("mail_event")
+		v.MailEvent.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceChannelMailEvent)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceChannelMailEvent)
 		}
 	}
 }
@@ -3832,7 +3886,7 @@ func (v *EmailHardBounceEvent) Validate() error {
 // name.
 func (v *EmailHardBounceEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -3970,144 +4024,156 @@ func (v *EmailHardBounceEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkEmailHardBounceEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
-func checkEmailHardBounceEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkEmailHardBounceEventEventType(v string, c *validation.Collector) {
 	if v != "_email.hardbounce" {
-		c.Const(p, validation.Quote(v), "\"_email.hardbounce\"")
+		c.Const(validation.Quote(v), "\"_email.hardbounce\"")
 		return
 	}
 }
 
 // checkEmailHardBounceEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_timestamp.
-func checkEmailHardBounceEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailHardBounceEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailHardBounceEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/arrival_timestamp.
-func checkEmailHardBounceEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailHardBounceEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailHardBounceEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_version.
-func checkEmailHardBounceEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkEmailHardBounceEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkEmailHardBounceEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/awsAccountId.
-func checkEmailHardBounceEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkEmailHardBounceEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailHardBounceEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailHardBounceEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentEmailHardBounceEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentEmailHardBounceEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentEmailHardBounceEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentEmailHardBounceEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentEmailHardBounceEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentEmailHardBounceEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentEmailHardBounceEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentEmailHardBounceEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentEmailHardBounceEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentEmailHardBounceEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required(p, "facets")
+		c.Required("facets")
 	}
 	if v.absent&absentEmailHardBounceEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkEmailHardBounceEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkEmailHardBounceEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailHardBounceEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkEmailHardBounceEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkEmailHardBounceEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailHardBounceEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkEmailHardBounceEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkEmailHardBounceEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailHardBounceEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkEmailHardBounceEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkEmailHardBounceEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailHardBounceEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailHardBounceEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailHardBounceEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailHardBounceEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailHardBounceEventAttributes == 0 {
-		fp := p.Member("attributes")
-		v.Attributes.validate(&fp, c)
+		c.Push("attributes")
+		v.Attributes.validate(c)
+		c.Pop()
 	}
 	if v.ClientContext != nil {
-		fp := p.Member("client_context")
-		v.ClientContext.validate(&fp, c)
+		c.Push("client_context")
+		v.ClientContext.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailHardBounceEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkEmailHardBounceEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkEmailHardBounceEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailHardBounceEventFacets == 0 {
-		fp := p.Member("facets")
-		v.Facets.validate(&fp, c)
+		c.Push("facets")
+		v.Facets.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventMetrics)
 		case "client_context":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceEventClientContext)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventClientContext)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventAWSAccountID)
 		case "facets":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceEventFacets)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventFacets)
 		}
 	}
 }
@@ -4190,7 +4256,7 @@ func (v *EmailHardBounceFacets) Validate() error {
 // name.
 func (v *EmailHardBounceFacets) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -4237,19 +4303,20 @@ func (v *EmailHardBounceFacets) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailHardBounceFacets) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailHardBounceFacets) validate(c *validation.Collector) {
 	if v.absent&absentEmailHardBounceFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required(p, "email_channel")
+		c.Required("email_channel")
 	}
 	if v.absent&absentEmailHardBounceFacetsEmailChannel == 0 {
-		fp := p.Member("email_channel")
-		v.EmailChannel.validate(&fp, c)
+		c.Push("email_channel")
+		v.EmailChannel.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceFacetsEmailChannel)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceFacetsEmailChannel)
 		}
 	}
 }
@@ -4310,7 +4377,7 @@ func (v *EmailHardBounceMailEvent) Validate() error {
 // name.
 func (v *EmailHardBounceMailEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -4363,25 +4430,27 @@ func (v *EmailHardBounceMailEvent) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailHardBounceMailEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailHardBounceMailEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailHardBounceMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required(p, "mail")
+		c.Required("mail")
 	}
 	if v.absent&absentEmailHardBounceMailEventMail == 0 {
-		fp := p.Member("mail")
-		v.Mail.validate(&fp, c)
+		c.Push("mail")
+		v.Mail.validate(c)
+		c.Pop()
 	}
 	if v.Bounce != nil {
-		fp := p.Member("bounce")
-		v.Bounce.validate(&fp, c)
+		c.Push("bounce")
+		v.Bounce.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceMailEventMail)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceMailEventMail)
 		case "bounce":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailHardBounceMailEventBounce)
+			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceMailEventBounce)
 		}
 	}
 }
@@ -4439,7 +4508,7 @@ func (v *EmailOpenChannel) Validate() error {
 // name.
 func (v *EmailOpenChannel) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -4486,19 +4555,20 @@ func (v *EmailOpenChannel) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailOpenChannel) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailOpenChannel) validate(c *validation.Collector) {
 	if v.absent&absentEmailOpenChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required(p, "mail_event")
+		c.Required("mail_event")
 	}
 	if v.absent&absentEmailOpenChannelMailEvent == 0 {
-		fp := p.Member("mail_event")
-		v.MailEvent.validate(&fp, c)
+		c.Push("mail_event")
+		v.MailEvent.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenChannelMailEvent)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenChannelMailEvent)
 		}
 	}
 }
@@ -4550,7 +4620,7 @@ func (v *EmailOpenDetails) Validate() error {
 // name.
 func (v *EmailOpenDetails) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -4601,14 +4671,14 @@ func (v *EmailOpenDetails) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailOpenDetails) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailOpenDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "ip_address":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenDetailsIPAddress)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenDetailsIPAddress)
 		case "user_agent":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenDetailsUserAgent)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenDetailsUserAgent)
 		}
 	}
 }
@@ -4708,7 +4778,7 @@ func (v *EmailOpenEvent) Validate() error {
 // name.
 func (v *EmailOpenEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -4846,144 +4916,156 @@ func (v *EmailOpenEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkEmailOpenEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
-func checkEmailOpenEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkEmailOpenEventEventType(v string, c *validation.Collector) {
 	if v != "_email.open" {
-		c.Const(p, validation.Quote(v), "\"_email.open\"")
+		c.Const(validation.Quote(v), "\"_email.open\"")
 		return
 	}
 }
 
 // checkEmailOpenEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_timestamp.
-func checkEmailOpenEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailOpenEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailOpenEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/arrival_timestamp.
-func checkEmailOpenEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailOpenEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailOpenEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_version.
-func checkEmailOpenEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkEmailOpenEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkEmailOpenEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/awsAccountId.
-func checkEmailOpenEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkEmailOpenEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailOpenEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailOpenEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailOpenEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentEmailOpenEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentEmailOpenEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentEmailOpenEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentEmailOpenEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentEmailOpenEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentEmailOpenEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentEmailOpenEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentEmailOpenEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentEmailOpenEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentEmailOpenEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required(p, "facets")
+		c.Required("facets")
 	}
 	if v.absent&absentEmailOpenEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkEmailOpenEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkEmailOpenEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailOpenEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkEmailOpenEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkEmailOpenEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailOpenEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkEmailOpenEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkEmailOpenEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailOpenEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkEmailOpenEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkEmailOpenEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailOpenEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailOpenEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailOpenEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailOpenEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailOpenEventAttributes == 0 {
-		fp := p.Member("attributes")
-		v.Attributes.validate(&fp, c)
+		c.Push("attributes")
+		v.Attributes.validate(c)
+		c.Pop()
 	}
 	if v.ClientContext != nil {
-		fp := p.Member("client_context")
-		v.ClientContext.validate(&fp, c)
+		c.Push("client_context")
+		v.ClientContext.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailOpenEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkEmailOpenEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkEmailOpenEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailOpenEventFacets == 0 {
-		fp := p.Member("facets")
-		v.Facets.validate(&fp, c)
+		c.Push("facets")
+		v.Facets.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventMetrics)
 		case "client_context":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenEventClientContext)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventClientContext)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventAWSAccountID)
 		case "facets":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenEventFacets)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventFacets)
 		}
 	}
 }
@@ -5066,7 +5148,7 @@ func (v *EmailOpenFacets) Validate() error {
 // name.
 func (v *EmailOpenFacets) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -5113,19 +5195,20 @@ func (v *EmailOpenFacets) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailOpenFacets) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailOpenFacets) validate(c *validation.Collector) {
 	if v.absent&absentEmailOpenFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required(p, "email_channel")
+		c.Required("email_channel")
 	}
 	if v.absent&absentEmailOpenFacetsEmailChannel == 0 {
-		fp := p.Member("email_channel")
-		v.EmailChannel.validate(&fp, c)
+		c.Push("email_channel")
+		v.EmailChannel.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenFacetsEmailChannel)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenFacetsEmailChannel)
 		}
 	}
 }
@@ -5186,7 +5269,7 @@ func (v *EmailOpenMailEvent) Validate() error {
 // name.
 func (v *EmailOpenMailEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -5240,28 +5323,30 @@ func (v *EmailOpenMailEvent) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailOpenMailEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailOpenMailEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailOpenMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required(p, "mail")
+		c.Required("mail")
 	}
 	if v.absent&absentEmailOpenMailEventOpen != 0 && !v.Rest.Has("open") {
-		c.Required(p, "open")
+		c.Required("open")
 	}
 	if v.absent&absentEmailOpenMailEventMail == 0 {
-		fp := p.Member("mail")
-		v.Mail.validate(&fp, c)
+		c.Push("mail")
+		v.Mail.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailOpenMailEventOpen == 0 {
-		fp := p.Member("open")
-		v.Open.validate(&fp, c)
+		c.Push("open")
+		v.Open.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenMailEventMail)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenMailEventMail)
 		case "open":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailOpenMailEventOpen)
+			codec.CheckMember(&v.Rest[i], c, rawEmailOpenMailEventOpen)
 		}
 	}
 }
@@ -5311,7 +5396,7 @@ func (v *EmailReject) Validate() error {
 // name.
 func (v *EmailReject) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -5356,12 +5441,12 @@ func (v *EmailReject) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailReject) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailReject) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "reason":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectReason)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectReason)
 		}
 	}
 }
@@ -5419,7 +5504,7 @@ func (v *EmailRejectedChannel) Validate() error {
 // name.
 func (v *EmailRejectedChannel) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -5466,19 +5551,20 @@ func (v *EmailRejectedChannel) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailRejectedChannel) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailRejectedChannel) validate(c *validation.Collector) {
 	if v.absent&absentEmailRejectedChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required(p, "mail_event")
+		c.Required("mail_event")
 	}
 	if v.absent&absentEmailRejectedChannelMailEvent == 0 {
-		fp := p.Member("mail_event")
-		v.MailEvent.validate(&fp, c)
+		c.Push("mail_event")
+		v.MailEvent.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedChannelMailEvent)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedChannelMailEvent)
 		}
 	}
 }
@@ -5579,7 +5665,7 @@ func (v *EmailRejectedEvent) Validate() error {
 // name.
 func (v *EmailRejectedEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -5717,144 +5803,156 @@ func (v *EmailRejectedEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkEmailRejectedEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
-func checkEmailRejectedEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkEmailRejectedEventEventType(v string, c *validation.Collector) {
 	if v != "_email.rejected" {
-		c.Const(p, validation.Quote(v), "\"_email.rejected\"")
+		c.Const(validation.Quote(v), "\"_email.rejected\"")
 		return
 	}
 }
 
 // checkEmailRejectedEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_timestamp.
-func checkEmailRejectedEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailRejectedEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailRejectedEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/arrival_timestamp.
-func checkEmailRejectedEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailRejectedEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailRejectedEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_version.
-func checkEmailRejectedEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkEmailRejectedEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkEmailRejectedEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/awsAccountId.
-func checkEmailRejectedEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkEmailRejectedEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailRejectedEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailRejectedEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailRejectedEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentEmailRejectedEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentEmailRejectedEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentEmailRejectedEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentEmailRejectedEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentEmailRejectedEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentEmailRejectedEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentEmailRejectedEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentEmailRejectedEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentEmailRejectedEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentEmailRejectedEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required(p, "facets")
+		c.Required("facets")
 	}
 	if v.absent&absentEmailRejectedEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkEmailRejectedEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkEmailRejectedEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRejectedEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkEmailRejectedEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkEmailRejectedEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRejectedEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkEmailRejectedEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkEmailRejectedEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRejectedEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkEmailRejectedEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkEmailRejectedEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRejectedEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRejectedEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRejectedEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRejectedEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRejectedEventAttributes == 0 {
-		fp := p.Member("attributes")
-		v.Attributes.validate(&fp, c)
+		c.Push("attributes")
+		v.Attributes.validate(c)
+		c.Pop()
 	}
 	if v.ClientContext != nil {
-		fp := p.Member("client_context")
-		v.ClientContext.validate(&fp, c)
+		c.Push("client_context")
+		v.ClientContext.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRejectedEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkEmailRejectedEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkEmailRejectedEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRejectedEventFacets == 0 {
-		fp := p.Member("facets")
-		v.Facets.validate(&fp, c)
+		c.Push("facets")
+		v.Facets.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventMetrics)
 		case "client_context":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedEventClientContext)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventClientContext)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventAWSAccountID)
 		case "facets":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedEventFacets)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventFacets)
 		}
 	}
 }
@@ -5937,7 +6035,7 @@ func (v *EmailRejectedFacets) Validate() error {
 // name.
 func (v *EmailRejectedFacets) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -5984,19 +6082,20 @@ func (v *EmailRejectedFacets) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailRejectedFacets) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailRejectedFacets) validate(c *validation.Collector) {
 	if v.absent&absentEmailRejectedFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required(p, "email_channel")
+		c.Required("email_channel")
 	}
 	if v.absent&absentEmailRejectedFacetsEmailChannel == 0 {
-		fp := p.Member("email_channel")
-		v.EmailChannel.validate(&fp, c)
+		c.Push("email_channel")
+		v.EmailChannel.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedFacetsEmailChannel)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedFacetsEmailChannel)
 		}
 	}
 }
@@ -6056,7 +6155,7 @@ func (v *EmailRejectedMailEvent) Validate() error {
 // name.
 func (v *EmailRejectedMailEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -6109,25 +6208,27 @@ func (v *EmailRejectedMailEvent) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailRejectedMailEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailRejectedMailEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailRejectedMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required(p, "mail")
+		c.Required("mail")
 	}
 	if v.absent&absentEmailRejectedMailEventMail == 0 {
-		fp := p.Member("mail")
-		v.Mail.validate(&fp, c)
+		c.Push("mail")
+		v.Mail.validate(c)
+		c.Pop()
 	}
 	if v.Reject != nil {
-		fp := p.Member("reject")
-		v.Reject.validate(&fp, c)
+		c.Push("reject")
+		v.Reject.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedMailEventMail)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedMailEventMail)
 		case "reject":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRejectedMailEventReject)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedMailEventReject)
 		}
 	}
 }
@@ -6185,7 +6286,7 @@ func (v *EmailRenderingFailureChannel) Validate() error {
 // name.
 func (v *EmailRenderingFailureChannel) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -6232,19 +6333,20 @@ func (v *EmailRenderingFailureChannel) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailRenderingFailureChannel) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailRenderingFailureChannel) validate(c *validation.Collector) {
 	if v.absent&absentEmailRenderingFailureChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required(p, "mail_event")
+		c.Required("mail_event")
 	}
 	if v.absent&absentEmailRenderingFailureChannelMailEvent == 0 {
-		fp := p.Member("mail_event")
-		v.MailEvent.validate(&fp, c)
+		c.Push("mail_event")
+		v.MailEvent.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureChannelMailEvent)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureChannelMailEvent)
 		}
 	}
 }
@@ -6297,7 +6399,7 @@ func (v *EmailRenderingFailureDetails) Validate() error {
 // name.
 func (v *EmailRenderingFailureDetails) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -6348,14 +6450,14 @@ func (v *EmailRenderingFailureDetails) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailRenderingFailureDetails) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailRenderingFailureDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "error_message":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureDetailsErrorMessage)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureDetailsErrorMessage)
 		case "template_name":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureDetailsTemplateName)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureDetailsTemplateName)
 		}
 	}
 }
@@ -6457,7 +6559,7 @@ func (v *EmailRenderingFailureEvent) Validate() error {
 // name.
 func (v *EmailRenderingFailureEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -6595,144 +6697,156 @@ func (v *EmailRenderingFailureEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkEmailRenderingFailureEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_type.
-func checkEmailRenderingFailureEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkEmailRenderingFailureEventEventType(v string, c *validation.Collector) {
 	if v != "_email.rendering_failure" {
-		c.Const(p, validation.Quote(v), "\"_email.rendering_failure\"")
+		c.Const(validation.Quote(v), "\"_email.rendering_failure\"")
 		return
 	}
 }
 
 // checkEmailRenderingFailureEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_timestamp.
-func checkEmailRenderingFailureEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailRenderingFailureEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailRenderingFailureEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/arrival_timestamp.
-func checkEmailRenderingFailureEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailRenderingFailureEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailRenderingFailureEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_version.
-func checkEmailRenderingFailureEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkEmailRenderingFailureEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkEmailRenderingFailureEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/awsAccountId.
-func checkEmailRenderingFailureEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkEmailRenderingFailureEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailRenderingFailureEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailRenderingFailureEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentEmailRenderingFailureEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentEmailRenderingFailureEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentEmailRenderingFailureEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentEmailRenderingFailureEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentEmailRenderingFailureEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentEmailRenderingFailureEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentEmailRenderingFailureEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentEmailRenderingFailureEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentEmailRenderingFailureEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentEmailRenderingFailureEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required(p, "facets")
+		c.Required("facets")
 	}
 	if v.absent&absentEmailRenderingFailureEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkEmailRenderingFailureEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkEmailRenderingFailureEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRenderingFailureEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkEmailRenderingFailureEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkEmailRenderingFailureEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRenderingFailureEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkEmailRenderingFailureEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkEmailRenderingFailureEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRenderingFailureEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkEmailRenderingFailureEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkEmailRenderingFailureEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRenderingFailureEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRenderingFailureEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRenderingFailureEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRenderingFailureEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRenderingFailureEventAttributes == 0 {
-		fp := p.Member("attributes")
-		v.Attributes.validate(&fp, c)
+		c.Push("attributes")
+		v.Attributes.validate(c)
+		c.Pop()
 	}
 	if v.ClientContext != nil {
-		fp := p.Member("client_context")
-		v.ClientContext.validate(&fp, c)
+		c.Push("client_context")
+		v.ClientContext.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRenderingFailureEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkEmailRenderingFailureEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkEmailRenderingFailureEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailRenderingFailureEventFacets == 0 {
-		fp := p.Member("facets")
-		v.Facets.validate(&fp, c)
+		c.Push("facets")
+		v.Facets.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventMetrics)
 		case "client_context":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureEventClientContext)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventClientContext)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventAWSAccountID)
 		case "facets":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureEventFacets)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventFacets)
 		}
 	}
 }
@@ -6815,7 +6929,7 @@ func (v *EmailRenderingFailureFacets) Validate() error {
 // name.
 func (v *EmailRenderingFailureFacets) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -6862,19 +6976,20 @@ func (v *EmailRenderingFailureFacets) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailRenderingFailureFacets) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailRenderingFailureFacets) validate(c *validation.Collector) {
 	if v.absent&absentEmailRenderingFailureFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required(p, "email_channel")
+		c.Required("email_channel")
 	}
 	if v.absent&absentEmailRenderingFailureFacetsEmailChannel == 0 {
-		fp := p.Member("email_channel")
-		v.EmailChannel.validate(&fp, c)
+		c.Push("email_channel")
+		v.EmailChannel.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureFacetsEmailChannel)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureFacetsEmailChannel)
 		}
 	}
 }
@@ -6928,7 +7043,7 @@ func (v *EmailRenderingFailureMailEvent) Validate() error {
 // name.
 func (v *EmailRenderingFailureMailEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -6979,22 +7094,24 @@ func (v *EmailRenderingFailureMailEvent) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailRenderingFailureMailEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailRenderingFailureMailEvent) validate(c *validation.Collector) {
 	if v.Mail != nil {
-		fp := p.Member("mail")
-		v.Mail.validate(&fp, c)
+		c.Push("mail")
+		v.Mail.validate(c)
+		c.Pop()
 	}
 	if v.Failure != nil {
-		fp := p.Member("failure")
-		v.Failure.validate(&fp, c)
+		c.Push("failure")
+		v.Failure.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureMailEventMail)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureMailEventMail)
 		case "failure":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailRenderingFailureMailEventFailure)
+			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureMailEventFailure)
 		}
 	}
 }
@@ -7052,7 +7169,7 @@ func (v *EmailSendChannel) Validate() error {
 // name.
 func (v *EmailSendChannel) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -7099,19 +7216,20 @@ func (v *EmailSendChannel) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailSendChannel) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailSendChannel) validate(c *validation.Collector) {
 	if v.absent&absentEmailSendChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required(p, "mail_event")
+		c.Required("mail_event")
 	}
 	if v.absent&absentEmailSendChannelMailEvent == 0 {
-		fp := p.Member("mail_event")
-		v.MailEvent.validate(&fp, c)
+		c.Push("mail_event")
+		v.MailEvent.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendChannelMailEvent)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendChannelMailEvent)
 		}
 	}
 }
@@ -7159,7 +7277,7 @@ func (v *EmailSendDetails) Validate() error {
 // name.
 func (v *EmailSendDetails) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -7198,8 +7316,8 @@ func (v *EmailSendDetails) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailSendDetails) validate(p *validation.Path, c *validation.Collector) {}
+// validate records the violations of v in c, at c's current path.
+func (v *EmailSendDetails) validate(c *validation.Collector) {}
 
 // Pinpoint accepted an email for sending (event type _email.send).
 type EmailSendEvent struct {
@@ -7296,7 +7414,7 @@ func (v *EmailSendEvent) Validate() error {
 // name.
 func (v *EmailSendEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -7434,144 +7552,156 @@ func (v *EmailSendEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkEmailSendEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_type.
-func checkEmailSendEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkEmailSendEventEventType(v string, c *validation.Collector) {
 	if v != "_email.send" {
-		c.Const(p, validation.Quote(v), "\"_email.send\"")
+		c.Const(validation.Quote(v), "\"_email.send\"")
 		return
 	}
 }
 
 // checkEmailSendEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_timestamp.
-func checkEmailSendEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailSendEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailSendEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/arrival_timestamp.
-func checkEmailSendEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailSendEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailSendEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_version.
-func checkEmailSendEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkEmailSendEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkEmailSendEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/awsAccountId.
-func checkEmailSendEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkEmailSendEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailSendEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailSendEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailSendEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentEmailSendEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentEmailSendEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentEmailSendEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentEmailSendEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentEmailSendEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentEmailSendEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentEmailSendEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentEmailSendEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentEmailSendEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentEmailSendEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required(p, "facets")
+		c.Required("facets")
 	}
 	if v.absent&absentEmailSendEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkEmailSendEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkEmailSendEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSendEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkEmailSendEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkEmailSendEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSendEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkEmailSendEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkEmailSendEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSendEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkEmailSendEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkEmailSendEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSendEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSendEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSendEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSendEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSendEventAttributes == 0 {
-		fp := p.Member("attributes")
-		v.Attributes.validate(&fp, c)
+		c.Push("attributes")
+		v.Attributes.validate(c)
+		c.Pop()
 	}
 	if v.ClientContext != nil {
-		fp := p.Member("client_context")
-		v.ClientContext.validate(&fp, c)
+		c.Push("client_context")
+		v.ClientContext.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSendEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkEmailSendEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkEmailSendEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSendEventFacets == 0 {
-		fp := p.Member("facets")
-		v.Facets.validate(&fp, c)
+		c.Push("facets")
+		v.Facets.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventMetrics)
 		case "client_context":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendEventClientContext)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventClientContext)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventAWSAccountID)
 		case "facets":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendEventFacets)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventFacets)
 		}
 	}
 }
@@ -7654,7 +7784,7 @@ func (v *EmailSendFacets) Validate() error {
 // name.
 func (v *EmailSendFacets) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -7701,19 +7831,20 @@ func (v *EmailSendFacets) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailSendFacets) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailSendFacets) validate(c *validation.Collector) {
 	if v.absent&absentEmailSendFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required(p, "email_channel")
+		c.Required("email_channel")
 	}
 	if v.absent&absentEmailSendFacetsEmailChannel == 0 {
-		fp := p.Member("email_channel")
-		v.EmailChannel.validate(&fp, c)
+		c.Push("email_channel")
+		v.EmailChannel.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendFacetsEmailChannel)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendFacetsEmailChannel)
 		}
 	}
 }
@@ -7774,7 +7905,7 @@ func (v *EmailSendMailEvent) Validate() error {
 // name.
 func (v *EmailSendMailEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -7828,28 +7959,30 @@ func (v *EmailSendMailEvent) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailSendMailEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailSendMailEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailSendMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required(p, "mail")
+		c.Required("mail")
 	}
 	if v.absent&absentEmailSendMailEventSend != 0 && !v.Rest.Has("send") {
-		c.Required(p, "send")
+		c.Required("send")
 	}
 	if v.absent&absentEmailSendMailEventMail == 0 {
-		fp := p.Member("mail")
-		v.Mail.validate(&fp, c)
+		c.Push("mail")
+		v.Mail.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSendMailEventSend == 0 {
-		fp := p.Member("send")
-		v.Send.validate(&fp, c)
+		c.Push("send")
+		v.Send.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendMailEventMail)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendMailEventMail)
 		case "send":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSendMailEventSend)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSendMailEventSend)
 		}
 	}
 }
@@ -7907,7 +8040,7 @@ func (v *EmailSoftBounceChannel) Validate() error {
 // name.
 func (v *EmailSoftBounceChannel) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -7954,19 +8087,20 @@ func (v *EmailSoftBounceChannel) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailSoftBounceChannel) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailSoftBounceChannel) validate(c *validation.Collector) {
 	if v.absent&absentEmailSoftBounceChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required(p, "mail_event")
+		c.Required("mail_event")
 	}
 	if v.absent&absentEmailSoftBounceChannelMailEvent == 0 {
-		fp := p.Member("mail_event")
-		v.MailEvent.validate(&fp, c)
+		c.Push("mail_event")
+		v.MailEvent.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceChannelMailEvent)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceChannelMailEvent)
 		}
 	}
 }
@@ -8068,7 +8202,7 @@ func (v *EmailSoftBounceEvent) Validate() error {
 // name.
 func (v *EmailSoftBounceEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -8206,144 +8340,156 @@ func (v *EmailSoftBounceEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkEmailSoftBounceEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_type.
-func checkEmailSoftBounceEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkEmailSoftBounceEventEventType(v string, c *validation.Collector) {
 	if v != "_email.softbounce" {
-		c.Const(p, validation.Quote(v), "\"_email.softbounce\"")
+		c.Const(validation.Quote(v), "\"_email.softbounce\"")
 		return
 	}
 }
 
 // checkEmailSoftBounceEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_timestamp.
-func checkEmailSoftBounceEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailSoftBounceEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailSoftBounceEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/arrival_timestamp.
-func checkEmailSoftBounceEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailSoftBounceEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailSoftBounceEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_version.
-func checkEmailSoftBounceEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkEmailSoftBounceEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkEmailSoftBounceEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/awsAccountId.
-func checkEmailSoftBounceEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkEmailSoftBounceEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailSoftBounceEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailSoftBounceEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentEmailSoftBounceEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentEmailSoftBounceEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentEmailSoftBounceEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentEmailSoftBounceEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentEmailSoftBounceEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentEmailSoftBounceEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentEmailSoftBounceEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentEmailSoftBounceEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentEmailSoftBounceEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentEmailSoftBounceEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required(p, "facets")
+		c.Required("facets")
 	}
 	if v.absent&absentEmailSoftBounceEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkEmailSoftBounceEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkEmailSoftBounceEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSoftBounceEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkEmailSoftBounceEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkEmailSoftBounceEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSoftBounceEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkEmailSoftBounceEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkEmailSoftBounceEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSoftBounceEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkEmailSoftBounceEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkEmailSoftBounceEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSoftBounceEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSoftBounceEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSoftBounceEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSoftBounceEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSoftBounceEventAttributes == 0 {
-		fp := p.Member("attributes")
-		v.Attributes.validate(&fp, c)
+		c.Push("attributes")
+		v.Attributes.validate(c)
+		c.Pop()
 	}
 	if v.ClientContext != nil {
-		fp := p.Member("client_context")
-		v.ClientContext.validate(&fp, c)
+		c.Push("client_context")
+		v.ClientContext.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSoftBounceEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkEmailSoftBounceEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkEmailSoftBounceEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailSoftBounceEventFacets == 0 {
-		fp := p.Member("facets")
-		v.Facets.validate(&fp, c)
+		c.Push("facets")
+		v.Facets.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventMetrics)
 		case "client_context":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceEventClientContext)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventClientContext)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventAWSAccountID)
 		case "facets":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceEventFacets)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventFacets)
 		}
 	}
 }
@@ -8426,7 +8572,7 @@ func (v *EmailSoftBounceFacets) Validate() error {
 // name.
 func (v *EmailSoftBounceFacets) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -8473,19 +8619,20 @@ func (v *EmailSoftBounceFacets) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailSoftBounceFacets) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailSoftBounceFacets) validate(c *validation.Collector) {
 	if v.absent&absentEmailSoftBounceFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required(p, "email_channel")
+		c.Required("email_channel")
 	}
 	if v.absent&absentEmailSoftBounceFacetsEmailChannel == 0 {
-		fp := p.Member("email_channel")
-		v.EmailChannel.validate(&fp, c)
+		c.Push("email_channel")
+		v.EmailChannel.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceFacetsEmailChannel)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceFacetsEmailChannel)
 		}
 	}
 }
@@ -8546,7 +8693,7 @@ func (v *EmailSoftBounceMailEvent) Validate() error {
 // name.
 func (v *EmailSoftBounceMailEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -8599,25 +8746,27 @@ func (v *EmailSoftBounceMailEvent) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailSoftBounceMailEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailSoftBounceMailEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailSoftBounceMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required(p, "mail")
+		c.Required("mail")
 	}
 	if v.absent&absentEmailSoftBounceMailEventMail == 0 {
-		fp := p.Member("mail")
-		v.Mail.validate(&fp, c)
+		c.Push("mail")
+		v.Mail.validate(c)
+		c.Pop()
 	}
 	if v.Bounce != nil {
-		fp := p.Member("bounce")
-		v.Bounce.validate(&fp, c)
+		c.Push("bounce")
+		v.Bounce.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceMailEventMail)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceMailEventMail)
 		case "bounce":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailSoftBounceMailEventBounce)
+			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceMailEventBounce)
 		}
 	}
 }
@@ -8675,7 +8824,7 @@ func (v *EmailUnsubscribeChannel) Validate() error {
 // name.
 func (v *EmailUnsubscribeChannel) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -8722,19 +8871,20 @@ func (v *EmailUnsubscribeChannel) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailUnsubscribeChannel) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailUnsubscribeChannel) validate(c *validation.Collector) {
 	if v.absent&absentEmailUnsubscribeChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required(p, "mail_event")
+		c.Required("mail_event")
 	}
 	if v.absent&absentEmailUnsubscribeChannelMailEvent == 0 {
-		fp := p.Member("mail_event")
-		v.MailEvent.validate(&fp, c)
+		c.Push("mail_event")
+		v.MailEvent.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeChannelMailEvent)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeChannelMailEvent)
 		}
 	}
 }
@@ -8835,7 +8985,7 @@ func (v *EmailUnsubscribeEvent) Validate() error {
 // name.
 func (v *EmailUnsubscribeEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -8973,144 +9123,156 @@ func (v *EmailUnsubscribeEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkEmailUnsubscribeEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_type.
-func checkEmailUnsubscribeEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkEmailUnsubscribeEventEventType(v string, c *validation.Collector) {
 	if v != "_email.unsubscribe" {
-		c.Const(p, validation.Quote(v), "\"_email.unsubscribe\"")
+		c.Const(validation.Quote(v), "\"_email.unsubscribe\"")
 		return
 	}
 }
 
 // checkEmailUnsubscribeEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_timestamp.
-func checkEmailUnsubscribeEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailUnsubscribeEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailUnsubscribeEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/arrival_timestamp.
-func checkEmailUnsubscribeEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkEmailUnsubscribeEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkEmailUnsubscribeEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_version.
-func checkEmailUnsubscribeEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkEmailUnsubscribeEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkEmailUnsubscribeEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/awsAccountId.
-func checkEmailUnsubscribeEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkEmailUnsubscribeEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailUnsubscribeEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailUnsubscribeEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentEmailUnsubscribeEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentEmailUnsubscribeEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentEmailUnsubscribeEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentEmailUnsubscribeEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentEmailUnsubscribeEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentEmailUnsubscribeEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentEmailUnsubscribeEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentEmailUnsubscribeEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentEmailUnsubscribeEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentEmailUnsubscribeEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required(p, "facets")
+		c.Required("facets")
 	}
 	if v.absent&absentEmailUnsubscribeEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkEmailUnsubscribeEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkEmailUnsubscribeEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailUnsubscribeEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkEmailUnsubscribeEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkEmailUnsubscribeEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailUnsubscribeEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkEmailUnsubscribeEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkEmailUnsubscribeEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentEmailUnsubscribeEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkEmailUnsubscribeEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkEmailUnsubscribeEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailUnsubscribeEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailUnsubscribeEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailUnsubscribeEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailUnsubscribeEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailUnsubscribeEventAttributes == 0 {
-		fp := p.Member("attributes")
-		v.Attributes.validate(&fp, c)
+		c.Push("attributes")
+		v.Attributes.validate(c)
+		c.Pop()
 	}
 	if v.ClientContext != nil {
-		fp := p.Member("client_context")
-		v.ClientContext.validate(&fp, c)
+		c.Push("client_context")
+		v.ClientContext.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentEmailUnsubscribeEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkEmailUnsubscribeEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkEmailUnsubscribeEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	if v.absent&absentEmailUnsubscribeEventFacets == 0 {
-		fp := p.Member("facets")
-		v.Facets.validate(&fp, c)
+		c.Push("facets")
+		v.Facets.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventMetrics)
 		case "client_context":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeEventClientContext)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventClientContext)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventAWSAccountID)
 		case "facets":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeEventFacets)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventFacets)
 		}
 	}
 }
@@ -9193,7 +9355,7 @@ func (v *EmailUnsubscribeFacets) Validate() error {
 // name.
 func (v *EmailUnsubscribeFacets) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -9240,19 +9402,20 @@ func (v *EmailUnsubscribeFacets) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailUnsubscribeFacets) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailUnsubscribeFacets) validate(c *validation.Collector) {
 	if v.absent&absentEmailUnsubscribeFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required(p, "email_channel")
+		c.Required("email_channel")
 	}
 	if v.absent&absentEmailUnsubscribeFacetsEmailChannel == 0 {
-		fp := p.Member("email_channel")
-		v.EmailChannel.validate(&fp, c)
+		c.Push("email_channel")
+		v.EmailChannel.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeFacetsEmailChannel)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeFacetsEmailChannel)
 		}
 	}
 }
@@ -9312,7 +9475,7 @@ func (v *EmailUnsubscribeMailEvent) Validate() error {
 // name.
 func (v *EmailUnsubscribeMailEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -9365,25 +9528,27 @@ func (v *EmailUnsubscribeMailEvent) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *EmailUnsubscribeMailEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *EmailUnsubscribeMailEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailUnsubscribeMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required(p, "mail")
+		c.Required("mail")
 	}
 	if v.absent&absentEmailUnsubscribeMailEventMail == 0 {
-		fp := p.Member("mail")
-		v.Mail.validate(&fp, c)
+		c.Push("mail")
+		v.Mail.validate(c)
+		c.Pop()
 	}
 	if v.Click != nil {
-		fp := p.Member("click")
-		v.Click.validate(&fp, c)
+		c.Push("click")
+		v.Click.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeMailEventMail)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeMailEventMail)
 		case "click":
-			codec.CheckMember(p, &v.Rest[i], c, rawEmailUnsubscribeMailEventClick)
+			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeMailEventClick)
 		}
 	}
 }
@@ -9444,7 +9609,7 @@ func (v *Header) Validate() error {
 // name.
 func (v *Header) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -9498,20 +9663,20 @@ func (v *Header) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *Header) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *Header) validate(c *validation.Collector) {
 	if v.absent&absentHeaderName != 0 && !v.Rest.Has("name") {
-		c.Required(p, "name")
+		c.Required("name")
 	}
 	if v.absent&absentHeaderValue != 0 && !v.Rest.Has("value") {
-		c.Required(p, "value")
+		c.Required("value")
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMember(p, &v.Rest[i], c, rawHeaderName)
+			codec.CheckMember(&v.Rest[i], c, rawHeaderName)
 		case "value":
-			codec.CheckMember(p, &v.Rest[i], c, rawHeaderValue)
+			codec.CheckMember(&v.Rest[i], c, rawHeaderValue)
 		}
 	}
 }
@@ -9590,7 +9755,7 @@ func (v *Mail) Validate() error {
 // name.
 func (v *Mail) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -9680,739 +9845,1258 @@ func (v *Mail) write(e *jsonwire.Encoder) {
 }
 
 // checkMailMessageSendTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/message_send_timestamp.
-func checkMailMessageSendTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkMailMessageSendTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkMailHeaders checks a Go value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers.
-func checkMailHeaders(v []Header, p *validation.Path, c *validation.Collector) {
+func checkMailHeaders(v []Header, c *validation.Collector) {
 	for i := range v {
-		fp := p.Index(i)
-		v[i].validate(&fp, c)
+		c.PushIndex(i)
+		v[i].validate(c)
+		c.Pop()
 	}
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *Mail) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *Mail) validate(c *validation.Collector) {
 	if v.absent&absentMailMessageID != 0 && !v.Rest.Has("message_id") {
-		c.Required(p, "message_id")
+		c.Required("message_id")
 	}
 	if v.absent&absentMailMessageSendTimestamp != 0 && !v.Rest.Has("message_send_timestamp") {
-		c.Required(p, "message_send_timestamp")
+		c.Required("message_send_timestamp")
 	}
 	if v.absent&absentMailFromAddress != 0 && !v.Rest.Has("from_address") {
-		c.Required(p, "from_address")
+		c.Required("from_address")
 	}
 	if v.absent&absentMailDestination != 0 && !v.Rest.Has("destination") {
-		c.Required(p, "destination")
+		c.Required("destination")
 	}
 	if v.absent&absentMailHeadersTruncated != 0 && !v.Rest.Has("headers_truncated") {
-		c.Required(p, "headers_truncated")
+		c.Required("headers_truncated")
 	}
 	if v.absent&absentMailHeaders != 0 && !v.Rest.Has("headers") {
-		c.Required(p, "headers")
+		c.Required("headers")
 	}
 	if v.absent&absentMailCommonHeaders != 0 && !v.Rest.Has("common_headers") {
-		c.Required(p, "common_headers")
+		c.Required("common_headers")
 	}
 	if v.absent&absentMailMessageSendTimestamp == 0 {
-		fp := p.Member("message_send_timestamp")
-		checkMailMessageSendTimestamp(int64(v.MessageSendTimestamp), &fp, c)
+		c.Push("message_send_timestamp")
+		checkMailMessageSendTimestamp(int64(v.MessageSendTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentMailHeaders == 0 {
-		fp := p.Member("headers")
-		checkMailHeaders(v.Headers, &fp, c)
+		c.Push("headers")
+		checkMailHeaders(v.Headers, c)
+		c.Pop()
 	}
 	if v.absent&absentMailCommonHeaders == 0 {
-		fp := p.Member("common_headers")
-		v.CommonHeaders.validate(&fp, c)
+		c.Push("common_headers")
+		v.CommonHeaders.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "message_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawMailMessageID)
+			codec.CheckMember(&v.Rest[i], c, rawMailMessageID)
 		case "message_send_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawMailMessageSendTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawMailMessageSendTimestamp)
 		case "from_address":
-			codec.CheckMember(p, &v.Rest[i], c, rawMailFromAddress)
+			codec.CheckMember(&v.Rest[i], c, rawMailFromAddress)
 		case "destination":
-			codec.CheckMember(p, &v.Rest[i], c, rawMailDestination)
+			codec.CheckMember(&v.Rest[i], c, rawMailDestination)
 		case "headers_truncated":
-			codec.CheckMember(p, &v.Rest[i], c, rawMailHeadersTruncated)
+			codec.CheckMember(&v.Rest[i], c, rawMailHeadersTruncated)
 		case "headers":
-			codec.CheckMember(p, &v.Rest[i], c, rawMailHeaders)
+			codec.CheckMember(&v.Rest[i], c, rawMailHeaders)
 		case "common_headers":
-			codec.CheckMember(p, &v.Rest[i], c, rawMailCommonHeaders)
+			codec.CheckMember(&v.Rest[i], c, rawMailCommonHeaders)
 		}
 	}
 }
 
 // rawEmailSendEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent.
-func rawEmailSendEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawEmailSendEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawEmailSendEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawEmailSendEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawEmailSendEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawEmailSendEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawEmailSendEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawEmailSendEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawEmailSendEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawEmailSendEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawEmailSendEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "client_context":
-				rawEmailSendEventClientContext(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendEventClientContext(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawEmailSendEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			case "facets":
-				rawEmailSendEventFacets(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendEventFacets(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailDeliveredEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent.
-func rawEmailDeliveredEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailDeliveredEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawEmailDeliveredEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawEmailDeliveredEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawEmailDeliveredEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawEmailDeliveredEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawEmailDeliveredEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawEmailDeliveredEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawEmailDeliveredEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawEmailDeliveredEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawEmailDeliveredEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawEmailDeliveredEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "client_context":
-				rawEmailDeliveredEventClientContext(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredEventClientContext(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawEmailDeliveredEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			case "facets":
-				rawEmailDeliveredEventFacets(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredEventFacets(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailRejectedEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent.
-func rawEmailRejectedEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailRejectedEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawEmailRejectedEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawEmailRejectedEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawEmailRejectedEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawEmailRejectedEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawEmailRejectedEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawEmailRejectedEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawEmailRejectedEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawEmailRejectedEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawEmailRejectedEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawEmailRejectedEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "client_context":
-				rawEmailRejectedEventClientContext(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedEventClientContext(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawEmailRejectedEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			case "facets":
-				rawEmailRejectedEventFacets(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedEventFacets(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailHardBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent.
-func rawEmailHardBounceEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailHardBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawEmailHardBounceEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawEmailHardBounceEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawEmailHardBounceEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawEmailHardBounceEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawEmailHardBounceEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawEmailHardBounceEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawEmailHardBounceEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawEmailHardBounceEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawEmailHardBounceEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawEmailHardBounceEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "client_context":
-				rawEmailHardBounceEventClientContext(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceEventClientContext(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawEmailHardBounceEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			case "facets":
-				rawEmailHardBounceEventFacets(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceEventFacets(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailSoftBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent.
-func rawEmailSoftBounceEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailSoftBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawEmailSoftBounceEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawEmailSoftBounceEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawEmailSoftBounceEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawEmailSoftBounceEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawEmailSoftBounceEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawEmailSoftBounceEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawEmailSoftBounceEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawEmailSoftBounceEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawEmailSoftBounceEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawEmailSoftBounceEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "client_context":
-				rawEmailSoftBounceEventClientContext(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceEventClientContext(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawEmailSoftBounceEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			case "facets":
-				rawEmailSoftBounceEventFacets(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceEventFacets(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailComplaintEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent.
-func rawEmailComplaintEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailComplaintEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawEmailComplaintEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawEmailComplaintEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawEmailComplaintEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawEmailComplaintEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawEmailComplaintEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawEmailComplaintEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawEmailComplaintEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawEmailComplaintEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawEmailComplaintEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawEmailComplaintEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "client_context":
-				rawEmailComplaintEventClientContext(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintEventClientContext(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawEmailComplaintEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			case "facets":
-				rawEmailComplaintEventFacets(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintEventFacets(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailOpenEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent.
-func rawEmailOpenEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailOpenEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawEmailOpenEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawEmailOpenEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawEmailOpenEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawEmailOpenEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawEmailOpenEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawEmailOpenEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawEmailOpenEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawEmailOpenEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawEmailOpenEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawEmailOpenEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "client_context":
-				rawEmailOpenEventClientContext(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenEventClientContext(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawEmailOpenEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			case "facets":
-				rawEmailOpenEventFacets(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenEventFacets(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailClickEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent.
-func rawEmailClickEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailClickEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawEmailClickEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawEmailClickEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawEmailClickEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawEmailClickEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawEmailClickEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawEmailClickEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawEmailClickEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawEmailClickEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawEmailClickEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawEmailClickEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "client_context":
-				rawEmailClickEventClientContext(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickEventClientContext(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawEmailClickEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			case "facets":
-				rawEmailClickEventFacets(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickEventFacets(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailUnsubscribeEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent.
-func rawEmailUnsubscribeEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailUnsubscribeEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawEmailUnsubscribeEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawEmailUnsubscribeEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawEmailUnsubscribeEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawEmailUnsubscribeEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawEmailUnsubscribeEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawEmailUnsubscribeEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawEmailUnsubscribeEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawEmailUnsubscribeEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawEmailUnsubscribeEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawEmailUnsubscribeEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "client_context":
-				rawEmailUnsubscribeEventClientContext(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeEventClientContext(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawEmailUnsubscribeEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			case "facets":
-				rawEmailUnsubscribeEventFacets(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeEventFacets(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailRenderingFailureEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent.
-func rawEmailRenderingFailureEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailRenderingFailureEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawEmailRenderingFailureEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawEmailRenderingFailureEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawEmailRenderingFailureEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawEmailRenderingFailureEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawEmailRenderingFailureEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawEmailRenderingFailureEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawEmailRenderingFailureEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawEmailRenderingFailureEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawEmailRenderingFailureEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawEmailRenderingFailureEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "client_context":
-				rawEmailRenderingFailureEventClientContext(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureEventClientContext(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawEmailRenderingFailureEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			case "facets":
-				rawEmailRenderingFailureEventFacets(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureEventFacets(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawBouncedRecipientEmailAddress checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient/properties/email_address.
-func rawBouncedRecipientEmailAddress(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawBouncedRecipientEmailAddress(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawBouncedRecipientAction checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient/properties/action.
-func rawBouncedRecipientAction(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawBouncedRecipientAction(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawBouncedRecipientStatus checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient/properties/status.
-func rawBouncedRecipientStatus(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawBouncedRecipientStatus(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawBouncedRecipientDiagnosticCode checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient/properties/diagnostic_code.
-func rawBouncedRecipientDiagnosticCode(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawBouncedRecipientDiagnosticCode(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawCommonHeadersFrom checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders/properties/from.
-func rawCommonHeadersFrom(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCommonHeadersFrom(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawCommonHeadersTo checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders/properties/to.
-func rawCommonHeadersTo(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCommonHeadersTo(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Array) {
-		c.Type(p, v, "array")
+		c.Type(v, "array")
 		return
 	}
 	if v.Kind == jsonvalue.Array {
 		for i := range v.Items {
-			ip := p.Index(i)
+			c.PushIndex(i)
 			switch {
 			default:
-				rawCommonHeadersToItem(&v.Items[i], &ip, c)
+				rawCommonHeadersToItem(&v.Items[i], c)
 			}
+			c.Pop()
 		}
 	}
 }
 
 // rawCommonHeadersSubject checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders/properties/subject.
-func rawCommonHeadersSubject(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCommonHeadersSubject(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawCommonHeadersDate checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders/properties/date.
-func rawCommonHeadersDate(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCommonHeadersDate(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawComplainedRecipientEmailAddress checks a raw value against schema/pinpoint/3.1/email.json#/$defs/ComplainedRecipient/properties/email_address.
-func rawComplainedRecipientEmailAddress(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawComplainedRecipientEmailAddress(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailAttributesFeedback checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/feedback.
-func rawEmailAttributesFeedback(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailAttributesFeedback(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailAttributesCampaignID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/campaign_id.
-func rawEmailAttributesCampaignID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailAttributesCampaignID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailAttributesCampaignActivityID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/campaign_activity_id.
-func rawEmailAttributesCampaignActivityID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailAttributesCampaignActivityID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailAttributesTreatmentID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/treatment_id.
-func rawEmailAttributesTreatmentID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailAttributesTreatmentID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailAttributesJourneyID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/journey_id.
-func rawEmailAttributesJourneyID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailAttributesJourneyID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailAttributesJourneyActivityID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/journey_activity_id.
-func rawEmailAttributesJourneyActivityID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailAttributesJourneyActivityID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailAttributesJourneyRunID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/journey_run_id.
-func rawEmailAttributesJourneyRunID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailAttributesJourneyRunID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailAttributesValue checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/additionalProperties.
-func rawEmailAttributesValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(p, v, "string or null")
+		c.Type(v, "string or null")
 		return
 	}
 }
 
 // rawEmailBounceBounceType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounce_type.
-func rawEmailBounceBounceType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailBounceBounceType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailBounceBounceSubType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounce_sub_type.
-func rawEmailBounceBounceSubType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailBounceBounceSubType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailBounceBouncedRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounced_recipients.
-func rawEmailBounceBouncedRecipients(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailBounceBouncedRecipients(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Array) {
-		c.Type(p, v, "array")
+		c.Type(v, "array")
 		return
 	}
 	if v.Kind == jsonvalue.Array {
 		for i := range v.Items {
-			ip := p.Index(i)
+			c.PushIndex(i)
 			switch {
 			default:
-				rawEmailBounceBouncedRecipientsItem(&v.Items[i], &ip, c)
+				rawEmailBounceBouncedRecipientsItem(&v.Items[i], c)
 			}
+			c.Pop()
 		}
 	}
 }
 
 // rawEmailBounceFeedbackID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/feedback_id.
-func rawEmailBounceFeedbackID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailBounceFeedbackID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailBounceReportingMTA checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/reporting_mta.
-func rawEmailBounceReportingMTA(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailBounceReportingMTA(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailClickChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickChannel/properties/mail_event.
-func rawEmailClickChannelMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailClickMailEvent(v, p, c)
+func rawEmailClickChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailClickMailEvent(v, c)
 }
 
 // rawEmailClickDetailsIPAddress checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/ip_address.
-func rawEmailClickDetailsIPAddress(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailClickDetailsIPAddress(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailClickDetailsUserAgent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/user_agent.
-func rawEmailClickDetailsUserAgent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailClickDetailsUserAgent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailClickDetailsLink checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/link.
-func rawEmailClickDetailsLink(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailClickDetailsLink(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailClickDetailsLinkTags checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/link_tags.
-func rawEmailClickDetailsLinkTags(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailClickDetailsLinkTags(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			matched := false
 			if !matched {
-				rawEmailClickDetailsLinkTagsValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickDetailsLinkTagsValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
@@ -10421,156 +11105,160 @@ func rawEmailClickDetailsLinkTags(v *jsonvalue.Value, p *validation.Path, c *val
 var constEmailClickEventEventType = codec.MustParse("\"_email.click\"")
 
 // rawEmailClickEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_type.
-func rawEmailClickEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailClickEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constEmailClickEventEventType) {
-		c.Const(p, validation.Show(v), "\"_email.click\"")
+		c.Const(validation.Show(v), "\"_email.click\"")
 		return
 	}
 }
 
 // rawEmailClickEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_timestamp.
-func rawEmailClickEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailClickEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailClickEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/arrival_timestamp.
-func rawEmailClickEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailClickEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailClickEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_version.
-func rawEmailClickEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawEmailClickEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawEmailClickEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/application.
-func rawEmailClickEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawEmailClickEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawEmailClickEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/client.
-func rawEmailClickEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawEmailClickEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawEmailClickEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/device.
-func rawEmailClickEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawEmailClickEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawEmailClickEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/session.
-func rawEmailClickEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawEmailClickEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawEmailClickEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/attributes.
-func rawEmailClickEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailAttributes(v, p, c)
+func rawEmailClickEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailAttributes(v, c)
 }
 
 // rawEmailClickEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/metrics.
-func rawEmailClickEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawEmailClickEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawEmailClickEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/client_context.
-func rawEmailClickEventClientContext(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailClientContext(v, p, c)
+func rawEmailClickEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailClientContext(v, c)
 }
 
 // rawEmailClickEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/awsAccountId.
-func rawEmailClickEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawEmailClickEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 // rawEmailClickEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets.
-func rawEmailClickEventFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailClickFacets(v, p, c)
+func rawEmailClickEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailClickFacets(v, c)
 }
 
 // rawEmailClickFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickFacets/properties/email_channel.
-func rawEmailClickFacetsEmailChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailClickChannel(v, p, c)
+func rawEmailClickFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailClickChannel(v, c)
 }
 
 // rawEmailClickMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickMailEvent/properties/mail.
-func rawEmailClickMailEventMail(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMail(v, p, c)
+func rawEmailClickMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
+	rawMail(v, c)
 }
 
 // rawEmailClickMailEventClick checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickMailEvent/properties/click.
-func rawEmailClickMailEventClick(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailClickDetails(v, p, c)
+func rawEmailClickMailEventClick(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailClickDetails(v, c)
 }
 
 // rawEmailClientContextCustom checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom.
-func rawEmailClientContextCustom(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "legacy_identifier":
-				rawEmailClientContextCustomLegacyIdentifier(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClientContextCustomLegacyIdentifier(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailClientContextCustomLegacyIdentifier checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom/properties/legacy_identifier.
-func rawEmailClientContextCustomLegacyIdentifier(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailClientContextCustomLegacyIdentifier(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailComplaintChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintChannel/properties/mail_event.
-func rawEmailComplaintChannelMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailComplaintMailEvent(v, p, c)
+func rawEmailComplaintChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailComplaintMailEvent(v, c)
 }
 
 // rawEmailComplaintDetailsComplainedRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients.
-func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Array) {
-		c.Type(p, v, "array")
+		c.Type(v, "array")
 		return
 	}
 	if v.Kind == jsonvalue.Array {
 		for i := range v.Items {
-			ip := p.Index(i)
+			c.PushIndex(i)
 			switch {
 			default:
-				rawEmailComplaintDetailsComplainedRecipientsItem(&v.Items[i], &ip, c)
+				rawEmailComplaintDetailsComplainedRecipientsItem(&v.Items[i], c)
 			}
+			c.Pop()
 		}
 	}
 }
 
 // rawEmailComplaintDetailsFeedbackID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/feedback_id.
-func rawEmailComplaintDetailsFeedbackID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailComplaintDetailsFeedbackID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailComplaintDetailsUserAgent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/user_agent.
-func rawEmailComplaintDetailsUserAgent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailComplaintDetailsUserAgent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailComplaintDetailsComplaintFeedbackType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complaint_feedback_type.
-func rawEmailComplaintDetailsComplaintFeedbackType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailComplaintDetailsComplaintFeedbackType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
@@ -10578,326 +11266,327 @@ func rawEmailComplaintDetailsComplaintFeedbackType(v *jsonvalue.Value, p *valida
 var constEmailComplaintEventEventType = codec.MustParse("\"_email.complaint\"")
 
 // rawEmailComplaintEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
-func rawEmailComplaintEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailComplaintEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constEmailComplaintEventEventType) {
-		c.Const(p, validation.Show(v), "\"_email.complaint\"")
+		c.Const(validation.Show(v), "\"_email.complaint\"")
 		return
 	}
 }
 
 // rawEmailComplaintEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_timestamp.
-func rawEmailComplaintEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailComplaintEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailComplaintEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/arrival_timestamp.
-func rawEmailComplaintEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailComplaintEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailComplaintEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_version.
-func rawEmailComplaintEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawEmailComplaintEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawEmailComplaintEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/application.
-func rawEmailComplaintEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawEmailComplaintEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawEmailComplaintEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/client.
-func rawEmailComplaintEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawEmailComplaintEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawEmailComplaintEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/device.
-func rawEmailComplaintEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawEmailComplaintEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawEmailComplaintEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/session.
-func rawEmailComplaintEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawEmailComplaintEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawEmailComplaintEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/attributes.
-func rawEmailComplaintEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailAttributes(v, p, c)
+func rawEmailComplaintEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailAttributes(v, c)
 }
 
 // rawEmailComplaintEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/metrics.
-func rawEmailComplaintEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawEmailComplaintEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawEmailComplaintEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/client_context.
-func rawEmailComplaintEventClientContext(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailClientContext(v, p, c)
+func rawEmailComplaintEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailClientContext(v, c)
 }
 
 // rawEmailComplaintEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/awsAccountId.
-func rawEmailComplaintEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawEmailComplaintEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 // rawEmailComplaintEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/facets.
-func rawEmailComplaintEventFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailComplaintFacets(v, p, c)
+func rawEmailComplaintEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailComplaintFacets(v, c)
 }
 
 // rawEmailComplaintFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintFacets/properties/email_channel.
-func rawEmailComplaintFacetsEmailChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailComplaintChannel(v, p, c)
+func rawEmailComplaintFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailComplaintChannel(v, c)
 }
 
 // rawEmailComplaintMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintMailEvent/properties/mail.
-func rawEmailComplaintMailEventMail(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMail(v, p, c)
+func rawEmailComplaintMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
+	rawMail(v, c)
 }
 
 // rawEmailComplaintMailEventComplaint checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintMailEvent/properties/complaint.
-func rawEmailComplaintMailEventComplaint(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailComplaintDetails(v, p, c)
+func rawEmailComplaintMailEventComplaint(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailComplaintDetails(v, c)
 }
 
 // rawEmailDeliveredChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredChannel/properties/mail_event.
-func rawEmailDeliveredChannelMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailDeliveredMailEvent(v, p, c)
+func rawEmailDeliveredChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailDeliveredMailEvent(v, c)
 }
 
 var constEmailDeliveredEventEventType = codec.MustParse("\"_email.delivered\"")
 
 // rawEmailDeliveredEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_type.
-func rawEmailDeliveredEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailDeliveredEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constEmailDeliveredEventEventType) {
-		c.Const(p, validation.Show(v), "\"_email.delivered\"")
+		c.Const(validation.Show(v), "\"_email.delivered\"")
 		return
 	}
 }
 
 // rawEmailDeliveredEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_timestamp.
-func rawEmailDeliveredEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailDeliveredEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailDeliveredEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/arrival_timestamp.
-func rawEmailDeliveredEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailDeliveredEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailDeliveredEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_version.
-func rawEmailDeliveredEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawEmailDeliveredEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawEmailDeliveredEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/application.
-func rawEmailDeliveredEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawEmailDeliveredEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawEmailDeliveredEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/client.
-func rawEmailDeliveredEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawEmailDeliveredEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawEmailDeliveredEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/device.
-func rawEmailDeliveredEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawEmailDeliveredEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawEmailDeliveredEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/session.
-func rawEmailDeliveredEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawEmailDeliveredEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawEmailDeliveredEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/attributes.
-func rawEmailDeliveredEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailAttributes(v, p, c)
+func rawEmailDeliveredEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailAttributes(v, c)
 }
 
 // rawEmailDeliveredEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/metrics.
-func rawEmailDeliveredEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawEmailDeliveredEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawEmailDeliveredEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/client_context.
-func rawEmailDeliveredEventClientContext(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailClientContext(v, p, c)
+func rawEmailDeliveredEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailClientContext(v, c)
 }
 
 // rawEmailDeliveredEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/awsAccountId.
-func rawEmailDeliveredEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawEmailDeliveredEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 // rawEmailDeliveredEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets.
-func rawEmailDeliveredEventFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailDeliveredFacets(v, p, c)
+func rawEmailDeliveredEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailDeliveredFacets(v, c)
 }
 
 // rawEmailDeliveredFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredFacets/properties/email_channel.
-func rawEmailDeliveredFacetsEmailChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailDeliveredChannel(v, p, c)
+func rawEmailDeliveredFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailDeliveredChannel(v, c)
 }
 
 // rawEmailDeliveredMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredMailEvent/properties/mail.
-func rawEmailDeliveredMailEventMail(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMail(v, p, c)
+func rawEmailDeliveredMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
+	rawMail(v, c)
 }
 
 // rawEmailDeliveredMailEventDelivery checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredMailEvent/properties/delivery.
-func rawEmailDeliveredMailEventDelivery(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailDelivery(v, p, c)
+func rawEmailDeliveredMailEventDelivery(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailDelivery(v, c)
 }
 
 // rawEmailDeliverySMTPResponse checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/smtp_response.
-func rawEmailDeliverySMTPResponse(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailDeliverySMTPResponse(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailDeliveryReportingMTA checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/reporting_mta.
-func rawEmailDeliveryReportingMTA(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailDeliveryReportingMTA(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailDeliveryRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/recipients.
-func rawEmailDeliveryRecipients(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailDeliveryRecipients(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Array) {
-		c.Type(p, v, "array")
+		c.Type(v, "array")
 		return
 	}
 	if v.Kind == jsonvalue.Array {
 		for i := range v.Items {
-			ip := p.Index(i)
+			c.PushIndex(i)
 			switch {
 			default:
-				rawEmailDeliveryRecipientsItem(&v.Items[i], &ip, c)
+				rawEmailDeliveryRecipientsItem(&v.Items[i], c)
 			}
+			c.Pop()
 		}
 	}
 }
 
 // rawEmailDeliveryProcessingTimeMillis checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/processing_time_millis.
-func rawEmailDeliveryProcessingTimeMillis(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailDeliveryProcessingTimeMillis(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.IsInteger()) {
-		c.Type(p, v, "integer")
+		c.Type(v, "integer")
 		return
 	}
 }
 
 // rawEmailHardBounceChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceChannel/properties/mail_event.
-func rawEmailHardBounceChannelMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailHardBounceMailEvent(v, p, c)
+func rawEmailHardBounceChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailHardBounceMailEvent(v, c)
 }
 
 var constEmailHardBounceEventEventType = codec.MustParse("\"_email.hardbounce\"")
 
 // rawEmailHardBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
-func rawEmailHardBounceEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailHardBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constEmailHardBounceEventEventType) {
-		c.Const(p, validation.Show(v), "\"_email.hardbounce\"")
+		c.Const(validation.Show(v), "\"_email.hardbounce\"")
 		return
 	}
 }
 
 // rawEmailHardBounceEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_timestamp.
-func rawEmailHardBounceEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailHardBounceEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailHardBounceEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/arrival_timestamp.
-func rawEmailHardBounceEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailHardBounceEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailHardBounceEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_version.
-func rawEmailHardBounceEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawEmailHardBounceEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawEmailHardBounceEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/application.
-func rawEmailHardBounceEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawEmailHardBounceEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawEmailHardBounceEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/client.
-func rawEmailHardBounceEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawEmailHardBounceEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawEmailHardBounceEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/device.
-func rawEmailHardBounceEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawEmailHardBounceEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawEmailHardBounceEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/session.
-func rawEmailHardBounceEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawEmailHardBounceEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawEmailHardBounceEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/attributes.
-func rawEmailHardBounceEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailAttributes(v, p, c)
+func rawEmailHardBounceEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailAttributes(v, c)
 }
 
 // rawEmailHardBounceEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/metrics.
-func rawEmailHardBounceEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawEmailHardBounceEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawEmailHardBounceEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/client_context.
-func rawEmailHardBounceEventClientContext(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailClientContext(v, p, c)
+func rawEmailHardBounceEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailClientContext(v, c)
 }
 
 // rawEmailHardBounceEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/awsAccountId.
-func rawEmailHardBounceEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawEmailHardBounceEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 // rawEmailHardBounceEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/facets.
-func rawEmailHardBounceEventFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailHardBounceFacets(v, p, c)
+func rawEmailHardBounceEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailHardBounceFacets(v, c)
 }
 
 // rawEmailHardBounceFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceFacets/properties/email_channel.
-func rawEmailHardBounceFacetsEmailChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailHardBounceChannel(v, p, c)
+func rawEmailHardBounceFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailHardBounceChannel(v, c)
 }
 
 // rawEmailHardBounceMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceMailEvent/properties/mail.
-func rawEmailHardBounceMailEventMail(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMail(v, p, c)
+func rawEmailHardBounceMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
+	rawMail(v, c)
 }
 
 // rawEmailHardBounceMailEventBounce checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceMailEvent/properties/bounce.
-func rawEmailHardBounceMailEventBounce(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailBounce(v, p, c)
+func rawEmailHardBounceMailEventBounce(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailBounce(v, c)
 }
 
 // rawEmailOpenChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenChannel/properties/mail_event.
-func rawEmailOpenChannelMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailOpenMailEvent(v, p, c)
+func rawEmailOpenChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailOpenMailEvent(v, c)
 }
 
 // rawEmailOpenDetailsIPAddress checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails/properties/ip_address.
-func rawEmailOpenDetailsIPAddress(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailOpenDetailsIPAddress(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailOpenDetailsUserAgent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails/properties/user_agent.
-func rawEmailOpenDetailsUserAgent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailOpenDetailsUserAgent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
@@ -10905,203 +11594,203 @@ func rawEmailOpenDetailsUserAgent(v *jsonvalue.Value, p *validation.Path, c *val
 var constEmailOpenEventEventType = codec.MustParse("\"_email.open\"")
 
 // rawEmailOpenEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
-func rawEmailOpenEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailOpenEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constEmailOpenEventEventType) {
-		c.Const(p, validation.Show(v), "\"_email.open\"")
+		c.Const(validation.Show(v), "\"_email.open\"")
 		return
 	}
 }
 
 // rawEmailOpenEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_timestamp.
-func rawEmailOpenEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailOpenEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailOpenEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/arrival_timestamp.
-func rawEmailOpenEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailOpenEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailOpenEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_version.
-func rawEmailOpenEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawEmailOpenEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawEmailOpenEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/application.
-func rawEmailOpenEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawEmailOpenEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawEmailOpenEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/client.
-func rawEmailOpenEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawEmailOpenEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawEmailOpenEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/device.
-func rawEmailOpenEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawEmailOpenEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawEmailOpenEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/session.
-func rawEmailOpenEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawEmailOpenEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawEmailOpenEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/attributes.
-func rawEmailOpenEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailAttributes(v, p, c)
+func rawEmailOpenEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailAttributes(v, c)
 }
 
 // rawEmailOpenEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/metrics.
-func rawEmailOpenEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawEmailOpenEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawEmailOpenEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/client_context.
-func rawEmailOpenEventClientContext(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailClientContext(v, p, c)
+func rawEmailOpenEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailClientContext(v, c)
 }
 
 // rawEmailOpenEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/awsAccountId.
-func rawEmailOpenEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawEmailOpenEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 // rawEmailOpenEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/facets.
-func rawEmailOpenEventFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailOpenFacets(v, p, c)
+func rawEmailOpenEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailOpenFacets(v, c)
 }
 
 // rawEmailOpenFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenFacets/properties/email_channel.
-func rawEmailOpenFacetsEmailChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailOpenChannel(v, p, c)
+func rawEmailOpenFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailOpenChannel(v, c)
 }
 
 // rawEmailOpenMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenMailEvent/properties/mail.
-func rawEmailOpenMailEventMail(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMail(v, p, c)
+func rawEmailOpenMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
+	rawMail(v, c)
 }
 
 // rawEmailOpenMailEventOpen checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenMailEvent/properties/open.
-func rawEmailOpenMailEventOpen(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailOpenDetails(v, p, c)
+func rawEmailOpenMailEventOpen(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailOpenDetails(v, c)
 }
 
 // rawEmailRejectReason checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailReject/properties/reason.
-func rawEmailRejectReason(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailRejectReason(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailRejectedChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedChannel/properties/mail_event.
-func rawEmailRejectedChannelMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailRejectedMailEvent(v, p, c)
+func rawEmailRejectedChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailRejectedMailEvent(v, c)
 }
 
 var constEmailRejectedEventEventType = codec.MustParse("\"_email.rejected\"")
 
 // rawEmailRejectedEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
-func rawEmailRejectedEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailRejectedEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constEmailRejectedEventEventType) {
-		c.Const(p, validation.Show(v), "\"_email.rejected\"")
+		c.Const(validation.Show(v), "\"_email.rejected\"")
 		return
 	}
 }
 
 // rawEmailRejectedEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_timestamp.
-func rawEmailRejectedEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailRejectedEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailRejectedEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/arrival_timestamp.
-func rawEmailRejectedEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailRejectedEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailRejectedEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_version.
-func rawEmailRejectedEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawEmailRejectedEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawEmailRejectedEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/application.
-func rawEmailRejectedEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawEmailRejectedEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawEmailRejectedEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/client.
-func rawEmailRejectedEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawEmailRejectedEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawEmailRejectedEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/device.
-func rawEmailRejectedEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawEmailRejectedEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawEmailRejectedEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/session.
-func rawEmailRejectedEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawEmailRejectedEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawEmailRejectedEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/attributes.
-func rawEmailRejectedEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailAttributes(v, p, c)
+func rawEmailRejectedEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailAttributes(v, c)
 }
 
 // rawEmailRejectedEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/metrics.
-func rawEmailRejectedEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawEmailRejectedEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawEmailRejectedEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/client_context.
-func rawEmailRejectedEventClientContext(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailClientContext(v, p, c)
+func rawEmailRejectedEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailClientContext(v, c)
 }
 
 // rawEmailRejectedEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/awsAccountId.
-func rawEmailRejectedEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawEmailRejectedEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 // rawEmailRejectedEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets.
-func rawEmailRejectedEventFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailRejectedFacets(v, p, c)
+func rawEmailRejectedEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailRejectedFacets(v, c)
 }
 
 // rawEmailRejectedFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedFacets/properties/email_channel.
-func rawEmailRejectedFacetsEmailChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailRejectedChannel(v, p, c)
+func rawEmailRejectedFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailRejectedChannel(v, c)
 }
 
 // rawEmailRejectedMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedMailEvent/properties/mail.
-func rawEmailRejectedMailEventMail(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMail(v, p, c)
+func rawEmailRejectedMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
+	rawMail(v, c)
 }
 
 // rawEmailRejectedMailEventReject checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedMailEvent/properties/reject.
-func rawEmailRejectedMailEventReject(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailReject(v, p, c)
+func rawEmailRejectedMailEventReject(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailReject(v, c)
 }
 
 // rawEmailRenderingFailureChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureChannel/properties/mail_event.
-func rawEmailRenderingFailureChannelMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailRenderingFailureMailEvent(v, p, c)
+func rawEmailRenderingFailureChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailRenderingFailureMailEvent(v, c)
 }
 
 // rawEmailRenderingFailureDetailsErrorMessage checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails/properties/error_message.
-func rawEmailRenderingFailureDetailsErrorMessage(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailRenderingFailureDetailsErrorMessage(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailRenderingFailureDetailsTemplateName checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails/properties/template_name.
-func rawEmailRenderingFailureDetailsTemplateName(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailRenderingFailureDetailsTemplateName(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
@@ -11109,1432 +11798,1747 @@ func rawEmailRenderingFailureDetailsTemplateName(v *jsonvalue.Value, p *validati
 var constEmailRenderingFailureEventEventType = codec.MustParse("\"_email.rendering_failure\"")
 
 // rawEmailRenderingFailureEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_type.
-func rawEmailRenderingFailureEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailRenderingFailureEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constEmailRenderingFailureEventEventType) {
-		c.Const(p, validation.Show(v), "\"_email.rendering_failure\"")
+		c.Const(validation.Show(v), "\"_email.rendering_failure\"")
 		return
 	}
 }
 
 // rawEmailRenderingFailureEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_timestamp.
-func rawEmailRenderingFailureEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailRenderingFailureEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailRenderingFailureEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/arrival_timestamp.
-func rawEmailRenderingFailureEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailRenderingFailureEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailRenderingFailureEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_version.
-func rawEmailRenderingFailureEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawEmailRenderingFailureEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawEmailRenderingFailureEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/application.
-func rawEmailRenderingFailureEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawEmailRenderingFailureEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawEmailRenderingFailureEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/client.
-func rawEmailRenderingFailureEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawEmailRenderingFailureEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawEmailRenderingFailureEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/device.
-func rawEmailRenderingFailureEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawEmailRenderingFailureEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawEmailRenderingFailureEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/session.
-func rawEmailRenderingFailureEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawEmailRenderingFailureEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawEmailRenderingFailureEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/attributes.
-func rawEmailRenderingFailureEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailAttributes(v, p, c)
+func rawEmailRenderingFailureEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailAttributes(v, c)
 }
 
 // rawEmailRenderingFailureEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/metrics.
-func rawEmailRenderingFailureEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawEmailRenderingFailureEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawEmailRenderingFailureEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/client_context.
-func rawEmailRenderingFailureEventClientContext(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailClientContext(v, p, c)
+func rawEmailRenderingFailureEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailClientContext(v, c)
 }
 
 // rawEmailRenderingFailureEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/awsAccountId.
-func rawEmailRenderingFailureEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawEmailRenderingFailureEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 // rawEmailRenderingFailureEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/facets.
-func rawEmailRenderingFailureEventFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailRenderingFailureFacets(v, p, c)
+func rawEmailRenderingFailureEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailRenderingFailureFacets(v, c)
 }
 
 // rawEmailRenderingFailureFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureFacets/properties/email_channel.
-func rawEmailRenderingFailureFacetsEmailChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailRenderingFailureChannel(v, p, c)
+func rawEmailRenderingFailureFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailRenderingFailureChannel(v, c)
 }
 
 // rawEmailRenderingFailureMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureMailEvent/properties/mail.
-func rawEmailRenderingFailureMailEventMail(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMail(v, p, c)
+func rawEmailRenderingFailureMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
+	rawMail(v, c)
 }
 
 // rawEmailRenderingFailureMailEventFailure checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureMailEvent/properties/failure.
-func rawEmailRenderingFailureMailEventFailure(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailRenderingFailureDetails(v, p, c)
+func rawEmailRenderingFailureMailEventFailure(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailRenderingFailureDetails(v, c)
 }
 
 // rawEmailSendChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendChannel/properties/mail_event.
-func rawEmailSendChannelMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailSendMailEvent(v, p, c)
+func rawEmailSendChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailSendMailEvent(v, c)
 }
 
 var constEmailSendEventEventType = codec.MustParse("\"_email.send\"")
 
 // rawEmailSendEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_type.
-func rawEmailSendEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constEmailSendEventEventType) {
-		c.Const(p, validation.Show(v), "\"_email.send\"")
+		c.Const(validation.Show(v), "\"_email.send\"")
 		return
 	}
 }
 
 // rawEmailSendEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_timestamp.
-func rawEmailSendEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailSendEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailSendEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/arrival_timestamp.
-func rawEmailSendEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailSendEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailSendEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_version.
-func rawEmailSendEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawEmailSendEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawEmailSendEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/application.
-func rawEmailSendEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawEmailSendEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawEmailSendEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/client.
-func rawEmailSendEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawEmailSendEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawEmailSendEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/device.
-func rawEmailSendEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawEmailSendEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawEmailSendEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/session.
-func rawEmailSendEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawEmailSendEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawEmailSendEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/attributes.
-func rawEmailSendEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailAttributes(v, p, c)
+func rawEmailSendEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailAttributes(v, c)
 }
 
 // rawEmailSendEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/metrics.
-func rawEmailSendEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawEmailSendEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawEmailSendEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/client_context.
-func rawEmailSendEventClientContext(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailClientContext(v, p, c)
+func rawEmailSendEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailClientContext(v, c)
 }
 
 // rawEmailSendEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/awsAccountId.
-func rawEmailSendEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawEmailSendEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 // rawEmailSendEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets.
-func rawEmailSendEventFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailSendFacets(v, p, c)
+func rawEmailSendEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailSendFacets(v, c)
 }
 
 // rawEmailSendFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendFacets/properties/email_channel.
-func rawEmailSendFacetsEmailChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailSendChannel(v, p, c)
+func rawEmailSendFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailSendChannel(v, c)
 }
 
 // rawEmailSendMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendMailEvent/properties/mail.
-func rawEmailSendMailEventMail(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMail(v, p, c)
+func rawEmailSendMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
+	rawMail(v, c)
 }
 
 // rawEmailSendMailEventSend checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendMailEvent/properties/send.
-func rawEmailSendMailEventSend(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailSendDetails(v, p, c)
+func rawEmailSendMailEventSend(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailSendDetails(v, c)
 }
 
 // rawEmailSoftBounceChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceChannel/properties/mail_event.
-func rawEmailSoftBounceChannelMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailSoftBounceMailEvent(v, p, c)
+func rawEmailSoftBounceChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailSoftBounceMailEvent(v, c)
 }
 
 var constEmailSoftBounceEventEventType = codec.MustParse("\"_email.softbounce\"")
 
 // rawEmailSoftBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_type.
-func rawEmailSoftBounceEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailSoftBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constEmailSoftBounceEventEventType) {
-		c.Const(p, validation.Show(v), "\"_email.softbounce\"")
+		c.Const(validation.Show(v), "\"_email.softbounce\"")
 		return
 	}
 }
 
 // rawEmailSoftBounceEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_timestamp.
-func rawEmailSoftBounceEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailSoftBounceEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailSoftBounceEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/arrival_timestamp.
-func rawEmailSoftBounceEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailSoftBounceEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailSoftBounceEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_version.
-func rawEmailSoftBounceEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawEmailSoftBounceEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawEmailSoftBounceEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/application.
-func rawEmailSoftBounceEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawEmailSoftBounceEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawEmailSoftBounceEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/client.
-func rawEmailSoftBounceEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawEmailSoftBounceEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawEmailSoftBounceEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/device.
-func rawEmailSoftBounceEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawEmailSoftBounceEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawEmailSoftBounceEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/session.
-func rawEmailSoftBounceEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawEmailSoftBounceEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawEmailSoftBounceEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/attributes.
-func rawEmailSoftBounceEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailAttributes(v, p, c)
+func rawEmailSoftBounceEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailAttributes(v, c)
 }
 
 // rawEmailSoftBounceEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/metrics.
-func rawEmailSoftBounceEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawEmailSoftBounceEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawEmailSoftBounceEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/client_context.
-func rawEmailSoftBounceEventClientContext(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailClientContext(v, p, c)
+func rawEmailSoftBounceEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailClientContext(v, c)
 }
 
 // rawEmailSoftBounceEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/awsAccountId.
-func rawEmailSoftBounceEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawEmailSoftBounceEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 // rawEmailSoftBounceEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/facets.
-func rawEmailSoftBounceEventFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailSoftBounceFacets(v, p, c)
+func rawEmailSoftBounceEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailSoftBounceFacets(v, c)
 }
 
 // rawEmailSoftBounceFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceFacets/properties/email_channel.
-func rawEmailSoftBounceFacetsEmailChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailSoftBounceChannel(v, p, c)
+func rawEmailSoftBounceFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailSoftBounceChannel(v, c)
 }
 
 // rawEmailSoftBounceMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceMailEvent/properties/mail.
-func rawEmailSoftBounceMailEventMail(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMail(v, p, c)
+func rawEmailSoftBounceMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
+	rawMail(v, c)
 }
 
 // rawEmailSoftBounceMailEventBounce checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceMailEvent/properties/bounce.
-func rawEmailSoftBounceMailEventBounce(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailBounce(v, p, c)
+func rawEmailSoftBounceMailEventBounce(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailBounce(v, c)
 }
 
 // rawEmailUnsubscribeChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeChannel/properties/mail_event.
-func rawEmailUnsubscribeChannelMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailUnsubscribeMailEvent(v, p, c)
+func rawEmailUnsubscribeChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailUnsubscribeMailEvent(v, c)
 }
 
 var constEmailUnsubscribeEventEventType = codec.MustParse("\"_email.unsubscribe\"")
 
 // rawEmailUnsubscribeEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_type.
-func rawEmailUnsubscribeEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailUnsubscribeEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constEmailUnsubscribeEventEventType) {
-		c.Const(p, validation.Show(v), "\"_email.unsubscribe\"")
+		c.Const(validation.Show(v), "\"_email.unsubscribe\"")
 		return
 	}
 }
 
 // rawEmailUnsubscribeEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_timestamp.
-func rawEmailUnsubscribeEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailUnsubscribeEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailUnsubscribeEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/arrival_timestamp.
-func rawEmailUnsubscribeEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawEmailUnsubscribeEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawEmailUnsubscribeEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_version.
-func rawEmailUnsubscribeEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawEmailUnsubscribeEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawEmailUnsubscribeEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/application.
-func rawEmailUnsubscribeEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawEmailUnsubscribeEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawEmailUnsubscribeEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/client.
-func rawEmailUnsubscribeEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawEmailUnsubscribeEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawEmailUnsubscribeEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/device.
-func rawEmailUnsubscribeEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawEmailUnsubscribeEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawEmailUnsubscribeEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/session.
-func rawEmailUnsubscribeEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawEmailUnsubscribeEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawEmailUnsubscribeEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/attributes.
-func rawEmailUnsubscribeEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailAttributes(v, p, c)
+func rawEmailUnsubscribeEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailAttributes(v, c)
 }
 
 // rawEmailUnsubscribeEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/metrics.
-func rawEmailUnsubscribeEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawEmailUnsubscribeEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawEmailUnsubscribeEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/client_context.
-func rawEmailUnsubscribeEventClientContext(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailClientContext(v, p, c)
+func rawEmailUnsubscribeEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailClientContext(v, c)
 }
 
 // rawEmailUnsubscribeEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/awsAccountId.
-func rawEmailUnsubscribeEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawEmailUnsubscribeEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 // rawEmailUnsubscribeEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/facets.
-func rawEmailUnsubscribeEventFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailUnsubscribeFacets(v, p, c)
+func rawEmailUnsubscribeEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailUnsubscribeFacets(v, c)
 }
 
 // rawEmailUnsubscribeFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeFacets/properties/email_channel.
-func rawEmailUnsubscribeFacetsEmailChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailUnsubscribeChannel(v, p, c)
+func rawEmailUnsubscribeFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailUnsubscribeChannel(v, c)
 }
 
 // rawEmailUnsubscribeMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeMailEvent/properties/mail.
-func rawEmailUnsubscribeMailEventMail(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMail(v, p, c)
+func rawEmailUnsubscribeMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
+	rawMail(v, c)
 }
 
 // rawEmailUnsubscribeMailEventClick checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeMailEvent/properties/click.
-func rawEmailUnsubscribeMailEventClick(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEmailClickDetails(v, p, c)
+func rawEmailUnsubscribeMailEventClick(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailClickDetails(v, c)
 }
 
 // rawHeaderName checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Header/properties/name.
-func rawHeaderName(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawHeaderName(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawHeaderValue checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Header/properties/value.
-func rawHeaderValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawHeaderValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawMailMessageID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/message_id.
-func rawMailMessageID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMailMessageID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawMailMessageSendTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/message_send_timestamp.
-func rawMailMessageSendTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawMailMessageSendTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawMailFromAddress checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/from_address.
-func rawMailFromAddress(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMailFromAddress(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawMailDestination checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/destination.
-func rawMailDestination(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMailDestination(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Array) {
-		c.Type(p, v, "array")
+		c.Type(v, "array")
 		return
 	}
 	if v.Kind == jsonvalue.Array {
 		for i := range v.Items {
-			ip := p.Index(i)
+			c.PushIndex(i)
 			switch {
 			default:
-				rawMailDestinationItem(&v.Items[i], &ip, c)
+				rawMailDestinationItem(&v.Items[i], c)
 			}
+			c.Pop()
 		}
 	}
 }
 
 // rawMailHeadersTruncated checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers_truncated.
-func rawMailHeadersTruncated(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMailHeadersTruncated(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Bool) {
-		c.Type(p, v, "boolean")
+		c.Type(v, "boolean")
 		return
 	}
 }
 
 // rawMailHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers.
-func rawMailHeaders(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMailHeaders(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Array) {
-		c.Type(p, v, "array")
+		c.Type(v, "array")
 		return
 	}
 	if v.Kind == jsonvalue.Array {
 		for i := range v.Items {
-			ip := p.Index(i)
+			c.PushIndex(i)
 			switch {
 			default:
-				rawMailHeadersItem(&v.Items[i], &ip, c)
+				rawMailHeadersItem(&v.Items[i], c)
 			}
+			c.Pop()
 		}
 	}
 }
 
 // rawMailCommonHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/common_headers.
-func rawMailCommonHeaders(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawCommonHeaders(v, p, c)
+func rawMailCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
+	rawCommonHeaders(v, c)
 }
 
 // rawCommonHeadersToItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders/properties/to/items.
-func rawCommonHeadersToItem(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCommonHeadersToItem(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailBounceBouncedRecipientsItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounced_recipients/items.
-func rawEmailBounceBouncedRecipientsItem(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawBouncedRecipient(v, p, c)
+func rawEmailBounceBouncedRecipientsItem(v *jsonvalue.Value, c *validation.Collector) {
+	rawBouncedRecipient(v, c)
 }
 
 // rawEmailClickMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickMailEvent.
-func rawEmailClickMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailClickMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail", "click")
+		codec.RequiredMembers(v, c, "mail", "click")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail":
-				rawEmailClickMailEventMail(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickMailEventMail(&m.Value, c)
+					c.Pop()
+				}
 			case "click":
-				rawEmailClickMailEventClick(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickMailEventClick(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailClickDetailsLinkTagsValue checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/link_tags/additionalProperties.
-func rawEmailClickDetailsLinkTagsValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailClickDetailsLinkTagsValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Array) {
-		c.Type(p, v, "array")
+		c.Type(v, "array")
 		return
 	}
 	if v.Kind == jsonvalue.Array {
 		for i := range v.Items {
-			ip := p.Index(i)
+			c.PushIndex(i)
 			switch {
 			default:
-				rawEmailClickDetailsLinkTagsValueItem(&v.Items[i], &ip, c)
+				rawEmailClickDetailsLinkTagsValueItem(&v.Items[i], c)
 			}
+			c.Pop()
 		}
 	}
 }
 
 // rawEmailAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes.
-func rawEmailAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "feedback")
+		codec.RequiredMembers(v, c, "feedback")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			matched := false
 			switch m.Name {
 			case "feedback":
-				rawEmailAttributesFeedback(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailAttributesFeedback(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "campaign_id":
-				rawEmailAttributesCampaignID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailAttributesCampaignID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "campaign_activity_id":
-				rawEmailAttributesCampaignActivityID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailAttributesCampaignActivityID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "treatment_id":
-				rawEmailAttributesTreatmentID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailAttributesTreatmentID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "journey_id":
-				rawEmailAttributesJourneyID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailAttributesJourneyID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "journey_activity_id":
-				rawEmailAttributesJourneyActivityID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailAttributesJourneyActivityID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "journey_run_id":
-				rawEmailAttributesJourneyRunID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailAttributesJourneyRunID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			}
 			if !matched {
-				rawEmailAttributesValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailAttributesValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext.
-func rawEmailClientContext(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailClientContext(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "custom":
-				rawEmailClientContextCustom(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClientContextCustom(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailClickFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickFacets.
-func rawEmailClickFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailClickFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "email_channel")
+		codec.RequiredMembers(v, c, "email_channel")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "email_channel":
-				rawEmailClickFacetsEmailChannel(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickFacetsEmailChannel(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailClickChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickChannel.
-func rawEmailClickChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailClickChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail_event")
+		codec.RequiredMembers(v, c, "mail_event")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail_event":
-				rawEmailClickChannelMailEvent(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickChannelMailEvent(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail.
-func rawMail(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMail(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "message_id", "message_send_timestamp", "from_address", "destination", "headers_truncated", "headers", "common_headers")
+		codec.RequiredMembers(v, c, "message_id", "message_send_timestamp", "from_address", "destination", "headers_truncated", "headers", "common_headers")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "message_id":
-				rawMailMessageID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMailMessageID(&m.Value, c)
+					c.Pop()
+				}
 			case "message_send_timestamp":
-				rawMailMessageSendTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMailMessageSendTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "from_address":
-				rawMailFromAddress(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMailFromAddress(&m.Value, c)
+					c.Pop()
+				}
 			case "destination":
-				rawMailDestination(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMailDestination(&m.Value, c)
+					c.Pop()
+				}
 			case "headers_truncated":
-				rawMailHeadersTruncated(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMailHeadersTruncated(&m.Value, c)
+					c.Pop()
+				}
 			case "headers":
-				rawMailHeaders(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMailHeaders(&m.Value, c)
+					c.Pop()
+				}
 			case "common_headers":
-				rawMailCommonHeaders(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawMailCommonHeaders(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailClickDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails.
-func rawEmailClickDetails(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "ip_address":
-				rawEmailClickDetailsIPAddress(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickDetailsIPAddress(&m.Value, c)
+					c.Pop()
+				}
 			case "user_agent":
-				rawEmailClickDetailsUserAgent(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickDetailsUserAgent(&m.Value, c)
+					c.Pop()
+				}
 			case "link":
-				rawEmailClickDetailsLink(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickDetailsLink(&m.Value, c)
+					c.Pop()
+				}
 			case "link_tags":
-				rawEmailClickDetailsLinkTags(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailClickDetailsLinkTags(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailComplaintMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintMailEvent.
-func rawEmailComplaintMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailComplaintMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail")
+		codec.RequiredMembers(v, c, "mail")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail":
-				rawEmailComplaintMailEventMail(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintMailEventMail(&m.Value, c)
+					c.Pop()
+				}
 			case "complaint":
-				rawEmailComplaintMailEventComplaint(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintMailEventComplaint(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailComplaintDetailsComplainedRecipientsItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients/items.
-func rawEmailComplaintDetailsComplainedRecipientsItem(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawComplainedRecipient(v, p, c)
+func rawEmailComplaintDetailsComplainedRecipientsItem(v *jsonvalue.Value, c *validation.Collector) {
+	rawComplainedRecipient(v, c)
 }
 
 // rawEmailComplaintFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintFacets.
-func rawEmailComplaintFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailComplaintFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "email_channel")
+		codec.RequiredMembers(v, c, "email_channel")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "email_channel":
-				rawEmailComplaintFacetsEmailChannel(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintFacetsEmailChannel(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailComplaintChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintChannel.
-func rawEmailComplaintChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailComplaintChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail_event")
+		codec.RequiredMembers(v, c, "mail_event")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail_event":
-				rawEmailComplaintChannelMailEvent(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintChannelMailEvent(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailComplaintDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails.
-func rawEmailComplaintDetails(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailComplaintDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "complained_recipients":
-				rawEmailComplaintDetailsComplainedRecipients(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintDetailsComplainedRecipients(&m.Value, c)
+					c.Pop()
+				}
 			case "feedback_id":
-				rawEmailComplaintDetailsFeedbackID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintDetailsFeedbackID(&m.Value, c)
+					c.Pop()
+				}
 			case "user_agent":
-				rawEmailComplaintDetailsUserAgent(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintDetailsUserAgent(&m.Value, c)
+					c.Pop()
+				}
 			case "complaint_feedback_type":
-				rawEmailComplaintDetailsComplaintFeedbackType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailComplaintDetailsComplaintFeedbackType(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailDeliveredMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredMailEvent.
-func rawEmailDeliveredMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailDeliveredMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail", "delivery")
+		codec.RequiredMembers(v, c, "mail", "delivery")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail":
-				rawEmailDeliveredMailEventMail(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredMailEventMail(&m.Value, c)
+					c.Pop()
+				}
 			case "delivery":
-				rawEmailDeliveredMailEventDelivery(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredMailEventDelivery(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailDeliveredFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredFacets.
-func rawEmailDeliveredFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailDeliveredFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "email_channel")
+		codec.RequiredMembers(v, c, "email_channel")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "email_channel":
-				rawEmailDeliveredFacetsEmailChannel(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredFacetsEmailChannel(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailDeliveredChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredChannel.
-func rawEmailDeliveredChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailDeliveredChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail_event")
+		codec.RequiredMembers(v, c, "mail_event")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail_event":
-				rawEmailDeliveredChannelMailEvent(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveredChannelMailEvent(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailDelivery checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery.
-func rawEmailDelivery(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "smtp_response":
-				rawEmailDeliverySMTPResponse(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliverySMTPResponse(&m.Value, c)
+					c.Pop()
+				}
 			case "reporting_mta":
-				rawEmailDeliveryReportingMTA(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveryReportingMTA(&m.Value, c)
+					c.Pop()
+				}
 			case "recipients":
-				rawEmailDeliveryRecipients(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveryRecipients(&m.Value, c)
+					c.Pop()
+				}
 			case "processing_time_millis":
-				rawEmailDeliveryProcessingTimeMillis(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailDeliveryProcessingTimeMillis(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailDeliveryRecipientsItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/recipients/items.
-func rawEmailDeliveryRecipientsItem(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailDeliveryRecipientsItem(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEmailHardBounceMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceMailEvent.
-func rawEmailHardBounceMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailHardBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail")
+		codec.RequiredMembers(v, c, "mail")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail":
-				rawEmailHardBounceMailEventMail(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceMailEventMail(&m.Value, c)
+					c.Pop()
+				}
 			case "bounce":
-				rawEmailHardBounceMailEventBounce(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceMailEventBounce(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailHardBounceFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceFacets.
-func rawEmailHardBounceFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailHardBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "email_channel")
+		codec.RequiredMembers(v, c, "email_channel")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "email_channel":
-				rawEmailHardBounceFacetsEmailChannel(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceFacetsEmailChannel(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailHardBounceChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceChannel.
-func rawEmailHardBounceChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailHardBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail_event")
+		codec.RequiredMembers(v, c, "mail_event")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail_event":
-				rawEmailHardBounceChannelMailEvent(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailHardBounceChannelMailEvent(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailBounce checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce.
-func rawEmailBounce(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailBounce(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "bounce_type":
-				rawEmailBounceBounceType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailBounceBounceType(&m.Value, c)
+					c.Pop()
+				}
 			case "bounce_sub_type":
-				rawEmailBounceBounceSubType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailBounceBounceSubType(&m.Value, c)
+					c.Pop()
+				}
 			case "bounced_recipients":
-				rawEmailBounceBouncedRecipients(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailBounceBouncedRecipients(&m.Value, c)
+					c.Pop()
+				}
 			case "feedback_id":
-				rawEmailBounceFeedbackID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailBounceFeedbackID(&m.Value, c)
+					c.Pop()
+				}
 			case "reporting_mta":
-				rawEmailBounceReportingMTA(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailBounceReportingMTA(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailOpenMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenMailEvent.
-func rawEmailOpenMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailOpenMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail", "open")
+		codec.RequiredMembers(v, c, "mail", "open")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail":
-				rawEmailOpenMailEventMail(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenMailEventMail(&m.Value, c)
+					c.Pop()
+				}
 			case "open":
-				rawEmailOpenMailEventOpen(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenMailEventOpen(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailOpenFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenFacets.
-func rawEmailOpenFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailOpenFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "email_channel")
+		codec.RequiredMembers(v, c, "email_channel")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "email_channel":
-				rawEmailOpenFacetsEmailChannel(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenFacetsEmailChannel(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailOpenChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenChannel.
-func rawEmailOpenChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailOpenChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail_event")
+		codec.RequiredMembers(v, c, "mail_event")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail_event":
-				rawEmailOpenChannelMailEvent(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenChannelMailEvent(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailOpenDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails.
-func rawEmailOpenDetails(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "ip_address":
-				rawEmailOpenDetailsIPAddress(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenDetailsIPAddress(&m.Value, c)
+					c.Pop()
+				}
 			case "user_agent":
-				rawEmailOpenDetailsUserAgent(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailOpenDetailsUserAgent(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailRejectedMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedMailEvent.
-func rawEmailRejectedMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailRejectedMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail")
+		codec.RequiredMembers(v, c, "mail")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail":
-				rawEmailRejectedMailEventMail(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedMailEventMail(&m.Value, c)
+					c.Pop()
+				}
 			case "reject":
-				rawEmailRejectedMailEventReject(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedMailEventReject(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailRejectedFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedFacets.
-func rawEmailRejectedFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailRejectedFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "email_channel")
+		codec.RequiredMembers(v, c, "email_channel")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "email_channel":
-				rawEmailRejectedFacetsEmailChannel(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedFacetsEmailChannel(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailRejectedChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedChannel.
-func rawEmailRejectedChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailRejectedChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail_event")
+		codec.RequiredMembers(v, c, "mail_event")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail_event":
-				rawEmailRejectedChannelMailEvent(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectedChannelMailEvent(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailReject checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailReject.
-func rawEmailReject(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "reason":
-				rawEmailRejectReason(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRejectReason(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailRenderingFailureMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureMailEvent.
-func rawEmailRenderingFailureMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailRenderingFailureMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail":
-				rawEmailRenderingFailureMailEventMail(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureMailEventMail(&m.Value, c)
+					c.Pop()
+				}
 			case "failure":
-				rawEmailRenderingFailureMailEventFailure(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureMailEventFailure(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailRenderingFailureFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureFacets.
-func rawEmailRenderingFailureFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailRenderingFailureFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "email_channel")
+		codec.RequiredMembers(v, c, "email_channel")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "email_channel":
-				rawEmailRenderingFailureFacetsEmailChannel(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureFacetsEmailChannel(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailRenderingFailureChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureChannel.
-func rawEmailRenderingFailureChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailRenderingFailureChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail_event")
+		codec.RequiredMembers(v, c, "mail_event")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail_event":
-				rawEmailRenderingFailureChannelMailEvent(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureChannelMailEvent(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailRenderingFailureDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails.
-func rawEmailRenderingFailureDetails(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailRenderingFailureDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "error_message":
-				rawEmailRenderingFailureDetailsErrorMessage(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureDetailsErrorMessage(&m.Value, c)
+					c.Pop()
+				}
 			case "template_name":
-				rawEmailRenderingFailureDetailsTemplateName(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailRenderingFailureDetailsTemplateName(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailSendMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendMailEvent.
-func rawEmailSendMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailSendMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail", "send")
+		codec.RequiredMembers(v, c, "mail", "send")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail":
-				rawEmailSendMailEventMail(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendMailEventMail(&m.Value, c)
+					c.Pop()
+				}
 			case "send":
-				rawEmailSendMailEventSend(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendMailEventSend(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailSendFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendFacets.
-func rawEmailSendFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailSendFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "email_channel")
+		codec.RequiredMembers(v, c, "email_channel")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "email_channel":
-				rawEmailSendFacetsEmailChannel(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendFacetsEmailChannel(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailSendChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendChannel.
-func rawEmailSendChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailSendChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail_event")
+		codec.RequiredMembers(v, c, "mail_event")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail_event":
-				rawEmailSendChannelMailEvent(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSendChannelMailEvent(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailSendDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendDetails.
-func rawEmailSendDetails(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailSendDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 }
 
 // rawEmailSoftBounceMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceMailEvent.
-func rawEmailSoftBounceMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailSoftBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail")
+		codec.RequiredMembers(v, c, "mail")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail":
-				rawEmailSoftBounceMailEventMail(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceMailEventMail(&m.Value, c)
+					c.Pop()
+				}
 			case "bounce":
-				rawEmailSoftBounceMailEventBounce(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceMailEventBounce(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailSoftBounceFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceFacets.
-func rawEmailSoftBounceFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailSoftBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "email_channel")
+		codec.RequiredMembers(v, c, "email_channel")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "email_channel":
-				rawEmailSoftBounceFacetsEmailChannel(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceFacetsEmailChannel(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailSoftBounceChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceChannel.
-func rawEmailSoftBounceChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailSoftBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail_event")
+		codec.RequiredMembers(v, c, "mail_event")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail_event":
-				rawEmailSoftBounceChannelMailEvent(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailSoftBounceChannelMailEvent(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailUnsubscribeMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeMailEvent.
-func rawEmailUnsubscribeMailEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailUnsubscribeMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail")
+		codec.RequiredMembers(v, c, "mail")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail":
-				rawEmailUnsubscribeMailEventMail(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeMailEventMail(&m.Value, c)
+					c.Pop()
+				}
 			case "click":
-				rawEmailUnsubscribeMailEventClick(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeMailEventClick(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailUnsubscribeFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeFacets.
-func rawEmailUnsubscribeFacets(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailUnsubscribeFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "email_channel")
+		codec.RequiredMembers(v, c, "email_channel")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "email_channel":
-				rawEmailUnsubscribeFacetsEmailChannel(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeFacetsEmailChannel(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailUnsubscribeChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeChannel.
-func rawEmailUnsubscribeChannel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailUnsubscribeChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "mail_event")
+		codec.RequiredMembers(v, c, "mail_event")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "mail_event":
-				rawEmailUnsubscribeChannelMailEvent(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEmailUnsubscribeChannelMailEvent(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawMailDestinationItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/destination/items.
-func rawMailDestinationItem(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawMailDestinationItem(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawMailHeadersItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers/items.
-func rawMailHeadersItem(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawHeader(v, p, c)
+func rawMailHeadersItem(v *jsonvalue.Value, c *validation.Collector) {
+	rawHeader(v, c)
 }
 
 // rawCommonHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders.
-func rawCommonHeaders(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "from":
-				rawCommonHeadersFrom(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCommonHeadersFrom(&m.Value, c)
+					c.Pop()
+				}
 			case "to":
-				rawCommonHeadersTo(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCommonHeadersTo(&m.Value, c)
+					c.Pop()
+				}
 			case "subject":
-				rawCommonHeadersSubject(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCommonHeadersSubject(&m.Value, c)
+					c.Pop()
+				}
 			case "date":
-				rawCommonHeadersDate(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCommonHeadersDate(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawBouncedRecipient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient.
-func rawBouncedRecipient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawBouncedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "email_address":
-				rawBouncedRecipientEmailAddress(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawBouncedRecipientEmailAddress(&m.Value, c)
+					c.Pop()
+				}
 			case "action":
-				rawBouncedRecipientAction(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawBouncedRecipientAction(&m.Value, c)
+					c.Pop()
+				}
 			case "status":
-				rawBouncedRecipientStatus(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawBouncedRecipientStatus(&m.Value, c)
+					c.Pop()
+				}
 			case "diagnostic_code":
-				rawBouncedRecipientDiagnosticCode(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawBouncedRecipientDiagnosticCode(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEmailClickDetailsLinkTagsValueItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/link_tags/additionalProperties/items.
-func rawEmailClickDetailsLinkTagsValueItem(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEmailClickDetailsLinkTagsValueItem(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawComplainedRecipient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/ComplainedRecipient.
-func rawComplainedRecipient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawComplainedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "email_address":
-				rawComplainedRecipientEmailAddress(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawComplainedRecipientEmailAddress(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawHeader checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Header.
-func rawHeader(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawHeader(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "name", "value")
+		codec.RequiredMembers(v, c, "name", "value")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "name":
-				rawHeaderName(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawHeaderName(&m.Value, c)
+					c.Pop()
+				}
 			case "value":
-				rawHeaderValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawHeaderValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}

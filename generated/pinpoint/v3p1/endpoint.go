@@ -98,7 +98,7 @@ func (v *Demographic) Validate() error {
 // name.
 func (v *Demographic) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -185,26 +185,26 @@ func (v *Demographic) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *Demographic) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *Demographic) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "AppVersion":
-			codec.CheckMember(p, &v.Rest[i], c, rawDemographicAppVersion)
+			codec.CheckMember(&v.Rest[i], c, rawDemographicAppVersion)
 		case "Locale":
-			codec.CheckMember(p, &v.Rest[i], c, rawDemographicLocale)
+			codec.CheckMember(&v.Rest[i], c, rawDemographicLocale)
 		case "Make":
-			codec.CheckMember(p, &v.Rest[i], c, rawDemographicMake)
+			codec.CheckMember(&v.Rest[i], c, rawDemographicMake)
 		case "Model":
-			codec.CheckMember(p, &v.Rest[i], c, rawDemographicModel)
+			codec.CheckMember(&v.Rest[i], c, rawDemographicModel)
 		case "ModelVersion":
-			codec.CheckMember(p, &v.Rest[i], c, rawDemographicModelVersion)
+			codec.CheckMember(&v.Rest[i], c, rawDemographicModelVersion)
 		case "Platform":
-			codec.CheckMember(p, &v.Rest[i], c, rawDemographicPlatform)
+			codec.CheckMember(&v.Rest[i], c, rawDemographicPlatform)
 		case "PlatformVersion":
-			codec.CheckMember(p, &v.Rest[i], c, rawDemographicPlatformVersion)
+			codec.CheckMember(&v.Rest[i], c, rawDemographicPlatformVersion)
 		case "Timezone":
-			codec.CheckMember(p, &v.Rest[i], c, rawDemographicTimezone)
+			codec.CheckMember(&v.Rest[i], c, rawDemographicTimezone)
 		}
 	}
 }
@@ -287,7 +287,7 @@ func (v *Endpoint) Validate() error {
 // name.
 func (v *Endpoint) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -417,10 +417,10 @@ func (v *Endpoint) write(e *jsonwire.Encoder) {
 }
 
 // checkEndpointEffectiveDate checks a Go string against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/EffectiveDate.
-func checkEndpointEffectiveDate(v string, p *validation.Path, c *validation.Collector) {
+func checkEndpointEffectiveDate(v string, c *validation.Collector) {
 	if c.AssertFormat {
 		n := c.Len()
-		c.Format(p, "date-time", v)
+		c.Format("date-time", v)
 		if c.Len() > n {
 			return
 		}
@@ -428,70 +428,75 @@ func checkEndpointEffectiveDate(v string, p *validation.Path, c *validation.Coll
 }
 
 // checkEndpointCreationDate checks a Go string against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/CreationDate.
-func checkEndpointCreationDate(v string, p *validation.Path, c *validation.Collector) {
+func checkEndpointCreationDate(v string, c *validation.Collector) {
 	if c.AssertFormat {
 		n := c.Len()
-		c.Format(p, "date-time", v)
+		c.Format("date-time", v)
 		if c.Len() > n {
 			return
 		}
 	}
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *Endpoint) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *Endpoint) validate(c *validation.Collector) {
 	if v.EffectiveDate != nil {
-		fp := p.Member("EffectiveDate")
-		checkEndpointEffectiveDate(*v.EffectiveDate, &fp, c)
+		c.Push("EffectiveDate")
+		checkEndpointEffectiveDate(*v.EffectiveDate, c)
+		c.Pop()
 	}
 	if v.CreationDate != nil {
-		fp := p.Member("CreationDate")
-		checkEndpointCreationDate(*v.CreationDate, &fp, c)
+		c.Push("CreationDate")
+		checkEndpointCreationDate(*v.CreationDate, c)
+		c.Pop()
 	}
 	if v.User != nil {
-		fp := p.Member("User")
-		v.User.validate(&fp, c)
+		c.Push("User")
+		v.User.validate(c)
+		c.Pop()
 	}
 	if v.Demographic != nil {
-		fp := p.Member("Demographic")
-		v.Demographic.validate(&fp, c)
+		c.Push("Demographic")
+		v.Demographic.validate(c)
+		c.Pop()
 	}
 	if v.Location != nil {
-		fp := p.Member("Location")
-		v.Location.validate(&fp, c)
+		c.Push("Location")
+		v.Location.validate(c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "ChannelType":
-			codec.CheckMember(p, &v.Rest[i], c, rawEndpointChannelType)
+			codec.CheckMember(&v.Rest[i], c, rawEndpointChannelType)
 		case "EndpointStatus":
-			codec.CheckMember(p, &v.Rest[i], c, rawEndpointEndpointStatus)
+			codec.CheckMember(&v.Rest[i], c, rawEndpointEndpointStatus)
 		case "OptOut":
-			codec.CheckMember(p, &v.Rest[i], c, rawEndpointOptOut)
+			codec.CheckMember(&v.Rest[i], c, rawEndpointOptOut)
 		case "RequestId":
-			codec.CheckMember(p, &v.Rest[i], c, rawEndpointRequestID)
+			codec.CheckMember(&v.Rest[i], c, rawEndpointRequestID)
 		case "EffectiveDate":
-			codec.CheckMember(p, &v.Rest[i], c, rawEndpointEffectiveDate)
+			codec.CheckMember(&v.Rest[i], c, rawEndpointEffectiveDate)
 		case "CreationDate":
-			codec.CheckMember(p, &v.Rest[i], c, rawEndpointCreationDate)
+			codec.CheckMember(&v.Rest[i], c, rawEndpointCreationDate)
 		case "ApplicationId":
-			codec.CheckMember(p, &v.Rest[i], c, rawEndpointApplicationID)
+			codec.CheckMember(&v.Rest[i], c, rawEndpointApplicationID)
 		case "Id":
-			codec.CheckMember(p, &v.Rest[i], c, rawEndpointID)
+			codec.CheckMember(&v.Rest[i], c, rawEndpointID)
 		case "CohortId":
-			codec.CheckMember(p, &v.Rest[i], c, rawEndpointCohortID)
+			codec.CheckMember(&v.Rest[i], c, rawEndpointCohortID)
 		case "Address":
-			codec.CheckMember(p, &v.Rest[i], c, rawEndpointAddress)
+			codec.CheckMember(&v.Rest[i], c, rawEndpointAddress)
 		case "Attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawEndpointAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawEndpointAttributes)
 		case "Metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawEndpointMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawEndpointMetrics)
 		case "User":
-			codec.CheckMember(p, &v.Rest[i], c, rawEndpointUser)
+			codec.CheckMember(&v.Rest[i], c, rawEndpointUser)
 		case "Demographic":
-			codec.CheckMember(p, &v.Rest[i], c, rawEndpointDemographic)
+			codec.CheckMember(&v.Rest[i], c, rawEndpointDemographic)
 		case "Location":
-			codec.CheckMember(p, &v.Rest[i], c, rawEndpointLocation)
+			codec.CheckMember(&v.Rest[i], c, rawEndpointLocation)
 		}
 	}
 }
@@ -569,7 +574,7 @@ func (v *Location) Validate() error {
 // name.
 func (v *Location) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -644,22 +649,22 @@ func (v *Location) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *Location) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *Location) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "City":
-			codec.CheckMember(p, &v.Rest[i], c, rawLocationCity)
+			codec.CheckMember(&v.Rest[i], c, rawLocationCity)
 		case "Country":
-			codec.CheckMember(p, &v.Rest[i], c, rawLocationCountry)
+			codec.CheckMember(&v.Rest[i], c, rawLocationCountry)
 		case "Latitude":
-			codec.CheckMember(p, &v.Rest[i], c, rawLocationLatitude)
+			codec.CheckMember(&v.Rest[i], c, rawLocationLatitude)
 		case "Longitude":
-			codec.CheckMember(p, &v.Rest[i], c, rawLocationLongitude)
+			codec.CheckMember(&v.Rest[i], c, rawLocationLongitude)
 		case "PostalCode":
-			codec.CheckMember(p, &v.Rest[i], c, rawLocationPostalCode)
+			codec.CheckMember(&v.Rest[i], c, rawLocationPostalCode)
 		case "Region":
-			codec.CheckMember(p, &v.Rest[i], c, rawLocationRegion)
+			codec.CheckMember(&v.Rest[i], c, rawLocationRegion)
 		}
 	}
 }
@@ -731,7 +736,7 @@ func (v *User) Validate() error {
 // name.
 func (v *User) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -782,114 +787,114 @@ func (v *User) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *User) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *User) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "UserId":
-			codec.CheckMember(p, &v.Rest[i], c, rawUserUserID)
+			codec.CheckMember(&v.Rest[i], c, rawUserUserID)
 		case "UserAttributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawUserUserAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawUserUserAttributes)
 		}
 	}
 }
 
 // rawDemographicAppVersion checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic/properties/AppVersion.
-func rawDemographicAppVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawDemographicAppVersion(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawDemographicLocale checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic/properties/Locale.
-func rawDemographicLocale(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawDemographicLocale(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawDemographicMake checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic/properties/Make.
-func rawDemographicMake(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawDemographicMake(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawDemographicModel checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic/properties/Model.
-func rawDemographicModel(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawDemographicModel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawDemographicModelVersion checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic/properties/ModelVersion.
-func rawDemographicModelVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawDemographicModelVersion(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawDemographicPlatform checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic/properties/Platform.
-func rawDemographicPlatform(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawDemographicPlatform(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawDemographicPlatformVersion checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic/properties/PlatformVersion.
-func rawDemographicPlatformVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawDemographicPlatformVersion(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawDemographicTimezone checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic/properties/Timezone.
-func rawDemographicTimezone(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawDemographicTimezone(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEndpointChannelType checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/ChannelType.
-func rawEndpointChannelType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawChannelType(v, p, c)
+func rawEndpointChannelType(v *jsonvalue.Value, c *validation.Collector) {
+	rawChannelType(v, c)
 }
 
 // rawEndpointEndpointStatus checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/EndpointStatus.
-func rawEndpointEndpointStatus(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEndpointStatus(v, p, c)
+func rawEndpointEndpointStatus(v *jsonvalue.Value, c *validation.Collector) {
+	rawEndpointStatus(v, c)
 }
 
 // rawEndpointOptOut checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/OptOut.
-func rawEndpointOptOut(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawOptOut(v, p, c)
+func rawEndpointOptOut(v *jsonvalue.Value, c *validation.Collector) {
+	rawOptOut(v, c)
 }
 
 // rawEndpointRequestID checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/RequestId.
-func rawEndpointRequestID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEndpointRequestID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEndpointEffectiveDate checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/EffectiveDate.
-func rawEndpointEffectiveDate(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEndpointEffectiveDate(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 	if c.AssertFormat && v.Kind == jsonvalue.String {
 		n := c.Len()
-		c.Format(p, "date-time", v.Str)
+		c.Format("date-time", v.Str)
 		if c.Len() > n {
 			return
 		}
@@ -897,14 +902,14 @@ func rawEndpointEffectiveDate(v *jsonvalue.Value, p *validation.Path, c *validat
 }
 
 // rawEndpointCreationDate checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/CreationDate.
-func rawEndpointCreationDate(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEndpointCreationDate(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 	if c.AssertFormat && v.Kind == jsonvalue.String {
 		n := c.Len()
-		c.Format(p, "date-time", v.Str)
+		c.Format("date-time", v.Str)
 		if c.Len() > n {
 			return
 		}
@@ -912,333 +917,460 @@ func rawEndpointCreationDate(v *jsonvalue.Value, p *validation.Path, c *validati
 }
 
 // rawEndpointApplicationID checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/ApplicationId.
-func rawEndpointApplicationID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEndpointApplicationID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEndpointID checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Id.
-func rawEndpointID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEndpointID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEndpointCohortID checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/CohortId.
-func rawEndpointCohortID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEndpointCohortID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEndpointAddress checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Address.
-func rawEndpointAddress(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEndpointAddress(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEndpointAttributes checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Attributes.
-func rawEndpointAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAttributeLists(v, p, c)
+func rawEndpointAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawAttributeLists(v, c)
 }
 
 // rawEndpointMetrics checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Metrics.
-func rawEndpointMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEndpointMetrics(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			matched := false
 			if !matched {
-				rawEndpointMetricsValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndpointMetricsValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEndpointUser checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/User.
-func rawEndpointUser(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUser(v, p, c)
+func rawEndpointUser(v *jsonvalue.Value, c *validation.Collector) {
+	rawUser(v, c)
 }
 
 // rawEndpointDemographic checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Demographic.
-func rawEndpointDemographic(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDemographic(v, p, c)
+func rawEndpointDemographic(v *jsonvalue.Value, c *validation.Collector) {
+	rawDemographic(v, c)
 }
 
 // rawEndpointLocation checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Location.
-func rawEndpointLocation(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawLocation(v, p, c)
+func rawEndpointLocation(v *jsonvalue.Value, c *validation.Collector) {
+	rawLocation(v, c)
 }
 
 // rawLocationCity checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/City.
-func rawLocationCity(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawLocationCity(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawLocationCountry checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/Country.
-func rawLocationCountry(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawLocationCountry(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawLocationLatitude checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/Latitude.
-func rawLocationLatitude(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawLocationLatitude(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Number) {
-		c.Type(p, v, "number")
+		c.Type(v, "number")
 		return
 	}
 }
 
 // rawLocationLongitude checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/Longitude.
-func rawLocationLongitude(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawLocationLongitude(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Number) {
-		c.Type(p, v, "number")
+		c.Type(v, "number")
 		return
 	}
 }
 
 // rawLocationPostalCode checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/PostalCode.
-func rawLocationPostalCode(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawLocationPostalCode(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawLocationRegion checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/Region.
-func rawLocationRegion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawLocationRegion(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawUserUserID checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/User/properties/UserId.
-func rawUserUserID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawUserUserID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawUserUserAttributes checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/User/properties/UserAttributes.
-func rawUserUserAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAttributeLists(v, p, c)
+func rawUserUserAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawAttributeLists(v, c)
 }
 
 // rawEndpoint checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint.
-func rawEndpoint(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEndpoint(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "ChannelType":
-				rawEndpointChannelType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndpointChannelType(&m.Value, c)
+					c.Pop()
+				}
 			case "EndpointStatus":
-				rawEndpointEndpointStatus(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndpointEndpointStatus(&m.Value, c)
+					c.Pop()
+				}
 			case "OptOut":
-				rawEndpointOptOut(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndpointOptOut(&m.Value, c)
+					c.Pop()
+				}
 			case "RequestId":
-				rawEndpointRequestID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndpointRequestID(&m.Value, c)
+					c.Pop()
+				}
 			case "EffectiveDate":
-				rawEndpointEffectiveDate(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndpointEffectiveDate(&m.Value, c)
+					c.Pop()
+				}
 			case "CreationDate":
-				rawEndpointCreationDate(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndpointCreationDate(&m.Value, c)
+					c.Pop()
+				}
 			case "ApplicationId":
-				rawEndpointApplicationID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndpointApplicationID(&m.Value, c)
+					c.Pop()
+				}
 			case "Id":
-				rawEndpointID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndpointID(&m.Value, c)
+					c.Pop()
+				}
 			case "CohortId":
-				rawEndpointCohortID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndpointCohortID(&m.Value, c)
+					c.Pop()
+				}
 			case "Address":
-				rawEndpointAddress(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndpointAddress(&m.Value, c)
+					c.Pop()
+				}
 			case "Attributes":
-				rawEndpointAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndpointAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "Metrics":
-				rawEndpointMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndpointMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "User":
-				rawEndpointUser(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndpointUser(&m.Value, c)
+					c.Pop()
+				}
 			case "Demographic":
-				rawEndpointDemographic(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndpointDemographic(&m.Value, c)
+					c.Pop()
+				}
 			case "Location":
-				rawEndpointLocation(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawEndpointLocation(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawChannelType checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/ChannelType.
-func rawChannelType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawChannelType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawEndpointStatus checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/EndpointStatus.
-func rawEndpointStatus(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEndpointStatus(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawOptOut checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/OptOut.
-func rawOptOut(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawOptOut(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawAttributeLists checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists.
-func rawAttributeLists(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAttributeLists(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			matched := false
 			if !matched {
-				rawAttributeListsValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawAttributeListsValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawEndpointMetricsValue checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Metrics/additionalProperties.
-func rawEndpointMetricsValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawEndpointMetricsValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Number) {
-		c.Type(p, v, "number")
+		c.Type(v, "number")
 		return
 	}
 }
 
 // rawUser checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/User.
-func rawUser(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawUser(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "UserId":
-				rawUserUserID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawUserUserID(&m.Value, c)
+					c.Pop()
+				}
 			case "UserAttributes":
-				rawUserUserAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawUserUserAttributes(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawDemographic checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic.
-func rawDemographic(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawDemographic(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "AppVersion":
-				rawDemographicAppVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawDemographicAppVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "Locale":
-				rawDemographicLocale(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawDemographicLocale(&m.Value, c)
+					c.Pop()
+				}
 			case "Make":
-				rawDemographicMake(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawDemographicMake(&m.Value, c)
+					c.Pop()
+				}
 			case "Model":
-				rawDemographicModel(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawDemographicModel(&m.Value, c)
+					c.Pop()
+				}
 			case "ModelVersion":
-				rawDemographicModelVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawDemographicModelVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "Platform":
-				rawDemographicPlatform(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawDemographicPlatform(&m.Value, c)
+					c.Pop()
+				}
 			case "PlatformVersion":
-				rawDemographicPlatformVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawDemographicPlatformVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "Timezone":
-				rawDemographicTimezone(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawDemographicTimezone(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawLocation checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location.
-func rawLocation(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawLocation(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "City":
-				rawLocationCity(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawLocationCity(&m.Value, c)
+					c.Pop()
+				}
 			case "Country":
-				rawLocationCountry(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawLocationCountry(&m.Value, c)
+					c.Pop()
+				}
 			case "Latitude":
-				rawLocationLatitude(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawLocationLatitude(&m.Value, c)
+					c.Pop()
+				}
 			case "Longitude":
-				rawLocationLongitude(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawLocationLongitude(&m.Value, c)
+					c.Pop()
+				}
 			case "PostalCode":
-				rawLocationPostalCode(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawLocationPostalCode(&m.Value, c)
+					c.Pop()
+				}
 			case "Region":
-				rawLocationRegion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawLocationRegion(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawAttributeListsValue checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists/additionalProperties.
-func rawAttributeListsValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAttributeListsValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Array) {
-		c.Type(p, v, "array")
+		c.Type(v, "array")
 		return
 	}
 	if v.Kind == jsonvalue.Array {
 		for i := range v.Items {
-			ip := p.Index(i)
+			c.PushIndex(i)
 			switch {
 			default:
-				rawAttributeListsValueItem(&v.Items[i], &ip, c)
+				rawAttributeListsValueItem(&v.Items[i], c)
 			}
+			c.Pop()
 		}
 	}
 }
 
 // rawAttributeListsValueItem checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists/additionalProperties/items.
-func rawAttributeListsValueItem(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawAttributeListsValueItem(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }

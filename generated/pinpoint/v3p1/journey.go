@@ -92,7 +92,7 @@ func (v *JourneyEngagementAttributes) Validate() error {
 // name.
 func (v *JourneyEngagementAttributes) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -152,24 +152,24 @@ func (v *JourneyEngagementAttributes) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *JourneyEngagementAttributes) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *JourneyEngagementAttributes) validate(c *validation.Collector) {
 	if v.absent&absentJourneyEngagementAttributesJourneyID != 0 && !v.Rest.Has("journey_id") {
-		c.Required(p, "journey_id")
+		c.Required("journey_id")
 	}
 	if v.absent&absentJourneyEngagementAttributesJourneyActivityID != 0 && !v.Rest.Has("journey_activity_id") {
-		c.Required(p, "journey_activity_id")
+		c.Required("journey_activity_id")
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "journey_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneyEngagementAttributesJourneyID)
+			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementAttributesJourneyID)
 		case "journey_activity_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneyEngagementAttributesJourneyActivityID)
+			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementAttributesJourneyActivityID)
 		case "journey_run_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneyEngagementAttributesJourneyRunID)
+			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementAttributesJourneyRunID)
 		default:
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneyEngagementAttributesValue)
+			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementAttributesValue)
 		}
 	}
 }
@@ -267,7 +267,7 @@ func (v *JourneyEngagementEvent) Validate() error {
 // name.
 func (v *JourneyEngagementEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -394,137 +394,148 @@ func (v *JourneyEngagementEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkJourneyEngagementEventEventType checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_type.
-func checkJourneyEngagementEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkJourneyEngagementEventEventType(v string, c *validation.Collector) {
 	switch v {
 	case "_journey.opened_notification", "_journey.received_foreground", "_journey.received_background":
 	default:
-		c.Enum(p, validation.Quote(v), "_journey.opened_notification, _journey.received_foreground, _journey.received_background")
+		c.Enum(validation.Quote(v), "_journey.opened_notification, _journey.received_foreground, _journey.received_background")
 		return
 	}
 }
 
 // checkJourneyEngagementEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_timestamp.
-func checkJourneyEngagementEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkJourneyEngagementEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkJourneyEngagementEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/arrival_timestamp.
-func checkJourneyEngagementEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkJourneyEngagementEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkJourneyEngagementEventEventVersion checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_version.
-func checkJourneyEngagementEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkJourneyEngagementEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkJourneyEngagementEventAWSAccountID checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/awsAccountId.
-func checkJourneyEngagementEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkJourneyEngagementEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *JourneyEngagementEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *JourneyEngagementEvent) validate(c *validation.Collector) {
 	if v.absent&absentJourneyEngagementEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentJourneyEngagementEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentJourneyEngagementEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentJourneyEngagementEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentJourneyEngagementEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentJourneyEngagementEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentJourneyEngagementEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentJourneyEngagementEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentJourneyEngagementEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentJourneyEngagementEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentJourneyEngagementEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkJourneyEngagementEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkJourneyEngagementEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentJourneyEngagementEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkJourneyEngagementEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkJourneyEngagementEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentJourneyEngagementEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkJourneyEngagementEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkJourneyEngagementEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentJourneyEngagementEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkJourneyEngagementEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkJourneyEngagementEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentJourneyEngagementEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentJourneyEngagementEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentJourneyEngagementEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentJourneyEngagementEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentJourneyEngagementEventAttributes == 0 {
-		fp := p.Member("attributes")
-		v.Attributes.validate(&fp, c)
+		c.Push("attributes")
+		v.Attributes.validate(c)
+		c.Pop()
 	}
 	if v.Endpoint != nil {
-		fp := p.Member("endpoint")
-		v.Endpoint.validate(&fp, c)
+		c.Push("endpoint")
+		v.Endpoint.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentJourneyEngagementEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkJourneyEngagementEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkJourneyEngagementEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneyEngagementEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneyEngagementEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneyEngagementEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneyEngagementEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneyEngagementEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneyEngagementEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneyEngagementEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneyEngagementEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneyEngagementEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneyEngagementEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventMetrics)
 		case "endpoint":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneyEngagementEventEndpoint)
+			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventEndpoint)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneyEngagementEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventAWSAccountID)
 		}
 	}
 }
@@ -629,7 +640,7 @@ func (v *JourneySendAttributes) Validate() error {
 // name.
 func (v *JourneySendAttributes) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -715,38 +726,38 @@ func (v *JourneySendAttributes) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *JourneySendAttributes) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *JourneySendAttributes) validate(c *validation.Collector) {
 	if v.absent&absentJourneySendAttributesJourneyID != 0 && !v.Rest.Has("journey_id") {
-		c.Required(p, "journey_id")
+		c.Required("journey_id")
 	}
 	if v.absent&absentJourneySendAttributesJourneyRunID != 0 && !v.Rest.Has("journey_run_id") {
-		c.Required(p, "journey_run_id")
+		c.Required("journey_run_id")
 	}
 	if v.absent&absentJourneySendAttributesJourneyActivityID != 0 && !v.Rest.Has("journey_activity_id") {
-		c.Required(p, "journey_activity_id")
+		c.Required("journey_activity_id")
 	}
 	if v.absent&absentJourneySendAttributesJourneySendStatus != 0 && !v.Rest.Has("journey_send_status") {
-		c.Required(p, "journey_send_status")
+		c.Required("journey_send_status")
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "journey_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendAttributesJourneyID)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendAttributesJourneyID)
 		case "journey_run_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendAttributesJourneyRunID)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendAttributesJourneyRunID)
 		case "journey_activity_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendAttributesJourneyActivityID)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendAttributesJourneyActivityID)
 		case "journey_send_status":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendAttributesJourneySendStatus)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendAttributesJourneySendStatus)
 		case "journey_activity_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendAttributesJourneyActivityType)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendAttributesJourneyActivityType)
 		case "journey_send_status_message":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendAttributesJourneySendStatusMessage)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendAttributesJourneySendStatusMessage)
 		case "journey_send_status_code":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendAttributesJourneySendStatusCode)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendAttributesJourneySendStatusCode)
 		default:
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendAttributesValue)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendAttributesValue)
 		}
 	}
 }
@@ -845,7 +856,7 @@ func (v *JourneySendEvent) Validate() error {
 // name.
 func (v *JourneySendEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -977,138 +988,149 @@ func (v *JourneySendEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkJourneySendEventEventType checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_type.
-func checkJourneySendEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkJourneySendEventEventType(v string, c *validation.Collector) {
 	if v != "_journey.send" {
-		c.Const(p, validation.Quote(v), "\"_journey.send\"")
+		c.Const(validation.Quote(v), "\"_journey.send\"")
 		return
 	}
 }
 
 // checkJourneySendEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_timestamp.
-func checkJourneySendEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkJourneySendEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkJourneySendEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/arrival_timestamp.
-func checkJourneySendEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkJourneySendEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkJourneySendEventEventVersion checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_version.
-func checkJourneySendEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkJourneySendEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkJourneySendEventAWSAccountID checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/awsAccountId.
-func checkJourneySendEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkJourneySendEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *JourneySendEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *JourneySendEvent) validate(c *validation.Collector) {
 	if v.absent&absentJourneySendEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentJourneySendEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentJourneySendEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentJourneySendEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentJourneySendEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentJourneySendEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentJourneySendEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentJourneySendEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentJourneySendEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentJourneySendEventClientContext != 0 && !v.Rest.Has("client_context") {
-		c.Required(p, "client_context")
+		c.Required("client_context")
 	}
 	if v.absent&absentJourneySendEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentJourneySendEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkJourneySendEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkJourneySendEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentJourneySendEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkJourneySendEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkJourneySendEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentJourneySendEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkJourneySendEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkJourneySendEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentJourneySendEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkJourneySendEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkJourneySendEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentJourneySendEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentJourneySendEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentJourneySendEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentJourneySendEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentJourneySendEventAttributes == 0 {
-		fp := p.Member("attributes")
-		v.Attributes.validate(&fp, c)
+		c.Push("attributes")
+		v.Attributes.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentJourneySendEventClientContext == 0 {
-		fp := p.Member("client_context")
-		v.ClientContext.validate(&fp, c)
+		c.Push("client_context")
+		v.ClientContext.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentJourneySendEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkJourneySendEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkJourneySendEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventMetrics)
 		case "client_context":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendEventClientContext)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventClientContext)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawJourneySendEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventAWSAccountID)
 		}
 	}
 }
@@ -1166,115 +1188,209 @@ func (v JourneySendStatus) Known() bool {
 }
 
 // rawJourneySendEvent checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent.
-func rawJourneySendEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneySendEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawJourneySendEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawJourneySendEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawJourneySendEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawJourneySendEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawJourneySendEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawJourneySendEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawJourneySendEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawJourneySendEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawJourneySendEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawJourneySendEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "client_context":
-				rawJourneySendEventClientContext(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendEventClientContext(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawJourneySendEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawJourneyEngagementEvent checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent.
-func rawJourneyEngagementEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneyEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawJourneyEngagementEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneyEngagementEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawJourneyEngagementEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneyEngagementEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawJourneyEngagementEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneyEngagementEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawJourneyEngagementEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneyEngagementEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawJourneyEngagementEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneyEngagementEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawJourneyEngagementEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneyEngagementEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawJourneyEngagementEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneyEngagementEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawJourneyEngagementEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneyEngagementEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawJourneyEngagementEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneyEngagementEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawJourneyEngagementEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneyEngagementEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "endpoint":
-				rawJourneyEngagementEventEndpoint(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneyEngagementEventEndpoint(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawJourneyEngagementEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneyEngagementEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawJourneyEngagementAttributesJourneyID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes/properties/journey_id.
-func rawJourneyEngagementAttributesJourneyID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneyEngagementAttributesJourneyID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawJourneyEngagementAttributesJourneyActivityID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes/properties/journey_activity_id.
-func rawJourneyEngagementAttributesJourneyActivityID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneyEngagementAttributesJourneyActivityID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawJourneyEngagementAttributesJourneyRunID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes/properties/journey_run_id.
-func rawJourneyEngagementAttributesJourneyRunID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneyEngagementAttributesJourneyRunID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawJourneyEngagementAttributesValue checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes/additionalProperties.
-func rawJourneyEngagementAttributesValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneyEngagementAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(p, v, "string or null")
+		c.Type(v, "string or null")
 		return
 	}
 }
@@ -1282,122 +1398,122 @@ func rawJourneyEngagementAttributesValue(v *jsonvalue.Value, p *validation.Path,
 var enumJourneyEngagementEventEventType = []jsonvalue.Value{codec.MustParse("\"_journey.opened_notification\""), codec.MustParse("\"_journey.received_foreground\""), codec.MustParse("\"_journey.received_background\"")}
 
 // rawJourneyEngagementEventEventType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_type.
-func rawJourneyEngagementEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneyEngagementEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !codec.InEnum(v, enumJourneyEngagementEventEventType) {
-		c.Enum(p, validation.Show(v), "_journey.opened_notification, _journey.received_foreground, _journey.received_background")
+		c.Enum(validation.Show(v), "_journey.opened_notification, _journey.received_foreground, _journey.received_background")
 		return
 	}
 }
 
 // rawJourneyEngagementEventEventTimestamp checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_timestamp.
-func rawJourneyEngagementEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawJourneyEngagementEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawJourneyEngagementEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/arrival_timestamp.
-func rawJourneyEngagementEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawJourneyEngagementEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawJourneyEngagementEventEventVersion checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_version.
-func rawJourneyEngagementEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawJourneyEngagementEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawJourneyEngagementEventApplication checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/application.
-func rawJourneyEngagementEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawJourneyEngagementEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawJourneyEngagementEventClient checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/client.
-func rawJourneyEngagementEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawJourneyEngagementEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawJourneyEngagementEventDevice checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/device.
-func rawJourneyEngagementEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawJourneyEngagementEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawJourneyEngagementEventSession checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/session.
-func rawJourneyEngagementEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawJourneyEngagementEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawJourneyEngagementEventAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/attributes.
-func rawJourneyEngagementEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawJourneyEngagementAttributes(v, p, c)
+func rawJourneyEngagementEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawJourneyEngagementAttributes(v, c)
 }
 
 // rawJourneyEngagementEventMetrics checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/metrics.
-func rawJourneyEngagementEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawJourneyEngagementEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawJourneyEngagementEventEndpoint checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/endpoint.
-func rawJourneyEngagementEventEndpoint(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEndpoint(v, p, c)
+func rawJourneyEngagementEventEndpoint(v *jsonvalue.Value, c *validation.Collector) {
+	rawEndpoint(v, c)
 }
 
 // rawJourneyEngagementEventAWSAccountID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/awsAccountId.
-func rawJourneyEngagementEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawJourneyEngagementEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 // rawJourneySendAttributesJourneyID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_id.
-func rawJourneySendAttributesJourneyID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneySendAttributesJourneyID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawJourneySendAttributesJourneyRunID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_run_id.
-func rawJourneySendAttributesJourneyRunID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneySendAttributesJourneyRunID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawJourneySendAttributesJourneyActivityID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_activity_id.
-func rawJourneySendAttributesJourneyActivityID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneySendAttributesJourneyActivityID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawJourneySendAttributesJourneySendStatus checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_send_status.
-func rawJourneySendAttributesJourneySendStatus(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawJourneySendStatus(v, p, c)
+func rawJourneySendAttributesJourneySendStatus(v *jsonvalue.Value, c *validation.Collector) {
+	rawJourneySendStatus(v, c)
 }
 
 // rawJourneySendAttributesJourneyActivityType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_activity_type.
-func rawJourneySendAttributesJourneyActivityType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawJourneyActivityType(v, p, c)
+func rawJourneySendAttributesJourneyActivityType(v *jsonvalue.Value, c *validation.Collector) {
+	rawJourneyActivityType(v, c)
 }
 
 // rawJourneySendAttributesJourneySendStatusMessage checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_send_status_message.
-func rawJourneySendAttributesJourneySendStatusMessage(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneySendAttributesJourneySendStatusMessage(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawJourneySendAttributesJourneySendStatusCode checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_send_status_code.
-func rawJourneySendAttributesJourneySendStatusCode(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneySendAttributesJourneySendStatusCode(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawJourneySendAttributesValue checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/additionalProperties.
-func rawJourneySendAttributesValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneySendAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(p, v, "string or null")
+		c.Type(v, "string or null")
 		return
 	}
 }
@@ -1405,151 +1521,197 @@ func rawJourneySendAttributesValue(v *jsonvalue.Value, p *validation.Path, c *va
 var constJourneySendEventEventType = codec.MustParse("\"_journey.send\"")
 
 // rawJourneySendEventEventType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_type.
-func rawJourneySendEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneySendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constJourneySendEventEventType) {
-		c.Const(p, validation.Show(v), "\"_journey.send\"")
+		c.Const(validation.Show(v), "\"_journey.send\"")
 		return
 	}
 }
 
 // rawJourneySendEventEventTimestamp checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_timestamp.
-func rawJourneySendEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawJourneySendEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawJourneySendEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/arrival_timestamp.
-func rawJourneySendEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawJourneySendEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawJourneySendEventEventVersion checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_version.
-func rawJourneySendEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawJourneySendEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawJourneySendEventApplication checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/application.
-func rawJourneySendEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawJourneySendEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawJourneySendEventClient checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/client.
-func rawJourneySendEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawJourneySendEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawJourneySendEventDevice checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/device.
-func rawJourneySendEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawJourneySendEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawJourneySendEventSession checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/session.
-func rawJourneySendEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawJourneySendEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawJourneySendEventAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/attributes.
-func rawJourneySendEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawJourneySendAttributes(v, p, c)
+func rawJourneySendEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawJourneySendAttributes(v, c)
 }
 
 // rawJourneySendEventMetrics checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/metrics.
-func rawJourneySendEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawMetrics(v, p, c)
+func rawJourneySendEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawMetrics(v, c)
 }
 
 // rawJourneySendEventClientContext checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/client_context.
-func rawJourneySendEventClientContext(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEndpointClientContext(v, p, c)
+func rawJourneySendEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
+	rawEndpointClientContext(v, c)
 }
 
 // rawJourneySendEventAWSAccountID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/awsAccountId.
-func rawJourneySendEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawJourneySendEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 // rawJourneyEngagementAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes.
-func rawJourneyEngagementAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneyEngagementAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "journey_id", "journey_activity_id")
+		codec.RequiredMembers(v, c, "journey_id", "journey_activity_id")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			matched := false
 			switch m.Name {
 			case "journey_id":
-				rawJourneyEngagementAttributesJourneyID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneyEngagementAttributesJourneyID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "journey_activity_id":
-				rawJourneyEngagementAttributesJourneyActivityID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneyEngagementAttributesJourneyActivityID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "journey_run_id":
-				rawJourneyEngagementAttributesJourneyRunID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneyEngagementAttributesJourneyRunID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			}
 			if !matched {
-				rawJourneyEngagementAttributesValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneyEngagementAttributesValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawJourneySendStatus checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendStatus.
-func rawJourneySendStatus(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneySendStatus(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawJourneyActivityType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyActivityType.
-func rawJourneyActivityType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneyActivityType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawJourneySendAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes.
-func rawJourneySendAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawJourneySendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "journey_id", "journey_run_id", "journey_activity_id", "journey_send_status")
+		codec.RequiredMembers(v, c, "journey_id", "journey_run_id", "journey_activity_id", "journey_send_status")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			matched := false
 			switch m.Name {
 			case "journey_id":
-				rawJourneySendAttributesJourneyID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendAttributesJourneyID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "journey_run_id":
-				rawJourneySendAttributesJourneyRunID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendAttributesJourneyRunID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "journey_activity_id":
-				rawJourneySendAttributesJourneyActivityID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendAttributesJourneyActivityID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "journey_send_status":
-				rawJourneySendAttributesJourneySendStatus(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendAttributesJourneySendStatus(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "journey_activity_type":
-				rawJourneySendAttributesJourneyActivityType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendAttributesJourneyActivityType(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "journey_send_status_message":
-				rawJourneySendAttributesJourneySendStatusMessage(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendAttributesJourneySendStatusMessage(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "journey_send_status_code":
-				rawJourneySendAttributesJourneySendStatusCode(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendAttributesJourneySendStatusCode(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			}
 			if !matched {
-				rawJourneySendAttributesValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawJourneySendAttributesValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}

@@ -147,7 +147,7 @@ func (v *SMSAttributes) Validate() error {
 // name.
 func (v *SMSAttributes) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -297,81 +297,82 @@ func (v *SMSAttributes) write(e *jsonwire.Encoder) {
 }
 
 // checkSMSAttributesCustomerContext checks a Go string against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/customer_context.
-func checkSMSAttributesCustomerContext(v string, p *validation.Path, c *validation.Collector) {
+func checkSMSAttributesCustomerContext(v string, c *validation.Collector) {
 	if c.AssertContent {
-		if doc, ok := c.Content(p, v, false, true); ok {
+		if doc, ok := c.Content(v, false, true); ok {
 			inner := c.Nested()
-			rawSMSAttributesCustomerContextContentSchema(&doc, nil, inner)
-			c.Embedded(p, inner)
+			rawSMSAttributesCustomerContextContentSchema(&doc, inner)
+			c.Embedded(inner)
 		}
 	}
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *SMSAttributes) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *SMSAttributes) validate(c *validation.Collector) {
 	if v.absent&absentSMSAttributesSenderRequestID != 0 && !v.Rest.Has("sender_request_id") {
-		c.Required(p, "sender_request_id")
+		c.Required("sender_request_id")
 	}
 	if v.absent&absentSMSAttributesMessageID != 0 && !v.Rest.Has("message_id") {
-		c.Required(p, "message_id")
+		c.Required("message_id")
 	}
 	if v.absent&absentSMSAttributesDestinationPhoneNumber != 0 && !v.Rest.Has("destination_phone_number") {
-		c.Required(p, "destination_phone_number")
+		c.Required("destination_phone_number")
 	}
 	if v.absent&absentSMSAttributesRecordStatus != 0 && !v.Rest.Has("record_status") {
-		c.Required(p, "record_status")
+		c.Required("record_status")
 	}
 	if v.absent&absentSMSAttributesISOCountryCode != 0 && !v.Rest.Has("iso_country_code") {
-		c.Required(p, "iso_country_code")
+		c.Required("iso_country_code")
 	}
 	if v.absent&absentSMSAttributesNumberOfMessageParts != 0 && !v.Rest.Has("number_of_message_parts") {
-		c.Required(p, "number_of_message_parts")
+		c.Required("number_of_message_parts")
 	}
 	if v.absent&absentSMSAttributesMessageType != 0 && !v.Rest.Has("message_type") {
-		c.Required(p, "message_type")
+		c.Required("message_type")
 	}
 	if v.CustomerContext != nil {
-		fp := p.Member("customer_context")
-		checkSMSAttributesCustomerContext(v.CustomerContext.Text, &fp, c)
+		c.Push("customer_context")
+		checkSMSAttributesCustomerContext(v.CustomerContext.Text, c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "sender_request_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesSenderRequestID)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesSenderRequestID)
 		case "message_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesMessageID)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesMessageID)
 		case "destination_phone_number":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesDestinationPhoneNumber)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesDestinationPhoneNumber)
 		case "origination_phone_number":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesOriginationPhoneNumber)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesOriginationPhoneNumber)
 		case "record_status":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesRecordStatus)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesRecordStatus)
 		case "iso_country_code":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesISOCountryCode)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesISOCountryCode)
 		case "number_of_message_parts":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesNumberOfMessageParts)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesNumberOfMessageParts)
 		case "message_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesMessageType)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesMessageType)
 		case "campaign_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesCampaignID)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesCampaignID)
 		case "campaign_activity_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesCampaignActivityID)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesCampaignActivityID)
 		case "treatment_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesTreatmentID)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesTreatmentID)
 		case "journey_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesJourneyID)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesJourneyID)
 		case "journey_activity_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesJourneyActivityID)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesJourneyActivityID)
 		case "journey_run_id":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesJourneyRunID)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesJourneyRunID)
 		case "customer_context":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesCustomerContext)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesCustomerContext)
 		case "keyword":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesKeyword)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesKeyword)
 		case "mcc_mnc":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesMCCMNC)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesMCCMNC)
 		default:
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSAttributesValue)
+			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesValue)
 		}
 	}
 }
@@ -467,7 +468,7 @@ func (v *SMSEvent) Validate() error {
 // name.
 func (v *SMSEvent) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -588,135 +589,146 @@ func (v *SMSEvent) write(e *jsonwire.Encoder) {
 }
 
 // checkSMSEventEventType checks a Go string against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_type.
-func checkSMSEventEventType(v string, p *validation.Path, c *validation.Collector) {
+func checkSMSEventEventType(v string, c *validation.Collector) {
 	switch v {
 	case "_SMS.BUFFERED", "_SMS.SUCCESS", "_SMS.FAILURE", "_SMS.OPTOUT":
 	default:
-		c.Enum(p, validation.Quote(v), "_SMS.BUFFERED, _SMS.SUCCESS, _SMS.FAILURE, _SMS.OPTOUT")
+		c.Enum(validation.Quote(v), "_SMS.BUFFERED, _SMS.SUCCESS, _SMS.FAILURE, _SMS.OPTOUT")
 		return
 	}
 }
 
 // checkSMSEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_timestamp.
-func checkSMSEventEventTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkSMSEventEventTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkSMSEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/arrival_timestamp.
-func checkSMSEventArrivalTimestamp(v int64, p *validation.Path, c *validation.Collector) {
-	checkUnixMillis(v, p, c)
+func checkSMSEventArrivalTimestamp(v int64, c *validation.Collector) {
+	checkUnixMillis(v, c)
 }
 
 // checkSMSEventEventVersion checks a Go string against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_version.
-func checkSMSEventEventVersion(v string, p *validation.Path, c *validation.Collector) {
-	checkEventVersion(v, p, c)
+func checkSMSEventEventVersion(v string, c *validation.Collector) {
+	checkEventVersion(v, c)
 }
 
 // checkSMSEventAWSAccountID checks a Go string against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/awsAccountId.
-func checkSMSEventAWSAccountID(v string, p *validation.Path, c *validation.Collector) {
-	checkAWSAccountID(v, p, c)
+func checkSMSEventAWSAccountID(v string, c *validation.Collector) {
+	checkAWSAccountID(v, c)
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *SMSEvent) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *SMSEvent) validate(c *validation.Collector) {
 	if v.absent&absentSMSEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required(p, "event_type")
+		c.Required("event_type")
 	}
 	if v.absent&absentSMSEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required(p, "event_timestamp")
+		c.Required("event_timestamp")
 	}
 	if v.absent&absentSMSEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required(p, "arrival_timestamp")
+		c.Required("arrival_timestamp")
 	}
 	if v.absent&absentSMSEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required(p, "event_version")
+		c.Required("event_version")
 	}
 	if v.absent&absentSMSEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required(p, "application")
+		c.Required("application")
 	}
 	if v.absent&absentSMSEventClient != 0 && !v.Rest.Has("client") {
-		c.Required(p, "client")
+		c.Required("client")
 	}
 	if v.absent&absentSMSEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required(p, "device")
+		c.Required("device")
 	}
 	if v.absent&absentSMSEventSession != 0 && !v.Rest.Has("session") {
-		c.Required(p, "session")
+		c.Required("session")
 	}
 	if v.absent&absentSMSEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required(p, "attributes")
+		c.Required("attributes")
 	}
 	if v.absent&absentSMSEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required(p, "awsAccountId")
+		c.Required("awsAccountId")
 	}
 	if v.absent&absentSMSEventEventType == 0 {
-		fp := p.Member("event_type")
-		checkSMSEventEventType(v.EventType, &fp, c)
+		c.Push("event_type")
+		checkSMSEventEventType(v.EventType, c)
+		c.Pop()
 	}
 	if v.absent&absentSMSEventEventTimestamp == 0 {
-		fp := p.Member("event_timestamp")
-		checkSMSEventEventTimestamp(int64(v.EventTimestamp), &fp, c)
+		c.Push("event_timestamp")
+		checkSMSEventEventTimestamp(int64(v.EventTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentSMSEventArrivalTimestamp == 0 {
-		fp := p.Member("arrival_timestamp")
-		checkSMSEventArrivalTimestamp(int64(v.ArrivalTimestamp), &fp, c)
+		c.Push("arrival_timestamp")
+		checkSMSEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		c.Pop()
 	}
 	if v.absent&absentSMSEventEventVersion == 0 {
-		fp := p.Member("event_version")
-		checkSMSEventEventVersion(v.EventVersion, &fp, c)
+		c.Push("event_version")
+		checkSMSEventEventVersion(v.EventVersion, c)
+		c.Pop()
 	}
 	if v.absent&absentSMSEventApplication == 0 {
-		fp := p.Member("application")
-		v.Application.validate(&fp, c)
+		c.Push("application")
+		v.Application.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentSMSEventClient == 0 {
-		fp := p.Member("client")
-		v.Client.validate(&fp, c)
+		c.Push("client")
+		v.Client.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentSMSEventDevice == 0 {
-		fp := p.Member("device")
-		v.Device.validate(&fp, c)
+		c.Push("device")
+		v.Device.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentSMSEventSession == 0 {
-		fp := p.Member("session")
-		v.Session.validate(&fp, c)
+		c.Push("session")
+		v.Session.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentSMSEventAttributes == 0 {
-		fp := p.Member("attributes")
-		v.Attributes.validate(&fp, c)
+		c.Push("attributes")
+		v.Attributes.validate(c)
+		c.Pop()
 	}
 	if v.Metrics != nil {
-		fp := p.Member("metrics")
-		v.Metrics.validate(&fp, c)
+		c.Push("metrics")
+		v.Metrics.validate(c)
+		c.Pop()
 	}
 	if v.absent&absentSMSEventAWSAccountID == 0 {
-		fp := p.Member("awsAccountId")
-		checkSMSEventAWSAccountID(v.AWSAccountID, &fp, c)
+		c.Push("awsAccountId")
+		checkSMSEventAWSAccountID(v.AWSAccountID, c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSEventEventType)
+			codec.CheckMember(&v.Rest[i], c, rawSMSEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSEventEventTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawSMSEventEventTimestamp)
 		case "arrival_timestamp":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSEventArrivalTimestamp)
+			codec.CheckMember(&v.Rest[i], c, rawSMSEventArrivalTimestamp)
 		case "event_version":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawSMSEventEventVersion)
 		case "application":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSEventApplication)
+			codec.CheckMember(&v.Rest[i], c, rawSMSEventApplication)
 		case "client":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSEventClient)
+			codec.CheckMember(&v.Rest[i], c, rawSMSEventClient)
 		case "device":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSEventDevice)
+			codec.CheckMember(&v.Rest[i], c, rawSMSEventDevice)
 		case "session":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSEventSession)
+			codec.CheckMember(&v.Rest[i], c, rawSMSEventSession)
 		case "attributes":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSEventAttributes)
+			codec.CheckMember(&v.Rest[i], c, rawSMSEventAttributes)
 		case "metrics":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSEventMetrics)
+			codec.CheckMember(&v.Rest[i], c, rawSMSEventMetrics)
 		case "awsAccountId":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSEventAWSAccountID)
+			codec.CheckMember(&v.Rest[i], c, rawSMSEventAWSAccountID)
 		}
 	}
 }
@@ -811,7 +823,7 @@ func (v *SMSMetrics) Validate() error {
 // name.
 func (v *SMSMetrics) ValidateWith(opts ValidateOptions) error {
 	c := validation.Collector{Options: opts}
-	v.validate(nil, &c)
+	v.validate(&c)
 	return c.Err()
 }
 
@@ -856,14 +868,14 @@ func (v *SMSMetrics) write(e *jsonwire.Encoder) {
 	e.EndObject()
 }
 
-// validate records the violations of v, found at p, in c.
-func (v *SMSMetrics) validate(p *validation.Path, c *validation.Collector) {
+// validate records the violations of v in c, at c's current path.
+func (v *SMSMetrics) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "price_in_millicents_usd":
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSMetricsPriceInMillicentsUSD)
+			codec.CheckMember(&v.Rest[i], c, rawSMSMetricsPriceInMillicentsUSD)
 		default:
-			codec.CheckMember(p, &v.Rest[i], c, rawSMSMetricsValue)
+			codec.CheckMember(&v.Rest[i], c, rawSMSMetricsValue)
 		}
 	}
 }
@@ -901,192 +913,235 @@ func (v SMSRecordStatus) Known() bool {
 }
 
 // rawSMSEvent checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent.
-func rawSMSEvent(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			switch m.Name {
 			case "event_type":
-				rawSMSEventEventType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSEventEventType(&m.Value, c)
+					c.Pop()
+				}
 			case "event_timestamp":
-				rawSMSEventEventTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSEventEventTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "arrival_timestamp":
-				rawSMSEventArrivalTimestamp(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSEventArrivalTimestamp(&m.Value, c)
+					c.Pop()
+				}
 			case "event_version":
-				rawSMSEventEventVersion(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSEventEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			case "application":
-				rawSMSEventApplication(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSEventApplication(&m.Value, c)
+					c.Pop()
+				}
 			case "client":
-				rawSMSEventClient(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSEventClient(&m.Value, c)
+					c.Pop()
+				}
 			case "device":
-				rawSMSEventDevice(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSEventDevice(&m.Value, c)
+					c.Pop()
+				}
 			case "session":
-				rawSMSEventSession(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSEventSession(&m.Value, c)
+					c.Pop()
+				}
 			case "attributes":
-				rawSMSEventAttributes(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSEventAttributes(&m.Value, c)
+					c.Pop()
+				}
 			case "metrics":
-				rawSMSEventMetrics(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSEventMetrics(&m.Value, c)
+					c.Pop()
+				}
 			case "awsAccountId":
-				rawSMSEventAWSAccountID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSEventAWSAccountID(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawSMSAttributesCustomerContextContentSchema checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/customer_context/contentSchema.
-func rawSMSAttributesCustomerContextContentSchema(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawCustomerContext(v, p, c)
+func rawSMSAttributesCustomerContextContentSchema(v *jsonvalue.Value, c *validation.Collector) {
+	rawCustomerContext(v, c)
 }
 
 // rawSMSAttributesSenderRequestID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/sender_request_id.
-func rawSMSAttributesSenderRequestID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributesSenderRequestID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSMSAttributesMessageID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/message_id.
-func rawSMSAttributesMessageID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributesMessageID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSMSAttributesDestinationPhoneNumber checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/destination_phone_number.
-func rawSMSAttributesDestinationPhoneNumber(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributesDestinationPhoneNumber(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSMSAttributesOriginationPhoneNumber checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/origination_phone_number.
-func rawSMSAttributesOriginationPhoneNumber(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributesOriginationPhoneNumber(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSMSAttributesRecordStatus checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/record_status.
-func rawSMSAttributesRecordStatus(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSMSRecordStatus(v, p, c)
+func rawSMSAttributesRecordStatus(v *jsonvalue.Value, c *validation.Collector) {
+	rawSMSRecordStatus(v, c)
 }
 
 // rawSMSAttributesISOCountryCode checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/iso_country_code.
-func rawSMSAttributesISOCountryCode(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributesISOCountryCode(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSMSAttributesNumberOfMessageParts checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/number_of_message_parts.
-func rawSMSAttributesNumberOfMessageParts(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributesNumberOfMessageParts(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSMSAttributesMessageType checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/message_type.
-func rawSMSAttributesMessageType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSMSMessageType(v, p, c)
+func rawSMSAttributesMessageType(v *jsonvalue.Value, c *validation.Collector) {
+	rawSMSMessageType(v, c)
 }
 
 // rawSMSAttributesCampaignID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/campaign_id.
-func rawSMSAttributesCampaignID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributesCampaignID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSMSAttributesCampaignActivityID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/campaign_activity_id.
-func rawSMSAttributesCampaignActivityID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributesCampaignActivityID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSMSAttributesTreatmentID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/treatment_id.
-func rawSMSAttributesTreatmentID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributesTreatmentID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSMSAttributesJourneyID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/journey_id.
-func rawSMSAttributesJourneyID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributesJourneyID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSMSAttributesJourneyActivityID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/journey_activity_id.
-func rawSMSAttributesJourneyActivityID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributesJourneyActivityID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSMSAttributesJourneyRunID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/journey_run_id.
-func rawSMSAttributesJourneyRunID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributesJourneyRunID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSMSAttributesCustomerContext checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/customer_context.
-func rawSMSAttributesCustomerContext(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributesCustomerContext(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 	if v.Kind == jsonvalue.String {
 		if c.AssertContent {
-			if doc, ok := c.Content(p, v.Str, false, true); ok {
+			if doc, ok := c.Content(v.Str, false, true); ok {
 				inner := c.Nested()
-				rawSMSAttributesCustomerContextContentSchema(&doc, nil, inner)
-				c.Embedded(p, inner)
+				rawSMSAttributesCustomerContextContentSchema(&doc, inner)
+				c.Embedded(inner)
 			}
 		}
 	}
 }
 
 // rawSMSAttributesKeyword checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/keyword.
-func rawSMSAttributesKeyword(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributesKeyword(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSMSAttributesMCCMNC checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/mcc_mnc.
-func rawSMSAttributesMCCMNC(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributesMCCMNC(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSMSAttributesValue checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/additionalProperties.
-func rawSMSAttributesValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(p, v, "string or null")
+		c.Type(v, "string or null")
 		return
 	}
 }
@@ -1094,212 +1149,293 @@ func rawSMSAttributesValue(v *jsonvalue.Value, p *validation.Path, c *validation
 var enumSMSEventEventType = []jsonvalue.Value{codec.MustParse("\"_SMS.BUFFERED\""), codec.MustParse("\"_SMS.SUCCESS\""), codec.MustParse("\"_SMS.FAILURE\""), codec.MustParse("\"_SMS.OPTOUT\"")}
 
 // rawSMSEventEventType checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_type.
-func rawSMSEventEventType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !codec.InEnum(v, enumSMSEventEventType) {
-		c.Enum(p, validation.Show(v), "_SMS.BUFFERED, _SMS.SUCCESS, _SMS.FAILURE, _SMS.OPTOUT")
+		c.Enum(validation.Show(v), "_SMS.BUFFERED, _SMS.SUCCESS, _SMS.FAILURE, _SMS.OPTOUT")
 		return
 	}
 }
 
 // rawSMSEventEventTimestamp checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_timestamp.
-func rawSMSEventEventTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawSMSEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawSMSEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/arrival_timestamp.
-func rawSMSEventArrivalTimestamp(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawUnixMillis(v, p, c)
+func rawSMSEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
+	rawUnixMillis(v, c)
 }
 
 // rawSMSEventEventVersion checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_version.
-func rawSMSEventEventVersion(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawEventVersion(v, p, c)
+func rawSMSEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	rawEventVersion(v, c)
 }
 
 // rawSMSEventApplication checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/application.
-func rawSMSEventApplication(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawApplication(v, p, c)
+func rawSMSEventApplication(v *jsonvalue.Value, c *validation.Collector) {
+	rawApplication(v, c)
 }
 
 // rawSMSEventClient checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/client.
-func rawSMSEventClient(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawClient(v, p, c)
+func rawSMSEventClient(v *jsonvalue.Value, c *validation.Collector) {
+	rawClient(v, c)
 }
 
 // rawSMSEventDevice checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/device.
-func rawSMSEventDevice(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawDevice(v, p, c)
+func rawSMSEventDevice(v *jsonvalue.Value, c *validation.Collector) {
+	rawDevice(v, c)
 }
 
 // rawSMSEventSession checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/session.
-func rawSMSEventSession(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSession(v, p, c)
+func rawSMSEventSession(v *jsonvalue.Value, c *validation.Collector) {
+	rawSession(v, c)
 }
 
 // rawSMSEventAttributes checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/attributes.
-func rawSMSEventAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSMSAttributes(v, p, c)
+func rawSMSEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	rawSMSAttributes(v, c)
 }
 
 // rawSMSEventMetrics checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/metrics.
-func rawSMSEventMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawSMSMetrics(v, p, c)
+func rawSMSEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	rawSMSMetrics(v, c)
 }
 
 // rawSMSEventAWSAccountID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/awsAccountId.
-func rawSMSEventAWSAccountID(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
-	rawAWSAccountID(v, p, c)
+func rawSMSEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
+	rawAWSAccountID(v, c)
 }
 
 // rawSMSMetricsPriceInMillicentsUSD checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSMetrics/properties/price_in_millicents_usd.
-func rawSMSMetricsPriceInMillicentsUSD(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSMetricsPriceInMillicentsUSD(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Number) {
-		c.Type(p, v, "number")
+		c.Type(v, "number")
 		return
 	}
 }
 
 // rawSMSMetricsValue checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSMetrics/additionalProperties.
-func rawSMSMetricsValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSMetricsValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Number) {
-		c.Type(p, v, "number")
+		c.Type(v, "number")
 		return
 	}
 }
 
 // rawCustomerContext checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/CustomerContext.
-func rawCustomerContext(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCustomerContext(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			matched := false
 			if !matched {
-				rawCustomerContextValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawCustomerContextValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawSMSRecordStatus checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSRecordStatus.
-func rawSMSRecordStatus(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSRecordStatus(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSMSMessageType checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSMessageType.
-func rawSMSMessageType(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSMessageType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
 
 // rawSMSAttributes checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes.
-func rawSMSAttributes(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, p, c, "sender_request_id", "message_id", "destination_phone_number", "record_status", "iso_country_code", "number_of_message_parts", "message_type")
+		codec.RequiredMembers(v, c, "sender_request_id", "message_id", "destination_phone_number", "record_status", "iso_country_code", "number_of_message_parts", "message_type")
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			matched := false
 			switch m.Name {
 			case "sender_request_id":
-				rawSMSAttributesSenderRequestID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesSenderRequestID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "message_id":
-				rawSMSAttributesMessageID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesMessageID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "destination_phone_number":
-				rawSMSAttributesDestinationPhoneNumber(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesDestinationPhoneNumber(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "origination_phone_number":
-				rawSMSAttributesOriginationPhoneNumber(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesOriginationPhoneNumber(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "record_status":
-				rawSMSAttributesRecordStatus(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesRecordStatus(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "iso_country_code":
-				rawSMSAttributesISOCountryCode(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesISOCountryCode(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "number_of_message_parts":
-				rawSMSAttributesNumberOfMessageParts(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesNumberOfMessageParts(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "message_type":
-				rawSMSAttributesMessageType(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesMessageType(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "campaign_id":
-				rawSMSAttributesCampaignID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesCampaignID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "campaign_activity_id":
-				rawSMSAttributesCampaignActivityID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesCampaignActivityID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "treatment_id":
-				rawSMSAttributesTreatmentID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesTreatmentID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "journey_id":
-				rawSMSAttributesJourneyID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesJourneyID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "journey_activity_id":
-				rawSMSAttributesJourneyActivityID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesJourneyActivityID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "journey_run_id":
-				rawSMSAttributesJourneyRunID(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesJourneyRunID(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "customer_context":
-				rawSMSAttributesCustomerContext(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesCustomerContext(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "keyword":
-				rawSMSAttributesKeyword(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesKeyword(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			case "mcc_mnc":
-				rawSMSAttributesMCCMNC(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesMCCMNC(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			}
 			if !matched {
-				rawSMSAttributesValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSAttributesValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawSMSMetrics checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSMetrics.
-func rawSMSMetrics(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawSMSMetrics(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
-		c.Type(p, v, "object")
+		c.Type(v, "object")
 		return
 	}
 	if v.Kind == jsonvalue.Object {
 		for i := range v.Members {
 			m := &v.Members[i]
-			mp := p.Member(m.Name)
 			matched := false
 			switch m.Name {
 			case "price_in_millicents_usd":
-				rawSMSMetricsPriceInMillicentsUSD(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSMetricsPriceInMillicentsUSD(&m.Value, c)
+					c.Pop()
+				}
 				matched = true
 			}
 			if !matched {
-				rawSMSMetricsValue(&m.Value, &mp, c)
+				{
+					c.Push(m.Name)
+					rawSMSMetricsValue(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
 }
 
 // rawCustomerContextValue checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/CustomerContext/additionalProperties.
-func rawCustomerContextValue(v *jsonvalue.Value, p *validation.Path, c *validation.Collector) {
+func rawCustomerContextValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
-		c.Type(p, v, "string")
+		c.Type(v, "string")
 		return
 	}
 }
