@@ -391,12 +391,23 @@ func (p *printer) eventMethods(f *jen.File, t *model.Type) {
 
 // structRead prints the decoder of a struct.
 func (p *printer) structRead(f *jen.File, t *model.Type) {
-	var reset []jen.Code
-	reset = append(reset, jen.Id("Rest").Op(":").Id("v").Dot("Rest").Index(jen.Empty(), jen.Lit(0)))
-	var absentAll []jen.Code
+	// Decoding writes only the members present, into the memory the value
+	// already has (slices, maps, what optional fields point to, nested
+	// structs): a value decoded into again and again allocates nothing.
+	// What the input lacks is cleared at the end: required fields whose
+	// absent bit is still set, optional ones not seen.
+	start := []jen.Code{jen.Id("v").Dot("Rest").Op("=").Id("v").Dot("Rest").Index(jen.Empty(), jen.Lit(0))}
+	var absentAll, cleanup []jen.Code
+	optional := 0
 	for _, fl := range t.Fields {
 		if fl.Required {
 			absentAll = append(absentAll, jen.Id(absentConst(t, fl)))
+			cleanup = append(cleanup, jen.If(jen.Id("v").Dot("absent").Op("&").Id(absentConst(t, fl)).Op("!=").Lit(0)).Block(
+				jen.Id("v").Dot(fl.Name).Op("=").Add(p.zero(fl.Type))))
+		} else {
+			cleanup = append(cleanup, jen.If(jen.Id("seen").Op("&").Lit(uint64(1)<<optional).Op("==").Lit(0)).Block(
+				jen.Id("v").Dot(fl.Name).Op("=").Nil()))
+			optional++
 		}
 	}
 	if len(absentAll) > 0 {
@@ -404,11 +415,20 @@ func (p *printer) structRead(f *jen.File, t *model.Type) {
 		for _, a := range absentAll[1:] {
 			all = all.Op("|").Add(a)
 		}
-		reset = append(reset, jen.Id("absent").Op(":").Add(all))
+		start = append(start, jen.Id("v").Dot("absent").Op("=").Add(all))
+	}
+	if optional > 0 {
+		start = append(start, jen.Var().Id("seen").Uint64().Comment("a bit per optional field read"))
 	}
 	var cases []jen.Code
+	optional = 0
 	for _, fl := range t.Fields {
-		cases = append(cases, jen.Case(jen.Lit(fl.JSONName)).Block(p.readField(t, fl)...))
+		body := p.readField(t, fl)
+		if !fl.Required {
+			body = append([]jen.Code{jen.Id("seen").Op("|=").Lit(uint64(1) << optional)}, body...)
+			optional++
+		}
+		cases = append(cases, jen.Case(jen.Lit(fl.JSONName)).Block(body...))
 	}
 	cases = append(cases, jen.Default().Block(
 		jen.Err().Op("=").Qual(codecPkg, "Keep").Call(jen.Id("d"), jen.Op("&").Id("v").Dot("Rest"), jen.Id("name")),
@@ -417,7 +437,7 @@ func (p *printer) structRead(f *jen.File, t *model.Type) {
 	loop = append(loop,
 		jen.List(jen.Id("name"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextMember").Call(),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
-		jen.If(jen.Op("!").Id("more")).Block(jen.Return(jen.True(), jen.Nil())),
+		jen.If(jen.Op("!").Id("more")).Block(append(cleanup, jen.Return(jen.True(), jen.Nil()))...),
 	)
 	if len(absentAll) > 0 {
 		loop = append(loop, jen.Var().Id("fits").Bool())
@@ -426,18 +446,53 @@ func (p *printer) structRead(f *jen.File, t *model.Type) {
 		jen.Switch(jen.String().Call(jen.Id("name"))).Block(cases...),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
 	)
-	f.Comment("read decodes a JSON object into v; it reports false, reading nothing, for")
-	f.Comment("another kind of value.")
-	f.Func().Add(recv(t)).Id("read").Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Params(jen.Bool(), jen.Error()).Block(
+	if optional > 64 {
+		panic("emit: more than 64 optional fields in " + t.Name)
+	}
+	body := []jen.Code{
 		jen.If(jen.Id("d").Dot("Peek").Call().Op("!=").Qual(jsonwirePkg, "KindObject")).Block(jen.Return(jen.False(), jen.Nil())),
 		jen.If(jen.Err().Op(":=").Id("d").Dot("BeginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
-		jen.Op("*").Id("v").Op("=").Id(t.Name).Values(reset...),
-		jen.For().Block(loop...),
-	)
+	}
+	body = append(body, start...)
+	body = append(body, jen.For().Block(loop...))
+	f.Comment("read decodes a JSON object into v; it reports false, reading nothing, for")
+	f.Comment("another kind of value.")
+	f.Func().Add(recv(t)).Id("read").Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Params(jen.Bool(), jen.Error()).Block(body...)
 	f.Line()
 }
 
-// readField prints the case of one member in a struct's decoder.
+// zero is the zero value of a field of type gt.
+func (p *printer) zero(gt *model.GoType) *jen.Statement {
+	switch gt.Kind {
+	case model.String, model.NumericString:
+		return jen.Lit("")
+	case model.Int64, model.UnixMillis, model.Float64:
+		return jen.Lit(0)
+	case model.Bool:
+		return jen.False()
+	case model.Named:
+		if gt.Named.Kind == model.StringSet {
+			return jen.Lit("")
+		}
+		return jen.Id(gt.Named.Name).Values()
+	case model.Slice, model.Map:
+		return jen.Nil()
+	}
+	return p.goType(gt).Values()
+}
+
+// isString reports whether a value of type gt is read as a plain JSON
+// string.
+func isString(gt *model.GoType) bool {
+	return gt.Kind == model.String || gt.Kind == model.NumericString ||
+		(gt.Kind == model.Named && gt.Named.Kind == model.StringSet)
+}
+
+// readField prints the case of one member in a struct's decoder. A string
+// member, the most common kind, is read inline when it is a string and no
+// member was kept raw yet (so there is no earlier duplicate to drop); any
+// other case goes through codec.Required and codec.Optional, which keep an
+// unfit value raw.
 func (p *printer) readField(t *model.Type, fl *model.Field) []jen.Code {
 	dst := jen.Op("&").Id("v").Dot(fl.Name)
 	rest := jen.Op("&").Id("v").Dot("Rest")
@@ -447,26 +502,47 @@ func (p *printer) readField(t *model.Type, fl *model.Field) []jen.Code {
 	if constLit != nil {
 		out = append(out, jen.Id("at").Op(":=").Id("d").Dot("Start").Call())
 	}
+	fast := jen.Id("d").Dot("Peek").Call().Op("==").Qual(jsonwirePkg, "KindString").Op("&&").Len(jen.Id("v").Dot("Rest")).Op("==").Lit(0)
+	readString := jen.Qual(codecPkg, "String").Types(p.goType(fl.Type)).Call(jen.Id("d"))
 	switch {
 	case fl.Required:
-		out = append(out,
+		bit := jen.Id(absentConst(t, fl))
+		slow := []jen.Code{
 			jen.List(jen.Id("fits"), jen.Err()).Op("=").Qual(codecPkg, "Required").Call(jen.Id("d"), dst, p.reader(fl.Type), rest, name),
-			jen.Id("v").Dot("absent").Op("=").Qual(codecPkg, "SetBit").Call(jen.Id("v").Dot("absent"), jen.Id(absentConst(t, fl)), jen.Op("!").Id("fits")),
-		)
+			jen.Id("v").Dot("absent").Op("=").Qual(codecPkg, "SetBit").Call(jen.Id("v").Dot("absent"), bit.Clone(), jen.Op("!").Id("fits")),
+		}
+		if isString(fl.Type) {
+			out = append(out, jen.If(fast).Block(
+				jen.List(jen.Id("v").Dot(fl.Name), jen.Err()).Op("=").Add(readString),
+				jen.Id("fits").Op("=").Err().Op("==").Nil(),
+				jen.Id("v").Dot("absent").Op("&^=").Add(bit),
+			).Else().Block(slow...))
+		} else {
+			out = append(out, slow...)
+		}
 		if constLit != nil {
 			out = append(out, jen.If(jen.Id("fits").Op("&&").Id("v").Dot(fl.Name).Op("!=").Lit(*constLit)).Block(
 				jen.Id("d").Dot("ConstMismatch").Call(jen.Id("at"), jen.Qual("strconv", "Quote").Call(jen.Id("v").Dot(fl.Name)), jen.Lit(strconv.Quote(*constLit))),
 			))
 		}
 	case byPointer(fl.Type):
-		out = append(out, jen.Err().Op("=").Qual(codecPkg, "Optional").Call(jen.Id("d"), dst, p.reader(fl.Type), rest, name))
+		slow := jen.Err().Op("=").Qual(codecPkg, "Optional").Call(jen.Id("d"), dst, jen.Id("v").Dot(fl.Name), p.reader(fl.Type), rest, name)
+		if isString(fl.Type) {
+			out = append(out, jen.If(fast).Block(
+				jen.Id("v").Dot(fl.Name).Op("=").Qual(codecPkg, "Reuse").Call(jen.Id("v").Dot(fl.Name)),
+				jen.List(jen.Op("*").Id("v").Dot(fl.Name), jen.Err()).Op("=").Add(readString),
+			).Else().Block(slow))
+		} else {
+			out = append(out, slow)
+		}
 		if constLit != nil {
 			out = append(out, jen.If(jen.Id("v").Dot(fl.Name).Op("!=").Nil().Op("&&").Op("*").Id("v").Dot(fl.Name).Op("!=").Lit(*constLit)).Block(
 				jen.Id("d").Dot("ConstMismatch").Call(jen.Id("at"), jen.Qual("strconv", "Quote").Call(jen.Op("*").Id("v").Dot(fl.Name)), jen.Lit(strconv.Quote(*constLit))),
 			))
 		}
 	default:
-		out = append(out, jen.List(jen.Id("_"), jen.Err()).Op("=").Qual(codecPkg, "Required").Call(jen.Id("d"), dst, p.reader(fl.Type), rest, name))
+		out = append(out,
+			jen.List(jen.Id("_"), jen.Err()).Op("=").Qual(codecPkg, "Required").Call(jen.Id("d"), dst, p.reader(fl.Type), rest, name))
 	}
 	return out
 }

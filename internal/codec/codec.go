@@ -96,9 +96,10 @@ func Required[T any](d *Decoder, dst *T, read func(*T, *Decoder) (bool, error), 
 }
 
 // Optional is Required for an optional property, held by pointer: nil when
-// the member is absent or kept raw.
-func Optional[T any](d *Decoder, dst **T, read func(*T, *Decoder) (bool, error), rest *eventtypes.Members, name string) error {
-	v := new(T)
+// the member is absent or kept raw. old is the field's pointer in the value
+// decoded before, whose memory is reused.
+func Optional[T any](d *Decoder, dst **T, old *T, read func(*T, *Decoder) (bool, error), rest *eventtypes.Members, name string) error {
+	v := Reuse(old)
 	fits, err := Required(d, v, read, rest, name)
 	if fits {
 		*dst = v
@@ -186,8 +187,13 @@ func ReadSlice[T any](dst *[]T, d *Decoder, elem func(*T, *Decoder) (bool, error
 		if !more {
 			break
 		}
-		var zero T
-		s = append(s, zero)
+		// Reuse the element memory of the slice decoded before.
+		if len(s) < cap(s) {
+			s = s[:len(s)+1]
+		} else {
+			var zero T
+			s = append(s, zero)
+		}
 		fits, err := elem(&s[len(s)-1], d)
 		if err != nil || !fits {
 			return false, err
@@ -419,3 +425,19 @@ func DecodeDocument[T any](text string, dst *T, read func(*T, *Decoder) (bool, e
 }
 
 var errDocumentDoesNotFit = errors.New("the embedded JSON document has values of other types than its schema allows")
+
+// String reads a JSON string into any string type. The caller has checked
+// that the next value is a string.
+func String[S ~string](d *Decoder) (S, error) {
+	s, err := d.Decoder.String()
+	return S(s), err
+}
+
+// Reuse returns old, or a new value when old is nil: decoding into a used
+// value writes into the memory its optional fields already point to.
+func Reuse[T any](old *T) *T {
+	if old == nil {
+		return new(T)
+	}
+	return old
+}

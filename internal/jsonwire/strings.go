@@ -27,8 +27,23 @@ func (d *Decoder) String() (string, error) {
 	if plain {
 		return d.arenaString(raw), nil
 	}
-	d.scratch = appendUnquoted(d.scratch[:0], raw)
-	return d.arenaString(d.scratch), nil
+	return d.arenaUnquoted(raw), nil
+}
+
+// arenaUnquoted unescapes raw straight into the string arena. Unescaping
+// mostly shrinks a string; when invalid UTF-8 makes it grow past the chunk,
+// append moves the chunk, which is harmless: strings returned earlier keep
+// the old one, and the new one is only appended to.
+func (d *Decoder) arenaUnquoted(raw []byte) string {
+	if cap(d.chunk)-len(d.chunk) < len(raw) {
+		d.chunk = make([]byte, 0, max(chunkSize, len(raw)))
+	}
+	start := len(d.chunk)
+	d.chunk = appendUnquoted(d.chunk, raw)
+	if len(d.chunk) == start {
+		return ""
+	}
+	return unsafe.String(&d.chunk[start], len(d.chunk)-start)
 }
 
 // readName reads a member name whose content starts at start, returning it

@@ -113,20 +113,58 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = AppEvent{Rest: v.Rest[:0], absent: absentAppEventEventType | absentAppEventEventTimestamp | absentAppEventArrivalTimestamp | absentAppEventEventVersion | absentAppEventApplication | absentAppEventClient | absentAppEventDevice | absentAppEventSession | absentAppEventAttributes}
+	v.Rest = v.Rest[:0]
+	v.absent = absentAppEventEventType | absentAppEventEventTimestamp | absentAppEventArrivalTimestamp | absentAppEventEventVersion | absentAppEventApplication | absentAppEventClient | absentAppEventDevice | absentAppEventSession | absentAppEventAttributes
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentAppEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentAppEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentAppEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentAppEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentAppEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentAppEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentAppEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentAppEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentAppEventAttributes != 0 {
+				v.Attributes = nil
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentAppEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentAppEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentAppEventEventType, !fits)
+			}
 		case "event_timestamp":
 			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
 			v.absent = codec.SetBit(v.absent, absentAppEventEventTimestamp, !fits)
@@ -135,8 +173,14 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentAppEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentAppEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentAppEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentAppEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.0" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.0\"")
 			}
@@ -156,6 +200,7 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, stringMapRead, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentAppEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		default:
 			err = codec.Keep(d, &v.Rest, name)

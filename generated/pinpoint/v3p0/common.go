@@ -106,33 +106,92 @@ func (v *Application) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = Application{Rest: v.Rest[:0], absent: absentApplicationAppID | absentApplicationSDK}
+	v.Rest = v.Rest[:0]
+	v.absent = absentApplicationAppID | absentApplicationSDK
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentApplicationAppID != 0 {
+				v.AppID = ""
+			}
+			if seen&uint64(0x1) == 0 {
+				v.CognitoIdentityPoolID = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.PackageName = nil
+			}
+			if v.absent&absentApplicationSDK != 0 {
+				v.SDK = SDK{}
+			}
+			if seen&uint64(0x4) == 0 {
+				v.Title = nil
+			}
+			if seen&uint64(0x8) == 0 {
+				v.VersionName = nil
+			}
+			if seen&uint64(0x10) == 0 {
+				v.VersionCode = nil
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "app_id":
-			fits, err = codec.Required(d, &v.AppID, codec.ReadString[string], &v.Rest, "app_id")
-			v.absent = codec.SetBit(v.absent, absentApplicationAppID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AppID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentApplicationAppID
+			} else {
+				fits, err = codec.Required(d, &v.AppID, codec.ReadString[string], &v.Rest, "app_id")
+				v.absent = codec.SetBit(v.absent, absentApplicationAppID, !fits)
+			}
 		case "cognito_identity_pool_id":
-			err = codec.Optional(d, &v.CognitoIdentityPoolID, codec.ReadString[string], &v.Rest, "cognito_identity_pool_id")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.CognitoIdentityPoolID = codec.Reuse(v.CognitoIdentityPoolID)
+				*v.CognitoIdentityPoolID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.CognitoIdentityPoolID, v.CognitoIdentityPoolID, codec.ReadString[string], &v.Rest, "cognito_identity_pool_id")
+			}
 		case "package_name":
-			err = codec.Optional(d, &v.PackageName, codec.ReadString[string], &v.Rest, "package_name")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.PackageName = codec.Reuse(v.PackageName)
+				*v.PackageName, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.PackageName, v.PackageName, codec.ReadString[string], &v.Rest, "package_name")
+			}
 		case "sdk":
 			fits, err = codec.Required(d, &v.SDK, (*SDK).read, &v.Rest, "sdk")
 			v.absent = codec.SetBit(v.absent, absentApplicationSDK, !fits)
 		case "title":
-			err = codec.Optional(d, &v.Title, codec.ReadString[string], &v.Rest, "title")
+			seen |= uint64(0x4)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Title = codec.Reuse(v.Title)
+				*v.Title, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Title, v.Title, codec.ReadString[string], &v.Rest, "title")
+			}
 		case "version_name":
-			err = codec.Optional(d, &v.VersionName, codec.ReadString[string], &v.Rest, "version_name")
+			seen |= uint64(0x8)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.VersionName = codec.Reuse(v.VersionName)
+				*v.VersionName, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.VersionName, v.VersionName, codec.ReadString[string], &v.Rest, "version_name")
+			}
 		case "version_code":
-			err = codec.Optional(d, &v.VersionCode, codec.ReadString[string], &v.Rest, "version_code")
+			seen |= uint64(0x10)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.VersionCode = codec.Reuse(v.VersionCode)
+				*v.VersionCode, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.VersionCode, v.VersionCode, codec.ReadString[string], &v.Rest, "version_code")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -281,22 +340,42 @@ func (v *Client) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = Client{Rest: v.Rest[:0], absent: absentClientClientID}
+	v.Rest = v.Rest[:0]
+	v.absent = absentClientClientID
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentClientClientID != 0 {
+				v.ClientID = ""
+			}
+			if seen&uint64(0x1) == 0 {
+				v.CognitoID = nil
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "client_id":
-			fits, err = codec.Required(d, &v.ClientID, codec.ReadString[string], &v.Rest, "client_id")
-			v.absent = codec.SetBit(v.absent, absentClientClientID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.ClientID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentClientClientID
+			} else {
+				fits, err = codec.Required(d, &v.ClientID, codec.ReadString[string], &v.Rest, "client_id")
+				v.absent = codec.SetBit(v.absent, absentClientClientID, !fits)
+			}
 		case "cognito_id":
-			err = codec.Optional(d, &v.CognitoID, codec.ReadString[string], &v.Rest, "cognito_id")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.CognitoID = codec.Reuse(v.CognitoID)
+				*v.CognitoID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.CognitoID, v.CognitoID, codec.ReadString[string], &v.Rest, "cognito_id")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -402,24 +481,51 @@ func (v *Device) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = Device{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.Locale = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Make = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.Model = nil
+			}
+			if seen&uint64(0x8) == 0 {
+				v.Platform = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "locale":
-			err = codec.Optional(d, &v.Locale, (*Locale).read, &v.Rest, "locale")
+			seen |= uint64(0x1)
+			err = codec.Optional(d, &v.Locale, v.Locale, (*Locale).read, &v.Rest, "locale")
 		case "make":
-			err = codec.Optional(d, &v.Make, codec.ReadString[string], &v.Rest, "make")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Make = codec.Reuse(v.Make)
+				*v.Make, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Make, v.Make, codec.ReadString[string], &v.Rest, "make")
+			}
 		case "model":
-			err = codec.Optional(d, &v.Model, codec.ReadString[string], &v.Rest, "model")
+			seen |= uint64(0x4)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Model = codec.Reuse(v.Model)
+				*v.Model, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Model, v.Model, codec.ReadString[string], &v.Rest, "model")
+			}
 		case "platform":
-			err = codec.Optional(d, &v.Platform, (*Platform).read, &v.Rest, "platform")
+			seen |= uint64(0x8)
+			err = codec.Optional(d, &v.Platform, v.Platform, (*Platform).read, &v.Rest, "platform")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -540,22 +646,50 @@ func (v *Locale) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = Locale{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.Code = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Country = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.Language = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "code":
-			err = codec.Optional(d, &v.Code, codec.ReadString[string], &v.Rest, "code")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Code = codec.Reuse(v.Code)
+				*v.Code, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Code, v.Code, codec.ReadString[string], &v.Rest, "code")
+			}
 		case "country":
-			err = codec.Optional(d, &v.Country, codec.ReadString[string], &v.Rest, "country")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Country = codec.Reuse(v.Country)
+				*v.Country, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Country, v.Country, codec.ReadString[string], &v.Rest, "country")
+			}
 		case "language":
-			err = codec.Optional(d, &v.Language, codec.ReadString[string], &v.Rest, "language")
+			seen |= uint64(0x4)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Language = codec.Reuse(v.Language)
+				*v.Language, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Language, v.Language, codec.ReadString[string], &v.Rest, "language")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -658,20 +792,39 @@ func (v *Platform) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = Platform{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.Name = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Version = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "name":
-			err = codec.Optional(d, &v.Name, codec.ReadString[string], &v.Rest, "name")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Name = codec.Reuse(v.Name)
+				*v.Name, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Name, v.Name, codec.ReadString[string], &v.Rest, "name")
+			}
 		case "version":
-			err = codec.Optional(d, &v.Version, codec.ReadString[string], &v.Rest, "version")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Version = codec.Reuse(v.Version)
+				*v.Version, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Version, v.Version, codec.ReadString[string], &v.Rest, "version")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -769,20 +922,39 @@ func (v *SDK) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = SDK{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.Name = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Version = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "name":
-			err = codec.Optional(d, &v.Name, codec.ReadString[string], &v.Rest, "name")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Name = codec.Reuse(v.Name)
+				*v.Name, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Name, v.Name, codec.ReadString[string], &v.Rest, "name")
+			}
 		case "version":
-			err = codec.Optional(d, &v.Version, codec.ReadString[string], &v.Rest, "version")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Version = codec.Reuse(v.Version)
+				*v.Version, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Version, v.Version, codec.ReadString[string], &v.Rest, "version")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -883,22 +1055,40 @@ func (v *Session) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = Session{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.SessionID = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.StartTimestamp = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.StopTimestamp = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "session_id":
-			err = codec.Optional(d, &v.SessionID, codec.ReadString[string], &v.Rest, "session_id")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.SessionID = codec.Reuse(v.SessionID)
+				*v.SessionID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.SessionID, v.SessionID, codec.ReadString[string], &v.Rest, "session_id")
+			}
 		case "start_timestamp":
-			err = codec.Optional(d, &v.StartTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "start_timestamp")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.StartTimestamp, v.StartTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "start_timestamp")
 		case "stop_timestamp":
-			err = codec.Optional(d, &v.StopTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "stop_timestamp")
+			seen |= uint64(0x4)
+			err = codec.Optional(d, &v.StopTimestamp, v.StopTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "stop_timestamp")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}

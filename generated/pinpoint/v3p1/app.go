@@ -120,20 +120,64 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = AppEvent{Rest: v.Rest[:0], absent: absentAppEventEventType | absentAppEventEventTimestamp | absentAppEventArrivalTimestamp | absentAppEventEventVersion | absentAppEventApplication | absentAppEventClient | absentAppEventDevice | absentAppEventSession | absentAppEventAttributes | absentAppEventAWSAccountID}
+	v.Rest = v.Rest[:0]
+	v.absent = absentAppEventEventType | absentAppEventEventTimestamp | absentAppEventArrivalTimestamp | absentAppEventEventVersion | absentAppEventApplication | absentAppEventClient | absentAppEventDevice | absentAppEventSession | absentAppEventAttributes | absentAppEventAWSAccountID
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentAppEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentAppEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentAppEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentAppEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentAppEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentAppEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentAppEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentAppEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentAppEventAttributes != 0 {
+				v.Attributes = nil
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Endpoint = nil
+			}
+			if v.absent&absentAppEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentAppEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentAppEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentAppEventEventType, !fits)
+			}
 		case "event_timestamp":
 			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
 			v.absent = codec.SetBit(v.absent, absentAppEventEventTimestamp, !fits)
@@ -142,8 +186,14 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentAppEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentAppEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentAppEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentAppEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -163,12 +213,20 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, stringMapRead, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentAppEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
-			err = codec.Optional(d, &v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentAppEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentAppEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentAppEventAWSAccountID, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -497,21 +555,65 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = AppMonetizationEvent{Rest: v.Rest[:0], absent: absentAppMonetizationEventEventType | absentAppMonetizationEventEventTimestamp | absentAppMonetizationEventArrivalTimestamp | absentAppMonetizationEventEventVersion | absentAppMonetizationEventApplication | absentAppMonetizationEventClient | absentAppMonetizationEventDevice | absentAppMonetizationEventSession | absentAppMonetizationEventAttributes | absentAppMonetizationEventAWSAccountID}
+	v.Rest = v.Rest[:0]
+	v.absent = absentAppMonetizationEventEventType | absentAppMonetizationEventEventTimestamp | absentAppMonetizationEventArrivalTimestamp | absentAppMonetizationEventEventVersion | absentAppMonetizationEventApplication | absentAppMonetizationEventClient | absentAppMonetizationEventDevice | absentAppMonetizationEventSession | absentAppMonetizationEventAttributes | absentAppMonetizationEventAWSAccountID
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentAppMonetizationEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentAppMonetizationEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentAppMonetizationEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentAppMonetizationEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentAppMonetizationEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentAppMonetizationEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentAppMonetizationEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentAppMonetizationEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentAppMonetizationEventAttributes != 0 {
+				v.Attributes = MonetizationAttributes{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Endpoint = nil
+			}
+			if v.absent&absentAppMonetizationEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentAppMonetizationEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentAppMonetizationEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventEventType, !fits)
+			}
 			if fits && v.EventType != "_monetization.purchase" {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_monetization.purchase\"")
 			}
@@ -523,8 +625,14 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentAppMonetizationEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentAppMonetizationEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentAppMonetizationEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -544,12 +652,20 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, (*MonetizationAttributes).read, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentAppMonetizationEventAttributes, !fits)
 		case "metrics":
-			err = codec.Optional(d, &v.Metrics, (*MonetizationMetrics).read, &v.Rest, "metrics")
+			seen |= uint64(0x1)
+			err = codec.Optional(d, &v.Metrics, v.Metrics, (*MonetizationMetrics).read, &v.Rest, "metrics")
 		case "endpoint":
-			err = codec.Optional(d, &v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentAppMonetizationEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentAppMonetizationEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventAWSAccountID, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -895,20 +1011,64 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = AppSessionEvent{Rest: v.Rest[:0], absent: absentAppSessionEventEventType | absentAppSessionEventEventTimestamp | absentAppSessionEventArrivalTimestamp | absentAppSessionEventEventVersion | absentAppSessionEventApplication | absentAppSessionEventClient | absentAppSessionEventDevice | absentAppSessionEventSession | absentAppSessionEventAttributes | absentAppSessionEventAWSAccountID}
+	v.Rest = v.Rest[:0]
+	v.absent = absentAppSessionEventEventType | absentAppSessionEventEventTimestamp | absentAppSessionEventArrivalTimestamp | absentAppSessionEventEventVersion | absentAppSessionEventApplication | absentAppSessionEventClient | absentAppSessionEventDevice | absentAppSessionEventSession | absentAppSessionEventAttributes | absentAppSessionEventAWSAccountID
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentAppSessionEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentAppSessionEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentAppSessionEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentAppSessionEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentAppSessionEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentAppSessionEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentAppSessionEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentAppSessionEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentAppSessionEventAttributes != 0 {
+				v.Attributes = nil
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Endpoint = nil
+			}
+			if v.absent&absentAppSessionEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentAppSessionEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentAppSessionEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentAppSessionEventEventType, !fits)
+			}
 		case "event_timestamp":
 			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
 			v.absent = codec.SetBit(v.absent, absentAppSessionEventEventTimestamp, !fits)
@@ -917,8 +1077,14 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentAppSessionEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentAppSessionEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentAppSessionEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentAppSessionEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -938,12 +1104,20 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, stringMapRead, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentAppSessionEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
-			err = codec.Optional(d, &v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentAppSessionEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentAppSessionEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentAppSessionEventAWSAccountID, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1280,20 +1454,64 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = AppUserAuthEvent{Rest: v.Rest[:0], absent: absentAppUserAuthEventEventType | absentAppUserAuthEventEventTimestamp | absentAppUserAuthEventArrivalTimestamp | absentAppUserAuthEventEventVersion | absentAppUserAuthEventApplication | absentAppUserAuthEventClient | absentAppUserAuthEventDevice | absentAppUserAuthEventSession | absentAppUserAuthEventAttributes | absentAppUserAuthEventAWSAccountID}
+	v.Rest = v.Rest[:0]
+	v.absent = absentAppUserAuthEventEventType | absentAppUserAuthEventEventTimestamp | absentAppUserAuthEventArrivalTimestamp | absentAppUserAuthEventEventVersion | absentAppUserAuthEventApplication | absentAppUserAuthEventClient | absentAppUserAuthEventDevice | absentAppUserAuthEventSession | absentAppUserAuthEventAttributes | absentAppUserAuthEventAWSAccountID
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentAppUserAuthEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentAppUserAuthEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentAppUserAuthEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentAppUserAuthEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentAppUserAuthEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentAppUserAuthEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentAppUserAuthEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentAppUserAuthEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentAppUserAuthEventAttributes != 0 {
+				v.Attributes = nil
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Endpoint = nil
+			}
+			if v.absent&absentAppUserAuthEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentAppUserAuthEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentAppUserAuthEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventEventType, !fits)
+			}
 		case "event_timestamp":
 			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
 			v.absent = codec.SetBit(v.absent, absentAppUserAuthEventEventTimestamp, !fits)
@@ -1302,8 +1520,14 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentAppUserAuthEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentAppUserAuthEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentAppUserAuthEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -1323,12 +1547,20 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, stringMapRead, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentAppUserAuthEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
-			err = codec.Optional(d, &v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentAppUserAuthEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentAppUserAuthEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventAWSAccountID, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1666,20 +1898,64 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = InAppMessageEvent{Rest: v.Rest[:0], absent: absentInAppMessageEventEventType | absentInAppMessageEventEventTimestamp | absentInAppMessageEventArrivalTimestamp | absentInAppMessageEventEventVersion | absentInAppMessageEventApplication | absentInAppMessageEventClient | absentInAppMessageEventDevice | absentInAppMessageEventSession | absentInAppMessageEventAttributes | absentInAppMessageEventAWSAccountID}
+	v.Rest = v.Rest[:0]
+	v.absent = absentInAppMessageEventEventType | absentInAppMessageEventEventTimestamp | absentInAppMessageEventArrivalTimestamp | absentInAppMessageEventEventVersion | absentInAppMessageEventApplication | absentInAppMessageEventClient | absentInAppMessageEventDevice | absentInAppMessageEventSession | absentInAppMessageEventAttributes | absentInAppMessageEventAWSAccountID
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentInAppMessageEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentInAppMessageEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentInAppMessageEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentInAppMessageEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentInAppMessageEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentInAppMessageEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentInAppMessageEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentInAppMessageEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentInAppMessageEventAttributes != 0 {
+				v.Attributes = nil
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Endpoint = nil
+			}
+			if v.absent&absentInAppMessageEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentInAppMessageEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentInAppMessageEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentInAppMessageEventEventType, !fits)
+			}
 		case "event_timestamp":
 			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
 			v.absent = codec.SetBit(v.absent, absentInAppMessageEventEventTimestamp, !fits)
@@ -1688,8 +1964,14 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentInAppMessageEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentInAppMessageEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentInAppMessageEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentInAppMessageEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -1709,12 +1991,20 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, stringMapRead, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentInAppMessageEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
-			err = codec.Optional(d, &v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentInAppMessageEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentInAppMessageEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentInAppMessageEventAWSAccountID, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2012,26 +2302,72 @@ func (v *MonetizationAttributes) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = MonetizationAttributes{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.Currency = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.ProductID = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.TransactionID = nil
+			}
+			if seen&uint64(0x8) == 0 {
+				v.ItemPriceFormatted = nil
+			}
+			if seen&uint64(0x10) == 0 {
+				v.Store = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "_currency":
-			err = codec.Optional(d, &v.Currency, codec.ReadString[string], &v.Rest, "_currency")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Currency = codec.Reuse(v.Currency)
+				*v.Currency, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Currency, v.Currency, codec.ReadString[string], &v.Rest, "_currency")
+			}
 		case "_product_id":
-			err = codec.Optional(d, &v.ProductID, codec.ReadString[string], &v.Rest, "_product_id")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.ProductID = codec.Reuse(v.ProductID)
+				*v.ProductID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.ProductID, v.ProductID, codec.ReadString[string], &v.Rest, "_product_id")
+			}
 		case "_transaction_id":
-			err = codec.Optional(d, &v.TransactionID, codec.ReadString[string], &v.Rest, "_transaction_id")
+			seen |= uint64(0x4)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.TransactionID = codec.Reuse(v.TransactionID)
+				*v.TransactionID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.TransactionID, v.TransactionID, codec.ReadString[string], &v.Rest, "_transaction_id")
+			}
 		case "_item_price_formatted":
-			err = codec.Optional(d, &v.ItemPriceFormatted, codec.ReadString[string], &v.Rest, "_item_price_formatted")
+			seen |= uint64(0x8)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.ItemPriceFormatted = codec.Reuse(v.ItemPriceFormatted)
+				*v.ItemPriceFormatted, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.ItemPriceFormatted, v.ItemPriceFormatted, codec.ReadString[string], &v.Rest, "_item_price_formatted")
+			}
 		case "_store":
-			err = codec.Optional(d, &v.Store, codec.ReadString[string], &v.Rest, "_store")
+			seen |= uint64(0x10)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Store = codec.Reuse(v.Store)
+				*v.Store, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Store, v.Store, codec.ReadString[string], &v.Rest, "_store")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2148,20 +2484,29 @@ func (v *MonetizationMetrics) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = MonetizationMetrics{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.ItemPrice = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Quantity = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "_item_price":
-			err = codec.Optional(d, &v.ItemPrice, codec.ReadFloat64, &v.Rest, "_item_price")
+			seen |= uint64(0x1)
+			err = codec.Optional(d, &v.ItemPrice, v.ItemPrice, codec.ReadFloat64, &v.Rest, "_item_price")
 		case "_quantity":
-			err = codec.Optional(d, &v.Quantity, codec.ReadFloat64, &v.Rest, "_quantity")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.Quantity, v.Quantity, codec.ReadFloat64, &v.Rest, "_quantity")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}

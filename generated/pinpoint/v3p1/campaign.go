@@ -85,27 +85,65 @@ func (v *CampaignEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = CampaignEngagementAttributes{Rest: v.Rest[:0], absent: absentCampaignEngagementAttributesCampaignID | absentCampaignEngagementAttributesCampaignActivityID}
+	v.Rest = v.Rest[:0]
+	v.absent = absentCampaignEngagementAttributesCampaignID | absentCampaignEngagementAttributesCampaignActivityID
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentCampaignEngagementAttributesCampaignID != 0 {
+				v.CampaignID = ""
+			}
+			if v.absent&absentCampaignEngagementAttributesCampaignActivityID != 0 {
+				v.CampaignActivityID = ""
+			}
+			if seen&uint64(0x1) == 0 {
+				v.TreatmentID = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.IsAppInForeground = nil
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "campaign_id":
-			fits, err = codec.Required(d, &v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
-			v.absent = codec.SetBit(v.absent, absentCampaignEngagementAttributesCampaignID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.CampaignID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentCampaignEngagementAttributesCampaignID
+			} else {
+				fits, err = codec.Required(d, &v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
+				v.absent = codec.SetBit(v.absent, absentCampaignEngagementAttributesCampaignID, !fits)
+			}
 		case "campaign_activity_id":
-			fits, err = codec.Required(d, &v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
-			v.absent = codec.SetBit(v.absent, absentCampaignEngagementAttributesCampaignActivityID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.CampaignActivityID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentCampaignEngagementAttributesCampaignActivityID
+			} else {
+				fits, err = codec.Required(d, &v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
+				v.absent = codec.SetBit(v.absent, absentCampaignEngagementAttributesCampaignActivityID, !fits)
+			}
 		case "treatment_id":
-			err = codec.Optional(d, &v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.TreatmentID = codec.Reuse(v.TreatmentID)
+				*v.TreatmentID, err = codec.String[NumericString](d)
+			} else {
+				err = codec.Optional(d, &v.TreatmentID, v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
+			}
 		case "isAppInForeground":
-			err = codec.Optional(d, &v.IsAppInForeground, codec.ReadString[string], &v.Rest, "isAppInForeground")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.IsAppInForeground = codec.Reuse(v.IsAppInForeground)
+				*v.IsAppInForeground, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.IsAppInForeground, v.IsAppInForeground, codec.ReadString[string], &v.Rest, "isAppInForeground")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -268,20 +306,64 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = CampaignEngagementEvent{Rest: v.Rest[:0], absent: absentCampaignEngagementEventEventType | absentCampaignEngagementEventEventTimestamp | absentCampaignEngagementEventArrivalTimestamp | absentCampaignEngagementEventEventVersion | absentCampaignEngagementEventApplication | absentCampaignEngagementEventClient | absentCampaignEngagementEventDevice | absentCampaignEngagementEventSession | absentCampaignEngagementEventAttributes | absentCampaignEngagementEventAWSAccountID}
+	v.Rest = v.Rest[:0]
+	v.absent = absentCampaignEngagementEventEventType | absentCampaignEngagementEventEventTimestamp | absentCampaignEngagementEventArrivalTimestamp | absentCampaignEngagementEventEventVersion | absentCampaignEngagementEventApplication | absentCampaignEngagementEventClient | absentCampaignEngagementEventDevice | absentCampaignEngagementEventSession | absentCampaignEngagementEventAttributes | absentCampaignEngagementEventAWSAccountID
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentCampaignEngagementEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentCampaignEngagementEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentCampaignEngagementEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentCampaignEngagementEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentCampaignEngagementEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentCampaignEngagementEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentCampaignEngagementEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentCampaignEngagementEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentCampaignEngagementEventAttributes != 0 {
+				v.Attributes = CampaignEngagementAttributes{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Endpoint = nil
+			}
+			if v.absent&absentCampaignEngagementEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentCampaignEngagementEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventEventType, !fits)
+			}
 		case "event_timestamp":
 			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
 			v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventEventTimestamp, !fits)
@@ -290,8 +372,14 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentCampaignEngagementEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -311,12 +399,20 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, (*CampaignEngagementAttributes).read, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
-			err = codec.Optional(d, &v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentCampaignEngagementEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventAWSAccountID, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -634,31 +730,78 @@ func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = CampaignSendAttributes{Rest: v.Rest[:0], absent: absentCampaignSendAttributesCampaignID | absentCampaignSendAttributesCampaignActivityID | absentCampaignSendAttributesTreatmentID | absentCampaignSendAttributesCampaignSendStatus}
+	v.Rest = v.Rest[:0]
+	v.absent = absentCampaignSendAttributesCampaignID | absentCampaignSendAttributesCampaignActivityID | absentCampaignSendAttributesTreatmentID | absentCampaignSendAttributesCampaignSendStatus
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentCampaignSendAttributesCampaignID != 0 {
+				v.CampaignID = ""
+			}
+			if v.absent&absentCampaignSendAttributesCampaignActivityID != 0 {
+				v.CampaignActivityID = ""
+			}
+			if v.absent&absentCampaignSendAttributesTreatmentID != 0 {
+				v.TreatmentID = ""
+			}
+			if v.absent&absentCampaignSendAttributesCampaignSendStatus != 0 {
+				v.CampaignSendStatus = ""
+			}
+			if seen&uint64(0x1) == 0 {
+				v.DeliveryType = nil
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "campaign_id":
-			fits, err = codec.Required(d, &v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
-			v.absent = codec.SetBit(v.absent, absentCampaignSendAttributesCampaignID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.CampaignID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentCampaignSendAttributesCampaignID
+			} else {
+				fits, err = codec.Required(d, &v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
+				v.absent = codec.SetBit(v.absent, absentCampaignSendAttributesCampaignID, !fits)
+			}
 		case "campaign_activity_id":
-			fits, err = codec.Required(d, &v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
-			v.absent = codec.SetBit(v.absent, absentCampaignSendAttributesCampaignActivityID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.CampaignActivityID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentCampaignSendAttributesCampaignActivityID
+			} else {
+				fits, err = codec.Required(d, &v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
+				v.absent = codec.SetBit(v.absent, absentCampaignSendAttributesCampaignActivityID, !fits)
+			}
 		case "treatment_id":
-			fits, err = codec.Required(d, &v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
-			v.absent = codec.SetBit(v.absent, absentCampaignSendAttributesTreatmentID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.TreatmentID, err = codec.String[NumericString](d)
+				fits = err == nil
+				v.absent &^= absentCampaignSendAttributesTreatmentID
+			} else {
+				fits, err = codec.Required(d, &v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
+				v.absent = codec.SetBit(v.absent, absentCampaignSendAttributesTreatmentID, !fits)
+			}
 		case "campaign_send_status":
-			fits, err = codec.Required(d, &v.CampaignSendStatus, codec.ReadString[CampaignSendStatus], &v.Rest, "campaign_send_status")
-			v.absent = codec.SetBit(v.absent, absentCampaignSendAttributesCampaignSendStatus, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.CampaignSendStatus, err = codec.String[CampaignSendStatus](d)
+				fits = err == nil
+				v.absent &^= absentCampaignSendAttributesCampaignSendStatus
+			} else {
+				fits, err = codec.Required(d, &v.CampaignSendStatus, codec.ReadString[CampaignSendStatus], &v.Rest, "campaign_send_status")
+				v.absent = codec.SetBit(v.absent, absentCampaignSendAttributesCampaignSendStatus, !fits)
+			}
 		case "delivery_type":
-			err = codec.Optional(d, &v.DeliveryType, codec.ReadString[DeliveryType], &v.Rest, "delivery_type")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.DeliveryType = codec.Reuse(v.DeliveryType)
+				*v.DeliveryType, err = codec.String[DeliveryType](d)
+			} else {
+				err = codec.Optional(d, &v.DeliveryType, v.DeliveryType, codec.ReadString[DeliveryType], &v.Rest, "delivery_type")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -834,21 +977,65 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = CampaignSendEvent{Rest: v.Rest[:0], absent: absentCampaignSendEventEventType | absentCampaignSendEventEventTimestamp | absentCampaignSendEventArrivalTimestamp | absentCampaignSendEventEventVersion | absentCampaignSendEventApplication | absentCampaignSendEventClient | absentCampaignSendEventDevice | absentCampaignSendEventSession | absentCampaignSendEventAttributes | absentCampaignSendEventClientContext | absentCampaignSendEventAWSAccountID}
+	v.Rest = v.Rest[:0]
+	v.absent = absentCampaignSendEventEventType | absentCampaignSendEventEventTimestamp | absentCampaignSendEventArrivalTimestamp | absentCampaignSendEventEventVersion | absentCampaignSendEventApplication | absentCampaignSendEventClient | absentCampaignSendEventDevice | absentCampaignSendEventSession | absentCampaignSendEventAttributes | absentCampaignSendEventClientContext | absentCampaignSendEventAWSAccountID
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentCampaignSendEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentCampaignSendEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentCampaignSendEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentCampaignSendEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentCampaignSendEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentCampaignSendEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentCampaignSendEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentCampaignSendEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentCampaignSendEventAttributes != 0 {
+				v.Attributes = CampaignSendAttributes{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if v.absent&absentCampaignSendEventClientContext != 0 {
+				v.ClientContext = EndpointClientContext{}
+			}
+			if v.absent&absentCampaignSendEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentCampaignSendEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentCampaignSendEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentCampaignSendEventEventType, !fits)
+			}
 			if fits && v.EventType != "_campaign.send" {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_campaign.send\"")
 			}
@@ -860,8 +1047,14 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentCampaignSendEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentCampaignSendEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentCampaignSendEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentCampaignSendEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -881,13 +1074,20 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, (*CampaignSendAttributes).read, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentCampaignSendEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
 			fits, err = codec.Required(d, &v.ClientContext, (*EndpointClientContext).read, &v.Rest, "client_context")
 			v.absent = codec.SetBit(v.absent, absentCampaignSendEventClientContext, !fits)
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentCampaignSendEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentCampaignSendEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentCampaignSendEventAWSAccountID, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}

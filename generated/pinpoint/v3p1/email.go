@@ -75,24 +75,61 @@ func (v *BouncedRecipient) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = BouncedRecipient{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.EmailAddress = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Action = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.Status = nil
+			}
+			if seen&uint64(0x8) == 0 {
+				v.DiagnosticCode = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "email_address":
-			err = codec.Optional(d, &v.EmailAddress, codec.ReadString[string], &v.Rest, "email_address")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EmailAddress = codec.Reuse(v.EmailAddress)
+				*v.EmailAddress, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.EmailAddress, v.EmailAddress, codec.ReadString[string], &v.Rest, "email_address")
+			}
 		case "action":
-			err = codec.Optional(d, &v.Action, codec.ReadString[string], &v.Rest, "action")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Action = codec.Reuse(v.Action)
+				*v.Action, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Action, v.Action, codec.ReadString[string], &v.Rest, "action")
+			}
 		case "status":
-			err = codec.Optional(d, &v.Status, codec.ReadString[string], &v.Rest, "status")
+			seen |= uint64(0x4)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Status = codec.Reuse(v.Status)
+				*v.Status, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Status, v.Status, codec.ReadString[string], &v.Rest, "status")
+			}
 		case "diagnostic_code":
-			err = codec.Optional(d, &v.DiagnosticCode, codec.ReadString[string], &v.Rest, "diagnostic_code")
+			seen |= uint64(0x8)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.DiagnosticCode = codec.Reuse(v.DiagnosticCode)
+				*v.DiagnosticCode, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.DiagnosticCode, v.DiagnosticCode, codec.ReadString[string], &v.Rest, "diagnostic_code")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -205,24 +242,56 @@ func (v *CommonHeaders) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = CommonHeaders{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.From = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.To = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.Subject = nil
+			}
+			if seen&uint64(0x8) == 0 {
+				v.Date = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "from":
-			err = codec.Optional(d, &v.From, codec.ReadString[string], &v.Rest, "from")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.From = codec.Reuse(v.From)
+				*v.From, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.From, v.From, codec.ReadString[string], &v.Rest, "from")
+			}
 		case "to":
+			seen |= uint64(0x2)
 			_, err = codec.Required(d, &v.To, stringSliceRead, &v.Rest, "to")
 		case "subject":
-			err = codec.Optional(d, &v.Subject, codec.ReadString[string], &v.Rest, "subject")
+			seen |= uint64(0x4)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Subject = codec.Reuse(v.Subject)
+				*v.Subject, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Subject, v.Subject, codec.ReadString[string], &v.Rest, "subject")
+			}
 		case "date":
-			err = codec.Optional(d, &v.Date, codec.ReadString[string], &v.Rest, "date")
+			seen |= uint64(0x8)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Date = codec.Reuse(v.Date)
+				*v.Date, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Date, v.Date, codec.ReadString[string], &v.Rest, "date")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -329,18 +398,28 @@ func (v *ComplainedRecipient) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = ComplainedRecipient{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.EmailAddress = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "email_address":
-			err = codec.Optional(d, &v.EmailAddress, codec.ReadString[string], &v.Rest, "email_address")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EmailAddress = codec.Reuse(v.EmailAddress)
+				*v.EmailAddress, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.EmailAddress, v.EmailAddress, codec.ReadString[string], &v.Rest, "email_address")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -453,32 +532,97 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailAttributes{Rest: v.Rest[:0], absent: absentEmailAttributesFeedback}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailAttributesFeedback
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailAttributesFeedback != 0 {
+				v.Feedback = ""
+			}
+			if seen&uint64(0x1) == 0 {
+				v.CampaignID = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.CampaignActivityID = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.TreatmentID = nil
+			}
+			if seen&uint64(0x8) == 0 {
+				v.JourneyID = nil
+			}
+			if seen&uint64(0x10) == 0 {
+				v.JourneyActivityID = nil
+			}
+			if seen&uint64(0x20) == 0 {
+				v.JourneyRunID = nil
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "feedback":
-			fits, err = codec.Required(d, &v.Feedback, codec.ReadString[string], &v.Rest, "feedback")
-			v.absent = codec.SetBit(v.absent, absentEmailAttributesFeedback, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Feedback, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailAttributesFeedback
+			} else {
+				fits, err = codec.Required(d, &v.Feedback, codec.ReadString[string], &v.Rest, "feedback")
+				v.absent = codec.SetBit(v.absent, absentEmailAttributesFeedback, !fits)
+			}
 		case "campaign_id":
-			err = codec.Optional(d, &v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.CampaignID = codec.Reuse(v.CampaignID)
+				*v.CampaignID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.CampaignID, v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
+			}
 		case "campaign_activity_id":
-			err = codec.Optional(d, &v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.CampaignActivityID = codec.Reuse(v.CampaignActivityID)
+				*v.CampaignActivityID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.CampaignActivityID, v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
+			}
 		case "treatment_id":
-			err = codec.Optional(d, &v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
+			seen |= uint64(0x4)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.TreatmentID = codec.Reuse(v.TreatmentID)
+				*v.TreatmentID, err = codec.String[NumericString](d)
+			} else {
+				err = codec.Optional(d, &v.TreatmentID, v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
+			}
 		case "journey_id":
-			err = codec.Optional(d, &v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
+			seen |= uint64(0x8)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.JourneyID = codec.Reuse(v.JourneyID)
+				*v.JourneyID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.JourneyID, v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
+			}
 		case "journey_activity_id":
-			err = codec.Optional(d, &v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
+			seen |= uint64(0x10)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.JourneyActivityID = codec.Reuse(v.JourneyActivityID)
+				*v.JourneyActivityID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.JourneyActivityID, v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
+			}
 		case "journey_run_id":
-			err = codec.Optional(d, &v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
+			seen |= uint64(0x20)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.JourneyRunID = codec.Reuse(v.JourneyRunID)
+				*v.JourneyRunID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.JourneyRunID, v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -618,26 +762,67 @@ func (v *EmailBounce) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailBounce{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.BounceType = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.BounceSubType = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.BouncedRecipients = nil
+			}
+			if seen&uint64(0x8) == 0 {
+				v.FeedbackID = nil
+			}
+			if seen&uint64(0x10) == 0 {
+				v.ReportingMTA = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "bounce_type":
-			err = codec.Optional(d, &v.BounceType, codec.ReadString[string], &v.Rest, "bounce_type")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.BounceType = codec.Reuse(v.BounceType)
+				*v.BounceType, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.BounceType, v.BounceType, codec.ReadString[string], &v.Rest, "bounce_type")
+			}
 		case "bounce_sub_type":
-			err = codec.Optional(d, &v.BounceSubType, codec.ReadString[string], &v.Rest, "bounce_sub_type")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.BounceSubType = codec.Reuse(v.BounceSubType)
+				*v.BounceSubType, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.BounceSubType, v.BounceSubType, codec.ReadString[string], &v.Rest, "bounce_sub_type")
+			}
 		case "bounced_recipients":
+			seen |= uint64(0x4)
 			_, err = codec.Required(d, &v.BouncedRecipients, bouncedRecipientSliceRead, &v.Rest, "bounced_recipients")
 		case "feedback_id":
-			err = codec.Optional(d, &v.FeedbackID, codec.ReadString[string], &v.Rest, "feedback_id")
+			seen |= uint64(0x8)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.FeedbackID = codec.Reuse(v.FeedbackID)
+				*v.FeedbackID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.FeedbackID, v.FeedbackID, codec.ReadString[string], &v.Rest, "feedback_id")
+			}
 		case "reporting_mta":
-			err = codec.Optional(d, &v.ReportingMTA, codec.ReadString[string], &v.Rest, "reporting_mta")
+			seen |= uint64(0x10)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.ReportingMTA = codec.Reuse(v.ReportingMTA)
+				*v.ReportingMTA, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.ReportingMTA, v.ReportingMTA, codec.ReadString[string], &v.Rest, "reporting_mta")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -772,13 +957,17 @@ func (v *EmailClickChannel) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailClickChannel{Rest: v.Rest[:0], absent: absentEmailClickChannelMailEvent}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailClickChannelMailEvent
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailClickChannelMailEvent != 0 {
+				v.MailEvent = EmailClickMailEvent{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -889,23 +1078,55 @@ func (v *EmailClickDetails) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailClickDetails{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.IPAddress = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.UserAgent = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.Link = nil
+			}
+			if seen&uint64(0x8) == 0 {
+				v.LinkTags = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "ip_address":
-			err = codec.Optional(d, &v.IPAddress, codec.ReadString[string], &v.Rest, "ip_address")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.IPAddress = codec.Reuse(v.IPAddress)
+				*v.IPAddress, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.IPAddress, v.IPAddress, codec.ReadString[string], &v.Rest, "ip_address")
+			}
 		case "user_agent":
-			err = codec.Optional(d, &v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.UserAgent = codec.Reuse(v.UserAgent)
+				*v.UserAgent, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.UserAgent, v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
+			}
 		case "link":
-			err = codec.Optional(d, &v.Link, codec.ReadString[string], &v.Rest, "link")
+			seen |= uint64(0x4)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Link = codec.Reuse(v.Link)
+				*v.Link, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Link, v.Link, codec.ReadString[string], &v.Rest, "link")
+			}
 		case "link_tags":
+			seen |= uint64(0x8)
 			_, err = codec.Required(d, &v.LinkTags, stringSliceMapRead, &v.Rest, "link_tags")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
@@ -1063,21 +1284,68 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailClickEvent{Rest: v.Rest[:0], absent: absentEmailClickEventEventType | absentEmailClickEventEventTimestamp | absentEmailClickEventArrivalTimestamp | absentEmailClickEventEventVersion | absentEmailClickEventApplication | absentEmailClickEventClient | absentEmailClickEventDevice | absentEmailClickEventSession | absentEmailClickEventAttributes | absentEmailClickEventAWSAccountID | absentEmailClickEventFacets}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailClickEventEventType | absentEmailClickEventEventTimestamp | absentEmailClickEventArrivalTimestamp | absentEmailClickEventEventVersion | absentEmailClickEventApplication | absentEmailClickEventClient | absentEmailClickEventDevice | absentEmailClickEventSession | absentEmailClickEventAttributes | absentEmailClickEventAWSAccountID | absentEmailClickEventFacets
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailClickEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentEmailClickEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentEmailClickEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentEmailClickEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentEmailClickEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentEmailClickEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentEmailClickEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentEmailClickEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentEmailClickEventAttributes != 0 {
+				v.Attributes = EmailAttributes{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.ClientContext = nil
+			}
+			if v.absent&absentEmailClickEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
+			if v.absent&absentEmailClickEventFacets != 0 {
+				v.Facets = EmailClickFacets{}
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentEmailClickEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailClickEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentEmailClickEventEventType, !fits)
+			}
 			if fits && v.EventType != "_email.click" {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.click\"")
 			}
@@ -1089,8 +1357,14 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentEmailClickEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentEmailClickEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailClickEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentEmailClickEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -1110,12 +1384,20 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentEmailClickEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			err = codec.Optional(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentEmailClickEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailClickEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentEmailClickEventAWSAccountID, !fits)
+			}
 		case "facets":
 			fits, err = codec.Required(d, &v.Facets, (*EmailClickFacets).read, &v.Rest, "facets")
 			v.absent = codec.SetBit(v.absent, absentEmailClickEventFacets, !fits)
@@ -1433,13 +1715,17 @@ func (v *EmailClickFacets) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailClickFacets{Rest: v.Rest[:0], absent: absentEmailClickFacetsEmailChannel}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailClickFacetsEmailChannel
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailClickFacetsEmailChannel != 0 {
+				v.EmailChannel = EmailClickChannel{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -1554,13 +1840,20 @@ func (v *EmailClickMailEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailClickMailEvent{Rest: v.Rest[:0], absent: absentEmailClickMailEventMail | absentEmailClickMailEventClick}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailClickMailEventMail | absentEmailClickMailEventClick
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailClickMailEventMail != 0 {
+				v.Mail = Mail{}
+			}
+			if v.absent&absentEmailClickMailEventClick != 0 {
+				v.Click = EmailClickDetails{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -1681,18 +1974,23 @@ func (v *EmailClientContext) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailClientContext{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.Custom = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "custom":
-			err = codec.Optional(d, &v.Custom, (*EmailClientContextCustom).read, &v.Rest, "custom")
+			seen |= uint64(0x1)
+			err = codec.Optional(d, &v.Custom, v.Custom, (*EmailClientContextCustom).read, &v.Rest, "custom")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1786,18 +2084,28 @@ func (v *EmailClientContextCustom) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailClientContextCustom{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.LegacyIdentifier = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "legacy_identifier":
-			err = codec.Optional(d, &v.LegacyIdentifier, codec.ReadString[string], &v.Rest, "legacy_identifier")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.LegacyIdentifier = codec.Reuse(v.LegacyIdentifier)
+				*v.LegacyIdentifier, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.LegacyIdentifier, v.LegacyIdentifier, codec.ReadString[string], &v.Rest, "legacy_identifier")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1894,13 +2202,17 @@ func (v *EmailComplaintChannel) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailComplaintChannel{Rest: v.Rest[:0], absent: absentEmailComplaintChannelMailEvent}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailComplaintChannelMailEvent
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailComplaintChannelMailEvent != 0 {
+				v.MailEvent = EmailComplaintMailEvent{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -2011,24 +2323,56 @@ func (v *EmailComplaintDetails) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailComplaintDetails{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.ComplainedRecipients = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.FeedbackID = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.UserAgent = nil
+			}
+			if seen&uint64(0x8) == 0 {
+				v.ComplaintFeedbackType = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "complained_recipients":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.ComplainedRecipients, complainedRecipientSliceRead, &v.Rest, "complained_recipients")
 		case "feedback_id":
-			err = codec.Optional(d, &v.FeedbackID, codec.ReadString[string], &v.Rest, "feedback_id")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.FeedbackID = codec.Reuse(v.FeedbackID)
+				*v.FeedbackID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.FeedbackID, v.FeedbackID, codec.ReadString[string], &v.Rest, "feedback_id")
+			}
 		case "user_agent":
-			err = codec.Optional(d, &v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
+			seen |= uint64(0x4)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.UserAgent = codec.Reuse(v.UserAgent)
+				*v.UserAgent, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.UserAgent, v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
+			}
 		case "complaint_feedback_type":
-			err = codec.Optional(d, &v.ComplaintFeedbackType, codec.ReadString[string], &v.Rest, "complaint_feedback_type")
+			seen |= uint64(0x8)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.ComplaintFeedbackType = codec.Reuse(v.ComplaintFeedbackType)
+				*v.ComplaintFeedbackType, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.ComplaintFeedbackType, v.ComplaintFeedbackType, codec.ReadString[string], &v.Rest, "complaint_feedback_type")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2199,21 +2543,68 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailComplaintEvent{Rest: v.Rest[:0], absent: absentEmailComplaintEventEventType | absentEmailComplaintEventEventTimestamp | absentEmailComplaintEventArrivalTimestamp | absentEmailComplaintEventEventVersion | absentEmailComplaintEventApplication | absentEmailComplaintEventClient | absentEmailComplaintEventDevice | absentEmailComplaintEventSession | absentEmailComplaintEventAttributes | absentEmailComplaintEventAWSAccountID | absentEmailComplaintEventFacets}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailComplaintEventEventType | absentEmailComplaintEventEventTimestamp | absentEmailComplaintEventArrivalTimestamp | absentEmailComplaintEventEventVersion | absentEmailComplaintEventApplication | absentEmailComplaintEventClient | absentEmailComplaintEventDevice | absentEmailComplaintEventSession | absentEmailComplaintEventAttributes | absentEmailComplaintEventAWSAccountID | absentEmailComplaintEventFacets
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailComplaintEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentEmailComplaintEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentEmailComplaintEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentEmailComplaintEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentEmailComplaintEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentEmailComplaintEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentEmailComplaintEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentEmailComplaintEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentEmailComplaintEventAttributes != 0 {
+				v.Attributes = EmailAttributes{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.ClientContext = nil
+			}
+			if v.absent&absentEmailComplaintEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
+			if v.absent&absentEmailComplaintEventFacets != 0 {
+				v.Facets = EmailComplaintFacets{}
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentEmailComplaintEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailComplaintEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventEventType, !fits)
+			}
 			if fits && v.EventType != "_email.complaint" {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.complaint\"")
 			}
@@ -2225,8 +2616,14 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentEmailComplaintEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentEmailComplaintEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailComplaintEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -2246,12 +2643,20 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentEmailComplaintEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			err = codec.Optional(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentEmailComplaintEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailComplaintEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventAWSAccountID, !fits)
+			}
 		case "facets":
 			fits, err = codec.Required(d, &v.Facets, (*EmailComplaintFacets).read, &v.Rest, "facets")
 			v.absent = codec.SetBit(v.absent, absentEmailComplaintEventFacets, !fits)
@@ -2569,13 +2974,17 @@ func (v *EmailComplaintFacets) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailComplaintFacets{Rest: v.Rest[:0], absent: absentEmailComplaintFacetsEmailChannel}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailComplaintFacetsEmailChannel
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailComplaintFacetsEmailChannel != 0 {
+				v.EmailChannel = EmailComplaintChannel{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -2690,13 +3099,21 @@ func (v *EmailComplaintMailEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailComplaintMailEvent{Rest: v.Rest[:0], absent: absentEmailComplaintMailEventMail}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailComplaintMailEventMail
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailComplaintMailEventMail != 0 {
+				v.Mail = Mail{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Complaint = nil
+			}
 			return true, nil
 		}
 		var fits bool
@@ -2705,7 +3122,8 @@ func (v *EmailComplaintMailEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
 			v.absent = codec.SetBit(v.absent, absentEmailComplaintMailEventMail, !fits)
 		case "complaint":
-			err = codec.Optional(d, &v.Complaint, (*EmailComplaintDetails).read, &v.Rest, "complaint")
+			seen |= uint64(0x1)
+			err = codec.Optional(d, &v.Complaint, v.Complaint, (*EmailComplaintDetails).read, &v.Rest, "complaint")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2821,13 +3239,17 @@ func (v *EmailDeliveredChannel) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailDeliveredChannel{Rest: v.Rest[:0], absent: absentEmailDeliveredChannelMailEvent}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailDeliveredChannelMailEvent
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailDeliveredChannelMailEvent != 0 {
+				v.MailEvent = EmailDeliveredMailEvent{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -2982,21 +3404,68 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailDeliveredEvent{Rest: v.Rest[:0], absent: absentEmailDeliveredEventEventType | absentEmailDeliveredEventEventTimestamp | absentEmailDeliveredEventArrivalTimestamp | absentEmailDeliveredEventEventVersion | absentEmailDeliveredEventApplication | absentEmailDeliveredEventClient | absentEmailDeliveredEventDevice | absentEmailDeliveredEventSession | absentEmailDeliveredEventAttributes | absentEmailDeliveredEventAWSAccountID | absentEmailDeliveredEventFacets}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailDeliveredEventEventType | absentEmailDeliveredEventEventTimestamp | absentEmailDeliveredEventArrivalTimestamp | absentEmailDeliveredEventEventVersion | absentEmailDeliveredEventApplication | absentEmailDeliveredEventClient | absentEmailDeliveredEventDevice | absentEmailDeliveredEventSession | absentEmailDeliveredEventAttributes | absentEmailDeliveredEventAWSAccountID | absentEmailDeliveredEventFacets
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailDeliveredEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentEmailDeliveredEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentEmailDeliveredEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentEmailDeliveredEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentEmailDeliveredEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentEmailDeliveredEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentEmailDeliveredEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentEmailDeliveredEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentEmailDeliveredEventAttributes != 0 {
+				v.Attributes = EmailAttributes{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.ClientContext = nil
+			}
+			if v.absent&absentEmailDeliveredEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
+			if v.absent&absentEmailDeliveredEventFacets != 0 {
+				v.Facets = EmailDeliveredFacets{}
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailDeliveredEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventEventType, !fits)
+			}
 			if fits && v.EventType != "_email.delivered" {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.delivered\"")
 			}
@@ -3008,8 +3477,14 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailDeliveredEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -3029,12 +3504,20 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			err = codec.Optional(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailDeliveredEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventAWSAccountID, !fits)
+			}
 		case "facets":
 			fits, err = codec.Required(d, &v.Facets, (*EmailDeliveredFacets).read, &v.Rest, "facets")
 			v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventFacets, !fits)
@@ -3352,13 +3835,17 @@ func (v *EmailDeliveredFacets) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailDeliveredFacets{Rest: v.Rest[:0], absent: absentEmailDeliveredFacetsEmailChannel}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailDeliveredFacetsEmailChannel
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailDeliveredFacetsEmailChannel != 0 {
+				v.EmailChannel = EmailDeliveredChannel{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -3473,13 +3960,20 @@ func (v *EmailDeliveredMailEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailDeliveredMailEvent{Rest: v.Rest[:0], absent: absentEmailDeliveredMailEventMail | absentEmailDeliveredMailEventDelivery}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailDeliveredMailEventMail | absentEmailDeliveredMailEventDelivery
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailDeliveredMailEventMail != 0 {
+				v.Mail = Mail{}
+			}
+			if v.absent&absentEmailDeliveredMailEventDelivery != 0 {
+				v.Delivery = EmailDelivery{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -3606,24 +4100,51 @@ func (v *EmailDelivery) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailDelivery{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.SMTPResponse = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.ReportingMTA = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.Recipients = nil
+			}
+			if seen&uint64(0x8) == 0 {
+				v.ProcessingTimeMillis = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "smtp_response":
-			err = codec.Optional(d, &v.SMTPResponse, codec.ReadString[string], &v.Rest, "smtp_response")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.SMTPResponse = codec.Reuse(v.SMTPResponse)
+				*v.SMTPResponse, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.SMTPResponse, v.SMTPResponse, codec.ReadString[string], &v.Rest, "smtp_response")
+			}
 		case "reporting_mta":
-			err = codec.Optional(d, &v.ReportingMTA, codec.ReadString[string], &v.Rest, "reporting_mta")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.ReportingMTA = codec.Reuse(v.ReportingMTA)
+				*v.ReportingMTA, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.ReportingMTA, v.ReportingMTA, codec.ReadString[string], &v.Rest, "reporting_mta")
+			}
 		case "recipients":
+			seen |= uint64(0x4)
 			_, err = codec.Required(d, &v.Recipients, stringSliceRead, &v.Rest, "recipients")
 		case "processing_time_millis":
-			err = codec.Optional(d, &v.ProcessingTimeMillis, codec.ReadInt64[int64], &v.Rest, "processing_time_millis")
+			seen |= uint64(0x8)
+			err = codec.Optional(d, &v.ProcessingTimeMillis, v.ProcessingTimeMillis, codec.ReadInt64[int64], &v.Rest, "processing_time_millis")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -3738,13 +4259,17 @@ func (v *EmailHardBounceChannel) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailHardBounceChannel{Rest: v.Rest[:0], absent: absentEmailHardBounceChannelMailEvent}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailHardBounceChannelMailEvent
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailHardBounceChannelMailEvent != 0 {
+				v.MailEvent = EmailHardBounceMailEvent{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -3899,21 +4424,68 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailHardBounceEvent{Rest: v.Rest[:0], absent: absentEmailHardBounceEventEventType | absentEmailHardBounceEventEventTimestamp | absentEmailHardBounceEventArrivalTimestamp | absentEmailHardBounceEventEventVersion | absentEmailHardBounceEventApplication | absentEmailHardBounceEventClient | absentEmailHardBounceEventDevice | absentEmailHardBounceEventSession | absentEmailHardBounceEventAttributes | absentEmailHardBounceEventAWSAccountID | absentEmailHardBounceEventFacets}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailHardBounceEventEventType | absentEmailHardBounceEventEventTimestamp | absentEmailHardBounceEventArrivalTimestamp | absentEmailHardBounceEventEventVersion | absentEmailHardBounceEventApplication | absentEmailHardBounceEventClient | absentEmailHardBounceEventDevice | absentEmailHardBounceEventSession | absentEmailHardBounceEventAttributes | absentEmailHardBounceEventAWSAccountID | absentEmailHardBounceEventFacets
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailHardBounceEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentEmailHardBounceEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentEmailHardBounceEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentEmailHardBounceEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentEmailHardBounceEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentEmailHardBounceEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentEmailHardBounceEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentEmailHardBounceEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentEmailHardBounceEventAttributes != 0 {
+				v.Attributes = EmailAttributes{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.ClientContext = nil
+			}
+			if v.absent&absentEmailHardBounceEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
+			if v.absent&absentEmailHardBounceEventFacets != 0 {
+				v.Facets = EmailHardBounceFacets{}
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailHardBounceEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventEventType, !fits)
+			}
 			if fits && v.EventType != "_email.hardbounce" {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.hardbounce\"")
 			}
@@ -3925,8 +4497,14 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailHardBounceEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -3946,12 +4524,20 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			err = codec.Optional(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailHardBounceEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventAWSAccountID, !fits)
+			}
 		case "facets":
 			fits, err = codec.Required(d, &v.Facets, (*EmailHardBounceFacets).read, &v.Rest, "facets")
 			v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventFacets, !fits)
@@ -4269,13 +4855,17 @@ func (v *EmailHardBounceFacets) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailHardBounceFacets{Rest: v.Rest[:0], absent: absentEmailHardBounceFacetsEmailChannel}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailHardBounceFacetsEmailChannel
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailHardBounceFacetsEmailChannel != 0 {
+				v.EmailChannel = EmailHardBounceChannel{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -4390,13 +4980,21 @@ func (v *EmailHardBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailHardBounceMailEvent{Rest: v.Rest[:0], absent: absentEmailHardBounceMailEventMail}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailHardBounceMailEventMail
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailHardBounceMailEventMail != 0 {
+				v.Mail = Mail{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Bounce = nil
+			}
 			return true, nil
 		}
 		var fits bool
@@ -4405,7 +5003,8 @@ func (v *EmailHardBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
 			v.absent = codec.SetBit(v.absent, absentEmailHardBounceMailEventMail, !fits)
 		case "bounce":
-			err = codec.Optional(d, &v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
+			seen |= uint64(0x1)
+			err = codec.Optional(d, &v.Bounce, v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -4521,13 +5120,17 @@ func (v *EmailOpenChannel) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailOpenChannel{Rest: v.Rest[:0], absent: absentEmailOpenChannelMailEvent}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailOpenChannelMailEvent
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailOpenChannelMailEvent != 0 {
+				v.MailEvent = EmailOpenMailEvent{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -4633,20 +5236,39 @@ func (v *EmailOpenDetails) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailOpenDetails{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.IPAddress = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.UserAgent = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "ip_address":
-			err = codec.Optional(d, &v.IPAddress, codec.ReadString[string], &v.Rest, "ip_address")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.IPAddress = codec.Reuse(v.IPAddress)
+				*v.IPAddress, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.IPAddress, v.IPAddress, codec.ReadString[string], &v.Rest, "ip_address")
+			}
 		case "user_agent":
-			err = codec.Optional(d, &v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.UserAgent = codec.Reuse(v.UserAgent)
+				*v.UserAgent, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.UserAgent, v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -4791,21 +5413,68 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailOpenEvent{Rest: v.Rest[:0], absent: absentEmailOpenEventEventType | absentEmailOpenEventEventTimestamp | absentEmailOpenEventArrivalTimestamp | absentEmailOpenEventEventVersion | absentEmailOpenEventApplication | absentEmailOpenEventClient | absentEmailOpenEventDevice | absentEmailOpenEventSession | absentEmailOpenEventAttributes | absentEmailOpenEventAWSAccountID | absentEmailOpenEventFacets}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailOpenEventEventType | absentEmailOpenEventEventTimestamp | absentEmailOpenEventArrivalTimestamp | absentEmailOpenEventEventVersion | absentEmailOpenEventApplication | absentEmailOpenEventClient | absentEmailOpenEventDevice | absentEmailOpenEventSession | absentEmailOpenEventAttributes | absentEmailOpenEventAWSAccountID | absentEmailOpenEventFacets
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailOpenEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentEmailOpenEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentEmailOpenEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentEmailOpenEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentEmailOpenEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentEmailOpenEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentEmailOpenEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentEmailOpenEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentEmailOpenEventAttributes != 0 {
+				v.Attributes = EmailAttributes{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.ClientContext = nil
+			}
+			if v.absent&absentEmailOpenEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
+			if v.absent&absentEmailOpenEventFacets != 0 {
+				v.Facets = EmailOpenFacets{}
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentEmailOpenEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailOpenEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentEmailOpenEventEventType, !fits)
+			}
 			if fits && v.EventType != "_email.open" {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.open\"")
 			}
@@ -4817,8 +5486,14 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentEmailOpenEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentEmailOpenEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailOpenEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentEmailOpenEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -4838,12 +5513,20 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentEmailOpenEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			err = codec.Optional(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentEmailOpenEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailOpenEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentEmailOpenEventAWSAccountID, !fits)
+			}
 		case "facets":
 			fits, err = codec.Required(d, &v.Facets, (*EmailOpenFacets).read, &v.Rest, "facets")
 			v.absent = codec.SetBit(v.absent, absentEmailOpenEventFacets, !fits)
@@ -5161,13 +5844,17 @@ func (v *EmailOpenFacets) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailOpenFacets{Rest: v.Rest[:0], absent: absentEmailOpenFacetsEmailChannel}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailOpenFacetsEmailChannel
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailOpenFacetsEmailChannel != 0 {
+				v.EmailChannel = EmailOpenChannel{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -5282,13 +5969,20 @@ func (v *EmailOpenMailEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailOpenMailEvent{Rest: v.Rest[:0], absent: absentEmailOpenMailEventMail | absentEmailOpenMailEventOpen}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailOpenMailEventMail | absentEmailOpenMailEventOpen
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailOpenMailEventMail != 0 {
+				v.Mail = Mail{}
+			}
+			if v.absent&absentEmailOpenMailEventOpen != 0 {
+				v.Open = EmailOpenDetails{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -5409,18 +6103,28 @@ func (v *EmailReject) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailReject{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.Reason = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "reason":
-			err = codec.Optional(d, &v.Reason, codec.ReadString[string], &v.Rest, "reason")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Reason = codec.Reuse(v.Reason)
+				*v.Reason, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Reason, v.Reason, codec.ReadString[string], &v.Rest, "reason")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -5517,13 +6221,17 @@ func (v *EmailRejectedChannel) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailRejectedChannel{Rest: v.Rest[:0], absent: absentEmailRejectedChannelMailEvent}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailRejectedChannelMailEvent
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailRejectedChannelMailEvent != 0 {
+				v.MailEvent = EmailRejectedMailEvent{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -5678,21 +6386,68 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailRejectedEvent{Rest: v.Rest[:0], absent: absentEmailRejectedEventEventType | absentEmailRejectedEventEventTimestamp | absentEmailRejectedEventArrivalTimestamp | absentEmailRejectedEventEventVersion | absentEmailRejectedEventApplication | absentEmailRejectedEventClient | absentEmailRejectedEventDevice | absentEmailRejectedEventSession | absentEmailRejectedEventAttributes | absentEmailRejectedEventAWSAccountID | absentEmailRejectedEventFacets}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailRejectedEventEventType | absentEmailRejectedEventEventTimestamp | absentEmailRejectedEventArrivalTimestamp | absentEmailRejectedEventEventVersion | absentEmailRejectedEventApplication | absentEmailRejectedEventClient | absentEmailRejectedEventDevice | absentEmailRejectedEventSession | absentEmailRejectedEventAttributes | absentEmailRejectedEventAWSAccountID | absentEmailRejectedEventFacets
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailRejectedEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentEmailRejectedEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentEmailRejectedEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentEmailRejectedEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentEmailRejectedEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentEmailRejectedEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentEmailRejectedEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentEmailRejectedEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentEmailRejectedEventAttributes != 0 {
+				v.Attributes = EmailAttributes{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.ClientContext = nil
+			}
+			if v.absent&absentEmailRejectedEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
+			if v.absent&absentEmailRejectedEventFacets != 0 {
+				v.Facets = EmailRejectedFacets{}
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentEmailRejectedEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailRejectedEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventEventType, !fits)
+			}
 			if fits && v.EventType != "_email.rejected" {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.rejected\"")
 			}
@@ -5704,8 +6459,14 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentEmailRejectedEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentEmailRejectedEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailRejectedEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -5725,12 +6486,20 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentEmailRejectedEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			err = codec.Optional(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentEmailRejectedEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailRejectedEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventAWSAccountID, !fits)
+			}
 		case "facets":
 			fits, err = codec.Required(d, &v.Facets, (*EmailRejectedFacets).read, &v.Rest, "facets")
 			v.absent = codec.SetBit(v.absent, absentEmailRejectedEventFacets, !fits)
@@ -6048,13 +6817,17 @@ func (v *EmailRejectedFacets) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailRejectedFacets{Rest: v.Rest[:0], absent: absentEmailRejectedFacetsEmailChannel}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailRejectedFacetsEmailChannel
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailRejectedFacetsEmailChannel != 0 {
+				v.EmailChannel = EmailRejectedChannel{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -6168,13 +6941,21 @@ func (v *EmailRejectedMailEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailRejectedMailEvent{Rest: v.Rest[:0], absent: absentEmailRejectedMailEventMail}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailRejectedMailEventMail
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailRejectedMailEventMail != 0 {
+				v.Mail = Mail{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Reject = nil
+			}
 			return true, nil
 		}
 		var fits bool
@@ -6183,7 +6964,8 @@ func (v *EmailRejectedMailEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
 			v.absent = codec.SetBit(v.absent, absentEmailRejectedMailEventMail, !fits)
 		case "reject":
-			err = codec.Optional(d, &v.Reject, (*EmailReject).read, &v.Rest, "reject")
+			seen |= uint64(0x1)
+			err = codec.Optional(d, &v.Reject, v.Reject, (*EmailReject).read, &v.Rest, "reject")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -6299,13 +7081,17 @@ func (v *EmailRenderingFailureChannel) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailRenderingFailureChannel{Rest: v.Rest[:0], absent: absentEmailRenderingFailureChannelMailEvent}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailRenderingFailureChannelMailEvent
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailRenderingFailureChannelMailEvent != 0 {
+				v.MailEvent = EmailRenderingFailureMailEvent{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -6412,20 +7198,39 @@ func (v *EmailRenderingFailureDetails) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailRenderingFailureDetails{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.ErrorMessage = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.TemplateName = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "error_message":
-			err = codec.Optional(d, &v.ErrorMessage, codec.ReadString[string], &v.Rest, "error_message")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.ErrorMessage = codec.Reuse(v.ErrorMessage)
+				*v.ErrorMessage, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.ErrorMessage, v.ErrorMessage, codec.ReadString[string], &v.Rest, "error_message")
+			}
 		case "template_name":
-			err = codec.Optional(d, &v.TemplateName, codec.ReadString[string], &v.Rest, "template_name")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.TemplateName = codec.Reuse(v.TemplateName)
+				*v.TemplateName, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.TemplateName, v.TemplateName, codec.ReadString[string], &v.Rest, "template_name")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -6572,21 +7377,68 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailRenderingFailureEvent{Rest: v.Rest[:0], absent: absentEmailRenderingFailureEventEventType | absentEmailRenderingFailureEventEventTimestamp | absentEmailRenderingFailureEventArrivalTimestamp | absentEmailRenderingFailureEventEventVersion | absentEmailRenderingFailureEventApplication | absentEmailRenderingFailureEventClient | absentEmailRenderingFailureEventDevice | absentEmailRenderingFailureEventSession | absentEmailRenderingFailureEventAttributes | absentEmailRenderingFailureEventAWSAccountID | absentEmailRenderingFailureEventFacets}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailRenderingFailureEventEventType | absentEmailRenderingFailureEventEventTimestamp | absentEmailRenderingFailureEventArrivalTimestamp | absentEmailRenderingFailureEventEventVersion | absentEmailRenderingFailureEventApplication | absentEmailRenderingFailureEventClient | absentEmailRenderingFailureEventDevice | absentEmailRenderingFailureEventSession | absentEmailRenderingFailureEventAttributes | absentEmailRenderingFailureEventAWSAccountID | absentEmailRenderingFailureEventFacets
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailRenderingFailureEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentEmailRenderingFailureEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentEmailRenderingFailureEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentEmailRenderingFailureEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentEmailRenderingFailureEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentEmailRenderingFailureEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentEmailRenderingFailureEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentEmailRenderingFailureEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentEmailRenderingFailureEventAttributes != 0 {
+				v.Attributes = EmailAttributes{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.ClientContext = nil
+			}
+			if v.absent&absentEmailRenderingFailureEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
+			if v.absent&absentEmailRenderingFailureEventFacets != 0 {
+				v.Facets = EmailRenderingFailureFacets{}
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailRenderingFailureEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventEventType, !fits)
+			}
 			if fits && v.EventType != "_email.rendering_failure" {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.rendering_failure\"")
 			}
@@ -6598,8 +7450,14 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailRenderingFailureEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -6619,12 +7477,20 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			err = codec.Optional(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailRenderingFailureEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventAWSAccountID, !fits)
+			}
 		case "facets":
 			fits, err = codec.Required(d, &v.Facets, (*EmailRenderingFailureFacets).read, &v.Rest, "facets")
 			v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventFacets, !fits)
@@ -6942,13 +7808,17 @@ func (v *EmailRenderingFailureFacets) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailRenderingFailureFacets{Rest: v.Rest[:0], absent: absentEmailRenderingFailureFacetsEmailChannel}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailRenderingFailureFacetsEmailChannel
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailRenderingFailureFacetsEmailChannel != 0 {
+				v.EmailChannel = EmailRenderingFailureChannel{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -7056,20 +7926,29 @@ func (v *EmailRenderingFailureMailEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailRenderingFailureMailEvent{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.Mail = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Failure = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "mail":
-			err = codec.Optional(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
+			seen |= uint64(0x1)
+			err = codec.Optional(d, &v.Mail, v.Mail, (*Mail).read, &v.Rest, "mail")
 		case "failure":
-			err = codec.Optional(d, &v.Failure, (*EmailRenderingFailureDetails).read, &v.Rest, "failure")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.Failure, v.Failure, (*EmailRenderingFailureDetails).read, &v.Rest, "failure")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -7182,13 +8061,17 @@ func (v *EmailSendChannel) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailSendChannel{Rest: v.Rest[:0], absent: absentEmailSendChannelMailEvent}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailSendChannelMailEvent
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailSendChannelMailEvent != 0 {
+				v.MailEvent = EmailSendMailEvent{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -7290,7 +8173,7 @@ func (v *EmailSendDetails) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailSendDetails{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
@@ -7427,21 +8310,68 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailSendEvent{Rest: v.Rest[:0], absent: absentEmailSendEventEventType | absentEmailSendEventEventTimestamp | absentEmailSendEventArrivalTimestamp | absentEmailSendEventEventVersion | absentEmailSendEventApplication | absentEmailSendEventClient | absentEmailSendEventDevice | absentEmailSendEventSession | absentEmailSendEventAttributes | absentEmailSendEventAWSAccountID | absentEmailSendEventFacets}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailSendEventEventType | absentEmailSendEventEventTimestamp | absentEmailSendEventArrivalTimestamp | absentEmailSendEventEventVersion | absentEmailSendEventApplication | absentEmailSendEventClient | absentEmailSendEventDevice | absentEmailSendEventSession | absentEmailSendEventAttributes | absentEmailSendEventAWSAccountID | absentEmailSendEventFacets
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailSendEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentEmailSendEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentEmailSendEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentEmailSendEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentEmailSendEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentEmailSendEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentEmailSendEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentEmailSendEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentEmailSendEventAttributes != 0 {
+				v.Attributes = EmailAttributes{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.ClientContext = nil
+			}
+			if v.absent&absentEmailSendEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
+			if v.absent&absentEmailSendEventFacets != 0 {
+				v.Facets = EmailSendFacets{}
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentEmailSendEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailSendEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentEmailSendEventEventType, !fits)
+			}
 			if fits && v.EventType != "_email.send" {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.send\"")
 			}
@@ -7453,8 +8383,14 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentEmailSendEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentEmailSendEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailSendEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentEmailSendEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -7474,12 +8410,20 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentEmailSendEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			err = codec.Optional(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentEmailSendEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailSendEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentEmailSendEventAWSAccountID, !fits)
+			}
 		case "facets":
 			fits, err = codec.Required(d, &v.Facets, (*EmailSendFacets).read, &v.Rest, "facets")
 			v.absent = codec.SetBit(v.absent, absentEmailSendEventFacets, !fits)
@@ -7797,13 +8741,17 @@ func (v *EmailSendFacets) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailSendFacets{Rest: v.Rest[:0], absent: absentEmailSendFacetsEmailChannel}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailSendFacetsEmailChannel
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailSendFacetsEmailChannel != 0 {
+				v.EmailChannel = EmailSendChannel{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -7918,13 +8866,20 @@ func (v *EmailSendMailEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailSendMailEvent{Rest: v.Rest[:0], absent: absentEmailSendMailEventMail | absentEmailSendMailEventSend}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailSendMailEventMail | absentEmailSendMailEventSend
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailSendMailEventMail != 0 {
+				v.Mail = Mail{}
+			}
+			if v.absent&absentEmailSendMailEventSend != 0 {
+				v.Send = EmailSendDetails{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -8053,13 +9008,17 @@ func (v *EmailSoftBounceChannel) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailSoftBounceChannel{Rest: v.Rest[:0], absent: absentEmailSoftBounceChannelMailEvent}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailSoftBounceChannelMailEvent
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailSoftBounceChannelMailEvent != 0 {
+				v.MailEvent = EmailSoftBounceMailEvent{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -8215,21 +9174,68 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailSoftBounceEvent{Rest: v.Rest[:0], absent: absentEmailSoftBounceEventEventType | absentEmailSoftBounceEventEventTimestamp | absentEmailSoftBounceEventArrivalTimestamp | absentEmailSoftBounceEventEventVersion | absentEmailSoftBounceEventApplication | absentEmailSoftBounceEventClient | absentEmailSoftBounceEventDevice | absentEmailSoftBounceEventSession | absentEmailSoftBounceEventAttributes | absentEmailSoftBounceEventAWSAccountID | absentEmailSoftBounceEventFacets}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailSoftBounceEventEventType | absentEmailSoftBounceEventEventTimestamp | absentEmailSoftBounceEventArrivalTimestamp | absentEmailSoftBounceEventEventVersion | absentEmailSoftBounceEventApplication | absentEmailSoftBounceEventClient | absentEmailSoftBounceEventDevice | absentEmailSoftBounceEventSession | absentEmailSoftBounceEventAttributes | absentEmailSoftBounceEventAWSAccountID | absentEmailSoftBounceEventFacets
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailSoftBounceEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentEmailSoftBounceEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentEmailSoftBounceEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentEmailSoftBounceEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentEmailSoftBounceEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentEmailSoftBounceEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentEmailSoftBounceEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentEmailSoftBounceEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentEmailSoftBounceEventAttributes != 0 {
+				v.Attributes = EmailAttributes{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.ClientContext = nil
+			}
+			if v.absent&absentEmailSoftBounceEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
+			if v.absent&absentEmailSoftBounceEventFacets != 0 {
+				v.Facets = EmailSoftBounceFacets{}
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailSoftBounceEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventEventType, !fits)
+			}
 			if fits && v.EventType != "_email.softbounce" {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.softbounce\"")
 			}
@@ -8241,8 +9247,14 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailSoftBounceEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -8262,12 +9274,20 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			err = codec.Optional(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailSoftBounceEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventAWSAccountID, !fits)
+			}
 		case "facets":
 			fits, err = codec.Required(d, &v.Facets, (*EmailSoftBounceFacets).read, &v.Rest, "facets")
 			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventFacets, !fits)
@@ -8585,13 +9605,17 @@ func (v *EmailSoftBounceFacets) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailSoftBounceFacets{Rest: v.Rest[:0], absent: absentEmailSoftBounceFacetsEmailChannel}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailSoftBounceFacetsEmailChannel
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailSoftBounceFacetsEmailChannel != 0 {
+				v.EmailChannel = EmailSoftBounceChannel{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -8706,13 +9730,21 @@ func (v *EmailSoftBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailSoftBounceMailEvent{Rest: v.Rest[:0], absent: absentEmailSoftBounceMailEventMail}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailSoftBounceMailEventMail
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailSoftBounceMailEventMail != 0 {
+				v.Mail = Mail{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Bounce = nil
+			}
 			return true, nil
 		}
 		var fits bool
@@ -8721,7 +9753,8 @@ func (v *EmailSoftBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
 			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceMailEventMail, !fits)
 		case "bounce":
-			err = codec.Optional(d, &v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
+			seen |= uint64(0x1)
+			err = codec.Optional(d, &v.Bounce, v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -8837,13 +9870,17 @@ func (v *EmailUnsubscribeChannel) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailUnsubscribeChannel{Rest: v.Rest[:0], absent: absentEmailUnsubscribeChannelMailEvent}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailUnsubscribeChannelMailEvent
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailUnsubscribeChannelMailEvent != 0 {
+				v.MailEvent = EmailUnsubscribeMailEvent{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -8998,21 +10035,68 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailUnsubscribeEvent{Rest: v.Rest[:0], absent: absentEmailUnsubscribeEventEventType | absentEmailUnsubscribeEventEventTimestamp | absentEmailUnsubscribeEventArrivalTimestamp | absentEmailUnsubscribeEventEventVersion | absentEmailUnsubscribeEventApplication | absentEmailUnsubscribeEventClient | absentEmailUnsubscribeEventDevice | absentEmailUnsubscribeEventSession | absentEmailUnsubscribeEventAttributes | absentEmailUnsubscribeEventAWSAccountID | absentEmailUnsubscribeEventFacets}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailUnsubscribeEventEventType | absentEmailUnsubscribeEventEventTimestamp | absentEmailUnsubscribeEventArrivalTimestamp | absentEmailUnsubscribeEventEventVersion | absentEmailUnsubscribeEventApplication | absentEmailUnsubscribeEventClient | absentEmailUnsubscribeEventDevice | absentEmailUnsubscribeEventSession | absentEmailUnsubscribeEventAttributes | absentEmailUnsubscribeEventAWSAccountID | absentEmailUnsubscribeEventFacets
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailUnsubscribeEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentEmailUnsubscribeEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentEmailUnsubscribeEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentEmailUnsubscribeEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentEmailUnsubscribeEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentEmailUnsubscribeEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentEmailUnsubscribeEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentEmailUnsubscribeEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentEmailUnsubscribeEventAttributes != 0 {
+				v.Attributes = EmailAttributes{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.ClientContext = nil
+			}
+			if v.absent&absentEmailUnsubscribeEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
+			if v.absent&absentEmailUnsubscribeEventFacets != 0 {
+				v.Facets = EmailUnsubscribeFacets{}
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailUnsubscribeEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventEventType, !fits)
+			}
 			if fits && v.EventType != "_email.unsubscribe" {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.unsubscribe\"")
 			}
@@ -9024,8 +10108,14 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailUnsubscribeEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -9045,12 +10135,20 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			err = codec.Optional(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentEmailUnsubscribeEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventAWSAccountID, !fits)
+			}
 		case "facets":
 			fits, err = codec.Required(d, &v.Facets, (*EmailUnsubscribeFacets).read, &v.Rest, "facets")
 			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventFacets, !fits)
@@ -9368,13 +10466,17 @@ func (v *EmailUnsubscribeFacets) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailUnsubscribeFacets{Rest: v.Rest[:0], absent: absentEmailUnsubscribeFacetsEmailChannel}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailUnsubscribeFacetsEmailChannel
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailUnsubscribeFacetsEmailChannel != 0 {
+				v.EmailChannel = EmailUnsubscribeChannel{}
+			}
 			return true, nil
 		}
 		var fits bool
@@ -9488,13 +10590,21 @@ func (v *EmailUnsubscribeMailEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = EmailUnsubscribeMailEvent{Rest: v.Rest[:0], absent: absentEmailUnsubscribeMailEventMail}
+	v.Rest = v.Rest[:0]
+	v.absent = absentEmailUnsubscribeMailEventMail
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentEmailUnsubscribeMailEventMail != 0 {
+				v.Mail = Mail{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Click = nil
+			}
 			return true, nil
 		}
 		var fits bool
@@ -9503,7 +10613,8 @@ func (v *EmailUnsubscribeMailEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
 			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeMailEventMail, !fits)
 		case "click":
-			err = codec.Optional(d, &v.Click, (*EmailClickDetails).read, &v.Rest, "click")
+			seen |= uint64(0x1)
+			err = codec.Optional(d, &v.Click, v.Click, (*EmailClickDetails).read, &v.Rest, "click")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -9622,23 +10733,42 @@ func (v *Header) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = Header{Rest: v.Rest[:0], absent: absentHeaderName | absentHeaderValue}
+	v.Rest = v.Rest[:0]
+	v.absent = absentHeaderName | absentHeaderValue
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentHeaderName != 0 {
+				v.Name = ""
+			}
+			if v.absent&absentHeaderValue != 0 {
+				v.Value = ""
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "name":
-			fits, err = codec.Required(d, &v.Name, codec.ReadString[string], &v.Rest, "name")
-			v.absent = codec.SetBit(v.absent, absentHeaderName, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Name, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentHeaderName
+			} else {
+				fits, err = codec.Required(d, &v.Name, codec.ReadString[string], &v.Rest, "name")
+				v.absent = codec.SetBit(v.absent, absentHeaderName, !fits)
+			}
 		case "value":
-			fits, err = codec.Required(d, &v.Value, codec.ReadString[string], &v.Rest, "value")
-			v.absent = codec.SetBit(v.absent, absentHeaderValue, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Value, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentHeaderValue
+			} else {
+				fits, err = codec.Required(d, &v.Value, codec.ReadString[string], &v.Rest, "value")
+				v.absent = codec.SetBit(v.absent, absentHeaderValue, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -9768,26 +10898,60 @@ func (v *Mail) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = Mail{Rest: v.Rest[:0], absent: absentMailMessageID | absentMailMessageSendTimestamp | absentMailFromAddress | absentMailDestination | absentMailHeadersTruncated | absentMailHeaders | absentMailCommonHeaders}
+	v.Rest = v.Rest[:0]
+	v.absent = absentMailMessageID | absentMailMessageSendTimestamp | absentMailFromAddress | absentMailDestination | absentMailHeadersTruncated | absentMailHeaders | absentMailCommonHeaders
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentMailMessageID != 0 {
+				v.MessageID = ""
+			}
+			if v.absent&absentMailMessageSendTimestamp != 0 {
+				v.MessageSendTimestamp = 0
+			}
+			if v.absent&absentMailFromAddress != 0 {
+				v.FromAddress = ""
+			}
+			if v.absent&absentMailDestination != 0 {
+				v.Destination = nil
+			}
+			if v.absent&absentMailHeadersTruncated != 0 {
+				v.HeadersTruncated = false
+			}
+			if v.absent&absentMailHeaders != 0 {
+				v.Headers = nil
+			}
+			if v.absent&absentMailCommonHeaders != 0 {
+				v.CommonHeaders = CommonHeaders{}
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "message_id":
-			fits, err = codec.Required(d, &v.MessageID, codec.ReadString[string], &v.Rest, "message_id")
-			v.absent = codec.SetBit(v.absent, absentMailMessageID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.MessageID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentMailMessageID
+			} else {
+				fits, err = codec.Required(d, &v.MessageID, codec.ReadString[string], &v.Rest, "message_id")
+				v.absent = codec.SetBit(v.absent, absentMailMessageID, !fits)
+			}
 		case "message_send_timestamp":
 			fits, err = codec.Required(d, &v.MessageSendTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "message_send_timestamp")
 			v.absent = codec.SetBit(v.absent, absentMailMessageSendTimestamp, !fits)
 		case "from_address":
-			fits, err = codec.Required(d, &v.FromAddress, codec.ReadString[string], &v.Rest, "from_address")
-			v.absent = codec.SetBit(v.absent, absentMailFromAddress, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.FromAddress, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentMailFromAddress
+			} else {
+				fits, err = codec.Required(d, &v.FromAddress, codec.ReadString[string], &v.Rest, "from_address")
+				v.absent = codec.SetBit(v.absent, absentMailFromAddress, !fits)
+			}
 		case "destination":
 			fits, err = codec.Required(d, &v.Destination, stringSliceRead, &v.Rest, "destination")
 			v.absent = codec.SetBit(v.absent, absentMailDestination, !fits)

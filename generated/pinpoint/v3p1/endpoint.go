@@ -111,32 +111,105 @@ func (v *Demographic) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = Demographic{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.AppVersion = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Locale = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.Make = nil
+			}
+			if seen&uint64(0x8) == 0 {
+				v.Model = nil
+			}
+			if seen&uint64(0x10) == 0 {
+				v.ModelVersion = nil
+			}
+			if seen&uint64(0x20) == 0 {
+				v.Platform = nil
+			}
+			if seen&uint64(0x40) == 0 {
+				v.PlatformVersion = nil
+			}
+			if seen&uint64(0x80) == 0 {
+				v.Timezone = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "AppVersion":
-			err = codec.Optional(d, &v.AppVersion, codec.ReadString[string], &v.Rest, "AppVersion")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AppVersion = codec.Reuse(v.AppVersion)
+				*v.AppVersion, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.AppVersion, v.AppVersion, codec.ReadString[string], &v.Rest, "AppVersion")
+			}
 		case "Locale":
-			err = codec.Optional(d, &v.Locale, codec.ReadString[string], &v.Rest, "Locale")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Locale = codec.Reuse(v.Locale)
+				*v.Locale, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Locale, v.Locale, codec.ReadString[string], &v.Rest, "Locale")
+			}
 		case "Make":
-			err = codec.Optional(d, &v.Make, codec.ReadString[string], &v.Rest, "Make")
+			seen |= uint64(0x4)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Make = codec.Reuse(v.Make)
+				*v.Make, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Make, v.Make, codec.ReadString[string], &v.Rest, "Make")
+			}
 		case "Model":
-			err = codec.Optional(d, &v.Model, codec.ReadString[string], &v.Rest, "Model")
+			seen |= uint64(0x8)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Model = codec.Reuse(v.Model)
+				*v.Model, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Model, v.Model, codec.ReadString[string], &v.Rest, "Model")
+			}
 		case "ModelVersion":
-			err = codec.Optional(d, &v.ModelVersion, codec.ReadString[string], &v.Rest, "ModelVersion")
+			seen |= uint64(0x10)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.ModelVersion = codec.Reuse(v.ModelVersion)
+				*v.ModelVersion, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.ModelVersion, v.ModelVersion, codec.ReadString[string], &v.Rest, "ModelVersion")
+			}
 		case "Platform":
-			err = codec.Optional(d, &v.Platform, codec.ReadString[string], &v.Rest, "Platform")
+			seen |= uint64(0x20)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Platform = codec.Reuse(v.Platform)
+				*v.Platform, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Platform, v.Platform, codec.ReadString[string], &v.Rest, "Platform")
+			}
 		case "PlatformVersion":
-			err = codec.Optional(d, &v.PlatformVersion, codec.ReadString[string], &v.Rest, "PlatformVersion")
+			seen |= uint64(0x40)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.PlatformVersion = codec.Reuse(v.PlatformVersion)
+				*v.PlatformVersion, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.PlatformVersion, v.PlatformVersion, codec.ReadString[string], &v.Rest, "PlatformVersion")
+			}
 		case "Timezone":
-			err = codec.Optional(d, &v.Timezone, codec.ReadString[string], &v.Rest, "Timezone")
+			seen |= uint64(0x80)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Timezone = codec.Reuse(v.Timezone)
+				*v.Timezone, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Timezone, v.Timezone, codec.ReadString[string], &v.Rest, "Timezone")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -300,46 +373,157 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = Endpoint{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.ChannelType = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.EndpointStatus = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.OptOut = nil
+			}
+			if seen&uint64(0x8) == 0 {
+				v.RequestID = nil
+			}
+			if seen&uint64(0x10) == 0 {
+				v.EffectiveDate = nil
+			}
+			if seen&uint64(0x20) == 0 {
+				v.CreationDate = nil
+			}
+			if seen&uint64(0x40) == 0 {
+				v.ApplicationID = nil
+			}
+			if seen&uint64(0x80) == 0 {
+				v.ID = nil
+			}
+			if seen&uint64(0x100) == 0 {
+				v.CohortID = nil
+			}
+			if seen&uint64(0x200) == 0 {
+				v.Address = nil
+			}
+			if seen&uint64(0x400) == 0 {
+				v.Attributes = nil
+			}
+			if seen&uint64(0x800) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x1000) == 0 {
+				v.User = nil
+			}
+			if seen&uint64(0x2000) == 0 {
+				v.Demographic = nil
+			}
+			if seen&uint64(0x4000) == 0 {
+				v.Location = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "ChannelType":
-			err = codec.Optional(d, &v.ChannelType, codec.ReadString[ChannelType], &v.Rest, "ChannelType")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.ChannelType = codec.Reuse(v.ChannelType)
+				*v.ChannelType, err = codec.String[ChannelType](d)
+			} else {
+				err = codec.Optional(d, &v.ChannelType, v.ChannelType, codec.ReadString[ChannelType], &v.Rest, "ChannelType")
+			}
 		case "EndpointStatus":
-			err = codec.Optional(d, &v.EndpointStatus, codec.ReadString[EndpointStatus], &v.Rest, "EndpointStatus")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EndpointStatus = codec.Reuse(v.EndpointStatus)
+				*v.EndpointStatus, err = codec.String[EndpointStatus](d)
+			} else {
+				err = codec.Optional(d, &v.EndpointStatus, v.EndpointStatus, codec.ReadString[EndpointStatus], &v.Rest, "EndpointStatus")
+			}
 		case "OptOut":
-			err = codec.Optional(d, &v.OptOut, codec.ReadString[OptOut], &v.Rest, "OptOut")
+			seen |= uint64(0x4)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.OptOut = codec.Reuse(v.OptOut)
+				*v.OptOut, err = codec.String[OptOut](d)
+			} else {
+				err = codec.Optional(d, &v.OptOut, v.OptOut, codec.ReadString[OptOut], &v.Rest, "OptOut")
+			}
 		case "RequestId":
-			err = codec.Optional(d, &v.RequestID, codec.ReadString[string], &v.Rest, "RequestId")
+			seen |= uint64(0x8)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.RequestID = codec.Reuse(v.RequestID)
+				*v.RequestID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.RequestID, v.RequestID, codec.ReadString[string], &v.Rest, "RequestId")
+			}
 		case "EffectiveDate":
-			err = codec.Optional(d, &v.EffectiveDate, codec.ReadString[string], &v.Rest, "EffectiveDate")
+			seen |= uint64(0x10)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EffectiveDate = codec.Reuse(v.EffectiveDate)
+				*v.EffectiveDate, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.EffectiveDate, v.EffectiveDate, codec.ReadString[string], &v.Rest, "EffectiveDate")
+			}
 		case "CreationDate":
-			err = codec.Optional(d, &v.CreationDate, codec.ReadString[string], &v.Rest, "CreationDate")
+			seen |= uint64(0x20)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.CreationDate = codec.Reuse(v.CreationDate)
+				*v.CreationDate, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.CreationDate, v.CreationDate, codec.ReadString[string], &v.Rest, "CreationDate")
+			}
 		case "ApplicationId":
-			err = codec.Optional(d, &v.ApplicationID, codec.ReadString[string], &v.Rest, "ApplicationId")
+			seen |= uint64(0x40)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.ApplicationID = codec.Reuse(v.ApplicationID)
+				*v.ApplicationID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.ApplicationID, v.ApplicationID, codec.ReadString[string], &v.Rest, "ApplicationId")
+			}
 		case "Id":
-			err = codec.Optional(d, &v.ID, codec.ReadString[string], &v.Rest, "Id")
+			seen |= uint64(0x80)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.ID = codec.Reuse(v.ID)
+				*v.ID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.ID, v.ID, codec.ReadString[string], &v.Rest, "Id")
+			}
 		case "CohortId":
-			err = codec.Optional(d, &v.CohortID, codec.ReadString[NumericString], &v.Rest, "CohortId")
+			seen |= uint64(0x100)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.CohortID = codec.Reuse(v.CohortID)
+				*v.CohortID, err = codec.String[NumericString](d)
+			} else {
+				err = codec.Optional(d, &v.CohortID, v.CohortID, codec.ReadString[NumericString], &v.Rest, "CohortId")
+			}
 		case "Address":
-			err = codec.Optional(d, &v.Address, codec.ReadString[string], &v.Rest, "Address")
+			seen |= uint64(0x200)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Address = codec.Reuse(v.Address)
+				*v.Address, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Address, v.Address, codec.ReadString[string], &v.Rest, "Address")
+			}
 		case "Attributes":
+			seen |= uint64(0x400)
 			_, err = codec.Required(d, &v.Attributes, stringSliceMapRead, &v.Rest, "Attributes")
 		case "Metrics":
+			seen |= uint64(0x800)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "Metrics")
 		case "User":
-			err = codec.Optional(d, &v.User, (*User).read, &v.Rest, "User")
+			seen |= uint64(0x1000)
+			err = codec.Optional(d, &v.User, v.User, (*User).read, &v.Rest, "User")
 		case "Demographic":
-			err = codec.Optional(d, &v.Demographic, (*Demographic).read, &v.Rest, "Demographic")
+			seen |= uint64(0x2000)
+			err = codec.Optional(d, &v.Demographic, v.Demographic, (*Demographic).read, &v.Rest, "Demographic")
 		case "Location":
-			err = codec.Optional(d, &v.Location, (*Location).read, &v.Rest, "Location")
+			seen |= uint64(0x4000)
+			err = codec.Optional(d, &v.Location, v.Location, (*Location).read, &v.Rest, "Location")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -587,28 +771,73 @@ func (v *Location) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = Location{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.City = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Country = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.Latitude = nil
+			}
+			if seen&uint64(0x8) == 0 {
+				v.Longitude = nil
+			}
+			if seen&uint64(0x10) == 0 {
+				v.PostalCode = nil
+			}
+			if seen&uint64(0x20) == 0 {
+				v.Region = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "City":
-			err = codec.Optional(d, &v.City, codec.ReadString[string], &v.Rest, "City")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.City = codec.Reuse(v.City)
+				*v.City, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.City, v.City, codec.ReadString[string], &v.Rest, "City")
+			}
 		case "Country":
-			err = codec.Optional(d, &v.Country, codec.ReadString[string], &v.Rest, "Country")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Country = codec.Reuse(v.Country)
+				*v.Country, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Country, v.Country, codec.ReadString[string], &v.Rest, "Country")
+			}
 		case "Latitude":
-			err = codec.Optional(d, &v.Latitude, codec.ReadFloat64, &v.Rest, "Latitude")
+			seen |= uint64(0x4)
+			err = codec.Optional(d, &v.Latitude, v.Latitude, codec.ReadFloat64, &v.Rest, "Latitude")
 		case "Longitude":
-			err = codec.Optional(d, &v.Longitude, codec.ReadFloat64, &v.Rest, "Longitude")
+			seen |= uint64(0x8)
+			err = codec.Optional(d, &v.Longitude, v.Longitude, codec.ReadFloat64, &v.Rest, "Longitude")
 		case "PostalCode":
-			err = codec.Optional(d, &v.PostalCode, codec.ReadString[string], &v.Rest, "PostalCode")
+			seen |= uint64(0x10)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.PostalCode = codec.Reuse(v.PostalCode)
+				*v.PostalCode, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.PostalCode, v.PostalCode, codec.ReadString[string], &v.Rest, "PostalCode")
+			}
 		case "Region":
-			err = codec.Optional(d, &v.Region, codec.ReadString[string], &v.Rest, "Region")
+			seen |= uint64(0x20)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Region = codec.Reuse(v.Region)
+				*v.Region, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Region, v.Region, codec.ReadString[string], &v.Rest, "Region")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -749,19 +978,33 @@ func (v *User) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = User{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.UserID = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.UserAttributes = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "UserId":
-			err = codec.Optional(d, &v.UserID, codec.ReadString[string], &v.Rest, "UserId")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.UserID = codec.Reuse(v.UserID)
+				*v.UserID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.UserID, v.UserID, codec.ReadString[string], &v.Rest, "UserId")
+			}
 		case "UserAttributes":
+			seen |= uint64(0x2)
 			_, err = codec.Required(d, &v.UserAttributes, stringSliceMapRead, &v.Rest, "UserAttributes")
 		default:
 			err = codec.Keep(d, &v.Rest, name)

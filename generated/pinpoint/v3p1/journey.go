@@ -105,25 +105,54 @@ func (v *JourneyEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = JourneyEngagementAttributes{Rest: v.Rest[:0], absent: absentJourneyEngagementAttributesJourneyID | absentJourneyEngagementAttributesJourneyActivityID}
+	v.Rest = v.Rest[:0]
+	v.absent = absentJourneyEngagementAttributesJourneyID | absentJourneyEngagementAttributesJourneyActivityID
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentJourneyEngagementAttributesJourneyID != 0 {
+				v.JourneyID = ""
+			}
+			if v.absent&absentJourneyEngagementAttributesJourneyActivityID != 0 {
+				v.JourneyActivityID = ""
+			}
+			if seen&uint64(0x1) == 0 {
+				v.JourneyRunID = nil
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "journey_id":
-			fits, err = codec.Required(d, &v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
-			v.absent = codec.SetBit(v.absent, absentJourneyEngagementAttributesJourneyID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.JourneyID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentJourneyEngagementAttributesJourneyID
+			} else {
+				fits, err = codec.Required(d, &v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
+				v.absent = codec.SetBit(v.absent, absentJourneyEngagementAttributesJourneyID, !fits)
+			}
 		case "journey_activity_id":
-			fits, err = codec.Required(d, &v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
-			v.absent = codec.SetBit(v.absent, absentJourneyEngagementAttributesJourneyActivityID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.JourneyActivityID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentJourneyEngagementAttributesJourneyActivityID
+			} else {
+				fits, err = codec.Required(d, &v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
+				v.absent = codec.SetBit(v.absent, absentJourneyEngagementAttributesJourneyActivityID, !fits)
+			}
 		case "journey_run_id":
-			err = codec.Optional(d, &v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.JourneyRunID = codec.Reuse(v.JourneyRunID)
+				*v.JourneyRunID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.JourneyRunID, v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -280,20 +309,64 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = JourneyEngagementEvent{Rest: v.Rest[:0], absent: absentJourneyEngagementEventEventType | absentJourneyEngagementEventEventTimestamp | absentJourneyEngagementEventArrivalTimestamp | absentJourneyEngagementEventEventVersion | absentJourneyEngagementEventApplication | absentJourneyEngagementEventClient | absentJourneyEngagementEventDevice | absentJourneyEngagementEventSession | absentJourneyEngagementEventAttributes | absentJourneyEngagementEventAWSAccountID}
+	v.Rest = v.Rest[:0]
+	v.absent = absentJourneyEngagementEventEventType | absentJourneyEngagementEventEventTimestamp | absentJourneyEngagementEventArrivalTimestamp | absentJourneyEngagementEventEventVersion | absentJourneyEngagementEventApplication | absentJourneyEngagementEventClient | absentJourneyEngagementEventDevice | absentJourneyEngagementEventSession | absentJourneyEngagementEventAttributes | absentJourneyEngagementEventAWSAccountID
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentJourneyEngagementEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentJourneyEngagementEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentJourneyEngagementEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentJourneyEngagementEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentJourneyEngagementEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentJourneyEngagementEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentJourneyEngagementEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentJourneyEngagementEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentJourneyEngagementEventAttributes != 0 {
+				v.Attributes = JourneyEngagementAttributes{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Endpoint = nil
+			}
+			if v.absent&absentJourneyEngagementEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentJourneyEngagementEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventEventType, !fits)
+			}
 		case "event_timestamp":
 			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
 			v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventEventTimestamp, !fits)
@@ -302,8 +375,14 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentJourneyEngagementEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -323,12 +402,20 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, (*JourneyEngagementAttributes).read, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
-			err = codec.Optional(d, &v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentJourneyEngagementEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventAWSAccountID, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -653,35 +740,100 @@ func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = JourneySendAttributes{Rest: v.Rest[:0], absent: absentJourneySendAttributesJourneyID | absentJourneySendAttributesJourneyRunID | absentJourneySendAttributesJourneyActivityID | absentJourneySendAttributesJourneySendStatus}
+	v.Rest = v.Rest[:0]
+	v.absent = absentJourneySendAttributesJourneyID | absentJourneySendAttributesJourneyRunID | absentJourneySendAttributesJourneyActivityID | absentJourneySendAttributesJourneySendStatus
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentJourneySendAttributesJourneyID != 0 {
+				v.JourneyID = ""
+			}
+			if v.absent&absentJourneySendAttributesJourneyRunID != 0 {
+				v.JourneyRunID = ""
+			}
+			if v.absent&absentJourneySendAttributesJourneyActivityID != 0 {
+				v.JourneyActivityID = ""
+			}
+			if v.absent&absentJourneySendAttributesJourneySendStatus != 0 {
+				v.JourneySendStatus = ""
+			}
+			if seen&uint64(0x1) == 0 {
+				v.JourneyActivityType = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.JourneySendStatusMessage = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.JourneySendStatusCode = nil
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "journey_id":
-			fits, err = codec.Required(d, &v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
-			v.absent = codec.SetBit(v.absent, absentJourneySendAttributesJourneyID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.JourneyID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentJourneySendAttributesJourneyID
+			} else {
+				fits, err = codec.Required(d, &v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
+				v.absent = codec.SetBit(v.absent, absentJourneySendAttributesJourneyID, !fits)
+			}
 		case "journey_run_id":
-			fits, err = codec.Required(d, &v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
-			v.absent = codec.SetBit(v.absent, absentJourneySendAttributesJourneyRunID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.JourneyRunID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentJourneySendAttributesJourneyRunID
+			} else {
+				fits, err = codec.Required(d, &v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
+				v.absent = codec.SetBit(v.absent, absentJourneySendAttributesJourneyRunID, !fits)
+			}
 		case "journey_activity_id":
-			fits, err = codec.Required(d, &v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
-			v.absent = codec.SetBit(v.absent, absentJourneySendAttributesJourneyActivityID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.JourneyActivityID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentJourneySendAttributesJourneyActivityID
+			} else {
+				fits, err = codec.Required(d, &v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
+				v.absent = codec.SetBit(v.absent, absentJourneySendAttributesJourneyActivityID, !fits)
+			}
 		case "journey_send_status":
-			fits, err = codec.Required(d, &v.JourneySendStatus, codec.ReadString[JourneySendStatus], &v.Rest, "journey_send_status")
-			v.absent = codec.SetBit(v.absent, absentJourneySendAttributesJourneySendStatus, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.JourneySendStatus, err = codec.String[JourneySendStatus](d)
+				fits = err == nil
+				v.absent &^= absentJourneySendAttributesJourneySendStatus
+			} else {
+				fits, err = codec.Required(d, &v.JourneySendStatus, codec.ReadString[JourneySendStatus], &v.Rest, "journey_send_status")
+				v.absent = codec.SetBit(v.absent, absentJourneySendAttributesJourneySendStatus, !fits)
+			}
 		case "journey_activity_type":
-			err = codec.Optional(d, &v.JourneyActivityType, codec.ReadString[JourneyActivityType], &v.Rest, "journey_activity_type")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.JourneyActivityType = codec.Reuse(v.JourneyActivityType)
+				*v.JourneyActivityType, err = codec.String[JourneyActivityType](d)
+			} else {
+				err = codec.Optional(d, &v.JourneyActivityType, v.JourneyActivityType, codec.ReadString[JourneyActivityType], &v.Rest, "journey_activity_type")
+			}
 		case "journey_send_status_message":
-			err = codec.Optional(d, &v.JourneySendStatusMessage, codec.ReadString[string], &v.Rest, "journey_send_status_message")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.JourneySendStatusMessage = codec.Reuse(v.JourneySendStatusMessage)
+				*v.JourneySendStatusMessage, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.JourneySendStatusMessage, v.JourneySendStatusMessage, codec.ReadString[string], &v.Rest, "journey_send_status_message")
+			}
 		case "journey_send_status_code":
-			err = codec.Optional(d, &v.JourneySendStatusCode, codec.ReadString[NumericString], &v.Rest, "journey_send_status_code")
+			seen |= uint64(0x4)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.JourneySendStatusCode = codec.Reuse(v.JourneySendStatusCode)
+				*v.JourneySendStatusCode, err = codec.String[NumericString](d)
+			} else {
+				err = codec.Optional(d, &v.JourneySendStatusCode, v.JourneySendStatusCode, codec.ReadString[NumericString], &v.Rest, "journey_send_status_code")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -869,21 +1021,65 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = JourneySendEvent{Rest: v.Rest[:0], absent: absentJourneySendEventEventType | absentJourneySendEventEventTimestamp | absentJourneySendEventArrivalTimestamp | absentJourneySendEventEventVersion | absentJourneySendEventApplication | absentJourneySendEventClient | absentJourneySendEventDevice | absentJourneySendEventSession | absentJourneySendEventAttributes | absentJourneySendEventClientContext | absentJourneySendEventAWSAccountID}
+	v.Rest = v.Rest[:0]
+	v.absent = absentJourneySendEventEventType | absentJourneySendEventEventTimestamp | absentJourneySendEventArrivalTimestamp | absentJourneySendEventEventVersion | absentJourneySendEventApplication | absentJourneySendEventClient | absentJourneySendEventDevice | absentJourneySendEventSession | absentJourneySendEventAttributes | absentJourneySendEventClientContext | absentJourneySendEventAWSAccountID
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentJourneySendEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentJourneySendEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentJourneySendEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentJourneySendEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentJourneySendEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentJourneySendEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentJourneySendEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentJourneySendEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentJourneySendEventAttributes != 0 {
+				v.Attributes = JourneySendAttributes{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if v.absent&absentJourneySendEventClientContext != 0 {
+				v.ClientContext = EndpointClientContext{}
+			}
+			if v.absent&absentJourneySendEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentJourneySendEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentJourneySendEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentJourneySendEventEventType, !fits)
+			}
 			if fits && v.EventType != "_journey.send" {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_journey.send\"")
 			}
@@ -895,8 +1091,14 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentJourneySendEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentJourneySendEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentJourneySendEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentJourneySendEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -916,13 +1118,20 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, (*JourneySendAttributes).read, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentJourneySendEventAttributes, !fits)
 		case "metrics":
+			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
 			fits, err = codec.Required(d, &v.ClientContext, (*EndpointClientContext).read, &v.Rest, "client_context")
 			v.absent = codec.SetBit(v.absent, absentJourneySendEventClientContext, !fits)
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentJourneySendEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentJourneySendEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentJourneySendEventAWSAccountID, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}

@@ -160,58 +160,208 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = SMSAttributes{Rest: v.Rest[:0], absent: absentSMSAttributesSenderRequestID | absentSMSAttributesMessageID | absentSMSAttributesDestinationPhoneNumber | absentSMSAttributesRecordStatus | absentSMSAttributesISOCountryCode | absentSMSAttributesNumberOfMessageParts | absentSMSAttributesMessageType}
+	v.Rest = v.Rest[:0]
+	v.absent = absentSMSAttributesSenderRequestID | absentSMSAttributesMessageID | absentSMSAttributesDestinationPhoneNumber | absentSMSAttributesRecordStatus | absentSMSAttributesISOCountryCode | absentSMSAttributesNumberOfMessageParts | absentSMSAttributesMessageType
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentSMSAttributesSenderRequestID != 0 {
+				v.SenderRequestID = ""
+			}
+			if v.absent&absentSMSAttributesMessageID != 0 {
+				v.MessageID = ""
+			}
+			if v.absent&absentSMSAttributesDestinationPhoneNumber != 0 {
+				v.DestinationPhoneNumber = ""
+			}
+			if seen&uint64(0x1) == 0 {
+				v.OriginationPhoneNumber = nil
+			}
+			if v.absent&absentSMSAttributesRecordStatus != 0 {
+				v.RecordStatus = ""
+			}
+			if v.absent&absentSMSAttributesISOCountryCode != 0 {
+				v.ISOCountryCode = ""
+			}
+			if v.absent&absentSMSAttributesNumberOfMessageParts != 0 {
+				v.NumberOfMessageParts = ""
+			}
+			if v.absent&absentSMSAttributesMessageType != 0 {
+				v.MessageType = ""
+			}
+			if seen&uint64(0x2) == 0 {
+				v.CampaignID = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.CampaignActivityID = nil
+			}
+			if seen&uint64(0x8) == 0 {
+				v.TreatmentID = nil
+			}
+			if seen&uint64(0x10) == 0 {
+				v.JourneyID = nil
+			}
+			if seen&uint64(0x20) == 0 {
+				v.JourneyActivityID = nil
+			}
+			if seen&uint64(0x40) == 0 {
+				v.JourneyRunID = nil
+			}
+			if seen&uint64(0x80) == 0 {
+				v.CustomerContext = nil
+			}
+			if seen&uint64(0x100) == 0 {
+				v.Keyword = nil
+			}
+			if seen&uint64(0x200) == 0 {
+				v.MCCMNC = nil
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "sender_request_id":
-			fits, err = codec.Required(d, &v.SenderRequestID, codec.ReadString[string], &v.Rest, "sender_request_id")
-			v.absent = codec.SetBit(v.absent, absentSMSAttributesSenderRequestID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.SenderRequestID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentSMSAttributesSenderRequestID
+			} else {
+				fits, err = codec.Required(d, &v.SenderRequestID, codec.ReadString[string], &v.Rest, "sender_request_id")
+				v.absent = codec.SetBit(v.absent, absentSMSAttributesSenderRequestID, !fits)
+			}
 		case "message_id":
-			fits, err = codec.Required(d, &v.MessageID, codec.ReadString[string], &v.Rest, "message_id")
-			v.absent = codec.SetBit(v.absent, absentSMSAttributesMessageID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.MessageID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentSMSAttributesMessageID
+			} else {
+				fits, err = codec.Required(d, &v.MessageID, codec.ReadString[string], &v.Rest, "message_id")
+				v.absent = codec.SetBit(v.absent, absentSMSAttributesMessageID, !fits)
+			}
 		case "destination_phone_number":
-			fits, err = codec.Required(d, &v.DestinationPhoneNumber, codec.ReadString[string], &v.Rest, "destination_phone_number")
-			v.absent = codec.SetBit(v.absent, absentSMSAttributesDestinationPhoneNumber, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.DestinationPhoneNumber, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentSMSAttributesDestinationPhoneNumber
+			} else {
+				fits, err = codec.Required(d, &v.DestinationPhoneNumber, codec.ReadString[string], &v.Rest, "destination_phone_number")
+				v.absent = codec.SetBit(v.absent, absentSMSAttributesDestinationPhoneNumber, !fits)
+			}
 		case "origination_phone_number":
-			err = codec.Optional(d, &v.OriginationPhoneNumber, codec.ReadString[string], &v.Rest, "origination_phone_number")
+			seen |= uint64(0x1)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.OriginationPhoneNumber = codec.Reuse(v.OriginationPhoneNumber)
+				*v.OriginationPhoneNumber, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.OriginationPhoneNumber, v.OriginationPhoneNumber, codec.ReadString[string], &v.Rest, "origination_phone_number")
+			}
 		case "record_status":
-			fits, err = codec.Required(d, &v.RecordStatus, codec.ReadString[SMSRecordStatus], &v.Rest, "record_status")
-			v.absent = codec.SetBit(v.absent, absentSMSAttributesRecordStatus, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.RecordStatus, err = codec.String[SMSRecordStatus](d)
+				fits = err == nil
+				v.absent &^= absentSMSAttributesRecordStatus
+			} else {
+				fits, err = codec.Required(d, &v.RecordStatus, codec.ReadString[SMSRecordStatus], &v.Rest, "record_status")
+				v.absent = codec.SetBit(v.absent, absentSMSAttributesRecordStatus, !fits)
+			}
 		case "iso_country_code":
-			fits, err = codec.Required(d, &v.ISOCountryCode, codec.ReadString[string], &v.Rest, "iso_country_code")
-			v.absent = codec.SetBit(v.absent, absentSMSAttributesISOCountryCode, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.ISOCountryCode, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentSMSAttributesISOCountryCode
+			} else {
+				fits, err = codec.Required(d, &v.ISOCountryCode, codec.ReadString[string], &v.Rest, "iso_country_code")
+				v.absent = codec.SetBit(v.absent, absentSMSAttributesISOCountryCode, !fits)
+			}
 		case "number_of_message_parts":
-			fits, err = codec.Required(d, &v.NumberOfMessageParts, codec.ReadString[NumericString], &v.Rest, "number_of_message_parts")
-			v.absent = codec.SetBit(v.absent, absentSMSAttributesNumberOfMessageParts, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.NumberOfMessageParts, err = codec.String[NumericString](d)
+				fits = err == nil
+				v.absent &^= absentSMSAttributesNumberOfMessageParts
+			} else {
+				fits, err = codec.Required(d, &v.NumberOfMessageParts, codec.ReadString[NumericString], &v.Rest, "number_of_message_parts")
+				v.absent = codec.SetBit(v.absent, absentSMSAttributesNumberOfMessageParts, !fits)
+			}
 		case "message_type":
-			fits, err = codec.Required(d, &v.MessageType, codec.ReadString[SMSMessageType], &v.Rest, "message_type")
-			v.absent = codec.SetBit(v.absent, absentSMSAttributesMessageType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.MessageType, err = codec.String[SMSMessageType](d)
+				fits = err == nil
+				v.absent &^= absentSMSAttributesMessageType
+			} else {
+				fits, err = codec.Required(d, &v.MessageType, codec.ReadString[SMSMessageType], &v.Rest, "message_type")
+				v.absent = codec.SetBit(v.absent, absentSMSAttributesMessageType, !fits)
+			}
 		case "campaign_id":
-			err = codec.Optional(d, &v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.CampaignID = codec.Reuse(v.CampaignID)
+				*v.CampaignID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.CampaignID, v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
+			}
 		case "campaign_activity_id":
-			err = codec.Optional(d, &v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
+			seen |= uint64(0x4)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.CampaignActivityID = codec.Reuse(v.CampaignActivityID)
+				*v.CampaignActivityID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.CampaignActivityID, v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
+			}
 		case "treatment_id":
-			err = codec.Optional(d, &v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
+			seen |= uint64(0x8)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.TreatmentID = codec.Reuse(v.TreatmentID)
+				*v.TreatmentID, err = codec.String[NumericString](d)
+			} else {
+				err = codec.Optional(d, &v.TreatmentID, v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
+			}
 		case "journey_id":
-			err = codec.Optional(d, &v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
+			seen |= uint64(0x10)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.JourneyID = codec.Reuse(v.JourneyID)
+				*v.JourneyID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.JourneyID, v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
+			}
 		case "journey_activity_id":
-			err = codec.Optional(d, &v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
+			seen |= uint64(0x20)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.JourneyActivityID = codec.Reuse(v.JourneyActivityID)
+				*v.JourneyActivityID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.JourneyActivityID, v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
+			}
 		case "journey_run_id":
-			err = codec.Optional(d, &v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
+			seen |= uint64(0x40)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.JourneyRunID = codec.Reuse(v.JourneyRunID)
+				*v.JourneyRunID, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.JourneyRunID, v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
+			}
 		case "customer_context":
-			err = codec.Optional(d, &v.CustomerContext, (*CustomerContextJSON).read, &v.Rest, "customer_context")
+			seen |= uint64(0x80)
+			err = codec.Optional(d, &v.CustomerContext, v.CustomerContext, (*CustomerContextJSON).read, &v.Rest, "customer_context")
 		case "keyword":
-			err = codec.Optional(d, &v.Keyword, codec.ReadString[string], &v.Rest, "keyword")
+			seen |= uint64(0x100)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.Keyword = codec.Reuse(v.Keyword)
+				*v.Keyword, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.Keyword, v.Keyword, codec.ReadString[string], &v.Rest, "keyword")
+			}
 		case "mcc_mnc":
-			err = codec.Optional(d, &v.MCCMNC, codec.ReadString[string], &v.Rest, "mcc_mnc")
+			seen |= uint64(0x200)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.MCCMNC = codec.Reuse(v.MCCMNC)
+				*v.MCCMNC, err = codec.String[string](d)
+			} else {
+				err = codec.Optional(d, &v.MCCMNC, v.MCCMNC, codec.ReadString[string], &v.Rest, "mcc_mnc")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -481,20 +631,61 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = SMSEvent{Rest: v.Rest[:0], absent: absentSMSEventEventType | absentSMSEventEventTimestamp | absentSMSEventArrivalTimestamp | absentSMSEventEventVersion | absentSMSEventApplication | absentSMSEventClient | absentSMSEventDevice | absentSMSEventSession | absentSMSEventAttributes | absentSMSEventAWSAccountID}
+	v.Rest = v.Rest[:0]
+	v.absent = absentSMSEventEventType | absentSMSEventEventTimestamp | absentSMSEventArrivalTimestamp | absentSMSEventEventVersion | absentSMSEventApplication | absentSMSEventClient | absentSMSEventDevice | absentSMSEventSession | absentSMSEventAttributes | absentSMSEventAWSAccountID
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if v.absent&absentSMSEventEventType != 0 {
+				v.EventType = ""
+			}
+			if v.absent&absentSMSEventEventTimestamp != 0 {
+				v.EventTimestamp = 0
+			}
+			if v.absent&absentSMSEventArrivalTimestamp != 0 {
+				v.ArrivalTimestamp = 0
+			}
+			if v.absent&absentSMSEventEventVersion != 0 {
+				v.EventVersion = ""
+			}
+			if v.absent&absentSMSEventApplication != 0 {
+				v.Application = Application{}
+			}
+			if v.absent&absentSMSEventClient != 0 {
+				v.Client = Client{}
+			}
+			if v.absent&absentSMSEventDevice != 0 {
+				v.Device = Device{}
+			}
+			if v.absent&absentSMSEventSession != 0 {
+				v.Session = Session{}
+			}
+			if v.absent&absentSMSEventAttributes != 0 {
+				v.Attributes = SMSAttributes{}
+			}
+			if seen&uint64(0x1) == 0 {
+				v.Metrics = nil
+			}
+			if v.absent&absentSMSEventAWSAccountID != 0 {
+				v.AWSAccountID = ""
+			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
-			fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-			v.absent = codec.SetBit(v.absent, absentSMSEventEventType, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventType, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentSMSEventEventType
+			} else {
+				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
+				v.absent = codec.SetBit(v.absent, absentSMSEventEventType, !fits)
+			}
 		case "event_timestamp":
 			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
 			v.absent = codec.SetBit(v.absent, absentSMSEventEventTimestamp, !fits)
@@ -503,8 +694,14 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentSMSEventArrivalTimestamp, !fits)
 		case "event_version":
 			at := d.Start()
-			fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-			v.absent = codec.SetBit(v.absent, absentSMSEventEventVersion, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.EventVersion, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentSMSEventEventVersion
+			} else {
+				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
+				v.absent = codec.SetBit(v.absent, absentSMSEventEventVersion, !fits)
+			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
@@ -524,10 +721,17 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Attributes, (*SMSAttributes).read, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentSMSEventAttributes, !fits)
 		case "metrics":
-			err = codec.Optional(d, &v.Metrics, (*SMSMetrics).read, &v.Rest, "metrics")
+			seen |= uint64(0x1)
+			err = codec.Optional(d, &v.Metrics, v.Metrics, (*SMSMetrics).read, &v.Rest, "metrics")
 		case "awsAccountId":
-			fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-			v.absent = codec.SetBit(v.absent, absentSMSEventAWSAccountID, !fits)
+			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
+				v.AWSAccountID, err = codec.String[string](d)
+				fits = err == nil
+				v.absent &^= absentSMSEventAWSAccountID
+			} else {
+				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
+				v.absent = codec.SetBit(v.absent, absentSMSEventAWSAccountID, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -836,18 +1040,23 @@ func (v *SMSMetrics) read(d *codec.Decoder) (bool, error) {
 	if err := d.BeginObject(); err != nil {
 		return false, err
 	}
-	*v = SMSMetrics{Rest: v.Rest[:0]}
+	v.Rest = v.Rest[:0]
+	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
+			if seen&uint64(0x1) == 0 {
+				v.PriceInMillicentsUSD = nil
+			}
 			return true, nil
 		}
 		switch string(name) {
 		case "price_in_millicents_usd":
-			err = codec.Optional(d, &v.PriceInMillicentsUSD, codec.ReadFloat64, &v.Rest, "price_in_millicents_usd")
+			seen |= uint64(0x1)
+			err = codec.Optional(d, &v.PriceInMillicentsUSD, v.PriceInMillicentsUSD, codec.ReadFloat64, &v.Rest, "price_in_millicents_usd")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
