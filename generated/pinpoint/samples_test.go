@@ -333,3 +333,54 @@ func TestTypedAndRawValidatorsAgree(t *testing.T) {
 	}
 	t.Logf("%d events compared", compared)
 }
+
+// Decoding into a used value gives what decoding into a new one gives, in
+// any order: nothing of the previous event stays behind.
+func TestReusedValuesDecodeLikeNewOnes(t *testing.T) {
+	reused := map[string]pinpoint.Event{}
+	compared := 0
+	for _, s := range sampleExpectations {
+		muts, err := mutate.All(readSample(t, s.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range muts {
+			fresh, err := pinpoint.Decode(m.Data)
+			if fresh == nil {
+				continue
+			}
+			key := fmt.Sprintf("%T", fresh)
+			old, ok := reused[key]
+			if !ok {
+				reused[key] = fresh
+				continue
+			}
+			errReused := old.UnmarshalJSON(m.Data)
+			if fmt.Sprint(err) != fmt.Sprint(errReused) {
+				t.Errorf("%s, %s: error %v, reused %v", s.file, m.Name, err, errReused)
+			}
+			want, _ := fresh.AppendJSON(nil)
+			got, _ := old.AppendJSON(nil)
+			if !bytes.Equal(want, got) {
+				t.Errorf("%s, %s: reused value encodes as\n%s\nnew value as\n%s", s.file, m.Name, got, want)
+			}
+			if fmt.Sprint(fresh.Validate()) != fmt.Sprint(old.Validate()) {
+				t.Errorf("%s, %s: Validate differs: reused %v, new %v", s.file, m.Name, old.Validate(), fresh.Validate())
+			}
+			if !reflect.DeepEqual(normalize(fresh), normalize(old)) {
+				t.Errorf("%s, %s: reused value differs from a new one", s.file, m.Name)
+			}
+			compared++
+		}
+	}
+	t.Logf("%d decodes into used values compared", compared)
+}
+
+// normalize drops what may legitimately differ between a reused and a new
+// value: empty slices and maps kept for their memory are nil in a new one.
+func normalize(ev pinpoint.Event) any {
+	data, _ := ev.AppendJSON(nil)
+	var v any
+	json.Unmarshal(data, &v)
+	return v
+}
