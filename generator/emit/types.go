@@ -3,6 +3,8 @@ package emit
 import (
 	"strconv"
 
+	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pinpoint-events/pinpoint-events/generator/model"
@@ -135,18 +137,23 @@ func (p *printer) containerHelpers(gt *model.GoType) string {
 	f := p.file("helpers.go")
 	dst := jen.Id("dst").Op("*").Add(p.goType(gt))
 	d := jen.Id("d").Op("*").Qual(codecPkg, "Decoder")
-	var readFn, writeFn string
+	readFn, writeFn := "ReadNullable", "WriteNullable"
 	switch gt.Kind {
 	case model.Slice:
-		readFn, writeFn = "ReadSlice", "WriteSlice"
+		writeFn = "WriteSlice"
 	case model.Map:
-		readFn, writeFn = "ReadMap", "WriteMap"
-	case model.Nullable:
-		readFn, writeFn = "ReadNullable", "WriteNullable"
+		writeFn = "WriteMap"
 	}
-	f.Func().Id(name+"Read").Params(dst, d).Params(jen.Bool(), jen.Error()).Block(
-		jen.Return(jen.Qual(codecPkg, readFn).Call(jen.Id("dst"), jen.Id("d"), p.reader(gt.Elem))),
-	)
+	var readBody []jen.Code
+	switch gt.Kind {
+	case model.Slice:
+		readBody = p.sliceReadBody(gt)
+	case model.Map:
+		readBody = p.mapReadBody(gt)
+	default:
+		readBody = []jen.Code{jen.Return(jen.Qual(codecPkg, readFn).Call(jen.Id("dst"), jen.Id("d"), p.reader(gt.Elem)))}
+	}
+	f.Func().Id(name+"Read").Params(dst, d).Params(jen.Bool(), jen.Error()).Block(readBody...)
 	f.Line()
 	arg := jen.Op("*").Id("v")
 	if gt.Kind == model.Nullable {
@@ -157,6 +164,46 @@ func (p *printer) containerHelpers(gt *model.GoType) string {
 	)
 	f.Line()
 	return name
+}
+
+// sliceReadBody reads an array into a slice, reusing the slice's memory and
+// calling the element's reader directly. dst is non-nil afterwards even for
+// an empty array, so that it tells [] from absent.
+func (p *printer) sliceReadBody(gt *model.GoType) []jen.Code {
+	last := jen.Op("&").Id("s").Index(jen.Len(jen.Id("s")).Op("-").Lit(1))
+	return []jen.Code{
+		jen.If(jen.Id("d").Dot("Peek").Call().Op("!=").Qual(jsonwirePkg, "KindArray")).Block(jen.Return(jen.False(), jen.Nil())),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("BeginArray").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
+		jen.Id("s").Op(":=").Qual(codecPkg, "Emptied").Call(jen.Op("*").Id("dst")),
+		jen.For().Block(
+			jen.List(jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextElement").Call(),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
+			jen.If(jen.Op("!").Id("more")).Block(jen.Op("*").Id("dst").Op("=").Id("s"), jen.Return(jen.True(), jen.Nil())),
+			jen.Id("s").Op("=").Qual(codecPkg, "Extend").Call(jen.Id("s")),
+			jen.If(jen.List(jen.Id("fits"), jen.Err()).Op(":=").Add(p.reader(gt.Elem)).Call(last, jen.Id("d")), jen.Err().Op("!=").Nil().Op("||").Op("!").Id("fits")).Block(
+				jen.Return(jen.False(), jen.Err())),
+		),
+	}
+}
+
+// mapReadBody reads an object into a map, reusing the map and calling the
+// value's reader directly.
+func (p *printer) mapReadBody(gt *model.GoType) []jen.Code {
+	return []jen.Code{
+		jen.If(jen.Id("d").Dot("Peek").Call().Op("!=").Qual(jsonwirePkg, "KindObject")).Block(jen.Return(jen.False(), jen.Nil())),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("BeginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
+		jen.Id("m").Op(":=").Qual(codecPkg, "Cleared").Call(jen.Op("*").Id("dst")),
+		jen.For().Block(
+			jen.List(jen.Id("name"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextMember").Call(),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
+			jen.If(jen.Op("!").Id("more")).Block(jen.Op("*").Id("dst").Op("=").Id("m"), jen.Return(jen.True(), jen.Nil())),
+			jen.Id("key").Op(":=").Id("d").Dot("Intern").Call(jen.Id("name")),
+			jen.Var().Id("v").Add(p.goType(gt.Elem)),
+			jen.If(jen.List(jen.Id("fits"), jen.Err()).Op(":=").Add(p.reader(gt.Elem)).Call(jen.Op("&").Id("v"), jen.Id("d")), jen.Err().Op("!=").Nil().Op("||").Op("!").Id("fits")).Block(
+				jen.Return(jen.False(), jen.Err())),
+			jen.Id("m").Index(jen.Id("key")).Op("=").Id("v"),
+		),
+	}
 }
 
 // stringSet prints a string type with a constant per value.
@@ -481,6 +528,23 @@ func (p *printer) zero(gt *model.GoType) *jen.Statement {
 	return p.goType(gt).Values()
 }
 
+// fastNumber names the codec.Decoder method that reads a number of type gt
+// inline, or is "".
+func fastNumber(gt *model.GoType) string {
+	switch gt.Kind {
+	case model.Int64, model.UnixMillis:
+		return "FastInt64"
+	case model.Float64:
+		return "FastFloat64"
+	}
+	return ""
+}
+
+// isStruct reports whether gt is a generated struct.
+func isStruct(gt *model.GoType) bool {
+	return gt.Kind == model.Named && gt.Named.Kind == model.Struct
+}
+
 // isString reports whether a value of type gt is read as a plain JSON
 // string.
 func isString(gt *model.GoType) bool {
@@ -488,11 +552,11 @@ func isString(gt *model.GoType) bool {
 		(gt.Kind == model.Named && gt.Named.Kind == model.StringSet)
 }
 
-// readField prints the case of one member in a struct's decoder. A string
-// member, the most common kind, is read inline when it is a string and no
-// member was kept raw yet (so there is no earlier duplicate to drop); any
-// other case goes through codec.Required and codec.Optional, which keep an
-// unfit value raw.
+// readField prints the case of one member in a struct's decoder. Strings,
+// numbers and nested objects, nearly every member, are read inline when the
+// value has the right kind and no member was kept raw yet (so there is no
+// earlier duplicate to drop); any other case goes through codec.Required
+// and codec.Optional, which keep an unfit value raw.
 func (p *printer) readField(t *model.Type, fl *model.Field) []jen.Code {
 	dst := jen.Op("&").Id("v").Dot(fl.Name)
 	rest := jen.Op("&").Id("v").Dot("Rest")
@@ -503,6 +567,8 @@ func (p *printer) readField(t *model.Type, fl *model.Field) []jen.Code {
 		out = append(out, jen.Id("at").Op(":=").Id("d").Dot("Start").Call())
 	}
 	fast := jen.Id("d").Dot("Peek").Call().Op("==").Qual(jsonwirePkg, "KindString").Op("&&").Len(jen.Id("v").Dot("Rest")).Op("==").Lit(0)
+	objectFast := jen.Id("d").Dot("Peek").Call().Op("==").Qual(jsonwirePkg, "KindObject").Op("&&").Len(jen.Id("v").Dot("Rest")).Op("==").Lit(0)
+	noRest := jen.Len(jen.Id("v").Dot("Rest")).Op("==").Lit(0)
 	readString := jen.Qual(codecPkg, "String").Types(p.goType(fl.Type)).Call(jen.Id("d"))
 	switch {
 	case fl.Required:
@@ -511,13 +577,25 @@ func (p *printer) readField(t *model.Type, fl *model.Field) []jen.Code {
 			jen.List(jen.Id("fits"), jen.Err()).Op("=").Qual(codecPkg, "Required").Call(jen.Id("d"), dst, p.reader(fl.Type), rest, name),
 			jen.Id("v").Dot("absent").Op("=").Qual(codecPkg, "SetBit").Call(jen.Id("v").Dot("absent"), bit.Clone(), jen.Op("!").Id("fits")),
 		}
-		if isString(fl.Type) {
+		switch {
+		case isString(fl.Type):
 			out = append(out, jen.If(fast).Block(
 				jen.List(jen.Id("v").Dot(fl.Name), jen.Err()).Op("=").Add(readString),
 				jen.Id("fits").Op("=").Err().Op("==").Nil(),
 				jen.Id("v").Dot("absent").Op("&^=").Add(bit),
 			).Else().Block(slow...))
-		} else {
+		case fastNumber(fl.Type) != "":
+			out = append(out, jen.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Id("d").Dot(fastNumber(fl.Type)).Call(noRest), jen.Id("ok")).Block(
+				jen.Id("v").Dot(fl.Name).Op("=").Add(p.goType(fl.Type)).Call(jen.Id("n")),
+				jen.Id("fits").Op("=").True(),
+				jen.Id("v").Dot("absent").Op("&^=").Add(bit),
+			).Else().Block(slow...))
+		case isStruct(fl.Type):
+			out = append(out, jen.If(objectFast).Block(
+				jen.List(jen.Id("fits"), jen.Err()).Op("=").Id("v").Dot(fl.Name).Dot("read").Call(jen.Id("d")),
+				jen.Id("v").Dot("absent").Op("&^=").Add(bit),
+			).Else().Block(slow...))
+		default:
 			out = append(out, slow...)
 		}
 		if constLit != nil {
@@ -527,12 +605,24 @@ func (p *printer) readField(t *model.Type, fl *model.Field) []jen.Code {
 		}
 	case byPointer(fl.Type):
 		slow := jen.Err().Op("=").Qual(codecPkg, "Optional").Call(jen.Id("d"), dst, jen.Id("v").Dot(fl.Name), p.reader(fl.Type), rest, name)
-		if isString(fl.Type) {
+		reuse := jen.Id("v").Dot(fl.Name).Op("=").Qual(codecPkg, "Reuse").Call(jen.Id("v").Dot(fl.Name))
+		switch {
+		case isString(fl.Type):
 			out = append(out, jen.If(fast).Block(
-				jen.Id("v").Dot(fl.Name).Op("=").Qual(codecPkg, "Reuse").Call(jen.Id("v").Dot(fl.Name)),
+				reuse,
 				jen.List(jen.Op("*").Id("v").Dot(fl.Name), jen.Err()).Op("=").Add(readString),
 			).Else().Block(slow))
-		} else {
+		case fastNumber(fl.Type) != "":
+			out = append(out, jen.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Id("d").Dot(fastNumber(fl.Type)).Call(noRest), jen.Id("ok")).Block(
+				reuse,
+				jen.Op("*").Id("v").Dot(fl.Name).Op("=").Add(p.goType(fl.Type)).Call(jen.Id("n")),
+			).Else().Block(slow))
+		case isStruct(fl.Type):
+			out = append(out, jen.If(objectFast).Block(
+				reuse,
+				jen.List(jen.Id("_"), jen.Err()).Op("=").Id("v").Dot(fl.Name).Dot("read").Call(jen.Id("d")),
+			).Else().Block(slow))
+		default:
 			out = append(out, slow)
 		}
 		if constLit != nil {
@@ -561,6 +651,15 @@ func stringConst(fl *model.Field) *string {
 	return nil
 }
 
+// quotedKey is a member name as JSON, followed by ':', as the encoder writes
+// it.
+func quotedKey(name string) string {
+	var e jsonwire.Encoder
+	e.BeginObject()
+	e.Name(name)
+	return string(e.Bytes()[1:])
+}
+
 // structWrite prints the encoder of a struct.
 func (p *printer) structWrite(f *jen.File, t *model.Type) {
 	body := []jen.Code{jen.Id("e").Dot("BeginObject").Call()}
@@ -573,7 +672,7 @@ func (p *printer) structWrite(f *jen.File, t *model.Type) {
 		}
 		value, addr, recv := fieldValue(fl)
 		body = append(body, jen.If(cond).Block(
-			jen.Id("e").Dot("Name").Call(jen.Lit(fl.JSONName)),
+			jen.Id("e").Dot("Key").Call(jen.Lit(quotedKey(fl.JSONName))),
 			p.writeValue(fl.Type, value, addr, recv),
 		))
 	}

@@ -166,75 +166,32 @@ func ReadBool(dst *bool, d *Decoder) (bool, error) {
 	return err == nil, err
 }
 
-// ReadSlice reads an array whose elements all fit elem. dst is non-nil
-// afterwards even for an empty array, so that it tells [] from absent.
-func ReadSlice[T any](dst *[]T, d *Decoder, elem func(*T, *Decoder) (bool, error)) (bool, error) {
-	if d.Peek() != jsonwire.KindArray {
-		return false, nil
-	}
-	if err := d.BeginArray(); err != nil {
-		return false, err
-	}
-	s := (*dst)[:0]
+// Emptied returns s with no elements but its memory, never nil: a decoded
+// empty array is [] and not absent.
+func Emptied[T any](s []T) []T {
 	if s == nil {
-		s = []T{}
+		return []T{}
 	}
-	for {
-		more, err := d.NextElement()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			break
-		}
-		// Reuse the element memory of the slice decoded before.
-		if len(s) < cap(s) {
-			s = s[:len(s)+1]
-		} else {
-			var zero T
-			s = append(s, zero)
-		}
-		fits, err := elem(&s[len(s)-1], d)
-		if err != nil || !fits {
-			return false, err
-		}
-	}
-	*dst = s
-	return true, nil
+	return s[:0]
 }
 
-// ReadMap reads an object whose member values all fit elem.
-func ReadMap[T any](dst *map[string]T, d *Decoder, elem func(*T, *Decoder) (bool, error)) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
+// Extend adds an element to s for a decoder to fill, reusing the memory of
+// the element that was there before when s has the capacity.
+func Extend[T any](s []T) []T {
+	if len(s) < cap(s) {
+		return s[:len(s)+1]
 	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	m := *dst
+	var zero T
+	return append(s, zero)
+}
+
+// Cleared returns m emptied, or a new map when m is nil.
+func Cleared[V any](m map[string]V) map[string]V {
 	if m == nil {
-		m = map[string]T{}
-	} else {
-		clear(m)
+		return map[string]V{}
 	}
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			break
-		}
-		key := d.Intern(name)
-		var v T
-		fits, err := elem(&v, d)
-		if err != nil || !fits {
-			return false, err
-		}
-		m[key] = v
-	}
-	*dst = m
-	return true, nil
+	clear(m)
+	return m
 }
 
 // ReadNullable reads null or a value that fits elem.
@@ -347,7 +304,11 @@ func ReadFullHead(data []byte) (Head, error) { return readHead(data, true) }
 
 func readHead(data []byte, full bool) (Head, error) {
 	var h Head
-	var d jsonwire.Decoder
+	// A pooled decoder: its string arena serves the two strings of every
+	// head, instead of a new arena per call.
+	pd := decoders.Get().(*Decoder)
+	defer decoders.Put(pd)
+	d := &pd.Decoder
 	d.Reset(data)
 	if k := d.Peek(); k != jsonwire.KindObject {
 		if err := d.Skip(); err != nil {
@@ -372,10 +333,10 @@ func readHead(data []byte, full bool) (Head, error) {
 		switch string(name) {
 		case "event_version":
 			h.HasVersion = true
-			h.Version, h.VersionIsString, err = headValue(&d)
+			h.Version, h.VersionIsString, err = headValue(d)
 		case "event_type":
 			h.HasType = true
-			h.Type, h.TypeIsString, err = headValue(&d)
+			h.Type, h.TypeIsString, err = headValue(d)
 		default:
 			err = d.Skip()
 		}
@@ -427,9 +388,9 @@ func DecodeDocument[T any](text string, dst *T, read func(*T, *Decoder) (bool, e
 var errDocumentDoesNotFit = errors.New("the embedded JSON document has values of other types than its schema allows")
 
 // String reads a JSON string into any string type. The caller has checked
-// that the next value is a string.
+// with Peek that the next value is a string.
 func String[S ~string](d *Decoder) (S, error) {
-	s, err := d.Decoder.String()
+	s, err := d.StringAfterPeek()
 	return S(s), err
 }
 
@@ -440,4 +401,34 @@ func Reuse[T any](old *T) *T {
 		return new(T)
 	}
 	return old
+}
+
+// FastInt64 reads an integer that an int64 holds, when allowed is true; it
+// reads nothing and reports false otherwise, or when the next value is not
+// such an integer, leaving the caller's general path to deal with it.
+func (d *Decoder) FastInt64(allowed bool) (int64, bool) {
+	if !allowed || d.Peek() != jsonwire.KindNumber {
+		return 0, false
+	}
+	m := d.Mark()
+	n, exact, err := d.Int64()
+	if err != nil || !exact {
+		d.Rewind(m)
+		return 0, false
+	}
+	return n, true
+}
+
+// FastFloat64 is FastInt64 for a number a float64 holds exactly.
+func (d *Decoder) FastFloat64(allowed bool) (float64, bool) {
+	if !allowed || d.Peek() != jsonwire.KindNumber {
+		return 0, false
+	}
+	m := d.Mark()
+	f, exact, err := d.Float64()
+	if err != nil || !exact {
+		d.Rewind(m)
+		return 0, false
+	}
+	return f, true
 }

@@ -87,6 +87,15 @@ func (e *Encoder) Name(name string) {
 	e.comma = false
 }
 
+// Key writes a member name given already quoted and followed by ':', such
+// as "\"event_type\":": generated encoders know their member names, so they
+// quote them once, when they are generated.
+func (e *Encoder) Key(quotedNameColon string) {
+	e.separate()
+	e.buf = append(e.buf, quotedNameColon...)
+	e.comma = false
+}
+
 // String writes s as a JSON string, escaped as encoding/json does with
 // SetEscapeHTML(false).
 func (e *Encoder) String(s string) {

@@ -47,6 +47,15 @@ var isHex = func() (t [256]bool) {
 // skipSpace returns the offset of the first byte at or after i that is not
 // JSON whitespace.
 func skipSpace(data []byte, i int) int {
+	// Compact JSON has no whitespace: decide that in one comparison, and
+	// keep the loop out of line.
+	if i < len(data) && data[i] > ' ' {
+		return i
+	}
+	return skipSpaceLoop(data, i)
+}
+
+func skipSpaceLoop(data []byte, i int) int {
 	for i < len(data) {
 		switch data[i] {
 		case ' ', '\t', '\n', '\r':

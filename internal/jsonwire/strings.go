@@ -46,6 +46,20 @@ func (d *Decoder) arenaUnquoted(raw []byte) string {
 	return unsafe.String(&d.chunk[start], len(d.chunk)-start)
 }
 
+// StringAfterPeek is String for a caller that has just seen Peek report
+// KindString: it skips checking again what comes next.
+func (d *Decoder) StringAfterPeek() (string, error) {
+	raw, plain, end, err := d.stringContent(d.pos + 1)
+	if err != nil {
+		return "", err
+	}
+	d.pos = end
+	if plain {
+		return d.arenaString(raw), nil
+	}
+	return d.arenaUnquoted(raw), nil
+}
+
 // readName reads a member name whose content starts at start, returning it
 // unescaped (aliasing the input when unescaping changes nothing) and the
 // offset past the closing quote.

@@ -166,11 +166,23 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentAppEventEventType, !fits)
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentAppEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentAppEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentAppEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentAppEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentAppEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentAppEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -185,17 +197,37 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.0\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentAppEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentAppEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentAppEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentAppEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentAppEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentAppEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentAppEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentAppEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentAppEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentAppEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentAppEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentAppEventSession, !fits)
+			}
 		case "attributes":
 			fits, err = codec.Required(d, &v.Attributes, stringMapRead, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentAppEventAttributes, !fits)
@@ -215,43 +247,43 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 func (v *AppEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentAppEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentAppEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentAppEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentAppEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentAppEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentAppEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentAppEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentAppEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentAppEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		stringMapWrite(&v.Attributes, e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	codec.WriteMembers(v.Rest, e)

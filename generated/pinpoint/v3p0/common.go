@@ -166,8 +166,13 @@ func (v *Application) read(d *codec.Decoder) (bool, error) {
 				err = codec.Optional(d, &v.PackageName, v.PackageName, codec.ReadString[string], &v.Rest, "package_name")
 			}
 		case "sdk":
-			fits, err = codec.Required(d, &v.SDK, (*SDK).read, &v.Rest, "sdk")
-			v.absent = codec.SetBit(v.absent, absentApplicationSDK, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.SDK.read(d)
+				v.absent &^= absentApplicationSDK
+			} else {
+				fits, err = codec.Required(d, &v.SDK, (*SDK).read, &v.Rest, "sdk")
+				v.absent = codec.SetBit(v.absent, absentApplicationSDK, !fits)
+			}
 		case "title":
 			seen |= uint64(0x4)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -205,31 +210,31 @@ func (v *Application) read(d *codec.Decoder) (bool, error) {
 func (v *Application) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentApplicationAppID == 0 {
-		e.Name("app_id")
+		e.Key("\"app_id\":")
 		e.String(v.AppID)
 	}
 	if v.CognitoIdentityPoolID != nil {
-		e.Name("cognito_identity_pool_id")
+		e.Key("\"cognito_identity_pool_id\":")
 		e.String(*v.CognitoIdentityPoolID)
 	}
 	if v.PackageName != nil {
-		e.Name("package_name")
+		e.Key("\"package_name\":")
 		e.String(*v.PackageName)
 	}
 	if v.absent&absentApplicationSDK == 0 {
-		e.Name("sdk")
+		e.Key("\"sdk\":")
 		v.SDK.write(e)
 	}
 	if v.Title != nil {
-		e.Name("title")
+		e.Key("\"title\":")
 		e.String(*v.Title)
 	}
 	if v.VersionName != nil {
-		e.Name("version_name")
+		e.Key("\"version_name\":")
 		e.String(*v.VersionName)
 	}
 	if v.VersionCode != nil {
-		e.Name("version_code")
+		e.Key("\"version_code\":")
 		e.String(*v.VersionCode)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -389,11 +394,11 @@ func (v *Client) read(d *codec.Decoder) (bool, error) {
 func (v *Client) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentClientClientID == 0 {
-		e.Name("client_id")
+		e.Key("\"client_id\":")
 		e.String(v.ClientID)
 	}
 	if v.CognitoID != nil {
-		e.Name("cognito_id")
+		e.Key("\"cognito_id\":")
 		e.String(*v.CognitoID)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -506,7 +511,12 @@ func (v *Device) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "locale":
 			seen |= uint64(0x1)
-			err = codec.Optional(d, &v.Locale, v.Locale, (*Locale).read, &v.Rest, "locale")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Locale = codec.Reuse(v.Locale)
+				_, err = v.Locale.read(d)
+			} else {
+				err = codec.Optional(d, &v.Locale, v.Locale, (*Locale).read, &v.Rest, "locale")
+			}
 		case "make":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -525,7 +535,12 @@ func (v *Device) read(d *codec.Decoder) (bool, error) {
 			}
 		case "platform":
 			seen |= uint64(0x8)
-			err = codec.Optional(d, &v.Platform, v.Platform, (*Platform).read, &v.Rest, "platform")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Platform = codec.Reuse(v.Platform)
+				_, err = v.Platform.read(d)
+			} else {
+				err = codec.Optional(d, &v.Platform, v.Platform, (*Platform).read, &v.Rest, "platform")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -539,19 +554,19 @@ func (v *Device) read(d *codec.Decoder) (bool, error) {
 func (v *Device) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.Locale != nil {
-		e.Name("locale")
+		e.Key("\"locale\":")
 		v.Locale.write(e)
 	}
 	if v.Make != nil {
-		e.Name("make")
+		e.Key("\"make\":")
 		e.String(*v.Make)
 	}
 	if v.Model != nil {
-		e.Name("model")
+		e.Key("\"model\":")
 		e.String(*v.Model)
 	}
 	if v.Platform != nil {
-		e.Name("platform")
+		e.Key("\"platform\":")
 		v.Platform.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -703,15 +718,15 @@ func (v *Locale) read(d *codec.Decoder) (bool, error) {
 func (v *Locale) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.Code != nil {
-		e.Name("code")
+		e.Key("\"code\":")
 		e.String(*v.Code)
 	}
 	if v.Country != nil {
-		e.Name("country")
+		e.Key("\"country\":")
 		e.String(*v.Country)
 	}
 	if v.Language != nil {
-		e.Name("language")
+		e.Key("\"language\":")
 		e.String(*v.Language)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -838,11 +853,11 @@ func (v *Platform) read(d *codec.Decoder) (bool, error) {
 func (v *Platform) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.Name != nil {
-		e.Name("name")
+		e.Key("\"name\":")
 		e.String(*v.Name)
 	}
 	if v.Version != nil {
-		e.Name("version")
+		e.Key("\"version\":")
 		e.String(*v.Version)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -968,11 +983,11 @@ func (v *SDK) read(d *codec.Decoder) (bool, error) {
 func (v *SDK) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.Name != nil {
-		e.Name("name")
+		e.Key("\"name\":")
 		e.String(*v.Name)
 	}
 	if v.Version != nil {
-		e.Name("version")
+		e.Key("\"version\":")
 		e.String(*v.Version)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -1085,10 +1100,20 @@ func (v *Session) read(d *codec.Decoder) (bool, error) {
 			}
 		case "start_timestamp":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.StartTimestamp, v.StartTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "start_timestamp")
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.StartTimestamp = codec.Reuse(v.StartTimestamp)
+				*v.StartTimestamp = UnixMillis(n)
+			} else {
+				err = codec.Optional(d, &v.StartTimestamp, v.StartTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "start_timestamp")
+			}
 		case "stop_timestamp":
 			seen |= uint64(0x4)
-			err = codec.Optional(d, &v.StopTimestamp, v.StopTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "stop_timestamp")
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.StopTimestamp = codec.Reuse(v.StopTimestamp)
+				*v.StopTimestamp = UnixMillis(n)
+			} else {
+				err = codec.Optional(d, &v.StopTimestamp, v.StopTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "stop_timestamp")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1102,15 +1127,15 @@ func (v *Session) read(d *codec.Decoder) (bool, error) {
 func (v *Session) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.SessionID != nil {
-		e.Name("session_id")
+		e.Key("\"session_id\":")
 		e.String(*v.SessionID)
 	}
 	if v.StartTimestamp != nil {
-		e.Name("start_timestamp")
+		e.Key("\"start_timestamp\":")
 		e.Int64(int64(*v.StartTimestamp))
 	}
 	if v.StopTimestamp != nil {
-		e.Name("stop_timestamp")
+		e.Key("\"stop_timestamp\":")
 		e.Int64(int64(*v.StopTimestamp))
 	}
 	codec.WriteMembers(v.Rest, e)

@@ -8,7 +8,29 @@ import (
 )
 
 func stringMapRead(dst *map[string]string, d *codec.Decoder) (bool, error) {
-	return codec.ReadMap(dst, d, codec.ReadString[string])
+	if d.Peek() != jsonwire.KindObject {
+		return false, nil
+	}
+	if err := d.BeginObject(); err != nil {
+		return false, err
+	}
+	m := codec.Cleared(*dst)
+	for {
+		name, more, err := d.NextMember()
+		if err != nil {
+			return false, err
+		}
+		if !more {
+			*dst = m
+			return true, nil
+		}
+		key := d.Intern(name)
+		var v string
+		if fits, err := codec.ReadString[string](&v, d); err != nil || !fits {
+			return false, err
+		}
+		m[key] = v
+	}
 }
 
 func stringMapWrite(v *map[string]string, e *jsonwire.Encoder) {
@@ -16,7 +38,29 @@ func stringMapWrite(v *map[string]string, e *jsonwire.Encoder) {
 }
 
 func float64MapRead(dst *map[string]float64, d *codec.Decoder) (bool, error) {
-	return codec.ReadMap(dst, d, codec.ReadFloat64)
+	if d.Peek() != jsonwire.KindObject {
+		return false, nil
+	}
+	if err := d.BeginObject(); err != nil {
+		return false, err
+	}
+	m := codec.Cleared(*dst)
+	for {
+		name, more, err := d.NextMember()
+		if err != nil {
+			return false, err
+		}
+		if !more {
+			*dst = m
+			return true, nil
+		}
+		key := d.Intern(name)
+		var v float64
+		if fits, err := codec.ReadFloat64(&v, d); err != nil || !fits {
+			return false, err
+		}
+		m[key] = v
+	}
 }
 
 func float64MapWrite(v *map[string]float64, e *jsonwire.Encoder) {

@@ -179,11 +179,23 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentAppEventEventType, !fits)
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentAppEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentAppEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentAppEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentAppEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentAppEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentAppEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -198,17 +210,37 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentAppEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentAppEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentAppEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentAppEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentAppEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentAppEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentAppEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentAppEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentAppEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentAppEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentAppEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentAppEventSession, !fits)
+			}
 		case "attributes":
 			fits, err = codec.Required(d, &v.Attributes, stringMapRead, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentAppEventAttributes, !fits)
@@ -217,7 +249,12 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Endpoint = codec.Reuse(v.Endpoint)
+				_, err = v.Endpoint.read(d)
+			} else {
+				err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -240,51 +277,51 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 func (v *AppEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentAppEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentAppEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentAppEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentAppEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentAppEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentAppEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentAppEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentAppEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentAppEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		stringMapWrite(&v.Attributes, e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.Endpoint != nil {
-		e.Name("endpoint")
+		e.Key("\"endpoint\":")
 		v.Endpoint.write(e)
 	}
 	if v.absent&absentAppEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -618,11 +655,23 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_monetization.purchase\"")
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentAppMonetizationEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentAppMonetizationEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentAppMonetizationEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentAppMonetizationEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -637,26 +686,61 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentAppMonetizationEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentAppMonetizationEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentAppMonetizationEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentAppMonetizationEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentAppMonetizationEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentAppMonetizationEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentAppMonetizationEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentAppMonetizationEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventSession, !fits)
+			}
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, (*MonetizationAttributes).read, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentAppMonetizationEventAttributes, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Attributes.read(d)
+				v.absent &^= absentAppMonetizationEventAttributes
+			} else {
+				fits, err = codec.Required(d, &v.Attributes, (*MonetizationAttributes).read, &v.Rest, "attributes")
+				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventAttributes, !fits)
+			}
 		case "metrics":
 			seen |= uint64(0x1)
-			err = codec.Optional(d, &v.Metrics, v.Metrics, (*MonetizationMetrics).read, &v.Rest, "metrics")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Metrics = codec.Reuse(v.Metrics)
+				_, err = v.Metrics.read(d)
+			} else {
+				err = codec.Optional(d, &v.Metrics, v.Metrics, (*MonetizationMetrics).read, &v.Rest, "metrics")
+			}
 		case "endpoint":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Endpoint = codec.Reuse(v.Endpoint)
+				_, err = v.Endpoint.read(d)
+			} else {
+				err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -679,51 +763,51 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 func (v *AppMonetizationEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentAppMonetizationEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentAppMonetizationEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentAppMonetizationEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentAppMonetizationEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentAppMonetizationEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentAppMonetizationEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentAppMonetizationEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentAppMonetizationEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentAppMonetizationEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		v.Attributes.write(e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		v.Metrics.write(e)
 	}
 	if v.Endpoint != nil {
-		e.Name("endpoint")
+		e.Key("\"endpoint\":")
 		v.Endpoint.write(e)
 	}
 	if v.absent&absentAppMonetizationEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -1070,11 +1154,23 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentAppSessionEventEventType, !fits)
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentAppSessionEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentAppSessionEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentAppSessionEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentAppSessionEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentAppSessionEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentAppSessionEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -1089,17 +1185,37 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentAppSessionEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentAppSessionEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentAppSessionEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentAppSessionEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentAppSessionEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentAppSessionEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentAppSessionEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentAppSessionEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentAppSessionEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentAppSessionEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentAppSessionEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentAppSessionEventSession, !fits)
+			}
 		case "attributes":
 			fits, err = codec.Required(d, &v.Attributes, stringMapRead, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentAppSessionEventAttributes, !fits)
@@ -1108,7 +1224,12 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Endpoint = codec.Reuse(v.Endpoint)
+				_, err = v.Endpoint.read(d)
+			} else {
+				err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -1131,51 +1252,51 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 func (v *AppSessionEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentAppSessionEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentAppSessionEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentAppSessionEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentAppSessionEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentAppSessionEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentAppSessionEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentAppSessionEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentAppSessionEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentAppSessionEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		stringMapWrite(&v.Attributes, e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.Endpoint != nil {
-		e.Name("endpoint")
+		e.Key("\"endpoint\":")
 		v.Endpoint.write(e)
 	}
 	if v.absent&absentAppSessionEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -1513,11 +1634,23 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventEventType, !fits)
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentAppUserAuthEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentAppUserAuthEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentAppUserAuthEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentAppUserAuthEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -1532,17 +1665,37 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentAppUserAuthEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentAppUserAuthEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentAppUserAuthEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentAppUserAuthEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentAppUserAuthEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentAppUserAuthEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentAppUserAuthEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentAppUserAuthEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventSession, !fits)
+			}
 		case "attributes":
 			fits, err = codec.Required(d, &v.Attributes, stringMapRead, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentAppUserAuthEventAttributes, !fits)
@@ -1551,7 +1704,12 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Endpoint = codec.Reuse(v.Endpoint)
+				_, err = v.Endpoint.read(d)
+			} else {
+				err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -1574,51 +1732,51 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 func (v *AppUserAuthEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentAppUserAuthEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentAppUserAuthEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentAppUserAuthEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentAppUserAuthEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentAppUserAuthEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentAppUserAuthEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentAppUserAuthEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentAppUserAuthEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentAppUserAuthEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		stringMapWrite(&v.Attributes, e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.Endpoint != nil {
-		e.Name("endpoint")
+		e.Key("\"endpoint\":")
 		v.Endpoint.write(e)
 	}
 	if v.absent&absentAppUserAuthEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -1957,11 +2115,23 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentInAppMessageEventEventType, !fits)
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentInAppMessageEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentInAppMessageEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentInAppMessageEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentInAppMessageEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentInAppMessageEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentInAppMessageEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -1976,17 +2146,37 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentInAppMessageEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentInAppMessageEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentInAppMessageEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentInAppMessageEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentInAppMessageEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentInAppMessageEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentInAppMessageEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentInAppMessageEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentInAppMessageEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentInAppMessageEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentInAppMessageEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentInAppMessageEventSession, !fits)
+			}
 		case "attributes":
 			fits, err = codec.Required(d, &v.Attributes, stringMapRead, &v.Rest, "attributes")
 			v.absent = codec.SetBit(v.absent, absentInAppMessageEventAttributes, !fits)
@@ -1995,7 +2185,12 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Endpoint = codec.Reuse(v.Endpoint)
+				_, err = v.Endpoint.read(d)
+			} else {
+				err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -2018,51 +2213,51 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 func (v *InAppMessageEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentInAppMessageEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentInAppMessageEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentInAppMessageEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentInAppMessageEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentInAppMessageEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentInAppMessageEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentInAppMessageEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentInAppMessageEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentInAppMessageEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		stringMapWrite(&v.Attributes, e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.Endpoint != nil {
-		e.Name("endpoint")
+		e.Key("\"endpoint\":")
 		v.Endpoint.write(e)
 	}
 	if v.absent&absentInAppMessageEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -2381,23 +2576,23 @@ func (v *MonetizationAttributes) read(d *codec.Decoder) (bool, error) {
 func (v *MonetizationAttributes) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.Currency != nil {
-		e.Name("_currency")
+		e.Key("\"_currency\":")
 		e.String(*v.Currency)
 	}
 	if v.ProductID != nil {
-		e.Name("_product_id")
+		e.Key("\"_product_id\":")
 		e.String(*v.ProductID)
 	}
 	if v.TransactionID != nil {
-		e.Name("_transaction_id")
+		e.Key("\"_transaction_id\":")
 		e.String(*v.TransactionID)
 	}
 	if v.ItemPriceFormatted != nil {
-		e.Name("_item_price_formatted")
+		e.Key("\"_item_price_formatted\":")
 		e.String(*v.ItemPriceFormatted)
 	}
 	if v.Store != nil {
-		e.Name("_store")
+		e.Key("\"_store\":")
 		e.String(*v.Store)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -2503,10 +2698,20 @@ func (v *MonetizationMetrics) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "_item_price":
 			seen |= uint64(0x1)
-			err = codec.Optional(d, &v.ItemPrice, v.ItemPrice, codec.ReadFloat64, &v.Rest, "_item_price")
+			if n, ok := d.FastFloat64(len(v.Rest) == 0); ok {
+				v.ItemPrice = codec.Reuse(v.ItemPrice)
+				*v.ItemPrice = float64(n)
+			} else {
+				err = codec.Optional(d, &v.ItemPrice, v.ItemPrice, codec.ReadFloat64, &v.Rest, "_item_price")
+			}
 		case "_quantity":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.Quantity, v.Quantity, codec.ReadFloat64, &v.Rest, "_quantity")
+			if n, ok := d.FastFloat64(len(v.Rest) == 0); ok {
+				v.Quantity = codec.Reuse(v.Quantity)
+				*v.Quantity = float64(n)
+			} else {
+				err = codec.Optional(d, &v.Quantity, v.Quantity, codec.ReadFloat64, &v.Rest, "_quantity")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2520,11 +2725,11 @@ func (v *MonetizationMetrics) read(d *codec.Decoder) (bool, error) {
 func (v *MonetizationMetrics) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.ItemPrice != nil {
-		e.Name("_item_price")
+		e.Key("\"_item_price\":")
 		e.Float64(*v.ItemPrice)
 	}
 	if v.Quantity != nil {
-		e.Name("_quantity")
+		e.Key("\"_quantity\":")
 		e.Float64(*v.Quantity)
 	}
 	codec.WriteMembers(v.Rest, e)

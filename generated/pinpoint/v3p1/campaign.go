@@ -157,19 +157,19 @@ func (v *CampaignEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 func (v *CampaignEngagementAttributes) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentCampaignEngagementAttributesCampaignID == 0 {
-		e.Name("campaign_id")
+		e.Key("\"campaign_id\":")
 		e.String(v.CampaignID)
 	}
 	if v.absent&absentCampaignEngagementAttributesCampaignActivityID == 0 {
-		e.Name("campaign_activity_id")
+		e.Key("\"campaign_activity_id\":")
 		e.String(v.CampaignActivityID)
 	}
 	if v.TreatmentID != nil {
-		e.Name("treatment_id")
+		e.Key("\"treatment_id\":")
 		e.String(string(*v.TreatmentID))
 	}
 	if v.IsAppInForeground != nil {
-		e.Name("isAppInForeground")
+		e.Key("\"isAppInForeground\":")
 		e.String(*v.IsAppInForeground)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -365,11 +365,23 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventEventType, !fits)
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentCampaignEngagementEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentCampaignEngagementEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -384,26 +396,56 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentCampaignEngagementEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentCampaignEngagementEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentCampaignEngagementEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentCampaignEngagementEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventSession, !fits)
+			}
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, (*CampaignEngagementAttributes).read, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventAttributes, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Attributes.read(d)
+				v.absent &^= absentCampaignEngagementEventAttributes
+			} else {
+				fits, err = codec.Required(d, &v.Attributes, (*CampaignEngagementAttributes).read, &v.Rest, "attributes")
+				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventAttributes, !fits)
+			}
 		case "metrics":
 			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Endpoint = codec.Reuse(v.Endpoint)
+				_, err = v.Endpoint.read(d)
+			} else {
+				err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -426,51 +468,51 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 func (v *CampaignEngagementEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentCampaignEngagementEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentCampaignEngagementEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentCampaignEngagementEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentCampaignEngagementEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentCampaignEngagementEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentCampaignEngagementEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentCampaignEngagementEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentCampaignEngagementEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentCampaignEngagementEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		v.Attributes.write(e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.Endpoint != nil {
-		e.Name("endpoint")
+		e.Key("\"endpoint\":")
 		v.Endpoint.write(e)
 	}
 	if v.absent&absentCampaignEngagementEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -815,23 +857,23 @@ func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
 func (v *CampaignSendAttributes) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentCampaignSendAttributesCampaignID == 0 {
-		e.Name("campaign_id")
+		e.Key("\"campaign_id\":")
 		e.String(v.CampaignID)
 	}
 	if v.absent&absentCampaignSendAttributesCampaignActivityID == 0 {
-		e.Name("campaign_activity_id")
+		e.Key("\"campaign_activity_id\":")
 		e.String(v.CampaignActivityID)
 	}
 	if v.absent&absentCampaignSendAttributesTreatmentID == 0 {
-		e.Name("treatment_id")
+		e.Key("\"treatment_id\":")
 		e.String(string(v.TreatmentID))
 	}
 	if v.absent&absentCampaignSendAttributesCampaignSendStatus == 0 {
-		e.Name("campaign_send_status")
+		e.Key("\"campaign_send_status\":")
 		e.String(string(v.CampaignSendStatus))
 	}
 	if v.DeliveryType != nil {
-		e.Name("delivery_type")
+		e.Key("\"delivery_type\":")
 		e.String(string(*v.DeliveryType))
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -1040,11 +1082,23 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_campaign.send\"")
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentCampaignSendEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentCampaignSendEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentCampaignSendEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentCampaignSendEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentCampaignSendEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentCampaignSendEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -1059,26 +1113,56 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentCampaignSendEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentCampaignSendEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentCampaignSendEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentCampaignSendEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentCampaignSendEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentCampaignSendEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentCampaignSendEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentCampaignSendEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentCampaignSendEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentCampaignSendEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentCampaignSendEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentCampaignSendEventSession, !fits)
+			}
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, (*CampaignSendAttributes).read, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentCampaignSendEventAttributes, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Attributes.read(d)
+				v.absent &^= absentCampaignSendEventAttributes
+			} else {
+				fits, err = codec.Required(d, &v.Attributes, (*CampaignSendAttributes).read, &v.Rest, "attributes")
+				v.absent = codec.SetBit(v.absent, absentCampaignSendEventAttributes, !fits)
+			}
 		case "metrics":
 			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			fits, err = codec.Required(d, &v.ClientContext, (*EndpointClientContext).read, &v.Rest, "client_context")
-			v.absent = codec.SetBit(v.absent, absentCampaignSendEventClientContext, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.ClientContext.read(d)
+				v.absent &^= absentCampaignSendEventClientContext
+			} else {
+				fits, err = codec.Required(d, &v.ClientContext, (*EndpointClientContext).read, &v.Rest, "client_context")
+				v.absent = codec.SetBit(v.absent, absentCampaignSendEventClientContext, !fits)
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -1101,51 +1185,51 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 func (v *CampaignSendEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentCampaignSendEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentCampaignSendEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentCampaignSendEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentCampaignSendEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentCampaignSendEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentCampaignSendEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentCampaignSendEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentCampaignSendEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentCampaignSendEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		v.Attributes.write(e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.absent&absentCampaignSendEventClientContext == 0 {
-		e.Name("client_context")
+		e.Key("\"client_context\":")
 		v.ClientContext.write(e)
 	}
 	if v.absent&absentCampaignSendEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	codec.WriteMembers(v.Rest, e)

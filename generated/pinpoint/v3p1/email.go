@@ -143,19 +143,19 @@ func (v *BouncedRecipient) read(d *codec.Decoder) (bool, error) {
 func (v *BouncedRecipient) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.EmailAddress != nil {
-		e.Name("email_address")
+		e.Key("\"email_address\":")
 		e.String(*v.EmailAddress)
 	}
 	if v.Action != nil {
-		e.Name("action")
+		e.Key("\"action\":")
 		e.String(*v.Action)
 	}
 	if v.Status != nil {
-		e.Name("status")
+		e.Key("\"status\":")
 		e.String(*v.Status)
 	}
 	if v.DiagnosticCode != nil {
-		e.Name("diagnostic_code")
+		e.Key("\"diagnostic_code\":")
 		e.String(*v.DiagnosticCode)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -305,19 +305,19 @@ func (v *CommonHeaders) read(d *codec.Decoder) (bool, error) {
 func (v *CommonHeaders) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.From != nil {
-		e.Name("from")
+		e.Key("\"from\":")
 		e.String(*v.From)
 	}
 	if v.To != nil {
-		e.Name("to")
+		e.Key("\"to\":")
 		stringSliceWrite(&v.To, e)
 	}
 	if v.Subject != nil {
-		e.Name("subject")
+		e.Key("\"subject\":")
 		e.String(*v.Subject)
 	}
 	if v.Date != nil {
-		e.Name("date")
+		e.Key("\"date\":")
 		e.String(*v.Date)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -433,7 +433,7 @@ func (v *ComplainedRecipient) read(d *codec.Decoder) (bool, error) {
 func (v *ComplainedRecipient) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.EmailAddress != nil {
-		e.Name("email_address")
+		e.Key("\"email_address\":")
 		e.String(*v.EmailAddress)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -636,31 +636,31 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 func (v *EmailAttributes) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailAttributesFeedback == 0 {
-		e.Name("feedback")
+		e.Key("\"feedback\":")
 		e.String(v.Feedback)
 	}
 	if v.CampaignID != nil {
-		e.Name("campaign_id")
+		e.Key("\"campaign_id\":")
 		e.String(*v.CampaignID)
 	}
 	if v.CampaignActivityID != nil {
-		e.Name("campaign_activity_id")
+		e.Key("\"campaign_activity_id\":")
 		e.String(*v.CampaignActivityID)
 	}
 	if v.TreatmentID != nil {
-		e.Name("treatment_id")
+		e.Key("\"treatment_id\":")
 		e.String(string(*v.TreatmentID))
 	}
 	if v.JourneyID != nil {
-		e.Name("journey_id")
+		e.Key("\"journey_id\":")
 		e.String(*v.JourneyID)
 	}
 	if v.JourneyActivityID != nil {
-		e.Name("journey_activity_id")
+		e.Key("\"journey_activity_id\":")
 		e.String(*v.JourneyActivityID)
 	}
 	if v.JourneyRunID != nil {
-		e.Name("journey_run_id")
+		e.Key("\"journey_run_id\":")
 		e.String(*v.JourneyRunID)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -836,23 +836,23 @@ func (v *EmailBounce) read(d *codec.Decoder) (bool, error) {
 func (v *EmailBounce) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.BounceType != nil {
-		e.Name("bounce_type")
+		e.Key("\"bounce_type\":")
 		e.String(*v.BounceType)
 	}
 	if v.BounceSubType != nil {
-		e.Name("bounce_sub_type")
+		e.Key("\"bounce_sub_type\":")
 		e.String(*v.BounceSubType)
 	}
 	if v.BouncedRecipients != nil {
-		e.Name("bounced_recipients")
+		e.Key("\"bounced_recipients\":")
 		bouncedRecipientSliceWrite(&v.BouncedRecipients, e)
 	}
 	if v.FeedbackID != nil {
-		e.Name("feedback_id")
+		e.Key("\"feedback_id\":")
 		e.String(*v.FeedbackID)
 	}
 	if v.ReportingMTA != nil {
-		e.Name("reporting_mta")
+		e.Key("\"reporting_mta\":")
 		e.String(*v.ReportingMTA)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -973,8 +973,13 @@ func (v *EmailClickChannel) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail_event":
-			fits, err = codec.Required(d, &v.MailEvent, (*EmailClickMailEvent).read, &v.Rest, "mail_event")
-			v.absent = codec.SetBit(v.absent, absentEmailClickChannelMailEvent, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.MailEvent.read(d)
+				v.absent &^= absentEmailClickChannelMailEvent
+			} else {
+				fits, err = codec.Required(d, &v.MailEvent, (*EmailClickMailEvent).read, &v.Rest, "mail_event")
+				v.absent = codec.SetBit(v.absent, absentEmailClickChannelMailEvent, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -988,7 +993,7 @@ func (v *EmailClickChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailClickChannel) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailClickChannelMailEvent == 0 {
-		e.Name("mail_event")
+		e.Key("\"mail_event\":")
 		v.MailEvent.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -1141,19 +1146,19 @@ func (v *EmailClickDetails) read(d *codec.Decoder) (bool, error) {
 func (v *EmailClickDetails) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.IPAddress != nil {
-		e.Name("ip_address")
+		e.Key("\"ip_address\":")
 		e.String(*v.IPAddress)
 	}
 	if v.UserAgent != nil {
-		e.Name("user_agent")
+		e.Key("\"user_agent\":")
 		e.String(*v.UserAgent)
 	}
 	if v.Link != nil {
-		e.Name("link")
+		e.Key("\"link\":")
 		e.String(*v.Link)
 	}
 	if v.LinkTags != nil {
-		e.Name("link_tags")
+		e.Key("\"link_tags\":")
 		stringSliceMapWrite(&v.LinkTags, e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -1350,11 +1355,23 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.click\"")
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailClickEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailClickEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailClickEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailClickEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailClickEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailClickEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -1369,26 +1386,56 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentEmailClickEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentEmailClickEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentEmailClickEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentEmailClickEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentEmailClickEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentEmailClickEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentEmailClickEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentEmailClickEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentEmailClickEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentEmailClickEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentEmailClickEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentEmailClickEventSession, !fits)
+			}
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentEmailClickEventAttributes, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Attributes.read(d)
+				v.absent &^= absentEmailClickEventAttributes
+			} else {
+				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
+				v.absent = codec.SetBit(v.absent, absentEmailClickEventAttributes, !fits)
+			}
 		case "metrics":
 			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.ClientContext = codec.Reuse(v.ClientContext)
+				_, err = v.ClientContext.read(d)
+			} else {
+				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -1399,8 +1446,13 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentEmailClickEventAWSAccountID, !fits)
 			}
 		case "facets":
-			fits, err = codec.Required(d, &v.Facets, (*EmailClickFacets).read, &v.Rest, "facets")
-			v.absent = codec.SetBit(v.absent, absentEmailClickEventFacets, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Facets.read(d)
+				v.absent &^= absentEmailClickEventFacets
+			} else {
+				fits, err = codec.Required(d, &v.Facets, (*EmailClickFacets).read, &v.Rest, "facets")
+				v.absent = codec.SetBit(v.absent, absentEmailClickEventFacets, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1414,55 +1466,55 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailClickEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailClickEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentEmailClickEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentEmailClickEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentEmailClickEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentEmailClickEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentEmailClickEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentEmailClickEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentEmailClickEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentEmailClickEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		v.Attributes.write(e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.ClientContext != nil {
-		e.Name("client_context")
+		e.Key("\"client_context\":")
 		v.ClientContext.write(e)
 	}
 	if v.absent&absentEmailClickEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	if v.absent&absentEmailClickEventFacets == 0 {
-		e.Name("facets")
+		e.Key("\"facets\":")
 		v.Facets.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -1731,8 +1783,13 @@ func (v *EmailClickFacets) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "email_channel":
-			fits, err = codec.Required(d, &v.EmailChannel, (*EmailClickChannel).read, &v.Rest, "email_channel")
-			v.absent = codec.SetBit(v.absent, absentEmailClickFacetsEmailChannel, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.EmailChannel.read(d)
+				v.absent &^= absentEmailClickFacetsEmailChannel
+			} else {
+				fits, err = codec.Required(d, &v.EmailChannel, (*EmailClickChannel).read, &v.Rest, "email_channel")
+				v.absent = codec.SetBit(v.absent, absentEmailClickFacetsEmailChannel, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1746,7 +1803,7 @@ func (v *EmailClickFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailClickFacets) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailClickFacetsEmailChannel == 0 {
-		e.Name("email_channel")
+		e.Key("\"email_channel\":")
 		v.EmailChannel.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -1859,11 +1916,21 @@ func (v *EmailClickMailEvent) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail":
-			fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-			v.absent = codec.SetBit(v.absent, absentEmailClickMailEventMail, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Mail.read(d)
+				v.absent &^= absentEmailClickMailEventMail
+			} else {
+				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
+				v.absent = codec.SetBit(v.absent, absentEmailClickMailEventMail, !fits)
+			}
 		case "click":
-			fits, err = codec.Required(d, &v.Click, (*EmailClickDetails).read, &v.Rest, "click")
-			v.absent = codec.SetBit(v.absent, absentEmailClickMailEventClick, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Click.read(d)
+				v.absent &^= absentEmailClickMailEventClick
+			} else {
+				fits, err = codec.Required(d, &v.Click, (*EmailClickDetails).read, &v.Rest, "click")
+				v.absent = codec.SetBit(v.absent, absentEmailClickMailEventClick, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1877,11 +1944,11 @@ func (v *EmailClickMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailClickMailEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailClickMailEventMail == 0 {
-		e.Name("mail")
+		e.Key("\"mail\":")
 		v.Mail.write(e)
 	}
 	if v.absent&absentEmailClickMailEventClick == 0 {
-		e.Name("click")
+		e.Key("\"click\":")
 		v.Click.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -1990,7 +2057,12 @@ func (v *EmailClientContext) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "custom":
 			seen |= uint64(0x1)
-			err = codec.Optional(d, &v.Custom, v.Custom, (*EmailClientContextCustom).read, &v.Rest, "custom")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Custom = codec.Reuse(v.Custom)
+				_, err = v.Custom.read(d)
+			} else {
+				err = codec.Optional(d, &v.Custom, v.Custom, (*EmailClientContextCustom).read, &v.Rest, "custom")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2004,7 +2076,7 @@ func (v *EmailClientContext) read(d *codec.Decoder) (bool, error) {
 func (v *EmailClientContext) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.Custom != nil {
-		e.Name("custom")
+		e.Key("\"custom\":")
 		v.Custom.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -2119,7 +2191,7 @@ func (v *EmailClientContextCustom) read(d *codec.Decoder) (bool, error) {
 func (v *EmailClientContextCustom) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.LegacyIdentifier != nil {
-		e.Name("legacy_identifier")
+		e.Key("\"legacy_identifier\":")
 		e.String(*v.LegacyIdentifier)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -2218,8 +2290,13 @@ func (v *EmailComplaintChannel) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail_event":
-			fits, err = codec.Required(d, &v.MailEvent, (*EmailComplaintMailEvent).read, &v.Rest, "mail_event")
-			v.absent = codec.SetBit(v.absent, absentEmailComplaintChannelMailEvent, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.MailEvent.read(d)
+				v.absent &^= absentEmailComplaintChannelMailEvent
+			} else {
+				fits, err = codec.Required(d, &v.MailEvent, (*EmailComplaintMailEvent).read, &v.Rest, "mail_event")
+				v.absent = codec.SetBit(v.absent, absentEmailComplaintChannelMailEvent, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2233,7 +2310,7 @@ func (v *EmailComplaintChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailComplaintChannel) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailComplaintChannelMailEvent == 0 {
-		e.Name("mail_event")
+		e.Key("\"mail_event\":")
 		v.MailEvent.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -2386,19 +2463,19 @@ func (v *EmailComplaintDetails) read(d *codec.Decoder) (bool, error) {
 func (v *EmailComplaintDetails) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.ComplainedRecipients != nil {
-		e.Name("complained_recipients")
+		e.Key("\"complained_recipients\":")
 		complainedRecipientSliceWrite(&v.ComplainedRecipients, e)
 	}
 	if v.FeedbackID != nil {
-		e.Name("feedback_id")
+		e.Key("\"feedback_id\":")
 		e.String(*v.FeedbackID)
 	}
 	if v.UserAgent != nil {
-		e.Name("user_agent")
+		e.Key("\"user_agent\":")
 		e.String(*v.UserAgent)
 	}
 	if v.ComplaintFeedbackType != nil {
-		e.Name("complaint_feedback_type")
+		e.Key("\"complaint_feedback_type\":")
 		e.String(*v.ComplaintFeedbackType)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -2609,11 +2686,23 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.complaint\"")
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailComplaintEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailComplaintEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailComplaintEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailComplaintEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -2628,26 +2717,56 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentEmailComplaintEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentEmailComplaintEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentEmailComplaintEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentEmailComplaintEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentEmailComplaintEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentEmailComplaintEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentEmailComplaintEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentEmailComplaintEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventSession, !fits)
+			}
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentEmailComplaintEventAttributes, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Attributes.read(d)
+				v.absent &^= absentEmailComplaintEventAttributes
+			} else {
+				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
+				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventAttributes, !fits)
+			}
 		case "metrics":
 			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.ClientContext = codec.Reuse(v.ClientContext)
+				_, err = v.ClientContext.read(d)
+			} else {
+				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -2658,8 +2777,13 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventAWSAccountID, !fits)
 			}
 		case "facets":
-			fits, err = codec.Required(d, &v.Facets, (*EmailComplaintFacets).read, &v.Rest, "facets")
-			v.absent = codec.SetBit(v.absent, absentEmailComplaintEventFacets, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Facets.read(d)
+				v.absent &^= absentEmailComplaintEventFacets
+			} else {
+				fits, err = codec.Required(d, &v.Facets, (*EmailComplaintFacets).read, &v.Rest, "facets")
+				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventFacets, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2673,55 +2797,55 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailComplaintEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailComplaintEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentEmailComplaintEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentEmailComplaintEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentEmailComplaintEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentEmailComplaintEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentEmailComplaintEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentEmailComplaintEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentEmailComplaintEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentEmailComplaintEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		v.Attributes.write(e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.ClientContext != nil {
-		e.Name("client_context")
+		e.Key("\"client_context\":")
 		v.ClientContext.write(e)
 	}
 	if v.absent&absentEmailComplaintEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	if v.absent&absentEmailComplaintEventFacets == 0 {
-		e.Name("facets")
+		e.Key("\"facets\":")
 		v.Facets.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -2990,8 +3114,13 @@ func (v *EmailComplaintFacets) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "email_channel":
-			fits, err = codec.Required(d, &v.EmailChannel, (*EmailComplaintChannel).read, &v.Rest, "email_channel")
-			v.absent = codec.SetBit(v.absent, absentEmailComplaintFacetsEmailChannel, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.EmailChannel.read(d)
+				v.absent &^= absentEmailComplaintFacetsEmailChannel
+			} else {
+				fits, err = codec.Required(d, &v.EmailChannel, (*EmailComplaintChannel).read, &v.Rest, "email_channel")
+				v.absent = codec.SetBit(v.absent, absentEmailComplaintFacetsEmailChannel, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -3005,7 +3134,7 @@ func (v *EmailComplaintFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailComplaintFacets) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailComplaintFacetsEmailChannel == 0 {
-		e.Name("email_channel")
+		e.Key("\"email_channel\":")
 		v.EmailChannel.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -3119,11 +3248,21 @@ func (v *EmailComplaintMailEvent) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail":
-			fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-			v.absent = codec.SetBit(v.absent, absentEmailComplaintMailEventMail, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Mail.read(d)
+				v.absent &^= absentEmailComplaintMailEventMail
+			} else {
+				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
+				v.absent = codec.SetBit(v.absent, absentEmailComplaintMailEventMail, !fits)
+			}
 		case "complaint":
 			seen |= uint64(0x1)
-			err = codec.Optional(d, &v.Complaint, v.Complaint, (*EmailComplaintDetails).read, &v.Rest, "complaint")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Complaint = codec.Reuse(v.Complaint)
+				_, err = v.Complaint.read(d)
+			} else {
+				err = codec.Optional(d, &v.Complaint, v.Complaint, (*EmailComplaintDetails).read, &v.Rest, "complaint")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -3137,11 +3276,11 @@ func (v *EmailComplaintMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailComplaintMailEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailComplaintMailEventMail == 0 {
-		e.Name("mail")
+		e.Key("\"mail\":")
 		v.Mail.write(e)
 	}
 	if v.Complaint != nil {
-		e.Name("complaint")
+		e.Key("\"complaint\":")
 		v.Complaint.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -3255,8 +3394,13 @@ func (v *EmailDeliveredChannel) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail_event":
-			fits, err = codec.Required(d, &v.MailEvent, (*EmailDeliveredMailEvent).read, &v.Rest, "mail_event")
-			v.absent = codec.SetBit(v.absent, absentEmailDeliveredChannelMailEvent, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.MailEvent.read(d)
+				v.absent &^= absentEmailDeliveredChannelMailEvent
+			} else {
+				fits, err = codec.Required(d, &v.MailEvent, (*EmailDeliveredMailEvent).read, &v.Rest, "mail_event")
+				v.absent = codec.SetBit(v.absent, absentEmailDeliveredChannelMailEvent, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -3270,7 +3414,7 @@ func (v *EmailDeliveredChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailDeliveredChannel) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailDeliveredChannelMailEvent == 0 {
-		e.Name("mail_event")
+		e.Key("\"mail_event\":")
 		v.MailEvent.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -3470,11 +3614,23 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.delivered\"")
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailDeliveredEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailDeliveredEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -3489,26 +3645,56 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentEmailDeliveredEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentEmailDeliveredEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentEmailDeliveredEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentEmailDeliveredEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventSession, !fits)
+			}
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventAttributes, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Attributes.read(d)
+				v.absent &^= absentEmailDeliveredEventAttributes
+			} else {
+				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
+				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventAttributes, !fits)
+			}
 		case "metrics":
 			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.ClientContext = codec.Reuse(v.ClientContext)
+				_, err = v.ClientContext.read(d)
+			} else {
+				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -3519,8 +3705,13 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventAWSAccountID, !fits)
 			}
 		case "facets":
-			fits, err = codec.Required(d, &v.Facets, (*EmailDeliveredFacets).read, &v.Rest, "facets")
-			v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventFacets, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Facets.read(d)
+				v.absent &^= absentEmailDeliveredEventFacets
+			} else {
+				fits, err = codec.Required(d, &v.Facets, (*EmailDeliveredFacets).read, &v.Rest, "facets")
+				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventFacets, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -3534,55 +3725,55 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailDeliveredEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailDeliveredEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentEmailDeliveredEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentEmailDeliveredEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentEmailDeliveredEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentEmailDeliveredEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentEmailDeliveredEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentEmailDeliveredEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentEmailDeliveredEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentEmailDeliveredEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		v.Attributes.write(e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.ClientContext != nil {
-		e.Name("client_context")
+		e.Key("\"client_context\":")
 		v.ClientContext.write(e)
 	}
 	if v.absent&absentEmailDeliveredEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	if v.absent&absentEmailDeliveredEventFacets == 0 {
-		e.Name("facets")
+		e.Key("\"facets\":")
 		v.Facets.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -3851,8 +4042,13 @@ func (v *EmailDeliveredFacets) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "email_channel":
-			fits, err = codec.Required(d, &v.EmailChannel, (*EmailDeliveredChannel).read, &v.Rest, "email_channel")
-			v.absent = codec.SetBit(v.absent, absentEmailDeliveredFacetsEmailChannel, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.EmailChannel.read(d)
+				v.absent &^= absentEmailDeliveredFacetsEmailChannel
+			} else {
+				fits, err = codec.Required(d, &v.EmailChannel, (*EmailDeliveredChannel).read, &v.Rest, "email_channel")
+				v.absent = codec.SetBit(v.absent, absentEmailDeliveredFacetsEmailChannel, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -3866,7 +4062,7 @@ func (v *EmailDeliveredFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailDeliveredFacets) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailDeliveredFacetsEmailChannel == 0 {
-		e.Name("email_channel")
+		e.Key("\"email_channel\":")
 		v.EmailChannel.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -3979,11 +4175,21 @@ func (v *EmailDeliveredMailEvent) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail":
-			fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-			v.absent = codec.SetBit(v.absent, absentEmailDeliveredMailEventMail, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Mail.read(d)
+				v.absent &^= absentEmailDeliveredMailEventMail
+			} else {
+				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
+				v.absent = codec.SetBit(v.absent, absentEmailDeliveredMailEventMail, !fits)
+			}
 		case "delivery":
-			fits, err = codec.Required(d, &v.Delivery, (*EmailDelivery).read, &v.Rest, "delivery")
-			v.absent = codec.SetBit(v.absent, absentEmailDeliveredMailEventDelivery, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Delivery.read(d)
+				v.absent &^= absentEmailDeliveredMailEventDelivery
+			} else {
+				fits, err = codec.Required(d, &v.Delivery, (*EmailDelivery).read, &v.Rest, "delivery")
+				v.absent = codec.SetBit(v.absent, absentEmailDeliveredMailEventDelivery, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -3997,11 +4203,11 @@ func (v *EmailDeliveredMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailDeliveredMailEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailDeliveredMailEventMail == 0 {
-		e.Name("mail")
+		e.Key("\"mail\":")
 		v.Mail.write(e)
 	}
 	if v.absent&absentEmailDeliveredMailEventDelivery == 0 {
-		e.Name("delivery")
+		e.Key("\"delivery\":")
 		v.Delivery.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -4144,7 +4350,12 @@ func (v *EmailDelivery) read(d *codec.Decoder) (bool, error) {
 			_, err = codec.Required(d, &v.Recipients, stringSliceRead, &v.Rest, "recipients")
 		case "processing_time_millis":
 			seen |= uint64(0x8)
-			err = codec.Optional(d, &v.ProcessingTimeMillis, v.ProcessingTimeMillis, codec.ReadInt64[int64], &v.Rest, "processing_time_millis")
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ProcessingTimeMillis = codec.Reuse(v.ProcessingTimeMillis)
+				*v.ProcessingTimeMillis = int64(n)
+			} else {
+				err = codec.Optional(d, &v.ProcessingTimeMillis, v.ProcessingTimeMillis, codec.ReadInt64[int64], &v.Rest, "processing_time_millis")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -4158,19 +4369,19 @@ func (v *EmailDelivery) read(d *codec.Decoder) (bool, error) {
 func (v *EmailDelivery) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.SMTPResponse != nil {
-		e.Name("smtp_response")
+		e.Key("\"smtp_response\":")
 		e.String(*v.SMTPResponse)
 	}
 	if v.ReportingMTA != nil {
-		e.Name("reporting_mta")
+		e.Key("\"reporting_mta\":")
 		e.String(*v.ReportingMTA)
 	}
 	if v.Recipients != nil {
-		e.Name("recipients")
+		e.Key("\"recipients\":")
 		stringSliceWrite(&v.Recipients, e)
 	}
 	if v.ProcessingTimeMillis != nil {
-		e.Name("processing_time_millis")
+		e.Key("\"processing_time_millis\":")
 		e.Int64(*v.ProcessingTimeMillis)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -4275,8 +4486,13 @@ func (v *EmailHardBounceChannel) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail_event":
-			fits, err = codec.Required(d, &v.MailEvent, (*EmailHardBounceMailEvent).read, &v.Rest, "mail_event")
-			v.absent = codec.SetBit(v.absent, absentEmailHardBounceChannelMailEvent, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.MailEvent.read(d)
+				v.absent &^= absentEmailHardBounceChannelMailEvent
+			} else {
+				fits, err = codec.Required(d, &v.MailEvent, (*EmailHardBounceMailEvent).read, &v.Rest, "mail_event")
+				v.absent = codec.SetBit(v.absent, absentEmailHardBounceChannelMailEvent, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -4290,7 +4506,7 @@ func (v *EmailHardBounceChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailHardBounceChannel) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailHardBounceChannelMailEvent == 0 {
-		e.Name("mail_event")
+		e.Key("\"mail_event\":")
 		v.MailEvent.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -4490,11 +4706,23 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.hardbounce\"")
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailHardBounceEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailHardBounceEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -4509,26 +4737,56 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentEmailHardBounceEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentEmailHardBounceEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentEmailHardBounceEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentEmailHardBounceEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventSession, !fits)
+			}
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventAttributes, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Attributes.read(d)
+				v.absent &^= absentEmailHardBounceEventAttributes
+			} else {
+				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
+				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventAttributes, !fits)
+			}
 		case "metrics":
 			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.ClientContext = codec.Reuse(v.ClientContext)
+				_, err = v.ClientContext.read(d)
+			} else {
+				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -4539,8 +4797,13 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventAWSAccountID, !fits)
 			}
 		case "facets":
-			fits, err = codec.Required(d, &v.Facets, (*EmailHardBounceFacets).read, &v.Rest, "facets")
-			v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventFacets, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Facets.read(d)
+				v.absent &^= absentEmailHardBounceEventFacets
+			} else {
+				fits, err = codec.Required(d, &v.Facets, (*EmailHardBounceFacets).read, &v.Rest, "facets")
+				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventFacets, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -4554,55 +4817,55 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailHardBounceEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailHardBounceEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentEmailHardBounceEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentEmailHardBounceEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentEmailHardBounceEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentEmailHardBounceEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentEmailHardBounceEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentEmailHardBounceEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentEmailHardBounceEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentEmailHardBounceEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		v.Attributes.write(e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.ClientContext != nil {
-		e.Name("client_context")
+		e.Key("\"client_context\":")
 		v.ClientContext.write(e)
 	}
 	if v.absent&absentEmailHardBounceEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	if v.absent&absentEmailHardBounceEventFacets == 0 {
-		e.Name("facets")
+		e.Key("\"facets\":")
 		v.Facets.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -4871,8 +5134,13 @@ func (v *EmailHardBounceFacets) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "email_channel":
-			fits, err = codec.Required(d, &v.EmailChannel, (*EmailHardBounceChannel).read, &v.Rest, "email_channel")
-			v.absent = codec.SetBit(v.absent, absentEmailHardBounceFacetsEmailChannel, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.EmailChannel.read(d)
+				v.absent &^= absentEmailHardBounceFacetsEmailChannel
+			} else {
+				fits, err = codec.Required(d, &v.EmailChannel, (*EmailHardBounceChannel).read, &v.Rest, "email_channel")
+				v.absent = codec.SetBit(v.absent, absentEmailHardBounceFacetsEmailChannel, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -4886,7 +5154,7 @@ func (v *EmailHardBounceFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailHardBounceFacets) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailHardBounceFacetsEmailChannel == 0 {
-		e.Name("email_channel")
+		e.Key("\"email_channel\":")
 		v.EmailChannel.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -5000,11 +5268,21 @@ func (v *EmailHardBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail":
-			fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-			v.absent = codec.SetBit(v.absent, absentEmailHardBounceMailEventMail, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Mail.read(d)
+				v.absent &^= absentEmailHardBounceMailEventMail
+			} else {
+				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
+				v.absent = codec.SetBit(v.absent, absentEmailHardBounceMailEventMail, !fits)
+			}
 		case "bounce":
 			seen |= uint64(0x1)
-			err = codec.Optional(d, &v.Bounce, v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Bounce = codec.Reuse(v.Bounce)
+				_, err = v.Bounce.read(d)
+			} else {
+				err = codec.Optional(d, &v.Bounce, v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -5018,11 +5296,11 @@ func (v *EmailHardBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailHardBounceMailEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailHardBounceMailEventMail == 0 {
-		e.Name("mail")
+		e.Key("\"mail\":")
 		v.Mail.write(e)
 	}
 	if v.Bounce != nil {
-		e.Name("bounce")
+		e.Key("\"bounce\":")
 		v.Bounce.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -5136,8 +5414,13 @@ func (v *EmailOpenChannel) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail_event":
-			fits, err = codec.Required(d, &v.MailEvent, (*EmailOpenMailEvent).read, &v.Rest, "mail_event")
-			v.absent = codec.SetBit(v.absent, absentEmailOpenChannelMailEvent, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.MailEvent.read(d)
+				v.absent &^= absentEmailOpenChannelMailEvent
+			} else {
+				fits, err = codec.Required(d, &v.MailEvent, (*EmailOpenMailEvent).read, &v.Rest, "mail_event")
+				v.absent = codec.SetBit(v.absent, absentEmailOpenChannelMailEvent, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -5151,7 +5434,7 @@ func (v *EmailOpenChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailOpenChannel) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailOpenChannelMailEvent == 0 {
-		e.Name("mail_event")
+		e.Key("\"mail_event\":")
 		v.MailEvent.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -5282,11 +5565,11 @@ func (v *EmailOpenDetails) read(d *codec.Decoder) (bool, error) {
 func (v *EmailOpenDetails) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.IPAddress != nil {
-		e.Name("ip_address")
+		e.Key("\"ip_address\":")
 		e.String(*v.IPAddress)
 	}
 	if v.UserAgent != nil {
-		e.Name("user_agent")
+		e.Key("\"user_agent\":")
 		e.String(*v.UserAgent)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -5479,11 +5762,23 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.open\"")
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailOpenEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailOpenEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailOpenEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailOpenEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailOpenEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailOpenEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -5498,26 +5793,56 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentEmailOpenEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentEmailOpenEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentEmailOpenEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentEmailOpenEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentEmailOpenEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentEmailOpenEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentEmailOpenEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentEmailOpenEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentEmailOpenEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentEmailOpenEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentEmailOpenEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentEmailOpenEventSession, !fits)
+			}
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentEmailOpenEventAttributes, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Attributes.read(d)
+				v.absent &^= absentEmailOpenEventAttributes
+			} else {
+				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
+				v.absent = codec.SetBit(v.absent, absentEmailOpenEventAttributes, !fits)
+			}
 		case "metrics":
 			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.ClientContext = codec.Reuse(v.ClientContext)
+				_, err = v.ClientContext.read(d)
+			} else {
+				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -5528,8 +5853,13 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentEmailOpenEventAWSAccountID, !fits)
 			}
 		case "facets":
-			fits, err = codec.Required(d, &v.Facets, (*EmailOpenFacets).read, &v.Rest, "facets")
-			v.absent = codec.SetBit(v.absent, absentEmailOpenEventFacets, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Facets.read(d)
+				v.absent &^= absentEmailOpenEventFacets
+			} else {
+				fits, err = codec.Required(d, &v.Facets, (*EmailOpenFacets).read, &v.Rest, "facets")
+				v.absent = codec.SetBit(v.absent, absentEmailOpenEventFacets, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -5543,55 +5873,55 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailOpenEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailOpenEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentEmailOpenEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentEmailOpenEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentEmailOpenEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentEmailOpenEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentEmailOpenEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentEmailOpenEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentEmailOpenEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentEmailOpenEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		v.Attributes.write(e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.ClientContext != nil {
-		e.Name("client_context")
+		e.Key("\"client_context\":")
 		v.ClientContext.write(e)
 	}
 	if v.absent&absentEmailOpenEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	if v.absent&absentEmailOpenEventFacets == 0 {
-		e.Name("facets")
+		e.Key("\"facets\":")
 		v.Facets.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -5860,8 +6190,13 @@ func (v *EmailOpenFacets) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "email_channel":
-			fits, err = codec.Required(d, &v.EmailChannel, (*EmailOpenChannel).read, &v.Rest, "email_channel")
-			v.absent = codec.SetBit(v.absent, absentEmailOpenFacetsEmailChannel, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.EmailChannel.read(d)
+				v.absent &^= absentEmailOpenFacetsEmailChannel
+			} else {
+				fits, err = codec.Required(d, &v.EmailChannel, (*EmailOpenChannel).read, &v.Rest, "email_channel")
+				v.absent = codec.SetBit(v.absent, absentEmailOpenFacetsEmailChannel, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -5875,7 +6210,7 @@ func (v *EmailOpenFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailOpenFacets) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailOpenFacetsEmailChannel == 0 {
-		e.Name("email_channel")
+		e.Key("\"email_channel\":")
 		v.EmailChannel.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -5988,11 +6323,21 @@ func (v *EmailOpenMailEvent) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail":
-			fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-			v.absent = codec.SetBit(v.absent, absentEmailOpenMailEventMail, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Mail.read(d)
+				v.absent &^= absentEmailOpenMailEventMail
+			} else {
+				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
+				v.absent = codec.SetBit(v.absent, absentEmailOpenMailEventMail, !fits)
+			}
 		case "open":
-			fits, err = codec.Required(d, &v.Open, (*EmailOpenDetails).read, &v.Rest, "open")
-			v.absent = codec.SetBit(v.absent, absentEmailOpenMailEventOpen, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Open.read(d)
+				v.absent &^= absentEmailOpenMailEventOpen
+			} else {
+				fits, err = codec.Required(d, &v.Open, (*EmailOpenDetails).read, &v.Rest, "open")
+				v.absent = codec.SetBit(v.absent, absentEmailOpenMailEventOpen, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -6006,11 +6351,11 @@ func (v *EmailOpenMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailOpenMailEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailOpenMailEventMail == 0 {
-		e.Name("mail")
+		e.Key("\"mail\":")
 		v.Mail.write(e)
 	}
 	if v.absent&absentEmailOpenMailEventOpen == 0 {
-		e.Name("open")
+		e.Key("\"open\":")
 		v.Open.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -6138,7 +6483,7 @@ func (v *EmailReject) read(d *codec.Decoder) (bool, error) {
 func (v *EmailReject) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.Reason != nil {
-		e.Name("reason")
+		e.Key("\"reason\":")
 		e.String(*v.Reason)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -6237,8 +6582,13 @@ func (v *EmailRejectedChannel) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail_event":
-			fits, err = codec.Required(d, &v.MailEvent, (*EmailRejectedMailEvent).read, &v.Rest, "mail_event")
-			v.absent = codec.SetBit(v.absent, absentEmailRejectedChannelMailEvent, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.MailEvent.read(d)
+				v.absent &^= absentEmailRejectedChannelMailEvent
+			} else {
+				fits, err = codec.Required(d, &v.MailEvent, (*EmailRejectedMailEvent).read, &v.Rest, "mail_event")
+				v.absent = codec.SetBit(v.absent, absentEmailRejectedChannelMailEvent, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -6252,7 +6602,7 @@ func (v *EmailRejectedChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailRejectedChannel) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailRejectedChannelMailEvent == 0 {
-		e.Name("mail_event")
+		e.Key("\"mail_event\":")
 		v.MailEvent.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -6452,11 +6802,23 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.rejected\"")
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailRejectedEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailRejectedEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailRejectedEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailRejectedEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -6471,26 +6833,56 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentEmailRejectedEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentEmailRejectedEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentEmailRejectedEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentEmailRejectedEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentEmailRejectedEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentEmailRejectedEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentEmailRejectedEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentEmailRejectedEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventSession, !fits)
+			}
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentEmailRejectedEventAttributes, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Attributes.read(d)
+				v.absent &^= absentEmailRejectedEventAttributes
+			} else {
+				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
+				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventAttributes, !fits)
+			}
 		case "metrics":
 			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.ClientContext = codec.Reuse(v.ClientContext)
+				_, err = v.ClientContext.read(d)
+			} else {
+				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -6501,8 +6893,13 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventAWSAccountID, !fits)
 			}
 		case "facets":
-			fits, err = codec.Required(d, &v.Facets, (*EmailRejectedFacets).read, &v.Rest, "facets")
-			v.absent = codec.SetBit(v.absent, absentEmailRejectedEventFacets, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Facets.read(d)
+				v.absent &^= absentEmailRejectedEventFacets
+			} else {
+				fits, err = codec.Required(d, &v.Facets, (*EmailRejectedFacets).read, &v.Rest, "facets")
+				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventFacets, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -6516,55 +6913,55 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailRejectedEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailRejectedEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentEmailRejectedEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentEmailRejectedEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentEmailRejectedEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentEmailRejectedEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentEmailRejectedEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentEmailRejectedEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentEmailRejectedEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentEmailRejectedEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		v.Attributes.write(e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.ClientContext != nil {
-		e.Name("client_context")
+		e.Key("\"client_context\":")
 		v.ClientContext.write(e)
 	}
 	if v.absent&absentEmailRejectedEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	if v.absent&absentEmailRejectedEventFacets == 0 {
-		e.Name("facets")
+		e.Key("\"facets\":")
 		v.Facets.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -6833,8 +7230,13 @@ func (v *EmailRejectedFacets) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "email_channel":
-			fits, err = codec.Required(d, &v.EmailChannel, (*EmailRejectedChannel).read, &v.Rest, "email_channel")
-			v.absent = codec.SetBit(v.absent, absentEmailRejectedFacetsEmailChannel, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.EmailChannel.read(d)
+				v.absent &^= absentEmailRejectedFacetsEmailChannel
+			} else {
+				fits, err = codec.Required(d, &v.EmailChannel, (*EmailRejectedChannel).read, &v.Rest, "email_channel")
+				v.absent = codec.SetBit(v.absent, absentEmailRejectedFacetsEmailChannel, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -6848,7 +7250,7 @@ func (v *EmailRejectedFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailRejectedFacets) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailRejectedFacetsEmailChannel == 0 {
-		e.Name("email_channel")
+		e.Key("\"email_channel\":")
 		v.EmailChannel.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -6961,11 +7363,21 @@ func (v *EmailRejectedMailEvent) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail":
-			fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-			v.absent = codec.SetBit(v.absent, absentEmailRejectedMailEventMail, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Mail.read(d)
+				v.absent &^= absentEmailRejectedMailEventMail
+			} else {
+				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
+				v.absent = codec.SetBit(v.absent, absentEmailRejectedMailEventMail, !fits)
+			}
 		case "reject":
 			seen |= uint64(0x1)
-			err = codec.Optional(d, &v.Reject, v.Reject, (*EmailReject).read, &v.Rest, "reject")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Reject = codec.Reuse(v.Reject)
+				_, err = v.Reject.read(d)
+			} else {
+				err = codec.Optional(d, &v.Reject, v.Reject, (*EmailReject).read, &v.Rest, "reject")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -6979,11 +7391,11 @@ func (v *EmailRejectedMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailRejectedMailEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailRejectedMailEventMail == 0 {
-		e.Name("mail")
+		e.Key("\"mail\":")
 		v.Mail.write(e)
 	}
 	if v.Reject != nil {
-		e.Name("reject")
+		e.Key("\"reject\":")
 		v.Reject.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -7097,8 +7509,13 @@ func (v *EmailRenderingFailureChannel) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail_event":
-			fits, err = codec.Required(d, &v.MailEvent, (*EmailRenderingFailureMailEvent).read, &v.Rest, "mail_event")
-			v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureChannelMailEvent, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.MailEvent.read(d)
+				v.absent &^= absentEmailRenderingFailureChannelMailEvent
+			} else {
+				fits, err = codec.Required(d, &v.MailEvent, (*EmailRenderingFailureMailEvent).read, &v.Rest, "mail_event")
+				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureChannelMailEvent, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -7112,7 +7529,7 @@ func (v *EmailRenderingFailureChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailRenderingFailureChannel) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailRenderingFailureChannelMailEvent == 0 {
-		e.Name("mail_event")
+		e.Key("\"mail_event\":")
 		v.MailEvent.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -7244,11 +7661,11 @@ func (v *EmailRenderingFailureDetails) read(d *codec.Decoder) (bool, error) {
 func (v *EmailRenderingFailureDetails) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.ErrorMessage != nil {
-		e.Name("error_message")
+		e.Key("\"error_message\":")
 		e.String(*v.ErrorMessage)
 	}
 	if v.TemplateName != nil {
-		e.Name("template_name")
+		e.Key("\"template_name\":")
 		e.String(*v.TemplateName)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -7443,11 +7860,23 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.rendering_failure\"")
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailRenderingFailureEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailRenderingFailureEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -7462,26 +7891,56 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentEmailRenderingFailureEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentEmailRenderingFailureEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentEmailRenderingFailureEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentEmailRenderingFailureEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventSession, !fits)
+			}
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventAttributes, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Attributes.read(d)
+				v.absent &^= absentEmailRenderingFailureEventAttributes
+			} else {
+				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
+				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventAttributes, !fits)
+			}
 		case "metrics":
 			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.ClientContext = codec.Reuse(v.ClientContext)
+				_, err = v.ClientContext.read(d)
+			} else {
+				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -7492,8 +7951,13 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventAWSAccountID, !fits)
 			}
 		case "facets":
-			fits, err = codec.Required(d, &v.Facets, (*EmailRenderingFailureFacets).read, &v.Rest, "facets")
-			v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventFacets, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Facets.read(d)
+				v.absent &^= absentEmailRenderingFailureEventFacets
+			} else {
+				fits, err = codec.Required(d, &v.Facets, (*EmailRenderingFailureFacets).read, &v.Rest, "facets")
+				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventFacets, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -7507,55 +7971,55 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailRenderingFailureEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailRenderingFailureEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentEmailRenderingFailureEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentEmailRenderingFailureEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentEmailRenderingFailureEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentEmailRenderingFailureEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentEmailRenderingFailureEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentEmailRenderingFailureEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentEmailRenderingFailureEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentEmailRenderingFailureEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		v.Attributes.write(e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.ClientContext != nil {
-		e.Name("client_context")
+		e.Key("\"client_context\":")
 		v.ClientContext.write(e)
 	}
 	if v.absent&absentEmailRenderingFailureEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	if v.absent&absentEmailRenderingFailureEventFacets == 0 {
-		e.Name("facets")
+		e.Key("\"facets\":")
 		v.Facets.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -7824,8 +8288,13 @@ func (v *EmailRenderingFailureFacets) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "email_channel":
-			fits, err = codec.Required(d, &v.EmailChannel, (*EmailRenderingFailureChannel).read, &v.Rest, "email_channel")
-			v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureFacetsEmailChannel, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.EmailChannel.read(d)
+				v.absent &^= absentEmailRenderingFailureFacetsEmailChannel
+			} else {
+				fits, err = codec.Required(d, &v.EmailChannel, (*EmailRenderingFailureChannel).read, &v.Rest, "email_channel")
+				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureFacetsEmailChannel, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -7839,7 +8308,7 @@ func (v *EmailRenderingFailureFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailRenderingFailureFacets) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailRenderingFailureFacetsEmailChannel == 0 {
-		e.Name("email_channel")
+		e.Key("\"email_channel\":")
 		v.EmailChannel.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -7945,10 +8414,20 @@ func (v *EmailRenderingFailureMailEvent) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail":
 			seen |= uint64(0x1)
-			err = codec.Optional(d, &v.Mail, v.Mail, (*Mail).read, &v.Rest, "mail")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Mail = codec.Reuse(v.Mail)
+				_, err = v.Mail.read(d)
+			} else {
+				err = codec.Optional(d, &v.Mail, v.Mail, (*Mail).read, &v.Rest, "mail")
+			}
 		case "failure":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.Failure, v.Failure, (*EmailRenderingFailureDetails).read, &v.Rest, "failure")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Failure = codec.Reuse(v.Failure)
+				_, err = v.Failure.read(d)
+			} else {
+				err = codec.Optional(d, &v.Failure, v.Failure, (*EmailRenderingFailureDetails).read, &v.Rest, "failure")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -7962,11 +8441,11 @@ func (v *EmailRenderingFailureMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailRenderingFailureMailEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.Mail != nil {
-		e.Name("mail")
+		e.Key("\"mail\":")
 		v.Mail.write(e)
 	}
 	if v.Failure != nil {
-		e.Name("failure")
+		e.Key("\"failure\":")
 		v.Failure.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -8077,8 +8556,13 @@ func (v *EmailSendChannel) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail_event":
-			fits, err = codec.Required(d, &v.MailEvent, (*EmailSendMailEvent).read, &v.Rest, "mail_event")
-			v.absent = codec.SetBit(v.absent, absentEmailSendChannelMailEvent, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.MailEvent.read(d)
+				v.absent &^= absentEmailSendChannelMailEvent
+			} else {
+				fits, err = codec.Required(d, &v.MailEvent, (*EmailSendMailEvent).read, &v.Rest, "mail_event")
+				v.absent = codec.SetBit(v.absent, absentEmailSendChannelMailEvent, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -8092,7 +8576,7 @@ func (v *EmailSendChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailSendChannel) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailSendChannelMailEvent == 0 {
-		e.Name("mail_event")
+		e.Key("\"mail_event\":")
 		v.MailEvent.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -8376,11 +8860,23 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.send\"")
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailSendEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailSendEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailSendEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailSendEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailSendEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailSendEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -8395,26 +8891,56 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentEmailSendEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentEmailSendEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentEmailSendEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentEmailSendEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentEmailSendEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentEmailSendEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentEmailSendEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentEmailSendEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentEmailSendEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentEmailSendEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentEmailSendEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentEmailSendEventSession, !fits)
+			}
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentEmailSendEventAttributes, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Attributes.read(d)
+				v.absent &^= absentEmailSendEventAttributes
+			} else {
+				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
+				v.absent = codec.SetBit(v.absent, absentEmailSendEventAttributes, !fits)
+			}
 		case "metrics":
 			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.ClientContext = codec.Reuse(v.ClientContext)
+				_, err = v.ClientContext.read(d)
+			} else {
+				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -8425,8 +8951,13 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentEmailSendEventAWSAccountID, !fits)
 			}
 		case "facets":
-			fits, err = codec.Required(d, &v.Facets, (*EmailSendFacets).read, &v.Rest, "facets")
-			v.absent = codec.SetBit(v.absent, absentEmailSendEventFacets, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Facets.read(d)
+				v.absent &^= absentEmailSendEventFacets
+			} else {
+				fits, err = codec.Required(d, &v.Facets, (*EmailSendFacets).read, &v.Rest, "facets")
+				v.absent = codec.SetBit(v.absent, absentEmailSendEventFacets, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -8440,55 +8971,55 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailSendEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailSendEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentEmailSendEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentEmailSendEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentEmailSendEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentEmailSendEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentEmailSendEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentEmailSendEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentEmailSendEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentEmailSendEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		v.Attributes.write(e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.ClientContext != nil {
-		e.Name("client_context")
+		e.Key("\"client_context\":")
 		v.ClientContext.write(e)
 	}
 	if v.absent&absentEmailSendEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	if v.absent&absentEmailSendEventFacets == 0 {
-		e.Name("facets")
+		e.Key("\"facets\":")
 		v.Facets.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -8757,8 +9288,13 @@ func (v *EmailSendFacets) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "email_channel":
-			fits, err = codec.Required(d, &v.EmailChannel, (*EmailSendChannel).read, &v.Rest, "email_channel")
-			v.absent = codec.SetBit(v.absent, absentEmailSendFacetsEmailChannel, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.EmailChannel.read(d)
+				v.absent &^= absentEmailSendFacetsEmailChannel
+			} else {
+				fits, err = codec.Required(d, &v.EmailChannel, (*EmailSendChannel).read, &v.Rest, "email_channel")
+				v.absent = codec.SetBit(v.absent, absentEmailSendFacetsEmailChannel, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -8772,7 +9308,7 @@ func (v *EmailSendFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailSendFacets) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailSendFacetsEmailChannel == 0 {
-		e.Name("email_channel")
+		e.Key("\"email_channel\":")
 		v.EmailChannel.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -8885,11 +9421,21 @@ func (v *EmailSendMailEvent) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail":
-			fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-			v.absent = codec.SetBit(v.absent, absentEmailSendMailEventMail, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Mail.read(d)
+				v.absent &^= absentEmailSendMailEventMail
+			} else {
+				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
+				v.absent = codec.SetBit(v.absent, absentEmailSendMailEventMail, !fits)
+			}
 		case "send":
-			fits, err = codec.Required(d, &v.Send, (*EmailSendDetails).read, &v.Rest, "send")
-			v.absent = codec.SetBit(v.absent, absentEmailSendMailEventSend, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Send.read(d)
+				v.absent &^= absentEmailSendMailEventSend
+			} else {
+				fits, err = codec.Required(d, &v.Send, (*EmailSendDetails).read, &v.Rest, "send")
+				v.absent = codec.SetBit(v.absent, absentEmailSendMailEventSend, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -8903,11 +9449,11 @@ func (v *EmailSendMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailSendMailEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailSendMailEventMail == 0 {
-		e.Name("mail")
+		e.Key("\"mail\":")
 		v.Mail.write(e)
 	}
 	if v.absent&absentEmailSendMailEventSend == 0 {
-		e.Name("send")
+		e.Key("\"send\":")
 		v.Send.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -9024,8 +9570,13 @@ func (v *EmailSoftBounceChannel) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail_event":
-			fits, err = codec.Required(d, &v.MailEvent, (*EmailSoftBounceMailEvent).read, &v.Rest, "mail_event")
-			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceChannelMailEvent, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.MailEvent.read(d)
+				v.absent &^= absentEmailSoftBounceChannelMailEvent
+			} else {
+				fits, err = codec.Required(d, &v.MailEvent, (*EmailSoftBounceMailEvent).read, &v.Rest, "mail_event")
+				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceChannelMailEvent, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -9039,7 +9590,7 @@ func (v *EmailSoftBounceChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailSoftBounceChannel) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailSoftBounceChannelMailEvent == 0 {
-		e.Name("mail_event")
+		e.Key("\"mail_event\":")
 		v.MailEvent.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -9240,11 +9791,23 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.softbounce\"")
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailSoftBounceEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailSoftBounceEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -9259,26 +9822,56 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentEmailSoftBounceEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentEmailSoftBounceEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentEmailSoftBounceEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentEmailSoftBounceEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventSession, !fits)
+			}
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventAttributes, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Attributes.read(d)
+				v.absent &^= absentEmailSoftBounceEventAttributes
+			} else {
+				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
+				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventAttributes, !fits)
+			}
 		case "metrics":
 			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.ClientContext = codec.Reuse(v.ClientContext)
+				_, err = v.ClientContext.read(d)
+			} else {
+				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -9289,8 +9882,13 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventAWSAccountID, !fits)
 			}
 		case "facets":
-			fits, err = codec.Required(d, &v.Facets, (*EmailSoftBounceFacets).read, &v.Rest, "facets")
-			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventFacets, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Facets.read(d)
+				v.absent &^= absentEmailSoftBounceEventFacets
+			} else {
+				fits, err = codec.Required(d, &v.Facets, (*EmailSoftBounceFacets).read, &v.Rest, "facets")
+				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventFacets, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -9304,55 +9902,55 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailSoftBounceEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailSoftBounceEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentEmailSoftBounceEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentEmailSoftBounceEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentEmailSoftBounceEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentEmailSoftBounceEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentEmailSoftBounceEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentEmailSoftBounceEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentEmailSoftBounceEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentEmailSoftBounceEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		v.Attributes.write(e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.ClientContext != nil {
-		e.Name("client_context")
+		e.Key("\"client_context\":")
 		v.ClientContext.write(e)
 	}
 	if v.absent&absentEmailSoftBounceEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	if v.absent&absentEmailSoftBounceEventFacets == 0 {
-		e.Name("facets")
+		e.Key("\"facets\":")
 		v.Facets.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -9621,8 +10219,13 @@ func (v *EmailSoftBounceFacets) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "email_channel":
-			fits, err = codec.Required(d, &v.EmailChannel, (*EmailSoftBounceChannel).read, &v.Rest, "email_channel")
-			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceFacetsEmailChannel, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.EmailChannel.read(d)
+				v.absent &^= absentEmailSoftBounceFacetsEmailChannel
+			} else {
+				fits, err = codec.Required(d, &v.EmailChannel, (*EmailSoftBounceChannel).read, &v.Rest, "email_channel")
+				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceFacetsEmailChannel, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -9636,7 +10239,7 @@ func (v *EmailSoftBounceFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailSoftBounceFacets) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailSoftBounceFacetsEmailChannel == 0 {
-		e.Name("email_channel")
+		e.Key("\"email_channel\":")
 		v.EmailChannel.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -9750,11 +10353,21 @@ func (v *EmailSoftBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail":
-			fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-			v.absent = codec.SetBit(v.absent, absentEmailSoftBounceMailEventMail, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Mail.read(d)
+				v.absent &^= absentEmailSoftBounceMailEventMail
+			} else {
+				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
+				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceMailEventMail, !fits)
+			}
 		case "bounce":
 			seen |= uint64(0x1)
-			err = codec.Optional(d, &v.Bounce, v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Bounce = codec.Reuse(v.Bounce)
+				_, err = v.Bounce.read(d)
+			} else {
+				err = codec.Optional(d, &v.Bounce, v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -9768,11 +10381,11 @@ func (v *EmailSoftBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailSoftBounceMailEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailSoftBounceMailEventMail == 0 {
-		e.Name("mail")
+		e.Key("\"mail\":")
 		v.Mail.write(e)
 	}
 	if v.Bounce != nil {
-		e.Name("bounce")
+		e.Key("\"bounce\":")
 		v.Bounce.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -9886,8 +10499,13 @@ func (v *EmailUnsubscribeChannel) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail_event":
-			fits, err = codec.Required(d, &v.MailEvent, (*EmailUnsubscribeMailEvent).read, &v.Rest, "mail_event")
-			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeChannelMailEvent, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.MailEvent.read(d)
+				v.absent &^= absentEmailUnsubscribeChannelMailEvent
+			} else {
+				fits, err = codec.Required(d, &v.MailEvent, (*EmailUnsubscribeMailEvent).read, &v.Rest, "mail_event")
+				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeChannelMailEvent, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -9901,7 +10519,7 @@ func (v *EmailUnsubscribeChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailUnsubscribeChannel) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailUnsubscribeChannelMailEvent == 0 {
-		e.Name("mail_event")
+		e.Key("\"mail_event\":")
 		v.MailEvent.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -10101,11 +10719,23 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.unsubscribe\"")
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailUnsubscribeEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentEmailUnsubscribeEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -10120,26 +10750,56 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentEmailUnsubscribeEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentEmailUnsubscribeEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentEmailUnsubscribeEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentEmailUnsubscribeEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventSession, !fits)
+			}
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventAttributes, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Attributes.read(d)
+				v.absent &^= absentEmailUnsubscribeEventAttributes
+			} else {
+				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
+				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventAttributes, !fits)
+			}
 		case "metrics":
 			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.ClientContext = codec.Reuse(v.ClientContext)
+				_, err = v.ClientContext.read(d)
+			} else {
+				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -10150,8 +10810,13 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventAWSAccountID, !fits)
 			}
 		case "facets":
-			fits, err = codec.Required(d, &v.Facets, (*EmailUnsubscribeFacets).read, &v.Rest, "facets")
-			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventFacets, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Facets.read(d)
+				v.absent &^= absentEmailUnsubscribeEventFacets
+			} else {
+				fits, err = codec.Required(d, &v.Facets, (*EmailUnsubscribeFacets).read, &v.Rest, "facets")
+				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventFacets, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -10165,55 +10830,55 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailUnsubscribeEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailUnsubscribeEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentEmailUnsubscribeEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentEmailUnsubscribeEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentEmailUnsubscribeEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentEmailUnsubscribeEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentEmailUnsubscribeEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentEmailUnsubscribeEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentEmailUnsubscribeEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentEmailUnsubscribeEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		v.Attributes.write(e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.ClientContext != nil {
-		e.Name("client_context")
+		e.Key("\"client_context\":")
 		v.ClientContext.write(e)
 	}
 	if v.absent&absentEmailUnsubscribeEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	if v.absent&absentEmailUnsubscribeEventFacets == 0 {
-		e.Name("facets")
+		e.Key("\"facets\":")
 		v.Facets.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -10482,8 +11147,13 @@ func (v *EmailUnsubscribeFacets) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "email_channel":
-			fits, err = codec.Required(d, &v.EmailChannel, (*EmailUnsubscribeChannel).read, &v.Rest, "email_channel")
-			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeFacetsEmailChannel, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.EmailChannel.read(d)
+				v.absent &^= absentEmailUnsubscribeFacetsEmailChannel
+			} else {
+				fits, err = codec.Required(d, &v.EmailChannel, (*EmailUnsubscribeChannel).read, &v.Rest, "email_channel")
+				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeFacetsEmailChannel, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -10497,7 +11167,7 @@ func (v *EmailUnsubscribeFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailUnsubscribeFacets) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailUnsubscribeFacetsEmailChannel == 0 {
-		e.Name("email_channel")
+		e.Key("\"email_channel\":")
 		v.EmailChannel.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -10610,11 +11280,21 @@ func (v *EmailUnsubscribeMailEvent) read(d *codec.Decoder) (bool, error) {
 		var fits bool
 		switch string(name) {
 		case "mail":
-			fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-			v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeMailEventMail, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Mail.read(d)
+				v.absent &^= absentEmailUnsubscribeMailEventMail
+			} else {
+				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
+				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeMailEventMail, !fits)
+			}
 		case "click":
 			seen |= uint64(0x1)
-			err = codec.Optional(d, &v.Click, v.Click, (*EmailClickDetails).read, &v.Rest, "click")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Click = codec.Reuse(v.Click)
+				_, err = v.Click.read(d)
+			} else {
+				err = codec.Optional(d, &v.Click, v.Click, (*EmailClickDetails).read, &v.Rest, "click")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -10628,11 +11308,11 @@ func (v *EmailUnsubscribeMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailUnsubscribeMailEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentEmailUnsubscribeMailEventMail == 0 {
-		e.Name("mail")
+		e.Key("\"mail\":")
 		v.Mail.write(e)
 	}
 	if v.Click != nil {
-		e.Name("click")
+		e.Key("\"click\":")
 		v.Click.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -10782,11 +11462,11 @@ func (v *Header) read(d *codec.Decoder) (bool, error) {
 func (v *Header) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentHeaderName == 0 {
-		e.Name("name")
+		e.Key("\"name\":")
 		e.String(v.Name)
 	}
 	if v.absent&absentHeaderValue == 0 {
-		e.Name("value")
+		e.Key("\"value\":")
 		e.String(v.Value)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -10941,8 +11621,14 @@ func (v *Mail) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentMailMessageID, !fits)
 			}
 		case "message_send_timestamp":
-			fits, err = codec.Required(d, &v.MessageSendTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "message_send_timestamp")
-			v.absent = codec.SetBit(v.absent, absentMailMessageSendTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.MessageSendTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentMailMessageSendTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.MessageSendTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "message_send_timestamp")
+				v.absent = codec.SetBit(v.absent, absentMailMessageSendTimestamp, !fits)
+			}
 		case "from_address":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.FromAddress, err = codec.String[string](d)
@@ -10962,8 +11648,13 @@ func (v *Mail) read(d *codec.Decoder) (bool, error) {
 			fits, err = codec.Required(d, &v.Headers, headerSliceRead, &v.Rest, "headers")
 			v.absent = codec.SetBit(v.absent, absentMailHeaders, !fits)
 		case "common_headers":
-			fits, err = codec.Required(d, &v.CommonHeaders, (*CommonHeaders).read, &v.Rest, "common_headers")
-			v.absent = codec.SetBit(v.absent, absentMailCommonHeaders, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.CommonHeaders.read(d)
+				v.absent &^= absentMailCommonHeaders
+			} else {
+				fits, err = codec.Required(d, &v.CommonHeaders, (*CommonHeaders).read, &v.Rest, "common_headers")
+				v.absent = codec.SetBit(v.absent, absentMailCommonHeaders, !fits)
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -10977,31 +11668,31 @@ func (v *Mail) read(d *codec.Decoder) (bool, error) {
 func (v *Mail) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentMailMessageID == 0 {
-		e.Name("message_id")
+		e.Key("\"message_id\":")
 		e.String(v.MessageID)
 	}
 	if v.absent&absentMailMessageSendTimestamp == 0 {
-		e.Name("message_send_timestamp")
+		e.Key("\"message_send_timestamp\":")
 		e.Int64(int64(v.MessageSendTimestamp))
 	}
 	if v.absent&absentMailFromAddress == 0 {
-		e.Name("from_address")
+		e.Key("\"from_address\":")
 		e.String(v.FromAddress)
 	}
 	if v.absent&absentMailDestination == 0 {
-		e.Name("destination")
+		e.Key("\"destination\":")
 		stringSliceWrite(&v.Destination, e)
 	}
 	if v.absent&absentMailHeadersTruncated == 0 {
-		e.Name("headers_truncated")
+		e.Key("\"headers_truncated\":")
 		e.Bool(v.HeadersTruncated)
 	}
 	if v.absent&absentMailHeaders == 0 {
-		e.Name("headers")
+		e.Key("\"headers\":")
 		headerSliceWrite(&v.Headers, e)
 	}
 	if v.absent&absentMailCommonHeaders == 0 {
-		e.Name("common_headers")
+		e.Key("\"common_headers\":")
 		v.CommonHeaders.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)

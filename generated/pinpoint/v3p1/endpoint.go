@@ -223,35 +223,35 @@ func (v *Demographic) read(d *codec.Decoder) (bool, error) {
 func (v *Demographic) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.AppVersion != nil {
-		e.Name("AppVersion")
+		e.Key("\"AppVersion\":")
 		e.String(*v.AppVersion)
 	}
 	if v.Locale != nil {
-		e.Name("Locale")
+		e.Key("\"Locale\":")
 		e.String(*v.Locale)
 	}
 	if v.Make != nil {
-		e.Name("Make")
+		e.Key("\"Make\":")
 		e.String(*v.Make)
 	}
 	if v.Model != nil {
-		e.Name("Model")
+		e.Key("\"Model\":")
 		e.String(*v.Model)
 	}
 	if v.ModelVersion != nil {
-		e.Name("ModelVersion")
+		e.Key("\"ModelVersion\":")
 		e.String(*v.ModelVersion)
 	}
 	if v.Platform != nil {
-		e.Name("Platform")
+		e.Key("\"Platform\":")
 		e.String(*v.Platform)
 	}
 	if v.PlatformVersion != nil {
-		e.Name("PlatformVersion")
+		e.Key("\"PlatformVersion\":")
 		e.String(*v.PlatformVersion)
 	}
 	if v.Timezone != nil {
-		e.Name("Timezone")
+		e.Key("\"Timezone\":")
 		e.String(*v.Timezone)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -517,13 +517,28 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "Metrics")
 		case "User":
 			seen |= uint64(0x1000)
-			err = codec.Optional(d, &v.User, v.User, (*User).read, &v.Rest, "User")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.User = codec.Reuse(v.User)
+				_, err = v.User.read(d)
+			} else {
+				err = codec.Optional(d, &v.User, v.User, (*User).read, &v.Rest, "User")
+			}
 		case "Demographic":
 			seen |= uint64(0x2000)
-			err = codec.Optional(d, &v.Demographic, v.Demographic, (*Demographic).read, &v.Rest, "Demographic")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Demographic = codec.Reuse(v.Demographic)
+				_, err = v.Demographic.read(d)
+			} else {
+				err = codec.Optional(d, &v.Demographic, v.Demographic, (*Demographic).read, &v.Rest, "Demographic")
+			}
 		case "Location":
 			seen |= uint64(0x4000)
-			err = codec.Optional(d, &v.Location, v.Location, (*Location).read, &v.Rest, "Location")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Location = codec.Reuse(v.Location)
+				_, err = v.Location.read(d)
+			} else {
+				err = codec.Optional(d, &v.Location, v.Location, (*Location).read, &v.Rest, "Location")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -537,63 +552,63 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 func (v *Endpoint) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.ChannelType != nil {
-		e.Name("ChannelType")
+		e.Key("\"ChannelType\":")
 		e.String(string(*v.ChannelType))
 	}
 	if v.EndpointStatus != nil {
-		e.Name("EndpointStatus")
+		e.Key("\"EndpointStatus\":")
 		e.String(string(*v.EndpointStatus))
 	}
 	if v.OptOut != nil {
-		e.Name("OptOut")
+		e.Key("\"OptOut\":")
 		e.String(string(*v.OptOut))
 	}
 	if v.RequestID != nil {
-		e.Name("RequestId")
+		e.Key("\"RequestId\":")
 		e.String(*v.RequestID)
 	}
 	if v.EffectiveDate != nil {
-		e.Name("EffectiveDate")
+		e.Key("\"EffectiveDate\":")
 		e.String(*v.EffectiveDate)
 	}
 	if v.CreationDate != nil {
-		e.Name("CreationDate")
+		e.Key("\"CreationDate\":")
 		e.String(*v.CreationDate)
 	}
 	if v.ApplicationID != nil {
-		e.Name("ApplicationId")
+		e.Key("\"ApplicationId\":")
 		e.String(*v.ApplicationID)
 	}
 	if v.ID != nil {
-		e.Name("Id")
+		e.Key("\"Id\":")
 		e.String(*v.ID)
 	}
 	if v.CohortID != nil {
-		e.Name("CohortId")
+		e.Key("\"CohortId\":")
 		e.String(string(*v.CohortID))
 	}
 	if v.Address != nil {
-		e.Name("Address")
+		e.Key("\"Address\":")
 		e.String(*v.Address)
 	}
 	if v.Attributes != nil {
-		e.Name("Attributes")
+		e.Key("\"Attributes\":")
 		stringSliceMapWrite(&v.Attributes, e)
 	}
 	if v.Metrics != nil {
-		e.Name("Metrics")
+		e.Key("\"Metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.User != nil {
-		e.Name("User")
+		e.Key("\"User\":")
 		v.User.write(e)
 	}
 	if v.Demographic != nil {
-		e.Name("Demographic")
+		e.Key("\"Demographic\":")
 		v.Demographic.write(e)
 	}
 	if v.Location != nil {
-		e.Name("Location")
+		e.Key("\"Location\":")
 		v.Location.write(e)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -818,10 +833,20 @@ func (v *Location) read(d *codec.Decoder) (bool, error) {
 			}
 		case "Latitude":
 			seen |= uint64(0x4)
-			err = codec.Optional(d, &v.Latitude, v.Latitude, codec.ReadFloat64, &v.Rest, "Latitude")
+			if n, ok := d.FastFloat64(len(v.Rest) == 0); ok {
+				v.Latitude = codec.Reuse(v.Latitude)
+				*v.Latitude = float64(n)
+			} else {
+				err = codec.Optional(d, &v.Latitude, v.Latitude, codec.ReadFloat64, &v.Rest, "Latitude")
+			}
 		case "Longitude":
 			seen |= uint64(0x8)
-			err = codec.Optional(d, &v.Longitude, v.Longitude, codec.ReadFloat64, &v.Rest, "Longitude")
+			if n, ok := d.FastFloat64(len(v.Rest) == 0); ok {
+				v.Longitude = codec.Reuse(v.Longitude)
+				*v.Longitude = float64(n)
+			} else {
+				err = codec.Optional(d, &v.Longitude, v.Longitude, codec.ReadFloat64, &v.Rest, "Longitude")
+			}
 		case "PostalCode":
 			seen |= uint64(0x10)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -851,27 +876,27 @@ func (v *Location) read(d *codec.Decoder) (bool, error) {
 func (v *Location) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.City != nil {
-		e.Name("City")
+		e.Key("\"City\":")
 		e.String(*v.City)
 	}
 	if v.Country != nil {
-		e.Name("Country")
+		e.Key("\"Country\":")
 		e.String(*v.Country)
 	}
 	if v.Latitude != nil {
-		e.Name("Latitude")
+		e.Key("\"Latitude\":")
 		e.Float64(*v.Latitude)
 	}
 	if v.Longitude != nil {
-		e.Name("Longitude")
+		e.Key("\"Longitude\":")
 		e.Float64(*v.Longitude)
 	}
 	if v.PostalCode != nil {
-		e.Name("PostalCode")
+		e.Key("\"PostalCode\":")
 		e.String(*v.PostalCode)
 	}
 	if v.Region != nil {
-		e.Name("Region")
+		e.Key("\"Region\":")
 		e.String(*v.Region)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -1019,11 +1044,11 @@ func (v *User) read(d *codec.Decoder) (bool, error) {
 func (v *User) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.UserID != nil {
-		e.Name("UserId")
+		e.Key("\"UserId\":")
 		e.String(*v.UserID)
 	}
 	if v.UserAttributes != nil {
-		e.Name("UserAttributes")
+		e.Key("\"UserAttributes\":")
 		stringSliceMapWrite(&v.UserAttributes, e)
 	}
 	codec.WriteMembers(v.Rest, e)

@@ -8,7 +8,29 @@ import (
 )
 
 func stringMapRead(dst *map[string]string, d *codec.Decoder) (bool, error) {
-	return codec.ReadMap(dst, d, codec.ReadString[string])
+	if d.Peek() != jsonwire.KindObject {
+		return false, nil
+	}
+	if err := d.BeginObject(); err != nil {
+		return false, err
+	}
+	m := codec.Cleared(*dst)
+	for {
+		name, more, err := d.NextMember()
+		if err != nil {
+			return false, err
+		}
+		if !more {
+			*dst = m
+			return true, nil
+		}
+		key := d.Intern(name)
+		var v string
+		if fits, err := codec.ReadString[string](&v, d); err != nil || !fits {
+			return false, err
+		}
+		m[key] = v
+	}
 }
 
 func stringMapWrite(v *map[string]string, e *jsonwire.Encoder) {
@@ -16,7 +38,29 @@ func stringMapWrite(v *map[string]string, e *jsonwire.Encoder) {
 }
 
 func float64MapRead(dst *map[string]float64, d *codec.Decoder) (bool, error) {
-	return codec.ReadMap(dst, d, codec.ReadFloat64)
+	if d.Peek() != jsonwire.KindObject {
+		return false, nil
+	}
+	if err := d.BeginObject(); err != nil {
+		return false, err
+	}
+	m := codec.Cleared(*dst)
+	for {
+		name, more, err := d.NextMember()
+		if err != nil {
+			return false, err
+		}
+		if !more {
+			*dst = m
+			return true, nil
+		}
+		key := d.Intern(name)
+		var v float64
+		if fits, err := codec.ReadFloat64(&v, d); err != nil || !fits {
+			return false, err
+		}
+		m[key] = v
+	}
 }
 
 func float64MapWrite(v *map[string]float64, e *jsonwire.Encoder) {
@@ -24,7 +68,27 @@ func float64MapWrite(v *map[string]float64, e *jsonwire.Encoder) {
 }
 
 func stringSliceRead(dst *[]string, d *codec.Decoder) (bool, error) {
-	return codec.ReadSlice(dst, d, codec.ReadString[string])
+	if d.Peek() != jsonwire.KindArray {
+		return false, nil
+	}
+	if err := d.BeginArray(); err != nil {
+		return false, err
+	}
+	s := codec.Emptied(*dst)
+	for {
+		more, err := d.NextElement()
+		if err != nil {
+			return false, err
+		}
+		if !more {
+			*dst = s
+			return true, nil
+		}
+		s = codec.Extend(s)
+		if fits, err := codec.ReadString[string](&s[len(s)-1], d); err != nil || !fits {
+			return false, err
+		}
+	}
 }
 
 func stringSliceWrite(v *[]string, e *jsonwire.Encoder) {
@@ -32,7 +96,27 @@ func stringSliceWrite(v *[]string, e *jsonwire.Encoder) {
 }
 
 func bouncedRecipientSliceRead(dst *[]BouncedRecipient, d *codec.Decoder) (bool, error) {
-	return codec.ReadSlice(dst, d, (*BouncedRecipient).read)
+	if d.Peek() != jsonwire.KindArray {
+		return false, nil
+	}
+	if err := d.BeginArray(); err != nil {
+		return false, err
+	}
+	s := codec.Emptied(*dst)
+	for {
+		more, err := d.NextElement()
+		if err != nil {
+			return false, err
+		}
+		if !more {
+			*dst = s
+			return true, nil
+		}
+		s = codec.Extend(s)
+		if fits, err := (*BouncedRecipient).read(&s[len(s)-1], d); err != nil || !fits {
+			return false, err
+		}
+	}
 }
 
 func bouncedRecipientSliceWrite(v *[]BouncedRecipient, e *jsonwire.Encoder) {
@@ -40,7 +124,29 @@ func bouncedRecipientSliceWrite(v *[]BouncedRecipient, e *jsonwire.Encoder) {
 }
 
 func stringSliceMapRead(dst *map[string][]string, d *codec.Decoder) (bool, error) {
-	return codec.ReadMap(dst, d, stringSliceRead)
+	if d.Peek() != jsonwire.KindObject {
+		return false, nil
+	}
+	if err := d.BeginObject(); err != nil {
+		return false, err
+	}
+	m := codec.Cleared(*dst)
+	for {
+		name, more, err := d.NextMember()
+		if err != nil {
+			return false, err
+		}
+		if !more {
+			*dst = m
+			return true, nil
+		}
+		key := d.Intern(name)
+		var v []string
+		if fits, err := stringSliceRead(&v, d); err != nil || !fits {
+			return false, err
+		}
+		m[key] = v
+	}
 }
 
 func stringSliceMapWrite(v *map[string][]string, e *jsonwire.Encoder) {
@@ -48,7 +154,27 @@ func stringSliceMapWrite(v *map[string][]string, e *jsonwire.Encoder) {
 }
 
 func complainedRecipientSliceRead(dst *[]ComplainedRecipient, d *codec.Decoder) (bool, error) {
-	return codec.ReadSlice(dst, d, (*ComplainedRecipient).read)
+	if d.Peek() != jsonwire.KindArray {
+		return false, nil
+	}
+	if err := d.BeginArray(); err != nil {
+		return false, err
+	}
+	s := codec.Emptied(*dst)
+	for {
+		more, err := d.NextElement()
+		if err != nil {
+			return false, err
+		}
+		if !more {
+			*dst = s
+			return true, nil
+		}
+		s = codec.Extend(s)
+		if fits, err := (*ComplainedRecipient).read(&s[len(s)-1], d); err != nil || !fits {
+			return false, err
+		}
+	}
 }
 
 func complainedRecipientSliceWrite(v *[]ComplainedRecipient, e *jsonwire.Encoder) {
@@ -56,7 +182,27 @@ func complainedRecipientSliceWrite(v *[]ComplainedRecipient, e *jsonwire.Encoder
 }
 
 func headerSliceRead(dst *[]Header, d *codec.Decoder) (bool, error) {
-	return codec.ReadSlice(dst, d, (*Header).read)
+	if d.Peek() != jsonwire.KindArray {
+		return false, nil
+	}
+	if err := d.BeginArray(); err != nil {
+		return false, err
+	}
+	s := codec.Emptied(*dst)
+	for {
+		more, err := d.NextElement()
+		if err != nil {
+			return false, err
+		}
+		if !more {
+			*dst = s
+			return true, nil
+		}
+		s = codec.Extend(s)
+		if fits, err := (*Header).read(&s[len(s)-1], d); err != nil || !fits {
+			return false, err
+		}
+	}
 }
 
 func headerSliceWrite(v *[]Header, e *jsonwire.Encoder) {

@@ -166,15 +166,15 @@ func (v *JourneyEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 func (v *JourneyEngagementAttributes) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentJourneyEngagementAttributesJourneyID == 0 {
-		e.Name("journey_id")
+		e.Key("\"journey_id\":")
 		e.String(v.JourneyID)
 	}
 	if v.absent&absentJourneyEngagementAttributesJourneyActivityID == 0 {
-		e.Name("journey_activity_id")
+		e.Key("\"journey_activity_id\":")
 		e.String(v.JourneyActivityID)
 	}
 	if v.JourneyRunID != nil {
-		e.Name("journey_run_id")
+		e.Key("\"journey_run_id\":")
 		e.String(*v.JourneyRunID)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -368,11 +368,23 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventEventType, !fits)
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentJourneyEngagementEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentJourneyEngagementEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -387,26 +399,56 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentJourneyEngagementEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentJourneyEngagementEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentJourneyEngagementEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentJourneyEngagementEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventSession, !fits)
+			}
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, (*JourneyEngagementAttributes).read, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventAttributes, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Attributes.read(d)
+				v.absent &^= absentJourneyEngagementEventAttributes
+			} else {
+				fits, err = codec.Required(d, &v.Attributes, (*JourneyEngagementAttributes).read, &v.Rest, "attributes")
+				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventAttributes, !fits)
+			}
 		case "metrics":
 			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
 			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Endpoint = codec.Reuse(v.Endpoint)
+				_, err = v.Endpoint.read(d)
+			} else {
+				err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -429,51 +471,51 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 func (v *JourneyEngagementEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentJourneyEngagementEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentJourneyEngagementEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentJourneyEngagementEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentJourneyEngagementEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentJourneyEngagementEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentJourneyEngagementEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentJourneyEngagementEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentJourneyEngagementEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentJourneyEngagementEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		v.Attributes.write(e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.Endpoint != nil {
-		e.Name("endpoint")
+		e.Key("\"endpoint\":")
 		v.Endpoint.write(e)
 	}
 	if v.absent&absentJourneyEngagementEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -847,31 +889,31 @@ func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
 func (v *JourneySendAttributes) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentJourneySendAttributesJourneyID == 0 {
-		e.Name("journey_id")
+		e.Key("\"journey_id\":")
 		e.String(v.JourneyID)
 	}
 	if v.absent&absentJourneySendAttributesJourneyRunID == 0 {
-		e.Name("journey_run_id")
+		e.Key("\"journey_run_id\":")
 		e.String(v.JourneyRunID)
 	}
 	if v.absent&absentJourneySendAttributesJourneyActivityID == 0 {
-		e.Name("journey_activity_id")
+		e.Key("\"journey_activity_id\":")
 		e.String(v.JourneyActivityID)
 	}
 	if v.absent&absentJourneySendAttributesJourneySendStatus == 0 {
-		e.Name("journey_send_status")
+		e.Key("\"journey_send_status\":")
 		e.String(string(v.JourneySendStatus))
 	}
 	if v.JourneyActivityType != nil {
-		e.Name("journey_activity_type")
+		e.Key("\"journey_activity_type\":")
 		e.String(string(*v.JourneyActivityType))
 	}
 	if v.JourneySendStatusMessage != nil {
-		e.Name("journey_send_status_message")
+		e.Key("\"journey_send_status_message\":")
 		e.String(*v.JourneySendStatusMessage)
 	}
 	if v.JourneySendStatusCode != nil {
-		e.Name("journey_send_status_code")
+		e.Key("\"journey_send_status_code\":")
 		e.String(string(*v.JourneySendStatusCode))
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -1084,11 +1126,23 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_journey.send\"")
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentJourneySendEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentJourneySendEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentJourneySendEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentJourneySendEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentJourneySendEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentJourneySendEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -1103,26 +1157,56 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentJourneySendEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentJourneySendEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentJourneySendEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentJourneySendEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentJourneySendEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentJourneySendEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentJourneySendEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentJourneySendEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentJourneySendEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentJourneySendEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentJourneySendEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentJourneySendEventSession, !fits)
+			}
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, (*JourneySendAttributes).read, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentJourneySendEventAttributes, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Attributes.read(d)
+				v.absent &^= absentJourneySendEventAttributes
+			} else {
+				fits, err = codec.Required(d, &v.Attributes, (*JourneySendAttributes).read, &v.Rest, "attributes")
+				v.absent = codec.SetBit(v.absent, absentJourneySendEventAttributes, !fits)
+			}
 		case "metrics":
 			seen |= uint64(0x1)
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			fits, err = codec.Required(d, &v.ClientContext, (*EndpointClientContext).read, &v.Rest, "client_context")
-			v.absent = codec.SetBit(v.absent, absentJourneySendEventClientContext, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.ClientContext.read(d)
+				v.absent &^= absentJourneySendEventClientContext
+			} else {
+				fits, err = codec.Required(d, &v.ClientContext, (*EndpointClientContext).read, &v.Rest, "client_context")
+				v.absent = codec.SetBit(v.absent, absentJourneySendEventClientContext, !fits)
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -1145,51 +1229,51 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 func (v *JourneySendEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentJourneySendEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentJourneySendEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentJourneySendEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentJourneySendEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentJourneySendEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentJourneySendEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentJourneySendEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentJourneySendEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentJourneySendEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		v.Attributes.write(e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		float64MapWrite(&v.Metrics, e)
 	}
 	if v.absent&absentJourneySendEventClientContext == 0 {
-		e.Name("client_context")
+		e.Key("\"client_context\":")
 		v.ClientContext.write(e)
 	}
 	if v.absent&absentJourneySendEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	codec.WriteMembers(v.Rest, e)

@@ -375,71 +375,71 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 func (v *SMSAttributes) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentSMSAttributesSenderRequestID == 0 {
-		e.Name("sender_request_id")
+		e.Key("\"sender_request_id\":")
 		e.String(v.SenderRequestID)
 	}
 	if v.absent&absentSMSAttributesMessageID == 0 {
-		e.Name("message_id")
+		e.Key("\"message_id\":")
 		e.String(v.MessageID)
 	}
 	if v.absent&absentSMSAttributesDestinationPhoneNumber == 0 {
-		e.Name("destination_phone_number")
+		e.Key("\"destination_phone_number\":")
 		e.String(v.DestinationPhoneNumber)
 	}
 	if v.OriginationPhoneNumber != nil {
-		e.Name("origination_phone_number")
+		e.Key("\"origination_phone_number\":")
 		e.String(*v.OriginationPhoneNumber)
 	}
 	if v.absent&absentSMSAttributesRecordStatus == 0 {
-		e.Name("record_status")
+		e.Key("\"record_status\":")
 		e.String(string(v.RecordStatus))
 	}
 	if v.absent&absentSMSAttributesISOCountryCode == 0 {
-		e.Name("iso_country_code")
+		e.Key("\"iso_country_code\":")
 		e.String(v.ISOCountryCode)
 	}
 	if v.absent&absentSMSAttributesNumberOfMessageParts == 0 {
-		e.Name("number_of_message_parts")
+		e.Key("\"number_of_message_parts\":")
 		e.String(string(v.NumberOfMessageParts))
 	}
 	if v.absent&absentSMSAttributesMessageType == 0 {
-		e.Name("message_type")
+		e.Key("\"message_type\":")
 		e.String(string(v.MessageType))
 	}
 	if v.CampaignID != nil {
-		e.Name("campaign_id")
+		e.Key("\"campaign_id\":")
 		e.String(*v.CampaignID)
 	}
 	if v.CampaignActivityID != nil {
-		e.Name("campaign_activity_id")
+		e.Key("\"campaign_activity_id\":")
 		e.String(*v.CampaignActivityID)
 	}
 	if v.TreatmentID != nil {
-		e.Name("treatment_id")
+		e.Key("\"treatment_id\":")
 		e.String(string(*v.TreatmentID))
 	}
 	if v.JourneyID != nil {
-		e.Name("journey_id")
+		e.Key("\"journey_id\":")
 		e.String(*v.JourneyID)
 	}
 	if v.JourneyActivityID != nil {
-		e.Name("journey_activity_id")
+		e.Key("\"journey_activity_id\":")
 		e.String(*v.JourneyActivityID)
 	}
 	if v.JourneyRunID != nil {
-		e.Name("journey_run_id")
+		e.Key("\"journey_run_id\":")
 		e.String(*v.JourneyRunID)
 	}
 	if v.CustomerContext != nil {
-		e.Name("customer_context")
+		e.Key("\"customer_context\":")
 		v.CustomerContext.write(e)
 	}
 	if v.Keyword != nil {
-		e.Name("keyword")
+		e.Key("\"keyword\":")
 		e.String(*v.Keyword)
 	}
 	if v.MCCMNC != nil {
-		e.Name("mcc_mnc")
+		e.Key("\"mcc_mnc\":")
 		e.String(*v.MCCMNC)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -687,11 +687,23 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentSMSEventEventType, !fits)
 			}
 		case "event_timestamp":
-			fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-			v.absent = codec.SetBit(v.absent, absentSMSEventEventTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.EventTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentSMSEventEventTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
+				v.absent = codec.SetBit(v.absent, absentSMSEventEventTimestamp, !fits)
+			}
 		case "arrival_timestamp":
-			fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-			v.absent = codec.SetBit(v.absent, absentSMSEventArrivalTimestamp, !fits)
+			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
+				v.ArrivalTimestamp = UnixMillis(n)
+				fits = true
+				v.absent &^= absentSMSEventArrivalTimestamp
+			} else {
+				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
+				v.absent = codec.SetBit(v.absent, absentSMSEventArrivalTimestamp, !fits)
+			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -706,23 +718,53 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
 			}
 		case "application":
-			fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-			v.absent = codec.SetBit(v.absent, absentSMSEventApplication, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Application.read(d)
+				v.absent &^= absentSMSEventApplication
+			} else {
+				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
+				v.absent = codec.SetBit(v.absent, absentSMSEventApplication, !fits)
+			}
 		case "client":
-			fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-			v.absent = codec.SetBit(v.absent, absentSMSEventClient, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Client.read(d)
+				v.absent &^= absentSMSEventClient
+			} else {
+				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
+				v.absent = codec.SetBit(v.absent, absentSMSEventClient, !fits)
+			}
 		case "device":
-			fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-			v.absent = codec.SetBit(v.absent, absentSMSEventDevice, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Device.read(d)
+				v.absent &^= absentSMSEventDevice
+			} else {
+				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
+				v.absent = codec.SetBit(v.absent, absentSMSEventDevice, !fits)
+			}
 		case "session":
-			fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-			v.absent = codec.SetBit(v.absent, absentSMSEventSession, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Session.read(d)
+				v.absent &^= absentSMSEventSession
+			} else {
+				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
+				v.absent = codec.SetBit(v.absent, absentSMSEventSession, !fits)
+			}
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, (*SMSAttributes).read, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentSMSEventAttributes, !fits)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				fits, err = v.Attributes.read(d)
+				v.absent &^= absentSMSEventAttributes
+			} else {
+				fits, err = codec.Required(d, &v.Attributes, (*SMSAttributes).read, &v.Rest, "attributes")
+				v.absent = codec.SetBit(v.absent, absentSMSEventAttributes, !fits)
+			}
 		case "metrics":
 			seen |= uint64(0x1)
-			err = codec.Optional(d, &v.Metrics, v.Metrics, (*SMSMetrics).read, &v.Rest, "metrics")
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Metrics = codec.Reuse(v.Metrics)
+				_, err = v.Metrics.read(d)
+			} else {
+				err = codec.Optional(d, &v.Metrics, v.Metrics, (*SMSMetrics).read, &v.Rest, "metrics")
+			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
@@ -745,47 +787,47 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 func (v *SMSEvent) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.absent&absentSMSEventEventType == 0 {
-		e.Name("event_type")
+		e.Key("\"event_type\":")
 		e.String(v.EventType)
 	}
 	if v.absent&absentSMSEventEventTimestamp == 0 {
-		e.Name("event_timestamp")
+		e.Key("\"event_timestamp\":")
 		e.Int64(int64(v.EventTimestamp))
 	}
 	if v.absent&absentSMSEventArrivalTimestamp == 0 {
-		e.Name("arrival_timestamp")
+		e.Key("\"arrival_timestamp\":")
 		e.Int64(int64(v.ArrivalTimestamp))
 	}
 	if v.absent&absentSMSEventEventVersion == 0 {
-		e.Name("event_version")
+		e.Key("\"event_version\":")
 		e.String(v.EventVersion)
 	}
 	if v.absent&absentSMSEventApplication == 0 {
-		e.Name("application")
+		e.Key("\"application\":")
 		v.Application.write(e)
 	}
 	if v.absent&absentSMSEventClient == 0 {
-		e.Name("client")
+		e.Key("\"client\":")
 		v.Client.write(e)
 	}
 	if v.absent&absentSMSEventDevice == 0 {
-		e.Name("device")
+		e.Key("\"device\":")
 		v.Device.write(e)
 	}
 	if v.absent&absentSMSEventSession == 0 {
-		e.Name("session")
+		e.Key("\"session\":")
 		v.Session.write(e)
 	}
 	if v.absent&absentSMSEventAttributes == 0 {
-		e.Name("attributes")
+		e.Key("\"attributes\":")
 		v.Attributes.write(e)
 	}
 	if v.Metrics != nil {
-		e.Name("metrics")
+		e.Key("\"metrics\":")
 		v.Metrics.write(e)
 	}
 	if v.absent&absentSMSEventAWSAccountID == 0 {
-		e.Name("awsAccountId")
+		e.Key("\"awsAccountId\":")
 		e.String(v.AWSAccountID)
 	}
 	codec.WriteMembers(v.Rest, e)
@@ -1056,7 +1098,12 @@ func (v *SMSMetrics) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "price_in_millicents_usd":
 			seen |= uint64(0x1)
-			err = codec.Optional(d, &v.PriceInMillicentsUSD, v.PriceInMillicentsUSD, codec.ReadFloat64, &v.Rest, "price_in_millicents_usd")
+			if n, ok := d.FastFloat64(len(v.Rest) == 0); ok {
+				v.PriceInMillicentsUSD = codec.Reuse(v.PriceInMillicentsUSD)
+				*v.PriceInMillicentsUSD = float64(n)
+			} else {
+				err = codec.Optional(d, &v.PriceInMillicentsUSD, v.PriceInMillicentsUSD, codec.ReadFloat64, &v.Rest, "price_in_millicents_usd")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1070,7 +1117,7 @@ func (v *SMSMetrics) read(d *codec.Decoder) (bool, error) {
 func (v *SMSMetrics) write(e *jsonwire.Encoder) {
 	e.BeginObject()
 	if v.PriceInMillicentsUSD != nil {
-		e.Name("price_in_millicents_usd")
+		e.Key("\"price_in_millicents_usd\":")
 		e.Float64(*v.PriceInMillicentsUSD)
 	}
 	codec.WriteMembers(v.Rest, e)
