@@ -25,6 +25,8 @@ import (
 type (
 	// Event is implemented by every event type of this package.
 	Event = eventtypes.Event
+	// DecodeOptions tune decoding.
+	DecodeOptions = eventtypes.DecodeOptions
 	// UnixMillis is a timestamp in milliseconds since the Unix epoch.
 	UnixMillis = eventtypes.UnixMillis
 	// Nullable holds a value that may be JSON null (Valid false).
@@ -75,25 +77,30 @@ func Versions() []string {
 // member breaks a const of the schema. Decode does not validate: call
 // Validate on the event.
 func Decode(data []byte) (Event, error) {
+	return DecodeWith(data, DecodeOptions{})
+}
+
+// DecodeWith is Decode with options.
+func DecodeWith(data []byte, opts DecodeOptions) (Event, error) {
 	head, err := codec.ReadHead(data)
 	if err != nil {
 		return nil, err
 	}
-	ev, err := decodeWith(data, head)
+	ev, err := decodeWith(data, head, opts)
 	if ev == nil || ev.Type() != head.Type || ev.Version() != head.Version {
 		full, fullErr := codec.ReadFullHead(data)
 		if fullErr != nil {
 			return nil, fullErr
 		}
 		if full != head {
-			return decodeWith(data, full)
+			return decodeWith(data, full, opts)
 		}
 	}
 	return ev, err
 }
 
 // decodeWith decodes data as the event head says it is.
-func decodeWith(data []byte, head codec.Head) (Event, error) {
+func decodeWith(data []byte, head codec.Head, opts DecodeOptions) (Event, error) {
 	if !head.HasVersion {
 		return nil, codec.HeadError(data, recognize(data))
 	}
@@ -124,7 +131,7 @@ func decodeWith(data []byte, head codec.Head) (Event, error) {
 			Version:   head.Version,
 		})
 	}
-	if err := ev.UnmarshalJSON(data); err != nil {
+	if err := ev.UnmarshalJSONWith(data, opts); err != nil {
 		if _, isConst := err.(*ConstError); isConst {
 			return ev, err
 		}

@@ -58,10 +58,14 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package, format
 	f.Comment("the event_type, and a *ConstError, returned with the decoded event, when a")
 	f.Comment("member breaks a const of the schema. Decode does not validate: call")
 	f.Comment("Validate on the event.")
-	f.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(decodeBody()...)
+	f.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
+		jen.Return(jen.Id("DecodeWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values())))
+	f.Line()
+	f.Comment("DecodeWith is Decode with options.")
+	f.Func().Id("DecodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Error()).Block(decodeBody()...)
 	f.Line()
 	f.Comment("decodeWith decodes data as the event head says it is.")
-	f.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("head").Qual(codecPkg, "Head")).Params(jen.Id("Event"), jen.Error()).Block(
+	f.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("head").Qual(codecPkg, "Head"), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Error()).Block(
 		jen.If(jen.Op("!").Id("head").Dot("HasVersion")).Block(jen.Return(jen.Nil(), headError(jen.Id("recognize").Call(jen.Id("data"))))),
 		jen.If(jen.Op("!").Id("head").Dot("VersionIsString")).Block(jen.Return(jen.Nil(), headError(unknown.Clone()))),
 		jen.Var().Id("ev").Id("Event"),
@@ -72,7 +76,7 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package, format
 				jen.Id("EventType"): jen.Id("head").Dot("Type"),
 				jen.Id("Missing"):   jen.Op("!").Id("head").Dot("TypeIsString"),
 			})))),
-		jen.If(jen.Err().Op(":=").Id("ev").Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(
+		jen.If(jen.Err().Op(":=").Id("ev").Dot("UnmarshalJSONWith").Call(jen.Id("data"), jen.Id("opts")), jen.Err().Op("!=").Nil()).Block(
 			jen.If(jen.List(jen.Id("_"), jen.Id("isConst")).Op(":=").Err().Op(".").Parens(jen.Op("*").Id("ConstError")), jen.Id("isConst")).Block(
 				jen.Return(jen.Id("ev"), jen.Err())),
 			jen.Return(jen.Nil(), jen.Err()),
@@ -147,11 +151,11 @@ func decodeBody() []jen.Code {
 	return []jen.Code{
 		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadHead").Call(jen.Id("data")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("decodeWith").Call(jen.Id("data"), jen.Id("head")),
+		jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("decodeWith").Call(jen.Id("data"), jen.Id("head"), jen.Id("opts")),
 		jen.If(jen.Id("ev").Op("==").Nil().Op("||").Id("ev").Dot("Type").Call().Op("!=").Id("head").Dot("Type").Op("||").Id("ev").Dot("Version").Call().Op("!=").Id("head").Dot("Version")).Block(
 			jen.List(jen.Id("full"), jen.Id("fullErr")).Op(":=").Qual(codecPkg, "ReadFullHead").Call(jen.Id("data")),
 			jen.If(jen.Id("fullErr").Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("fullErr"))),
-			jen.If(jen.Id("full").Op("!=").Id("head")).Block(jen.Return(jen.Id("decodeWith").Call(jen.Id("data"), jen.Id("full")))),
+			jen.If(jen.Id("full").Op("!=").Id("head")).Block(jen.Return(jen.Id("decodeWith").Call(jen.Id("data"), jen.Id("full"), jen.Id("opts")))),
 		),
 		jen.Return(jen.Id("ev"), jen.Err()),
 	}

@@ -16,6 +16,7 @@ var aliases = []struct {
 	generic                bool
 }{
 	{"Event", eventtypesPkg, "Event", "Event is implemented by every event type of this package.", false},
+	{"DecodeOptions", eventtypesPkg, "DecodeOptions", "DecodeOptions tune decoding.", false},
 	{"UnixMillis", eventtypesPkg, "UnixMillis", "UnixMillis is a timestamp in milliseconds since the Unix epoch.", false},
 	{"Nullable", eventtypesPkg, "Nullable", "Nullable holds a value that may be JSON null (Valid false).", true},
 	{"NumericString", eventtypesPkg, "NumericString", "NumericString is a string that holds a decimal integer.", false},
@@ -142,10 +143,14 @@ func (p *printer) packageFile(pkg *model.Package) {
 	f.Comment("It returns a *SyntaxError for malformed JSON, an *UnknownEventTypeError when")
 	f.Comment("no schema covers the event_type, and a *ConstError (with the decoded event)")
 	f.Comment("when a member breaks a const such as event_version.")
-	f.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(decodeBody()...)
+	f.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
+		jen.Return(jen.Id("DecodeWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values())))
+	f.Line()
+	f.Comment("DecodeWith is Decode with options.")
+	f.Func().Id("DecodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Error()).Block(decodeBody()...)
 	f.Line()
 	f.Comment("decodeWith decodes data as the event head says it is.")
-	f.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("head").Qual(codecPkg, "Head")).Params(jen.Id("Event"), jen.Error()).Block(
+	f.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("head").Qual(codecPkg, "Head"), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Error()).Block(
 		jen.Id("ev").Op(":=").Id("New").Call(jen.Id("head").Dot("Type")),
 		jen.If(jen.Op("!").Id("head").Dot("TypeIsString").Op("||").Id("ev").Op("==").Nil()).Block(
 			jen.Return(jen.Nil(), headError(jen.Op("&").Id("UnknownEventTypeError").Values(jen.Dict{
@@ -153,7 +158,7 @@ func (p *printer) packageFile(pkg *model.Package) {
 				jen.Id("EventType"): jen.Id("head").Dot("Type"),
 				jen.Id("Missing"):   jen.Op("!").Id("head").Dot("TypeIsString"),
 			})))),
-		jen.If(jen.Err().Op(":=").Id("ev").Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(
+		jen.If(jen.Err().Op(":=").Id("ev").Dot("UnmarshalJSONWith").Call(jen.Id("data"), jen.Id("opts")), jen.Err().Op("!=").Nil()).Block(
 			jen.If(jen.List(jen.Id("_"), jen.Id("isConst")).Op(":=").Err().Op(".").Parens(jen.Op("*").Id("ConstError")), jen.Id("isConst")).Block(
 				jen.Return(jen.Id("ev"), jen.Err())),
 			jen.Return(jen.Nil(), jen.Err()),

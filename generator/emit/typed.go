@@ -303,7 +303,9 @@ func (p *printer) containerKeywords(gt *model.GoType, s *load.Schema) []jen.Code
 				dup = jen.Qual(codecPkg, "DuplicateOf").Call(jen.Id("v"))
 			} else {
 				dup = jen.Qual(codecPkg, "Duplicate").Call(jen.Id("rv").Dot("Items"))
-				out = append(out, jen.Id("rv").Op(":=").Qual(codecPkg, "ValueOf").Call(jen.Op("&").Id("v"), p.writer(gt)))
+				out = append(out,
+					jen.List(jen.Id("b"), jen.Id("w")).Op(":=").List(jen.Index().Byte().Call(jen.Nil()), jen.New(jen.Qual(codecPkg, "Writer"))),
+					jen.Id("rv").Op(":=").Qual(codecPkg, "Parsed").Call(p.appendValue(gt, jen.Id("v"), jen.Id("v"))))
 			}
 			out = append(out, jen.If(jen.List(jen.Id("i"), jen.Id("j"), jen.Id("dup")).Op(":=").Add(dup), jen.Id("dup")).Block(
 				jen.Id("c").Dot("UniqueItems").Call(jen.Id("i"), jen.Id("j"))))
@@ -316,7 +318,8 @@ func (p *printer) containerKeywords(gt *model.GoType, s *load.Schema) []jen.Code
 		// Rare on containers: check through the raw value.
 		if n := p.raw.name(s); n != "" {
 			out = append(out,
-				jen.Id("whole").Op(":=").Qual(codecPkg, "ValueOf").Call(jen.Op("&").Id("v"), p.writer(gt)),
+				jen.List(jen.Id("b"), jen.Id("w")).Op(":=").List(jen.Index().Byte().Call(jen.Nil()), jen.New(jen.Qual(codecPkg, "Writer"))),
+				jen.Id("whole").Op(":=").Qual(codecPkg, "Parsed").Call(p.appendValue(gt, jen.Id("v"), jen.Id("v"))),
 				jen.Id(n).Call(jen.Op("&").Id("whole"), jen.Id("c")),
 			)
 		}

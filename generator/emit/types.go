@@ -70,50 +70,30 @@ func (p *printer) reader(gt *model.GoType) *jen.Statement {
 	return jen.Id(p.containerHelpers(gt) + "Read")
 }
 
-// writer is the func(v *T, e *jsonwire.Encoder) that writes gt.
-func (p *printer) writer(gt *model.GoType) *jen.Statement {
-	switch gt.Kind {
-	case model.String, model.NumericString:
-		return jen.Qual(codecPkg, "WriteString").Types(p.goType(gt))
-	case model.Int64, model.UnixMillis:
-		return jen.Qual(codecPkg, "WriteInt64").Types(p.goType(gt))
-	case model.Float64:
-		return jen.Qual(codecPkg, "WriteFloat64")
-	case model.Bool:
-		return jen.Qual(codecPkg, "WriteBool")
-	case model.Named:
-		if gt.Named.Kind == model.StringSet {
-			return jen.Qual(codecPkg, "WriteString").Types(jen.Id(gt.Named.Name))
-		}
-		return jen.Parens(jen.Op("*").Id(gt.Named.Name)).Dot("write")
-	}
-	return jen.Id(p.containerHelpers(gt) + "Write")
-}
-
-// writeValue writes a value of type gt: v is the value, addr its address,
-// recv the expression to call its methods on.
-func (p *printer) writeValue(gt *model.GoType, v, addr, recv *jen.Statement) jen.Code {
-	e := jen.Id("e")
+// appendValue is the expression that appends the value v of type gt to b
+// and gives the longer slice; recv is the expression to call v's methods on.
+func (p *printer) appendValue(gt *model.GoType, v, recv *jen.Statement) *jen.Statement {
+	b := jen.Id("b")
 	switch gt.Kind {
 	case model.String:
-		return e.Dot("String").Call(v)
+		return jen.Qual(jsonwirePkg, "AppendString").Call(b, v)
 	case model.NumericString:
-		return e.Dot("String").Call(jen.String().Call(v))
+		return jen.Qual(jsonwirePkg, "AppendString").Call(b, jen.String().Call(v))
 	case model.Int64:
-		return e.Dot("Int64").Call(v)
+		return jen.Qual("strconv", "AppendInt").Call(b, v, jen.Lit(10))
 	case model.UnixMillis:
-		return e.Dot("Int64").Call(jen.Int64().Call(v))
+		return jen.Qual("strconv", "AppendInt").Call(b, jen.Int64().Call(v), jen.Lit(10))
 	case model.Float64:
-		return e.Dot("Float64").Call(v)
+		return jen.Id("w").Dot("Float64").Call(b, v)
 	case model.Bool:
-		return e.Dot("Bool").Call(v)
+		return jen.Qual("strconv", "AppendBool").Call(b, v)
 	case model.Named:
 		if gt.Named.Kind == model.StringSet {
-			return e.Dot("String").Call(jen.String().Call(v))
+			return jen.Qual(jsonwirePkg, "AppendString").Call(b, jen.String().Call(v))
 		}
-		return recv.Dot("write").Call(jen.Id("e"))
+		return recv.Dot("write").Call(b, jen.Id("w"))
 	}
-	return p.writer(gt).Call(addr, jen.Id("e"))
+	return jen.Id(p.containerHelpers(gt)+"Write").Call(b, v, jen.Id("w"))
 }
 
 // fieldValue returns the expressions of a field's value, of its address,
@@ -137,13 +117,6 @@ func (p *printer) containerHelpers(gt *model.GoType) string {
 	f := p.file("helpers.go")
 	dst := jen.Id("dst").Op("*").Add(p.goType(gt))
 	d := jen.Id("d").Op("*").Qual(codecPkg, "Decoder")
-	readFn, writeFn := "ReadNullable", "WriteNullable"
-	switch gt.Kind {
-	case model.Slice:
-		writeFn = "WriteSlice"
-	case model.Map:
-		writeFn = "WriteMap"
-	}
 	var readBody []jen.Code
 	switch gt.Kind {
 	case model.Slice:
@@ -151,19 +124,45 @@ func (p *printer) containerHelpers(gt *model.GoType) string {
 	case model.Map:
 		readBody = p.mapReadBody(gt)
 	default:
-		readBody = []jen.Code{jen.Return(jen.Qual(codecPkg, readFn).Call(jen.Id("dst"), jen.Id("d"), p.reader(gt.Elem)))}
+		readBody = []jen.Code{jen.Return(jen.Qual(codecPkg, "ReadNullable").Call(jen.Id("dst"), jen.Id("d"), p.reader(gt.Elem)))}
 	}
 	f.Func().Id(name+"Read").Params(dst, d).Params(jen.Bool(), jen.Error()).Block(readBody...)
 	f.Line()
-	arg := jen.Op("*").Id("v")
-	if gt.Kind == model.Nullable {
-		arg = jen.Id("v")
-	}
-	f.Func().Id(name+"Write").Params(jen.Id("v").Op("*").Add(p.goType(gt)), jen.Id("e").Op("*").Qual(jsonwirePkg, "Encoder")).Block(
-		jen.Qual(codecPkg, writeFn).Call(arg, jen.Id("e"), p.writer(gt.Elem)),
-	)
+	f.Func().Id(name+"Write").Params(jen.Id("b").Index().Byte(), jen.Id("v").Add(p.goType(gt)), jen.Id("w").Op("*").Qual(codecPkg, "Writer")).Index().Byte().Block(p.writeBody(gt)...)
 	f.Line()
 	return name
+}
+
+// writeBody appends a slice, map (members sorted by name, so that the
+// output does not depend on map order) or nullable value v to b.
+func (p *printer) writeBody(gt *model.GoType) []jen.Code {
+	switch gt.Kind {
+	case model.Slice:
+		return []jen.Code{
+			jen.Id("start").Op(":=").Len(jen.Id("b")),
+			jen.For(jen.Id("i").Op(":=").Range().Id("v")).Block(
+				jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')),
+				jen.Id("b").Op("=").Add(p.appendValue(gt.Elem, jen.Id("v").Index(jen.Id("i")), jen.Id("v").Index(jen.Id("i")))),
+			),
+			jen.Return(jen.Qual(jsonwirePkg, "CloseArray").Call(jen.Id("b"), jen.Id("start"))),
+		}
+	case model.Map:
+		return []jen.Code{
+			jen.Id("start").Op(":=").Len(jen.Id("b")),
+			jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(codecPkg, "SortedKeys").Call(jen.Id("v"))).Block(
+				jen.Id("e").Op(":=").Id("v").Index(jen.Id("k")),
+				jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')),
+				jen.Id("b").Op("=").Qual(jsonwirePkg, "AppendString").Call(jen.Id("b"), jen.Id("k")),
+				jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':')),
+				jen.Id("b").Op("=").Add(p.appendValue(gt.Elem, jen.Id("e"), jen.Id("e"))),
+			),
+			jen.Return(jen.Qual(jsonwirePkg, "CloseObject").Call(jen.Id("b"), jen.Id("start"))),
+		}
+	}
+	return []jen.Code{
+		jen.If(jen.Op("!").Id("v").Dot("Valid")).Block(jen.Return(jen.Append(jen.Id("b"), jen.Lit("null").Op("..."))) ),
+		jen.Return(p.appendValue(gt.Elem, jen.Id("v").Dot("Value"), jen.Id("v").Dot("Value"))),
+	}
 }
 
 // sliceReadBody reads an array into a slice, reusing the slice's memory and
@@ -289,11 +288,15 @@ func (p *printer) embeddedJSON(t *model.Type) {
 	f.Line()
 	f.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("read").Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Params(jen.Bool(), jen.Error()).Block(
 		jen.Op("*").Id("j").Op("=").Id(t.Name).Values(),
-		jen.Return(jen.Qual(codecPkg, "ReadString").Call(jen.Op("&").Id("j").Dot("Text"), jen.Id("d"))),
+		jen.List(jen.Id("fits"), jen.Err()).Op(":=").Qual(codecPkg, "ReadString").Call(jen.Op("&").Id("j").Dot("Text"), jen.Id("d")),
+		jen.If(jen.Id("fits").Op("&&").Id("d").Dot("DecodeEmbedded")).Block(
+			jen.Id("j").Dot("Decode").Call(),
+		),
+		jen.Return(jen.Id("fits"), jen.Err()),
 	)
 	f.Line()
-	f.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("write").Params(jen.Id("e").Op("*").Qual(jsonwirePkg, "Encoder")).Block(
-		jen.Id("e").Dot("String").Call(jen.Id("j").Dot("Text")),
+	f.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("write").Params(jen.Id("b").Index().Byte(), jen.Id("w").Op("*").Qual(codecPkg, "Writer")).Index().Byte().Block(
+		jen.Return(jen.Qual(jsonwirePkg, "AppendString").Call(jen.Id("b"), jen.Id("j").Dot("Text"))),
 	)
 	f.Line()
 }
@@ -382,7 +385,12 @@ func (p *printer) structMethods(f *jen.File, t *model.Type) {
 	f.Comment("for malformed JSON (*SyntaxError), data that is not an object, and a member")
 	f.Comment("that breaks a const (*ConstError, after decoding everything else).")
 	f.Func().Add(recv(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Qual(codecPkg, "Decode").Call(jen.Id("data"), jen.Func().Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Error().Block(
+		jen.Return(jen.Id("v").Dot("UnmarshalJSONWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values())),
+	)
+	f.Line()
+	f.Comment("UnmarshalJSONWith is UnmarshalJSON with options.")
+	f.Func().Add(recv(t)).Id("UnmarshalJSONWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Error().Block(
+		jen.Return(jen.Qual(codecPkg, "Decode").Call(jen.Id("data"), jen.Id("opts"), jen.Func().Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Error().Block(
 			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("v").Dot("read").Call(jen.Id("d")),
 			jen.Return(jen.Err()),
 		))),
@@ -397,7 +405,9 @@ func (p *printer) structMethods(f *jen.File, t *model.Type) {
 	f.Comment("then the members of Rest. It fails only on a float that JSON cannot hold")
 	f.Comment("(NaN, ±Inf).")
 	f.Func().Add(recv(t)).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Qual(codecPkg, "Encode").Call(jen.Id("dst"), jen.Id("v").Dot("write"))),
+		jen.Var().Id("w").Qual(codecPkg, "Writer"),
+		jen.Id("b").Op(":=").Id("v").Dot("write").Call(jen.Id("dst"), jen.Op("&").Id("w")),
+		jen.Return(jen.Id("b"), jen.Id("w").Dot("Err")),
 	)
 	f.Line()
 	f.Comment("Validate checks v against its schema. It returns nil or a *ValidationError")
@@ -660,9 +670,10 @@ func quotedKey(name string) string {
 	return string(e.Bytes()[1:])
 }
 
-// structWrite prints the encoder of a struct.
+// structWrite prints the encoder of a struct: each member is appended after
+// a ',', which CloseObject turns into the '{'.
 func (p *printer) structWrite(f *jen.File, t *model.Type) {
-	body := []jen.Code{jen.Id("e").Dot("BeginObject").Call()}
+	body := []jen.Code{jen.Id("start").Op(":=").Len(jen.Id("b"))}
 	for _, fl := range t.Fields {
 		var cond *jen.Statement
 		if fl.Required {
@@ -670,17 +681,20 @@ func (p *printer) structWrite(f *jen.File, t *model.Type) {
 		} else {
 			cond = jen.Id("v").Dot(fl.Name).Op("!=").Nil()
 		}
-		value, addr, recv := fieldValue(fl)
+		value, _, recv := fieldValue(fl)
+		if fl.Type.Kind == model.Nullable && !fl.Required {
+			value = jen.Op("*").Id("v").Dot(fl.Name)
+		}
 		body = append(body, jen.If(cond).Block(
-			jen.Id("e").Dot("Key").Call(jen.Lit(quotedKey(fl.JSONName))),
-			p.writeValue(fl.Type, value, addr, recv),
+			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(","+quotedKey(fl.JSONName)).Op("...")),
+			jen.Id("b").Op("=").Add(p.appendValue(fl.Type, value, recv)),
 		))
 	}
 	body = append(body,
-		jen.Qual(codecPkg, "WriteMembers").Call(jen.Id("v").Dot("Rest"), jen.Id("e")),
-		jen.Id("e").Dot("EndObject").Call(),
+		jen.Id("b").Op("=").Qual(codecPkg, "AppendMembers").Call(jen.Id("b"), jen.Id("v").Dot("Rest")),
+		jen.Return(jen.Qual(jsonwirePkg, "CloseObject").Call(jen.Id("b"), jen.Id("start"))),
 	)
-	f.Comment("write encodes v.")
-	f.Func().Add(recv(t)).Id("write").Params(jen.Id("e").Op("*").Qual(jsonwirePkg, "Encoder")).Block(body...)
+	f.Comment("write appends v to b.")
+	f.Func().Add(recv(t)).Id("write").Params(jen.Id("b").Index().Byte(), jen.Id("w").Op("*").Qual(codecPkg, "Writer")).Index().Byte().Block(body...)
 	f.Line()
 }

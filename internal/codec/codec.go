@@ -12,7 +12,7 @@ package codec
 
 import (
 	"errors"
-	"sort"
+	"slices"
 	"sync"
 
 	"github.com/pinpoint-events/pinpoint-events/internal/eventtypes"
@@ -24,7 +24,9 @@ import (
 // can report it after reading the whole event.
 type Decoder struct {
 	jsonwire.Decoder
-	constAt   int // offset of the first const mismatch, or -1
+	// DecodeEmbedded asks embedded JSON documents to be decoded at once.
+	DecodeEmbedded bool
+	constAt        int // offset of the first const mismatch, or -1
 	constGot  string
 	constWant string
 }
@@ -36,11 +38,12 @@ var decoders = sync.Pool{New: func() any { return &Decoder{} }}
 // *eventtypes.NotAnObjectError when data holds another kind of value, and a
 // *eventtypes.ConstError when a member breaks a const (the value is decoded
 // in full all the same).
-func Decode(data []byte, decode func(*Decoder) error) error {
+func Decode(data []byte, opts eventtypes.DecodeOptions, decode func(*Decoder) error) error {
 	d := decoders.Get().(*Decoder)
 	defer decoders.Put(d)
 	d.Reset(data)
 	d.constAt = -1
+	d.DecodeEmbedded = opts.DecodeEmbedded
 	if k := d.Peek(); k != jsonwire.KindObject {
 		if k == jsonwire.KindInvalid {
 			return d.Skip() // reports what is wrong where
@@ -204,67 +207,44 @@ func ReadNullable[T any](dst *eventtypes.Nullable[T], d *Decoder, elem func(*T, 
 	return elem(&dst.Value, d)
 }
 
-// WriteSlice writes an array.
-func WriteSlice[T any](s []T, e *jsonwire.Encoder, elem func(*T, *jsonwire.Encoder)) {
-	e.BeginArray()
-	for i := range s {
-		elem(&s[i], e)
-	}
-	e.EndArray()
+// Writer holds the first error of a generated encoder: a float that JSON
+// cannot hold. The encoder writes null in its place and goes on.
+type Writer struct {
+	Err error
 }
 
-// WriteMap writes an object with its members sorted by name, so that the
-// output does not depend on map order.
-func WriteMap[T any](m map[string]T, e *jsonwire.Encoder, elem func(*T, *jsonwire.Encoder)) {
+// Float64 appends f as encoding/json writes a float64.
+func (w *Writer) Float64(b []byte, f float64) []byte {
+	out, ok := jsonwire.AppendFloat(b, f)
+	if !ok {
+		if w.Err == nil {
+			w.Err = &jsonwire.UnsupportedValueError{Value: f}
+		}
+		return append(b, "null"...)
+	}
+	return out
+}
+
+// AppendMembers appends the members a struct kept raw, each after a ','.
+func AppendMembers(b []byte, ms eventtypes.Members) []byte {
+	for _, m := range ms {
+		b = append(b, ',')
+		b = jsonwire.AppendString(b, m.Name)
+		b = append(b, ':')
+		b = append(b, m.Value...)
+	}
+	return b
+}
+
+// SortedKeys returns the keys of m in order: maps are written sorted, so
+// that the output does not depend on map order.
+func SortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
-	e.BeginObject()
-	for _, k := range keys {
-		v := m[k]
-		e.Name(k)
-		elem(&v, e)
-	}
-	e.EndObject()
-}
-
-// WriteNullable writes null or the value.
-func WriteNullable[T any](v *eventtypes.Nullable[T], e *jsonwire.Encoder, elem func(*T, *jsonwire.Encoder)) {
-	if !v.Valid {
-		e.Null()
-		return
-	}
-	elem(&v.Value, e)
-}
-
-// WriteMembers writes the members a struct kept raw.
-func WriteMembers(ms eventtypes.Members, e *jsonwire.Encoder) {
-	for _, m := range ms {
-		e.Name(m.Name)
-		e.Raw(m.Value)
-	}
-}
-
-// WriteString writes any string type.
-func WriteString[S ~string](v *S, e *jsonwire.Encoder) { e.String(string(*v)) }
-
-// WriteInt64 writes any int64 type.
-func WriteInt64[I ~int64](v *I, e *jsonwire.Encoder) { e.Int64(int64(*v)) }
-
-// WriteFloat64 writes a float64.
-func WriteFloat64(v *float64, e *jsonwire.Encoder) { e.Float64(*v) }
-
-// WriteBool writes a bool.
-func WriteBool(v *bool, e *jsonwire.Encoder) { e.Bool(*v) }
-
-// Encode appends the JSON of a value written by write to dst.
-func Encode(dst []byte, write func(*jsonwire.Encoder)) ([]byte, error) {
-	var e jsonwire.Encoder
-	e.Reset(dst)
-	write(&e)
-	return e.Bytes(), e.Err()
+	slices.Sort(keys)
+	return keys
 }
 
 // SetBit returns set with bit set (on) or cleared.
@@ -376,7 +356,7 @@ func HeadError(data []byte, err error) error {
 // whose values do not fit the Go type is an error that says so; Validate
 // says where.
 func DecodeDocument[T any](text string, dst *T, read func(*T, *Decoder) (bool, error)) error {
-	return Decode([]byte(text), func(d *Decoder) error {
+	return Decode([]byte(text), eventtypes.DecodeOptions{}, func(d *Decoder) error {
 		fits, err := read(dst, d)
 		if err == nil && !fits {
 			err = errDocumentDoesNotFit

@@ -42,7 +42,7 @@ func (r *record) read(d *Decoder) (bool, error) {
 func decodeRecord(t *testing.T, data string) *record {
 	t.Helper()
 	r := &record{}
-	if err := Decode([]byte(data), func(d *Decoder) error { _, err := r.read(d); return err }); err != nil {
+	if err := Decode([]byte(data), eventtypes.DecodeOptions{}, func(d *Decoder) error { _, err := r.read(d); return err }); err != nil {
 		t.Fatalf("%s: %v", data, err)
 	}
 	return r
@@ -85,21 +85,21 @@ func TestDuplicatesLastWins(t *testing.T) {
 func TestDecodeErrors(t *testing.T) {
 	read := func(d *Decoder) error { _, err := (&record{}).read(d); return err }
 	var notObject *eventtypes.NotAnObjectError
-	if err := Decode([]byte(` [1] `), read); !errors.As(err, &notObject) || notObject.Kind != "array" {
+	if err := Decode([]byte(` [1] `), eventtypes.DecodeOptions{}, read); !errors.As(err, &notObject) || notObject.Kind != "array" {
 		t.Errorf("array: %v", err)
 	}
 	var syntax *jsonwire.SyntaxError
-	if err := Decode([]byte(`{"name": "x",}`), read); !errors.As(err, &syntax) || syntax.Offset != 13 {
+	if err := Decode([]byte(`{"name": "x",}`), eventtypes.DecodeOptions{}, read); !errors.As(err, &syntax) || syntax.Offset != 13 {
 		t.Errorf("trailing comma: %v", err)
 	}
-	if err := Decode([]byte(`{"name": "x"} {}`), read); !errors.As(err, &syntax) {
+	if err := Decode([]byte(`{"name": "x"} {}`), eventtypes.DecodeOptions{}, read); !errors.As(err, &syntax) {
 		t.Errorf("two values: %v", err)
 	}
 }
 
 func TestConstMismatchIsReportedAfterDecoding(t *testing.T) {
 	var got string
-	err := Decode([]byte(`{"a": {"v": "3.0"}, "b": "kept"}`), func(d *Decoder) error {
+	err := Decode([]byte(`{"a": {"v": "3.0"}, "b": "kept"}`), eventtypes.DecodeOptions{}, func(d *Decoder) error {
 		d.BeginObject()
 		for {
 			name, more, err := d.NextMember()

@@ -31,6 +31,18 @@ type Event interface {
 	AppendJSON(dst []byte) ([]byte, error)
 	MarshalJSON() ([]byte, error)
 	UnmarshalJSON(data []byte) error
+	// UnmarshalJSONWith is UnmarshalJSON with options.
+	UnmarshalJSONWith(data []byte, opts DecodeOptions) error
+}
+
+// DecodeOptions tune decoding.
+type DecodeOptions struct {
+	// DecodeEmbedded decodes the JSON documents that strings hold (the
+	// endpoint record of campaign and journey sends, the SMS
+	// customer_context) while decoding the event, instead of on their first
+	// Decode call. Their errors stay with them: the event decodes all the
+	// same, and Decode on the member returns the error.
+	DecodeEmbedded bool
 }
 
 // UnknownVersionError is returned when an event's event_version is not one

@@ -1,7 +1,6 @@
 package jsonwire
 
 import (
-	"math"
 	"math/bits"
 	"strconv"
 	"unicode/utf8"
@@ -118,21 +117,10 @@ func (e *Encoder) Int64(v int64) {
 func (e *Encoder) Float64(v float64) {
 	e.separate()
 	e.comma = true
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	b, ok := AppendFloat(e.buf, v)
+	if !ok {
 		e.fail(&UnsupportedValueError{Value: v})
 		return
-	}
-	format := byte('f')
-	if abs := math.Abs(v); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	b := strconv.AppendFloat(e.buf, v, format, -1, 64)
-	if format == 'e' {
-		// Turn e-07 into e-7, as encoding/json does.
-		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
-		}
 	}
 	e.buf = b
 }
@@ -183,6 +171,27 @@ var quoteSafe = func() (t [utf8.RuneSelf]bool) {
 }()
 
 // load64 reads 8 bytes of s at i as a little-endian word.
+// plainASCII reports whether s is ASCII without '"', '\\' or control
+// characters, eight bytes at a time; the last word overlaps the one before,
+// and a string shorter than eight bytes is padded with a plain byte.
+func plainASCII(s string) bool {
+	n := len(s)
+	if n < 8 {
+		x := uint64(0x6161616161616161) // "aaaaaaaa"
+		for i := 0; i < n; i++ {
+			x = x&^(0xff<<(8*i)) | uint64(s[i])<<(8*i)
+		}
+		return stopMask(x)|x&highBits == 0
+	}
+	for i := 0; i+8 <= n; i += 8 {
+		if x := load64(s, i); stopMask(x)|x&highBits != 0 {
+			return false
+		}
+	}
+	x := load64(s, n-8)
+	return stopMask(x)|x&highBits == 0
+}
+
 func load64(s string, i int) uint64 {
 	s = s[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
@@ -194,6 +203,12 @@ func load64(s string, i int) uint64 {
 // short forms \b \f \n \r \t), U+2028 and U+2029 escaped, and each invalid
 // UTF-8 byte replaced by \ufffd.
 func appendQuoted(dst []byte, s string) []byte {
+	if plainASCII(s) {
+		// The common case: nothing to escape.
+		dst = append(dst, '"')
+		dst = append(dst, s...)
+		return append(dst, '"')
+	}
 	dst = append(dst, '"')
 	start := 0
 	i := 0

@@ -71,7 +71,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *AppEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *AppEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -86,7 +91,9 @@ func (v *AppEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *AppEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -243,51 +250,51 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *AppEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *AppEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentAppEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentAppEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentAppEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentAppEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentAppEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentAppEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentAppEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentAppEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentAppEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		stringMapWrite(&v.Attributes, e)
+		b = append(b, ",\"attributes\":"...)
+		b = stringMapWrite(b, v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkAppEventEventType checks a Go string against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_type.

@@ -33,8 +33,16 @@ func stringMapRead(dst *map[string]string, d *codec.Decoder) (bool, error) {
 	}
 }
 
-func stringMapWrite(v *map[string]string, e *jsonwire.Encoder) {
-	codec.WriteMap(*v, e, codec.WriteString[string])
+func stringMapWrite(b []byte, v map[string]string, w *codec.Writer) []byte {
+	start := len(b)
+	for _, k := range codec.SortedKeys(v) {
+		e := v[k]
+		b = append(b, ',')
+		b = jsonwire.AppendString(b, k)
+		b = append(b, ':')
+		b = jsonwire.AppendString(b, e)
+	}
+	return jsonwire.CloseObject(b, start)
 }
 
 func float64MapRead(dst *map[string]float64, d *codec.Decoder) (bool, error) {
@@ -63,6 +71,14 @@ func float64MapRead(dst *map[string]float64, d *codec.Decoder) (bool, error) {
 	}
 }
 
-func float64MapWrite(v *map[string]float64, e *jsonwire.Encoder) {
-	codec.WriteMap(*v, e, codec.WriteFloat64)
+func float64MapWrite(b []byte, v map[string]float64, w *codec.Writer) []byte {
+	start := len(b)
+	for _, k := range codec.SortedKeys(v) {
+		e := v[k]
+		b = append(b, ',')
+		b = jsonwire.AppendString(b, k)
+		b = append(b, ':')
+		b = w.Float64(b, e)
+	}
+	return jsonwire.CloseObject(b, start)
 }

@@ -78,7 +78,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *AppEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *AppEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -93,7 +98,9 @@ func (v *AppEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *AppEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -273,59 +280,59 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *AppEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *AppEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentAppEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentAppEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentAppEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentAppEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentAppEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentAppEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentAppEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentAppEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentAppEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		stringMapWrite(&v.Attributes, e)
+		b = append(b, ",\"attributes\":"...)
+		b = stringMapWrite(b, v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.Endpoint != nil {
-		e.Key("\"endpoint\":")
-		v.Endpoint.write(e)
+		b = append(b, ",\"endpoint\":"...)
+		b = v.Endpoint.write(b, w)
 	}
 	if v.absent&absentAppEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkAppEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_type.
@@ -550,7 +557,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *AppMonetizationEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *AppMonetizationEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -565,7 +577,9 @@ func (v *AppMonetizationEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *AppMonetizationEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -759,59 +773,59 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *AppMonetizationEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *AppMonetizationEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentAppMonetizationEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentAppMonetizationEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentAppMonetizationEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentAppMonetizationEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentAppMonetizationEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentAppMonetizationEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentAppMonetizationEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentAppMonetizationEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentAppMonetizationEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		v.Attributes.write(e)
+		b = append(b, ",\"attributes\":"...)
+		b = v.Attributes.write(b, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		v.Metrics.write(e)
+		b = append(b, ",\"metrics\":"...)
+		b = v.Metrics.write(b, w)
 	}
 	if v.Endpoint != nil {
-		e.Key("\"endpoint\":")
-		v.Endpoint.write(e)
+		b = append(b, ",\"endpoint\":"...)
+		b = v.Endpoint.write(b, w)
 	}
 	if v.absent&absentAppMonetizationEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkAppMonetizationEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_type.
@@ -1053,7 +1067,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *AppSessionEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *AppSessionEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -1068,7 +1087,9 @@ func (v *AppSessionEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *AppSessionEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -1248,59 +1269,59 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *AppSessionEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *AppSessionEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentAppSessionEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentAppSessionEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentAppSessionEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentAppSessionEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentAppSessionEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentAppSessionEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentAppSessionEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentAppSessionEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentAppSessionEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		stringMapWrite(&v.Attributes, e)
+		b = append(b, ",\"attributes\":"...)
+		b = stringMapWrite(b, v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.Endpoint != nil {
-		e.Key("\"endpoint\":")
-		v.Endpoint.write(e)
+		b = append(b, ",\"endpoint\":"...)
+		b = v.Endpoint.write(b, w)
 	}
 	if v.absent&absentAppSessionEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkAppSessionEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_type.
@@ -1533,7 +1554,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *AppUserAuthEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *AppUserAuthEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -1548,7 +1574,9 @@ func (v *AppUserAuthEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *AppUserAuthEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -1728,59 +1756,59 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *AppUserAuthEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *AppUserAuthEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentAppUserAuthEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentAppUserAuthEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentAppUserAuthEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentAppUserAuthEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentAppUserAuthEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentAppUserAuthEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentAppUserAuthEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentAppUserAuthEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentAppUserAuthEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		stringMapWrite(&v.Attributes, e)
+		b = append(b, ",\"attributes\":"...)
+		b = stringMapWrite(b, v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.Endpoint != nil {
-		e.Key("\"endpoint\":")
-		v.Endpoint.write(e)
+		b = append(b, ",\"endpoint\":"...)
+		b = v.Endpoint.write(b, w)
 	}
 	if v.absent&absentAppUserAuthEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkAppUserAuthEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_type.
@@ -2014,7 +2042,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *InAppMessageEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *InAppMessageEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -2029,7 +2062,9 @@ func (v *InAppMessageEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *InAppMessageEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -2209,59 +2244,59 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *InAppMessageEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *InAppMessageEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentInAppMessageEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentInAppMessageEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentInAppMessageEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentInAppMessageEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentInAppMessageEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentInAppMessageEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentInAppMessageEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentInAppMessageEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentInAppMessageEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		stringMapWrite(&v.Attributes, e)
+		b = append(b, ",\"attributes\":"...)
+		b = stringMapWrite(b, v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.Endpoint != nil {
-		e.Key("\"endpoint\":")
-		v.Endpoint.write(e)
+		b = append(b, ",\"endpoint\":"...)
+		b = v.Endpoint.write(b, w)
 	}
 	if v.absent&absentInAppMessageEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkInAppMessageEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_type.
@@ -2455,7 +2490,12 @@ type MonetizationAttributes struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *MonetizationAttributes) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *MonetizationAttributes) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -2470,7 +2510,9 @@ func (v *MonetizationAttributes) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *MonetizationAttributes) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -2572,31 +2614,31 @@ func (v *MonetizationAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *MonetizationAttributes) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *MonetizationAttributes) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.Currency != nil {
-		e.Key("\"_currency\":")
-		e.String(*v.Currency)
+		b = append(b, ",\"_currency\":"...)
+		b = jsonwire.AppendString(b, *v.Currency)
 	}
 	if v.ProductID != nil {
-		e.Key("\"_product_id\":")
-		e.String(*v.ProductID)
+		b = append(b, ",\"_product_id\":"...)
+		b = jsonwire.AppendString(b, *v.ProductID)
 	}
 	if v.TransactionID != nil {
-		e.Key("\"_transaction_id\":")
-		e.String(*v.TransactionID)
+		b = append(b, ",\"_transaction_id\":"...)
+		b = jsonwire.AppendString(b, *v.TransactionID)
 	}
 	if v.ItemPriceFormatted != nil {
-		e.Key("\"_item_price_formatted\":")
-		e.String(*v.ItemPriceFormatted)
+		b = append(b, ",\"_item_price_formatted\":"...)
+		b = jsonwire.AppendString(b, *v.ItemPriceFormatted)
 	}
 	if v.Store != nil {
-		e.Key("\"_store\":")
-		e.String(*v.Store)
+		b = append(b, ",\"_store\":"...)
+		b = jsonwire.AppendString(b, *v.Store)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -2637,7 +2679,12 @@ type MonetizationMetrics struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *MonetizationMetrics) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *MonetizationMetrics) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -2652,7 +2699,9 @@ func (v *MonetizationMetrics) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *MonetizationMetrics) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -2721,19 +2770,19 @@ func (v *MonetizationMetrics) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *MonetizationMetrics) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *MonetizationMetrics) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.ItemPrice != nil {
-		e.Key("\"_item_price\":")
-		e.Float64(*v.ItemPrice)
+		b = append(b, ",\"_item_price\":"...)
+		b = w.Float64(b, *v.ItemPrice)
 	}
 	if v.Quantity != nil {
-		e.Key("\"_quantity\":")
-		e.Float64(*v.Quantity)
+		b = append(b, ",\"_quantity\":"...)
+		b = w.Float64(b, *v.Quantity)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.

@@ -43,7 +43,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *CampaignEngagementAttributes) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *CampaignEngagementAttributes) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -58,7 +63,9 @@ func (v *CampaignEngagementAttributes) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *CampaignEngagementAttributes) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -153,27 +160,27 @@ func (v *CampaignEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *CampaignEngagementAttributes) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *CampaignEngagementAttributes) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentCampaignEngagementAttributesCampaignID == 0 {
-		e.Key("\"campaign_id\":")
-		e.String(v.CampaignID)
+		b = append(b, ",\"campaign_id\":"...)
+		b = jsonwire.AppendString(b, v.CampaignID)
 	}
 	if v.absent&absentCampaignEngagementAttributesCampaignActivityID == 0 {
-		e.Key("\"campaign_activity_id\":")
-		e.String(v.CampaignActivityID)
+		b = append(b, ",\"campaign_activity_id\":"...)
+		b = jsonwire.AppendString(b, v.CampaignActivityID)
 	}
 	if v.TreatmentID != nil {
-		e.Key("\"treatment_id\":")
-		e.String(string(*v.TreatmentID))
+		b = append(b, ",\"treatment_id\":"...)
+		b = jsonwire.AppendString(b, string(*v.TreatmentID))
 	}
 	if v.IsAppInForeground != nil {
-		e.Key("\"isAppInForeground\":")
-		e.String(*v.IsAppInForeground)
+		b = append(b, ",\"isAppInForeground\":"...)
+		b = jsonwire.AppendString(b, *v.IsAppInForeground)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -264,7 +271,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *CampaignEngagementEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *CampaignEngagementEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -279,7 +291,9 @@ func (v *CampaignEngagementEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *CampaignEngagementEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -464,59 +478,59 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *CampaignEngagementEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *CampaignEngagementEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentCampaignEngagementEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentCampaignEngagementEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentCampaignEngagementEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentCampaignEngagementEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentCampaignEngagementEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentCampaignEngagementEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentCampaignEngagementEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentCampaignEngagementEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentCampaignEngagementEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		v.Attributes.write(e)
+		b = append(b, ",\"attributes\":"...)
+		b = v.Attributes.write(b, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.Endpoint != nil {
-		e.Key("\"endpoint\":")
-		v.Endpoint.write(e)
+		b = append(b, ",\"endpoint\":"...)
+		b = v.Endpoint.write(b, w)
 	}
 	if v.absent&absentCampaignEngagementEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkCampaignEngagementEventEventType checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_type.
@@ -730,7 +744,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *CampaignSendAttributes) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *CampaignSendAttributes) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -745,7 +764,9 @@ func (v *CampaignSendAttributes) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *CampaignSendAttributes) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -853,31 +874,31 @@ func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *CampaignSendAttributes) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *CampaignSendAttributes) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentCampaignSendAttributesCampaignID == 0 {
-		e.Key("\"campaign_id\":")
-		e.String(v.CampaignID)
+		b = append(b, ",\"campaign_id\":"...)
+		b = jsonwire.AppendString(b, v.CampaignID)
 	}
 	if v.absent&absentCampaignSendAttributesCampaignActivityID == 0 {
-		e.Key("\"campaign_activity_id\":")
-		e.String(v.CampaignActivityID)
+		b = append(b, ",\"campaign_activity_id\":"...)
+		b = jsonwire.AppendString(b, v.CampaignActivityID)
 	}
 	if v.absent&absentCampaignSendAttributesTreatmentID == 0 {
-		e.Key("\"treatment_id\":")
-		e.String(string(v.TreatmentID))
+		b = append(b, ",\"treatment_id\":"...)
+		b = jsonwire.AppendString(b, string(v.TreatmentID))
 	}
 	if v.absent&absentCampaignSendAttributesCampaignSendStatus == 0 {
-		e.Key("\"campaign_send_status\":")
-		e.String(string(v.CampaignSendStatus))
+		b = append(b, ",\"campaign_send_status\":"...)
+		b = jsonwire.AppendString(b, string(v.CampaignSendStatus))
 	}
 	if v.DeliveryType != nil {
-		e.Key("\"delivery_type\":")
-		e.String(string(*v.DeliveryType))
+		b = append(b, ",\"delivery_type\":"...)
+		b = jsonwire.AppendString(b, string(*v.DeliveryType))
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -977,7 +998,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *CampaignSendEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *CampaignSendEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -992,7 +1018,9 @@ func (v *CampaignSendEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *CampaignSendEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -1181,59 +1209,59 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *CampaignSendEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *CampaignSendEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentCampaignSendEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentCampaignSendEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentCampaignSendEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentCampaignSendEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentCampaignSendEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentCampaignSendEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentCampaignSendEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentCampaignSendEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentCampaignSendEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		v.Attributes.write(e)
+		b = append(b, ",\"attributes\":"...)
+		b = v.Attributes.write(b, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.absent&absentCampaignSendEventClientContext == 0 {
-		e.Key("\"client_context\":")
-		v.ClientContext.write(e)
+		b = append(b, ",\"client_context\":"...)
+		b = v.ClientContext.write(b, w)
 	}
 	if v.absent&absentCampaignSendEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkCampaignSendEventEventType checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_type.

@@ -74,7 +74,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *Application) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *Application) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -89,7 +94,9 @@ func (v *Application) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *Application) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -216,39 +223,39 @@ func (v *Application) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *Application) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *Application) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentApplicationAppID == 0 {
-		e.Key("\"app_id\":")
-		e.String(v.AppID)
+		b = append(b, ",\"app_id\":"...)
+		b = jsonwire.AppendString(b, v.AppID)
 	}
 	if v.CognitoIdentityPoolID != nil {
-		e.Key("\"cognito_identity_pool_id\":")
-		e.String(*v.CognitoIdentityPoolID)
+		b = append(b, ",\"cognito_identity_pool_id\":"...)
+		b = jsonwire.AppendString(b, *v.CognitoIdentityPoolID)
 	}
 	if v.PackageName != nil {
-		e.Key("\"package_name\":")
-		e.String(*v.PackageName)
+		b = append(b, ",\"package_name\":"...)
+		b = jsonwire.AppendString(b, *v.PackageName)
 	}
 	if v.absent&absentApplicationSDK == 0 {
-		e.Key("\"sdk\":")
-		v.SDK.write(e)
+		b = append(b, ",\"sdk\":"...)
+		b = v.SDK.write(b, w)
 	}
 	if v.Title != nil {
-		e.Key("\"title\":")
-		e.String(*v.Title)
+		b = append(b, ",\"title\":"...)
+		b = jsonwire.AppendString(b, *v.Title)
 	}
 	if v.VersionName != nil {
-		e.Key("\"version_name\":")
-		e.String(*v.VersionName)
+		b = append(b, ",\"version_name\":"...)
+		b = jsonwire.AppendString(b, *v.VersionName)
 	}
 	if v.VersionCode != nil {
-		e.Key("\"version_code\":")
-		e.String(*v.VersionCode)
+		b = append(b, ",\"version_code\":"...)
+		b = jsonwire.AppendString(b, *v.VersionCode)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -313,7 +320,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *Client) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *Client) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -328,7 +340,9 @@ func (v *Client) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *Client) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -400,19 +414,19 @@ func (v *Client) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *Client) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *Client) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentClientClientID == 0 {
-		e.Key("\"client_id\":")
-		e.String(v.ClientID)
+		b = append(b, ",\"client_id\":"...)
+		b = jsonwire.AppendString(b, v.ClientID)
 	}
 	if v.CognitoID != nil {
-		e.Key("\"cognito_id\":")
-		e.String(*v.CognitoID)
+		b = append(b, ",\"cognito_id\":"...)
+		b = jsonwire.AppendString(b, *v.CognitoID)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -454,7 +468,12 @@ type Device struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *Device) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *Device) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -469,7 +488,9 @@ func (v *Device) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *Device) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -560,27 +581,27 @@ func (v *Device) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *Device) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *Device) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.Locale != nil {
-		e.Key("\"locale\":")
-		v.Locale.write(e)
+		b = append(b, ",\"locale\":"...)
+		b = v.Locale.write(b, w)
 	}
 	if v.Make != nil {
-		e.Key("\"make\":")
-		e.String(*v.Make)
+		b = append(b, ",\"make\":"...)
+		b = jsonwire.AppendString(b, *v.Make)
 	}
 	if v.Model != nil {
-		e.Key("\"model\":")
-		e.String(*v.Model)
+		b = append(b, ",\"model\":"...)
+		b = jsonwire.AppendString(b, *v.Model)
 	}
 	if v.Platform != nil {
-		e.Key("\"platform\":")
-		v.Platform.write(e)
+		b = append(b, ",\"platform\":"...)
+		b = v.Platform.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -634,7 +655,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EndpointClientContext) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EndpointClientContext) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -649,7 +675,9 @@ func (v *EndpointClientContext) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EndpointClientContext) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -708,15 +736,15 @@ func (v *EndpointClientContext) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EndpointClientContext) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EndpointClientContext) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEndpointClientContextCustom == 0 {
-		e.Key("\"custom\":")
-		v.Custom.write(e)
+		b = append(b, ",\"custom\":"...)
+		b = v.Custom.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -762,7 +790,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EndpointClientContextCustom) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EndpointClientContextCustom) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -777,7 +810,9 @@ func (v *EndpointClientContextCustom) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EndpointClientContextCustom) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -831,15 +866,15 @@ func (v *EndpointClientContextCustom) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EndpointClientContextCustom) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EndpointClientContextCustom) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEndpointClientContextCustomEndpoint == 0 {
-		e.Key("\"endpoint\":")
-		v.Endpoint.write(e)
+		b = append(b, ",\"endpoint\":"...)
+		b = v.Endpoint.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkEndpointClientContextCustomEndpoint checks a Go string against schema/pinpoint/3.1/common.json#/$defs/EndpointClientContextCustom/properties/endpoint.
@@ -902,11 +937,15 @@ func (j *EndpointJSON) Decode() (*Endpoint, error) {
 
 func (j *EndpointJSON) read(d *codec.Decoder) (bool, error) {
 	*j = EndpointJSON{}
-	return codec.ReadString(&j.Text, d)
+	fits, err := codec.ReadString(&j.Text, d)
+	if fits && d.DecodeEmbedded {
+		j.Decode()
+	}
+	return fits, err
 }
 
-func (j *EndpointJSON) write(e *jsonwire.Encoder) {
-	e.String(j.Text)
+func (j *EndpointJSON) write(b []byte, w *codec.Writer) []byte {
+	return jsonwire.AppendString(b, j.Text)
 }
 
 // The device's locale settings.
@@ -929,7 +968,12 @@ type Locale struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *Locale) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *Locale) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -944,7 +988,9 @@ func (v *Locale) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *Locale) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -1024,23 +1070,23 @@ func (v *Locale) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *Locale) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *Locale) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.Code != nil {
-		e.Key("\"code\":")
-		e.String(*v.Code)
+		b = append(b, ",\"code\":"...)
+		b = jsonwire.AppendString(b, *v.Code)
 	}
 	if v.Country != nil {
-		e.Key("\"country\":")
-		e.String(*v.Country)
+		b = append(b, ",\"country\":"...)
+		b = jsonwire.AppendString(b, *v.Country)
 	}
 	if v.Language != nil {
-		e.Key("\"language\":")
-		e.String(*v.Language)
+		b = append(b, ",\"language\":"...)
+		b = jsonwire.AppendString(b, *v.Language)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -1075,7 +1121,12 @@ type Platform struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *Platform) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *Platform) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -1090,7 +1141,9 @@ func (v *Platform) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *Platform) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -1159,19 +1212,19 @@ func (v *Platform) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *Platform) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *Platform) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.Name != nil {
-		e.Key("\"name\":")
-		e.String(*v.Name)
+		b = append(b, ",\"name\":"...)
+		b = jsonwire.AppendString(b, *v.Name)
 	}
 	if v.Version != nil {
-		e.Key("\"version\":")
-		e.String(*v.Version)
+		b = append(b, ",\"version\":"...)
+		b = jsonwire.AppendString(b, *v.Version)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -1205,7 +1258,12 @@ type SDK struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *SDK) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *SDK) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -1220,7 +1278,9 @@ func (v *SDK) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *SDK) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -1289,19 +1349,19 @@ func (v *SDK) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *SDK) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *SDK) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.Name != nil {
-		e.Key("\"name\":")
-		e.String(*v.Name)
+		b = append(b, ",\"name\":"...)
+		b = jsonwire.AppendString(b, *v.Name)
 	}
 	if v.Version != nil {
-		e.Key("\"version\":")
-		e.String(*v.Version)
+		b = append(b, ",\"version\":"...)
+		b = jsonwire.AppendString(b, *v.Version)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -1338,7 +1398,12 @@ type Session struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *Session) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *Session) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -1353,7 +1418,9 @@ func (v *Session) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -1433,23 +1500,23 @@ func (v *Session) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *Session) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *Session) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.SessionID != nil {
-		e.Key("\"session_id\":")
-		e.String(*v.SessionID)
+		b = append(b, ",\"session_id\":"...)
+		b = jsonwire.AppendString(b, *v.SessionID)
 	}
 	if v.StartTimestamp != nil {
-		e.Key("\"start_timestamp\":")
-		e.Int64(int64(*v.StartTimestamp))
+		b = append(b, ",\"start_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(*v.StartTimestamp), 10)
 	}
 	if v.StopTimestamp != nil {
-		e.Key("\"stop_timestamp\":")
-		e.Int64(int64(*v.StopTimestamp))
+		b = append(b, ",\"stop_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(*v.StopTimestamp), 10)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkSessionStartTimestamp checks a Go int64 against schema/pinpoint/3.1/common.json#/$defs/Session/properties/start_timestamp.

@@ -33,7 +33,12 @@ type BouncedRecipient struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *BouncedRecipient) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *BouncedRecipient) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -48,7 +53,9 @@ func (v *BouncedRecipient) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *BouncedRecipient) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -139,27 +146,27 @@ func (v *BouncedRecipient) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *BouncedRecipient) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *BouncedRecipient) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.EmailAddress != nil {
-		e.Key("\"email_address\":")
-		e.String(*v.EmailAddress)
+		b = append(b, ",\"email_address\":"...)
+		b = jsonwire.AppendString(b, *v.EmailAddress)
 	}
 	if v.Action != nil {
-		e.Key("\"action\":")
-		e.String(*v.Action)
+		b = append(b, ",\"action\":"...)
+		b = jsonwire.AppendString(b, *v.Action)
 	}
 	if v.Status != nil {
-		e.Key("\"status\":")
-		e.String(*v.Status)
+		b = append(b, ",\"status\":"...)
+		b = jsonwire.AppendString(b, *v.Status)
 	}
 	if v.DiagnosticCode != nil {
-		e.Key("\"diagnostic_code\":")
-		e.String(*v.DiagnosticCode)
+		b = append(b, ",\"diagnostic_code\":"...)
+		b = jsonwire.AppendString(b, *v.DiagnosticCode)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -200,7 +207,12 @@ type CommonHeaders struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *CommonHeaders) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *CommonHeaders) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -215,7 +227,9 @@ func (v *CommonHeaders) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *CommonHeaders) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -301,27 +315,27 @@ func (v *CommonHeaders) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *CommonHeaders) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *CommonHeaders) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.From != nil {
-		e.Key("\"from\":")
-		e.String(*v.From)
+		b = append(b, ",\"from\":"...)
+		b = jsonwire.AppendString(b, *v.From)
 	}
 	if v.To != nil {
-		e.Key("\"to\":")
-		stringSliceWrite(&v.To, e)
+		b = append(b, ",\"to\":"...)
+		b = stringSliceWrite(b, v.To, w)
 	}
 	if v.Subject != nil {
-		e.Key("\"subject\":")
-		e.String(*v.Subject)
+		b = append(b, ",\"subject\":"...)
+		b = jsonwire.AppendString(b, *v.Subject)
 	}
 	if v.Date != nil {
-		e.Key("\"date\":")
-		e.String(*v.Date)
+		b = append(b, ",\"date\":"...)
+		b = jsonwire.AppendString(b, *v.Date)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -356,7 +370,12 @@ type ComplainedRecipient struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *ComplainedRecipient) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *ComplainedRecipient) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -371,7 +390,9 @@ func (v *ComplainedRecipient) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *ComplainedRecipient) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -429,15 +450,15 @@ func (v *ComplainedRecipient) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *ComplainedRecipient) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *ComplainedRecipient) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.EmailAddress != nil {
-		e.Key("\"email_address\":")
-		e.String(*v.EmailAddress)
+		b = append(b, ",\"email_address\":"...)
+		b = jsonwire.AppendString(b, *v.EmailAddress)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -490,7 +511,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailAttributes) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailAttributes) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -505,7 +531,9 @@ func (v *EmailAttributes) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailAttributes) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -632,39 +660,39 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailAttributes) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailAttributes) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailAttributesFeedback == 0 {
-		e.Key("\"feedback\":")
-		e.String(v.Feedback)
+		b = append(b, ",\"feedback\":"...)
+		b = jsonwire.AppendString(b, v.Feedback)
 	}
 	if v.CampaignID != nil {
-		e.Key("\"campaign_id\":")
-		e.String(*v.CampaignID)
+		b = append(b, ",\"campaign_id\":"...)
+		b = jsonwire.AppendString(b, *v.CampaignID)
 	}
 	if v.CampaignActivityID != nil {
-		e.Key("\"campaign_activity_id\":")
-		e.String(*v.CampaignActivityID)
+		b = append(b, ",\"campaign_activity_id\":"...)
+		b = jsonwire.AppendString(b, *v.CampaignActivityID)
 	}
 	if v.TreatmentID != nil {
-		e.Key("\"treatment_id\":")
-		e.String(string(*v.TreatmentID))
+		b = append(b, ",\"treatment_id\":"...)
+		b = jsonwire.AppendString(b, string(*v.TreatmentID))
 	}
 	if v.JourneyID != nil {
-		e.Key("\"journey_id\":")
-		e.String(*v.JourneyID)
+		b = append(b, ",\"journey_id\":"...)
+		b = jsonwire.AppendString(b, *v.JourneyID)
 	}
 	if v.JourneyActivityID != nil {
-		e.Key("\"journey_activity_id\":")
-		e.String(*v.JourneyActivityID)
+		b = append(b, ",\"journey_activity_id\":"...)
+		b = jsonwire.AppendString(b, *v.JourneyActivityID)
 	}
 	if v.JourneyRunID != nil {
-		e.Key("\"journey_run_id\":")
-		e.String(*v.JourneyRunID)
+		b = append(b, ",\"journey_run_id\":"...)
+		b = jsonwire.AppendString(b, *v.JourneyRunID)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -720,7 +748,12 @@ type EmailBounce struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailBounce) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailBounce) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -735,7 +768,9 @@ func (v *EmailBounce) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailBounce) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -832,31 +867,31 @@ func (v *EmailBounce) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailBounce) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailBounce) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.BounceType != nil {
-		e.Key("\"bounce_type\":")
-		e.String(*v.BounceType)
+		b = append(b, ",\"bounce_type\":"...)
+		b = jsonwire.AppendString(b, *v.BounceType)
 	}
 	if v.BounceSubType != nil {
-		e.Key("\"bounce_sub_type\":")
-		e.String(*v.BounceSubType)
+		b = append(b, ",\"bounce_sub_type\":"...)
+		b = jsonwire.AppendString(b, *v.BounceSubType)
 	}
 	if v.BouncedRecipients != nil {
-		e.Key("\"bounced_recipients\":")
-		bouncedRecipientSliceWrite(&v.BouncedRecipients, e)
+		b = append(b, ",\"bounced_recipients\":"...)
+		b = bouncedRecipientSliceWrite(b, v.BouncedRecipients, w)
 	}
 	if v.FeedbackID != nil {
-		e.Key("\"feedback_id\":")
-		e.String(*v.FeedbackID)
+		b = append(b, ",\"feedback_id\":"...)
+		b = jsonwire.AppendString(b, *v.FeedbackID)
 	}
 	if v.ReportingMTA != nil {
-		e.Key("\"reporting_mta\":")
-		e.String(*v.ReportingMTA)
+		b = append(b, ",\"reporting_mta\":"...)
+		b = jsonwire.AppendString(b, *v.ReportingMTA)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkEmailBounceBouncedRecipients checks a Go value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounced_recipients.
@@ -915,7 +950,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailClickChannel) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailClickChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -930,7 +970,9 @@ func (v *EmailClickChannel) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailClickChannel) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -989,15 +1031,15 @@ func (v *EmailClickChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailClickChannel) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailClickChannel) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailClickChannelMailEvent == 0 {
-		e.Key("\"mail_event\":")
-		v.MailEvent.write(e)
+		b = append(b, ",\"mail_event\":"...)
+		b = v.MailEvent.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -1041,7 +1083,12 @@ type EmailClickDetails struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailClickDetails) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailClickDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -1056,7 +1103,9 @@ func (v *EmailClickDetails) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailClickDetails) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -1142,27 +1191,27 @@ func (v *EmailClickDetails) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailClickDetails) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailClickDetails) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.IPAddress != nil {
-		e.Key("\"ip_address\":")
-		e.String(*v.IPAddress)
+		b = append(b, ",\"ip_address\":"...)
+		b = jsonwire.AppendString(b, *v.IPAddress)
 	}
 	if v.UserAgent != nil {
-		e.Key("\"user_agent\":")
-		e.String(*v.UserAgent)
+		b = append(b, ",\"user_agent\":"...)
+		b = jsonwire.AppendString(b, *v.UserAgent)
 	}
 	if v.Link != nil {
-		e.Key("\"link\":")
-		e.String(*v.Link)
+		b = append(b, ",\"link\":"...)
+		b = jsonwire.AppendString(b, *v.Link)
 	}
 	if v.LinkTags != nil {
-		e.Key("\"link_tags\":")
-		stringSliceMapWrite(&v.LinkTags, e)
+		b = append(b, ",\"link_tags\":"...)
+		b = stringSliceMapWrite(b, v.LinkTags, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -1247,7 +1296,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailClickEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailClickEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -1262,7 +1316,9 @@ func (v *EmailClickEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailClickEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -1462,63 +1518,63 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailClickEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailClickEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailClickEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentEmailClickEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentEmailClickEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentEmailClickEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentEmailClickEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentEmailClickEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentEmailClickEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentEmailClickEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentEmailClickEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		v.Attributes.write(e)
+		b = append(b, ",\"attributes\":"...)
+		b = v.Attributes.write(b, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		e.Key("\"client_context\":")
-		v.ClientContext.write(e)
+		b = append(b, ",\"client_context\":"...)
+		b = v.ClientContext.write(b, w)
 	}
 	if v.absent&absentEmailClickEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
 	if v.absent&absentEmailClickEventFacets == 0 {
-		e.Key("\"facets\":")
-		v.Facets.write(e)
+		b = append(b, ",\"facets\":"...)
+		b = v.Facets.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkEmailClickEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_type.
@@ -1725,7 +1781,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailClickFacets) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailClickFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -1740,7 +1801,9 @@ func (v *EmailClickFacets) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailClickFacets) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -1799,15 +1862,15 @@ func (v *EmailClickFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailClickFacets) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailClickFacets) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailClickFacetsEmailChannel == 0 {
-		e.Key("\"email_channel\":")
-		v.EmailChannel.write(e)
+		b = append(b, ",\"email_channel\":"...)
+		b = v.EmailChannel.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -1855,7 +1918,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailClickMailEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailClickMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -1870,7 +1938,9 @@ func (v *EmailClickMailEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailClickMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -1940,19 +2010,19 @@ func (v *EmailClickMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailClickMailEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailClickMailEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailClickMailEventMail == 0 {
-		e.Key("\"mail\":")
-		v.Mail.write(e)
+		b = append(b, ",\"mail\":"...)
+		b = v.Mail.write(b, w)
 	}
 	if v.absent&absentEmailClickMailEventClick == 0 {
-		e.Key("\"click\":")
-		v.Click.write(e)
+		b = append(b, ",\"click\":"...)
+		b = v.Click.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -1999,7 +2069,12 @@ type EmailClientContext struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailClientContext) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailClientContext) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -2014,7 +2089,9 @@ func (v *EmailClientContext) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailClientContext) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -2072,15 +2149,15 @@ func (v *EmailClientContext) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailClientContext) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailClientContext) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.Custom != nil {
-		e.Key("\"custom\":")
-		v.Custom.write(e)
+		b = append(b, ",\"custom\":"...)
+		b = v.Custom.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -2114,7 +2191,12 @@ type EmailClientContextCustom struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailClientContextCustom) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailClientContextCustom) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -2129,7 +2211,9 @@ func (v *EmailClientContextCustom) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailClientContextCustom) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -2187,15 +2271,15 @@ func (v *EmailClientContextCustom) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailClientContextCustom) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailClientContextCustom) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.LegacyIdentifier != nil {
-		e.Key("\"legacy_identifier\":")
-		e.String(*v.LegacyIdentifier)
+		b = append(b, ",\"legacy_identifier\":"...)
+		b = jsonwire.AppendString(b, *v.LegacyIdentifier)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -2232,7 +2316,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailComplaintChannel) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailComplaintChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -2247,7 +2336,9 @@ func (v *EmailComplaintChannel) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailComplaintChannel) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -2306,15 +2397,15 @@ func (v *EmailComplaintChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailComplaintChannel) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailComplaintChannel) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailComplaintChannelMailEvent == 0 {
-		e.Key("\"mail_event\":")
-		v.MailEvent.write(e)
+		b = append(b, ",\"mail_event\":"...)
+		b = v.MailEvent.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -2358,7 +2449,12 @@ type EmailComplaintDetails struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailComplaintDetails) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailComplaintDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -2373,7 +2469,9 @@ func (v *EmailComplaintDetails) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailComplaintDetails) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -2459,27 +2557,27 @@ func (v *EmailComplaintDetails) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailComplaintDetails) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailComplaintDetails) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.ComplainedRecipients != nil {
-		e.Key("\"complained_recipients\":")
-		complainedRecipientSliceWrite(&v.ComplainedRecipients, e)
+		b = append(b, ",\"complained_recipients\":"...)
+		b = complainedRecipientSliceWrite(b, v.ComplainedRecipients, w)
 	}
 	if v.FeedbackID != nil {
-		e.Key("\"feedback_id\":")
-		e.String(*v.FeedbackID)
+		b = append(b, ",\"feedback_id\":"...)
+		b = jsonwire.AppendString(b, *v.FeedbackID)
 	}
 	if v.UserAgent != nil {
-		e.Key("\"user_agent\":")
-		e.String(*v.UserAgent)
+		b = append(b, ",\"user_agent\":"...)
+		b = jsonwire.AppendString(b, *v.UserAgent)
 	}
 	if v.ComplaintFeedbackType != nil {
-		e.Key("\"complaint_feedback_type\":")
-		e.String(*v.ComplaintFeedbackType)
+		b = append(b, ",\"complaint_feedback_type\":"...)
+		b = jsonwire.AppendString(b, *v.ComplaintFeedbackType)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkEmailComplaintDetailsComplainedRecipients checks a Go value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients.
@@ -2578,7 +2676,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailComplaintEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailComplaintEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -2593,7 +2696,9 @@ func (v *EmailComplaintEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailComplaintEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -2793,63 +2898,63 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailComplaintEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailComplaintEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailComplaintEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentEmailComplaintEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentEmailComplaintEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentEmailComplaintEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentEmailComplaintEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentEmailComplaintEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentEmailComplaintEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentEmailComplaintEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentEmailComplaintEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		v.Attributes.write(e)
+		b = append(b, ",\"attributes\":"...)
+		b = v.Attributes.write(b, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		e.Key("\"client_context\":")
-		v.ClientContext.write(e)
+		b = append(b, ",\"client_context\":"...)
+		b = v.ClientContext.write(b, w)
 	}
 	if v.absent&absentEmailComplaintEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
 	if v.absent&absentEmailComplaintEventFacets == 0 {
-		e.Key("\"facets\":")
-		v.Facets.write(e)
+		b = append(b, ",\"facets\":"...)
+		b = v.Facets.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkEmailComplaintEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
@@ -3056,7 +3161,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailComplaintFacets) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailComplaintFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -3071,7 +3181,9 @@ func (v *EmailComplaintFacets) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailComplaintFacets) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -3130,15 +3242,15 @@ func (v *EmailComplaintFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailComplaintFacets) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailComplaintFacets) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailComplaintFacetsEmailChannel == 0 {
-		e.Key("\"email_channel\":")
-		v.EmailChannel.write(e)
+		b = append(b, ",\"email_channel\":"...)
+		b = v.EmailChannel.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -3186,7 +3298,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailComplaintMailEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailComplaintMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -3201,7 +3318,9 @@ func (v *EmailComplaintMailEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailComplaintMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -3272,19 +3391,19 @@ func (v *EmailComplaintMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailComplaintMailEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailComplaintMailEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailComplaintMailEventMail == 0 {
-		e.Key("\"mail\":")
-		v.Mail.write(e)
+		b = append(b, ",\"mail\":"...)
+		b = v.Mail.write(b, w)
 	}
 	if v.Complaint != nil {
-		e.Key("\"complaint\":")
-		v.Complaint.write(e)
+		b = append(b, ",\"complaint\":"...)
+		b = v.Complaint.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -3336,7 +3455,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailDeliveredChannel) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailDeliveredChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -3351,7 +3475,9 @@ func (v *EmailDeliveredChannel) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailDeliveredChannel) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -3410,15 +3536,15 @@ func (v *EmailDeliveredChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailDeliveredChannel) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailDeliveredChannel) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailDeliveredChannelMailEvent == 0 {
-		e.Key("\"mail_event\":")
-		v.MailEvent.write(e)
+		b = append(b, ",\"mail_event\":"...)
+		b = v.MailEvent.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -3506,7 +3632,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailDeliveredEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailDeliveredEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -3521,7 +3652,9 @@ func (v *EmailDeliveredEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailDeliveredEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -3721,63 +3854,63 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailDeliveredEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailDeliveredEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailDeliveredEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentEmailDeliveredEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentEmailDeliveredEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentEmailDeliveredEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentEmailDeliveredEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentEmailDeliveredEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentEmailDeliveredEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentEmailDeliveredEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentEmailDeliveredEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		v.Attributes.write(e)
+		b = append(b, ",\"attributes\":"...)
+		b = v.Attributes.write(b, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		e.Key("\"client_context\":")
-		v.ClientContext.write(e)
+		b = append(b, ",\"client_context\":"...)
+		b = v.ClientContext.write(b, w)
 	}
 	if v.absent&absentEmailDeliveredEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
 	if v.absent&absentEmailDeliveredEventFacets == 0 {
-		e.Key("\"facets\":")
-		v.Facets.write(e)
+		b = append(b, ",\"facets\":"...)
+		b = v.Facets.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkEmailDeliveredEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_type.
@@ -3984,7 +4117,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailDeliveredFacets) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailDeliveredFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -3999,7 +4137,9 @@ func (v *EmailDeliveredFacets) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailDeliveredFacets) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -4058,15 +4198,15 @@ func (v *EmailDeliveredFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailDeliveredFacets) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailDeliveredFacets) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailDeliveredFacetsEmailChannel == 0 {
-		e.Key("\"email_channel\":")
-		v.EmailChannel.write(e)
+		b = append(b, ",\"email_channel\":"...)
+		b = v.EmailChannel.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -4114,7 +4254,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailDeliveredMailEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailDeliveredMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -4129,7 +4274,9 @@ func (v *EmailDeliveredMailEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailDeliveredMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -4199,19 +4346,19 @@ func (v *EmailDeliveredMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailDeliveredMailEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailDeliveredMailEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailDeliveredMailEventMail == 0 {
-		e.Key("\"mail\":")
-		v.Mail.write(e)
+		b = append(b, ",\"mail\":"...)
+		b = v.Mail.write(b, w)
 	}
 	if v.absent&absentEmailDeliveredMailEventDelivery == 0 {
-		e.Key("\"delivery\":")
-		v.Delivery.write(e)
+		b = append(b, ",\"delivery\":"...)
+		b = v.Delivery.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -4264,7 +4411,12 @@ type EmailDelivery struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailDelivery) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailDelivery) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -4279,7 +4431,9 @@ func (v *EmailDelivery) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailDelivery) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -4365,27 +4519,27 @@ func (v *EmailDelivery) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailDelivery) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailDelivery) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.SMTPResponse != nil {
-		e.Key("\"smtp_response\":")
-		e.String(*v.SMTPResponse)
+		b = append(b, ",\"smtp_response\":"...)
+		b = jsonwire.AppendString(b, *v.SMTPResponse)
 	}
 	if v.ReportingMTA != nil {
-		e.Key("\"reporting_mta\":")
-		e.String(*v.ReportingMTA)
+		b = append(b, ",\"reporting_mta\":"...)
+		b = jsonwire.AppendString(b, *v.ReportingMTA)
 	}
 	if v.Recipients != nil {
-		e.Key("\"recipients\":")
-		stringSliceWrite(&v.Recipients, e)
+		b = append(b, ",\"recipients\":"...)
+		b = stringSliceWrite(b, v.Recipients, w)
 	}
 	if v.ProcessingTimeMillis != nil {
-		e.Key("\"processing_time_millis\":")
-		e.Int64(*v.ProcessingTimeMillis)
+		b = append(b, ",\"processing_time_millis\":"...)
+		b = strconv.AppendInt(b, *v.ProcessingTimeMillis, 10)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -4428,7 +4582,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailHardBounceChannel) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailHardBounceChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -4443,7 +4602,9 @@ func (v *EmailHardBounceChannel) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailHardBounceChannel) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -4502,15 +4663,15 @@ func (v *EmailHardBounceChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailHardBounceChannel) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailHardBounceChannel) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailHardBounceChannelMailEvent == 0 {
-		e.Key("\"mail_event\":")
-		v.MailEvent.write(e)
+		b = append(b, ",\"mail_event\":"...)
+		b = v.MailEvent.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -4598,7 +4759,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailHardBounceEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailHardBounceEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -4613,7 +4779,9 @@ func (v *EmailHardBounceEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailHardBounceEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -4813,63 +4981,63 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailHardBounceEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailHardBounceEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailHardBounceEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentEmailHardBounceEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentEmailHardBounceEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentEmailHardBounceEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentEmailHardBounceEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentEmailHardBounceEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentEmailHardBounceEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentEmailHardBounceEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentEmailHardBounceEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		v.Attributes.write(e)
+		b = append(b, ",\"attributes\":"...)
+		b = v.Attributes.write(b, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		e.Key("\"client_context\":")
-		v.ClientContext.write(e)
+		b = append(b, ",\"client_context\":"...)
+		b = v.ClientContext.write(b, w)
 	}
 	if v.absent&absentEmailHardBounceEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
 	if v.absent&absentEmailHardBounceEventFacets == 0 {
-		e.Key("\"facets\":")
-		v.Facets.write(e)
+		b = append(b, ",\"facets\":"...)
+		b = v.Facets.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkEmailHardBounceEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
@@ -5076,7 +5244,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailHardBounceFacets) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailHardBounceFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -5091,7 +5264,9 @@ func (v *EmailHardBounceFacets) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailHardBounceFacets) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -5150,15 +5325,15 @@ func (v *EmailHardBounceFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailHardBounceFacets) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailHardBounceFacets) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailHardBounceFacetsEmailChannel == 0 {
-		e.Key("\"email_channel\":")
-		v.EmailChannel.write(e)
+		b = append(b, ",\"email_channel\":"...)
+		b = v.EmailChannel.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -5206,7 +5381,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailHardBounceMailEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailHardBounceMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -5221,7 +5401,9 @@ func (v *EmailHardBounceMailEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailHardBounceMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -5292,19 +5474,19 @@ func (v *EmailHardBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailHardBounceMailEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailHardBounceMailEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailHardBounceMailEventMail == 0 {
-		e.Key("\"mail\":")
-		v.Mail.write(e)
+		b = append(b, ",\"mail\":"...)
+		b = v.Mail.write(b, w)
 	}
 	if v.Bounce != nil {
-		e.Key("\"bounce\":")
-		v.Bounce.write(e)
+		b = append(b, ",\"bounce\":"...)
+		b = v.Bounce.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -5356,7 +5538,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailOpenChannel) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailOpenChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -5371,7 +5558,9 @@ func (v *EmailOpenChannel) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailOpenChannel) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -5430,15 +5619,15 @@ func (v *EmailOpenChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailOpenChannel) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailOpenChannel) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailOpenChannelMailEvent == 0 {
-		e.Key("\"mail_event\":")
-		v.MailEvent.write(e)
+		b = append(b, ",\"mail_event\":"...)
+		b = v.MailEvent.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -5477,7 +5666,12 @@ type EmailOpenDetails struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailOpenDetails) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailOpenDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -5492,7 +5686,9 @@ func (v *EmailOpenDetails) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailOpenDetails) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -5561,19 +5757,19 @@ func (v *EmailOpenDetails) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailOpenDetails) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailOpenDetails) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.IPAddress != nil {
-		e.Key("\"ip_address\":")
-		e.String(*v.IPAddress)
+		b = append(b, ",\"ip_address\":"...)
+		b = jsonwire.AppendString(b, *v.IPAddress)
 	}
 	if v.UserAgent != nil {
-		e.Key("\"user_agent\":")
-		e.String(*v.UserAgent)
+		b = append(b, ",\"user_agent\":"...)
+		b = jsonwire.AppendString(b, *v.UserAgent)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -5654,7 +5850,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailOpenEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailOpenEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -5669,7 +5870,9 @@ func (v *EmailOpenEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailOpenEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -5869,63 +6072,63 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailOpenEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailOpenEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailOpenEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentEmailOpenEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentEmailOpenEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentEmailOpenEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentEmailOpenEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentEmailOpenEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentEmailOpenEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentEmailOpenEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentEmailOpenEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		v.Attributes.write(e)
+		b = append(b, ",\"attributes\":"...)
+		b = v.Attributes.write(b, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		e.Key("\"client_context\":")
-		v.ClientContext.write(e)
+		b = append(b, ",\"client_context\":"...)
+		b = v.ClientContext.write(b, w)
 	}
 	if v.absent&absentEmailOpenEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
 	if v.absent&absentEmailOpenEventFacets == 0 {
-		e.Key("\"facets\":")
-		v.Facets.write(e)
+		b = append(b, ",\"facets\":"...)
+		b = v.Facets.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkEmailOpenEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
@@ -6132,7 +6335,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailOpenFacets) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailOpenFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -6147,7 +6355,9 @@ func (v *EmailOpenFacets) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailOpenFacets) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -6206,15 +6416,15 @@ func (v *EmailOpenFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailOpenFacets) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailOpenFacets) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailOpenFacetsEmailChannel == 0 {
-		e.Key("\"email_channel\":")
-		v.EmailChannel.write(e)
+		b = append(b, ",\"email_channel\":"...)
+		b = v.EmailChannel.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -6262,7 +6472,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailOpenMailEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailOpenMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -6277,7 +6492,9 @@ func (v *EmailOpenMailEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailOpenMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -6347,19 +6564,19 @@ func (v *EmailOpenMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailOpenMailEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailOpenMailEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailOpenMailEventMail == 0 {
-		e.Key("\"mail\":")
-		v.Mail.write(e)
+		b = append(b, ",\"mail\":"...)
+		b = v.Mail.write(b, w)
 	}
 	if v.absent&absentEmailOpenMailEventOpen == 0 {
-		e.Key("\"open\":")
-		v.Open.write(e)
+		b = append(b, ",\"open\":"...)
+		b = v.Open.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -6406,7 +6623,12 @@ type EmailReject struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailReject) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailReject) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -6421,7 +6643,9 @@ func (v *EmailReject) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailReject) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -6479,15 +6703,15 @@ func (v *EmailReject) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailReject) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailReject) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.Reason != nil {
-		e.Key("\"reason\":")
-		e.String(*v.Reason)
+		b = append(b, ",\"reason\":"...)
+		b = jsonwire.AppendString(b, *v.Reason)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -6524,7 +6748,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailRejectedChannel) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailRejectedChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -6539,7 +6768,9 @@ func (v *EmailRejectedChannel) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailRejectedChannel) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -6598,15 +6829,15 @@ func (v *EmailRejectedChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailRejectedChannel) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailRejectedChannel) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailRejectedChannelMailEvent == 0 {
-		e.Key("\"mail_event\":")
-		v.MailEvent.write(e)
+		b = append(b, ",\"mail_event\":"...)
+		b = v.MailEvent.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -6694,7 +6925,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailRejectedEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailRejectedEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -6709,7 +6945,9 @@ func (v *EmailRejectedEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailRejectedEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -6909,63 +7147,63 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailRejectedEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailRejectedEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailRejectedEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentEmailRejectedEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentEmailRejectedEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentEmailRejectedEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentEmailRejectedEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentEmailRejectedEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentEmailRejectedEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentEmailRejectedEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentEmailRejectedEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		v.Attributes.write(e)
+		b = append(b, ",\"attributes\":"...)
+		b = v.Attributes.write(b, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		e.Key("\"client_context\":")
-		v.ClientContext.write(e)
+		b = append(b, ",\"client_context\":"...)
+		b = v.ClientContext.write(b, w)
 	}
 	if v.absent&absentEmailRejectedEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
 	if v.absent&absentEmailRejectedEventFacets == 0 {
-		e.Key("\"facets\":")
-		v.Facets.write(e)
+		b = append(b, ",\"facets\":"...)
+		b = v.Facets.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkEmailRejectedEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
@@ -7172,7 +7410,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailRejectedFacets) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailRejectedFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -7187,7 +7430,9 @@ func (v *EmailRejectedFacets) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailRejectedFacets) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -7246,15 +7491,15 @@ func (v *EmailRejectedFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailRejectedFacets) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailRejectedFacets) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailRejectedFacetsEmailChannel == 0 {
-		e.Key("\"email_channel\":")
-		v.EmailChannel.write(e)
+		b = append(b, ",\"email_channel\":"...)
+		b = v.EmailChannel.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -7301,7 +7546,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailRejectedMailEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailRejectedMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -7316,7 +7566,9 @@ func (v *EmailRejectedMailEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailRejectedMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -7387,19 +7639,19 @@ func (v *EmailRejectedMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailRejectedMailEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailRejectedMailEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailRejectedMailEventMail == 0 {
-		e.Key("\"mail\":")
-		v.Mail.write(e)
+		b = append(b, ",\"mail\":"...)
+		b = v.Mail.write(b, w)
 	}
 	if v.Reject != nil {
-		e.Key("\"reject\":")
-		v.Reject.write(e)
+		b = append(b, ",\"reject\":"...)
+		b = v.Reject.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -7451,7 +7703,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailRenderingFailureChannel) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailRenderingFailureChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -7466,7 +7723,9 @@ func (v *EmailRenderingFailureChannel) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailRenderingFailureChannel) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -7525,15 +7784,15 @@ func (v *EmailRenderingFailureChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailRenderingFailureChannel) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailRenderingFailureChannel) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailRenderingFailureChannelMailEvent == 0 {
-		e.Key("\"mail_event\":")
-		v.MailEvent.write(e)
+		b = append(b, ",\"mail_event\":"...)
+		b = v.MailEvent.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -7573,7 +7832,12 @@ type EmailRenderingFailureDetails struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailRenderingFailureDetails) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailRenderingFailureDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -7588,7 +7852,9 @@ func (v *EmailRenderingFailureDetails) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailRenderingFailureDetails) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -7657,19 +7923,19 @@ func (v *EmailRenderingFailureDetails) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailRenderingFailureDetails) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailRenderingFailureDetails) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.ErrorMessage != nil {
-		e.Key("\"error_message\":")
-		e.String(*v.ErrorMessage)
+		b = append(b, ",\"error_message\":"...)
+		b = jsonwire.AppendString(b, *v.ErrorMessage)
 	}
 	if v.TemplateName != nil {
-		e.Key("\"template_name\":")
-		e.String(*v.TemplateName)
+		b = append(b, ",\"template_name\":"...)
+		b = jsonwire.AppendString(b, *v.TemplateName)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -7752,7 +8018,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailRenderingFailureEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailRenderingFailureEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -7767,7 +8038,9 @@ func (v *EmailRenderingFailureEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailRenderingFailureEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -7967,63 +8240,63 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailRenderingFailureEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailRenderingFailureEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailRenderingFailureEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentEmailRenderingFailureEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentEmailRenderingFailureEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentEmailRenderingFailureEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentEmailRenderingFailureEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentEmailRenderingFailureEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentEmailRenderingFailureEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentEmailRenderingFailureEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentEmailRenderingFailureEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		v.Attributes.write(e)
+		b = append(b, ",\"attributes\":"...)
+		b = v.Attributes.write(b, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		e.Key("\"client_context\":")
-		v.ClientContext.write(e)
+		b = append(b, ",\"client_context\":"...)
+		b = v.ClientContext.write(b, w)
 	}
 	if v.absent&absentEmailRenderingFailureEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
 	if v.absent&absentEmailRenderingFailureEventFacets == 0 {
-		e.Key("\"facets\":")
-		v.Facets.write(e)
+		b = append(b, ",\"facets\":"...)
+		b = v.Facets.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkEmailRenderingFailureEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_type.
@@ -8230,7 +8503,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailRenderingFailureFacets) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailRenderingFailureFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -8245,7 +8523,9 @@ func (v *EmailRenderingFailureFacets) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailRenderingFailureFacets) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -8304,15 +8584,15 @@ func (v *EmailRenderingFailureFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailRenderingFailureFacets) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailRenderingFailureFacets) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailRenderingFailureFacetsEmailChannel == 0 {
-		e.Key("\"email_channel\":")
-		v.EmailChannel.write(e)
+		b = append(b, ",\"email_channel\":"...)
+		b = v.EmailChannel.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -8353,7 +8633,12 @@ type EmailRenderingFailureMailEvent struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailRenderingFailureMailEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailRenderingFailureMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -8368,7 +8653,9 @@ func (v *EmailRenderingFailureMailEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailRenderingFailureMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -8437,19 +8724,19 @@ func (v *EmailRenderingFailureMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailRenderingFailureMailEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailRenderingFailureMailEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.Mail != nil {
-		e.Key("\"mail\":")
-		v.Mail.write(e)
+		b = append(b, ",\"mail\":"...)
+		b = v.Mail.write(b, w)
 	}
 	if v.Failure != nil {
-		e.Key("\"failure\":")
-		v.Failure.write(e)
+		b = append(b, ",\"failure\":"...)
+		b = v.Failure.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -8498,7 +8785,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailSendChannel) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailSendChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -8513,7 +8805,9 @@ func (v *EmailSendChannel) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailSendChannel) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -8572,15 +8866,15 @@ func (v *EmailSendChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailSendChannel) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailSendChannel) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailSendChannelMailEvent == 0 {
-		e.Key("\"mail_event\":")
-		v.MailEvent.write(e)
+		b = append(b, ",\"mail_event\":"...)
+		b = v.MailEvent.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -8615,7 +8909,12 @@ type EmailSendDetails struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailSendDetails) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailSendDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -8630,7 +8929,9 @@ func (v *EmailSendDetails) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailSendDetails) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -8676,11 +8977,11 @@ func (v *EmailSendDetails) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailSendDetails) write(e *jsonwire.Encoder) {
-	e.BeginObject()
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+// write appends v to b.
+func (v *EmailSendDetails) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -8752,7 +9053,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailSendEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailSendEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -8767,7 +9073,9 @@ func (v *EmailSendEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailSendEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -8967,63 +9275,63 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailSendEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailSendEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailSendEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentEmailSendEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentEmailSendEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentEmailSendEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentEmailSendEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentEmailSendEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentEmailSendEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentEmailSendEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentEmailSendEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		v.Attributes.write(e)
+		b = append(b, ",\"attributes\":"...)
+		b = v.Attributes.write(b, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		e.Key("\"client_context\":")
-		v.ClientContext.write(e)
+		b = append(b, ",\"client_context\":"...)
+		b = v.ClientContext.write(b, w)
 	}
 	if v.absent&absentEmailSendEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
 	if v.absent&absentEmailSendEventFacets == 0 {
-		e.Key("\"facets\":")
-		v.Facets.write(e)
+		b = append(b, ",\"facets\":"...)
+		b = v.Facets.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkEmailSendEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_type.
@@ -9230,7 +9538,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailSendFacets) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailSendFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -9245,7 +9558,9 @@ func (v *EmailSendFacets) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailSendFacets) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -9304,15 +9619,15 @@ func (v *EmailSendFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailSendFacets) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailSendFacets) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailSendFacetsEmailChannel == 0 {
-		e.Key("\"email_channel\":")
-		v.EmailChannel.write(e)
+		b = append(b, ",\"email_channel\":"...)
+		b = v.EmailChannel.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -9360,7 +9675,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailSendMailEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailSendMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -9375,7 +9695,9 @@ func (v *EmailSendMailEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailSendMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -9445,19 +9767,19 @@ func (v *EmailSendMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailSendMailEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailSendMailEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailSendMailEventMail == 0 {
-		e.Key("\"mail\":")
-		v.Mail.write(e)
+		b = append(b, ",\"mail\":"...)
+		b = v.Mail.write(b, w)
 	}
 	if v.absent&absentEmailSendMailEventSend == 0 {
-		e.Key("\"send\":")
-		v.Send.write(e)
+		b = append(b, ",\"send\":"...)
+		b = v.Send.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -9512,7 +9834,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailSoftBounceChannel) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailSoftBounceChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -9527,7 +9854,9 @@ func (v *EmailSoftBounceChannel) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailSoftBounceChannel) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -9586,15 +9915,15 @@ func (v *EmailSoftBounceChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailSoftBounceChannel) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailSoftBounceChannel) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailSoftBounceChannelMailEvent == 0 {
-		e.Key("\"mail_event\":")
-		v.MailEvent.write(e)
+		b = append(b, ",\"mail_event\":"...)
+		b = v.MailEvent.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -9683,7 +10012,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailSoftBounceEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailSoftBounceEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -9698,7 +10032,9 @@ func (v *EmailSoftBounceEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailSoftBounceEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -9898,63 +10234,63 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailSoftBounceEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailSoftBounceEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailSoftBounceEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentEmailSoftBounceEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentEmailSoftBounceEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentEmailSoftBounceEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentEmailSoftBounceEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentEmailSoftBounceEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentEmailSoftBounceEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentEmailSoftBounceEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentEmailSoftBounceEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		v.Attributes.write(e)
+		b = append(b, ",\"attributes\":"...)
+		b = v.Attributes.write(b, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		e.Key("\"client_context\":")
-		v.ClientContext.write(e)
+		b = append(b, ",\"client_context\":"...)
+		b = v.ClientContext.write(b, w)
 	}
 	if v.absent&absentEmailSoftBounceEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
 	if v.absent&absentEmailSoftBounceEventFacets == 0 {
-		e.Key("\"facets\":")
-		v.Facets.write(e)
+		b = append(b, ",\"facets\":"...)
+		b = v.Facets.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkEmailSoftBounceEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_type.
@@ -10161,7 +10497,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailSoftBounceFacets) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailSoftBounceFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -10176,7 +10517,9 @@ func (v *EmailSoftBounceFacets) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailSoftBounceFacets) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -10235,15 +10578,15 @@ func (v *EmailSoftBounceFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailSoftBounceFacets) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailSoftBounceFacets) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailSoftBounceFacetsEmailChannel == 0 {
-		e.Key("\"email_channel\":")
-		v.EmailChannel.write(e)
+		b = append(b, ",\"email_channel\":"...)
+		b = v.EmailChannel.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -10291,7 +10634,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailSoftBounceMailEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailSoftBounceMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -10306,7 +10654,9 @@ func (v *EmailSoftBounceMailEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailSoftBounceMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -10377,19 +10727,19 @@ func (v *EmailSoftBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailSoftBounceMailEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailSoftBounceMailEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailSoftBounceMailEventMail == 0 {
-		e.Key("\"mail\":")
-		v.Mail.write(e)
+		b = append(b, ",\"mail\":"...)
+		b = v.Mail.write(b, w)
 	}
 	if v.Bounce != nil {
-		e.Key("\"bounce\":")
-		v.Bounce.write(e)
+		b = append(b, ",\"bounce\":"...)
+		b = v.Bounce.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -10441,7 +10791,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailUnsubscribeChannel) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailUnsubscribeChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -10456,7 +10811,9 @@ func (v *EmailUnsubscribeChannel) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailUnsubscribeChannel) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -10515,15 +10872,15 @@ func (v *EmailUnsubscribeChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailUnsubscribeChannel) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailUnsubscribeChannel) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailUnsubscribeChannelMailEvent == 0 {
-		e.Key("\"mail_event\":")
-		v.MailEvent.write(e)
+		b = append(b, ",\"mail_event\":"...)
+		b = v.MailEvent.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -10611,7 +10968,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailUnsubscribeEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailUnsubscribeEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -10626,7 +10988,9 @@ func (v *EmailUnsubscribeEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailUnsubscribeEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -10826,63 +11190,63 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailUnsubscribeEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailUnsubscribeEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailUnsubscribeEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentEmailUnsubscribeEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentEmailUnsubscribeEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentEmailUnsubscribeEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentEmailUnsubscribeEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentEmailUnsubscribeEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentEmailUnsubscribeEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentEmailUnsubscribeEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentEmailUnsubscribeEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		v.Attributes.write(e)
+		b = append(b, ",\"attributes\":"...)
+		b = v.Attributes.write(b, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		e.Key("\"client_context\":")
-		v.ClientContext.write(e)
+		b = append(b, ",\"client_context\":"...)
+		b = v.ClientContext.write(b, w)
 	}
 	if v.absent&absentEmailUnsubscribeEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
 	if v.absent&absentEmailUnsubscribeEventFacets == 0 {
-		e.Key("\"facets\":")
-		v.Facets.write(e)
+		b = append(b, ",\"facets\":"...)
+		b = v.Facets.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkEmailUnsubscribeEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_type.
@@ -11089,7 +11453,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailUnsubscribeFacets) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailUnsubscribeFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -11104,7 +11473,9 @@ func (v *EmailUnsubscribeFacets) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailUnsubscribeFacets) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -11163,15 +11534,15 @@ func (v *EmailUnsubscribeFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailUnsubscribeFacets) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailUnsubscribeFacets) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailUnsubscribeFacetsEmailChannel == 0 {
-		e.Key("\"email_channel\":")
-		v.EmailChannel.write(e)
+		b = append(b, ",\"email_channel\":"...)
+		b = v.EmailChannel.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -11218,7 +11589,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailUnsubscribeMailEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailUnsubscribeMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -11233,7 +11609,9 @@ func (v *EmailUnsubscribeMailEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *EmailUnsubscribeMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -11304,19 +11682,19 @@ func (v *EmailUnsubscribeMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *EmailUnsubscribeMailEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *EmailUnsubscribeMailEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentEmailUnsubscribeMailEventMail == 0 {
-		e.Key("\"mail\":")
-		v.Mail.write(e)
+		b = append(b, ",\"mail\":"...)
+		b = v.Mail.write(b, w)
 	}
 	if v.Click != nil {
-		e.Key("\"click\":")
-		v.Click.write(e)
+		b = append(b, ",\"click\":"...)
+		b = v.Click.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -11371,7 +11749,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *Header) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *Header) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -11386,7 +11769,9 @@ func (v *Header) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *Header) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -11458,19 +11843,19 @@ func (v *Header) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *Header) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *Header) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentHeaderName == 0 {
-		e.Key("\"name\":")
-		e.String(v.Name)
+		b = append(b, ",\"name\":"...)
+		b = jsonwire.AppendString(b, v.Name)
 	}
 	if v.absent&absentHeaderValue == 0 {
-		e.Key("\"value\":")
-		e.String(v.Value)
+		b = append(b, ",\"value\":"...)
+		b = jsonwire.AppendString(b, v.Value)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -11536,7 +11921,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *Mail) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *Mail) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -11551,7 +11941,9 @@ func (v *Mail) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *Mail) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -11664,39 +12056,39 @@ func (v *Mail) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *Mail) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *Mail) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentMailMessageID == 0 {
-		e.Key("\"message_id\":")
-		e.String(v.MessageID)
+		b = append(b, ",\"message_id\":"...)
+		b = jsonwire.AppendString(b, v.MessageID)
 	}
 	if v.absent&absentMailMessageSendTimestamp == 0 {
-		e.Key("\"message_send_timestamp\":")
-		e.Int64(int64(v.MessageSendTimestamp))
+		b = append(b, ",\"message_send_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.MessageSendTimestamp), 10)
 	}
 	if v.absent&absentMailFromAddress == 0 {
-		e.Key("\"from_address\":")
-		e.String(v.FromAddress)
+		b = append(b, ",\"from_address\":"...)
+		b = jsonwire.AppendString(b, v.FromAddress)
 	}
 	if v.absent&absentMailDestination == 0 {
-		e.Key("\"destination\":")
-		stringSliceWrite(&v.Destination, e)
+		b = append(b, ",\"destination\":"...)
+		b = stringSliceWrite(b, v.Destination, w)
 	}
 	if v.absent&absentMailHeadersTruncated == 0 {
-		e.Key("\"headers_truncated\":")
-		e.Bool(v.HeadersTruncated)
+		b = append(b, ",\"headers_truncated\":"...)
+		b = strconv.AppendBool(b, v.HeadersTruncated)
 	}
 	if v.absent&absentMailHeaders == 0 {
-		e.Key("\"headers\":")
-		headerSliceWrite(&v.Headers, e)
+		b = append(b, ",\"headers\":"...)
+		b = headerSliceWrite(b, v.Headers, w)
 	}
 	if v.absent&absentMailCommonHeaders == 0 {
-		e.Key("\"common_headers\":")
-		v.CommonHeaders.write(e)
+		b = append(b, ",\"common_headers\":"...)
+		b = v.CommonHeaders.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkMailMessageSendTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/message_send_timestamp.

@@ -69,7 +69,12 @@ type Demographic struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *Demographic) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *Demographic) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -84,7 +89,9 @@ func (v *Demographic) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *Demographic) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -219,43 +226,43 @@ func (v *Demographic) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *Demographic) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *Demographic) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.AppVersion != nil {
-		e.Key("\"AppVersion\":")
-		e.String(*v.AppVersion)
+		b = append(b, ",\"AppVersion\":"...)
+		b = jsonwire.AppendString(b, *v.AppVersion)
 	}
 	if v.Locale != nil {
-		e.Key("\"Locale\":")
-		e.String(*v.Locale)
+		b = append(b, ",\"Locale\":"...)
+		b = jsonwire.AppendString(b, *v.Locale)
 	}
 	if v.Make != nil {
-		e.Key("\"Make\":")
-		e.String(*v.Make)
+		b = append(b, ",\"Make\":"...)
+		b = jsonwire.AppendString(b, *v.Make)
 	}
 	if v.Model != nil {
-		e.Key("\"Model\":")
-		e.String(*v.Model)
+		b = append(b, ",\"Model\":"...)
+		b = jsonwire.AppendString(b, *v.Model)
 	}
 	if v.ModelVersion != nil {
-		e.Key("\"ModelVersion\":")
-		e.String(*v.ModelVersion)
+		b = append(b, ",\"ModelVersion\":"...)
+		b = jsonwire.AppendString(b, *v.ModelVersion)
 	}
 	if v.Platform != nil {
-		e.Key("\"Platform\":")
-		e.String(*v.Platform)
+		b = append(b, ",\"Platform\":"...)
+		b = jsonwire.AppendString(b, *v.Platform)
 	}
 	if v.PlatformVersion != nil {
-		e.Key("\"PlatformVersion\":")
-		e.String(*v.PlatformVersion)
+		b = append(b, ",\"PlatformVersion\":"...)
+		b = jsonwire.AppendString(b, *v.PlatformVersion)
 	}
 	if v.Timezone != nil {
-		e.Key("\"Timezone\":")
-		e.String(*v.Timezone)
+		b = append(b, ",\"Timezone\":"...)
+		b = jsonwire.AppendString(b, *v.Timezone)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -331,7 +338,12 @@ type Endpoint struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *Endpoint) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *Endpoint) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -346,7 +358,9 @@ func (v *Endpoint) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *Endpoint) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -548,71 +562,71 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *Endpoint) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *Endpoint) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.ChannelType != nil {
-		e.Key("\"ChannelType\":")
-		e.String(string(*v.ChannelType))
+		b = append(b, ",\"ChannelType\":"...)
+		b = jsonwire.AppendString(b, string(*v.ChannelType))
 	}
 	if v.EndpointStatus != nil {
-		e.Key("\"EndpointStatus\":")
-		e.String(string(*v.EndpointStatus))
+		b = append(b, ",\"EndpointStatus\":"...)
+		b = jsonwire.AppendString(b, string(*v.EndpointStatus))
 	}
 	if v.OptOut != nil {
-		e.Key("\"OptOut\":")
-		e.String(string(*v.OptOut))
+		b = append(b, ",\"OptOut\":"...)
+		b = jsonwire.AppendString(b, string(*v.OptOut))
 	}
 	if v.RequestID != nil {
-		e.Key("\"RequestId\":")
-		e.String(*v.RequestID)
+		b = append(b, ",\"RequestId\":"...)
+		b = jsonwire.AppendString(b, *v.RequestID)
 	}
 	if v.EffectiveDate != nil {
-		e.Key("\"EffectiveDate\":")
-		e.String(*v.EffectiveDate)
+		b = append(b, ",\"EffectiveDate\":"...)
+		b = jsonwire.AppendString(b, *v.EffectiveDate)
 	}
 	if v.CreationDate != nil {
-		e.Key("\"CreationDate\":")
-		e.String(*v.CreationDate)
+		b = append(b, ",\"CreationDate\":"...)
+		b = jsonwire.AppendString(b, *v.CreationDate)
 	}
 	if v.ApplicationID != nil {
-		e.Key("\"ApplicationId\":")
-		e.String(*v.ApplicationID)
+		b = append(b, ",\"ApplicationId\":"...)
+		b = jsonwire.AppendString(b, *v.ApplicationID)
 	}
 	if v.ID != nil {
-		e.Key("\"Id\":")
-		e.String(*v.ID)
+		b = append(b, ",\"Id\":"...)
+		b = jsonwire.AppendString(b, *v.ID)
 	}
 	if v.CohortID != nil {
-		e.Key("\"CohortId\":")
-		e.String(string(*v.CohortID))
+		b = append(b, ",\"CohortId\":"...)
+		b = jsonwire.AppendString(b, string(*v.CohortID))
 	}
 	if v.Address != nil {
-		e.Key("\"Address\":")
-		e.String(*v.Address)
+		b = append(b, ",\"Address\":"...)
+		b = jsonwire.AppendString(b, *v.Address)
 	}
 	if v.Attributes != nil {
-		e.Key("\"Attributes\":")
-		stringSliceMapWrite(&v.Attributes, e)
+		b = append(b, ",\"Attributes\":"...)
+		b = stringSliceMapWrite(b, v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"Metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"Metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.User != nil {
-		e.Key("\"User\":")
-		v.User.write(e)
+		b = append(b, ",\"User\":"...)
+		b = v.User.write(b, w)
 	}
 	if v.Demographic != nil {
-		e.Key("\"Demographic\":")
-		v.Demographic.write(e)
+		b = append(b, ",\"Demographic\":"...)
+		b = v.Demographic.write(b, w)
 	}
 	if v.Location != nil {
-		e.Key("\"Location\":")
-		v.Location.write(e)
+		b = append(b, ",\"Location\":"...)
+		b = v.Location.write(b, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkEndpointEffectiveDate checks a Go string against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/EffectiveDate.
@@ -744,7 +758,12 @@ type Location struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *Location) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *Location) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -759,7 +778,9 @@ func (v *Location) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *Location) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -872,35 +893,35 @@ func (v *Location) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *Location) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *Location) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.City != nil {
-		e.Key("\"City\":")
-		e.String(*v.City)
+		b = append(b, ",\"City\":"...)
+		b = jsonwire.AppendString(b, *v.City)
 	}
 	if v.Country != nil {
-		e.Key("\"Country\":")
-		e.String(*v.Country)
+		b = append(b, ",\"Country\":"...)
+		b = jsonwire.AppendString(b, *v.Country)
 	}
 	if v.Latitude != nil {
-		e.Key("\"Latitude\":")
-		e.Float64(*v.Latitude)
+		b = append(b, ",\"Latitude\":"...)
+		b = w.Float64(b, *v.Latitude)
 	}
 	if v.Longitude != nil {
-		e.Key("\"Longitude\":")
-		e.Float64(*v.Longitude)
+		b = append(b, ",\"Longitude\":"...)
+		b = w.Float64(b, *v.Longitude)
 	}
 	if v.PostalCode != nil {
-		e.Key("\"PostalCode\":")
-		e.String(*v.PostalCode)
+		b = append(b, ",\"PostalCode\":"...)
+		b = jsonwire.AppendString(b, *v.PostalCode)
 	}
 	if v.Region != nil {
-		e.Key("\"Region\":")
-		e.String(*v.Region)
+		b = append(b, ",\"Region\":"...)
+		b = jsonwire.AppendString(b, *v.Region)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -961,7 +982,12 @@ type User struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *User) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *User) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -976,7 +1002,9 @@ func (v *User) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *User) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -1040,19 +1068,19 @@ func (v *User) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *User) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *User) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.UserID != nil {
-		e.Key("\"UserId\":")
-		e.String(*v.UserID)
+		b = append(b, ",\"UserId\":"...)
+		b = jsonwire.AppendString(b, *v.UserID)
 	}
 	if v.UserAttributes != nil {
-		e.Key("\"UserAttributes\":")
-		stringSliceMapWrite(&v.UserAttributes, e)
+		b = append(b, ",\"UserAttributes\":"...)
+		b = stringSliceMapWrite(b, v.UserAttributes, w)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.

@@ -33,8 +33,16 @@ func stringMapRead(dst *map[string]string, d *codec.Decoder) (bool, error) {
 	}
 }
 
-func stringMapWrite(v *map[string]string, e *jsonwire.Encoder) {
-	codec.WriteMap(*v, e, codec.WriteString[string])
+func stringMapWrite(b []byte, v map[string]string, w *codec.Writer) []byte {
+	start := len(b)
+	for _, k := range codec.SortedKeys(v) {
+		e := v[k]
+		b = append(b, ',')
+		b = jsonwire.AppendString(b, k)
+		b = append(b, ':')
+		b = jsonwire.AppendString(b, e)
+	}
+	return jsonwire.CloseObject(b, start)
 }
 
 func float64MapRead(dst *map[string]float64, d *codec.Decoder) (bool, error) {
@@ -63,8 +71,16 @@ func float64MapRead(dst *map[string]float64, d *codec.Decoder) (bool, error) {
 	}
 }
 
-func float64MapWrite(v *map[string]float64, e *jsonwire.Encoder) {
-	codec.WriteMap(*v, e, codec.WriteFloat64)
+func float64MapWrite(b []byte, v map[string]float64, w *codec.Writer) []byte {
+	start := len(b)
+	for _, k := range codec.SortedKeys(v) {
+		e := v[k]
+		b = append(b, ',')
+		b = jsonwire.AppendString(b, k)
+		b = append(b, ':')
+		b = w.Float64(b, e)
+	}
+	return jsonwire.CloseObject(b, start)
 }
 
 func stringSliceRead(dst *[]string, d *codec.Decoder) (bool, error) {
@@ -91,8 +107,13 @@ func stringSliceRead(dst *[]string, d *codec.Decoder) (bool, error) {
 	}
 }
 
-func stringSliceWrite(v *[]string, e *jsonwire.Encoder) {
-	codec.WriteSlice(*v, e, codec.WriteString[string])
+func stringSliceWrite(b []byte, v []string, w *codec.Writer) []byte {
+	start := len(b)
+	for i := range v {
+		b = append(b, ',')
+		b = jsonwire.AppendString(b, v[i])
+	}
+	return jsonwire.CloseArray(b, start)
 }
 
 func bouncedRecipientSliceRead(dst *[]BouncedRecipient, d *codec.Decoder) (bool, error) {
@@ -119,8 +140,13 @@ func bouncedRecipientSliceRead(dst *[]BouncedRecipient, d *codec.Decoder) (bool,
 	}
 }
 
-func bouncedRecipientSliceWrite(v *[]BouncedRecipient, e *jsonwire.Encoder) {
-	codec.WriteSlice(*v, e, (*BouncedRecipient).write)
+func bouncedRecipientSliceWrite(b []byte, v []BouncedRecipient, w *codec.Writer) []byte {
+	start := len(b)
+	for i := range v {
+		b = append(b, ',')
+		b = v[i].write(b, w)
+	}
+	return jsonwire.CloseArray(b, start)
 }
 
 func stringSliceMapRead(dst *map[string][]string, d *codec.Decoder) (bool, error) {
@@ -149,8 +175,16 @@ func stringSliceMapRead(dst *map[string][]string, d *codec.Decoder) (bool, error
 	}
 }
 
-func stringSliceMapWrite(v *map[string][]string, e *jsonwire.Encoder) {
-	codec.WriteMap(*v, e, stringSliceWrite)
+func stringSliceMapWrite(b []byte, v map[string][]string, w *codec.Writer) []byte {
+	start := len(b)
+	for _, k := range codec.SortedKeys(v) {
+		e := v[k]
+		b = append(b, ',')
+		b = jsonwire.AppendString(b, k)
+		b = append(b, ':')
+		b = stringSliceWrite(b, e, w)
+	}
+	return jsonwire.CloseObject(b, start)
 }
 
 func complainedRecipientSliceRead(dst *[]ComplainedRecipient, d *codec.Decoder) (bool, error) {
@@ -177,8 +211,13 @@ func complainedRecipientSliceRead(dst *[]ComplainedRecipient, d *codec.Decoder) 
 	}
 }
 
-func complainedRecipientSliceWrite(v *[]ComplainedRecipient, e *jsonwire.Encoder) {
-	codec.WriteSlice(*v, e, (*ComplainedRecipient).write)
+func complainedRecipientSliceWrite(b []byte, v []ComplainedRecipient, w *codec.Writer) []byte {
+	start := len(b)
+	for i := range v {
+		b = append(b, ',')
+		b = v[i].write(b, w)
+	}
+	return jsonwire.CloseArray(b, start)
 }
 
 func headerSliceRead(dst *[]Header, d *codec.Decoder) (bool, error) {
@@ -205,6 +244,11 @@ func headerSliceRead(dst *[]Header, d *codec.Decoder) (bool, error) {
 	}
 }
 
-func headerSliceWrite(v *[]Header, e *jsonwire.Encoder) {
-	codec.WriteSlice(*v, e, (*Header).write)
+func headerSliceWrite(b []byte, v []Header, w *codec.Writer) []byte {
+	start := len(b)
+	for i := range v {
+		b = append(b, ',')
+		b = v[i].write(b, w)
+	}
+	return jsonwire.CloseArray(b, start)
 }

@@ -63,7 +63,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *JourneyEngagementAttributes) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *JourneyEngagementAttributes) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -78,7 +83,9 @@ func (v *JourneyEngagementAttributes) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *JourneyEngagementAttributes) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -162,23 +169,23 @@ func (v *JourneyEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *JourneyEngagementAttributes) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *JourneyEngagementAttributes) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentJourneyEngagementAttributesJourneyID == 0 {
-		e.Key("\"journey_id\":")
-		e.String(v.JourneyID)
+		b = append(b, ",\"journey_id\":"...)
+		b = jsonwire.AppendString(b, v.JourneyID)
 	}
 	if v.absent&absentJourneyEngagementAttributesJourneyActivityID == 0 {
-		e.Key("\"journey_activity_id\":")
-		e.String(v.JourneyActivityID)
+		b = append(b, ",\"journey_activity_id\":"...)
+		b = jsonwire.AppendString(b, v.JourneyActivityID)
 	}
 	if v.JourneyRunID != nil {
-		e.Key("\"journey_run_id\":")
-		e.String(*v.JourneyRunID)
+		b = append(b, ",\"journey_run_id\":"...)
+		b = jsonwire.AppendString(b, *v.JourneyRunID)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -267,7 +274,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *JourneyEngagementEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *JourneyEngagementEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -282,7 +294,9 @@ func (v *JourneyEngagementEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *JourneyEngagementEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -467,59 +481,59 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *JourneyEngagementEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *JourneyEngagementEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentJourneyEngagementEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentJourneyEngagementEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentJourneyEngagementEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentJourneyEngagementEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentJourneyEngagementEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentJourneyEngagementEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentJourneyEngagementEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentJourneyEngagementEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentJourneyEngagementEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		v.Attributes.write(e)
+		b = append(b, ",\"attributes\":"...)
+		b = v.Attributes.write(b, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.Endpoint != nil {
-		e.Key("\"endpoint\":")
-		v.Endpoint.write(e)
+		b = append(b, ",\"endpoint\":"...)
+		b = v.Endpoint.write(b, w)
 	}
 	if v.absent&absentJourneyEngagementEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkJourneyEngagementEventEventType checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_type.
@@ -740,7 +754,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *JourneySendAttributes) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *JourneySendAttributes) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -755,7 +774,9 @@ func (v *JourneySendAttributes) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *JourneySendAttributes) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -885,39 +906,39 @@ func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *JourneySendAttributes) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *JourneySendAttributes) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentJourneySendAttributesJourneyID == 0 {
-		e.Key("\"journey_id\":")
-		e.String(v.JourneyID)
+		b = append(b, ",\"journey_id\":"...)
+		b = jsonwire.AppendString(b, v.JourneyID)
 	}
 	if v.absent&absentJourneySendAttributesJourneyRunID == 0 {
-		e.Key("\"journey_run_id\":")
-		e.String(v.JourneyRunID)
+		b = append(b, ",\"journey_run_id\":"...)
+		b = jsonwire.AppendString(b, v.JourneyRunID)
 	}
 	if v.absent&absentJourneySendAttributesJourneyActivityID == 0 {
-		e.Key("\"journey_activity_id\":")
-		e.String(v.JourneyActivityID)
+		b = append(b, ",\"journey_activity_id\":"...)
+		b = jsonwire.AppendString(b, v.JourneyActivityID)
 	}
 	if v.absent&absentJourneySendAttributesJourneySendStatus == 0 {
-		e.Key("\"journey_send_status\":")
-		e.String(string(v.JourneySendStatus))
+		b = append(b, ",\"journey_send_status\":"...)
+		b = jsonwire.AppendString(b, string(v.JourneySendStatus))
 	}
 	if v.JourneyActivityType != nil {
-		e.Key("\"journey_activity_type\":")
-		e.String(string(*v.JourneyActivityType))
+		b = append(b, ",\"journey_activity_type\":"...)
+		b = jsonwire.AppendString(b, string(*v.JourneyActivityType))
 	}
 	if v.JourneySendStatusMessage != nil {
-		e.Key("\"journey_send_status_message\":")
-		e.String(*v.JourneySendStatusMessage)
+		b = append(b, ",\"journey_send_status_message\":"...)
+		b = jsonwire.AppendString(b, *v.JourneySendStatusMessage)
 	}
 	if v.JourneySendStatusCode != nil {
-		e.Key("\"journey_send_status_code\":")
-		e.String(string(*v.JourneySendStatusCode))
+		b = append(b, ",\"journey_send_status_code\":"...)
+		b = jsonwire.AppendString(b, string(*v.JourneySendStatusCode))
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -1021,7 +1042,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *JourneySendEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *JourneySendEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -1036,7 +1062,9 @@ func (v *JourneySendEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *JourneySendEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -1225,59 +1253,59 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *JourneySendEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *JourneySendEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentJourneySendEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentJourneySendEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentJourneySendEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentJourneySendEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentJourneySendEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentJourneySendEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentJourneySendEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentJourneySendEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentJourneySendEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		v.Attributes.write(e)
+		b = append(b, ",\"attributes\":"...)
+		b = v.Attributes.write(b, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		float64MapWrite(&v.Metrics, e)
+		b = append(b, ",\"metrics\":"...)
+		b = float64MapWrite(b, v.Metrics, w)
 	}
 	if v.absent&absentJourneySendEventClientContext == 0 {
-		e.Key("\"client_context\":")
-		v.ClientContext.write(e)
+		b = append(b, ",\"client_context\":"...)
+		b = v.ClientContext.write(b, w)
 	}
 	if v.absent&absentJourneySendEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkJourneySendEventEventType checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_type.

@@ -42,11 +42,15 @@ func (j *CustomerContextJSON) Decode() (map[string]string, error) {
 
 func (j *CustomerContextJSON) read(d *codec.Decoder) (bool, error) {
 	*j = CustomerContextJSON{}
-	return codec.ReadString(&j.Text, d)
+	fits, err := codec.ReadString(&j.Text, d)
+	if fits && d.DecodeEmbedded {
+		j.Decode()
+	}
+	return fits, err
 }
 
-func (j *CustomerContextJSON) write(e *jsonwire.Encoder) {
-	e.String(j.Text)
+func (j *CustomerContextJSON) write(b []byte, w *codec.Writer) []byte {
+	return jsonwire.AppendString(b, j.Text)
 }
 
 // The message and its outcome. Other members are strings or null.
@@ -118,7 +122,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *SMSAttributes) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *SMSAttributes) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -133,7 +142,9 @@ func (v *SMSAttributes) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *SMSAttributes) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -371,79 +382,79 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *SMSAttributes) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *SMSAttributes) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentSMSAttributesSenderRequestID == 0 {
-		e.Key("\"sender_request_id\":")
-		e.String(v.SenderRequestID)
+		b = append(b, ",\"sender_request_id\":"...)
+		b = jsonwire.AppendString(b, v.SenderRequestID)
 	}
 	if v.absent&absentSMSAttributesMessageID == 0 {
-		e.Key("\"message_id\":")
-		e.String(v.MessageID)
+		b = append(b, ",\"message_id\":"...)
+		b = jsonwire.AppendString(b, v.MessageID)
 	}
 	if v.absent&absentSMSAttributesDestinationPhoneNumber == 0 {
-		e.Key("\"destination_phone_number\":")
-		e.String(v.DestinationPhoneNumber)
+		b = append(b, ",\"destination_phone_number\":"...)
+		b = jsonwire.AppendString(b, v.DestinationPhoneNumber)
 	}
 	if v.OriginationPhoneNumber != nil {
-		e.Key("\"origination_phone_number\":")
-		e.String(*v.OriginationPhoneNumber)
+		b = append(b, ",\"origination_phone_number\":"...)
+		b = jsonwire.AppendString(b, *v.OriginationPhoneNumber)
 	}
 	if v.absent&absentSMSAttributesRecordStatus == 0 {
-		e.Key("\"record_status\":")
-		e.String(string(v.RecordStatus))
+		b = append(b, ",\"record_status\":"...)
+		b = jsonwire.AppendString(b, string(v.RecordStatus))
 	}
 	if v.absent&absentSMSAttributesISOCountryCode == 0 {
-		e.Key("\"iso_country_code\":")
-		e.String(v.ISOCountryCode)
+		b = append(b, ",\"iso_country_code\":"...)
+		b = jsonwire.AppendString(b, v.ISOCountryCode)
 	}
 	if v.absent&absentSMSAttributesNumberOfMessageParts == 0 {
-		e.Key("\"number_of_message_parts\":")
-		e.String(string(v.NumberOfMessageParts))
+		b = append(b, ",\"number_of_message_parts\":"...)
+		b = jsonwire.AppendString(b, string(v.NumberOfMessageParts))
 	}
 	if v.absent&absentSMSAttributesMessageType == 0 {
-		e.Key("\"message_type\":")
-		e.String(string(v.MessageType))
+		b = append(b, ",\"message_type\":"...)
+		b = jsonwire.AppendString(b, string(v.MessageType))
 	}
 	if v.CampaignID != nil {
-		e.Key("\"campaign_id\":")
-		e.String(*v.CampaignID)
+		b = append(b, ",\"campaign_id\":"...)
+		b = jsonwire.AppendString(b, *v.CampaignID)
 	}
 	if v.CampaignActivityID != nil {
-		e.Key("\"campaign_activity_id\":")
-		e.String(*v.CampaignActivityID)
+		b = append(b, ",\"campaign_activity_id\":"...)
+		b = jsonwire.AppendString(b, *v.CampaignActivityID)
 	}
 	if v.TreatmentID != nil {
-		e.Key("\"treatment_id\":")
-		e.String(string(*v.TreatmentID))
+		b = append(b, ",\"treatment_id\":"...)
+		b = jsonwire.AppendString(b, string(*v.TreatmentID))
 	}
 	if v.JourneyID != nil {
-		e.Key("\"journey_id\":")
-		e.String(*v.JourneyID)
+		b = append(b, ",\"journey_id\":"...)
+		b = jsonwire.AppendString(b, *v.JourneyID)
 	}
 	if v.JourneyActivityID != nil {
-		e.Key("\"journey_activity_id\":")
-		e.String(*v.JourneyActivityID)
+		b = append(b, ",\"journey_activity_id\":"...)
+		b = jsonwire.AppendString(b, *v.JourneyActivityID)
 	}
 	if v.JourneyRunID != nil {
-		e.Key("\"journey_run_id\":")
-		e.String(*v.JourneyRunID)
+		b = append(b, ",\"journey_run_id\":"...)
+		b = jsonwire.AppendString(b, *v.JourneyRunID)
 	}
 	if v.CustomerContext != nil {
-		e.Key("\"customer_context\":")
-		v.CustomerContext.write(e)
+		b = append(b, ",\"customer_context\":"...)
+		b = v.CustomerContext.write(b, w)
 	}
 	if v.Keyword != nil {
-		e.Key("\"keyword\":")
-		e.String(*v.Keyword)
+		b = append(b, ",\"keyword\":"...)
+		b = jsonwire.AppendString(b, *v.Keyword)
 	}
 	if v.MCCMNC != nil {
-		e.Key("\"mcc_mnc\":")
-		e.String(*v.MCCMNC)
+		b = append(b, ",\"mcc_mnc\":"...)
+		b = jsonwire.AppendString(b, *v.MCCMNC)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkSMSAttributesCustomerContext checks a Go string against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/customer_context.
@@ -589,7 +600,12 @@ const (
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *SMSEvent) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *SMSEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -604,7 +620,9 @@ func (v *SMSEvent) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *SMSEvent) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -783,55 +801,55 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *SMSEvent) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *SMSEvent) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.absent&absentSMSEventEventType == 0 {
-		e.Key("\"event_type\":")
-		e.String(v.EventType)
+		b = append(b, ",\"event_type\":"...)
+		b = jsonwire.AppendString(b, v.EventType)
 	}
 	if v.absent&absentSMSEventEventTimestamp == 0 {
-		e.Key("\"event_timestamp\":")
-		e.Int64(int64(v.EventTimestamp))
+		b = append(b, ",\"event_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
 	if v.absent&absentSMSEventArrivalTimestamp == 0 {
-		e.Key("\"arrival_timestamp\":")
-		e.Int64(int64(v.ArrivalTimestamp))
+		b = append(b, ",\"arrival_timestamp\":"...)
+		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
 	if v.absent&absentSMSEventEventVersion == 0 {
-		e.Key("\"event_version\":")
-		e.String(v.EventVersion)
+		b = append(b, ",\"event_version\":"...)
+		b = jsonwire.AppendString(b, v.EventVersion)
 	}
 	if v.absent&absentSMSEventApplication == 0 {
-		e.Key("\"application\":")
-		v.Application.write(e)
+		b = append(b, ",\"application\":"...)
+		b = v.Application.write(b, w)
 	}
 	if v.absent&absentSMSEventClient == 0 {
-		e.Key("\"client\":")
-		v.Client.write(e)
+		b = append(b, ",\"client\":"...)
+		b = v.Client.write(b, w)
 	}
 	if v.absent&absentSMSEventDevice == 0 {
-		e.Key("\"device\":")
-		v.Device.write(e)
+		b = append(b, ",\"device\":"...)
+		b = v.Device.write(b, w)
 	}
 	if v.absent&absentSMSEventSession == 0 {
-		e.Key("\"session\":")
-		v.Session.write(e)
+		b = append(b, ",\"session\":"...)
+		b = v.Session.write(b, w)
 	}
 	if v.absent&absentSMSEventAttributes == 0 {
-		e.Key("\"attributes\":")
-		v.Attributes.write(e)
+		b = append(b, ",\"attributes\":"...)
+		b = v.Attributes.write(b, w)
 	}
 	if v.Metrics != nil {
-		e.Key("\"metrics\":")
-		v.Metrics.write(e)
+		b = append(b, ",\"metrics\":"...)
+		b = v.Metrics.write(b, w)
 	}
 	if v.absent&absentSMSEventAWSAccountID == 0 {
-		e.Key("\"awsAccountId\":")
-		e.String(v.AWSAccountID)
+		b = append(b, ",\"awsAccountId\":"...)
+		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // checkSMSEventEventType checks a Go string against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_type.
@@ -1040,7 +1058,12 @@ type SMSMetrics struct {
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
 func (v *SMSMetrics) UnmarshalJSON(data []byte) error {
-	return codec.Decode(data, func(d *codec.Decoder) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *SMSMetrics) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
 	})
@@ -1055,7 +1078,9 @@ func (v *SMSMetrics) MarshalJSON() ([]byte, error) {
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
 func (v *SMSMetrics) AppendJSON(dst []byte) ([]byte, error) {
-	return codec.Encode(dst, v.write)
+	var w codec.Writer
+	b := v.write(dst, &w)
+	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -1113,15 +1138,15 @@ func (v *SMSMetrics) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write encodes v.
-func (v *SMSMetrics) write(e *jsonwire.Encoder) {
-	e.BeginObject()
+// write appends v to b.
+func (v *SMSMetrics) write(b []byte, w *codec.Writer) []byte {
+	start := len(b)
 	if v.PriceInMillicentsUSD != nil {
-		e.Key("\"price_in_millicents_usd\":")
-		e.Float64(*v.PriceInMillicentsUSD)
+		b = append(b, ",\"price_in_millicents_usd\":"...)
+		b = w.Float64(b, *v.PriceInMillicentsUSD)
 	}
-	codec.WriteMembers(v.Rest, e)
-	e.EndObject()
+	b = codec.AppendMembers(b, v.Rest)
+	return jsonwire.CloseObject(b, start)
 }
 
 // validate records the violations of v in c, at c's current path.
