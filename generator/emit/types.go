@@ -160,7 +160,7 @@ func (p *printer) writeBody(gt *model.GoType) []jen.Code {
 		}
 	}
 	return []jen.Code{
-		jen.If(jen.Op("!").Id("v").Dot("Valid")).Block(jen.Return(jen.Append(jen.Id("b"), jen.Lit("null").Op("..."))) ),
+		jen.If(jen.Op("!").Id("v").Dot("Valid")).Block(jen.Return(jen.Append(jen.Id("b"), jen.Lit("null").Op("...")))),
 		jen.Return(p.appendValue(gt.Elem, jen.Id("v").Dot("Value"), jen.Id("v").Dot("Value"))),
 	}
 }

@@ -27,8 +27,8 @@ type Decoder struct {
 	// DecodeEmbedded asks embedded JSON documents to be decoded at once.
 	DecodeEmbedded bool
 	constAt        int // offset of the first const mismatch, or -1
-	constGot  string
-	constWant string
+	constGot       string
+	constWant      string
 }
 
 var decoders = sync.Pool{New: func() any { return &Decoder{} }}
