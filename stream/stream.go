@@ -1,0 +1,383 @@
+// Package stream decodes streams of Amazon Pinpoint events: NDJSON,
+// concatenated JSON as Kinesis Data Firehose writes it to S3, JSON arrays,
+// any of them gzip-compressed. It splits the input into records, decodes
+// (and, on request, validates) them on every core, and hands them back in
+// input order.
+//
+// A bad record never stops the stream: it comes back with its error, its
+// record number, its byte offset and its raw bytes (for a dead-letter file),
+// and reading goes on with the next record. Memory stays bounded whatever the
+// size of the input.
+//
+//	r, err := stream.NewReader(f, stream.Options{Validate: true})
+//	if err != nil { ... }
+//	defer r.Close()
+//	for r.Next() {
+//		rec := r.Record()
+//		switch {
+//		case rec.Err != nil: // not an event: rec.Raw, rec.Number, rec.Offset say which
+//		case rec.Invalid != nil: // an event that breaks its schema: rec.Invalid.Violations
+//		default: // rec.Event
+//		}
+//	}
+//	if err := r.Err(); err != nil { ... } // reading the input failed
+package stream
+
+import (
+	"io"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/internal/framing"
+)
+
+// Format is the layout of an input.
+type Format = framing.Format
+
+// The layouts a Reader reads.
+const (
+	// Auto reads a JSON array when the input starts with '[', else a
+	// sequence of values (NDJSON, concatenated JSON).
+	Auto = framing.Auto
+	// Sequence reads values one after another, with or without whitespace
+	// between them: NDJSON and Firehose's concatenated JSON.
+	Sequence = framing.Sequence
+	// Array reads the elements of one JSON array.
+	Array = framing.Array
+)
+
+// RecordError reports a stretch of input that is not a JSON value: a
+// truncated record, garbage between records, a record over the size limit.
+type RecordError = framing.RecordError
+
+// DefaultMaxRecordBytes is the size limit of a record when Options does not
+// set one.
+const DefaultMaxRecordBytes = framing.DefaultMaxRecordBytes
+
+// Options tune a Reader. The zero value reads any layout, decodes on every
+// core and does not validate.
+type Options struct {
+	// Format is the layout of the input; Auto detects it.
+	Format Format
+	// MaxRecordBytes bounds a record; a longer one is an error record.
+	// Zero means DefaultMaxRecordBytes (1 MiB).
+	MaxRecordBytes int
+	// Workers is the number of goroutines that decode; zero means
+	// runtime.GOMAXPROCS(0). With 1, records are decoded as Next is called,
+	// on the caller's goroutine.
+	Workers int
+	// Decode tunes decoding, for example to decode embedded JSON documents
+	// at once.
+	Decode pinpoint.DecodeOptions
+	// Validate checks each decoded event against its schema, with the
+	// assertions ValidateOptions names; the result is Record.Invalid.
+	Validate        bool
+	ValidateOptions pinpoint.ValidateOptions
+}
+
+// Record is one record of the input.
+type Record struct {
+	// Number is the record's position among all records, from 1.
+	Number int64
+	// Offset is the byte offset of the record in the input (after gzip
+	// decompression).
+	Offset int64
+	// Raw holds the record's bytes as they were read: for an error record,
+	// the bytes that were skipped. The Reader reuses this memory: Raw is
+	// valid until the next call to Next; copy it to keep it.
+	Raw []byte
+	// Event is the decoded event, nil when the record is not one. It is a
+	// value of its own, valid after Next is called again.
+	Event pinpoint.Event
+	// Err says why the record is not an event: a *RecordError (framing), a
+	// *pinpoint.SyntaxError (with an offset inside the record), or the
+	// dispatcher's errors for records it has no schema for. A record whose
+	// member breaks a const has both Event and Err (*pinpoint.ConstError).
+	Err error
+	// Invalid lists the violations of Event's schema, when Options.Validate
+	// asked for the check and the event breaks its schema.
+	Invalid *pinpoint.ValidationError
+}
+
+// Reader reads records from an input. Its methods are for one goroutine.
+type Reader struct {
+	opts   Options
+	frames *framing.Reader
+	read   atomic.Int64 // input bytes consumed, for progress
+
+	// With one worker: the record being handed out.
+	single Record
+
+	// With several workers: batches come back in order from the pipeline.
+	batches  chan *batch
+	pending  map[int64]*batch
+	next     int64 // sequence number of the batch to hand out next
+	current  *batch
+	index    int
+	tokens   chan struct{} // bounds the batches in flight
+	free     chan *batch   // batches handed out, whose memory the producer reuses
+	stop     chan struct{}
+	stopOnce sync.Once
+	done     sync.WaitGroup
+	err      error
+	finished bool
+}
+
+// batch is a run of records that travels through the pipeline together.
+type batch struct {
+	seq     int64
+	records []Record
+	buf     []byte // Raw of every record
+	last    bool   // no batch follows; err is the input's error
+	err     error
+}
+
+const (
+	batchRecords = 256
+	batchBytes   = 512 << 10
+)
+
+// NewReader starts reading r. It reads the first bytes at once, to detect
+// gzip; an error then is returned.
+func NewReader(r io.Reader, opts Options) (*Reader, error) {
+	frames, err := framing.NewReader(r, framing.Options{Format: opts.Format, MaxRecordBytes: opts.MaxRecordBytes})
+	if err != nil {
+		return nil, err
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	rd := &Reader{opts: opts, frames: frames}
+	if opts.Workers > 1 {
+		rd.startPipeline()
+	}
+	return rd, nil
+}
+
+// Next advances to the next record. It returns false at the end of the
+// input, or when reading it failed (see Err).
+func (r *Reader) Next() bool {
+	if r.opts.Workers == 1 {
+		return r.nextSingle()
+	}
+	return r.nextPipelined()
+}
+
+// Record returns the current record.
+func (r *Reader) Record() *Record {
+	if r.opts.Workers == 1 {
+		return &r.single
+	}
+	return &r.current.records[r.index]
+}
+
+// Err returns the error that ended reading the input early, or nil at its
+// end. Records that are not events are not errors of the Reader: see
+// Record.Err.
+func (r *Reader) Err() error {
+	if r.opts.Workers == 1 {
+		return r.frames.Err()
+	}
+	return r.err
+}
+
+// Offset returns how many bytes of the input (after decompression) have been
+// read, for showing progress. It may run ahead of the records handed out.
+func (r *Reader) Offset() int64 {
+	if r.opts.Workers == 1 {
+		return r.frames.Offset()
+	}
+	return r.read.Load()
+}
+
+// Close stops the Reader's goroutines. Call it when stopping before the end
+// of the input; it is harmless after. It does not close the input.
+func (r *Reader) Close() error {
+	if r.opts.Workers > 1 {
+		r.stopOnce.Do(func() { close(r.stop) })
+		// Let the producer and workers see the stop and end.
+		go func() {
+			for range r.batches {
+			}
+		}()
+		r.done.Wait()
+	}
+	return nil
+}
+
+func (r *Reader) nextSingle() bool {
+	if !r.frames.Next() {
+		return false
+	}
+	fr := r.frames.Record()
+	r.single = Record{Number: fr.Number, Offset: fr.Offset, Raw: append(r.single.Raw[:0], fr.Data...)}
+	r.decode(&r.single, fr.Err)
+	return true
+}
+
+// decode turns a framed record into an event.
+func (r *Reader) decode(rec *Record, framingErr error) {
+	if framingErr != nil {
+		rec.Err = framingErr
+		return
+	}
+	rec.Event, rec.Err = pinpoint.DecodeWith(rec.Raw, r.opts.Decode)
+	if rec.Event == nil || !r.opts.Validate {
+		return
+	}
+	if err := rec.Event.ValidateWith(r.opts.ValidateOptions); err != nil {
+		rec.Invalid = err.(*pinpoint.ValidationError)
+	}
+}
+
+// The pipeline: one goroutine frames the input into batches, Workers
+// goroutines decode batches, and Next puts them back in order. A token per
+// batch in flight bounds memory: the producer waits for one before it fills
+// a batch, and Next returns it when the batch is handed out.
+func (r *Reader) startPipeline() {
+	inFlight := 4 * r.opts.Workers
+	r.tokens = make(chan struct{}, inFlight)
+	for i := 0; i < inFlight; i++ {
+		r.tokens <- struct{}{}
+	}
+	r.stop = make(chan struct{})
+	r.free = make(chan *batch, inFlight)
+	r.batches = make(chan *batch, inFlight)
+	r.pending = map[int64]*batch{}
+	work := make(chan *batch, inFlight)
+	r.done.Add(1)
+	go func() {
+		defer r.done.Done()
+		defer close(work)
+		r.produce(work)
+	}()
+	var workers sync.WaitGroup
+	for i := 0; i < r.opts.Workers; i++ {
+		workers.Add(1)
+		r.done.Add(1)
+		go func() {
+			defer r.done.Done()
+			defer workers.Done()
+			for b := range work {
+				for i := range b.records {
+					rec := &b.records[i]
+					r.decode(rec, rec.Err)
+				}
+				r.batches <- b
+			}
+		}()
+	}
+	go func() {
+		workers.Wait()
+		close(r.batches)
+	}()
+}
+
+// produce frames the input into batches.
+func (r *Reader) produce(work chan<- *batch) {
+	var seq int64
+	for {
+		select {
+		case <-r.tokens:
+		case <-r.stop:
+			return
+		}
+		var b *batch
+		select {
+		case b = <-r.free:
+			*b = batch{records: b.records[:0], buf: b.buf[:0]}
+		default:
+			b = &batch{}
+		}
+		b.seq = seq
+		seq++
+		more := true
+		for len(b.records) < batchRecords && len(b.buf) < batchBytes {
+			if more = r.frames.Next(); !more {
+				break
+			}
+			fr := r.frames.Record()
+			start := len(b.buf)
+			b.buf = append(b.buf, fr.Data...)
+			b.records = append(b.records, Record{Number: fr.Number, Offset: fr.Offset, Raw: b.buf[start:len(b.buf):len(b.buf)], Err: fr.Err})
+		}
+		r.read.Store(r.frames.Offset())
+		// Raw slices point into buf, which may have moved while growing:
+		// point them at its final place.
+		pos := 0
+		for i := range b.records {
+			n := len(b.records[i].Raw)
+			b.records[i].Raw = b.buf[pos : pos+n : pos+n]
+			pos += n
+		}
+		if !more {
+			b.last, b.err = true, r.frames.Err()
+		}
+		select {
+		case work <- b:
+		case <-r.stop:
+			return
+		}
+		if !more {
+			return
+		}
+	}
+}
+
+func (r *Reader) nextPipelined() bool {
+	if r.finished {
+		return false
+	}
+	if r.current != nil {
+		r.index++
+		if r.index < len(r.current.records) {
+			return true
+		}
+		last := r.current.last
+		r.recycle(r.current)
+		r.current = nil
+		r.tokens <- struct{}{}
+		if last {
+			r.finished = true
+			return false
+		}
+	}
+	for {
+		b, ok := r.pending[r.next]
+		if ok {
+			delete(r.pending, r.next)
+			r.next++
+			if b.last {
+				r.err = b.err
+			}
+			if len(b.records) == 0 {
+				r.recycle(b)
+				r.tokens <- struct{}{}
+				if b.last {
+					r.finished = true
+					return false
+				}
+				continue
+			}
+			r.current, r.index = b, 0
+			return true
+		}
+		b, ok = <-r.batches
+		if !ok {
+			r.finished = true
+			return false
+		}
+		r.pending[b.seq] = b
+	}
+}
+
+// recycle gives a handed-out batch's memory back to the producer.
+func (r *Reader) recycle(b *batch) {
+	clear(b.records) // drop the events, which the caller may keep
+	select {
+	case r.free <- b:
+	default:
+	}
+}
