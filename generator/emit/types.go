@@ -420,9 +420,11 @@ func (p *printer) structMethods(f *jen.File, t *model.Type) {
 	f.Comment("ValidateWith is Validate with the annotation keywords asserted that opts")
 	f.Comment("name.")
 	f.Func().Add(recv(t)).Id("ValidateWith").Params(jen.Id("opts").Id("ValidateOptions")).Error().Block(
-		jen.Id("c").Op(":=").Qual(validationPkg, "Collector").Values(jen.Dict{jen.Id("Options"): jen.Id("opts")}),
-		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("c")),
-		jen.Return(jen.Id("c").Dot("Err").Call()),
+		jen.Id("c").Op(":=").Qual(validationPkg, "NewCollector").Call(jen.Id("opts")),
+		jen.Id("v").Dot("validate").Call(jen.Id("c")),
+		jen.Err().Op(":=").Id("c").Dot("Err").Call(),
+		jen.Id("c").Dot("Release").Call(),
+		jen.Return(jen.Err()),
 	)
 	f.Line()
 }

@@ -2,8 +2,10 @@ package emit
 
 import (
 	"path"
+	"regexp/syntax"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -159,6 +161,96 @@ func (r *rawValidators) patternVar(s *load.Schema, pattern string, i int) string
 		name += strconv.Itoa(i)
 	}
 	return r.packageVar(s, name, name, jen.Qual("regexp", "MustCompile").Call(jen.Lit(pattern)))
+}
+
+// matchPattern is the expression that tells whether str matches pattern: a
+// compiled regexp, or, for a pattern of the simple form ^[class]{m,n}$ over
+// ASCII (such as the account ID's ^[0-9]{12}$), a generated loop that does
+// the same without the regexp engine.
+func (r *rawValidators) matchPattern(s *load.Schema, pattern string, i int, str jen.Code) *jen.Statement {
+	if class, min, max, ok := simplePattern(pattern); ok {
+		name := "match" + schemaSuffix(s)
+		if i >= 0 {
+			name += strconv.Itoa(i)
+		}
+		k := varKey{s, "match:" + pattern}
+		if existing, done := r.vars[k]; done {
+			return jen.Id(existing).Call(str)
+		}
+		name = uniqueName(r.usedVars, name)
+		r.vars[k] = name
+		var inClass *jen.Statement
+		for j, rg := range class {
+			cond := jen.Id("c").Op("==").LitRune(rg[0])
+			if rg[0] != rg[1] {
+				cond = jen.Parens(jen.LitRune(rg[0]).Op("<=").Id("c").Op("&&").Id("c").Op("<=").LitRune(rg[1]))
+			}
+			if j == 0 {
+				inClass = cond
+			} else {
+				inClass = inClass.Op("||").Add(cond)
+			}
+		}
+		var lenCheck *jen.Statement
+		switch {
+		case max < 0:
+			lenCheck = jen.Len(jen.Id("s")).Op("<").Lit(min)
+		case min == max:
+			lenCheck = jen.Len(jen.Id("s")).Op("!=").Lit(min)
+		default:
+			lenCheck = jen.Len(jen.Id("s")).Op("<").Lit(min).Op("||").Len(jen.Id("s")).Op(">").Lit(max)
+		}
+		f := r.p.fileFor(s)
+		f.Commentf("%s matches %s without the regexp engine.", name, pattern)
+		f.Func().Id(name).Params(jen.Id("s").String()).Bool().Block(
+			jen.If(lenCheck).Block(jen.Return(jen.False())),
+			jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(jen.Id("s")), jen.Id("i").Op("++")).Block(
+				jen.If(jen.Id("c").Op(":=").Id("s").Index(jen.Id("i")), jen.Op("!").Parens(inClass)).Block(jen.Return(jen.False())),
+			),
+			jen.Return(jen.True()),
+		)
+		f.Line()
+		return jen.Id(name).Call(str)
+	}
+	return jen.Id(r.patternVar(s, pattern, i)).Dot("MatchString").Call(str)
+}
+
+// simplePattern recognizes ^[class]{min,max}$ (max < 0: no bound; also +,
+// * and a single class) where the class holds ASCII characters only: then a
+// match has one byte per character.
+func simplePattern(pattern string) (class [][2]rune, min, max int, ok bool) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil, 0, 0, false
+	}
+	if re.Op != syntax.OpConcat || len(re.Sub) != 3 || re.Sub[0].Op != syntax.OpBeginText || re.Sub[2].Op != syntax.OpEndText {
+		return nil, 0, 0, false
+	}
+	body := re.Sub[1]
+	switch body.Op {
+	case syntax.OpCharClass:
+		min, max = 1, 1
+	case syntax.OpRepeat, syntax.OpPlus, syntax.OpStar:
+		min, max = body.Min, body.Max
+		if body.Op == syntax.OpPlus {
+			min, max = 1, -1
+		} else if body.Op == syntax.OpStar {
+			min, max = 0, -1
+		}
+		if len(body.Sub) != 1 || body.Sub[0].Op != syntax.OpCharClass {
+			return nil, 0, 0, false
+		}
+		body = body.Sub[0]
+	default:
+		return nil, 0, 0, false
+	}
+	for j := 0; j+1 < len(body.Rune); j += 2 {
+		if body.Rune[j+1] >= utf8.RuneSelf {
+			return nil, 0, 0, false
+		}
+		class = append(class, [2]rune{body.Rune[j], body.Rune[j+1]})
+	}
+	return class, min, max, len(class) > 0
 }
 
 func (r *rawValidators) numberVar(s *load.Schema, keyword, lit string) string {
@@ -323,7 +415,7 @@ func (r *rawValidators) memberLoop(s *load.Schema) jen.Code {
 		body = append(body, jen.Switch(jen.Id("m").Dot("Name")).Block(cases...))
 	}
 	for i, pp := range s.PatternProperties {
-		re := r.patternVar(s, pp.Pattern, i)
+		match := r.matchPattern(s, pp.Pattern, i, jen.Id("m").Dot("Name"))
 		var stmts []jen.Code
 		if n := r.name(pp.Schema); n != "" {
 			stmts = append(stmts, call(n))
@@ -331,7 +423,7 @@ func (r *rawValidators) memberLoop(s *load.Schema) jen.Code {
 		if needMatched {
 			stmts = append(stmts, jen.Id("matched").Op("=").True())
 		}
-		body = append(body, jen.If(jen.Id(re).Dot("MatchString").Call(jen.Id("m").Dot("Name"))).Block(stmts...))
+		body = append(body, jen.If(match).Block(stmts...))
 	}
 	if needMatched {
 		var act jen.Code
@@ -418,8 +510,7 @@ func (r *rawValidators) stringChecks(s *load.Schema, str *jen.Statement, guard *
 		}
 	}
 	if s.Pattern != nil {
-		re := r.patternVar(s, *s.Pattern, -1)
-		in = append(in, jen.If(jen.Op("!").Id(re).Dot("MatchString").Call(str.Clone())).Block(
+		in = append(in, jen.If(jen.Op("!").Add(r.matchPattern(s, *s.Pattern, -1, str.Clone()))).Block(
 			jen.Id("c").Dot("Pattern").Call(str.Clone(), jen.Lit(*s.Pattern))))
 	}
 	if s.ContentEncoding != "" || s.ContentMediaType != "" {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
 )
@@ -154,12 +155,30 @@ func (c *Collector) Violations() []Violation {
 	return c.list
 }
 
-// Err returns a *ValidationError with the sorted violations, or nil.
+// Err returns a *ValidationError with the sorted violations, or nil. The
+// error owns its violations: the collector can be released.
 func (c *Collector) Err() error {
 	if len(c.list) == 0 {
 		return nil
 	}
-	return &ValidationError{Violations: c.Violations()}
+	return &ValidationError{Violations: append([]Violation(nil), c.Violations()...)}
+}
+
+var collectors = sync.Pool{New: func() any { return new(Collector) }}
+
+// NewCollector returns an empty collector for a validation run, from a pool:
+// Release it when done.
+func NewCollector(opts Options) *Collector {
+	c := collectors.Get().(*Collector)
+	c.Options = opts
+	return c
+}
+
+// Release empties c and returns it to the pool. c must not be used after.
+func (c *Collector) Release() {
+	c.list = c.list[:0]
+	c.path = c.path[:0]
+	collectors.Put(c)
 }
 
 // Required reports that the current object lacks the member name.

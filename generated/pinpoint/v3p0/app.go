@@ -106,9 +106,11 @@ func (v *AppEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *AppEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for

@@ -7,7 +7,6 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
-	"regexp"
 	"strconv"
 )
 
@@ -26,11 +25,22 @@ func checkEventVersion(v string, c *validation.Collector) {
 	}
 }
 
-var patternAWSAccountID = regexp.MustCompile("^[0-9]{12}$")
+// matchAWSAccountID matches ^[0-9]{12}$ without the regexp engine.
+func matchAWSAccountID(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
 
 // checkAWSAccountID checks a Go string against schema/pinpoint/3.1/common.json#/$defs/AWSAccountID.
 func checkAWSAccountID(v string, c *validation.Collector) {
-	if !patternAWSAccountID.MatchString(v) {
+	if !matchAWSAccountID(v) {
 		c.Pattern(v, "^[0-9]{12}$")
 	}
 }
@@ -109,9 +119,11 @@ func (v *Application) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *Application) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -355,9 +367,11 @@ func (v *Client) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *Client) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -503,9 +517,11 @@ func (v *Device) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *Device) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -690,9 +706,11 @@ func (v *EndpointClientContext) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EndpointClientContext) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -825,9 +843,11 @@ func (v *EndpointClientContextCustom) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EndpointClientContextCustom) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1003,9 +1023,11 @@ func (v *Locale) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *Locale) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1156,9 +1178,11 @@ func (v *Platform) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *Platform) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1293,9 +1317,11 @@ func (v *SDK) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *SDK) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1433,9 +1459,11 @@ func (v *Session) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *Session) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1965,7 +1993,7 @@ func rawAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.String {
-		if !patternAWSAccountID.MatchString(v.Str) {
+		if !matchAWSAccountID(v.Str) {
 			c.Pattern(v.Str, "^[0-9]{12}$")
 		}
 	}

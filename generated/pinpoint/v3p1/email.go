@@ -68,9 +68,11 @@ func (v *BouncedRecipient) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *BouncedRecipient) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -242,9 +244,11 @@ func (v *CommonHeaders) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *CommonHeaders) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -405,9 +409,11 @@ func (v *ComplainedRecipient) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *ComplainedRecipient) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -546,9 +552,11 @@ func (v *EmailAttributes) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailAttributes) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -783,9 +791,11 @@ func (v *EmailBounce) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailBounce) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -985,9 +995,11 @@ func (v *EmailClickChannel) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailClickChannel) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1118,9 +1130,11 @@ func (v *EmailClickDetails) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailClickDetails) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1331,9 +1345,11 @@ func (v *EmailClickEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailClickEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1816,9 +1832,11 @@ func (v *EmailClickFacets) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailClickFacets) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1953,9 +1971,11 @@ func (v *EmailClickMailEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailClickMailEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -2104,9 +2124,11 @@ func (v *EmailClientContext) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailClientContext) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -2226,9 +2248,11 @@ func (v *EmailClientContextCustom) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailClientContextCustom) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -2351,9 +2375,11 @@ func (v *EmailComplaintChannel) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailComplaintChannel) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -2484,9 +2510,11 @@ func (v *EmailComplaintDetails) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailComplaintDetails) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -2711,9 +2739,11 @@ func (v *EmailComplaintEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailComplaintEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -3196,9 +3226,11 @@ func (v *EmailComplaintFacets) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailComplaintFacets) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -3333,9 +3365,11 @@ func (v *EmailComplaintMailEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailComplaintMailEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -3490,9 +3524,11 @@ func (v *EmailDeliveredChannel) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailDeliveredChannel) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -3667,9 +3703,11 @@ func (v *EmailDeliveredEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailDeliveredEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -4152,9 +4190,11 @@ func (v *EmailDeliveredFacets) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailDeliveredFacets) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -4289,9 +4329,11 @@ func (v *EmailDeliveredMailEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailDeliveredMailEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -4446,9 +4488,11 @@ func (v *EmailDelivery) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailDelivery) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -4617,9 +4661,11 @@ func (v *EmailHardBounceChannel) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailHardBounceChannel) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -4794,9 +4840,11 @@ func (v *EmailHardBounceEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailHardBounceEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -5279,9 +5327,11 @@ func (v *EmailHardBounceFacets) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailHardBounceFacets) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -5416,9 +5466,11 @@ func (v *EmailHardBounceMailEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailHardBounceMailEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -5573,9 +5625,11 @@ func (v *EmailOpenChannel) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailOpenChannel) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -5701,9 +5755,11 @@ func (v *EmailOpenDetails) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailOpenDetails) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -5885,9 +5941,11 @@ func (v *EmailOpenEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailOpenEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -6370,9 +6428,11 @@ func (v *EmailOpenFacets) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailOpenFacets) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -6507,9 +6567,11 @@ func (v *EmailOpenMailEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailOpenMailEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -6658,9 +6720,11 @@ func (v *EmailReject) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailReject) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -6783,9 +6847,11 @@ func (v *EmailRejectedChannel) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailRejectedChannel) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -6960,9 +7026,11 @@ func (v *EmailRejectedEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailRejectedEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -7445,9 +7513,11 @@ func (v *EmailRejectedFacets) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailRejectedFacets) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -7581,9 +7651,11 @@ func (v *EmailRejectedMailEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailRejectedMailEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -7738,9 +7810,11 @@ func (v *EmailRenderingFailureChannel) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailRenderingFailureChannel) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -7867,9 +7941,11 @@ func (v *EmailRenderingFailureDetails) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailRenderingFailureDetails) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -8053,9 +8129,11 @@ func (v *EmailRenderingFailureEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailRenderingFailureEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -8538,9 +8616,11 @@ func (v *EmailRenderingFailureFacets) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailRenderingFailureFacets) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -8668,9 +8748,11 @@ func (v *EmailRenderingFailureMailEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailRenderingFailureMailEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -8820,9 +8902,11 @@ func (v *EmailSendChannel) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailSendChannel) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -8944,9 +9028,11 @@ func (v *EmailSendDetails) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailSendDetails) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -9088,9 +9174,11 @@ func (v *EmailSendEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailSendEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -9573,9 +9661,11 @@ func (v *EmailSendFacets) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailSendFacets) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -9710,9 +9800,11 @@ func (v *EmailSendMailEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailSendMailEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -9869,9 +9961,11 @@ func (v *EmailSoftBounceChannel) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailSoftBounceChannel) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -10047,9 +10141,11 @@ func (v *EmailSoftBounceEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailSoftBounceEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -10532,9 +10628,11 @@ func (v *EmailSoftBounceFacets) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailSoftBounceFacets) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -10669,9 +10767,11 @@ func (v *EmailSoftBounceMailEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailSoftBounceMailEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -10826,9 +10926,11 @@ func (v *EmailUnsubscribeChannel) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailUnsubscribeChannel) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -11003,9 +11105,11 @@ func (v *EmailUnsubscribeEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailUnsubscribeEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -11488,9 +11592,11 @@ func (v *EmailUnsubscribeFacets) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailUnsubscribeFacets) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -11624,9 +11730,11 @@ func (v *EmailUnsubscribeMailEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailUnsubscribeMailEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -11784,9 +11892,11 @@ func (v *Header) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *Header) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -11956,9 +12066,11 @@ func (v *Mail) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *Mail) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for

@@ -104,9 +104,11 @@ func (v *Demographic) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *Demographic) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -373,9 +375,11 @@ func (v *Endpoint) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *Endpoint) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -793,9 +797,11 @@ func (v *Location) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *Location) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1017,9 +1023,11 @@ func (v *User) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *User) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for

@@ -157,9 +157,11 @@ func (v *SMSAttributes) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *SMSAttributes) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -635,9 +637,11 @@ func (v *SMSEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *SMSEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1093,9 +1097,11 @@ func (v *SMSMetrics) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *SMSMetrics) ValidateWith(opts ValidateOptions) error {
-	c := validation.Collector{Options: opts}
-	v.validate(&c)
-	return c.Err()
+	c := validation.NewCollector(opts)
+	v.validate(c)
+	err := c.Err()
+	c.Release()
+	return err
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
