@@ -1,7 +1,7 @@
 # pinpoint-events: the two commands a new user needs are `make run` and `make test`.
 GO ?= go
 
-.PHONY: run test check generate vet conformance fuzz-short
+.PHONY: run test check generate vet conformance fuzz-short bench
 
 # Validate the sample events bundled in testdata/samples (AWS documentation
 # samples, some of them in legacy layouts on purpose) and testdata/synthetic
@@ -49,3 +49,15 @@ fuzz-short:
 test: vet check conformance
 	$(GO) test ./...
 	$(MAKE) --no-print-directory fuzz-short
+
+# Benchmarks on a 100,000-event corpus (internal/corpus, seed 1): every
+# benchmark -count 6 with -benchmem on one core, then the stream on one core
+# and on two, summarized with benchstat. The results go to bench/; BENCHMARKS.md quotes
+# them.
+BENCHSTAT = golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
+BENCHCOUNT ?= 6
+bench:
+	$(GO) run ./internal/corpus/cmd/corpusgen -n 100000 -seed 1 -o bench/corpus.ndjson
+	$(GO) test ./internal/bench/ -run '^$$' -bench . -skip Stream -benchmem -count $(BENCHCOUNT) -cpu 1 | tee bench/one-core.txt
+	$(GO) test ./internal/bench/ -run '^$$' -bench Stream -benchmem -count $(BENCHCOUNT) -cpu 1,2 | tee bench/stream.txt
+	$(GO) run $(BENCHSTAT) bench/one-core.txt bench/stream.txt | tee bench/benchstat.txt

@@ -17,7 +17,7 @@ func TestSimplePatternMatchesLikeRegexp(t *testing.T) {
 		{`^[a-f0-9]{8,32}$`, true},
 		{`^[A-Z]+$`, true},
 		{`^[^a]*$`, false}, // negated: holds non-ASCII
-		{`^x$`, false}, // a literal: left to regexp
+		{`^x$`, false},     // a literal: left to regexp
 		{`^(?i)[a-c]{2}$`, true},
 		{`^[0-9]{3}-[0-9]{4}$`, false},
 		{`[0-9]{3}`, false},
