@@ -2,7 +2,10 @@
 //
 // Usage:
 //
-//	pinpoint-events validate [--json] [--content=false] [--format=false] [-v] [FILE|-]...
+//	pinpoint-events validate [--json] [--content=false] [--format=false] [-v] [FILE|DIR|-]...
+//	pinpoint-events decode [--family F] [--type T] [--version V] [--dead-letter FILE] [FILE|DIR|-]...
+//	pinpoint-events stats [--json] [FILE|DIR|-]...
+//	pinpoint-events schemas [show TYPE]
 //
 // Run pinpoint-events help, or any subcommand with --help, for details.
 package main
@@ -32,6 +35,9 @@ type command struct {
 
 var commands = []command{
 	{"validate", "check events against their schemas", runValidate},
+	{"decode", "write events as normalized NDJSON; invalid records to a dead-letter file", runDecode},
+	{"stats", "count events by version, family, type and status", runStats},
+	{"schemas", "list the schemas, or print one", runSchemas},
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

@@ -1,25 +1,25 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
-	"github.com/pinpoint-events/pinpoint-events/internal/framing"
+	"github.com/pinpoint-events/pinpoint-events/stream"
 )
 
-const validateHelp = `Usage: pinpoint-events validate [flags] [FILE|-]...
+const validateHelp = `Usage: pinpoint-events validate [flags] [FILE|DIR|-]...
 
 Checks every event against the JSON Schema of its event_version and
 event_type. Reads NDJSON, concatenated or whitespace-separated JSON objects,
-and JSON arrays of events, gzip-compressed or not; - or no FILE reads
-standard input.
+and JSON arrays of events, gzip-compressed or not; a directory stands for
+every file under it, - or no argument for standard input.
 
 Prints a line for each invalid record (file, record number from 1, byte
 offset, event_type, and each violation with its JSON pointer), then a
@@ -33,14 +33,15 @@ usage errors or files that cannot be read.
 
 Examples:
   pinpoint-events validate events.ndjson
-  pinpoint-events validate --json archive/*.json.gz > verdicts.ndjson
-  aws s3 cp s3://bucket/key - | pinpoint-events validate -
+  pinpoint-events validate --json archive/ > verdicts.ndjson
+  aws s3 cp s3://bucket/key.gz - | pinpoint-events validate -
 
 Flags:
 `
 
 type validateOptions struct {
 	json, content, format, verbose bool
+	read                           readOptions
 }
 
 func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -51,32 +52,25 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.content, "content", true, "check JSON documents carried in strings (the endpoint record) against their schema")
 	fs.BoolVar(&o.format, "format", true, "check the format keyword (date-time, ...)")
 	fs.BoolVar(&o.verbose, "v", false, "print a line for valid records too")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), validateHelp)
-		fs.PrintDefaults()
+	o.read.register(fs)
+	if code, ok := parseFlags(fs, args, validateHelp, stdout); !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
-			return exitOK
-		}
+	inputs, err := expandInputs(fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "pinpoint-events: %v\n", err)
 		return exitUsage
 	}
-	files := fs.Args()
-	if len(files) == 0 {
-		files = []string{"-"}
-	}
-	v := &validator{opts: o, stdout: stdout, stderr: stderr}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	v := &validator{opts: o, stdout: out}
+	opts := stream.Options{Validate: true, ValidateOptions: pinpoint.ValidateOptions{AssertContent: o.content, AssertFormat: o.format}}
 	exit := exitOK
-	for _, name := range files {
-		if err := v.file(name, stdin); err != nil {
-			fmt.Fprintf(stderr, "pinpoint-events: %v\n", err)
-			exit = exitUsage
-		}
+	if err := eachRecord(inputs, stdin, stderr, o.read, opts, v.record); err != nil {
+		exit = exitUsage
 	}
 	if !o.json {
-		fmt.Fprintf(stdout, "%d records: %d valid, %d invalid\n", v.records, v.records-v.invalid, v.invalid)
+		fmt.Fprintf(out, "%d records: %d valid, %d invalid\n", v.records, v.records-v.invalid, v.invalid)
 	}
 	if exit == exitOK && v.invalid > 0 {
 		exit = exitInvalid
@@ -84,9 +78,27 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exit
 }
 
+// parseFlags parses a command's flags; --help prints help on stdout. ok is
+// false when the command must stop, with code.
+func parseFlags(fs *flag.FlagSet, args []string, help string, stdout io.Writer) (code int, ok bool) {
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), help)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	return 0, true
+}
+
 type validator struct {
 	opts             validateOptions
-	stdout, stderr   io.Writer
+	stdout           io.Writer
 	records, invalid int
 }
 
@@ -108,59 +120,39 @@ type violation struct {
 	Message string `json:"message"`
 }
 
-func (v *validator) file(name string, stdin io.Reader) error {
-	var in io.Reader = stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		in = f
-	}
-	r, err := framing.NewReader(in, framing.Options{})
-	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	for r.Next() {
-		v.record(name, r.Record())
-	}
-	if err := r.Err(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	return nil
-}
-
-func (v *validator) record(file string, rec framing.Record) {
+func (v *validator) record(file string, rec *stream.Record) {
 	v.records++
-	out := verdict{File: file, Record: rec.Number, Offset: rec.Offset, Errors: []violation{}}
-	var ev pinpoint.Event
-	if rec.Err != nil {
-		out.Errors = append(out.Errors, violation{Keyword: "framing", Message: rec.Err.Error()})
-	} else {
-		var err error
-		ev, err = pinpoint.Decode(rec.Data)
-		out.Errors = append(out.Errors, decodeViolations(err, rec.Offset)...)
-	}
-	if ev != nil {
-		out.goType = strings.TrimPrefix(fmt.Sprintf("%T", ev), "*")
-		version, eventType := ev.Version(), ev.Type()
-		out.EventVersion, out.EventType = &version, &eventType
-		err := ev.ValidateWith(pinpoint.ValidateOptions{AssertContent: v.opts.content, AssertFormat: v.opts.format})
-		var verr *pinpoint.ValidationError
-		if errors.As(err, &verr) {
-			for _, vi := range verr.Violations {
-				out.Errors = append(out.Errors, violation{Pointer: vi.Pointer, Keyword: vi.Keyword, Message: vi.Message})
-			}
-		}
-	} else if rec.Err == nil {
-		out.EventVersion, out.EventType = headOf(rec.Data)
-	}
-	out.Valid = len(out.Errors) == 0
+	out := judge(file, rec)
 	if !out.Valid {
 		v.invalid++
 	}
 	v.print(out)
+}
+
+// judge makes the verdict of a record.
+func judge(file string, rec *stream.Record) verdict {
+	out := verdict{File: file, Record: rec.Number, Offset: rec.Offset, Errors: []violation{}}
+	var framing *stream.RecordError
+	switch {
+	case errors.As(rec.Err, &framing):
+		out.Errors = append(out.Errors, violation{Keyword: "framing", Message: framing.Msg})
+	case rec.Err != nil:
+		out.Errors = append(out.Errors, decodeViolations(rec.Err, rec.Offset)...)
+	}
+	if rec.Event != nil {
+		out.goType = strings.TrimPrefix(fmt.Sprintf("%T", rec.Event), "*")
+		version, eventType := rec.Event.Version(), rec.Event.Type()
+		out.EventVersion, out.EventType = &version, &eventType
+		if rec.Invalid != nil {
+			for _, vi := range rec.Invalid.Violations {
+				out.Errors = append(out.Errors, violation{Pointer: vi.Pointer, Keyword: vi.Keyword, Message: vi.Message})
+			}
+		}
+	} else if framing == nil {
+		out.EventVersion, out.EventType = headOf(rec.Raw)
+	}
+	out.Valid = len(out.Errors) == 0
+	return out
 }
 
 // decodeViolations turns a decode error into the violations of a record. A

@@ -27,6 +27,8 @@ type (
 	Event = eventtypes.Event
 	// DecodeOptions tune decoding.
 	DecodeOptions = eventtypes.DecodeOptions
+	// SchemaInfo describes one event schema.
+	SchemaInfo = eventtypes.SchemaInfo
 	// UnixMillis is a timestamp in milliseconds since the Unix epoch.
 	UnixMillis = eventtypes.UnixMillis
 	// Nullable holds a value that may be JSON null (Valid false).
@@ -63,6 +65,18 @@ type (
 	// ForeignEventError reports the event of another producer.
 	ForeignEventError = eventtypes.ForeignEventError
 )
+
+// Schemas returns the event schemas of an event_version, or nil for a version
+// this package does not know.
+func Schemas(version string) []SchemaInfo {
+	switch version {
+	case v3p0.Version:
+		return v3p0.Schemas
+	case v3p1.Version:
+		return v3p1.Schemas
+	}
+	return nil
+}
 
 // Versions returns the event_version values Decode knows, oldest first.
 func Versions() []string {

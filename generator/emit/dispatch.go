@@ -48,6 +48,17 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package, format
 		jen.Id("Known"):    jen.Id("Versions").Call(),
 	})
 	cases = append(cases, jen.Default().Block(jen.Return(jen.Nil(), headError(unknown))))
+	var scases []jen.Code
+	for _, pkg := range pkgs {
+		scases = append(scases, jen.Case(jen.Qual(pkg.ImportPath, "Version")).Block(jen.Return(jen.Qual(pkg.ImportPath, "Schemas"))))
+	}
+	f.Comment("Schemas returns the event schemas of an event_version, or nil for a version")
+	f.Comment("this package does not know.")
+	f.Func().Id("Schemas").Params(jen.Id("version").String()).Index().Id("SchemaInfo").Block(
+		jen.Switch(jen.Id("version")).Block(scases...),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
 	f.Comment("Versions returns the event_version values Decode knows, oldest first.")
 	f.Func().Id("Versions").Params().Index().String().Block(jen.Return(jen.Index().String().Values(versions...)))
 	f.Line()

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -17,6 +18,7 @@ var aliases = []struct {
 }{
 	{"Event", eventtypesPkg, "Event", "Event is implemented by every event type of this package.", false},
 	{"DecodeOptions", eventtypesPkg, "DecodeOptions", "DecodeOptions tune decoding.", false},
+	{"SchemaInfo", eventtypesPkg, "SchemaInfo", "SchemaInfo describes one event schema.", false},
 	{"UnixMillis", eventtypesPkg, "UnixMillis", "UnixMillis is a timestamp in milliseconds since the Unix epoch.", false},
 	{"Nullable", eventtypesPkg, "Nullable", "Nullable holds a value that may be JSON null (Valid false).", true},
 	{"NumericString", eventtypesPkg, "NumericString", "NumericString is a string that holds a decimal integer.", false},
@@ -135,6 +137,7 @@ func (p *printer) packageFile(pkg *model.Package) {
 	}
 	body = append(body, jen.Return(jen.Nil()))
 	p.validateJSONFunc(f, pkg)
+	p.schemaTable(f, pkg)
 	f.Comment("New returns a new, empty event of the Go type for eventType, or nil when no")
 	f.Comment("schema of this version covers eventType.")
 	f.Func().Id("New").Params(jen.Id("eventType").String()).Id("Event").Block(body...)
@@ -237,5 +240,34 @@ func (p *printer) validateJSONFunc(f *jen.File, pkg *model.Package) {
 			}))),
 		jen.Return(jen.Qual(codecPkg, "ValidateRaw").Call(jen.Id("data"), jen.Id("check"), jen.Id("opts"))),
 	)
+	f.Line()
+}
+
+// schemaTable prints Schemas: every event schema of the version, with its
+// family, Go type, event types and place.
+func (p *printer) schemaTable(f *jen.File, pkg *model.Package) {
+	var items []jen.Code
+	for _, fam := range pkg.Families {
+		for _, ev := range fam.Events {
+			types := jen.Nil()
+			if len(ev.EventTypes) > 0 {
+				var lits []jen.Code
+				for _, et := range ev.EventTypes {
+					lits = append(lits, jen.Lit(et))
+				}
+				types = jen.Index().String().Values(lits...)
+			}
+			items = append(items, jen.Values(jen.Dict{
+				jen.Id("Family"):     jen.Lit(fam.Name),
+				jen.Id("GoType"):     jen.Lit(ev.Type.Name),
+				jen.Id("EventTypes"): types,
+				jen.Id("File"):       jen.Lit(path.Base(ev.Type.Schema.Loc.File)),
+				jen.Id("Pointer"):    jen.Lit(ev.Type.Schema.Loc.Pointer),
+				jen.Id("Doc"):        jen.Lit(ev.Type.Doc),
+			}))
+		}
+	}
+	f.Comment("Schemas lists the event schemas of this version, family by family.")
+	f.Var().Id("Schemas").Op("=").Index().Id("SchemaInfo").Values(items...)
 	f.Line()
 }

@@ -150,3 +150,20 @@ type ForeignEventError struct {
 func (e *ForeignEventError) Error() string {
 	return fmt.Sprintf("not a Pinpoint event: the record is %s (format %s)", e.Title, e.Format)
 }
+
+// SchemaInfo describes one event schema of a version package: what it is
+// for and where it stands, for tools that list or print the schemas.
+type SchemaInfo struct {
+	// Family is the event family, e.g. "campaign".
+	Family string
+	// GoType is the name of the Go type, in its version package.
+	GoType string
+	// EventTypes are the event types of the schema; nil for the catch-all of
+	// its version, which takes the event types no other schema claims.
+	EventTypes []string
+	// File is the schema file in the version's folder (campaign.json), and
+	// Pointer the JSON pointer of the schema in it.
+	File, Pointer string
+	// Doc is the schema's description.
+	Doc string
+}

@@ -30,6 +30,8 @@ type (
 	Event = eventtypes.Event
 	// DecodeOptions tune decoding.
 	DecodeOptions = eventtypes.DecodeOptions
+	// SchemaInfo describes one event schema.
+	SchemaInfo = eventtypes.SchemaInfo
 	// UnixMillis is a timestamp in milliseconds since the Unix epoch.
 	UnixMillis = eventtypes.UnixMillis
 	// Nullable holds a value that may be JSON null (Valid false).
@@ -92,6 +94,16 @@ func ValidateJSON(data []byte, opts ValidateOptions) error {
 	}
 	return codec.ValidateRaw(data, check, opts)
 }
+
+// Schemas lists the event schemas of this version, family by family.
+var Schemas = []SchemaInfo{{
+	Doc:        "An event an app reported: a standard one such as _session.start, _session.stop, _userauth.sign_in or _monetization.purchase, or a custom event with any name the app chose.",
+	EventTypes: nil,
+	Family:     "app",
+	File:       "app.json",
+	GoType:     "AppEvent",
+	Pointer:    "/$defs/AppEvent",
+}}
 
 // New returns a new, empty event of the Go type for eventType, or nil when no
 // schema of this version covers eventType.

@@ -81,6 +81,8 @@ type (
 	Event = eventtypes.Event
 	// DecodeOptions tune decoding.
 	DecodeOptions = eventtypes.DecodeOptions
+	// SchemaInfo describes one event schema.
+	SchemaInfo = eventtypes.SchemaInfo
 	// UnixMillis is a timestamp in milliseconds since the Unix epoch.
 	UnixMillis = eventtypes.UnixMillis
 	// Nullable holds a value that may be JSON null (Valid false).
@@ -215,6 +217,149 @@ func ValidateJSON(data []byte, opts ValidateOptions) error {
 	}
 	return codec.ValidateRaw(data, check, opts)
 }
+
+// Schemas lists the event schemas of this version, family by family.
+var Schemas = []SchemaInfo{{
+	Doc:        "An app session started, stopped, paused or resumed (event types _session.start, _session.stop, _session.pause, _session.resume). session.stop_timestamp is set on stop events.",
+	EventTypes: []string{"_session.start", "_session.stop", "_session.pause", "_session.resume"},
+	Family:     "app",
+	File:       "app.json",
+	GoType:     "AppSessionEvent",
+	Pointer:    "/$defs/AppSessionEvent",
+}, {
+	Doc:        "A user of the app signed in, signed up, or failed to authenticate (event types _userauth.sign_in, _userauth.sign_up, _userauth.auth_fail).",
+	EventTypes: []string{"_userauth.sign_in", "_userauth.sign_up", "_userauth.auth_fail"},
+	Family:     "app",
+	File:       "app.json",
+	GoType:     "AppUserAuthEvent",
+	Pointer:    "/$defs/AppUserAuthEvent",
+}, {
+	Doc:        "A user bought something in the app (event type _monetization.purchase).",
+	EventTypes: []string{"_monetization.purchase"},
+	Family:     "app",
+	File:       "app.json",
+	GoType:     "AppMonetizationEvent",
+	Pointer:    "/$defs/AppMonetizationEvent",
+}, {
+	Doc:        "An in-app message was displayed, dismissed or clicked (event types _inapp.message_displayed, _inapp.message_dismissed, _inapp.message_clicked), as the Amplify libraries report it.",
+	EventTypes: []string{"_inapp.message_displayed", "_inapp.message_dismissed", "_inapp.message_clicked"},
+	Family:     "app",
+	File:       "app.json",
+	GoType:     "InAppMessageEvent",
+	Pointer:    "/$defs/InAppMessageEvent",
+}, {
+	Doc:        "An event an app reported under a name of its own choosing, such as pageView, or a standard name without a type of its own here (such as _test.event).",
+	EventTypes: nil,
+	Family:     "app",
+	File:       "app.json",
+	GoType:     "AppEvent",
+	Pointer:    "/$defs/AppEvent",
+}, {
+	Doc:        "Pinpoint tried to send a campaign message to one endpoint (event type _campaign.send), whatever the outcome. For email and SMS campaigns the channel's own events follow.",
+	EventTypes: []string{"_campaign.send"},
+	Family:     "campaign",
+	File:       "campaign.json",
+	GoType:     "CampaignSendEvent",
+	Pointer:    "/$defs/CampaignSendEvent",
+}, {
+	Doc:        "A mobile SDK reported what a campaign push notification did on the device: it was opened (_campaign.opened_notification) or received while the app was in the foreground or background (_campaign.received_foreground, _campaign.received_background). Shaped like an app event.",
+	EventTypes: []string{"_campaign.opened_notification", "_campaign.received_foreground", "_campaign.received_background"},
+	Family:     "campaign",
+	File:       "campaign.json",
+	GoType:     "CampaignEngagementEvent",
+	Pointer:    "/$defs/CampaignEngagementEvent",
+}, {
+	Doc:        "Pinpoint accepted an email for sending (event type _email.send).",
+	EventTypes: []string{"_email.send"},
+	Family:     "email",
+	File:       "email.json",
+	GoType:     "EmailSendEvent",
+	Pointer:    "/$defs/EmailSendEvent",
+}, {
+	Doc:        "The recipient's mail server accepted the email (event type _email.delivered).",
+	EventTypes: []string{"_email.delivered"},
+	Family:     "email",
+	File:       "email.json",
+	GoType:     "EmailDeliveredEvent",
+	Pointer:    "/$defs/EmailDeliveredEvent",
+}, {
+	Doc:        "Pinpoint refused to send the email, for example because it holds a virus (event type _email.rejected).",
+	EventTypes: []string{"_email.rejected"},
+	Family:     "email",
+	File:       "email.json",
+	GoType:     "EmailRejectedEvent",
+	Pointer:    "/$defs/EmailRejectedEvent",
+}, {
+	Doc:        "The recipient's mail server rejected the email for good, for example because the address does not exist (event type _email.hardbounce).",
+	EventTypes: []string{"_email.hardbounce"},
+	Family:     "email",
+	File:       "email.json",
+	GoType:     "EmailHardBounceEvent",
+	Pointer:    "/$defs/EmailHardBounceEvent",
+}, {
+	Doc:        "The recipient's mail server rejected the email for now, for example because the mailbox is full; Pinpoint gave up retrying (event type _email.softbounce).",
+	EventTypes: []string{"_email.softbounce"},
+	Family:     "email",
+	File:       "email.json",
+	GoType:     "EmailSoftBounceEvent",
+	Pointer:    "/$defs/EmailSoftBounceEvent",
+}, {
+	Doc:        "The recipient marked the email as spam (event type _email.complaint).",
+	EventTypes: []string{"_email.complaint"},
+	Family:     "email",
+	File:       "email.json",
+	GoType:     "EmailComplaintEvent",
+	Pointer:    "/$defs/EmailComplaintEvent",
+}, {
+	Doc:        "The recipient opened the email (event type _email.open).",
+	EventTypes: []string{"_email.open"},
+	Family:     "email",
+	File:       "email.json",
+	GoType:     "EmailOpenEvent",
+	Pointer:    "/$defs/EmailOpenEvent",
+}, {
+	Doc:        "The recipient clicked a link in the email (event type _email.click).",
+	EventTypes: []string{"_email.click"},
+	Family:     "email",
+	File:       "email.json",
+	GoType:     "EmailClickEvent",
+	Pointer:    "/$defs/EmailClickEvent",
+}, {
+	Doc:        "The recipient clicked an unsubscribe link in the email (event type _email.unsubscribe).",
+	EventTypes: []string{"_email.unsubscribe"},
+	Family:     "email",
+	File:       "email.json",
+	GoType:     "EmailUnsubscribeEvent",
+	Pointer:    "/$defs/EmailUnsubscribeEvent",
+}, {
+	Doc:        "Pinpoint could not render the email from its template (event type _email.rendering_failure). AWS documents this type in troubleshooting but not its layout; the details are kept as they come.",
+	EventTypes: []string{"_email.rendering_failure"},
+	Family:     "email",
+	File:       "email.json",
+	GoType:     "EmailRenderingFailureEvent",
+	Pointer:    "/$defs/EmailRenderingFailureEvent",
+}, {
+	Doc:        "Pinpoint tried to send the message of a journey activity to one endpoint (event type _journey.send), whatever the outcome. For email and SMS activities the channel's own events follow.",
+	EventTypes: []string{"_journey.send"},
+	Family:     "journey",
+	File:       "journey.json",
+	GoType:     "JourneySendEvent",
+	Pointer:    "/$defs/JourneySendEvent",
+}, {
+	Doc:        "A mobile SDK reported what a journey push notification did on the device: it was opened (_journey.opened_notification) or received while the app was in the foreground or background (_journey.received_foreground, _journey.received_background). Shaped like an app event.",
+	EventTypes: []string{"_journey.opened_notification", "_journey.received_foreground", "_journey.received_background"},
+	Family:     "journey",
+	File:       "journey.json",
+	GoType:     "JourneyEngagementEvent",
+	Pointer:    "/$defs/JourneyEngagementEvent",
+}, {
+	Doc:        "What happened to a text message Pinpoint sent: it was handed to the carrier (_SMS.BUFFERED), delivered (_SMS.SUCCESS), failed (_SMS.FAILURE), or the recipient had opted out (_SMS.OPTOUT). All events of one message share attributes.message_id; a carrier's receipt can come up to 72 hours later, after which Pinpoint records UNKNOWN.",
+	EventTypes: []string{"_SMS.BUFFERED", "_SMS.SUCCESS", "_SMS.FAILURE", "_SMS.OPTOUT"},
+	Family:     "sms",
+	File:       "sms.json",
+	GoType:     "SMSEvent",
+	Pointer:    "/$defs/SMSEvent",
+}}
 
 // New returns a new, empty event of the Go type for eventType, or nil when no
 // schema of this version covers eventType.

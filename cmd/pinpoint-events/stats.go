@@ -1,0 +1,200 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint/v3p1"
+	"github.com/pinpoint-events/pinpoint-events/stream"
+)
+
+const statsHelp = `Usage: pinpoint-events stats [flags] [FILE|DIR|-]...
+
+Counts the records of the inputs: valid and invalid events, records that are
+not events (and why), events by event_version, family and event type, the
+send statuses of campaigns and journeys, the record statuses of SMS, and the
+time of the first and last event. Inputs are read as by validate.
+
+A table for people by default; --json prints one JSON object instead.
+
+Examples:
+  pinpoint-events stats s3-export/2026/
+  pinpoint-events stats --json events.ndjson.gz | jq .event_types
+
+Flags:
+`
+
+// stats are the counts stats prints.
+type stats struct {
+	Records            int64            `json:"records"`
+	Events             int64            `json:"events"`
+	Valid              int64            `json:"valid"`
+	Invalid            int64            `json:"invalid"`
+	NotEvents          map[string]int64 `json:"not_events"`
+	Versions           map[string]int64 `json:"versions"`
+	Families           map[string]int64 `json:"families"`
+	EventTypes         map[string]int64 `json:"event_types"`
+	CampaignSendStatus map[string]int64 `json:"campaign_send_status"`
+	JourneySendStatus  map[string]int64 `json:"journey_send_status"`
+	SMSRecordStatus    map[string]int64 `json:"sms_record_status"`
+	FirstEvent         *time.Time       `json:"first_event"`
+	LastEvent          *time.Time       `json:"last_event"`
+}
+
+func newStats() *stats {
+	return &stats{NotEvents: map[string]int64{}, Versions: map[string]int64{}, Families: map[string]int64{}, EventTypes: map[string]int64{},
+		CampaignSendStatus: map[string]int64{}, JourneySendStatus: map[string]int64{}, SMSRecordStatus: map[string]int64{}}
+}
+
+func runStats(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		asJSON, content, format bool
+		ro                      readOptions
+	)
+	fs.BoolVar(&asJSON, "json", false, "print one JSON object instead of a table")
+	fs.BoolVar(&content, "content", true, "count events whose embedded JSON documents break their schema as invalid")
+	fs.BoolVar(&format, "format", true, "count events that break a format as invalid")
+	ro.register(fs)
+	if code, ok := parseFlags(fs, args, statsHelp, stdout); !ok {
+		return code
+	}
+	inputs, err := expandInputs(fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "pinpoint-events: %v\n", err)
+		return exitUsage
+	}
+	st := newStats()
+	opts := stream.Options{Validate: true, ValidateOptions: pinpoint.ValidateOptions{AssertContent: content, AssertFormat: format}}
+	err = eachRecord(inputs, stdin, stderr, ro, opts, func(_ string, rec *stream.Record) { st.add(rec) })
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	if asJSON {
+		data, _ := json.MarshalIndent(st, "", "  ")
+		fmt.Fprintf(out, "%s\n", data)
+	} else {
+		st.table(out)
+	}
+	if err != nil {
+		return exitUsage
+	}
+	return exitOK
+}
+
+func (st *stats) add(rec *stream.Record) {
+	st.Records++
+	ev := rec.Event
+	if ev == nil {
+		st.NotEvents[reason(rec.Err)]++
+		return
+	}
+	st.Events++
+	if rec.Invalid != nil || rec.Err != nil {
+		st.Invalid++
+	} else {
+		st.Valid++
+	}
+	st.Versions[ev.Version()]++
+	st.Families[ev.Family()]++
+	st.EventTypes[ev.Type()]++
+	switch e := ev.(type) {
+	case *v3p1.CampaignSendEvent:
+		st.CampaignSendStatus[string(e.Attributes.CampaignSendStatus)]++
+	case *v3p1.JourneySendEvent:
+		st.JourneySendStatus[string(e.Attributes.JourneySendStatus)]++
+	case *v3p1.SMSEvent:
+		st.SMSRecordStatus[string(e.Attributes.RecordStatus)]++
+	}
+	t := ev.EventTime()
+	if st.FirstEvent == nil || t.Before(*st.FirstEvent) {
+		st.FirstEvent = &t
+	}
+	if st.LastEvent == nil || t.After(*st.LastEvent) {
+		st.LastEvent = &t
+	}
+}
+
+// reason names why a record is not an event, for the counts.
+func reason(err error) string {
+	var (
+		framing *stream.RecordError
+		syntax  *pinpoint.SyntaxError
+		legacy  *pinpoint.LegacyFormatError
+		foreign *pinpoint.ForeignEventError
+	)
+	switch {
+	case errors.As(err, &framing):
+		return "framing"
+	case errors.As(err, &syntax):
+		return "malformed JSON"
+	case errors.As(err, &legacy):
+		return "legacy layout " + legacy.Format
+	case errors.As(err, &foreign):
+		return "other producer " + foreign.Format
+	}
+	var (
+		notObject  *pinpoint.NotAnObjectError
+		noVersion  *pinpoint.MissingVersionError
+		badVersion *pinpoint.UnknownVersionError
+		badType    *pinpoint.UnknownEventTypeError
+	)
+	switch {
+	case errors.As(err, &notObject):
+		return "not an object"
+	case errors.As(err, &noVersion):
+		return "no event_version"
+	case errors.As(err, &badVersion):
+		return "unknown event_version"
+	case errors.As(err, &badType):
+		return "unknown event_type"
+	}
+	return "other"
+}
+
+func (st *stats) table(w io.Writer) {
+	fmt.Fprintf(w, "%-22s %s\n", "records", count(st.Records))
+	fmt.Fprintf(w, "%-22s %s (%s valid, %s invalid)\n", "events", count(st.Events), count(st.Valid), count(st.Invalid))
+	if st.FirstEvent != nil {
+		fmt.Fprintf(w, "%-22s %s to %s\n", "event time", st.FirstEvent.Format(time.RFC3339), st.LastEvent.Format(time.RFC3339))
+	}
+	section := func(title string, m map[string]int64) {
+		if len(m) == 0 {
+			return
+		}
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		// Largest first, then by name.
+		sort.Slice(keys, func(i, j int) bool {
+			if m[keys[i]] != m[keys[j]] {
+				return m[keys[i]] > m[keys[j]]
+			}
+			return keys[i] < keys[j]
+		})
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, title)
+		for _, k := range keys {
+			name := k
+			if name == "" {
+				name = "(absent)"
+			}
+			fmt.Fprintf(w, "  %-40s %12s  %5.1f%%\n", name, count(m[k]), 100*float64(m[k])/float64(max(st.Records, 1)))
+		}
+	}
+	section("not events", st.NotEvents)
+	section("event_version", st.Versions)
+	section("family", st.Families)
+	section("event_type", st.EventTypes)
+	section("campaign_send_status", st.CampaignSendStatus)
+	section("journey_send_status", st.JourneySendStatus)
+	section("SMS record_status", st.SMSRecordStatus)
+}
