@@ -44,7 +44,7 @@ type stats struct {
 	CampaignSendStatus map[string]int64 `json:"campaign_send_status"`
 	JourneySendStatus  map[string]int64 `json:"journey_send_status"`
 	SMSRecordStatus    map[string]int64 `json:"sms_record_status"`
-	FirstEvent         *time.Time       `json:"first_event"`
+	FirstEvent         *time.Time       `json:"first_event"` // of the valid events
 	LastEvent          *time.Time       `json:"last_event"`
 }
 
@@ -112,6 +112,9 @@ func (st *stats) add(rec *stream.Record) {
 		st.JourneySendStatus[string(e.Attributes.JourneySendStatus)]++
 	case *v3p1.SMSEvent:
 		st.SMSRecordStatus[string(e.Attributes.RecordStatus)]++
+	}
+	if rec.Invalid != nil || rec.Err != nil {
+		return // its timestamps may be what is wrong with it
 	}
 	t := ev.EventTime()
 	if st.FirstEvent == nil || t.Before(*st.FirstEvent) {

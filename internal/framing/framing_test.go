@@ -520,3 +520,21 @@ func TestOffset(t *testing.T) {
 		t.Errorf("Offset() at the end = %d, want %d", r.Offset(), len(input))
 	}
 }
+
+// A line that only starts like a number is one garbage record, not a
+// number and then garbage.
+func TestNotANumberIsOneGarbageRecord(t *testing.T) {
+	r, err := framing.NewReader(strings.NewReader("{\"a\":1}\n--- rotated ---\n-1\n{\"b\":2}\n"), framing.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for r.Next() {
+		rec := r.Record()
+		got = append(got, fmt.Sprintf("%s|%v", rec.Data, rec.Err != nil))
+	}
+	want := []string{`{"a":1}|false`, `--- rotated ---|true`, `-1|false`, `{"b":2}|false`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("records:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -923,8 +923,50 @@ func (r *Reader) scanNumber() bool {
 	if i == len(b) && i < r.end {
 		return true // paused at the size limit
 	}
+	if s := r.idx(r.startOff); !r.discard && s >= 0 && !isNumber(b[s:i]) {
+		// Not a number after all ("---", "-x"): garbage, to the usual
+		// end of garbage, in one record.
+		r.state = stGarbage
+		return true
+	}
 	r.finish(i)
 	return true
+}
+
+// isNumber reports whether b is a JSON number:
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func isNumber(b []byte) bool {
+	i := 0
+	digits := func() int {
+		n := 0
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i, n = i+1, n+1
+		}
+		return n
+	}
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	start := i
+	if n := digits(); n == 0 || (n > 1 && b[start] == '0') {
+		return false
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(b)
 }
 
 func (r *Reader) scanLiteral() bool {
