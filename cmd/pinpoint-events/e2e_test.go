@@ -133,7 +133,7 @@ func TestDecodeEndToEnd(t *testing.T) {
 	dir := t.TempDir()
 	concatenated := bytes.Join(d.events, nil)
 	inputs := map[string]struct {
-		path           string
+		path          string
 		records, dead int
 	}{
 		"ndjson":       {writeFile(t, dir, "events.ndjson", d.ndjson), total, total - valid},
