@@ -3,6 +3,7 @@ module github.com/pinpoint-events/pinpoint-events
 go 1.26.0
 
 require (
+	github.com/aws/aws-lambda-go v1.55.1
 	github.com/bytedance/sonic v1.15.5
 	github.com/dave/jennifer v1.7.1
 	github.com/go-faster/jx v1.2.0
@@ -12,7 +13,6 @@ require (
 )
 
 require (
-	github.com/aws/aws-lambda-go v1.55.1 // indirect
 	github.com/bytedance/gopkg v0.1.3 // indirect
 	github.com/bytedance/sonic/loader v0.5.3 // indirect
 	github.com/cloudwego/base64x v0.1.6 // indirect

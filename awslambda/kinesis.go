@@ -1,0 +1,86 @@
+package awslambda
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+)
+
+// KinesisOptions tune the handler Kinesis returns. The zero value decodes
+// without validating and logs the records that are not events.
+type KinesisOptions struct {
+	// Validate checks each event against its schema; an event that breaks
+	// it is an invalid record, with a *pinpoint.ValidationError.
+	Validate bool
+	// ValidateOptions choose the annotation keywords Validate asserts.
+	ValidateOptions pinpoint.ValidateOptions
+	// OnInvalid receives the records that are not valid events: data that
+	// does not decode (a *pinpoint.SyntaxError, a
+	// *pinpoint.ForeignEventError, a *pinpoint.LegacyFormatError, ...) or,
+	// when Validate is set, an event that breaks its schema. Such records
+	// are not retried, since a retry would read the same bytes: OnInvalid
+	// is the place to keep them, in a dead-letter queue for example. An
+	// error it returns is handled as one from the event handler: the record
+	// is retried. Nil means each one is logged with slog's default logger,
+	// at level Warn, and skipped.
+	OnInvalid func(ctx context.Context, rec events.KinesisEventRecord, err error) error
+}
+
+// Kinesis returns a handler for lambda.Start that consumes a Kinesis Data
+// Streams trigger carrying Pinpoint events, one event per record (a trailing
+// newline is allowed). It calls h for every valid event, in record order,
+// and hands the records that are not valid events to opts.OnInvalid.
+//
+// The first error from h or OnInvalid stops the batch: the handler returns
+// that record's sequence number in BatchItemFailures and calls h for no later
+// record. Lambda then checkpoints before that record and retries the shard
+// from it, so the records after it are delivered again and would be handled
+// twice, and out of order, had they been handled now. (Each batch Lambda
+// sends holds the records of a single shard, in order, which is what makes
+// stopping at the first failure right.)
+//
+// The response is only read when the event source mapping lists
+// ReportBatchItemFailures in its FunctionResponseTypes. Without it Lambda
+// ignores BatchItemFailures and takes the batch as a success: failed records
+// are lost. The handler itself never returns an error, since that would make
+// Lambda retry the whole batch, records already handled included.
+func Kinesis(h func(ctx context.Context, rec events.KinesisEventRecord, ev pinpoint.Event) error, opts KinesisOptions) func(context.Context, events.KinesisEvent) (events.KinesisEventResponse, error) {
+	return func(ctx context.Context, batch events.KinesisEvent) (events.KinesisEventResponse, error) {
+		// An empty list, not null, for a batch without failures: Lambda
+		// takes both as a success, and [] reads as one in logs and tests.
+		resp := events.KinesisEventResponse{BatchItemFailures: []events.KinesisBatchItemFailure{}}
+		for _, rec := range batch.Records {
+			// rec.Kinesis.Data was base64-decoded by the JSON decoding of
+			// the event: it holds the bytes the producer put.
+			ev, err := decodeEvent(rec.Kinesis.Data, opts.Validate, opts.ValidateOptions)
+			if err != nil {
+				err = kinesisInvalid(ctx, rec, err, opts.OnInvalid)
+			} else {
+				err = h(ctx, rec, ev)
+			}
+			if err != nil {
+				resp.BatchItemFailures = append(resp.BatchItemFailures, events.KinesisBatchItemFailure{ItemIdentifier: rec.Kinesis.SequenceNumber})
+				break
+			}
+		}
+		return resp, nil
+	}
+}
+
+// kinesisInvalid hands a record that is not a valid event to onInvalid, or
+// logs it when there is none.
+func kinesisInvalid(ctx context.Context, rec events.KinesisEventRecord, err error, onInvalid func(context.Context, events.KinesisEventRecord, error) error) error {
+	if onInvalid != nil {
+		return onInvalid(ctx, rec, err)
+	}
+	slog.WarnContext(ctx, "awslambda: skipping a Kinesis record that is not a valid Pinpoint event",
+		"eventID", rec.EventID,
+		"sequenceNumber", rec.Kinesis.SequenceNumber,
+		"partitionKey", rec.Kinesis.PartitionKey,
+		"kind", reasonKind(err),
+		"reason", err.Error())
+	return nil
+}
