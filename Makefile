@@ -42,7 +42,7 @@ vet:
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 
 # A short run of every fuzz target (FUZZTIME each) on top of its seed corpus.
-FUZZTIME ?= 5s
+FUZZTIME ?= 8s
 fuzz-short:
 	GO=$(GO) FUZZTIME=$(FUZZTIME) scripts/fuzz-short.sh
 

@@ -589,22 +589,28 @@ func (p *printer) readField(t *model.Type, fl *model.Field) []jen.Code {
 			jen.List(jen.Id("fits"), jen.Err()).Op("=").Qual(codecPkg, "Required").Call(jen.Id("d"), dst, p.reader(fl.Type), rest, name),
 			jen.Id("v").Dot("absent").Op("=").Qual(codecPkg, "SetBit").Call(jen.Id("v").Dot("absent"), bit.Clone(), jen.Op("!").Id("fits")),
 		}
+		// fits is needed after the case only to check a const.
+		setFits := func(value jen.Code) jen.Code {
+			if constLit == nil {
+				return jen.Null()
+			}
+			return jen.Id("fits").Op("=").Add(value)
+		}
 		switch {
 		case isString(fl.Type):
 			out = append(out, jen.If(fast).Block(
 				jen.List(jen.Id("v").Dot(fl.Name), jen.Err()).Op("=").Add(readString),
-				jen.Id("fits").Op("=").Err().Op("==").Nil(),
+				setFits(jen.Err().Op("==").Nil()),
 				jen.Id("v").Dot("absent").Op("&^=").Add(bit),
 			).Else().Block(slow...))
 		case fastNumber(fl.Type) != "":
 			out = append(out, jen.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Id("d").Dot(fastNumber(fl.Type)).Call(noRest), jen.Id("ok")).Block(
 				jen.Id("v").Dot(fl.Name).Op("=").Add(p.goType(fl.Type)).Call(jen.Id("n")),
-				jen.Id("fits").Op("=").True(),
 				jen.Id("v").Dot("absent").Op("&^=").Add(bit),
 			).Else().Block(slow...))
 		case isStruct(fl.Type):
 			out = append(out, jen.If(objectFast).Block(
-				jen.List(jen.Id("fits"), jen.Err()).Op("=").Id("v").Dot(fl.Name).Dot("read").Call(jen.Id("d")),
+				jen.List(jen.Id("_"), jen.Err()).Op("=").Id("v").Dot(fl.Name).Dot("read").Call(jen.Id("d")),
 				jen.Id("v").Dot("absent").Op("&^=").Add(bit),
 			).Else().Block(slow...))
 		default:

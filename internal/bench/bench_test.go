@@ -46,9 +46,7 @@ func load(b *testing.B) []event {
 	loadOnce.Do(func() {
 		var raw [][]byte
 		if data, err := os.ReadFile(corpusFile); err == nil {
-			for _, line := range bytes.Split(bytes.TrimSpace(data), []byte("\n")) {
-				raw = append(raw, line)
-			}
+			raw = bytes.Split(bytes.TrimSpace(data), []byte("\n"))
 		} else {
 			raw = corpus.Events(corpus.Options{N: 20000, Seed: 1})
 		}

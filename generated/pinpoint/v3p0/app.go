@@ -168,7 +168,6 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_type":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.EventType, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentAppEventEventType
 			} else {
 				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
@@ -177,7 +176,6 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentAppEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -186,7 +184,6 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentAppEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -207,7 +204,7 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentAppEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -215,7 +212,7 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentAppEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -223,7 +220,7 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentAppEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -231,7 +228,7 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentAppEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")

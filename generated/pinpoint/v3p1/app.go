@@ -181,7 +181,6 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_type":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.EventType, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentAppEventEventType
 			} else {
 				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
@@ -190,7 +189,6 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentAppEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -199,7 +197,6 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentAppEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -220,7 +217,7 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentAppEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -228,7 +225,7 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentAppEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -236,7 +233,7 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentAppEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -244,7 +241,7 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentAppEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -267,7 +264,6 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentAppEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
@@ -675,7 +671,6 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentAppMonetizationEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -684,7 +679,6 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentAppMonetizationEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -705,7 +699,7 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentAppMonetizationEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -713,7 +707,7 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentAppMonetizationEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -721,7 +715,7 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentAppMonetizationEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -729,7 +723,7 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentAppMonetizationEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -737,7 +731,7 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Attributes.read(d)
+				_, err = v.Attributes.read(d)
 				v.absent &^= absentAppMonetizationEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*MonetizationAttributes).read, &v.Rest, "attributes")
@@ -762,7 +756,6 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentAppMonetizationEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
@@ -1174,7 +1167,6 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_type":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.EventType, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentAppSessionEventEventType
 			} else {
 				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
@@ -1183,7 +1175,6 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentAppSessionEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -1192,7 +1183,6 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentAppSessionEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -1213,7 +1203,7 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentAppSessionEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -1221,7 +1211,7 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentAppSessionEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -1229,7 +1219,7 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentAppSessionEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -1237,7 +1227,7 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentAppSessionEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -1260,7 +1250,6 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentAppSessionEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
@@ -1663,7 +1652,6 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_type":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.EventType, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentAppUserAuthEventEventType
 			} else {
 				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
@@ -1672,7 +1660,6 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentAppUserAuthEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -1681,7 +1668,6 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentAppUserAuthEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -1702,7 +1688,7 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentAppUserAuthEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -1710,7 +1696,7 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentAppUserAuthEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -1718,7 +1704,7 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentAppUserAuthEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -1726,7 +1712,7 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentAppUserAuthEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -1749,7 +1735,6 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentAppUserAuthEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
@@ -2153,7 +2138,6 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_type":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.EventType, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentInAppMessageEventEventType
 			} else {
 				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
@@ -2162,7 +2146,6 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentInAppMessageEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -2171,7 +2154,6 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentInAppMessageEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -2192,7 +2174,7 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentInAppMessageEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -2200,7 +2182,7 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentInAppMessageEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -2208,7 +2190,7 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentInAppMessageEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -2216,7 +2198,7 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentInAppMessageEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -2239,7 +2221,6 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentInAppMessageEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")

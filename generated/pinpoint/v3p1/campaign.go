@@ -122,7 +122,6 @@ func (v *CampaignEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 		case "campaign_id":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.CampaignID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentCampaignEngagementAttributesCampaignID
 			} else {
 				fits, err = codec.Required(d, &v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
@@ -131,7 +130,6 @@ func (v *CampaignEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 		case "campaign_activity_id":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.CampaignActivityID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentCampaignEngagementAttributesCampaignActivityID
 			} else {
 				fits, err = codec.Required(d, &v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
@@ -376,7 +374,6 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_type":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.EventType, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentCampaignEngagementEventEventType
 			} else {
 				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
@@ -385,7 +382,6 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentCampaignEngagementEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -394,7 +390,6 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentCampaignEngagementEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -415,7 +410,7 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentCampaignEngagementEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -423,7 +418,7 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentCampaignEngagementEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -431,7 +426,7 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentCampaignEngagementEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -439,7 +434,7 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentCampaignEngagementEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -447,7 +442,7 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Attributes.read(d)
+				_, err = v.Attributes.read(d)
 				v.absent &^= absentCampaignEngagementEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*CampaignEngagementAttributes).read, &v.Rest, "attributes")
@@ -467,7 +462,6 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentCampaignEngagementEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
@@ -830,7 +824,6 @@ func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
 		case "campaign_id":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.CampaignID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentCampaignSendAttributesCampaignID
 			} else {
 				fits, err = codec.Required(d, &v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
@@ -839,7 +832,6 @@ func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
 		case "campaign_activity_id":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.CampaignActivityID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentCampaignSendAttributesCampaignActivityID
 			} else {
 				fits, err = codec.Required(d, &v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
@@ -848,7 +840,6 @@ func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
 		case "treatment_id":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.TreatmentID, err = codec.String[NumericString](d)
-				fits = err == nil
 				v.absent &^= absentCampaignSendAttributesTreatmentID
 			} else {
 				fits, err = codec.Required(d, &v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
@@ -857,7 +848,6 @@ func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
 		case "campaign_send_status":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.CampaignSendStatus, err = codec.String[CampaignSendStatus](d)
-				fits = err == nil
 				v.absent &^= absentCampaignSendAttributesCampaignSendStatus
 			} else {
 				fits, err = codec.Required(d, &v.CampaignSendStatus, codec.ReadString[CampaignSendStatus], &v.Rest, "campaign_send_status")
@@ -1120,7 +1110,6 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentCampaignSendEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -1129,7 +1118,6 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentCampaignSendEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -1150,7 +1138,7 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentCampaignSendEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -1158,7 +1146,7 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentCampaignSendEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -1166,7 +1154,7 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentCampaignSendEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -1174,7 +1162,7 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentCampaignSendEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -1182,7 +1170,7 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Attributes.read(d)
+				_, err = v.Attributes.read(d)
 				v.absent &^= absentCampaignSendEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*CampaignSendAttributes).read, &v.Rest, "attributes")
@@ -1193,7 +1181,7 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.ClientContext.read(d)
+				_, err = v.ClientContext.read(d)
 				v.absent &^= absentCampaignSendEventClientContext
 			} else {
 				fits, err = codec.Required(d, &v.ClientContext, (*EndpointClientContext).read, &v.Rest, "client_context")
@@ -1202,7 +1190,6 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentCampaignSendEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")

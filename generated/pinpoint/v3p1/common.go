@@ -172,7 +172,6 @@ func (v *Application) read(d *codec.Decoder) (bool, error) {
 		case "app_id":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AppID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentApplicationAppID
 			} else {
 				fits, err = codec.Required(d, &v.AppID, codec.ReadString[string], &v.Rest, "app_id")
@@ -196,7 +195,7 @@ func (v *Application) read(d *codec.Decoder) (bool, error) {
 			}
 		case "sdk":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.SDK.read(d)
+				_, err = v.SDK.read(d)
 				v.absent &^= absentApplicationSDK
 			} else {
 				fits, err = codec.Required(d, &v.SDK, (*SDK).read, &v.Rest, "sdk")
@@ -405,7 +404,6 @@ func (v *Client) read(d *codec.Decoder) (bool, error) {
 		case "client_id":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.ClientID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentClientClientID
 			} else {
 				fits, err = codec.Required(d, &v.ClientID, codec.ReadString[string], &v.Rest, "client_id")
@@ -739,7 +737,7 @@ func (v *EndpointClientContext) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "custom":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Custom.read(d)
+				_, err = v.Custom.read(d)
 				v.absent &^= absentEndpointClientContextCustom
 			} else {
 				fits, err = codec.Required(d, &v.Custom, (*EndpointClientContextCustom).read, &v.Rest, "custom")

@@ -605,7 +605,6 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 		case "feedback":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.Feedback, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentEmailAttributesFeedback
 			} else {
 				fits, err = codec.Required(d, &v.Feedback, codec.ReadString[string], &v.Rest, "feedback")
@@ -1028,7 +1027,7 @@ func (v *EmailClickChannel) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail_event":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.MailEvent.read(d)
+				_, err = v.MailEvent.read(d)
 				v.absent &^= absentEmailClickChannelMailEvent
 			} else {
 				fits, err = codec.Required(d, &v.MailEvent, (*EmailClickMailEvent).read, &v.Rest, "mail_event")
@@ -1429,7 +1428,6 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailClickEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -1438,7 +1436,6 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailClickEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -1459,7 +1456,7 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentEmailClickEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -1467,7 +1464,7 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentEmailClickEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -1475,7 +1472,7 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentEmailClickEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -1483,7 +1480,7 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentEmailClickEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -1491,7 +1488,7 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Attributes.read(d)
+				_, err = v.Attributes.read(d)
 				v.absent &^= absentEmailClickEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
@@ -1511,7 +1508,6 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentEmailClickEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
@@ -1519,7 +1515,7 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "facets":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Facets.read(d)
+				_, err = v.Facets.read(d)
 				v.absent &^= absentEmailClickEventFacets
 			} else {
 				fits, err = codec.Required(d, &v.Facets, (*EmailClickFacets).read, &v.Rest, "facets")
@@ -1865,7 +1861,7 @@ func (v *EmailClickFacets) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "email_channel":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.EmailChannel.read(d)
+				_, err = v.EmailChannel.read(d)
 				v.absent &^= absentEmailClickFacetsEmailChannel
 			} else {
 				fits, err = codec.Required(d, &v.EmailChannel, (*EmailClickChannel).read, &v.Rest, "email_channel")
@@ -2007,7 +2003,7 @@ func (v *EmailClickMailEvent) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Mail.read(d)
+				_, err = v.Mail.read(d)
 				v.absent &^= absentEmailClickMailEventMail
 			} else {
 				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
@@ -2015,7 +2011,7 @@ func (v *EmailClickMailEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "click":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Click.read(d)
+				_, err = v.Click.read(d)
 				v.absent &^= absentEmailClickMailEventClick
 			} else {
 				fits, err = codec.Required(d, &v.Click, (*EmailClickDetails).read, &v.Rest, "click")
@@ -2408,7 +2404,7 @@ func (v *EmailComplaintChannel) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail_event":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.MailEvent.read(d)
+				_, err = v.MailEvent.read(d)
 				v.absent &^= absentEmailComplaintChannelMailEvent
 			} else {
 				fits, err = codec.Required(d, &v.MailEvent, (*EmailComplaintMailEvent).read, &v.Rest, "mail_event")
@@ -2823,7 +2819,6 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailComplaintEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -2832,7 +2827,6 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailComplaintEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -2853,7 +2847,7 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentEmailComplaintEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -2861,7 +2855,7 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentEmailComplaintEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -2869,7 +2863,7 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentEmailComplaintEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -2877,7 +2871,7 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentEmailComplaintEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -2885,7 +2879,7 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Attributes.read(d)
+				_, err = v.Attributes.read(d)
 				v.absent &^= absentEmailComplaintEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
@@ -2905,7 +2899,6 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentEmailComplaintEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
@@ -2913,7 +2906,7 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "facets":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Facets.read(d)
+				_, err = v.Facets.read(d)
 				v.absent &^= absentEmailComplaintEventFacets
 			} else {
 				fits, err = codec.Required(d, &v.Facets, (*EmailComplaintFacets).read, &v.Rest, "facets")
@@ -3259,7 +3252,7 @@ func (v *EmailComplaintFacets) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "email_channel":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.EmailChannel.read(d)
+				_, err = v.EmailChannel.read(d)
 				v.absent &^= absentEmailComplaintFacetsEmailChannel
 			} else {
 				fits, err = codec.Required(d, &v.EmailChannel, (*EmailComplaintChannel).read, &v.Rest, "email_channel")
@@ -3402,7 +3395,7 @@ func (v *EmailComplaintMailEvent) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Mail.read(d)
+				_, err = v.Mail.read(d)
 				v.absent &^= absentEmailComplaintMailEventMail
 			} else {
 				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
@@ -3557,7 +3550,7 @@ func (v *EmailDeliveredChannel) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail_event":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.MailEvent.read(d)
+				_, err = v.MailEvent.read(d)
 				v.absent &^= absentEmailDeliveredChannelMailEvent
 			} else {
 				fits, err = codec.Required(d, &v.MailEvent, (*EmailDeliveredMailEvent).read, &v.Rest, "mail_event")
@@ -3787,7 +3780,6 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailDeliveredEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -3796,7 +3788,6 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailDeliveredEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -3817,7 +3808,7 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentEmailDeliveredEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -3825,7 +3816,7 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentEmailDeliveredEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -3833,7 +3824,7 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentEmailDeliveredEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -3841,7 +3832,7 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentEmailDeliveredEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -3849,7 +3840,7 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Attributes.read(d)
+				_, err = v.Attributes.read(d)
 				v.absent &^= absentEmailDeliveredEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
@@ -3869,7 +3860,6 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentEmailDeliveredEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
@@ -3877,7 +3867,7 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "facets":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Facets.read(d)
+				_, err = v.Facets.read(d)
 				v.absent &^= absentEmailDeliveredEventFacets
 			} else {
 				fits, err = codec.Required(d, &v.Facets, (*EmailDeliveredFacets).read, &v.Rest, "facets")
@@ -4223,7 +4213,7 @@ func (v *EmailDeliveredFacets) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "email_channel":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.EmailChannel.read(d)
+				_, err = v.EmailChannel.read(d)
 				v.absent &^= absentEmailDeliveredFacetsEmailChannel
 			} else {
 				fits, err = codec.Required(d, &v.EmailChannel, (*EmailDeliveredChannel).read, &v.Rest, "email_channel")
@@ -4365,7 +4355,7 @@ func (v *EmailDeliveredMailEvent) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Mail.read(d)
+				_, err = v.Mail.read(d)
 				v.absent &^= absentEmailDeliveredMailEventMail
 			} else {
 				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
@@ -4373,7 +4363,7 @@ func (v *EmailDeliveredMailEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "delivery":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Delivery.read(d)
+				_, err = v.Delivery.read(d)
 				v.absent &^= absentEmailDeliveredMailEventDelivery
 			} else {
 				fits, err = codec.Required(d, &v.Delivery, (*EmailDelivery).read, &v.Rest, "delivery")
@@ -4694,7 +4684,7 @@ func (v *EmailHardBounceChannel) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail_event":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.MailEvent.read(d)
+				_, err = v.MailEvent.read(d)
 				v.absent &^= absentEmailHardBounceChannelMailEvent
 			} else {
 				fits, err = codec.Required(d, &v.MailEvent, (*EmailHardBounceMailEvent).read, &v.Rest, "mail_event")
@@ -4924,7 +4914,6 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailHardBounceEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -4933,7 +4922,6 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailHardBounceEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -4954,7 +4942,7 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentEmailHardBounceEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -4962,7 +4950,7 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentEmailHardBounceEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -4970,7 +4958,7 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentEmailHardBounceEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -4978,7 +4966,7 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentEmailHardBounceEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -4986,7 +4974,7 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Attributes.read(d)
+				_, err = v.Attributes.read(d)
 				v.absent &^= absentEmailHardBounceEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
@@ -5006,7 +4994,6 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentEmailHardBounceEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
@@ -5014,7 +5001,7 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "facets":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Facets.read(d)
+				_, err = v.Facets.read(d)
 				v.absent &^= absentEmailHardBounceEventFacets
 			} else {
 				fits, err = codec.Required(d, &v.Facets, (*EmailHardBounceFacets).read, &v.Rest, "facets")
@@ -5360,7 +5347,7 @@ func (v *EmailHardBounceFacets) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "email_channel":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.EmailChannel.read(d)
+				_, err = v.EmailChannel.read(d)
 				v.absent &^= absentEmailHardBounceFacetsEmailChannel
 			} else {
 				fits, err = codec.Required(d, &v.EmailChannel, (*EmailHardBounceChannel).read, &v.Rest, "email_channel")
@@ -5503,7 +5490,7 @@ func (v *EmailHardBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Mail.read(d)
+				_, err = v.Mail.read(d)
 				v.absent &^= absentEmailHardBounceMailEventMail
 			} else {
 				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
@@ -5658,7 +5645,7 @@ func (v *EmailOpenChannel) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail_event":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.MailEvent.read(d)
+				_, err = v.MailEvent.read(d)
 				v.absent &^= absentEmailOpenChannelMailEvent
 			} else {
 				fits, err = codec.Required(d, &v.MailEvent, (*EmailOpenMailEvent).read, &v.Rest, "mail_event")
@@ -6025,7 +6012,6 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailOpenEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -6034,7 +6020,6 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailOpenEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -6055,7 +6040,7 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentEmailOpenEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -6063,7 +6048,7 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentEmailOpenEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -6071,7 +6056,7 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentEmailOpenEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -6079,7 +6064,7 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentEmailOpenEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -6087,7 +6072,7 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Attributes.read(d)
+				_, err = v.Attributes.read(d)
 				v.absent &^= absentEmailOpenEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
@@ -6107,7 +6092,6 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentEmailOpenEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
@@ -6115,7 +6099,7 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "facets":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Facets.read(d)
+				_, err = v.Facets.read(d)
 				v.absent &^= absentEmailOpenEventFacets
 			} else {
 				fits, err = codec.Required(d, &v.Facets, (*EmailOpenFacets).read, &v.Rest, "facets")
@@ -6461,7 +6445,7 @@ func (v *EmailOpenFacets) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "email_channel":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.EmailChannel.read(d)
+				_, err = v.EmailChannel.read(d)
 				v.absent &^= absentEmailOpenFacetsEmailChannel
 			} else {
 				fits, err = codec.Required(d, &v.EmailChannel, (*EmailOpenChannel).read, &v.Rest, "email_channel")
@@ -6603,7 +6587,7 @@ func (v *EmailOpenMailEvent) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Mail.read(d)
+				_, err = v.Mail.read(d)
 				v.absent &^= absentEmailOpenMailEventMail
 			} else {
 				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
@@ -6611,7 +6595,7 @@ func (v *EmailOpenMailEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "open":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Open.read(d)
+				_, err = v.Open.read(d)
 				v.absent &^= absentEmailOpenMailEventOpen
 			} else {
 				fits, err = codec.Required(d, &v.Open, (*EmailOpenDetails).read, &v.Rest, "open")
@@ -6880,7 +6864,7 @@ func (v *EmailRejectedChannel) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail_event":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.MailEvent.read(d)
+				_, err = v.MailEvent.read(d)
 				v.absent &^= absentEmailRejectedChannelMailEvent
 			} else {
 				fits, err = codec.Required(d, &v.MailEvent, (*EmailRejectedMailEvent).read, &v.Rest, "mail_event")
@@ -7110,7 +7094,6 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailRejectedEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -7119,7 +7102,6 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailRejectedEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -7140,7 +7122,7 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentEmailRejectedEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -7148,7 +7130,7 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentEmailRejectedEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -7156,7 +7138,7 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentEmailRejectedEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -7164,7 +7146,7 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentEmailRejectedEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -7172,7 +7154,7 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Attributes.read(d)
+				_, err = v.Attributes.read(d)
 				v.absent &^= absentEmailRejectedEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
@@ -7192,7 +7174,6 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentEmailRejectedEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
@@ -7200,7 +7181,7 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "facets":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Facets.read(d)
+				_, err = v.Facets.read(d)
 				v.absent &^= absentEmailRejectedEventFacets
 			} else {
 				fits, err = codec.Required(d, &v.Facets, (*EmailRejectedFacets).read, &v.Rest, "facets")
@@ -7546,7 +7527,7 @@ func (v *EmailRejectedFacets) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "email_channel":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.EmailChannel.read(d)
+				_, err = v.EmailChannel.read(d)
 				v.absent &^= absentEmailRejectedFacetsEmailChannel
 			} else {
 				fits, err = codec.Required(d, &v.EmailChannel, (*EmailRejectedChannel).read, &v.Rest, "email_channel")
@@ -7688,7 +7669,7 @@ func (v *EmailRejectedMailEvent) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Mail.read(d)
+				_, err = v.Mail.read(d)
 				v.absent &^= absentEmailRejectedMailEventMail
 			} else {
 				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
@@ -7843,7 +7824,7 @@ func (v *EmailRenderingFailureChannel) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail_event":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.MailEvent.read(d)
+				_, err = v.MailEvent.read(d)
 				v.absent &^= absentEmailRenderingFailureChannelMailEvent
 			} else {
 				fits, err = codec.Required(d, &v.MailEvent, (*EmailRenderingFailureMailEvent).read, &v.Rest, "mail_event")
@@ -8213,7 +8194,6 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailRenderingFailureEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -8222,7 +8202,6 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailRenderingFailureEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -8243,7 +8222,7 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentEmailRenderingFailureEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -8251,7 +8230,7 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentEmailRenderingFailureEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -8259,7 +8238,7 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentEmailRenderingFailureEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -8267,7 +8246,7 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentEmailRenderingFailureEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -8275,7 +8254,7 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Attributes.read(d)
+				_, err = v.Attributes.read(d)
 				v.absent &^= absentEmailRenderingFailureEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
@@ -8295,7 +8274,6 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentEmailRenderingFailureEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
@@ -8303,7 +8281,7 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "facets":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Facets.read(d)
+				_, err = v.Facets.read(d)
 				v.absent &^= absentEmailRenderingFailureEventFacets
 			} else {
 				fits, err = codec.Required(d, &v.Facets, (*EmailRenderingFailureFacets).read, &v.Rest, "facets")
@@ -8649,7 +8627,7 @@ func (v *EmailRenderingFailureFacets) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "email_channel":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.EmailChannel.read(d)
+				_, err = v.EmailChannel.read(d)
 				v.absent &^= absentEmailRenderingFailureFacetsEmailChannel
 			} else {
 				fits, err = codec.Required(d, &v.EmailChannel, (*EmailRenderingFailureChannel).read, &v.Rest, "email_channel")
@@ -8935,7 +8913,7 @@ func (v *EmailSendChannel) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail_event":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.MailEvent.read(d)
+				_, err = v.MailEvent.read(d)
 				v.absent &^= absentEmailSendChannelMailEvent
 			} else {
 				fits, err = codec.Required(d, &v.MailEvent, (*EmailSendMailEvent).read, &v.Rest, "mail_event")
@@ -9258,7 +9236,6 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailSendEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -9267,7 +9244,6 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailSendEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -9288,7 +9264,7 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentEmailSendEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -9296,7 +9272,7 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentEmailSendEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -9304,7 +9280,7 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentEmailSendEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -9312,7 +9288,7 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentEmailSendEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -9320,7 +9296,7 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Attributes.read(d)
+				_, err = v.Attributes.read(d)
 				v.absent &^= absentEmailSendEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
@@ -9340,7 +9316,6 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentEmailSendEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
@@ -9348,7 +9323,7 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "facets":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Facets.read(d)
+				_, err = v.Facets.read(d)
 				v.absent &^= absentEmailSendEventFacets
 			} else {
 				fits, err = codec.Required(d, &v.Facets, (*EmailSendFacets).read, &v.Rest, "facets")
@@ -9694,7 +9669,7 @@ func (v *EmailSendFacets) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "email_channel":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.EmailChannel.read(d)
+				_, err = v.EmailChannel.read(d)
 				v.absent &^= absentEmailSendFacetsEmailChannel
 			} else {
 				fits, err = codec.Required(d, &v.EmailChannel, (*EmailSendChannel).read, &v.Rest, "email_channel")
@@ -9836,7 +9811,7 @@ func (v *EmailSendMailEvent) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Mail.read(d)
+				_, err = v.Mail.read(d)
 				v.absent &^= absentEmailSendMailEventMail
 			} else {
 				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
@@ -9844,7 +9819,7 @@ func (v *EmailSendMailEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "send":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Send.read(d)
+				_, err = v.Send.read(d)
 				v.absent &^= absentEmailSendMailEventSend
 			} else {
 				fits, err = codec.Required(d, &v.Send, (*EmailSendDetails).read, &v.Rest, "send")
@@ -9994,7 +9969,7 @@ func (v *EmailSoftBounceChannel) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail_event":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.MailEvent.read(d)
+				_, err = v.MailEvent.read(d)
 				v.absent &^= absentEmailSoftBounceChannelMailEvent
 			} else {
 				fits, err = codec.Required(d, &v.MailEvent, (*EmailSoftBounceMailEvent).read, &v.Rest, "mail_event")
@@ -10225,7 +10200,6 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailSoftBounceEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -10234,7 +10208,6 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailSoftBounceEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -10255,7 +10228,7 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentEmailSoftBounceEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -10263,7 +10236,7 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentEmailSoftBounceEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -10271,7 +10244,7 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentEmailSoftBounceEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -10279,7 +10252,7 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentEmailSoftBounceEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -10287,7 +10260,7 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Attributes.read(d)
+				_, err = v.Attributes.read(d)
 				v.absent &^= absentEmailSoftBounceEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
@@ -10307,7 +10280,6 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentEmailSoftBounceEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
@@ -10315,7 +10287,7 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "facets":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Facets.read(d)
+				_, err = v.Facets.read(d)
 				v.absent &^= absentEmailSoftBounceEventFacets
 			} else {
 				fits, err = codec.Required(d, &v.Facets, (*EmailSoftBounceFacets).read, &v.Rest, "facets")
@@ -10661,7 +10633,7 @@ func (v *EmailSoftBounceFacets) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "email_channel":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.EmailChannel.read(d)
+				_, err = v.EmailChannel.read(d)
 				v.absent &^= absentEmailSoftBounceFacetsEmailChannel
 			} else {
 				fits, err = codec.Required(d, &v.EmailChannel, (*EmailSoftBounceChannel).read, &v.Rest, "email_channel")
@@ -10804,7 +10776,7 @@ func (v *EmailSoftBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Mail.read(d)
+				_, err = v.Mail.read(d)
 				v.absent &^= absentEmailSoftBounceMailEventMail
 			} else {
 				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
@@ -10959,7 +10931,7 @@ func (v *EmailUnsubscribeChannel) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail_event":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.MailEvent.read(d)
+				_, err = v.MailEvent.read(d)
 				v.absent &^= absentEmailUnsubscribeChannelMailEvent
 			} else {
 				fits, err = codec.Required(d, &v.MailEvent, (*EmailUnsubscribeMailEvent).read, &v.Rest, "mail_event")
@@ -11189,7 +11161,6 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailUnsubscribeEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -11198,7 +11169,6 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentEmailUnsubscribeEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -11219,7 +11189,7 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentEmailUnsubscribeEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -11227,7 +11197,7 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentEmailUnsubscribeEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -11235,7 +11205,7 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentEmailUnsubscribeEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -11243,7 +11213,7 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentEmailUnsubscribeEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -11251,7 +11221,7 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Attributes.read(d)
+				_, err = v.Attributes.read(d)
 				v.absent &^= absentEmailUnsubscribeEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
@@ -11271,7 +11241,6 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentEmailUnsubscribeEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
@@ -11279,7 +11248,7 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "facets":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Facets.read(d)
+				_, err = v.Facets.read(d)
 				v.absent &^= absentEmailUnsubscribeEventFacets
 			} else {
 				fits, err = codec.Required(d, &v.Facets, (*EmailUnsubscribeFacets).read, &v.Rest, "facets")
@@ -11625,7 +11594,7 @@ func (v *EmailUnsubscribeFacets) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "email_channel":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.EmailChannel.read(d)
+				_, err = v.EmailChannel.read(d)
 				v.absent &^= absentEmailUnsubscribeFacetsEmailChannel
 			} else {
 				fits, err = codec.Required(d, &v.EmailChannel, (*EmailUnsubscribeChannel).read, &v.Rest, "email_channel")
@@ -11767,7 +11736,7 @@ func (v *EmailUnsubscribeMailEvent) read(d *codec.Decoder) (bool, error) {
 		switch string(name) {
 		case "mail":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Mail.read(d)
+				_, err = v.Mail.read(d)
 				v.absent &^= absentEmailUnsubscribeMailEventMail
 			} else {
 				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
@@ -11929,7 +11898,6 @@ func (v *Header) read(d *codec.Decoder) (bool, error) {
 		case "name":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.Name, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentHeaderName
 			} else {
 				fits, err = codec.Required(d, &v.Name, codec.ReadString[string], &v.Rest, "name")
@@ -11938,7 +11906,6 @@ func (v *Header) read(d *codec.Decoder) (bool, error) {
 		case "value":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.Value, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentHeaderValue
 			} else {
 				fits, err = codec.Required(d, &v.Value, codec.ReadString[string], &v.Rest, "value")
@@ -12118,7 +12085,6 @@ func (v *Mail) read(d *codec.Decoder) (bool, error) {
 		case "message_id":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.MessageID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentMailMessageID
 			} else {
 				fits, err = codec.Required(d, &v.MessageID, codec.ReadString[string], &v.Rest, "message_id")
@@ -12127,7 +12093,6 @@ func (v *Mail) read(d *codec.Decoder) (bool, error) {
 		case "message_send_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.MessageSendTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentMailMessageSendTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.MessageSendTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "message_send_timestamp")
@@ -12136,7 +12101,6 @@ func (v *Mail) read(d *codec.Decoder) (bool, error) {
 		case "from_address":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.FromAddress, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentMailFromAddress
 			} else {
 				fits, err = codec.Required(d, &v.FromAddress, codec.ReadString[string], &v.Rest, "from_address")
@@ -12153,7 +12117,7 @@ func (v *Mail) read(d *codec.Decoder) (bool, error) {
 			v.absent = codec.SetBit(v.absent, absentMailHeaders, !fits)
 		case "common_headers":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.CommonHeaders.read(d)
+				_, err = v.CommonHeaders.read(d)
 				v.absent &^= absentMailCommonHeaders
 			} else {
 				fits, err = codec.Required(d, &v.CommonHeaders, (*CommonHeaders).read, &v.Rest, "common_headers")

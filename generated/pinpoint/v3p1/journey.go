@@ -139,7 +139,6 @@ func (v *JourneyEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 		case "journey_id":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.JourneyID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentJourneyEngagementAttributesJourneyID
 			} else {
 				fits, err = codec.Required(d, &v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
@@ -148,7 +147,6 @@ func (v *JourneyEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 		case "journey_activity_id":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.JourneyActivityID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentJourneyEngagementAttributesJourneyActivityID
 			} else {
 				fits, err = codec.Required(d, &v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
@@ -379,7 +377,6 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_type":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.EventType, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentJourneyEngagementEventEventType
 			} else {
 				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
@@ -388,7 +385,6 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentJourneyEngagementEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -397,7 +393,6 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentJourneyEngagementEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -418,7 +413,7 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentJourneyEngagementEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -426,7 +421,7 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentJourneyEngagementEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -434,7 +429,7 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentJourneyEngagementEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -442,7 +437,7 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentJourneyEngagementEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -450,7 +445,7 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Attributes.read(d)
+				_, err = v.Attributes.read(d)
 				v.absent &^= absentJourneyEngagementEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*JourneyEngagementAttributes).read, &v.Rest, "attributes")
@@ -470,7 +465,6 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentJourneyEngagementEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
@@ -846,7 +840,6 @@ func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
 		case "journey_id":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.JourneyID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentJourneySendAttributesJourneyID
 			} else {
 				fits, err = codec.Required(d, &v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
@@ -855,7 +848,6 @@ func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
 		case "journey_run_id":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.JourneyRunID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentJourneySendAttributesJourneyRunID
 			} else {
 				fits, err = codec.Required(d, &v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
@@ -864,7 +856,6 @@ func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
 		case "journey_activity_id":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.JourneyActivityID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentJourneySendAttributesJourneyActivityID
 			} else {
 				fits, err = codec.Required(d, &v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
@@ -873,7 +864,6 @@ func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
 		case "journey_send_status":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.JourneySendStatus, err = codec.String[JourneySendStatus](d)
-				fits = err == nil
 				v.absent &^= absentJourneySendAttributesJourneySendStatus
 			} else {
 				fits, err = codec.Required(d, &v.JourneySendStatus, codec.ReadString[JourneySendStatus], &v.Rest, "journey_send_status")
@@ -1164,7 +1154,6 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentJourneySendEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -1173,7 +1162,6 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentJourneySendEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -1194,7 +1182,7 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentJourneySendEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -1202,7 +1190,7 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentJourneySendEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -1210,7 +1198,7 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentJourneySendEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -1218,7 +1206,7 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentJourneySendEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -1226,7 +1214,7 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Attributes.read(d)
+				_, err = v.Attributes.read(d)
 				v.absent &^= absentJourneySendEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*JourneySendAttributes).read, &v.Rest, "attributes")
@@ -1237,7 +1225,7 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.ClientContext.read(d)
+				_, err = v.ClientContext.read(d)
 				v.absent &^= absentJourneySendEventClientContext
 			} else {
 				fits, err = codec.Required(d, &v.ClientContext, (*EndpointClientContext).read, &v.Rest, "client_context")
@@ -1246,7 +1234,6 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentJourneySendEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")

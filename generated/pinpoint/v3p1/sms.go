@@ -240,7 +240,6 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		case "sender_request_id":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.SenderRequestID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentSMSAttributesSenderRequestID
 			} else {
 				fits, err = codec.Required(d, &v.SenderRequestID, codec.ReadString[string], &v.Rest, "sender_request_id")
@@ -249,7 +248,6 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		case "message_id":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.MessageID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentSMSAttributesMessageID
 			} else {
 				fits, err = codec.Required(d, &v.MessageID, codec.ReadString[string], &v.Rest, "message_id")
@@ -258,7 +256,6 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		case "destination_phone_number":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.DestinationPhoneNumber, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentSMSAttributesDestinationPhoneNumber
 			} else {
 				fits, err = codec.Required(d, &v.DestinationPhoneNumber, codec.ReadString[string], &v.Rest, "destination_phone_number")
@@ -275,7 +272,6 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		case "record_status":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.RecordStatus, err = codec.String[SMSRecordStatus](d)
-				fits = err == nil
 				v.absent &^= absentSMSAttributesRecordStatus
 			} else {
 				fits, err = codec.Required(d, &v.RecordStatus, codec.ReadString[SMSRecordStatus], &v.Rest, "record_status")
@@ -284,7 +280,6 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		case "iso_country_code":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.ISOCountryCode, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentSMSAttributesISOCountryCode
 			} else {
 				fits, err = codec.Required(d, &v.ISOCountryCode, codec.ReadString[string], &v.Rest, "iso_country_code")
@@ -293,7 +288,6 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		case "number_of_message_parts":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.NumberOfMessageParts, err = codec.String[NumericString](d)
-				fits = err == nil
 				v.absent &^= absentSMSAttributesNumberOfMessageParts
 			} else {
 				fits, err = codec.Required(d, &v.NumberOfMessageParts, codec.ReadString[NumericString], &v.Rest, "number_of_message_parts")
@@ -302,7 +296,6 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		case "message_type":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.MessageType, err = codec.String[SMSMessageType](d)
-				fits = err == nil
 				v.absent &^= absentSMSAttributesMessageType
 			} else {
 				fits, err = codec.Required(d, &v.MessageType, codec.ReadString[SMSMessageType], &v.Rest, "message_type")
@@ -702,7 +695,6 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_type":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.EventType, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentSMSEventEventType
 			} else {
 				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
@@ -711,7 +703,6 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentSMSEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
@@ -720,7 +711,6 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				fits = true
 				v.absent &^= absentSMSEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
@@ -741,7 +731,7 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Application.read(d)
+				_, err = v.Application.read(d)
 				v.absent &^= absentSMSEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
@@ -749,7 +739,7 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Client.read(d)
+				_, err = v.Client.read(d)
 				v.absent &^= absentSMSEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
@@ -757,7 +747,7 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Device.read(d)
+				_, err = v.Device.read(d)
 				v.absent &^= absentSMSEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
@@ -765,7 +755,7 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Session.read(d)
+				_, err = v.Session.read(d)
 				v.absent &^= absentSMSEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
@@ -773,7 +763,7 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				fits, err = v.Attributes.read(d)
+				_, err = v.Attributes.read(d)
 				v.absent &^= absentSMSEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*SMSAttributes).read, &v.Rest, "attributes")
@@ -790,7 +780,6 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				fits = err == nil
 				v.absent &^= absentSMSEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
