@@ -181,15 +181,15 @@ func plainASCII(s string) bool {
 		for i := 0; i < n; i++ {
 			x = x&^(0xff<<(8*i)) | uint64(s[i])<<(8*i)
 		}
-		return stopMask(x)|x&highBits == 0
+		return plainStopMask(x) == 0
 	}
 	for i := 0; i+8 <= n; i += 8 {
-		if x := load64(s, i); stopMask(x)|x&highBits != 0 {
+		if x := load64(s, i); plainStopMask(x) != 0 {
 			return false
 		}
 	}
 	x := load64(s, n-8)
-	return stopMask(x)|x&highBits == 0
+	return plainStopMask(x) == 0
 }
 
 func load64(s string, i int) uint64 {
@@ -215,7 +215,7 @@ func appendQuoted(dst []byte, s string) []byte {
 	for i < len(s) {
 		for ; i+8 <= len(s); i += 8 {
 			x := load64(s, i)
-			if m := stopMask(x) | x&highBits; m != 0 {
+			if m := plainStopMask(x); m != 0 {
 				i += bits.TrailingZeros64(m) >> 3
 				break
 			}

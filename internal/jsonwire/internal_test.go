@@ -33,8 +33,8 @@ func TestStopMask(t *testing.T) {
 		if got := bits.TrailingZeros64(stopMask(x)) >> 3; got != wantStop {
 			t.Fatalf("stopMask(% x): first stop %d, want %d", word, got, wantStop)
 		}
-		if got := bits.TrailingZeros64(stopMask(x)|x&highBits) >> 3; got != wantPlain {
-			t.Fatalf("plain mask(% x): first stop %d, want %d", word, got, wantPlain)
+		if got := bits.TrailingZeros64(plainStopMask(x)) >> 3; got != wantPlain {
+			t.Fatalf("plainStopMask(% x): first stop %d, want %d", word, got, wantPlain)
 		}
 	}
 }
@@ -105,13 +105,28 @@ func TestArena(t *testing.T) {
 		t.Fatalf("overflowing string %q, %v: chunk len %d, want a new chunk", s, err, len(d.chunk))
 	}
 
-	// A string larger than a chunk gets a chunk of its own size.
-	big := `"` + strings.Repeat("y", 2*chunkSize) + `"`
-	d.Reset([]byte(big))
-	if _, err := d.String(); err != nil {
-		t.Fatal(err)
+	// A long string that does not fit gets an array of its own, and the
+	// chunk keeps its free end for the strings after it.
+	big := strings.Repeat("y", 2*chunkSize)
+	d.Reset([]byte(`"` + big + `"`))
+	if s, err := d.String(); s != big || err != nil {
+		t.Fatal(len(s), err)
 	}
-	if len(d.chunk) != 2*chunkSize || cap(d.chunk) != 2*chunkSize {
-		t.Fatalf("big string: chunk len %d cap %d", len(d.chunk), cap(d.chunk))
+	if len(d.chunk) != 2 || cap(d.chunk) != chunkSize {
+		t.Fatalf("big string: chunk len %d cap %d, want the chunk untouched", len(d.chunk), cap(d.chunk))
+	}
+
+	// So does an escaped one whose length only shows once it is read: the
+	// first escape comes early, the string outgrows the chunk's free end.
+	d.Reset([]byte(`"\u00e9` + big + `"`))
+	if s, err := d.String(); s != "é"+big || err != nil {
+		t.Fatal(len(s), err)
+	}
+	if len(d.chunk) != 2 || cap(d.chunk) != chunkSize {
+		t.Fatalf("big escaped string: chunk len %d cap %d, want the chunk untouched", len(d.chunk), cap(d.chunk))
+	}
+	d.Reset([]byte(`"\tij"`))
+	if s, err := d.String(); s != "\tij" || err != nil || len(d.chunk) != 5 {
+		t.Fatalf("string after a big one: %q, %v, chunk len %d, want 5", s, err, len(d.chunk))
 	}
 }

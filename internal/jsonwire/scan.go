@@ -26,6 +26,18 @@ func stopMask(x uint64) uint64 {
 	return (((x - lowBits*0x20) &^ x) | ((q - lowBits) &^ q) | ((b - lowBits) &^ b)) & highBits
 }
 
+// plainStopMask is stopMask that also flags non-ASCII bytes. Those bytes
+// already flag themselves, so the three tests need not mask off bytes with
+// the high bit set, which saves three instructions on the hottest loop of
+// the decoder. As with stopMask, only the lowest flagged byte is reliable:
+// a borrow comes only from a byte that is itself flagged. A zero result
+// is exact: no flagged byte, no borrow.
+func plainStopMask(x uint64) uint64 {
+	q := x ^ (lowBits * '"')
+	b := x ^ (lowBits * '\\')
+	return ((x - lowBits*0x20) | (q - lowBits) | (b - lowBits) | x) & highBits
+}
+
 // stringStop is stopMask for a single byte.
 var stringStop = func() (t [256]bool) {
 	for c := range 0x20 {
@@ -86,7 +98,7 @@ func indexStringStop(data []byte, i int) int {
 func indexPlainEnd(data []byte, i int) int {
 	for ; i+8 <= len(data); i += 8 {
 		x := binary.LittleEndian.Uint64(data[i:])
-		if m := stopMask(x) | x&highBits; m != 0 {
+		if m := plainStopMask(x); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
 	}

@@ -19,45 +19,87 @@ func (d *Decoder) String() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	raw, plain, end, err := d.stringContent(i + 1)
-	if err != nil {
-		return "", err
-	}
-	d.pos = end
-	if plain {
-		return d.arenaString(raw), nil
-	}
-	return d.arenaUnquoted(raw), nil
-}
-
-// arenaUnquoted unescapes raw straight into the string arena. Unescaping
-// mostly shrinks a string; when invalid UTF-8 makes it grow past the chunk,
-// append moves the chunk, which is harmless: strings returned earlier keep
-// the old one, and the new one is only appended to.
-func (d *Decoder) arenaUnquoted(raw []byte) string {
-	if cap(d.chunk)-len(d.chunk) < len(raw) {
-		d.chunk = make([]byte, 0, max(chunkSize, len(raw)))
-	}
-	start := len(d.chunk)
-	d.chunk = appendUnquoted(d.chunk, raw)
-	if len(d.chunk) == start {
-		return ""
-	}
-	return unsafe.String(&d.chunk[start], len(d.chunk)-start)
+	d.pos = i
+	return d.StringAfterPeek()
 }
 
 // StringAfterPeek is String for a caller that has just seen Peek report
 // KindString: it skips checking again what comes next.
 func (d *Decoder) StringAfterPeek() (string, error) {
-	raw, plain, end, err := d.stringContent(d.pos + 1)
+	data, start := d.data, d.pos+1
+	j := indexPlainEnd(data, start)
+	if j < len(data) && data[j] == '"' {
+		d.pos = j + 1
+		return d.arenaString(data[start:j]), nil
+	}
+	// Escapes or non-ASCII text: unescape and check in one pass, straight
+	// into the free end of the arena. The string's length is unknown until
+	// it ends, so it gets the chunk's free capacity and no more: should it
+	// outgrow that, append moves just this string to its own array rather
+	// than copying the whole chunk.
+	if cap(d.chunk)-len(d.chunk) < j-start+64 {
+		d.chunk = make([]byte, 0, chunkSize)
+	}
+	at := len(d.chunk)
+	dst := append(d.chunk[at:at], data[start:j]...)
+	dst, end, err := unquote(dst, data, j)
 	if err != nil {
 		return "", err
 	}
 	d.pos = end
-	if plain {
-		return d.arenaString(raw), nil
+	if len(dst) == 0 {
+		return "", nil
 	}
-	return d.arenaUnquoted(raw), nil
+	if at+len(dst) <= cap(d.chunk) {
+		// It fitted, so append never moved it: claim the bytes.
+		d.chunk = d.chunk[:at+len(dst)]
+	}
+	return unsafe.String(&dst[0], len(dst)), nil
+}
+
+// unquote appends the content of the string that continues at i, unescaped
+// as json.Unmarshal does (invalid UTF-8 and unpaired surrogates become
+// U+FFFD), and checks it as skipString does, in one pass. It returns the
+// offset past the closing quote.
+func unquote(dst, data []byte, i int) ([]byte, int, error) {
+	for {
+		j := indexPlainEnd(data, i)
+		dst = append(dst, data[i:j]...)
+		if j >= len(data) {
+			return dst, len(data), errEOF(len(data))
+		}
+		switch c := data[j]; {
+		case c == '"':
+			return dst, j + 1, nil
+		case c == '\\':
+			n, err := escapeLen(data, j)
+			if err != nil {
+				return dst, j, err
+			}
+			// A high surrogate and a low one after it make one character.
+			if n == 6 && j+12 <= len(data) && data[j+6] == '\\' && data[j+7] == 'u' {
+				if hi := hex4(data[j+2 : j+6]); hi >= 0xD800 && hi < 0xDC00 {
+					if m, err := escapeLen(data, j+6); err == nil {
+						if lo := hex4(data[j+8 : j+12]); lo >= 0xDC00 && lo < 0xE000 {
+							n += m
+						}
+					}
+				}
+			}
+			dst = appendUnquoted(dst, data[j:j+n])
+			i = j + n
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(data[j:])
+			if r == utf8.RuneError && size == 1 {
+				dst = append(dst, "\uFFFD"...)
+			} else {
+				dst = append(dst, data[j:j+size]...)
+			}
+			i = j + size
+		default:
+			return dst, j, errControl(j, c)
+		}
+	}
 }
 
 // readName reads a member name whose content starts at start, returning it
@@ -98,7 +140,12 @@ func (d *Decoder) arenaString(b []byte) string {
 		return ""
 	}
 	if cap(d.chunk)-len(d.chunk) < len(b) {
-		d.chunk = make([]byte, 0, max(chunkSize, len(b)))
+		if len(b) > chunkSize/4 {
+			// A long string gets its own array, so that the free end of
+			// the current chunk is not thrown away for it.
+			return string(b)
+		}
+		d.chunk = make([]byte, 0, chunkSize)
 	}
 	start := len(d.chunk)
 	d.chunk = append(d.chunk, b...)
