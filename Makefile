@@ -1,7 +1,7 @@
 # pinpoint-events: the two commands a new user needs are `make run` and `make test`.
 GO ?= go
 
-.PHONY: run test check generate vet conformance fuzz-short bench
+.PHONY: run test check generate vet conformance race fuzz-short bench
 
 # Validate the sample events bundled in testdata/samples (AWS documentation
 # samples, some of them in legacy layouts on purpose) and testdata/synthetic
@@ -41,6 +41,11 @@ vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 
+# The packages that share values between goroutines (the parallel stream
+# reader, members decoded on first access), under the race detector.
+race:
+	$(GO) test -race ./stream ./internal/codec ./generated/pinpoint/v3p1
+
 # A short run of every fuzz target (FUZZTIME each) on top of its seed corpus.
 FUZZTIME ?= 8s
 fuzz-short:
@@ -48,6 +53,7 @@ fuzz-short:
 
 test: vet check conformance
 	$(GO) test ./...
+	$(MAKE) --no-print-directory race
 	$(MAKE) --no-print-directory fuzz-short
 
 # Benchmarks on a 100,000-event corpus (internal/corpus, seed 1): every

@@ -172,7 +172,7 @@ func TestSamplesRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("decoding the encoded event: %v\n%s", err, out)
 			}
-			if !reflect.DeepEqual(ev, again) {
+			if !sameValue(ev, again) {
 				t.Errorf("decode(encode(event)) differs:\n%+v\n%+v", ev, again)
 			}
 			if !jsonEqual(t, data, out) {

@@ -111,6 +111,8 @@ func Package(pkg *model.Package) ([]File, error) {
 			p.stringSet(t)
 		case model.EmbeddedJSON:
 			p.embeddedJSON(t)
+		case model.Lazy:
+			p.lazyType(t)
 		}
 	}
 	p.raw.flush()

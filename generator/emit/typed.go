@@ -206,7 +206,7 @@ func (p *printer) typedNumberChecks(s *load.Schema, sc scalar) []jen.Code {
 // expression of Go type gt, made from the schema chain of gt) at the
 // collector's current path.
 func (p *printer) fieldCheck(gt *model.GoType, v, recv *jen.Statement) []jen.Code {
-	if gt.Kind == model.Named && gt.Named.Kind == model.Struct {
+	if isStruct(gt) || isLazy(gt) {
 		return []jen.Code{recv.Dot("validate").Call(jen.Id("c"))}
 	}
 	if gt.Kind == model.Named && gt.Named.Kind == model.EmbeddedJSON {
@@ -337,12 +337,7 @@ func (p *printer) structValidate(f *jen.File, t *model.Type) {
 		}
 	}
 	for _, fl := range t.Fields {
-		var cond *jen.Statement
-		if fl.Required {
-			cond = jen.Id("v").Dot("absent").Op("&").Id(absentConst(t, fl)).Op("==").Lit(0)
-		} else {
-			cond = jen.Id("v").Dot(fl.Name).Op("!=").Nil()
-		}
+		cond := present(t, fl)
 		value, _, recv := fieldValue(fl)
 		check := p.fieldCheck(fl.Type, value, recv)
 		if len(check) == 0 {

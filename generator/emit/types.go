@@ -40,7 +40,28 @@ func (p *printer) goType(gt *model.GoType) *jen.Statement {
 // byPointer reports whether an optional field of type gt is held by pointer;
 // slices and maps tell absent by nil instead.
 func byPointer(gt *model.GoType) bool {
-	return gt.Kind != model.Slice && gt.Kind != model.Map
+	return gt.Kind != model.Slice && gt.Kind != model.Map && !isLazy(gt)
+}
+
+// present is the condition that a field holds a value: a required field
+// whose member was read, an optional one that is set.
+func present(t *model.Type, fl *model.Field) *jen.Statement {
+	switch {
+	case fl.Required:
+		return jen.Id("v").Dot("absent").Op("&").Id(absentConst(t, fl)).Op("==").Lit(0)
+	case isLazy(fl.Type):
+		return jen.Id("v").Dot(fl.Name).Dot("Present").Call()
+	}
+	return jen.Id("v").Dot(fl.Name).Op("!=").Nil()
+}
+
+// makeAbsent is the statement that empties an optional field whose member
+// the input lacks.
+func makeAbsent(fl *model.Field) *jen.Statement {
+	if isLazy(fl.Type) {
+		return jen.Id("v").Dot(fl.Name).Dot("drop").Call()
+	}
+	return jen.Id("v").Dot(fl.Name).Op("=").Nil()
 }
 
 func (p *printer) fieldType(f *model.Field) *jen.Statement {
@@ -289,7 +310,7 @@ func (p *printer) embeddedJSON(t *model.Type) {
 	f.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("read").Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Params(jen.Bool(), jen.Error()).Block(
 		jen.Op("*").Id("j").Op("=").Id(t.Name).Values(),
 		jen.List(jen.Id("fits"), jen.Err()).Op(":=").Qual(codecPkg, "ReadString").Call(jen.Op("&").Id("j").Dot("Text"), jen.Id("d")),
-		jen.If(jen.Id("fits").Op("&&").Id("d").Dot("DecodeEmbedded")).Block(
+		jen.If(jen.Id("fits").Op("&&").Id("d").Dot("Eager")).Block(
 			jen.Id("j").Dot("Decode").Call(),
 		),
 		jen.Return(jen.Id("fits"), jen.Err()),
@@ -297,6 +318,94 @@ func (p *printer) embeddedJSON(t *model.Type) {
 	f.Line()
 	f.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("write").Params(jen.Id("b").Index().Byte(), jen.Id("w").Op("*").Qual(codecPkg, "Writer")).Index().Byte().Block(
 		jen.Return(jen.Qual(jsonwirePkg, "AppendString").Call(jen.Id("b"), jen.Id("j").Dot("Text"))),
+	)
+	f.Line()
+}
+
+// lazyType prints the type of a property whose struct is decoded on first
+// access (x-lazy): decoding keeps a compact copy of the member, Get decodes
+// it, and encoding and validating go through Get, so that they give the
+// same results whether the member was read or not.
+func (p *printer) lazyType(t *model.Type) {
+	f := p.fileFor(t.Schema)
+	target := t.Target.Named.Name
+	l := jen.Id("l")
+	state := l.Clone().Dot("lazy")
+	read := jen.Parens(jen.Op("*").Id(target)).Dot("read")
+	byValue := jen.Params(jen.Id("l").Id(t.Name))
+	byRef := jen.Params(jen.Id("l").Op("*").Id(t.Name))
+
+	f.Add(docComment(t.Doc + " Decoding the event only checks the member and keeps a compact copy of it; Get decodes the copy on its first call, and DecodeOptions.Eager decodes the member with the event. The zero value is an absent member. Get may be called from several goroutines at once."))
+	f.Type().Id(t.Name).Struct(
+		jen.Id("lazy").Op("*").Qual(codecPkg, "Lazy").Types(jen.Id(target)),
+	)
+	f.Line()
+	f.Commentf("%sOf returns a %s that holds v; nil is an absent member.", t.Name, t.Name)
+	f.Func().Id(t.Name + "Of").Params(jen.Id("v").Op("*").Id(target)).Id(t.Name).Block(
+		jen.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("lazy"): jen.Qual(codecPkg, "Hold").Call(jen.Nil(), jen.Id("v"))})),
+	)
+	f.Line()
+	f.Commentf("Get returns the %s, decoding it on the first call; nil when the member is", target)
+	f.Comment("absent. Later calls return the same pointer.")
+	f.Func().Add(byValue.Clone()).Id("Get").Params().Op("*").Id(target).Block(
+		jen.Return(state.Clone().Dot("Get").Call(read.Clone())),
+	)
+	f.Line()
+	f.Comment("Present reports whether the member is present, decoded or not.")
+	f.Func().Add(byValue.Clone()).Id("Present").Params().Bool().Block(
+		jen.Return(state.Clone().Dot("Present").Call()),
+	)
+	f.Line()
+	f.Comment("Set makes the member hold v; nil makes it absent. Copies of l made before")
+	f.Comment("keep what they held.")
+	f.Func().Add(byRef.Clone()).Id("Set").Params(jen.Id("v").Op("*").Id(target)).Block(
+		state.Clone().Op("=").Qual(codecPkg, "Hold").Call(jen.Nil(), jen.Id("v")),
+	)
+	f.Line()
+	f.Commentf("MarshalJSON returns the %s as compact JSON, or null when absent.", target)
+	f.Func().Add(byValue.Clone()).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Var().Id("w").Qual(codecPkg, "Writer"),
+		jen.Id("b").Op(":=").Id("l").Dot("write").Call(jen.Nil(), jen.Op("&").Id("w")),
+		jen.Return(jen.Id("b"), jen.Id("w").Dot("Err")),
+	)
+	f.Line()
+	f.Commentf("UnmarshalJSON decodes a JSON object into a new %s at once; null makes", target)
+	f.Comment("the member absent.")
+	f.Func().Add(byRef.Clone()).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.If(jen.Qual("bytes", "Equal").Call(jen.Qual("bytes", "TrimSpace").Call(jen.Id("data")), jen.Index().Byte().Call(jen.Lit("null")))).Block(
+			state.Clone().Op("=").Nil(),
+			jen.Return(jen.Nil()),
+		),
+		jen.Id("v").Op(":=").New(jen.Id(target)),
+		jen.If(jen.Err().Op(":=").Id("v").Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Err()),
+		),
+		state.Clone().Op("=").Qual(codecPkg, "Hold").Call(jen.Nil(), jen.Id("v")),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
+	f.Comment("read keeps the object that comes next, or decodes it with DecodeOptions.Eager;")
+	f.Comment("it reports false, reading nothing, for another kind of value.")
+	f.Func().Add(byRef.Clone()).Id("read").Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Params(jen.Bool(), jen.Error()).Block(
+		jen.If(jen.Id("d").Dot("Peek").Call().Op("!=").Qual(jsonwirePkg, "KindObject")).Block(jen.Return(jen.False(), jen.Nil())),
+		jen.Var().Err().Error(),
+		jen.List(state.Clone(), jen.Err()).Op("=").Qual(codecPkg, "Capture").Call(state.Clone(), jen.Id("d"), read.Clone()),
+		jen.Return(jen.True(), jen.Err()),
+	)
+	f.Line()
+	f.Comment("drop makes the member absent, keeping the memory for the next decode.")
+	f.Func().Add(byRef.Clone()).Id("drop").Params().Block(
+		state.Clone().Op("=").Qual(codecPkg, "Drop").Call(state.Clone()),
+	)
+	f.Line()
+	f.Func().Add(byValue.Clone()).Id("write").Params(jen.Id("b").Index().Byte(), jen.Id("w").Op("*").Qual(codecPkg, "Writer")).Index().Byte().Block(
+		jen.Return(state.Clone().Dot("AppendJSON").Call(jen.Id("b"), jen.Id("w"), read.Clone(), jen.Parens(jen.Op("*").Id(target)).Dot("write"))),
+	)
+	f.Line()
+	f.Func().Add(byValue.Clone()).Id("validate").Params(cParam).Block(
+		jen.If(jen.Id("v").Op(":=").Id("l").Dot("Get").Call(), jen.Id("v").Op("!=").Nil()).Block(
+			jen.Id("v").Dot("validate").Call(jen.Id("c")),
+		),
 	)
 	f.Line()
 }
@@ -359,7 +468,10 @@ func (p *printer) structType(t *model.Type) {
 // fieldDoc is a field's description, with what nil means for an optional
 // member.
 func fieldDoc(f *model.Field) string {
-	if f.Required {
+	switch {
+	case isLazy(f.Type):
+		return f.Doc + " Decoded on first Get; Get returns nil when absent."
+	case f.Required:
 		return f.Doc
 	}
 	return f.Doc + " Nil when absent."
@@ -465,7 +577,7 @@ func (p *printer) structRead(f *jen.File, t *model.Type) {
 				jen.Id("v").Dot(fl.Name).Op("=").Add(p.zero(fl.Type))))
 		} else {
 			cleanup = append(cleanup, jen.If(jen.Id("seen").Op("&").Lit(uint64(1)<<optional).Op("==").Lit(0)).Block(
-				jen.Id("v").Dot(fl.Name).Op("=").Nil()))
+				makeAbsent(fl)))
 			optional++
 		}
 	}
@@ -557,6 +669,11 @@ func isStruct(gt *model.GoType) bool {
 	return gt.Kind == model.Named && gt.Named.Kind == model.Struct
 }
 
+// isLazy reports whether gt holds a struct decoded on first access.
+func isLazy(gt *model.GoType) bool {
+	return gt.Kind == model.Named && gt.Named.Kind == model.Lazy
+}
+
 // isString reports whether a value of type gt is read as a plain JSON
 // string.
 func isString(gt *model.GoType) bool {
@@ -608,7 +725,7 @@ func (p *printer) readField(t *model.Type, fl *model.Field) []jen.Code {
 				jen.Id("v").Dot(fl.Name).Op("=").Add(p.goType(fl.Type)).Call(jen.Id("n")),
 				jen.Id("v").Dot("absent").Op("&^=").Add(bit),
 			).Else().Block(slow...))
-		case isStruct(fl.Type):
+		case isStruct(fl.Type) || isLazy(fl.Type):
 			out = append(out, jen.If(objectFast).Block(
 				jen.List(jen.Id("_"), jen.Err()).Op("=").Id("v").Dot(fl.Name).Dot("read").Call(jen.Id("d")),
 				jen.Id("v").Dot("absent").Op("&^=").Add(bit),
@@ -649,8 +766,14 @@ func (p *printer) readField(t *model.Type, fl *model.Field) []jen.Code {
 			))
 		}
 	default:
-		out = append(out,
-			jen.List(jen.Id("_"), jen.Err()).Op("=").Qual(codecPkg, "Required").Call(jen.Id("d"), dst, p.reader(fl.Type), rest, name))
+		slow := jen.List(jen.Id("_"), jen.Err()).Op("=").Qual(codecPkg, "Required").Call(jen.Id("d"), dst, p.reader(fl.Type), rest, name)
+		if isLazy(fl.Type) {
+			out = append(out, jen.If(objectFast).Block(
+				jen.List(jen.Id("_"), jen.Err()).Op("=").Id("v").Dot(fl.Name).Dot("read").Call(jen.Id("d")),
+			).Else().Block(slow))
+		} else {
+			out = append(out, slow)
+		}
 	}
 	return out
 }
@@ -683,12 +806,7 @@ func quotedKey(name string) string {
 func (p *printer) structWrite(f *jen.File, t *model.Type) {
 	body := []jen.Code{jen.Id("start").Op(":=").Len(jen.Id("b"))}
 	for _, fl := range t.Fields {
-		var cond *jen.Statement
-		if fl.Required {
-			cond = jen.Id("v").Dot("absent").Op("&").Id(absentConst(t, fl)).Op("==").Lit(0)
-		} else {
-			cond = jen.Id("v").Dot(fl.Name).Op("!=").Nil()
-		}
+		cond := present(t, fl)
 		value, _, recv := fieldValue(fl)
 		if fl.Type.Kind == model.Nullable && !fl.Required {
 			value = jen.Op("*").Id("v").Dot(fl.Name)

@@ -463,6 +463,11 @@ func (l *loader) build(e *entry) *Schema {
 				l.fail(e, kptr, "x-numeric-string must be a boolean")
 			}
 			s.NumericString = v.boolV
+		case "x-lazy":
+			if v.kind != boolNode {
+				l.fail(e, kptr, "x-lazy must be a boolean")
+			}
+			s.Lazy = v.boolV
 		case "x-format-kind":
 			if v.kind != stringNode || (v.str != "legacy" && v.str != "foreign") {
 				l.fail(e, kptr, `x-format-kind must be "legacy" or "foreign"`)

@@ -90,6 +90,9 @@ type Schema struct {
 	// NumericString is x-numeric-string: a string that carries a decimal
 	// integer, which gets a typed accessor.
 	NumericString bool
+	// Lazy is x-lazy on an object schema: a property whose value it is
+	// gets decoded on first access rather than with the event.
+	Lazy bool
 	// Family is x-family on the root of a family file: the family name; the
 	// root's oneOf lists the family's event schemas.
 	Family string

@@ -58,6 +58,9 @@ const (
 	StringSet
 	// EmbeddedJSON is a string that holds a JSON document (contentSchema).
 	EmbeddedJSON
+	// Lazy holds a struct that is decoded on first access (x-lazy): the
+	// Go type of a property whose value is such a struct.
+	Lazy
 )
 
 // Type is a named Go type.
@@ -76,7 +79,7 @@ type Type struct {
 	Values []EnumValue
 	Closed bool // enum: other values are invalid
 
-	// EmbeddedJSON
+	// EmbeddedJSON, Lazy
 	Target        *GoType // the struct or map the document decodes to
 	ContentSchema *load.Schema
 }
@@ -171,6 +174,7 @@ func Build(set *load.Set, importPath, producer, version string) (*Package, error
 		pkg:    &Package{ImportPath: importPath, Name: path.Base(importPath), Producer: producer, Version: version},
 		types:  map[*load.Schema]*Type{},
 		byName: map[string]*Type{},
+		lazy:   map[*Type]*Type{},
 	}
 	for _, doc := range set.Docs {
 		if doc.Root.Family == "" {
@@ -195,6 +199,7 @@ type builder struct {
 	pkg    *Package
 	types  map[*load.Schema]*Type
 	byName map[string]*Type
+	lazy   map[*Type]*Type // the Lazy type of each x-lazy struct
 }
 
 func fail(s *load.Schema, format string, args ...any) error {
@@ -378,6 +383,11 @@ func (b *builder) structType(s *load.Schema, hint string) (*Type, error) {
 		gt, err := b.goType(p.Schema, prefix+f.Name)
 		if err != nil {
 			return nil, err
+		}
+		if isStruct(gt) && owner(gt.Chain, func(s *load.Schema) bool { return s.Lazy }) != nil {
+			if gt, err = b.lazyType(gt); err != nil {
+				return nil, err
+			}
 		}
 		f.Type = gt
 		if f.Required {
@@ -677,6 +687,66 @@ func (b *builder) embeddedJSON(s *load.Schema, chain []*load.Schema, hint string
 		return nil, err
 	}
 	return &GoType{Kind: Named, Named: t, Chain: chain}, nil
+}
+
+func isStruct(gt *GoType) bool {
+	return gt.Kind == Named && gt.Named.Kind == Struct
+}
+
+// lazyType returns the Lazy type that holds the x-lazy struct of gt, the
+// Go type of a property.
+func (b *builder) lazyType(gt *GoType) (*GoType, error) {
+	target := gt.Named
+	t, ok := b.lazy[target]
+	if !ok {
+		if s := constChecked(target, map[*Type]bool{}); s != nil {
+			return nil, fail(s, "%s has x-lazy, and this const would be checked on decode: decoding lazily would not report it; drop one of the two", target.Name)
+		}
+		t = &Type{
+			Name:   "Lazy" + target.Name,
+			Doc:    fmt.Sprintf("Lazy%s holds %s %s that is decoded on first access.", target.Name, article(target.Name), target.Name),
+			Kind:   Lazy,
+			Schema: target.Schema,
+			Target: &GoType{Kind: Named, Named: target, Chain: []*load.Schema{target.Schema}},
+		}
+		if other, dup := b.byName[t.Name]; dup {
+			return nil, fail(target.Schema, "the Go type %s, for the x-lazy %s, is taken by the schema at %s", t.Name, target.Name, other.Schema.Loc)
+		}
+		b.byName[t.Name] = t
+		b.lazy[target] = t
+	}
+	return &GoType{Kind: Named, Named: t, Chain: gt.Chain}, nil
+}
+
+// constChecked returns the schema of a field inside struct t (at any depth)
+// whose const the decoder checks, or nil. A decoder checks the const of a
+// plain string field.
+func constChecked(t *Type, seen map[*Type]bool) *load.Schema {
+	if seen[t] {
+		return nil
+	}
+	seen[t] = true
+	for _, f := range t.Fields {
+		if f.Type.Kind == String {
+			if c := firstConst(f.Chain); c != nil && c.Kind == "string" {
+				return f.Schema
+			}
+		}
+		gt := f.Type
+		for gt.Elem != nil {
+			gt = gt.Elem
+		}
+		if gt.Kind == Named && (gt.Named.Kind == Struct || gt.Named.Kind == Lazy) {
+			inner := gt.Named
+			if inner.Kind == Lazy {
+				inner = inner.Target.Named
+			}
+			if s := constChecked(inner, seen); s != nil {
+				return s
+			}
+		}
+	}
+	return nil
 }
 
 func article(word string) string {

@@ -24,11 +24,12 @@ import (
 // can report it after reading the whole event.
 type Decoder struct {
 	jsonwire.Decoder
-	// DecodeEmbedded asks embedded JSON documents to be decoded at once.
-	DecodeEmbedded bool
-	constAt        int // offset of the first const mismatch, or -1
-	constGot       string
-	constWant      string
+	// Eager asks embedded JSON documents and lazily decoded members to be
+	// decoded at once.
+	Eager     bool
+	constAt   int // offset of the first const mismatch, or -1
+	constGot  string
+	constWant string
 }
 
 var decoders = sync.Pool{New: func() any { return &Decoder{} }}
@@ -43,7 +44,7 @@ func Decode(data []byte, opts eventtypes.DecodeOptions, decode func(*Decoder) er
 	defer decoders.Put(d)
 	d.Reset(data)
 	d.constAt = -1
-	d.DecodeEmbedded = opts.DecodeEmbedded
+	d.Eager = opts.Eager
 	if k := d.Peek(); k != jsonwire.KindObject {
 		if k == jsonwire.KindInvalid {
 			return d.Skip() // reports what is wrong where

@@ -37,12 +37,14 @@ type Event interface {
 
 // DecodeOptions tune decoding.
 type DecodeOptions struct {
-	// DecodeEmbedded decodes the JSON documents that strings hold (the
+	// Eager decodes at once what is otherwise decoded on first access: the
+	// endpoint record of app, campaign and journey engagement events (whose
+	// Get method decodes it), and the JSON documents that strings hold (the
 	// endpoint record of campaign and journey sends, the SMS
-	// customer_context) while decoding the event, instead of on their first
-	// Decode call. Their errors stay with them: the event decodes all the
-	// same, and Decode on the member returns the error.
-	DecodeEmbedded bool
+	// customer_context; their Decode method decodes them). A document's
+	// errors stay with it: the event decodes all the same, and Decode on
+	// the member returns the error.
+	Eager bool
 }
 
 // UnknownVersionError is returned when an event's event_version is not one

@@ -170,28 +170,35 @@ var quoteSafe = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// load64 reads 8 bytes of s at i as a little-endian word.
-// plainASCII reports whether s is ASCII without '"', '\\' or control
-// characters, eight bytes at a time; the last word overlaps the one before,
-// and a string shorter than eight bytes is padded with a plain byte.
-func plainASCII(s string) bool {
+// plainPrefix returns the length of the longest prefix of s that is ASCII
+// without '"', '\\' or control characters: the bytes appendQuoted copies as
+// they are. It reads eight bytes at a time; the last word overlaps the one
+// before (whose bytes are known plain, so the first flagged byte in it is
+// the first in s), and a string shorter than a word goes byte by byte.
+func plainPrefix(s string) int {
 	n := len(s)
 	if n < 8 {
-		x := uint64(0x6161616161616161) // "aaaaaaaa"
 		for i := 0; i < n; i++ {
-			x = x&^(0xff<<(8*i)) | uint64(s[i])<<(8*i)
+			if c := s[i]; c >= utf8.RuneSelf || !quoteSafe[c] {
+				return i
+			}
 		}
-		return plainStopMask(x) == 0
+		return n
 	}
 	for i := 0; i+8 <= n; i += 8 {
-		if x := load64(s, i); plainStopMask(x) != 0 {
-			return false
+		if m := plainStopMask(load64(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
 		}
 	}
-	x := load64(s, n-8)
-	return plainStopMask(x) == 0
+	if n%8 != 0 {
+		if m := plainStopMask(load64(s, n-8)); m != 0 {
+			return n - 8 + bits.TrailingZeros64(m)>>3
+		}
+	}
+	return n
 }
 
+// load64 reads 8 bytes of s at i as a little-endian word.
 func load64(s string, i int) uint64 {
 	s = s[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
@@ -203,15 +210,14 @@ func load64(s string, i int) uint64 {
 // short forms \b \f \n \r \t), U+2028 and U+2029 escaped, and each invalid
 // UTF-8 byte replaced by \ufffd.
 func appendQuoted(dst []byte, s string) []byte {
-	if plainASCII(s) {
+	dst = append(dst, '"')
+	i := plainPrefix(s)
+	if i == len(s) {
 		// The common case: nothing to escape.
-		dst = append(dst, '"')
 		dst = append(dst, s...)
 		return append(dst, '"')
 	}
-	dst = append(dst, '"')
 	start := 0
-	i := 0
 	for i < len(s) {
 		for ; i+8 <= len(s); i += 8 {
 			x := load64(s, i)

@@ -39,6 +39,28 @@ func TestStopMask(t *testing.T) {
 	}
 }
 
+func TestPlainPrefix(t *testing.T) {
+	interesting := []byte{0x00, 0x1f, 0x20, '"', '\\', 'a', 0x7f, 0x80, 0xe2, 0xff}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 100_000 {
+		b := make([]byte, rng.IntN(40))
+		for k := range b {
+			if rng.IntN(8) == 0 {
+				b[k] = interesting[rng.IntN(len(interesting))]
+			} else {
+				b[k] = 'a' + byte(rng.IntN(26))
+			}
+		}
+		want := 0
+		for want < len(b) && b[want] < 0x80 && !stringStop[b[want]] {
+			want++
+		}
+		if got := plainPrefix(string(b)); got != want {
+			t.Fatalf("plainPrefix(%q) = %d, want %d", b, got, want)
+		}
+	}
+}
+
 func TestParseDecimal(t *testing.T) {
 	tests := []struct {
 		lit  string

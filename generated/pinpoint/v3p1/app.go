@@ -44,8 +44,9 @@ type AppEvent struct {
 	// Numeric measurements attached to the event, by name. Apps may send any
 	// names. Nil when absent.
 	Metrics map[string]float64 `json:"metrics"`
-	// The endpoint record of the device, when the SDK sends it. Nil when absent.
-	Endpoint *Endpoint `json:"endpoint"`
+	// The endpoint record of the device, when the SDK sends it. Decoded on first
+	// Get; Get returns nil when absent.
+	Endpoint LazyEndpoint `json:"endpoint"`
 	// The 12-digit ID of the AWS account that owns the Pinpoint project. The only
 	// camelCase member of the envelope.
 	AWSAccountID string `json:"awsAccountId"`
@@ -169,7 +170,7 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 				v.Metrics = nil
 			}
 			if seen&uint64(0x2) == 0 {
-				v.Endpoint = nil
+				v.Endpoint.drop()
 			}
 			if v.absent&absentAppEventAWSAccountID != 0 {
 				v.AWSAccountID = ""
@@ -256,10 +257,9 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 		case "endpoint":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Endpoint = codec.Reuse(v.Endpoint)
 				_, err = v.Endpoint.read(d)
 			} else {
-				err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+				_, err = codec.Required(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
 			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -321,7 +321,7 @@ func (v *AppEvent) write(b []byte, w *codec.Writer) []byte {
 		b = append(b, ",\"metrics\":"...)
 		b = float64MapWrite(b, v.Metrics, w)
 	}
-	if v.Endpoint != nil {
+	if v.Endpoint.Present() {
 		b = append(b, ",\"endpoint\":"...)
 		b = v.Endpoint.write(b, w)
 	}
@@ -431,7 +431,7 @@ func (v *AppEvent) validate(c *validation.Collector) {
 		v.Session.validate(c)
 		c.Pop()
 	}
-	if v.Endpoint != nil {
+	if v.Endpoint.Present() {
 		c.Push("endpoint")
 		v.Endpoint.validate(c)
 		c.Pop()
@@ -521,8 +521,9 @@ type AppMonetizationEvent struct {
 	Attributes MonetizationAttributes `json:"attributes"`
 	// How much was bought. Other members are numbers. Nil when absent.
 	Metrics *MonetizationMetrics `json:"metrics"`
-	// The endpoint record of the device, when the SDK sends it. Nil when absent.
-	Endpoint *Endpoint `json:"endpoint"`
+	// The endpoint record of the device, when the SDK sends it. Decoded on first
+	// Get; Get returns nil when absent.
+	Endpoint LazyEndpoint `json:"endpoint"`
 	// The 12-digit ID of the AWS account that owns the Pinpoint project. The only
 	// camelCase member of the envelope.
 	AWSAccountID string `json:"awsAccountId"`
@@ -646,7 +647,7 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 				v.Metrics = nil
 			}
 			if seen&uint64(0x2) == 0 {
-				v.Endpoint = nil
+				v.Endpoint.drop()
 			}
 			if v.absent&absentAppMonetizationEventAWSAccountID != 0 {
 				v.AWSAccountID = ""
@@ -748,10 +749,9 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 		case "endpoint":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Endpoint = codec.Reuse(v.Endpoint)
 				_, err = v.Endpoint.read(d)
 			} else {
-				err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+				_, err = codec.Required(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
 			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -813,7 +813,7 @@ func (v *AppMonetizationEvent) write(b []byte, w *codec.Writer) []byte {
 		b = append(b, ",\"metrics\":"...)
 		b = v.Metrics.write(b, w)
 	}
-	if v.Endpoint != nil {
+	if v.Endpoint.Present() {
 		b = append(b, ",\"endpoint\":"...)
 		b = v.Endpoint.write(b, w)
 	}
@@ -935,7 +935,7 @@ func (v *AppMonetizationEvent) validate(c *validation.Collector) {
 		v.Metrics.validate(c)
 		c.Pop()
 	}
-	if v.Endpoint != nil {
+	if v.Endpoint.Present() {
 		c.Push("endpoint")
 		v.Endpoint.validate(c)
 		c.Pop()
@@ -1030,8 +1030,9 @@ type AppSessionEvent struct {
 	// Numeric measurements attached to the event, by name. Apps may send any
 	// names. Nil when absent.
 	Metrics map[string]float64 `json:"metrics"`
-	// The endpoint record of the device, when the SDK sends it. Nil when absent.
-	Endpoint *Endpoint `json:"endpoint"`
+	// The endpoint record of the device, when the SDK sends it. Decoded on first
+	// Get; Get returns nil when absent.
+	Endpoint LazyEndpoint `json:"endpoint"`
 	// The 12-digit ID of the AWS account that owns the Pinpoint project. The only
 	// camelCase member of the envelope.
 	AWSAccountID string `json:"awsAccountId"`
@@ -1155,7 +1156,7 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 				v.Metrics = nil
 			}
 			if seen&uint64(0x2) == 0 {
-				v.Endpoint = nil
+				v.Endpoint.drop()
 			}
 			if v.absent&absentAppSessionEventAWSAccountID != 0 {
 				v.AWSAccountID = ""
@@ -1242,10 +1243,9 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 		case "endpoint":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Endpoint = codec.Reuse(v.Endpoint)
 				_, err = v.Endpoint.read(d)
 			} else {
-				err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+				_, err = codec.Required(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
 			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -1307,7 +1307,7 @@ func (v *AppSessionEvent) write(b []byte, w *codec.Writer) []byte {
 		b = append(b, ",\"metrics\":"...)
 		b = float64MapWrite(b, v.Metrics, w)
 	}
-	if v.Endpoint != nil {
+	if v.Endpoint.Present() {
 		b = append(b, ",\"endpoint\":"...)
 		b = v.Endpoint.write(b, w)
 	}
@@ -1421,7 +1421,7 @@ func (v *AppSessionEvent) validate(c *validation.Collector) {
 		v.Session.validate(c)
 		c.Pop()
 	}
-	if v.Endpoint != nil {
+	if v.Endpoint.Present() {
 		c.Push("endpoint")
 		v.Endpoint.validate(c)
 		c.Pop()
@@ -1515,8 +1515,9 @@ type AppUserAuthEvent struct {
 	// Numeric measurements attached to the event, by name. Apps may send any
 	// names. Nil when absent.
 	Metrics map[string]float64 `json:"metrics"`
-	// The endpoint record of the device, when the SDK sends it. Nil when absent.
-	Endpoint *Endpoint `json:"endpoint"`
+	// The endpoint record of the device, when the SDK sends it. Decoded on first
+	// Get; Get returns nil when absent.
+	Endpoint LazyEndpoint `json:"endpoint"`
 	// The 12-digit ID of the AWS account that owns the Pinpoint project. The only
 	// camelCase member of the envelope.
 	AWSAccountID string `json:"awsAccountId"`
@@ -1640,7 +1641,7 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 				v.Metrics = nil
 			}
 			if seen&uint64(0x2) == 0 {
-				v.Endpoint = nil
+				v.Endpoint.drop()
 			}
 			if v.absent&absentAppUserAuthEventAWSAccountID != 0 {
 				v.AWSAccountID = ""
@@ -1727,10 +1728,9 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 		case "endpoint":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Endpoint = codec.Reuse(v.Endpoint)
 				_, err = v.Endpoint.read(d)
 			} else {
-				err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+				_, err = codec.Required(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
 			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -1792,7 +1792,7 @@ func (v *AppUserAuthEvent) write(b []byte, w *codec.Writer) []byte {
 		b = append(b, ",\"metrics\":"...)
 		b = float64MapWrite(b, v.Metrics, w)
 	}
-	if v.Endpoint != nil {
+	if v.Endpoint.Present() {
 		b = append(b, ",\"endpoint\":"...)
 		b = v.Endpoint.write(b, w)
 	}
@@ -1906,7 +1906,7 @@ func (v *AppUserAuthEvent) validate(c *validation.Collector) {
 		v.Session.validate(c)
 		c.Pop()
 	}
-	if v.Endpoint != nil {
+	if v.Endpoint.Present() {
 		c.Push("endpoint")
 		v.Endpoint.validate(c)
 		c.Pop()
@@ -2001,8 +2001,9 @@ type InAppMessageEvent struct {
 	// Numeric measurements attached to the event, by name. Apps may send any
 	// names. Nil when absent.
 	Metrics map[string]float64 `json:"metrics"`
-	// The endpoint record of the device, when the SDK sends it. Nil when absent.
-	Endpoint *Endpoint `json:"endpoint"`
+	// The endpoint record of the device, when the SDK sends it. Decoded on first
+	// Get; Get returns nil when absent.
+	Endpoint LazyEndpoint `json:"endpoint"`
 	// The 12-digit ID of the AWS account that owns the Pinpoint project. The only
 	// camelCase member of the envelope.
 	AWSAccountID string `json:"awsAccountId"`
@@ -2126,7 +2127,7 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 				v.Metrics = nil
 			}
 			if seen&uint64(0x2) == 0 {
-				v.Endpoint = nil
+				v.Endpoint.drop()
 			}
 			if v.absent&absentInAppMessageEventAWSAccountID != 0 {
 				v.AWSAccountID = ""
@@ -2213,10 +2214,9 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 		case "endpoint":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Endpoint = codec.Reuse(v.Endpoint)
 				_, err = v.Endpoint.read(d)
 			} else {
-				err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+				_, err = codec.Required(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
 			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -2278,7 +2278,7 @@ func (v *InAppMessageEvent) write(b []byte, w *codec.Writer) []byte {
 		b = append(b, ",\"metrics\":"...)
 		b = float64MapWrite(b, v.Metrics, w)
 	}
-	if v.Endpoint != nil {
+	if v.Endpoint.Present() {
 		b = append(b, ",\"endpoint\":"...)
 		b = v.Endpoint.write(b, w)
 	}
@@ -2392,7 +2392,7 @@ func (v *InAppMessageEvent) validate(c *validation.Collector) {
 		v.Session.validate(c)
 		c.Pop()
 	}
-	if v.Endpoint != nil {
+	if v.Endpoint.Present() {
 		c.Push("endpoint")
 		v.Endpoint.validate(c)
 		c.Pop()

@@ -237,8 +237,9 @@ type CampaignEngagementEvent struct {
 	// Numeric measurements attached to the event, by name. Apps may send any
 	// names. Nil when absent.
 	Metrics map[string]float64 `json:"metrics"`
-	// The endpoint record of the device, when the SDK sends it. Nil when absent.
-	Endpoint *Endpoint `json:"endpoint"`
+	// The endpoint record of the device, when the SDK sends it. Decoded on first
+	// Get; Get returns nil when absent.
+	Endpoint LazyEndpoint `json:"endpoint"`
 	// The 12-digit ID of the AWS account that owns the Pinpoint project. The only
 	// camelCase member of the envelope.
 	AWSAccountID string `json:"awsAccountId"`
@@ -362,7 +363,7 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 				v.Metrics = nil
 			}
 			if seen&uint64(0x2) == 0 {
-				v.Endpoint = nil
+				v.Endpoint.drop()
 			}
 			if v.absent&absentCampaignEngagementEventAWSAccountID != 0 {
 				v.AWSAccountID = ""
@@ -454,10 +455,9 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 		case "endpoint":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Endpoint = codec.Reuse(v.Endpoint)
 				_, err = v.Endpoint.read(d)
 			} else {
-				err = codec.Optional(d, &v.Endpoint, v.Endpoint, (*Endpoint).read, &v.Rest, "endpoint")
+				_, err = codec.Required(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
 			}
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
@@ -519,7 +519,7 @@ func (v *CampaignEngagementEvent) write(b []byte, w *codec.Writer) []byte {
 		b = append(b, ",\"metrics\":"...)
 		b = float64MapWrite(b, v.Metrics, w)
 	}
-	if v.Endpoint != nil {
+	if v.Endpoint.Present() {
 		b = append(b, ",\"endpoint\":"...)
 		b = v.Endpoint.write(b, w)
 	}
@@ -638,7 +638,7 @@ func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
 		v.Attributes.validate(c)
 		c.Pop()
 	}
-	if v.Endpoint != nil {
+	if v.Endpoint.Present() {
 		c.Push("endpoint")
 		v.Endpoint.validate(c)
 		c.Pop()

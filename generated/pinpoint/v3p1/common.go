@@ -956,7 +956,7 @@ func (j *EndpointJSON) Decode() (*Endpoint, error) {
 func (j *EndpointJSON) read(d *codec.Decoder) (bool, error) {
 	*j = EndpointJSON{}
 	fits, err := codec.ReadString(&j.Text, d)
-	if fits && d.DecodeEmbedded {
+	if fits && d.Eager {
 		j.Decode()
 	}
 	return fits, err

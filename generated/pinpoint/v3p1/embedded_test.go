@@ -6,7 +6,7 @@ import (
 )
 
 // The endpoint record is decoded on first use, or with the event when
-// DecodeOptions.DecodeEmbedded asks for it; a broken one never fails the
+// DecodeOptions.Eager asks for it; a broken one never fails the
 // event.
 func TestEmbeddedDecodedLazilyOrEagerly(t *testing.T) {
 	data, err := os.ReadFile("../../../testdata/samples/campaign_send_3.1.json")
@@ -21,7 +21,7 @@ func TestEmbeddedDecodedLazilyOrEagerly(t *testing.T) {
 		t.Error("decoded before first use")
 	}
 	var eager CampaignSendEvent
-	if err := eager.UnmarshalJSONWith(data, DecodeOptions{DecodeEmbedded: true}); err != nil {
+	if err := eager.UnmarshalJSONWith(data, DecodeOptions{Eager: true}); err != nil {
 		t.Fatal(err)
 	}
 	if eager.ClientContext.Custom.Endpoint.decoded == nil {
@@ -38,7 +38,7 @@ func TestEmbeddedDecodedLazilyOrEagerly(t *testing.T) {
 	}
 	var broken CampaignSendEvent
 	brokenData := []byte(`{"event_type":"_campaign.send","client_context":{"custom":{"endpoint":"{not json"}}}`)
-	if err := broken.UnmarshalJSONWith(brokenData, DecodeOptions{DecodeEmbedded: true}); err != nil {
+	if err := broken.UnmarshalJSONWith(brokenData, DecodeOptions{Eager: true}); err != nil {
 		t.Errorf("a broken endpoint failed the event: %v", err)
 	}
 	if _, err := broken.ClientContext.Custom.Endpoint.Decode(); err == nil {

@@ -3,6 +3,7 @@
 package v3p1
 
 import (
+	"bytes"
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
@@ -734,6 +735,85 @@ func (v EndpointStatus) Known() bool {
 		return true
 	}
 	return false
+}
+
+// LazyEndpoint holds an Endpoint that is decoded on first access. Decoding
+// the event only checks the member and keeps a compact copy of it; Get
+// decodes the copy on its first call, and DecodeOptions.Eager decodes the
+// member with the event. The zero value is an absent member. Get may be
+// called from several goroutines at once.
+type LazyEndpoint struct {
+	lazy *codec.Lazy[Endpoint]
+}
+
+// LazyEndpointOf returns a LazyEndpoint that holds v; nil is an absent member.
+func LazyEndpointOf(v *Endpoint) LazyEndpoint {
+	return LazyEndpoint{lazy: codec.Hold(nil, v)}
+}
+
+// Get returns the Endpoint, decoding it on the first call; nil when the member is
+// absent. Later calls return the same pointer.
+func (l LazyEndpoint) Get() *Endpoint {
+	return l.lazy.Get((*Endpoint).read)
+}
+
+// Present reports whether the member is present, decoded or not.
+func (l LazyEndpoint) Present() bool {
+	return l.lazy.Present()
+}
+
+// Set makes the member hold v; nil makes it absent. Copies of l made before
+// keep what they held.
+func (l *LazyEndpoint) Set(v *Endpoint) {
+	l.lazy = codec.Hold(nil, v)
+}
+
+// MarshalJSON returns the Endpoint as compact JSON, or null when absent.
+func (l LazyEndpoint) MarshalJSON() ([]byte, error) {
+	var w codec.Writer
+	b := l.write(nil, &w)
+	return b, w.Err
+}
+
+// UnmarshalJSON decodes a JSON object into a new Endpoint at once; null makes
+// the member absent.
+func (l *LazyEndpoint) UnmarshalJSON(data []byte) error {
+	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+		l.lazy = nil
+		return nil
+	}
+	v := new(Endpoint)
+	if err := v.UnmarshalJSON(data); err != nil {
+		return err
+	}
+	l.lazy = codec.Hold(nil, v)
+	return nil
+}
+
+// read keeps the object that comes next, or decodes it with DecodeOptions.Eager;
+// it reports false, reading nothing, for another kind of value.
+func (l *LazyEndpoint) read(d *codec.Decoder) (bool, error) {
+	if d.Peek() != jsonwire.KindObject {
+		return false, nil
+	}
+	var err error
+	l.lazy, err = codec.Capture(l.lazy, d, (*Endpoint).read)
+	return true, err
+}
+
+// drop makes the member absent, keeping the memory for the next decode.
+func (l *LazyEndpoint) drop() {
+	l.lazy = codec.Drop(l.lazy)
+}
+
+func (l LazyEndpoint) write(b []byte, w *codec.Writer) []byte {
+	return l.lazy.AppendJSON(b, w, (*Endpoint).read, (*Endpoint).write)
+}
+
+func (l LazyEndpoint) validate(c *validation.Collector) {
+	if v := l.Get(); v != nil {
+		v.validate(c)
+	}
 }
 
 // Where the endpoint is.

@@ -43,7 +43,7 @@ func (j *CustomerContextJSON) Decode() (map[string]string, error) {
 func (j *CustomerContextJSON) read(d *codec.Decoder) (bool, error) {
 	*j = CustomerContextJSON{}
 	fits, err := codec.ReadString(&j.Text, d)
-	if fits && d.DecodeEmbedded {
+	if fits && d.Eager {
 		j.Decode()
 	}
 	return fits, err
