@@ -170,7 +170,8 @@ func (p *printer) writeBody(gt *model.GoType) []jen.Code {
 	case model.Map:
 		return []jen.Code{
 			jen.Id("start").Op(":=").Len(jen.Id("b")),
-			jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(codecPkg, "SortedKeys").Call(jen.Id("v"))).Block(
+			jen.Var().Id("buf").Index(jen.Lit(16)).String(),
+			jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(codecPkg, "SortedKeys").Call(jen.Id("buf").Index(jen.Empty(), jen.Empty()), jen.Id("v"))).Block(
 				jen.Id("e").Op(":=").Id("v").Index(jen.Id("k")),
 				jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')),
 				jen.Id("b").Op("=").Qual(jsonwirePkg, "AppendString").Call(jen.Id("b"), jen.Id("k")),

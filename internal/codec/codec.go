@@ -237,10 +237,11 @@ func AppendMembers(b []byte, ms eventtypes.Members) []byte {
 	return b
 }
 
-// SortedKeys returns the keys of m in order: maps are written sorted, so
-// that the output does not depend on map order.
-func SortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
+// SortedKeys appends the keys of m to buf and returns them in order: maps
+// are written sorted, so that the output does not depend on map order. The
+// caller's buf, an array on its stack, spares an allocation for small maps.
+func SortedKeys[V any](buf []string, m map[string]V) []string {
+	keys := buf[:0]
 	for k := range m {
 		keys = append(keys, k)
 	}

@@ -1,7 +1,9 @@
 package jsonwire
 
 import (
+	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -170,32 +172,42 @@ var quoteSafe = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// plainPrefix returns the length of the longest prefix of s that is ASCII
-// without '"', '\\' or control characters: the bytes appendQuoted copies as
-// they are. It reads eight bytes at a time; the last word overlaps the one
-// before (whose bytes are known plain, so the first flagged byte in it is
-// the first in s), and a string shorter than a word goes byte by byte.
-func plainPrefix(s string) int {
-	n := len(s)
+// appendPlain appends s quoted when it needs no escaping (ASCII without
+// '"', '\\' or control characters), copying it eight bytes at a time as it
+// checks them, the last word overlapping the one before; a string shorter
+// than a word goes byte by byte. Otherwise it reports false, and dst keeps
+// its length.
+func appendPlain(dst []byte, s string) ([]byte, bool) {
+	n, at := len(s), len(dst)
+	dst = slices.Grow(dst, n+2)
+	out := dst[at : at+n+2]
+	out[0] = '"'
 	if n < 8 {
 		for i := 0; i < n; i++ {
-			if c := s[i]; c >= utf8.RuneSelf || !quoteSafe[c] {
-				return i
+			c := s[i]
+			if c >= utf8.RuneSelf || !quoteSafe[c] {
+				return dst[:at], false
 			}
+			out[1+i] = c
 		}
-		return n
-	}
-	for i := 0; i+8 <= n; i += 8 {
-		if m := plainStopMask(load64(s, i)); m != 0 {
-			return i + bits.TrailingZeros64(m)>>3
+	} else {
+		for i := 0; i+8 <= n; i += 8 {
+			x := load64(s, i)
+			if plainStopMask(x) != 0 {
+				return dst[:at], false
+			}
+			binary.LittleEndian.PutUint64(out[1+i:], x)
+		}
+		if n%8 != 0 {
+			x := load64(s, n-8)
+			if plainStopMask(x) != 0 {
+				return dst[:at], false
+			}
+			binary.LittleEndian.PutUint64(out[1+n-8:], x)
 		}
 	}
-	if n%8 != 0 {
-		if m := plainStopMask(load64(s, n-8)); m != 0 {
-			return n - 8 + bits.TrailingZeros64(m)>>3
-		}
-	}
-	return n
+	out[n+1] = '"'
+	return dst[:at+n+2], true
 }
 
 // load64 reads 8 bytes of s at i as a little-endian word.
@@ -210,14 +222,11 @@ func load64(s string, i int) uint64 {
 // short forms \b \f \n \r \t), U+2028 and U+2029 escaped, and each invalid
 // UTF-8 byte replaced by \ufffd.
 func appendQuoted(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	i := plainPrefix(s)
-	if i == len(s) {
-		// The common case: nothing to escape.
-		dst = append(dst, s...)
-		return append(dst, '"')
+	if out, ok := appendPlain(dst, s); ok {
+		return out // the common case: nothing to escape
 	}
-	start := 0
+	dst = append(dst, '"')
+	start, i := 0, 0
 	for i < len(s) {
 		for ; i+8 <= len(s); i += 8 {
 			x := load64(s, i)

@@ -39,7 +39,7 @@ func TestStopMask(t *testing.T) {
 	}
 }
 
-func TestPlainPrefix(t *testing.T) {
+func TestAppendPlain(t *testing.T) {
 	interesting := []byte{0x00, 0x1f, 0x20, '"', '\\', 'a', 0x7f, 0x80, 0xe2, 0xff}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 100_000 {
@@ -51,12 +51,19 @@ func TestPlainPrefix(t *testing.T) {
 				b[k] = 'a' + byte(rng.IntN(26))
 			}
 		}
-		want := 0
-		for want < len(b) && b[want] < 0x80 && !stringStop[b[want]] {
-			want++
+		plain := true
+		for _, c := range b {
+			plain = plain && c < 0x80 && !stringStop[c]
 		}
-		if got := plainPrefix(string(b)); got != want {
-			t.Fatalf("plainPrefix(%q) = %d, want %d", b, got, want)
+		prefix := []byte("x:")
+		got, ok := appendPlain(prefix[:2:2], string(b))
+		switch {
+		case ok != plain:
+			t.Fatalf("appendPlain(%q) ok = %v, want %v", b, ok, plain)
+		case ok && string(got) != `x:"`+string(b)+`"`:
+			t.Fatalf("appendPlain(%q) = %q", b, got)
+		case !ok && string(got) != "x:":
+			t.Fatalf("appendPlain(%q) failed but left %q", b, got)
 		}
 	}
 }

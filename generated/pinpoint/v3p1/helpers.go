@@ -35,7 +35,8 @@ func stringMapRead(dst *map[string]string, d *codec.Decoder) (bool, error) {
 
 func stringMapWrite(b []byte, v map[string]string, w *codec.Writer) []byte {
 	start := len(b)
-	for _, k := range codec.SortedKeys(v) {
+	var buf [16]string
+	for _, k := range codec.SortedKeys(buf[:], v) {
 		e := v[k]
 		b = append(b, ',')
 		b = jsonwire.AppendString(b, k)
@@ -73,7 +74,8 @@ func float64MapRead(dst *map[string]float64, d *codec.Decoder) (bool, error) {
 
 func float64MapWrite(b []byte, v map[string]float64, w *codec.Writer) []byte {
 	start := len(b)
-	for _, k := range codec.SortedKeys(v) {
+	var buf [16]string
+	for _, k := range codec.SortedKeys(buf[:], v) {
 		e := v[k]
 		b = append(b, ',')
 		b = jsonwire.AppendString(b, k)
@@ -177,7 +179,8 @@ func stringSliceMapRead(dst *map[string][]string, d *codec.Decoder) (bool, error
 
 func stringSliceMapWrite(b []byte, v map[string][]string, w *codec.Writer) []byte {
 	start := len(b)
-	for _, k := range codec.SortedKeys(v) {
+	var buf [16]string
+	for _, k := range codec.SortedKeys(buf[:], v) {
 		e := v[k]
 		b = append(b, ',')
 		b = jsonwire.AppendString(b, k)
