@@ -670,6 +670,20 @@ func isStruct(gt *model.GoType) bool {
 	return gt.Kind == model.Named && gt.Named.Kind == model.Struct
 }
 
+// reuseFunc names the codec function that gives an optional field of type gt
+// memory to decode into: scalars come from the decoder's slabs.
+func reuseFunc(gt *model.GoType) string {
+	switch {
+	case isString(gt):
+		return "ReuseString"
+	case gt.Kind == model.Int64 || gt.Kind == model.UnixMillis:
+		return "ReuseInt64"
+	case gt.Kind == model.Float64:
+		return "ReuseFloat64"
+	}
+	return "Reuse"
+}
+
 // isLazy reports whether gt holds a struct decoded on first access.
 func isLazy(gt *model.GoType) bool {
 	return gt.Kind == model.Named && gt.Named.Kind == model.Lazy
@@ -741,7 +755,10 @@ func (p *printer) readField(t *model.Type, fl *model.Field) []jen.Code {
 		}
 	case byPointer(fl.Type):
 		slow := jen.Err().Op("=").Qual(codecPkg, "Optional").Call(jen.Id("d"), dst, jen.Id("v").Dot(fl.Name), p.reader(fl.Type), rest, name)
-		reuse := jen.Id("v").Dot(fl.Name).Op("=").Qual(codecPkg, "Reuse").Call(jen.Id("v").Dot(fl.Name))
+		reuse := jen.Id("v").Dot(fl.Name).Op("=").Qual(codecPkg, reuseFunc(fl.Type)).Call(jen.Id("v").Dot(fl.Name))
+		if reuseFunc(fl.Type) != "Reuse" {
+			reuse = jen.Id("v").Dot(fl.Name).Op("=").Qual(codecPkg, reuseFunc(fl.Type)).Call(jen.Id("d"), jen.Id("v").Dot(fl.Name))
+		}
 		switch {
 		case isString(fl.Type):
 			out = append(out, jen.If(fast).Block(

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/pinpoint-events/pinpoint-events/internal/eventtypes"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
@@ -30,6 +31,12 @@ type Decoder struct {
 	constAt   int // offset of the first const mismatch, or -1
 	constGot  string
 	constWant string
+
+	// Slabs the optional scalar fields of new values are carved from (see
+	// ReuseString).
+	strings  []string
+	int64s   []int64
+	float64s []float64
 }
 
 var decoders = sync.Pool{New: func() any { return &Decoder{} }}
@@ -383,6 +390,54 @@ func Reuse[T any](old *T) *T {
 		return new(T)
 	}
 	return old
+}
+
+// slabLen is how many fields one slab allocation serves.
+const slabLen = 64
+
+// ReuseString is Reuse for an optional string field, whose new value is
+// carved from a slab of the decoder: the fields of one event then sit next
+// to each other in memory (which a later walk over many events, such as
+// encoding them, feels), and a new value costs an allocation per slabLen
+// fields rather than per field. Like the string arena, a slab is never
+// handed out twice, so it lives as long as any field in it.
+func ReuseString[S ~string](d *Decoder, old *S) *S {
+	if old != nil {
+		return old
+	}
+	if len(d.strings) == 0 {
+		d.strings = make([]string, slabLen)
+	}
+	p := &d.strings[0]
+	d.strings = d.strings[1:]
+	// S's underlying type is string: the same memory layout.
+	return (*S)(unsafe.Pointer(p))
+}
+
+// ReuseInt64 is ReuseString for an optional integer field.
+func ReuseInt64[I ~int64](d *Decoder, old *I) *I {
+	if old != nil {
+		return old
+	}
+	if len(d.int64s) == 0 {
+		d.int64s = make([]int64, slabLen)
+	}
+	p := &d.int64s[0]
+	d.int64s = d.int64s[1:]
+	return (*I)(unsafe.Pointer(p))
+}
+
+// ReuseFloat64 is ReuseString for an optional number field.
+func ReuseFloat64(d *Decoder, old *float64) *float64 {
+	if old != nil {
+		return old
+	}
+	if len(d.float64s) == 0 {
+		d.float64s = make([]float64, slabLen)
+	}
+	p := &d.float64s[0]
+	d.float64s = d.float64s[1:]
+	return p
 }
 
 // FastInt64 reads an integer that an int64 holds, when allowed is true; it

@@ -2561,7 +2561,7 @@ func (v *MonetizationAttributes) read(d *codec.Decoder) (bool, error) {
 		case "_currency":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Currency = codec.Reuse(v.Currency)
+				v.Currency = codec.ReuseString(d, v.Currency)
 				*v.Currency, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Currency, v.Currency, codec.ReadString[string], &v.Rest, "_currency")
@@ -2569,7 +2569,7 @@ func (v *MonetizationAttributes) read(d *codec.Decoder) (bool, error) {
 		case "_product_id":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ProductID = codec.Reuse(v.ProductID)
+				v.ProductID = codec.ReuseString(d, v.ProductID)
 				*v.ProductID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.ProductID, v.ProductID, codec.ReadString[string], &v.Rest, "_product_id")
@@ -2577,7 +2577,7 @@ func (v *MonetizationAttributes) read(d *codec.Decoder) (bool, error) {
 		case "_transaction_id":
 			seen |= uint64(0x4)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.TransactionID = codec.Reuse(v.TransactionID)
+				v.TransactionID = codec.ReuseString(d, v.TransactionID)
 				*v.TransactionID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.TransactionID, v.TransactionID, codec.ReadString[string], &v.Rest, "_transaction_id")
@@ -2585,7 +2585,7 @@ func (v *MonetizationAttributes) read(d *codec.Decoder) (bool, error) {
 		case "_item_price_formatted":
 			seen |= uint64(0x8)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ItemPriceFormatted = codec.Reuse(v.ItemPriceFormatted)
+				v.ItemPriceFormatted = codec.ReuseString(d, v.ItemPriceFormatted)
 				*v.ItemPriceFormatted, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.ItemPriceFormatted, v.ItemPriceFormatted, codec.ReadString[string], &v.Rest, "_item_price_formatted")
@@ -2593,7 +2593,7 @@ func (v *MonetizationAttributes) read(d *codec.Decoder) (bool, error) {
 		case "_store":
 			seen |= uint64(0x10)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Store = codec.Reuse(v.Store)
+				v.Store = codec.ReuseString(d, v.Store)
 				*v.Store, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Store, v.Store, codec.ReadString[string], &v.Rest, "_store")
@@ -2743,7 +2743,7 @@ func (v *MonetizationMetrics) read(d *codec.Decoder) (bool, error) {
 		case "_item_price":
 			seen |= uint64(0x1)
 			if n, ok := d.FastFloat64(len(v.Rest) == 0); ok {
-				v.ItemPrice = codec.Reuse(v.ItemPrice)
+				v.ItemPrice = codec.ReuseFloat64(d, v.ItemPrice)
 				*v.ItemPrice = float64(n)
 			} else {
 				err = codec.Optional(d, &v.ItemPrice, v.ItemPrice, codec.ReadFloat64, &v.Rest, "_item_price")
@@ -2751,7 +2751,7 @@ func (v *MonetizationMetrics) read(d *codec.Decoder) (bool, error) {
 		case "_quantity":
 			seen |= uint64(0x2)
 			if n, ok := d.FastFloat64(len(v.Rest) == 0); ok {
-				v.Quantity = codec.Reuse(v.Quantity)
+				v.Quantity = codec.ReuseFloat64(d, v.Quantity)
 				*v.Quantity = float64(n)
 			} else {
 				err = codec.Optional(d, &v.Quantity, v.Quantity, codec.ReadFloat64, &v.Rest, "_quantity")

@@ -138,7 +138,7 @@ func (v *CampaignEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 		case "treatment_id":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.TreatmentID = codec.Reuse(v.TreatmentID)
+				v.TreatmentID = codec.ReuseString(d, v.TreatmentID)
 				*v.TreatmentID, err = codec.String[NumericString](d)
 			} else {
 				err = codec.Optional(d, &v.TreatmentID, v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
@@ -146,7 +146,7 @@ func (v *CampaignEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 		case "isAppInForeground":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.IsAppInForeground = codec.Reuse(v.IsAppInForeground)
+				v.IsAppInForeground = codec.ReuseString(d, v.IsAppInForeground)
 				*v.IsAppInForeground, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.IsAppInForeground, v.IsAppInForeground, codec.ReadString[string], &v.Rest, "isAppInForeground")
@@ -856,7 +856,7 @@ func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
 		case "delivery_type":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.DeliveryType = codec.Reuse(v.DeliveryType)
+				v.DeliveryType = codec.ReuseString(d, v.DeliveryType)
 				*v.DeliveryType, err = codec.String[DeliveryType](d)
 			} else {
 				err = codec.Optional(d, &v.DeliveryType, v.DeliveryType, codec.ReadString[DeliveryType], &v.Rest, "delivery_type")

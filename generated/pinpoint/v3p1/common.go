@@ -180,7 +180,7 @@ func (v *Application) read(d *codec.Decoder) (bool, error) {
 		case "cognito_identity_pool_id":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CognitoIdentityPoolID = codec.Reuse(v.CognitoIdentityPoolID)
+				v.CognitoIdentityPoolID = codec.ReuseString(d, v.CognitoIdentityPoolID)
 				*v.CognitoIdentityPoolID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.CognitoIdentityPoolID, v.CognitoIdentityPoolID, codec.ReadString[string], &v.Rest, "cognito_identity_pool_id")
@@ -188,7 +188,7 @@ func (v *Application) read(d *codec.Decoder) (bool, error) {
 		case "package_name":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.PackageName = codec.Reuse(v.PackageName)
+				v.PackageName = codec.ReuseString(d, v.PackageName)
 				*v.PackageName, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.PackageName, v.PackageName, codec.ReadString[string], &v.Rest, "package_name")
@@ -204,7 +204,7 @@ func (v *Application) read(d *codec.Decoder) (bool, error) {
 		case "title":
 			seen |= uint64(0x4)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Title = codec.Reuse(v.Title)
+				v.Title = codec.ReuseString(d, v.Title)
 				*v.Title, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Title, v.Title, codec.ReadString[string], &v.Rest, "title")
@@ -212,7 +212,7 @@ func (v *Application) read(d *codec.Decoder) (bool, error) {
 		case "version_name":
 			seen |= uint64(0x8)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.VersionName = codec.Reuse(v.VersionName)
+				v.VersionName = codec.ReuseString(d, v.VersionName)
 				*v.VersionName, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.VersionName, v.VersionName, codec.ReadString[string], &v.Rest, "version_name")
@@ -220,7 +220,7 @@ func (v *Application) read(d *codec.Decoder) (bool, error) {
 		case "version_code":
 			seen |= uint64(0x10)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.VersionCode = codec.Reuse(v.VersionCode)
+				v.VersionCode = codec.ReuseString(d, v.VersionCode)
 				*v.VersionCode, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.VersionCode, v.VersionCode, codec.ReadString[string], &v.Rest, "version_code")
@@ -412,7 +412,7 @@ func (v *Client) read(d *codec.Decoder) (bool, error) {
 		case "cognito_id":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CognitoID = codec.Reuse(v.CognitoID)
+				v.CognitoID = codec.ReuseString(d, v.CognitoID)
 				*v.CognitoID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.CognitoID, v.CognitoID, codec.ReadString[string], &v.Rest, "cognito_id")
@@ -565,7 +565,7 @@ func (v *Device) read(d *codec.Decoder) (bool, error) {
 		case "make":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Make = codec.Reuse(v.Make)
+				v.Make = codec.ReuseString(d, v.Make)
 				*v.Make, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Make, v.Make, codec.ReadString[string], &v.Rest, "make")
@@ -573,7 +573,7 @@ func (v *Device) read(d *codec.Decoder) (bool, error) {
 		case "model":
 			seen |= uint64(0x4)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Model = codec.Reuse(v.Model)
+				v.Model = codec.ReuseString(d, v.Model)
 				*v.Model, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Model, v.Model, codec.ReadString[string], &v.Rest, "model")
@@ -1060,7 +1060,7 @@ func (v *Locale) read(d *codec.Decoder) (bool, error) {
 		case "code":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Code = codec.Reuse(v.Code)
+				v.Code = codec.ReuseString(d, v.Code)
 				*v.Code, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Code, v.Code, codec.ReadString[string], &v.Rest, "code")
@@ -1068,7 +1068,7 @@ func (v *Locale) read(d *codec.Decoder) (bool, error) {
 		case "country":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Country = codec.Reuse(v.Country)
+				v.Country = codec.ReuseString(d, v.Country)
 				*v.Country, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Country, v.Country, codec.ReadString[string], &v.Rest, "country")
@@ -1076,7 +1076,7 @@ func (v *Locale) read(d *codec.Decoder) (bool, error) {
 		case "language":
 			seen |= uint64(0x4)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Language = codec.Reuse(v.Language)
+				v.Language = codec.ReuseString(d, v.Language)
 				*v.Language, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Language, v.Language, codec.ReadString[string], &v.Rest, "language")
@@ -1212,7 +1212,7 @@ func (v *Platform) read(d *codec.Decoder) (bool, error) {
 		case "name":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Name = codec.Reuse(v.Name)
+				v.Name = codec.ReuseString(d, v.Name)
 				*v.Name, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Name, v.Name, codec.ReadString[string], &v.Rest, "name")
@@ -1220,7 +1220,7 @@ func (v *Platform) read(d *codec.Decoder) (bool, error) {
 		case "version":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Version = codec.Reuse(v.Version)
+				v.Version = codec.ReuseString(d, v.Version)
 				*v.Version, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Version, v.Version, codec.ReadString[string], &v.Rest, "version")
@@ -1351,7 +1351,7 @@ func (v *SDK) read(d *codec.Decoder) (bool, error) {
 		case "name":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Name = codec.Reuse(v.Name)
+				v.Name = codec.ReuseString(d, v.Name)
 				*v.Name, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Name, v.Name, codec.ReadString[string], &v.Rest, "name")
@@ -1359,7 +1359,7 @@ func (v *SDK) read(d *codec.Decoder) (bool, error) {
 		case "version":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Version = codec.Reuse(v.Version)
+				v.Version = codec.ReuseString(d, v.Version)
 				*v.Version, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Version, v.Version, codec.ReadString[string], &v.Rest, "version")
@@ -1496,7 +1496,7 @@ func (v *Session) read(d *codec.Decoder) (bool, error) {
 		case "session_id":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.SessionID = codec.Reuse(v.SessionID)
+				v.SessionID = codec.ReuseString(d, v.SessionID)
 				*v.SessionID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.SessionID, v.SessionID, codec.ReadString[string], &v.Rest, "session_id")
@@ -1504,7 +1504,7 @@ func (v *Session) read(d *codec.Decoder) (bool, error) {
 		case "start_timestamp":
 			seen |= uint64(0x2)
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.StartTimestamp = codec.Reuse(v.StartTimestamp)
+				v.StartTimestamp = codec.ReuseInt64(d, v.StartTimestamp)
 				*v.StartTimestamp = UnixMillis(n)
 			} else {
 				err = codec.Optional(d, &v.StartTimestamp, v.StartTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "start_timestamp")
@@ -1512,7 +1512,7 @@ func (v *Session) read(d *codec.Decoder) (bool, error) {
 		case "stop_timestamp":
 			seen |= uint64(0x4)
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.StopTimestamp = codec.Reuse(v.StopTimestamp)
+				v.StopTimestamp = codec.ReuseInt64(d, v.StopTimestamp)
 				*v.StopTimestamp = UnixMillis(n)
 			} else {
 				err = codec.Optional(d, &v.StopTimestamp, v.StopTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "stop_timestamp")

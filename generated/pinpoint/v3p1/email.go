@@ -110,7 +110,7 @@ func (v *BouncedRecipient) read(d *codec.Decoder) (bool, error) {
 		case "email_address":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EmailAddress = codec.Reuse(v.EmailAddress)
+				v.EmailAddress = codec.ReuseString(d, v.EmailAddress)
 				*v.EmailAddress, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.EmailAddress, v.EmailAddress, codec.ReadString[string], &v.Rest, "email_address")
@@ -118,7 +118,7 @@ func (v *BouncedRecipient) read(d *codec.Decoder) (bool, error) {
 		case "action":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Action = codec.Reuse(v.Action)
+				v.Action = codec.ReuseString(d, v.Action)
 				*v.Action, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Action, v.Action, codec.ReadString[string], &v.Rest, "action")
@@ -126,7 +126,7 @@ func (v *BouncedRecipient) read(d *codec.Decoder) (bool, error) {
 		case "status":
 			seen |= uint64(0x4)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Status = codec.Reuse(v.Status)
+				v.Status = codec.ReuseString(d, v.Status)
 				*v.Status, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Status, v.Status, codec.ReadString[string], &v.Rest, "status")
@@ -134,7 +134,7 @@ func (v *BouncedRecipient) read(d *codec.Decoder) (bool, error) {
 		case "diagnostic_code":
 			seen |= uint64(0x8)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.DiagnosticCode = codec.Reuse(v.DiagnosticCode)
+				v.DiagnosticCode = codec.ReuseString(d, v.DiagnosticCode)
 				*v.DiagnosticCode, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.DiagnosticCode, v.DiagnosticCode, codec.ReadString[string], &v.Rest, "diagnostic_code")
@@ -286,7 +286,7 @@ func (v *CommonHeaders) read(d *codec.Decoder) (bool, error) {
 		case "from":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.From = codec.Reuse(v.From)
+				v.From = codec.ReuseString(d, v.From)
 				*v.From, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.From, v.From, codec.ReadString[string], &v.Rest, "from")
@@ -297,7 +297,7 @@ func (v *CommonHeaders) read(d *codec.Decoder) (bool, error) {
 		case "subject":
 			seen |= uint64(0x4)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Subject = codec.Reuse(v.Subject)
+				v.Subject = codec.ReuseString(d, v.Subject)
 				*v.Subject, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Subject, v.Subject, codec.ReadString[string], &v.Rest, "subject")
@@ -305,7 +305,7 @@ func (v *CommonHeaders) read(d *codec.Decoder) (bool, error) {
 		case "date":
 			seen |= uint64(0x8)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Date = codec.Reuse(v.Date)
+				v.Date = codec.ReuseString(d, v.Date)
 				*v.Date, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Date, v.Date, codec.ReadString[string], &v.Rest, "date")
@@ -442,7 +442,7 @@ func (v *ComplainedRecipient) read(d *codec.Decoder) (bool, error) {
 		case "email_address":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EmailAddress = codec.Reuse(v.EmailAddress)
+				v.EmailAddress = codec.ReuseString(d, v.EmailAddress)
 				*v.EmailAddress, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.EmailAddress, v.EmailAddress, codec.ReadString[string], &v.Rest, "email_address")
@@ -613,7 +613,7 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 		case "campaign_id":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignID = codec.Reuse(v.CampaignID)
+				v.CampaignID = codec.ReuseString(d, v.CampaignID)
 				*v.CampaignID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.CampaignID, v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
@@ -621,7 +621,7 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 		case "campaign_activity_id":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignActivityID = codec.Reuse(v.CampaignActivityID)
+				v.CampaignActivityID = codec.ReuseString(d, v.CampaignActivityID)
 				*v.CampaignActivityID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.CampaignActivityID, v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
@@ -629,7 +629,7 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 		case "treatment_id":
 			seen |= uint64(0x4)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.TreatmentID = codec.Reuse(v.TreatmentID)
+				v.TreatmentID = codec.ReuseString(d, v.TreatmentID)
 				*v.TreatmentID, err = codec.String[NumericString](d)
 			} else {
 				err = codec.Optional(d, &v.TreatmentID, v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
@@ -637,7 +637,7 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 		case "journey_id":
 			seen |= uint64(0x8)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyID = codec.Reuse(v.JourneyID)
+				v.JourneyID = codec.ReuseString(d, v.JourneyID)
 				*v.JourneyID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.JourneyID, v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
@@ -645,7 +645,7 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 		case "journey_activity_id":
 			seen |= uint64(0x10)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyActivityID = codec.Reuse(v.JourneyActivityID)
+				v.JourneyActivityID = codec.ReuseString(d, v.JourneyActivityID)
 				*v.JourneyActivityID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.JourneyActivityID, v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
@@ -653,7 +653,7 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 		case "journey_run_id":
 			seen |= uint64(0x20)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyRunID = codec.Reuse(v.JourneyRunID)
+				v.JourneyRunID = codec.ReuseString(d, v.JourneyRunID)
 				*v.JourneyRunID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.JourneyRunID, v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
@@ -835,7 +835,7 @@ func (v *EmailBounce) read(d *codec.Decoder) (bool, error) {
 		case "bounce_type":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.BounceType = codec.Reuse(v.BounceType)
+				v.BounceType = codec.ReuseString(d, v.BounceType)
 				*v.BounceType, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.BounceType, v.BounceType, codec.ReadString[string], &v.Rest, "bounce_type")
@@ -843,7 +843,7 @@ func (v *EmailBounce) read(d *codec.Decoder) (bool, error) {
 		case "bounce_sub_type":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.BounceSubType = codec.Reuse(v.BounceSubType)
+				v.BounceSubType = codec.ReuseString(d, v.BounceSubType)
 				*v.BounceSubType, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.BounceSubType, v.BounceSubType, codec.ReadString[string], &v.Rest, "bounce_sub_type")
@@ -854,7 +854,7 @@ func (v *EmailBounce) read(d *codec.Decoder) (bool, error) {
 		case "feedback_id":
 			seen |= uint64(0x8)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.FeedbackID = codec.Reuse(v.FeedbackID)
+				v.FeedbackID = codec.ReuseString(d, v.FeedbackID)
 				*v.FeedbackID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.FeedbackID, v.FeedbackID, codec.ReadString[string], &v.Rest, "feedback_id")
@@ -862,7 +862,7 @@ func (v *EmailBounce) read(d *codec.Decoder) (bool, error) {
 		case "reporting_mta":
 			seen |= uint64(0x10)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ReportingMTA = codec.Reuse(v.ReportingMTA)
+				v.ReportingMTA = codec.ReuseString(d, v.ReportingMTA)
 				*v.ReportingMTA, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.ReportingMTA, v.ReportingMTA, codec.ReadString[string], &v.Rest, "reporting_mta")
@@ -1171,7 +1171,7 @@ func (v *EmailClickDetails) read(d *codec.Decoder) (bool, error) {
 		case "ip_address":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.IPAddress = codec.Reuse(v.IPAddress)
+				v.IPAddress = codec.ReuseString(d, v.IPAddress)
 				*v.IPAddress, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.IPAddress, v.IPAddress, codec.ReadString[string], &v.Rest, "ip_address")
@@ -1179,7 +1179,7 @@ func (v *EmailClickDetails) read(d *codec.Decoder) (bool, error) {
 		case "user_agent":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.UserAgent = codec.Reuse(v.UserAgent)
+				v.UserAgent = codec.ReuseString(d, v.UserAgent)
 				*v.UserAgent, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.UserAgent, v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
@@ -1187,7 +1187,7 @@ func (v *EmailClickDetails) read(d *codec.Decoder) (bool, error) {
 		case "link":
 			seen |= uint64(0x4)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Link = codec.Reuse(v.Link)
+				v.Link = codec.ReuseString(d, v.Link)
 				*v.Link, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Link, v.Link, codec.ReadString[string], &v.Rest, "link")
@@ -2277,7 +2277,7 @@ func (v *EmailClientContextCustom) read(d *codec.Decoder) (bool, error) {
 		case "legacy_identifier":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.LegacyIdentifier = codec.Reuse(v.LegacyIdentifier)
+				v.LegacyIdentifier = codec.ReuseString(d, v.LegacyIdentifier)
 				*v.LegacyIdentifier, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.LegacyIdentifier, v.LegacyIdentifier, codec.ReadString[string], &v.Rest, "legacy_identifier")
@@ -2551,7 +2551,7 @@ func (v *EmailComplaintDetails) read(d *codec.Decoder) (bool, error) {
 		case "feedback_id":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.FeedbackID = codec.Reuse(v.FeedbackID)
+				v.FeedbackID = codec.ReuseString(d, v.FeedbackID)
 				*v.FeedbackID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.FeedbackID, v.FeedbackID, codec.ReadString[string], &v.Rest, "feedback_id")
@@ -2559,7 +2559,7 @@ func (v *EmailComplaintDetails) read(d *codec.Decoder) (bool, error) {
 		case "user_agent":
 			seen |= uint64(0x4)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.UserAgent = codec.Reuse(v.UserAgent)
+				v.UserAgent = codec.ReuseString(d, v.UserAgent)
 				*v.UserAgent, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.UserAgent, v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
@@ -2567,7 +2567,7 @@ func (v *EmailComplaintDetails) read(d *codec.Decoder) (bool, error) {
 		case "complaint_feedback_type":
 			seen |= uint64(0x8)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ComplaintFeedbackType = codec.Reuse(v.ComplaintFeedbackType)
+				v.ComplaintFeedbackType = codec.ReuseString(d, v.ComplaintFeedbackType)
 				*v.ComplaintFeedbackType, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.ComplaintFeedbackType, v.ComplaintFeedbackType, codec.ReadString[string], &v.Rest, "complaint_feedback_type")
@@ -4520,7 +4520,7 @@ func (v *EmailDelivery) read(d *codec.Decoder) (bool, error) {
 		case "smtp_response":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.SMTPResponse = codec.Reuse(v.SMTPResponse)
+				v.SMTPResponse = codec.ReuseString(d, v.SMTPResponse)
 				*v.SMTPResponse, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.SMTPResponse, v.SMTPResponse, codec.ReadString[string], &v.Rest, "smtp_response")
@@ -4528,7 +4528,7 @@ func (v *EmailDelivery) read(d *codec.Decoder) (bool, error) {
 		case "reporting_mta":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ReportingMTA = codec.Reuse(v.ReportingMTA)
+				v.ReportingMTA = codec.ReuseString(d, v.ReportingMTA)
 				*v.ReportingMTA, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.ReportingMTA, v.ReportingMTA, codec.ReadString[string], &v.Rest, "reporting_mta")
@@ -4539,7 +4539,7 @@ func (v *EmailDelivery) read(d *codec.Decoder) (bool, error) {
 		case "processing_time_millis":
 			seen |= uint64(0x8)
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ProcessingTimeMillis = codec.Reuse(v.ProcessingTimeMillis)
+				v.ProcessingTimeMillis = codec.ReuseInt64(d, v.ProcessingTimeMillis)
 				*v.ProcessingTimeMillis = int64(n)
 			} else {
 				err = codec.Optional(d, &v.ProcessingTimeMillis, v.ProcessingTimeMillis, codec.ReadInt64[int64], &v.Rest, "processing_time_millis")
@@ -5778,7 +5778,7 @@ func (v *EmailOpenDetails) read(d *codec.Decoder) (bool, error) {
 		case "ip_address":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.IPAddress = codec.Reuse(v.IPAddress)
+				v.IPAddress = codec.ReuseString(d, v.IPAddress)
 				*v.IPAddress, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.IPAddress, v.IPAddress, codec.ReadString[string], &v.Rest, "ip_address")
@@ -5786,7 +5786,7 @@ func (v *EmailOpenDetails) read(d *codec.Decoder) (bool, error) {
 		case "user_agent":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.UserAgent = codec.Reuse(v.UserAgent)
+				v.UserAgent = codec.ReuseString(d, v.UserAgent)
 				*v.UserAgent, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.UserAgent, v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
@@ -6737,7 +6737,7 @@ func (v *EmailReject) read(d *codec.Decoder) (bool, error) {
 		case "reason":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Reason = codec.Reuse(v.Reason)
+				v.Reason = codec.ReuseString(d, v.Reason)
 				*v.Reason, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Reason, v.Reason, codec.ReadString[string], &v.Rest, "reason")
@@ -7958,7 +7958,7 @@ func (v *EmailRenderingFailureDetails) read(d *codec.Decoder) (bool, error) {
 		case "error_message":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ErrorMessage = codec.Reuse(v.ErrorMessage)
+				v.ErrorMessage = codec.ReuseString(d, v.ErrorMessage)
 				*v.ErrorMessage, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.ErrorMessage, v.ErrorMessage, codec.ReadString[string], &v.Rest, "error_message")
@@ -7966,7 +7966,7 @@ func (v *EmailRenderingFailureDetails) read(d *codec.Decoder) (bool, error) {
 		case "template_name":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.TemplateName = codec.Reuse(v.TemplateName)
+				v.TemplateName = codec.ReuseString(d, v.TemplateName)
 				*v.TemplateName, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.TemplateName, v.TemplateName, codec.ReadString[string], &v.Rest, "template_name")

@@ -159,7 +159,7 @@ func (v *Demographic) read(d *codec.Decoder) (bool, error) {
 		case "AppVersion":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AppVersion = codec.Reuse(v.AppVersion)
+				v.AppVersion = codec.ReuseString(d, v.AppVersion)
 				*v.AppVersion, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.AppVersion, v.AppVersion, codec.ReadString[string], &v.Rest, "AppVersion")
@@ -167,7 +167,7 @@ func (v *Demographic) read(d *codec.Decoder) (bool, error) {
 		case "Locale":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Locale = codec.Reuse(v.Locale)
+				v.Locale = codec.ReuseString(d, v.Locale)
 				*v.Locale, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Locale, v.Locale, codec.ReadString[string], &v.Rest, "Locale")
@@ -175,7 +175,7 @@ func (v *Demographic) read(d *codec.Decoder) (bool, error) {
 		case "Make":
 			seen |= uint64(0x4)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Make = codec.Reuse(v.Make)
+				v.Make = codec.ReuseString(d, v.Make)
 				*v.Make, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Make, v.Make, codec.ReadString[string], &v.Rest, "Make")
@@ -183,7 +183,7 @@ func (v *Demographic) read(d *codec.Decoder) (bool, error) {
 		case "Model":
 			seen |= uint64(0x8)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Model = codec.Reuse(v.Model)
+				v.Model = codec.ReuseString(d, v.Model)
 				*v.Model, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Model, v.Model, codec.ReadString[string], &v.Rest, "Model")
@@ -191,7 +191,7 @@ func (v *Demographic) read(d *codec.Decoder) (bool, error) {
 		case "ModelVersion":
 			seen |= uint64(0x10)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ModelVersion = codec.Reuse(v.ModelVersion)
+				v.ModelVersion = codec.ReuseString(d, v.ModelVersion)
 				*v.ModelVersion, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.ModelVersion, v.ModelVersion, codec.ReadString[string], &v.Rest, "ModelVersion")
@@ -199,7 +199,7 @@ func (v *Demographic) read(d *codec.Decoder) (bool, error) {
 		case "Platform":
 			seen |= uint64(0x20)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Platform = codec.Reuse(v.Platform)
+				v.Platform = codec.ReuseString(d, v.Platform)
 				*v.Platform, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Platform, v.Platform, codec.ReadString[string], &v.Rest, "Platform")
@@ -207,7 +207,7 @@ func (v *Demographic) read(d *codec.Decoder) (bool, error) {
 		case "PlatformVersion":
 			seen |= uint64(0x40)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.PlatformVersion = codec.Reuse(v.PlatformVersion)
+				v.PlatformVersion = codec.ReuseString(d, v.PlatformVersion)
 				*v.PlatformVersion, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.PlatformVersion, v.PlatformVersion, codec.ReadString[string], &v.Rest, "PlatformVersion")
@@ -215,7 +215,7 @@ func (v *Demographic) read(d *codec.Decoder) (bool, error) {
 		case "Timezone":
 			seen |= uint64(0x80)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Timezone = codec.Reuse(v.Timezone)
+				v.Timezone = codec.ReuseString(d, v.Timezone)
 				*v.Timezone, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Timezone, v.Timezone, codec.ReadString[string], &v.Rest, "Timezone")
@@ -451,7 +451,7 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 		case "ChannelType":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ChannelType = codec.Reuse(v.ChannelType)
+				v.ChannelType = codec.ReuseString(d, v.ChannelType)
 				*v.ChannelType, err = codec.String[ChannelType](d)
 			} else {
 				err = codec.Optional(d, &v.ChannelType, v.ChannelType, codec.ReadString[ChannelType], &v.Rest, "ChannelType")
@@ -459,7 +459,7 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 		case "EndpointStatus":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EndpointStatus = codec.Reuse(v.EndpointStatus)
+				v.EndpointStatus = codec.ReuseString(d, v.EndpointStatus)
 				*v.EndpointStatus, err = codec.String[EndpointStatus](d)
 			} else {
 				err = codec.Optional(d, &v.EndpointStatus, v.EndpointStatus, codec.ReadString[EndpointStatus], &v.Rest, "EndpointStatus")
@@ -467,7 +467,7 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 		case "OptOut":
 			seen |= uint64(0x4)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.OptOut = codec.Reuse(v.OptOut)
+				v.OptOut = codec.ReuseString(d, v.OptOut)
 				*v.OptOut, err = codec.String[OptOut](d)
 			} else {
 				err = codec.Optional(d, &v.OptOut, v.OptOut, codec.ReadString[OptOut], &v.Rest, "OptOut")
@@ -475,7 +475,7 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 		case "RequestId":
 			seen |= uint64(0x8)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.RequestID = codec.Reuse(v.RequestID)
+				v.RequestID = codec.ReuseString(d, v.RequestID)
 				*v.RequestID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.RequestID, v.RequestID, codec.ReadString[string], &v.Rest, "RequestId")
@@ -483,7 +483,7 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 		case "EffectiveDate":
 			seen |= uint64(0x10)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EffectiveDate = codec.Reuse(v.EffectiveDate)
+				v.EffectiveDate = codec.ReuseString(d, v.EffectiveDate)
 				*v.EffectiveDate, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.EffectiveDate, v.EffectiveDate, codec.ReadString[string], &v.Rest, "EffectiveDate")
@@ -491,7 +491,7 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 		case "CreationDate":
 			seen |= uint64(0x20)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CreationDate = codec.Reuse(v.CreationDate)
+				v.CreationDate = codec.ReuseString(d, v.CreationDate)
 				*v.CreationDate, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.CreationDate, v.CreationDate, codec.ReadString[string], &v.Rest, "CreationDate")
@@ -499,7 +499,7 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 		case "ApplicationId":
 			seen |= uint64(0x40)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ApplicationID = codec.Reuse(v.ApplicationID)
+				v.ApplicationID = codec.ReuseString(d, v.ApplicationID)
 				*v.ApplicationID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.ApplicationID, v.ApplicationID, codec.ReadString[string], &v.Rest, "ApplicationId")
@@ -507,7 +507,7 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 		case "Id":
 			seen |= uint64(0x80)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ID = codec.Reuse(v.ID)
+				v.ID = codec.ReuseString(d, v.ID)
 				*v.ID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.ID, v.ID, codec.ReadString[string], &v.Rest, "Id")
@@ -515,7 +515,7 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 		case "CohortId":
 			seen |= uint64(0x100)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CohortID = codec.Reuse(v.CohortID)
+				v.CohortID = codec.ReuseString(d, v.CohortID)
 				*v.CohortID, err = codec.String[NumericString](d)
 			} else {
 				err = codec.Optional(d, &v.CohortID, v.CohortID, codec.ReadString[NumericString], &v.Rest, "CohortId")
@@ -523,7 +523,7 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 		case "Address":
 			seen |= uint64(0x200)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Address = codec.Reuse(v.Address)
+				v.Address = codec.ReuseString(d, v.Address)
 				*v.Address, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Address, v.Address, codec.ReadString[string], &v.Rest, "Address")
@@ -925,7 +925,7 @@ func (v *Location) read(d *codec.Decoder) (bool, error) {
 		case "City":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.City = codec.Reuse(v.City)
+				v.City = codec.ReuseString(d, v.City)
 				*v.City, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.City, v.City, codec.ReadString[string], &v.Rest, "City")
@@ -933,7 +933,7 @@ func (v *Location) read(d *codec.Decoder) (bool, error) {
 		case "Country":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Country = codec.Reuse(v.Country)
+				v.Country = codec.ReuseString(d, v.Country)
 				*v.Country, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Country, v.Country, codec.ReadString[string], &v.Rest, "Country")
@@ -941,7 +941,7 @@ func (v *Location) read(d *codec.Decoder) (bool, error) {
 		case "Latitude":
 			seen |= uint64(0x4)
 			if n, ok := d.FastFloat64(len(v.Rest) == 0); ok {
-				v.Latitude = codec.Reuse(v.Latitude)
+				v.Latitude = codec.ReuseFloat64(d, v.Latitude)
 				*v.Latitude = float64(n)
 			} else {
 				err = codec.Optional(d, &v.Latitude, v.Latitude, codec.ReadFloat64, &v.Rest, "Latitude")
@@ -949,7 +949,7 @@ func (v *Location) read(d *codec.Decoder) (bool, error) {
 		case "Longitude":
 			seen |= uint64(0x8)
 			if n, ok := d.FastFloat64(len(v.Rest) == 0); ok {
-				v.Longitude = codec.Reuse(v.Longitude)
+				v.Longitude = codec.ReuseFloat64(d, v.Longitude)
 				*v.Longitude = float64(n)
 			} else {
 				err = codec.Optional(d, &v.Longitude, v.Longitude, codec.ReadFloat64, &v.Rest, "Longitude")
@@ -957,7 +957,7 @@ func (v *Location) read(d *codec.Decoder) (bool, error) {
 		case "PostalCode":
 			seen |= uint64(0x10)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.PostalCode = codec.Reuse(v.PostalCode)
+				v.PostalCode = codec.ReuseString(d, v.PostalCode)
 				*v.PostalCode, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.PostalCode, v.PostalCode, codec.ReadString[string], &v.Rest, "PostalCode")
@@ -965,7 +965,7 @@ func (v *Location) read(d *codec.Decoder) (bool, error) {
 		case "Region":
 			seen |= uint64(0x20)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Region = codec.Reuse(v.Region)
+				v.Region = codec.ReuseString(d, v.Region)
 				*v.Region, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Region, v.Region, codec.ReadString[string], &v.Rest, "Region")
@@ -1139,7 +1139,7 @@ func (v *User) read(d *codec.Decoder) (bool, error) {
 		case "UserId":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.UserID = codec.Reuse(v.UserID)
+				v.UserID = codec.ReuseString(d, v.UserID)
 				*v.UserID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.UserID, v.UserID, codec.ReadString[string], &v.Rest, "UserId")

@@ -155,7 +155,7 @@ func (v *JourneyEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 		case "journey_run_id":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyRunID = codec.Reuse(v.JourneyRunID)
+				v.JourneyRunID = codec.ReuseString(d, v.JourneyRunID)
 				*v.JourneyRunID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.JourneyRunID, v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
@@ -872,7 +872,7 @@ func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
 		case "journey_activity_type":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyActivityType = codec.Reuse(v.JourneyActivityType)
+				v.JourneyActivityType = codec.ReuseString(d, v.JourneyActivityType)
 				*v.JourneyActivityType, err = codec.String[JourneyActivityType](d)
 			} else {
 				err = codec.Optional(d, &v.JourneyActivityType, v.JourneyActivityType, codec.ReadString[JourneyActivityType], &v.Rest, "journey_activity_type")
@@ -880,7 +880,7 @@ func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
 		case "journey_send_status_message":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneySendStatusMessage = codec.Reuse(v.JourneySendStatusMessage)
+				v.JourneySendStatusMessage = codec.ReuseString(d, v.JourneySendStatusMessage)
 				*v.JourneySendStatusMessage, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.JourneySendStatusMessage, v.JourneySendStatusMessage, codec.ReadString[string], &v.Rest, "journey_send_status_message")
@@ -888,7 +888,7 @@ func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
 		case "journey_send_status_code":
 			seen |= uint64(0x4)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneySendStatusCode = codec.Reuse(v.JourneySendStatusCode)
+				v.JourneySendStatusCode = codec.ReuseString(d, v.JourneySendStatusCode)
 				*v.JourneySendStatusCode, err = codec.String[NumericString](d)
 			} else {
 				err = codec.Optional(d, &v.JourneySendStatusCode, v.JourneySendStatusCode, codec.ReadString[NumericString], &v.Rest, "journey_send_status_code")

@@ -264,7 +264,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		case "origination_phone_number":
 			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.OriginationPhoneNumber = codec.Reuse(v.OriginationPhoneNumber)
+				v.OriginationPhoneNumber = codec.ReuseString(d, v.OriginationPhoneNumber)
 				*v.OriginationPhoneNumber, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.OriginationPhoneNumber, v.OriginationPhoneNumber, codec.ReadString[string], &v.Rest, "origination_phone_number")
@@ -304,7 +304,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		case "campaign_id":
 			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignID = codec.Reuse(v.CampaignID)
+				v.CampaignID = codec.ReuseString(d, v.CampaignID)
 				*v.CampaignID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.CampaignID, v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
@@ -312,7 +312,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		case "campaign_activity_id":
 			seen |= uint64(0x4)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignActivityID = codec.Reuse(v.CampaignActivityID)
+				v.CampaignActivityID = codec.ReuseString(d, v.CampaignActivityID)
 				*v.CampaignActivityID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.CampaignActivityID, v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
@@ -320,7 +320,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		case "treatment_id":
 			seen |= uint64(0x8)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.TreatmentID = codec.Reuse(v.TreatmentID)
+				v.TreatmentID = codec.ReuseString(d, v.TreatmentID)
 				*v.TreatmentID, err = codec.String[NumericString](d)
 			} else {
 				err = codec.Optional(d, &v.TreatmentID, v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
@@ -328,7 +328,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		case "journey_id":
 			seen |= uint64(0x10)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyID = codec.Reuse(v.JourneyID)
+				v.JourneyID = codec.ReuseString(d, v.JourneyID)
 				*v.JourneyID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.JourneyID, v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
@@ -336,7 +336,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		case "journey_activity_id":
 			seen |= uint64(0x20)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyActivityID = codec.Reuse(v.JourneyActivityID)
+				v.JourneyActivityID = codec.ReuseString(d, v.JourneyActivityID)
 				*v.JourneyActivityID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.JourneyActivityID, v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
@@ -344,7 +344,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		case "journey_run_id":
 			seen |= uint64(0x40)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyRunID = codec.Reuse(v.JourneyRunID)
+				v.JourneyRunID = codec.ReuseString(d, v.JourneyRunID)
 				*v.JourneyRunID, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.JourneyRunID, v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
@@ -355,7 +355,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		case "keyword":
 			seen |= uint64(0x100)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Keyword = codec.Reuse(v.Keyword)
+				v.Keyword = codec.ReuseString(d, v.Keyword)
 				*v.Keyword, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.Keyword, v.Keyword, codec.ReadString[string], &v.Rest, "keyword")
@@ -363,7 +363,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		case "mcc_mnc":
 			seen |= uint64(0x200)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.MCCMNC = codec.Reuse(v.MCCMNC)
+				v.MCCMNC = codec.ReuseString(d, v.MCCMNC)
 				*v.MCCMNC, err = codec.String[string](d)
 			} else {
 				err = codec.Optional(d, &v.MCCMNC, v.MCCMNC, codec.ReadString[string], &v.Rest, "mcc_mnc")
@@ -1119,7 +1119,7 @@ func (v *SMSMetrics) read(d *codec.Decoder) (bool, error) {
 		case "price_in_millicents_usd":
 			seen |= uint64(0x1)
 			if n, ok := d.FastFloat64(len(v.Rest) == 0); ok {
-				v.PriceInMillicentsUSD = codec.Reuse(v.PriceInMillicentsUSD)
+				v.PriceInMillicentsUSD = codec.ReuseFloat64(d, v.PriceInMillicentsUSD)
 				*v.PriceInMillicentsUSD = float64(n)
 			} else {
 				err = codec.Optional(d, &v.PriceInMillicentsUSD, v.PriceInMillicentsUSD, codec.ReadFloat64, &v.Rest, "price_in_millicents_usd")
