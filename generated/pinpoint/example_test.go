@@ -58,3 +58,33 @@ func Example() {
 	// channel: GCM
 	// /attributes required: missing required member "campaign_id"
 }
+
+// The endpoint object of app and engagement events is decoded on first
+// access: Get decodes it once; DecodeOptions{Eager: true} decodes it with
+// the event.
+func Example_endpoint() {
+	data := []byte(`{
+	  "event_type": "_session.start",
+	  "event_timestamp": 1700000000000,
+	  "arrival_timestamp": 1700000000900,
+	  "event_version": "3.1",
+	  "application": {"app_id": "a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6", "sdk": {}},
+	  "client": {"client_id": "m3n4o5p6-a1b2-c3d4-e5f6-000000000001"},
+	  "device": {"platform": {"name": "android"}},
+	  "session": {"session_id": "f549dea9-1090-945d-c3d1-e4967example", "start_timestamp": 1700000000000},
+	  "attributes": {},
+	  "endpoint": {"ChannelType": "GCM", "OptOut": "NONE", "Demographic": {"Platform": "android"}},
+	  "awsAccountId": "123456789012"
+	}`)
+
+	ev, err := pinpoint.Decode(data)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if session, ok := ev.(*v3p1.AppSessionEvent); ok && session.Endpoint.Present() {
+		endpoint := session.Endpoint.Get() // decoded here, once
+		fmt.Println(*endpoint.ChannelType, *endpoint.Demographic.Platform)
+	}
+	// Output:
+	// GCM android
+}
