@@ -271,41 +271,38 @@ func (p *printer) embeddedJSON(t *model.Type) {
 		result = target.Clone()
 		what = "the " + t.Target.Key()
 	}
-	f.Add(docComment(t.Doc + " The text is kept as it was read, and written back as it is; Decode decodes it on first use."))
+	f.Add(docComment(t.Doc + " The text is kept as it was read, and written back as it is; Decode decodes it on first use, and may be called from several goroutines at once."))
 	f.Type().Id(t.Name).Struct(
 		jen.Comment("Text is the string as it stands in the event."),
 		jen.Id("Text").String(),
 		jen.Line(),
-		jen.Id("decoded").Add(result.Clone()).Comment("the result of Decode for decodedFrom"),
-		jen.Id("decodedFrom").String(),
-		jen.Id("err").Error(),
+		jen.Id("decoded").Qual(codecPkg, "Document").Types(result.Clone()).Comment("what Decode made of Text"),
 	)
 	f.Line()
 	f.Commentf("Decode returns %s that Text holds. The result is kept: later", what)
 	f.Comment("calls return it again while Text is unchanged. The error is a *SyntaxError")
 	f.Comment("when Text is not JSON, or says what does not fit the Go type; Decode does")
 	f.Comment("not check the schema (Validate does, with AssertContent).")
-	var decodeInto []jen.Code
+	var decode []jen.Code
 	if isStruct {
-		decodeInto = []jen.Code{
+		decode = []jen.Code{
 			jen.Id("v").Op(":=").New(target.Clone()),
-			jen.Id("j").Dot("err").Op("=").Qual(codecPkg, "DecodeDocument").Call(jen.Id("j").Dot("Text"), jen.Id("v"), p.reader(t.Target)),
-			jen.Id("j").Dot("decoded").Op("=").Id("v"),
+			jen.If(jen.Err().Op(":=").Qual(codecPkg, "DecodeDocument").Call(jen.Id("text"), jen.Id("v"), p.reader(t.Target)), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Err()),
+			),
+			jen.Return(jen.Id("v"), jen.Nil()),
 		}
 	} else {
-		decodeInto = []jen.Code{
+		decode = []jen.Code{
 			jen.Var().Id("v").Add(target.Clone()),
-			jen.Id("j").Dot("err").Op("=").Qual(codecPkg, "DecodeDocument").Call(jen.Id("j").Dot("Text"), jen.Op("&").Id("v"), p.reader(t.Target)),
-			jen.Id("j").Dot("decoded").Op("=").Id("v"),
+			jen.If(jen.Err().Op(":=").Qual(codecPkg, "DecodeDocument").Call(jen.Id("text"), jen.Op("&").Id("v"), p.reader(t.Target)), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Err()),
+			),
+			jen.Return(jen.Id("v"), jen.Nil()),
 		}
 	}
-	decodeInto = append(decodeInto,
-		jen.Id("j").Dot("decodedFrom").Op("=").Id("j").Dot("Text"),
-		jen.If(jen.Id("j").Dot("err").Op("!=").Nil()).Block(jen.Id("j").Dot("decoded").Op("=").Nil()),
-	)
 	f.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("Decode").Params().Params(result.Clone(), jen.Error()).Block(
-		jen.If(jen.Id("j").Dot("decoded").Op("==").Nil().Op("&&").Id("j").Dot("err").Op("==").Nil().Op("||").Id("j").Dot("decodedFrom").Op("!=").Id("j").Dot("Text")).Block(decodeInto...),
-		jen.Return(jen.Id("j").Dot("decoded"), jen.Id("j").Dot("err")),
+		jen.Return(jen.Id("j").Dot("decoded").Dot("Get").Call(jen.Id("j").Dot("Text"), jen.Func().Params(jen.Id("text").String()).Params(result.Clone(), jen.Error()).Block(decode...))),
 	)
 	f.Line()
 	f.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("read").Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Params(jen.Bool(), jen.Error()).Block(

@@ -2,6 +2,8 @@ package codec
 
 import (
 	"sync"
+	"sync/atomic"
+	"unsafe"
 
 	"github.com/pinpoint-events/pinpoint-events/internal/eventtypes"
 )
@@ -112,4 +114,35 @@ func (l *Lazy[T]) AppendJSON(b []byte, w *Writer, read func(*T, *Decoder) (bool,
 		return append(b, "null"...)
 	}
 	return write(v, b, w)
+}
+
+// Document keeps what a string holding a JSON document decodes to, for the
+// text it was decoded from. The zero value holds nothing. Get may be called
+// from several goroutines at once; copying a Document copies what it holds,
+// which is never changed, only replaced.
+type Document[T any] struct {
+	entry unsafe.Pointer // *documentEntry[T], read and written atomically
+}
+
+type documentEntry[T any] struct {
+	from  string
+	value T
+	err   error
+}
+
+// Get returns what text decodes to with decode, decoding it only when the
+// text differs from the last one decoded.
+func (c *Document[T]) Get(text string, decode func(string) (T, error)) (T, error) {
+	if e := (*documentEntry[T])(atomic.LoadPointer(&c.entry)); e != nil && e.from == text {
+		return e.value, e.err
+	}
+	v, err := decode(text)
+	atomic.StorePointer(&c.entry, unsafe.Pointer(&documentEntry[T]{from: text, value: v, err: err}))
+	return v, err
+}
+
+// Decoded reports whether Get has decoded text already.
+func (c *Document[T]) Decoded(text string) bool {
+	e := (*documentEntry[T])(atomic.LoadPointer(&c.entry))
+	return e != nil && e.from == text
 }

@@ -926,14 +926,12 @@ func (v *EndpointClientContextCustom) validate(c *validation.Collector) {
 
 // EndpointJSON is a string that holds an Endpoint as a JSON document. The
 // text is kept as it was read, and written back as it is; Decode decodes it
-// on first use.
+// on first use, and may be called from several goroutines at once.
 type EndpointJSON struct {
 	// Text is the string as it stands in the event.
 	Text string
 
-	decoded     *Endpoint // the result of Decode for decodedFrom
-	decodedFrom string
-	err         error
+	decoded codec.Document[*Endpoint] // what Decode made of Text
 }
 
 // Decode returns a pointer to the Endpoint that Text holds. The result is kept: later
@@ -941,16 +939,13 @@ type EndpointJSON struct {
 // when Text is not JSON, or says what does not fit the Go type; Decode does
 // not check the schema (Validate does, with AssertContent).
 func (j *EndpointJSON) Decode() (*Endpoint, error) {
-	if j.decoded == nil && j.err == nil || j.decodedFrom != j.Text {
+	return j.decoded.Get(j.Text, func(text string) (*Endpoint, error) {
 		v := new(Endpoint)
-		j.err = codec.DecodeDocument(j.Text, v, (*Endpoint).read)
-		j.decoded = v
-		j.decodedFrom = j.Text
-		if j.err != nil {
-			j.decoded = nil
+		if err := codec.DecodeDocument(text, v, (*Endpoint).read); err != nil {
+			return nil, err
 		}
-	}
-	return j.decoded, j.err
+		return v, nil
+	})
 }
 
 func (j *EndpointJSON) read(d *codec.Decoder) (bool, error) {

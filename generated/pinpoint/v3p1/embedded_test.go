@@ -2,6 +2,7 @@ package v3p1
 
 import (
 	"os"
+	"sync"
 	"testing"
 )
 
@@ -17,14 +18,14 @@ func TestEmbeddedDecodedLazilyOrEagerly(t *testing.T) {
 	if err := lazy.UnmarshalJSON(data); err != nil {
 		t.Fatal(err)
 	}
-	if lazy.ClientContext.Custom.Endpoint.decoded != nil {
+	if e := &lazy.ClientContext.Custom.Endpoint; e.decoded.Decoded(e.Text) {
 		t.Error("decoded before first use")
 	}
 	var eager CampaignSendEvent
 	if err := eager.UnmarshalJSONWith(data, DecodeOptions{Eager: true}); err != nil {
 		t.Fatal(err)
 	}
-	if eager.ClientContext.Custom.Endpoint.decoded == nil {
+	if e := &eager.ClientContext.Custom.Endpoint; !e.decoded.Decoded(e.Text) {
 		t.Fatal("not decoded with the event")
 	}
 	first, _ := eager.ClientContext.Custom.Endpoint.Decode()
@@ -43,5 +44,34 @@ func TestEmbeddedDecodedLazilyOrEagerly(t *testing.T) {
 	}
 	if _, err := broken.ClientContext.Custom.Endpoint.Decode(); err == nil {
 		t.Error("the broken endpoint's error is lost")
+	}
+}
+
+// Decode may run on several goroutines at once (run with -race).
+func TestEmbeddedConcurrentDecode(t *testing.T) {
+	data, err := os.ReadFile("../../../testdata/samples/campaign_send_3.1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ev CampaignSendEvent
+	if err := ev.UnmarshalJSON(data); err != nil {
+		t.Fatal(err)
+	}
+	channels := make([]ChannelType, 8)
+	var wg sync.WaitGroup
+	for i := range channels {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if ep, err := ev.ClientContext.Custom.Endpoint.Decode(); err == nil && ep.ChannelType != nil {
+				channels[i] = *ep.ChannelType
+			}
+		}()
+	}
+	wg.Wait()
+	for _, c := range channels {
+		if c != ChannelTypeGCM {
+			t.Fatalf("goroutines decoded %v", channels)
+		}
 	}
 }

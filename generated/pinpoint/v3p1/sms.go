@@ -13,14 +13,13 @@ import (
 
 // CustomerContextJSON is a string that holds a CustomerContext as a JSON
 // document. The text is kept as it was read, and written back as it is;
-// Decode decodes it on first use.
+// Decode decodes it on first use, and may be called from several goroutines
+// at once.
 type CustomerContextJSON struct {
 	// Text is the string as it stands in the event.
 	Text string
 
-	decoded     map[string]string // the result of Decode for decodedFrom
-	decodedFrom string
-	err         error
+	decoded codec.Document[map[string]string] // what Decode made of Text
 }
 
 // Decode returns the StringMap that Text holds. The result is kept: later
@@ -28,16 +27,13 @@ type CustomerContextJSON struct {
 // when Text is not JSON, or says what does not fit the Go type; Decode does
 // not check the schema (Validate does, with AssertContent).
 func (j *CustomerContextJSON) Decode() (map[string]string, error) {
-	if j.decoded == nil && j.err == nil || j.decodedFrom != j.Text {
+	return j.decoded.Get(j.Text, func(text string) (map[string]string, error) {
 		var v map[string]string
-		j.err = codec.DecodeDocument(j.Text, &v, stringMapRead)
-		j.decoded = v
-		j.decodedFrom = j.Text
-		if j.err != nil {
-			j.decoded = nil
+		if err := codec.DecodeDocument(text, &v, stringMapRead); err != nil {
+			return nil, err
 		}
-	}
-	return j.decoded, j.err
+		return v, nil
+	})
 }
 
 func (j *CustomerContextJSON) read(d *codec.Decoder) (bool, error) {
