@@ -365,7 +365,10 @@ func HeadError(data []byte, err error) error {
 // whose values do not fit the Go type is an error that says so; Validate
 // says where.
 func DecodeDocument[T any](text string, dst *T, read func(*T, *Decoder) (bool, error)) error {
-	return Decode([]byte(text), eventtypes.DecodeOptions{}, func(d *Decoder) error {
+	// The decoder only reads its input (strings are copied out), so the
+	// text needs no copy of its own.
+	data := unsafe.Slice(unsafe.StringData(text), len(text))
+	return Decode(data, eventtypes.DecodeOptions{}, func(d *Decoder) error {
 		fits, err := read(dst, d)
 		if err == nil && !fits {
 			err = errDocumentDoesNotFit
