@@ -42,9 +42,10 @@ vet:
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 
 # The packages that share values between goroutines (the parallel stream
-# reader, members decoded on first access), under the race detector.
+# reader, members decoded on first access), under the race detector; -short
+# leaves out the gigabyte-sized memory tests.
 race:
-	$(GO) test -race ./stream ./internal/codec ./generated/pinpoint/v3p1
+	$(GO) test -race -short ./stream ./internal/codec ./generated/pinpoint/v3p1
 
 # A short run of every fuzz target (FUZZTIME each) on top of its seed corpus.
 FUZZTIME ?= 8s
