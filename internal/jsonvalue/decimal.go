@@ -282,10 +282,34 @@ func (d Decimal) Int64() (int64, bool) {
 // Float64 returns the float64 nearest to d, ±Inf if d is beyond the float64
 // range and ±0 if it is too small.
 func (d Decimal) Float64() float64 {
-	// ParseFloat rounds correctly for literals of any length and exponent,
-	// and already returns ±Inf or ±0 when it reports a range error.
-	f, _ := strconv.ParseFloat(d.Literal(), 64)
-	return f
+	sign := 1.0
+	if d.neg || strings.HasPrefix(d.literal, "-") { // -0 keeps its sign, as in ParseFloat
+		sign = -1
+	}
+	if d.IsZero() {
+		return math.Copysign(0, sign)
+	}
+	// As 0.digits × 10^scale, d lies in [10^(scale-1), 10^scale): below
+	// 10^-324 it rounds to zero, from 10^309 up it overflows.
+	scale := d.exponent()
+	scale.Add(scale, big.NewInt(int64(len(d.digits))))
+	switch {
+	case scale.Cmp(big.NewInt(-324)) < 0:
+		return math.Copysign(0, sign)
+	case scale.Cmp(big.NewInt(310)) > 0:
+		return math.Inf(int(sign))
+	}
+	// Not the literal as written: strconv.ParseFloat loses the place value
+	// of integer digits beyond its 800-digit buffer (golang/go#42436), so
+	// 555…5e-999 with 1,825 fives came back as 5.6e-200. With the point
+	// before the first digit, the digits past the buffer only round.
+	lit := make([]byte, 0, len(d.digits)+8)
+	lit = append(lit, "0."...)
+	lit = append(lit, d.digits...)
+	lit = append(lit, 'e')
+	lit = strconv.AppendInt(lit, scale.Int64(), 10)
+	f, _ := strconv.ParseFloat(string(lit), 64)
+	return math.Copysign(f, sign)
 }
 
 // appendCanonical appends a literal of d's value that is the same for all

@@ -214,6 +214,13 @@ func TestFloat64(t *testing.T) {
 		{"-1e-400", math.Copysign(0, -1)},
 		{"5e-324", 5e-324},
 		{"123456789012345678901234567890", 123456789012345678901234567890},
+		// More than 800 integer digits: strconv.ParseFloat of these literals
+		// as written is wrong (golang/go#42436).
+		{strings.Repeat("5", 1825) + "e-999", math.Inf(1)},
+		{strings.Repeat("1", 900) + "e-800", 1.1111111111111111e99},
+		{"-" + strings.Repeat("9", 1000) + "e-1300", -1e-300},
+		{"0." + strings.Repeat("0", 1000) + "1e1100", 1e99},
+		{"9007199254740993" + strings.Repeat("0", 900) + "1e-901", 9007199254740994},
 	}
 	for _, tt := range tests {
 		got := mustNumber(t, tt.lit).Float64()

@@ -623,6 +623,30 @@ func TestFloat64(t *testing.T) {
 			t.Errorf("Float64(%s) left offset %d", tt.in, d.Offset())
 		}
 	}
+	// Past 800 integer digits strconv.ParseFloat of the literal as written
+	// is wrong (golang/go#42436); these give the value itself.
+	long := []struct {
+		in    string
+		want  float64
+		exact bool
+	}{
+		{strings.Repeat("5", 1825) + "e-999", math.Inf(1), false},
+		{strings.Repeat("1", 900) + "e-800", 1.1111111111111111e99, false},
+		{"-" + strings.Repeat("9", 1000) + "e-1300", -1e-300, false},
+		{"1" + strings.Repeat("0", 900) + "e-850", 1e50, true},
+		{"0." + strings.Repeat("0", 1000) + "15e1100", 1.5e99, true},
+		{strings.Repeat("3", 800) + "." + strings.Repeat("3", 100) + "e-799", 3.3333333333333335, false},
+		// Just above the halfway point between two float64s: ParseFloat
+		// needs all the digits here, and gave 9.007199254740992e-102.
+		{"9007199254740993" + strings.Repeat("0", 900) + "1e-901", 9007199254740994, false},
+	}
+	for _, tt := range long {
+		d := jsonwire.NewDecoder([]byte(tt.in))
+		v, exact, err := d.Float64()
+		if err != nil || exact != tt.exact || v != tt.want {
+			t.Errorf("Float64(%.20s…) = %v, %v, %v; want %v, %v", tt.in, v, exact, err, tt.want, tt.exact)
+		}
+	}
 	for _, in := range []string{`-`, `1.`, `1.e1`, `1e`, `-x`, `.5`} {
 		if _, _, err := jsonwire.NewDecoder([]byte(in)).Float64(); err == nil {
 			t.Errorf("Float64(%s): no error", in)

@@ -268,12 +268,48 @@ func (d decimal) float64Slow(lit []byte) (float64, bool) {
 		return math.Inf(int(sign)), false
 	}
 	// The literal is valid syntax for ParseFloat, whose only possible
-	// error is then ErrRange, with v = ±Inf: checked below.
-	v, _ := strconv.ParseFloat(unsafe.String(unsafe.SliceData(lit), len(lit)), 64)
+	// error is then ErrRange, with v = ±Inf: checked below. A long literal
+	// is rewritten first (see pointFirst).
+	var v float64
+	if len(lit) > longLiteral {
+		v, _ = strconv.ParseFloat(pointFirst(lit, d.point), 64)
+	} else {
+		v, _ = strconv.ParseFloat(unsafe.String(unsafe.SliceData(lit), len(lit)), 64)
+	}
 	if math.IsInf(v, 0) {
 		return v, false
 	}
 	var buf [32]byte
 	s := parseDecimal(strconv.AppendFloat(buf[:0], v, 'g', -1, 64))
 	return v, !d.trunc && s.n == d.n && s.mant == d.mant && s.point == d.point
+}
+
+// longLiteral is a literal length below which strconv.ParseFloat is right
+// whatever the digits: it cannot hold 800 integer digits.
+const longLiteral = 790
+
+// pointFirst rewrites a number literal as -0.DIGITSeSCALE, all of its digits
+// behind the point. strconv.ParseFloat keeps 800 digits and forgets the
+// place value of integer digits past them (golang/go#42436: 1,825 fives
+// then e-999 came back as 5.6e-200); with the point first, digits past the
+// buffer only round, as they should.
+func pointFirst(lit []byte, point int64) string {
+	out := make([]byte, 0, len(lit)+24)
+	if lit[0] == '-' {
+		out = append(out, '-')
+	}
+	out = append(out, "0."...)
+	leading := true
+	for _, c := range lit {
+		if c == 'e' || c == 'E' {
+			break
+		}
+		if c < '0' || c > '9' || leading && c == '0' {
+			continue
+		}
+		leading = false
+		out = append(out, c)
+	}
+	out = append(out, 'e')
+	return string(strconv.AppendInt(out, point, 10))
 }
