@@ -9,7 +9,6 @@ import (
 	"os"
 	"unicode/utf8"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
 	"github.com/pinpoint-events/pinpoint-events/stream"
 )
 
@@ -47,24 +46,17 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var (
 		family, eventType, version, deadLetter string
-		validate, content, format              bool
 		ro                                     readOptions
 	)
 	fs.StringVar(&family, "family", "", "write only events of this `family` (campaign, journey, email, sms, app)")
 	fs.StringVar(&eventType, "type", "", "write only events of this event `type`, e.g. _email.open")
 	fs.StringVar(&version, "version", "", "write only events of this event_version, e.g. 3.1")
 	fs.StringVar(&deadLetter, "dead-letter", "", "write records that are not valid events to `FILE`, with their raw bytes and reasons")
-	fs.BoolVar(&validate, "validate", true, "check each event against its schema; invalid events are not written")
-	fs.BoolVar(&content, "content", true, "with --validate, check JSON documents carried in strings")
-	fs.BoolVar(&format, "format", true, "with --validate, check the format keyword")
+	fs.BoolVar(&ro.validate, "validate", true, "check each event against its schema (--content and --format tune the check); invalid events are not written")
 	ro.register(fs)
-	if code, ok := parseFlags(fs, args, decodeHelp, stdout); !ok {
+	inputs, code, ok := parseInputs(fs, args, decodeHelp, stdout, stderr)
+	if !ok {
 		return code
-	}
-	inputs, err := expandInputs(fs.Args())
-	if err != nil {
-		fmt.Fprintf(stderr, "pinpoint-events: %v\n", err)
-		return exitUsage
 	}
 	var dead *bufio.Writer
 	if deadLetter != "" {
@@ -81,8 +73,7 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer out.Flush()
 	var written, filtered, invalid int64
 	var buf []byte
-	opts := stream.Options{Validate: validate, ValidateOptions: pinpoint.ValidateOptions{AssertContent: content, AssertFormat: format}}
-	err = eachRecord(inputs, stdin, stderr, ro, opts, func(file string, rec *stream.Record) {
+	err := eachRecord(inputs, stdin, stderr, ro, func(file string, rec *stream.Record) {
 		v := judge(file, rec)
 		if !v.Valid {
 			invalid++

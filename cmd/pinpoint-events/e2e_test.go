@@ -233,8 +233,13 @@ func TestValidateStatsSchemasEndToEnd(t *testing.T) {
 		t.Errorf("schemas show of an unknown type: exit %d", r.exit)
 	}
 	for _, cmd := range []string{"validate", "decode", "stats", "schemas"} {
-		if r := runBinary(t, nil, cmd, "--help"); r.exit != exitOK || !strings.Contains(r.stdout, "Examples:") {
-			t.Errorf("%s --help: exit %d\n%s", cmd, r.exit, r.stdout)
+		if r := runBinary(t, nil, cmd, "--help"); r.exit != exitOK || !strings.Contains(r.stdout, "Examples:") || r.stderr != "" {
+			t.Errorf("%s --help: exit %d\nstdout:\n%s\nstderr:\n%s", cmd, r.exit, r.stdout, r.stderr)
+		}
+		// A mistake prints the error and the help on stderr only.
+		if r := runBinary(t, nil, cmd, "--no-such-flag"); r.exit != exitUsage || r.stdout != "" ||
+			!strings.Contains(r.stderr, "flag provided but not defined: -no-such-flag") || !strings.Contains(r.stderr, "Examples:") {
+			t.Errorf("%s --no-such-flag: exit %d\nstdout:\n%s\nstderr:\n%s", cmd, r.exit, r.stdout, r.stderr)
 		}
 	}
 }

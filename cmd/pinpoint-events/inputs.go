@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
 	"github.com/pinpoint-events/pinpoint-events/stream"
 )
 
@@ -79,20 +80,48 @@ type readOptions struct {
 	workers        int
 	maxRecordBytes int
 	progress       bool
+	// validate checks each event against its schema, asserting content
+	// and format as asked. validate and stats always check; decode has a
+	// flag for it.
+	validate, content, format bool
 }
 
 func (o *readOptions) register(fs *flag.FlagSet) {
 	fs.IntVar(&o.workers, "workers", 0, "goroutines that decode (0: every core)")
 	fs.IntVar(&o.maxRecordBytes, "max-record-bytes", stream.DefaultMaxRecordBytes, "the size limit of a record; a longer one is reported and skipped")
 	fs.BoolVar(&o.progress, "progress", true, "show progress on stderr when it is a terminal")
+	fs.BoolVar(&o.content, "content", true, "check JSON documents carried in strings (the endpoint record) against their schema")
+	fs.BoolVar(&o.format, "format", true, "check the format keyword (date-time, ...)")
+}
+
+func (o readOptions) streamOptions() stream.Options {
+	return stream.Options{
+		Workers:         o.workers,
+		MaxRecordBytes:  o.maxRecordBytes,
+		Validate:        o.validate,
+		ValidateOptions: pinpoint.ValidateOptions{AssertContent: o.content, AssertFormat: o.format},
+	}
+}
+
+// parseInputs parses a command's flags and expands its arguments into
+// inputs. ok is false when the command must stop, with code.
+func parseInputs(fs *flag.FlagSet, args []string, help string, stdout, stderr io.Writer) (inputs []input, code int, ok bool) {
+	if code, ok := parseFlags(fs, args, help, stdout); !ok {
+		return nil, code, false
+	}
+	inputs, err := expandInputs(fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "pinpoint-events: %v\n", err)
+		return nil, exitUsage, false
+	}
+	return inputs, 0, true
 }
 
 // eachRecord reads every input and calls fn for each record, in order. An
 // input that cannot be read is reported on stderr and skipped; the returned
 // error says that one was.
-func eachRecord(inputs []input, stdin io.Reader, stderr io.Writer, ro readOptions, opts stream.Options, fn func(file string, rec *stream.Record)) error {
-	opts.Workers = ro.workers
-	opts.MaxRecordBytes = ro.maxRecordBytes
+func eachRecord(inputs []input, stdin io.Reader, stderr io.Writer, ro readOptions, fn func(file string, rec *stream.Record)) error {
+	opts := ro.streamOptions()
 	prog := newProgress(stderr, inputs, ro.progress)
 	defer prog.stop()
 	failed := false

@@ -57,24 +57,17 @@ func runStats(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
-		asJSON, content, format bool
-		ro                      readOptions
+		asJSON bool
+		ro     = readOptions{validate: true}
 	)
 	fs.BoolVar(&asJSON, "json", false, "print one JSON object instead of a table")
-	fs.BoolVar(&content, "content", true, "count events whose embedded JSON documents break their schema as invalid")
-	fs.BoolVar(&format, "format", true, "count events that break a format as invalid")
 	ro.register(fs)
-	if code, ok := parseFlags(fs, args, statsHelp, stdout); !ok {
+	inputs, code, ok := parseInputs(fs, args, statsHelp, stdout, stderr)
+	if !ok {
 		return code
 	}
-	inputs, err := expandInputs(fs.Args())
-	if err != nil {
-		fmt.Fprintf(stderr, "pinpoint-events: %v\n", err)
-		return exitUsage
-	}
 	st := newStats()
-	opts := stream.Options{Validate: true, ValidateOptions: pinpoint.ValidateOptions{AssertContent: content, AssertFormat: format}}
-	err = eachRecord(inputs, stdin, stderr, ro, opts, func(_ string, rec *stream.Record) { st.add(rec) })
+	err := eachRecord(inputs, stdin, stderr, ro, func(_ string, rec *stream.Record) { st.add(rec) })
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	if asJSON {

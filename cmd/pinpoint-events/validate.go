@@ -40,33 +40,26 @@ Flags:
 `
 
 type validateOptions struct {
-	json, content, format, verbose bool
-	read                           readOptions
+	json, verbose bool
+	read          readOptions
 }
 
 func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var o validateOptions
+	o := validateOptions{read: readOptions{validate: true}}
 	fs.BoolVar(&o.json, "json", false, "print one JSON object per record, and nothing else")
-	fs.BoolVar(&o.content, "content", true, "check JSON documents carried in strings (the endpoint record) against their schema")
-	fs.BoolVar(&o.format, "format", true, "check the format keyword (date-time, ...)")
 	fs.BoolVar(&o.verbose, "v", false, "print a line for valid records too")
 	o.read.register(fs)
-	if code, ok := parseFlags(fs, args, validateHelp, stdout); !ok {
+	inputs, code, ok := parseInputs(fs, args, validateHelp, stdout, stderr)
+	if !ok {
 		return code
-	}
-	inputs, err := expandInputs(fs.Args())
-	if err != nil {
-		fmt.Fprintf(stderr, "pinpoint-events: %v\n", err)
-		return exitUsage
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	v := &validator{opts: o, stdout: out}
-	opts := stream.Options{Validate: true, ValidateOptions: pinpoint.ValidateOptions{AssertContent: o.content, AssertFormat: o.format}}
 	exit := exitOK
-	if err := eachRecord(inputs, stdin, stderr, o.read, opts, v.record); err != nil {
+	if err := eachRecord(inputs, stdin, stderr, o.read, v.record); err != nil {
 		exit = exitUsage
 	}
 	if !o.json {
@@ -78,19 +71,25 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exit
 }
 
-// parseFlags parses a command's flags; --help prints help on stdout. ok is
-// false when the command must stop, with code.
+// parseFlags parses a command's flags: --help prints help on stdout, a
+// mistake the error and help on the FlagSet's output. ok is false when the
+// command must stop, with code.
 func parseFlags(fs *flag.FlagSet, args []string, help string, stdout io.Writer) (code int, ok bool) {
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), help)
+	// Parse would print the help itself, on the FlagSet's output, before it
+	// returns ErrHelp: it is printed here instead, where --help is told
+	// apart from a mistake.
+	fs.Usage = func() {}
+	usage := func(w io.Writer) {
+		fs.SetOutput(w)
+		fmt.Fprint(w, help)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
+			usage(stdout)
 			return exitOK, false
 		}
+		usage(fs.Output())
 		return exitUsage, false
 	}
 	return 0, true
