@@ -6,6 +6,8 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+
+	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 )
 
 // Decimal is the exact value of a JSON number, together with the literal it
@@ -282,34 +284,18 @@ func (d Decimal) Int64() (int64, bool) {
 // Float64 returns the float64 nearest to d, ±Inf if d is beyond the float64
 // range and ±0 if it is too small.
 func (d Decimal) Float64() float64 {
-	sign := 1.0
-	if d.neg || strings.HasPrefix(d.literal, "-") { // -0 keeps its sign, as in ParseFloat
-		sign = -1
+	// -0 keeps its sign, as with strconv.ParseFloat.
+	neg := d.neg || strings.HasPrefix(d.literal, "-")
+	// As 0.digits × 10^scale; an exponent too large for int64 is far
+	// outside the float64 range.
+	scale := d.exp + int64(len(d.digits))
+	if d.bigExp != nil {
+		scale = math.MaxInt64
+		if d.bigExp.Sign() < 0 {
+			scale = math.MinInt64
+		}
 	}
-	if d.IsZero() {
-		return math.Copysign(0, sign)
-	}
-	// As 0.digits × 10^scale, d lies in [10^(scale-1), 10^scale): below
-	// 10^-324 it rounds to zero, from 10^309 up it overflows.
-	scale := d.exponent()
-	scale.Add(scale, big.NewInt(int64(len(d.digits))))
-	switch {
-	case scale.Cmp(big.NewInt(-324)) < 0:
-		return math.Copysign(0, sign)
-	case scale.Cmp(big.NewInt(310)) > 0:
-		return math.Inf(int(sign))
-	}
-	// Not the literal as written: strconv.ParseFloat loses the place value
-	// of integer digits beyond its 800-digit buffer (golang/go#42436), so
-	// 555…5e-999 with 1,825 fives came back as 5.6e-200. With the point
-	// before the first digit, the digits past the buffer only round.
-	lit := make([]byte, 0, len(d.digits)+8)
-	lit = append(lit, "0."...)
-	lit = append(lit, d.digits...)
-	lit = append(lit, 'e')
-	lit = strconv.AppendInt(lit, scale.Int64(), 10)
-	f, _ := strconv.ParseFloat(string(lit), 64)
-	return math.Copysign(f, sign)
+	return jsonwire.Float64FromDigits(neg, d.digits, scale)
 }
 
 // appendCanonical appends a literal of d's value that is the same for all

@@ -268,11 +268,11 @@ func (d decimal) float64Slow(lit []byte) (float64, bool) {
 		return math.Inf(int(sign)), false
 	}
 	// The literal is valid syntax for ParseFloat, whose only possible
-	// error is then ErrRange, with v = ±Inf: checked below. A long literal
-	// is rewritten first (see pointFirst).
+	// error is then ErrRange, with v = ±Inf: checked below. ParseFloat is
+	// wrong on some long literals (see Float64FromDigits).
 	var v float64
 	if len(lit) > longLiteral {
-		v, _ = strconv.ParseFloat(pointFirst(lit, d.point), 64)
+		v = Float64FromDigits(d.neg, significantDigits(lit), d.point)
 	} else {
 		v, _ = strconv.ParseFloat(unsafe.String(unsafe.SliceData(lit), len(lit)), 64)
 	}
@@ -284,32 +284,50 @@ func (d decimal) float64Slow(lit []byte) (float64, bool) {
 	return v, !d.trunc && s.n == d.n && s.mant == d.mant && s.point == d.point
 }
 
-// longLiteral is a literal length below which strconv.ParseFloat is right
-// whatever the digits: it cannot hold 800 integer digits.
+// longLiteral is a literal length up to which strconv.ParseFloat is right
+// whatever the digits: such a literal cannot hold 800 integer digits.
 const longLiteral = 790
 
-// pointFirst rewrites a number literal as -0.DIGITSeSCALE, all of its digits
-// behind the point. strconv.ParseFloat keeps 800 digits and forgets the
-// place value of integer digits past them (golang/go#42436: 1,825 fives
-// then e-999 came back as 5.6e-200); with the point first, digits past the
-// buffer only round, as they should.
-func pointFirst(lit []byte, point int64) string {
-	out := make([]byte, 0, len(lit)+24)
-	if lit[0] == '-' {
-		out = append(out, '-')
+// Float64FromDigits returns the float64 nearest to ±0.DIGITS × 10^scale,
+// where digits are the significant decimal digits, the first one nonzero:
+// ±0 when that is below 10^-324, ±Inf from 10^310 up.
+//
+// strconv.ParseFloat of a literal with the same value is not always right:
+// it keeps 800 digits and forgets the place value of integer digits past
+// them (golang/go#42436: 9007199254740993, 900 zeros, 1e-901 came back as
+// 9.007199254740992e-102). With the point before the first digit, the
+// digits past its buffer only round, as they should.
+func Float64FromDigits(neg bool, digits string, scale int64) float64 {
+	sign := 1.0
+	if neg {
+		sign = -1
 	}
-	out = append(out, "0."...)
-	leading := true
+	switch {
+	case digits == "" || scale < -324:
+		return math.Copysign(0, sign)
+	case scale > 310:
+		return math.Inf(int(sign))
+	}
+	lit := make([]byte, 0, len(digits)+24)
+	lit = append(lit, "0."...)
+	lit = append(lit, digits...)
+	lit = append(lit, 'e')
+	lit = strconv.AppendInt(lit, scale, 10)
+	f, _ := strconv.ParseFloat(unsafe.String(unsafe.SliceData(lit), len(lit)), 64)
+	return math.Copysign(f, sign)
+}
+
+// significantDigits returns the digits of a number literal's mantissa
+// without its point and leading zeros.
+func significantDigits(lit []byte) string {
+	out := make([]byte, 0, len(lit))
 	for _, c := range lit {
 		if c == 'e' || c == 'E' {
 			break
 		}
-		if c < '0' || c > '9' || leading && c == '0' {
-			continue
+		if c >= '0' && c <= '9' && (len(out) > 0 || c != '0') {
+			out = append(out, c)
 		}
-		leading = false
-		out = append(out, c)
 	}
-	out = append(out, 'e')
-	return string(strconv.AppendInt(out, point, 10))
+	return string(out)
 }
