@@ -69,12 +69,7 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package, format
 	f.Comment("the event_type, and a *ConstError, returned with the decoded event, when a")
 	f.Comment("member breaks a const of the schema. Decode does not validate: call")
 	f.Comment("Validate on the event.")
-	f.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
-		jen.Return(jen.Id("DecodeWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values())))
-	f.Line()
-	f.Comment("DecodeWith is Decode with options.")
-	f.Func().Id("DecodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Error()).Block(decodeBody()...)
-	f.Line()
+	decodeFuncs(f)
 	f.Comment("decodeWith decodes data as the event head says it is.")
 	f.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("head").Qual(codecPkg, "Head"), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Error()).Block(
 		jen.If(jen.Op("!").Id("head").Dot("HasVersion")).Block(jen.Return(jen.Nil(), headError(jen.Id("recognize").Call(jen.Id("data"))))),
@@ -152,6 +147,17 @@ func (p *printer) formats(formats []*model.Format) {
 		),
 		jen.Return(jen.Op("&").Id("MissingVersionError").Values()),
 	)
+	f.Line()
+}
+
+// decodeFuncs emits Decode, whose comment the caller has written, and
+// DecodeWith; both go through decodeWith, which each package has its own of.
+func decodeFuncs(f *jen.File) {
+	f.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
+		jen.Return(jen.Id("DecodeWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values())))
+	f.Line()
+	f.Comment("DecodeWith is Decode with options.")
+	f.Func().Id("DecodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Error()).Block(decodeBody()...)
 	f.Line()
 }
 

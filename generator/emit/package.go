@@ -146,12 +146,7 @@ func (p *printer) packageFile(pkg *model.Package) {
 	f.Comment("It returns a *SyntaxError for malformed JSON, an *UnknownEventTypeError when")
 	f.Comment("no schema covers the event_type, and a *ConstError (with the decoded event)")
 	f.Comment("when a member breaks a const such as event_version.")
-	f.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
-		jen.Return(jen.Id("DecodeWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values())))
-	f.Line()
-	f.Comment("DecodeWith is Decode with options.")
-	f.Func().Id("DecodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Error()).Block(decodeBody()...)
-	f.Line()
+	decodeFuncs(f)
 	f.Comment("decodeWith decodes data as the event head says it is.")
 	f.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("head").Qual(codecPkg, "Head"), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Error()).Block(
 		jen.Id("ev").Op(":=").Id("New").Call(jen.Id("head").Dot("Type")),
