@@ -2,7 +2,6 @@ package stream_test
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"runtime"
 	"strconv"
@@ -13,36 +12,9 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/stream"
 )
 
-// cycledInput produces an endless-looking input without holding it: the
-// same block of events over and over, each block followed by one line that
-// is not JSON, until size bytes have been produced.
-type cycledInput struct {
-	left  int64
-	block []byte
-	cur   []byte
-}
-
+// brokenLine ends each block of events in TestMemory: a record that is
+// not JSON.
 const brokenLine = "{\"event_type\": broken\n"
-
-func (c *cycledInput) Read(p []byte) (int, error) {
-	if c.left == 0 {
-		return 0, io.EOF
-	}
-	if int64(len(p)) > c.left {
-		p = p[:c.left]
-	}
-	n := 0
-	for n < len(p) {
-		if len(c.cur) == 0 {
-			c.cur = c.block
-		}
-		k := copy(p[n:], c.cur)
-		c.cur = c.cur[k:]
-		n += k
-	}
-	c.left -= int64(n)
-	return n, nil
-}
 
 // TestMemory decodes and validates a large input on every core and checks
 // that the heap stays bounded while counting every good, invalid and broken
@@ -87,7 +59,7 @@ func TestMemory(t *testing.T) {
 	sample()
 
 	start := time.Now()
-	rd, err := stream.NewReader(&cycledInput{left: size, block: block.Bytes()}, stream.Options{Validate: true})
+	rd, err := stream.NewReader(corpus.Repeat(size, block.Bytes()), stream.Options{Validate: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,59 +8,32 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pinpoint-events/pinpoint-events/internal/corpus"
 	"github.com/pinpoint-events/pinpoint-events/internal/framing"
 )
 
-// synthNDJSON produces NDJSON on the fly, without holding it: cycles of 64
-// blocks of 64 events, then one oversized record of 1.5 MiB, so that both
-// the plain path and the skipping of oversized records are exercised.
-type synthNDJSON struct {
-	left  int64  // bytes still to produce
-	cur   []byte // rest of the current piece
-	piece int    // pieces produced
-	block []byte // 64 events, one per line
-	fill  []byte // 64 KiB of a string's content
+// synthNDJSON produces size bytes of NDJSON on the fly, without holding
+// them: cycles of 64 blocks of 64 events, then one oversized record of
+// 1.5 MiB, so that both the plain path and the skipping of oversized records
+// are exercised.
+func synthNDJSON(size int64) io.Reader {
+	block, fill := ndjson(64), bytes.Repeat([]byte("x"), 64<<10)
+	var pieces [][]byte
+	for range synthBlocks {
+		pieces = append(pieces, block)
+	}
+	pieces = append(pieces, []byte(`{"big":"`))
+	for range synthFills {
+		pieces = append(pieces, fill)
+	}
+	pieces = append(pieces, []byte("\"}\n"))
+	return corpus.Repeat(size, pieces...)
 }
 
 const (
 	synthBlocks = 64 // blocks of events per cycle
-	synthFills  = 24 // fills in the oversized record
-	synthCycle  = synthBlocks + 1 + synthFills + 1
+	synthFills  = 24 // 64 KiB fills in the oversized record
 )
-
-func newSynthNDJSON(size int64) *synthNDJSON {
-	return &synthNDJSON{left: size, block: ndjson(64), fill: bytes.Repeat([]byte("x"), 64<<10)}
-}
-
-func (s *synthNDJSON) Read(p []byte) (int, error) {
-	if s.left == 0 {
-		return 0, io.EOF
-	}
-	if int64(len(p)) > s.left {
-		p = p[:s.left]
-	}
-	n := 0
-	for n < len(p) {
-		if len(s.cur) == 0 {
-			switch i := s.piece % synthCycle; {
-			case i < synthBlocks:
-				s.cur = s.block
-			case i == synthBlocks:
-				s.cur = []byte(`{"big":"`)
-			case i < synthCycle-1:
-				s.cur = s.fill
-			default:
-				s.cur = []byte("\"}\n")
-			}
-			s.piece++
-		}
-		c := copy(p[n:], s.cur)
-		s.cur = s.cur[c:]
-		n += c
-	}
-	s.left -= int64(n)
-	return n, nil
-}
 
 // TestMemory streams 2 GB of NDJSON and checks that the heap stays small.
 func TestMemory(t *testing.T) {
@@ -82,7 +55,7 @@ func TestMemory(t *testing.T) {
 	sample()
 
 	start := time.Now()
-	r, err := framing.NewReader(newSynthNDJSON(size), framing.Options{})
+	r, err := framing.NewReader(synthNDJSON(size), framing.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
