@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -58,50 +57,61 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	var dead *bufio.Writer
+	con := newConsole(stdout, stderr, ro.progress)
+	var dead *output
 	if deadLetter != "" {
 		f, err := os.Create(deadLetter)
 		if err != nil {
-			fmt.Fprintf(stderr, "pinpoint-events: %v\n", err)
+			fmt.Fprintf(stderr, "pinpoint-events: %s: %s\n", safe(deadLetter), safe(reasonOf(err)))
 			return exitUsage
 		}
-		defer f.Close()
-		dead = bufio.NewWriter(f)
-		defer dead.Flush()
+		dead = &output{name: deadLetter, w: f, closer: f}
 	}
-	out := bufio.NewWriterSize(stdout, 256<<10)
-	defer out.Flush()
-	var written, filtered, invalid int64
+	out := newStdout(con, stdout)
+	var filtered, invalid int64
 	var buf []byte
-	err := eachRecord(inputs, stdin, stderr, ro, func(file string, rec *stream.Record) {
+	err := eachRecord(inputs, stdin, con, ro, func(file string, rec *stream.Record) error {
 		v := judge(file, rec)
 		if !v.Valid {
 			invalid++
 			if dead != nil {
 				writeDeadLetter(dead, v, rec.Raw)
+				return dead.Err()
 			}
-			return
+			return nil
 		}
 		ev := rec.Event
 		if (family != "" && ev.Family() != family) || (eventType != "" && ev.Type() != eventType) || (version != "" && ev.Version() != version) {
 			filtered++
-			return
+			return nil
 		}
 		var encErr error
 		if buf, encErr = ev.AppendJSON(buf[:0]); encErr != nil { // a float JSON cannot hold: not from decoded input
-			fmt.Fprintf(stderr, "pinpoint-events: %s: record %d: %v\n", file, rec.Number, encErr)
-			return
+			fmt.Fprintf(con.stderr, "pinpoint-events: %s: record %d: %s\n", safe(file), rec.Number, safe(encErr.Error()))
+			return nil
 		}
 		out.Write(append(buf, '\n'))
-		written++
+		return out.Err()
 	})
-	summary := fmt.Sprintf("%s events written, %s filtered out, %s not valid events", count(written), count(filtered), count(invalid))
-	if dead != nil && invalid > 0 {
-		summary += " (in " + deadLetter + ")"
+	// The counts of what was written are the lines that reached stdout and
+	// the dead-letter file, known once both are closed.
+	out.Close()
+	writeFailed := out.reportError(con.stderr)
+	summary := fmt.Sprintf("%s events written, %s filtered out, %s not valid events", count(out.lines), count(filtered), count(invalid))
+	if dead != nil {
+		dead.Close()
+		writeFailed = dead.reportError(con.stderr) || writeFailed
+		switch {
+		case invalid == 0:
+		case dead.lines == invalid:
+			summary += " (in " + safe(deadLetter) + ")"
+		default:
+			summary += " (" + count(dead.lines) + " of them in " + safe(deadLetter) + ")"
+		}
 	}
-	fmt.Fprintln(stderr, summary)
+	fmt.Fprintln(con.stderr, summary)
 	switch {
-	case err != nil:
+	case err != nil, writeFailed:
 		return exitUsage
 	case invalid > 0:
 		return exitInvalid

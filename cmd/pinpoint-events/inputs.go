@@ -1,16 +1,16 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync/atomic"
-	"time"
 
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
 	"github.com/pinpoint-events/pinpoint-events/stream"
@@ -20,59 +20,130 @@ import (
 type input struct {
 	name string // as the user gave it, or the path found in a directory; "-" for stdin
 	size int64  // bytes on disk, for progress; 0 when unknown
+	// err says why the path cannot be read (missing, unreadable, a
+	// dangling link); it is reported in the input's turn.
+	err error
+	// args are the indexes of the arguments that lead to the file: several
+	// when links or repeated arguments name one file, which is read once.
+	args []int
 }
 
-// expandInputs turns the command line's arguments into the files to read:
-// a directory stands for every regular file under it (recursively, in name
-// order), but for hidden files and directories and Markdown notes (*.md),
-// since Firehose's S3 objects have no extension to pick them by; "-" and no
-// argument at all stand for standard input.
-func expandInputs(args []string) ([]input, error) {
+// argument is one argument of the command line, and what reading it gave.
+type argument struct {
+	name string
+	// hasEntries is true for a directory with anything in it, even files
+	// that are skipped: an argument with something in it that gives no
+	// record is reported.
+	hasEntries     bool
+	bytes, records int64
+}
+
+// inputSet is what a command line asks to read.
+type inputSet struct {
+	files []input
+	args  []argument
+}
+
+// expandInputs turns the command line's arguments into the files to read,
+// in the order of the arguments. A directory stands for every regular file
+// under it, recursively, in name order, but for hidden files and
+// directories and Markdown notes (*.md), since Firehose's S3 objects have no
+// extension to pick them by. Symbolic links are followed, in arguments and
+// in directories; a link to a directory that is already being walked (a
+// loop) is not walked again, and a file reached by several paths is read
+// once. "-" and no argument at all stand for standard input.
+func expandInputs(args []string) *inputSet {
 	if len(args) == 0 {
-		return []input{{name: "-"}}, nil
+		args = []string{"-"}
 	}
-	var out []input
-	for _, arg := range args {
+	e := expander{set: &inputSet{}, seen: map[fileID]int{}}
+	for i, arg := range args {
+		e.set.args = append(e.set.args, argument{name: arg})
 		if arg == "-" {
-			out = append(out, input{name: "-"})
+			e.add(i, arg, fileID{path: "-"}, 0)
 			continue
 		}
 		info, err := os.Stat(arg)
-		if err != nil {
-			return nil, err
+		switch {
+		case err != nil:
+			e.set.files = append(e.set.files, input{name: arg, err: err, args: []int{i}})
+		case info.IsDir():
+			e.walk(i, arg, info, nil)
+		default: // a file, or a FIFO or device named on purpose
+			e.add(i, arg, idOf(arg, info), info.Size())
 		}
-		if !info.IsDir() {
-			out = append(out, input{name: arg, size: info.Size()})
+	}
+	return e.set
+}
+
+type expander struct {
+	set  *inputSet
+	seen map[fileID]int // index in set.files of each file found
+}
+
+func (e *expander) add(arg int, name string, id fileID, size int64) {
+	if j, ok := e.seen[id]; ok {
+		if !slices.Contains(e.set.files[j].args, arg) {
+			e.set.files[j].args = append(e.set.files[j].args, arg)
+		}
+		return
+	}
+	e.seen[id] = len(e.set.files)
+	e.set.files = append(e.set.files, input{name: name, size: size, args: []int{arg}})
+}
+
+// walk adds the files under dir; above holds the directories that contain
+// it on the path walked, to recognize a link back to one of them.
+func (e *expander) walk(arg int, dir string, info fs.FileInfo, above []fileID) {
+	id := idOf(dir, info)
+	if slices.Contains(above, id) {
+		return // a loop: its files are read through the directory above
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		e.set.files = append(e.set.files, input{name: dir, err: err, args: []int{arg}})
+		return
+	}
+	if len(entries) > 0 {
+		e.set.args[arg].hasEntries = true
+	}
+	above = append(above, id)
+	for _, entry := range entries {
+		name := entry.Name()
+		if strings.HasPrefix(name, ".") {
 			continue
 		}
-		var found []input
-		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if p != arg && len(d.Name()) > 0 && d.Name()[0] == '.' {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !d.Type().IsRegular() || strings.HasSuffix(d.Name(), ".md") {
-				return nil
-			}
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
-			found = append(found, input{name: p, size: info.Size()})
-			return nil
-		})
-		if err != nil {
-			return nil, err
+		p := filepath.Join(dir, name)
+		info, err := os.Stat(p) // through a link to what it names
+		switch {
+		case err != nil:
+			e.set.files = append(e.set.files, input{name: p, err: err, args: []int{arg}})
+		case info.IsDir():
+			e.walk(arg, p, info, above[:len(above):len(above)])
+		case info.Mode().IsRegular() && !strings.HasSuffix(name, ".md"):
+			e.add(arg, p, idOf(p, info), info.Size())
 		}
-		sort.Slice(found, func(i, j int) bool { return found[i].name < found[j].name })
-		out = append(out, found...)
+		// FIFOs, sockets and devices in a directory are not read: a FIFO
+		// would block the run until something writes to it.
 	}
-	return out, nil
+}
+
+// fileID tells files apart: device and inode where the system has them,
+// the resolved absolute path elsewhere.
+type fileID struct {
+	dev, ino uint64
+	path     string
+}
+
+// pathID is the fileID of a file by its resolved absolute path.
+func pathID(path string) fileID {
+	if resolved, err := filepath.EvalSymlinks(path); err == nil {
+		path = resolved
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return fileID{path: path}
 }
 
 // readOptions are the flags every command that reads events shares.
@@ -104,31 +175,56 @@ func (o readOptions) streamOptions() stream.Options {
 }
 
 // parseInputs parses a command's flags and expands its arguments into
-// inputs. ok is false when the command must stop, with code.
-func parseInputs(fs *flag.FlagSet, args []string, help string, stdout, stderr io.Writer) (inputs []input, code int, ok bool) {
+// inputs. ok is false when the command must stop, with code. A path that
+// cannot be read does not stop the command: it is reported when its turn
+// to be read comes.
+func parseInputs(fs *flag.FlagSet, args []string, help string, stdout, _ io.Writer) (inputs *inputSet, code int, ok bool) {
 	if code, ok := parseFlags(fs, args, help, stdout); !ok {
 		return nil, code, false
 	}
-	inputs, err := expandInputs(fs.Args())
-	if err != nil {
-		fmt.Fprintf(stderr, "pinpoint-events: %v\n", err)
-		return nil, exitUsage, false
-	}
-	return inputs, 0, true
+	return expandInputs(fs.Args()), 0, true
 }
 
 // eachRecord reads every input and calls fn for each record, in order. An
-// input that cannot be read is reported on stderr and skipped; the returned
-// error says that one was.
-func eachRecord(inputs []input, stdin io.Reader, stderr io.Writer, ro readOptions, fn func(file string, rec *stream.Record)) error {
+// input that cannot be read is reported on stderr and skipped, and so is an
+// argument with something in it that gave no record; the returned error
+// says that one was. An error from fn stops the reading, and is returned.
+func eachRecord(in *inputSet, stdin io.Reader, con *console, ro readOptions, fn func(file string, rec *stream.Record) error) error {
 	opts := ro.streamOptions()
-	prog := newProgress(stderr, inputs, ro.progress)
+	var total int64
+	for _, f := range in.files {
+		if f.name == "-" {
+			total = 0 // unknown
+			break
+		}
+		total += f.size
+	}
+	prog := con.startProgress(total)
 	defer prog.stop()
 	failed := false
-	for _, in := range inputs {
-		if err := eachRecordOf(in, stdin, opts, prog, fn); err != nil {
-			prog.clear()
-			fmt.Fprintf(stderr, "pinpoint-events: %s: %v\n", in.name, err)
+	for _, f := range in.files {
+		if f.err != nil {
+			reportInputError(con.stderr, f.name, f.err)
+			failed = true
+			continue
+		}
+		read, err := eachRecordOf(f, stdin, opts, prog, fn)
+		for _, a := range f.args {
+			in.args[a].bytes += read.bytes
+			in.args[a].records += read.records
+		}
+		var stop stopReading
+		if errors.As(err, &stop) {
+			return stop.err
+		}
+		if err != nil {
+			reportInputError(con.stderr, f.name, err)
+			failed = true
+		}
+	}
+	for _, a := range in.args {
+		if a.records == 0 && (a.bytes > 0 || a.hasEntries) {
+			fmt.Fprintf(con.stderr, "pinpoint-events: %s: no records found\n", safe(a.name))
 			failed = true
 		}
 	}
@@ -138,141 +234,67 @@ func eachRecord(inputs []input, stdin io.Reader, stderr io.Writer, ro readOption
 	return nil
 }
 
-var errSomeInputsFailed = fmt.Errorf("some inputs could not be read")
+var errSomeInputsFailed = errors.New("some inputs could not be read")
 
-func eachRecordOf(in input, stdin io.Reader, opts stream.Options, prog *progress, fn func(file string, rec *stream.Record)) error {
+// stopReading carries the error of a record's function, which stops the
+// reading.
+type stopReading struct{ err error }
+
+func (s stopReading) Error() string { return s.err.Error() }
+
+// reportInputError says which input could not be read, and why.
+func reportInputError(w io.Writer, name string, err error) {
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		name = pathErr.Path // the subdirectory or file, not the argument
+	}
+	fmt.Fprintf(w, "pinpoint-events: %s: %s\n", safe(name), safe(reasonOf(err)))
+}
+
+// inputRead is what reading one input gave.
+type inputRead struct{ bytes, records int64 }
+
+func eachRecordOf(in input, stdin io.Reader, opts stream.Options, prog *progress, fn func(file string, rec *stream.Record) error) (read inputRead, err error) {
 	var src io.Reader = stdin
 	if in.name != "-" {
 		f, err := os.Open(in.name)
 		if err != nil {
-			return err
+			return read, err
 		}
 		defer f.Close()
 		src = f
 	}
-	r, err := stream.NewReader(&countingReader{r: src, n: &prog.bytes}, opts)
+	counted := &countingReader{r: src, total: &prog.onDisk}
+	defer func() { read.bytes = counted.n }()
+	r, err := stream.NewReader(counted, opts)
 	if err != nil {
-		return err
+		return read, err
 	}
 	defer r.Close()
+	base := prog.uncompressed.Load()
 	for r.Next() {
+		read.records++
 		prog.records.Add(1)
-		fn(in.name, r.Record())
+		prog.uncompressed.Store(base + r.Offset())
+		if err := fn(in.name, r.Record()); err != nil {
+			return read, stopReading{err}
+		}
 	}
-	return r.Err()
+	prog.uncompressed.Store(base + r.Offset())
+	return read, r.Err()
 }
 
-// countingReader counts the bytes read from a file (compressed, for gzip),
-// which is what the progress's total is made of.
+// countingReader counts the bytes read from a file (compressed, for gzip):
+// its own, and the run's total for the progress line.
 type countingReader struct {
-	r io.Reader
-	n *atomic.Int64
+	r     io.Reader
+	n     int64
+	total *atomic.Int64
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	c.n.Add(int64(n))
+	c.n += int64(n)
+	c.total.Add(int64(n))
 	return n, err
-}
-
-// progress draws a status line on stderr while inputs are read, when stderr
-// is a terminal: records per second, bytes read, and the time left when the
-// total size is known.
-type progress struct {
-	bytes, records atomic.Int64
-	out            io.Writer
-	total          int64
-	start          time.Time
-	done           chan struct{}
-	finished       chan struct{}
-	shown          atomic.Bool
-}
-
-func newProgress(out io.Writer, inputs []input, enabled bool) *progress {
-	p := &progress{out: out, start: time.Now()}
-	for _, in := range inputs {
-		if in.name == "-" {
-			p.total = 0
-			break
-		}
-		p.total += in.size
-	}
-	if !enabled || !isTerminal(out) {
-		return p
-	}
-	p.done, p.finished = make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(p.finished)
-		tick := time.NewTicker(200 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			select {
-			case <-p.done:
-				return
-			case <-tick.C:
-				if time.Since(p.start) > time.Second { // short runs draw nothing
-					p.draw()
-				}
-			}
-		}
-	}()
-	return p
-}
-
-func (p *progress) draw() {
-	elapsed := time.Since(p.start).Seconds()
-	n, b := p.records.Load(), p.bytes.Load()
-	line := fmt.Sprintf("%s records (%.0f/s), %s read", count(n), float64(n)/elapsed, size(b))
-	if p.total > 0 && b > 0 {
-		left := time.Duration(float64(p.total-b) / (float64(b) / elapsed) * float64(time.Second))
-		line += fmt.Sprintf(" of %s, %.0f%%, about %s left", size(p.total), 100*float64(b)/float64(p.total), left.Round(time.Second))
-	}
-	fmt.Fprintf(p.out, "\r%-79s", line)
-	p.shown.Store(true)
-}
-
-// clear removes the status line, before other text goes to stderr.
-func (p *progress) clear() {
-	if p.shown.Swap(false) {
-		fmt.Fprintf(p.out, "\r%79s\r", "")
-	}
-}
-
-func (p *progress) stop() {
-	if p.done != nil {
-		close(p.done)
-		<-p.finished
-	}
-	p.clear()
-}
-
-// isTerminal reports whether w is a character device, as a terminal is.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
-
-// count writes n with thousands separators.
-func count(n int64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-func size(b int64) string {
-	switch {
-	case b >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(b)/(1<<30))
-	case b >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20))
-	case b >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(b)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", b)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -67,16 +66,16 @@ func runStats(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	st := newStats()
-	err := eachRecord(inputs, stdin, stderr, ro, func(_ string, rec *stream.Record) { st.add(rec) })
-	out := bufio.NewWriter(stdout)
-	defer out.Flush()
+	con := newConsole(stdout, stderr, ro.progress)
+	err := eachRecord(inputs, stdin, con, ro, func(_ string, rec *stream.Record) error { st.add(rec); return nil })
+	out := newStdout(con, stdout)
 	if asJSON {
 		data, _ := json.MarshalIndent(st, "", "  ")
 		fmt.Fprintf(out, "%s\n", data)
 	} else {
 		st.table(out)
 	}
-	if err != nil {
+	if out.Close(); out.reportError(con.stderr) || err != nil {
 		return exitUsage
 	}
 	return exitOK
@@ -179,7 +178,7 @@ func (st *stats) table(w io.Writer) {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, title)
 		for _, k := range keys {
-			name := k
+			name := safe(k)
 			if name == "" {
 				name = "(absent)"
 			}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -55,15 +54,18 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	out := bufio.NewWriter(stdout)
-	defer out.Flush()
+	con := newConsole(stdout, stderr, o.read.progress)
+	out := newStdout(con, stdout)
 	v := &validator{opts: o, stdout: out}
 	exit := exitOK
-	if err := eachRecord(inputs, stdin, stderr, o.read, v.record); err != nil {
+	if err := eachRecord(inputs, stdin, con, o.read, v.record); err != nil {
 		exit = exitUsage
 	}
 	if !o.json {
 		fmt.Fprintf(out, "%d records: %d valid, %d invalid\n", v.records, v.records-v.invalid, v.invalid)
+	}
+	if out.Close(); out.reportError(con.stderr) {
+		return exitUsage
 	}
 	if exit == exitOK && v.invalid > 0 {
 		exit = exitInvalid
@@ -97,7 +99,7 @@ func parseFlags(fs *flag.FlagSet, args []string, help string, stdout io.Writer) 
 
 type validator struct {
 	opts             validateOptions
-	stdout           io.Writer
+	stdout           *output
 	records, invalid int
 }
 
@@ -119,13 +121,16 @@ type violation struct {
 	Message string `json:"message"`
 }
 
-func (v *validator) record(file string, rec *stream.Record) {
+// record judges a record and prints its verdict; an error writing it stops
+// the reading.
+func (v *validator) record(file string, rec *stream.Record) error {
 	v.records++
 	out := judge(file, rec)
 	if !out.Valid {
 		v.invalid++
 	}
 	v.print(out)
+	return v.stdout.Err()
 }
 
 // judge makes the verdict of a record.
@@ -210,7 +215,7 @@ func (v *validator) print(out verdict) {
 	}
 	eventType := "(no event_type)"
 	if out.EventType != nil {
-		eventType = *out.EventType
+		eventType = safe(*out.EventType)
 	}
 	status := "invalid"
 	if out.Valid {
@@ -225,9 +230,9 @@ func (v *validator) print(out verdict) {
 		if ptr == "" {
 			ptr = "(root)"
 		}
-		msgs = append(msgs, ptr+": "+e.Message)
+		msgs = append(msgs, safe(ptr)+": "+safe(e.Message))
 	}
-	line := fmt.Sprintf("%s: record %d (byte %d) %s: %s", out.File, out.Record, out.Offset, eventType, status)
+	line := fmt.Sprintf("%s: record %d (byte %d) %s: %s", safe(out.File), out.Record, out.Offset, eventType, status)
 	if len(msgs) > 0 {
 		line += ": " + strings.Join(msgs, "; ")
 	}
