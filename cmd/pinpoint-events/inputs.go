@@ -49,14 +49,13 @@ type inputSet struct {
 // under it, recursively, in name order, but for hidden files and
 // directories and Markdown notes (*.md), since Firehose's S3 objects have no
 // extension to pick them by. Symbolic links are followed, in arguments and
-// in directories; a link to a directory that is already being walked (a
-// loop) is not walked again, and a file reached by several paths is read
-// once. "-" and no argument at all stand for standard input.
+// in directories; a directory is walked once per argument (so a link back
+// up, a loop, ends), and a file reached by several paths is read once. "-" and no argument at all stand for standard input.
 func expandInputs(args []string) *inputSet {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	e := expander{set: &inputSet{}, seen: map[fileID]int{}}
+	e := expander{set: &inputSet{}, seen: map[fileID]int{}, walked: map[walkedDir]bool{}}
 	for i, arg := range args {
 		e.set.args = append(e.set.args, argument{name: arg})
 		if arg == "-" {
@@ -68,7 +67,7 @@ func expandInputs(args []string) *inputSet {
 		case err != nil:
 			e.set.files = append(e.set.files, input{name: arg, err: err, args: []int{i}})
 		case info.IsDir():
-			e.walk(i, arg, info, nil)
+			e.walk(i, arg, info)
 		default: // a file, or a FIFO or device named on purpose
 			e.add(i, arg, idOf(arg, info), info.Size())
 		}
@@ -77,8 +76,15 @@ func expandInputs(args []string) *inputSet {
 }
 
 type expander struct {
-	set  *inputSet
-	seen map[fileID]int // index in set.files of each file found
+	set    *inputSet
+	seen   map[fileID]int // index in set.files of each file found
+	walked map[walkedDir]bool
+}
+
+// walkedDir is a directory walked for an argument.
+type walkedDir struct {
+	id  fileID
+	arg int
 }
 
 func (e *expander) add(arg int, name string, id fileID, size int64) {
@@ -92,13 +98,15 @@ func (e *expander) add(arg int, name string, id fileID, size int64) {
 	e.set.files = append(e.set.files, input{name: name, size: size, args: []int{arg}})
 }
 
-// walk adds the files under dir; above holds the directories that contain
-// it on the path walked, to recognize a link back to one of them.
-func (e *expander) walk(arg int, dir string, info fs.FileInfo, above []fileID) {
-	id := idOf(dir, info)
-	if slices.Contains(above, id) {
-		return // a loop: its files are read through the directory above
+// walk adds the files under dir. A directory already walked for the
+// argument, through a link (a loop back up, or two links to one place), is
+// not walked again: its files are already in.
+func (e *expander) walk(arg int, dir string, info fs.FileInfo) {
+	key := walkedDir{idOf(dir, info), arg}
+	if e.walked[key] {
+		return
 	}
+	e.walked[key] = true
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		e.set.files = append(e.set.files, input{name: dir, err: err, args: []int{arg}})
@@ -107,7 +115,6 @@ func (e *expander) walk(arg int, dir string, info fs.FileInfo, above []fileID) {
 	if len(entries) > 0 {
 		e.set.args[arg].hasEntries = true
 	}
-	above = append(above, id)
 	for _, entry := range entries {
 		name := entry.Name()
 		if strings.HasPrefix(name, ".") {
@@ -119,7 +126,7 @@ func (e *expander) walk(arg int, dir string, info fs.FileInfo, above []fileID) {
 		case err != nil:
 			e.set.files = append(e.set.files, input{name: p, err: err, args: []int{arg}})
 		case info.IsDir():
-			e.walk(arg, p, info, above[:len(above):len(above)])
+			e.walk(arg, p, info)
 		case info.Mode().IsRegular() && !strings.HasSuffix(name, ".md"):
 			e.add(arg, p, idOf(p, info), info.Size())
 		}
