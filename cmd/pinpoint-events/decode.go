@@ -29,8 +29,12 @@ reasons:
 read is lost. The filters (--family, --type, --version) choose which valid
 events are written; they do not apply to the dead-letter file.
 
+The summary on stderr counts the events and dead letters that were written:
+a write that fails (a full disk) is reported and stops the command.
+
 Exit status: 0 when every record was a valid event, 1 when some were not, 2
-for usage errors or files that cannot be read.
+for usage errors, inputs that cannot be read or hold no record, and output
+that cannot be written.
 
 Examples:
   pinpoint-events decode --dead-letter bad.ndjson firehose-archive/ > events.ndjson

@@ -18,7 +18,10 @@ const validateHelp = `Usage: pinpoint-events validate [flags] [FILE|DIR|-]...
 Checks every event against the JSON Schema of its event_version and
 event_type. Reads NDJSON, concatenated or whitespace-separated JSON objects,
 and JSON arrays of events, gzip-compressed or not; a directory stands for
-every file under it, - or no argument for standard input.
+every file under it (symbolic links followed, hidden files and *.md notes
+left out; a file reached by several paths is read once), - or no argument
+for standard input. A path that cannot be read, or that has something in it
+but no record, is reported and the other inputs are read.
 
 Prints a line for each invalid record (file, record number from 1, byte
 offset, event_type, and each violation with its JSON pointer), then a
@@ -28,7 +31,8 @@ nothing else:
   {"file","record","offset","event_version","event_type","valid","errors":[{"pointer","keyword","message"}]}
 
 Exit status: 0 when every record is valid, 1 when any is invalid, 2 for
-usage errors or files that cannot be read.
+usage errors, inputs that cannot be read or hold no record, and output that
+cannot be written.
 
 Examples:
   pinpoint-events validate events.ndjson
