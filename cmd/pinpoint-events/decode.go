@@ -64,6 +64,11 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	con := newConsole(stdout, stderr, ro.progress)
 	var dead *output
 	if deadLetter != "" {
+		// Creating the file empties it: it must not be an input.
+		if in, ok := inputs.includes(deadLetter); ok {
+			fmt.Fprintf(stderr, "pinpoint-events: the dead-letter file %s is an input (%s)\n", safe(deadLetter), safe(in.name))
+			return exitUsage
+		}
 		f, err := os.Create(deadLetter)
 		if err != nil {
 			fmt.Fprintf(stderr, "pinpoint-events: %s: %s\n", safe(deadLetter), safe(reasonOf(err)))
@@ -71,7 +76,7 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		dead = &output{name: deadLetter, w: f, closer: f}
 	}
-	out := newStdout(con, stdout)
+	out := newStdout(con, stdout, inputs)
 	var filtered, invalid int64
 	var buf []byte
 	err := eachRecord(inputs, stdin, con, ro, func(file string, rec *stream.Record) error {

@@ -26,6 +26,10 @@ type input struct {
 	// args are the indexes of the arguments that lead to the file: several
 	// when links or repeated arguments name one file, which is read once.
 	args []int
+	id   fileID
+	// output names the output of the command the file is, which is not
+	// read: reading what the command appends to could never end.
+	output string
 }
 
 // argument is one argument of the command line, and what reading it gave.
@@ -50,7 +54,8 @@ type inputSet struct {
 // directories and Markdown notes (*.md), since Firehose's S3 objects have no
 // extension to pick them by. Symbolic links are followed, in arguments and
 // in directories; a directory is walked once per argument (so a link back
-// up, a loop, ends), and a file reached by several paths is read once. "-" and no argument at all stand for standard input.
+// up, a loop, ends), and a file reached by several paths is read once. "-"
+// and no argument at all stand for standard input.
 func expandInputs(args []string) *inputSet {
 	if len(args) == 0 {
 		args = []string{"-"}
@@ -95,7 +100,37 @@ func (e *expander) add(arg int, name string, id fileID, size int64) {
 		return
 	}
 	e.seen[id] = len(e.set.files)
-	e.set.files = append(e.set.files, input{name: name, size: size, args: []int{arg}})
+	e.set.files = append(e.set.files, input{name: name, size: size, args: []int{arg}, id: id})
+}
+
+// includes returns the input that is the file at path, if one is.
+func (s *inputSet) includes(path string) (input, bool) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return input{}, false
+	}
+	id := idOf(path, info)
+	for _, f := range s.files {
+		if f.err == nil && f.id == id {
+			return f, true
+		}
+	}
+	return input{}, false
+}
+
+// leaveOut marks the input that is the output f, if one is, so that it is
+// not read.
+func (s *inputSet) leaveOut(f *os.File, name string) {
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return // a terminal, a pipe or a device: not a file an input can be
+	}
+	id := idOf(f.Name(), info)
+	for i := range s.files {
+		if s.files[i].err == nil && s.files[i].id == id {
+			s.files[i].output = name
+		}
+	}
 }
 
 // walk adds the files under dir. A directory already walked for the
@@ -213,6 +248,10 @@ func eachRecord(in *inputSet, stdin io.Reader, con *console, ro readOptions, fn 
 		if f.err != nil {
 			reportInputError(con.stderr, f.name, f.err)
 			failed = true
+			continue
+		}
+		if f.output != "" {
+			fmt.Fprintf(con.stderr, "pinpoint-events: %s: not read: it is %s\n", safe(f.name), safe(f.output))
 			continue
 		}
 		read, err := eachRecordOf(f, stdin, opts, prog, fn)

@@ -425,3 +425,28 @@ func TestOutputCountsWhatWasWritten(t *testing.T) {
 		})
 	}
 }
+
+// The command's own output files are not read as inputs: `decode dir/ >
+// dir/out.ndjson` would read what it writes, and --dead-letter naming an
+// input would empty it before it is read.
+func TestOutputsAreNotInputs(t *testing.T) {
+	d := makeDamaged(t, 600) // over 256 KiB of output: written while reading
+	valid := d.valid(t)
+	dir := t.TempDir()
+	writeFile(t, dir, "events.ndjson", d.ndjson)
+	stdoutPath := writeFile(t, dir, "out.ndjson", nil) // as the shell's > makes it
+	stderr, exit := runBinaryWithStdout(t, stdoutPath, "decode", dir)
+	if exit != exitInvalid || !strings.Contains(stderr, count(int64(valid))+" events written") ||
+		!strings.Contains(stderr, stdoutPath+": not read: it is standard output") {
+		t.Errorf("exit %d, want %d events written; stderr:\n%s", exit, valid, stderr)
+	}
+	if data, err := os.ReadFile(stdoutPath); err != nil || strings.Count(string(data), "\n") != valid {
+		t.Errorf("%d lines in the output, want %d (%v)", strings.Count(string(data), "\n"), valid, err)
+	}
+
+	input := writeFile(t, dir, "input.ndjson", d.ndjson)
+	r := runBinary(t, nil, "decode", "--dead-letter", input, dir)
+	if data, _ := os.ReadFile(input); r.exit != exitUsage || !bytes.Equal(data, d.ndjson) || !strings.Contains(r.stderr, "is an input") {
+		t.Errorf("--dead-letter naming an input: exit %d, input kept: %v; stderr:\n%s", r.exit, bytes.Equal(data, d.ndjson), r.stderr)
+	}
+}

@@ -34,11 +34,13 @@ type output struct {
 const outputBufferSize = 256 << 10
 
 // newStdout is the output for the command's standard output, which con
-// writes to; stdout is the original, closed by Close when it is a file.
-func newStdout(con *console, stdout io.Writer) *output {
+// writes to; stdout is the original, closed by Close when it is a file, and
+// then left out of the inputs.
+func newStdout(con *console, stdout io.Writer, inputs *inputSet) *output {
 	o := &output{name: "standard output", w: con.stdout, lineBuffered: con.stdoutIsTerminal}
 	if f, ok := stdout.(*os.File); ok {
 		o.closer = f
+		inputs.leaveOut(f, o.name)
 	}
 	return o
 }

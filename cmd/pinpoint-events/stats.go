@@ -67,8 +67,8 @@ func runStats(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	st := newStats()
 	con := newConsole(stdout, stderr, ro.progress)
+	out := newStdout(con, stdout, inputs)
 	err := eachRecord(inputs, stdin, con, ro, func(_ string, rec *stream.Record) error { st.add(rec); return nil })
-	out := newStdout(con, stdout)
 	if asJSON {
 		data, _ := json.MarshalIndent(st, "", "  ")
 		fmt.Fprintf(out, "%s\n", data)

@@ -59,7 +59,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	con := newConsole(stdout, stderr, o.read.progress)
-	out := newStdout(con, stdout)
+	out := newStdout(con, stdout, inputs)
 	v := &validator{opts: o, stdout: out}
 	exit := exitOK
 	if err := eachRecord(inputs, stdin, con, o.read, v.record); err != nil {
