@@ -97,7 +97,7 @@ func TestUnreadableInputsAreReportedAndTheRestRead(t *testing.T) {
 	good := compact(t, sample(t, "email_open_3.1.json")) + "\n"
 	tests := []struct {
 		name   string
-		asRoot bool // whether the case can be made when running as root
+		asRoot bool // whether the case can be made as root without switching to nobody
 		setup  func(t *testing.T, dir string) (bad string)
 		reason string
 	}{
@@ -126,16 +126,26 @@ func TestUnreadableInputsAreReportedAndTheRestRead(t *testing.T) {
 				return filepath.Join(dir, "tree")
 			}},
 	}
+	// As root, chmod 0 does not stop reading: the command then runs as
+	// nobody, through setpriv, when there is one.
+	asNobody := os.Geteuid() == 0
+	setpriv, _ := exec.LookPath("setpriv")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if !tt.asRoot && os.Geteuid() == 0 {
-				t.Skip("running as root: chmod 0 does not stop root from reading")
+			if !tt.asRoot && asNobody && setpriv == "" {
+				t.Skip("running as root, where chmod 0 does not stop reading, without setpriv to run as nobody")
 			}
-			dir := t.TempDir()
+			dir := worldReadableTempDir(t)
 			bad := tt.setup(t, dir)
 			first := writeFile(t, dir, "first.ndjson", []byte(good))
 			last := writeFile(t, dir, "last.ndjson", []byte(good))
-			out, errOut, exit := runCLI(t, "", "validate", first, bad, last)
+			var out, errOut string
+			var exit int
+			if asNobody && setpriv != "" {
+				out, errOut, exit = runAsNobody(t, setpriv, dir, "validate", first, bad, last)
+			} else {
+				out, errOut, exit = runCLI(t, "", "validate", first, bad, last)
+			}
 			records := "2 records: 2 valid, 0 invalid\n"
 			if tt.name == "unreadable subdirectory" {
 				records = "3 records: 3 valid, 0 invalid\n" // the readable file next to it is read
@@ -148,6 +158,52 @@ func TestUnreadableInputsAreReportedAndTheRestRead(t *testing.T) {
 			}
 		})
 	}
+}
+
+// worldReadableTempDir is a temporary directory that another user can
+// read (t.TempDir's parent is private).
+func worldReadableTempDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "pinpoint-events-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			os.Chmod(p, 0o755) // what the test locked, so that it can be removed
+			return nil
+		})
+		os.RemoveAll(dir)
+	})
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// runAsNobody runs a copy of the command, put in dir, as the user nobody.
+func runAsNobody(t *testing.T, setpriv, dir string, args ...string) (stdout, stderr string, exit int) {
+	t.Helper()
+	data, err := os.ReadFile(binary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(dir, "pinpoint-events")
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(setpriv, append([]string{"--reuid=65534", "--regid=65534", "--clear-groups", bin}, args...)...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		if _, ok := err.(*exec.ExitError); !ok {
+			t.Fatal(err)
+		}
+	}
+	if strings.Contains(errOut.String(), "setpriv:") {
+		t.Skip("setpriv cannot switch to nobody here:", errOut.String())
+	}
+	return out.String(), errOut.String(), cmd.ProcessState.ExitCode()
 }
 
 // Symbolic links are followed, as arguments and inside directories; a loop
