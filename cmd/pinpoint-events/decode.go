@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -30,8 +29,8 @@ reasons:
 read is lost. The filters (--family, --type, --version) choose which valid
 events are written; they do not apply to the dead-letter file.
 
-Exit status: 0 when every record was a valid event, 1 when some were not, 2
-for usage errors or files that cannot be read.
+` + exitStatusHelp + ` With --validate=false, an event that decodes
+counts as valid.
 
 Examples:
   pinpoint-events decode --dead-letter bad.ndjson firehose-archive/ > events.ndjson
@@ -42,8 +41,7 @@ Flags:
 `
 
 func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("decode", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("decode")
 	var (
 		family, eventType, version, deadLetter string
 		ro                                     readOptions

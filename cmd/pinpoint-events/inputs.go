@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
 	"github.com/pinpoint-events/pinpoint-events/stream"
+	flag "github.com/spf13/pflag"
 )
 
 // input is one file to read, or standard input.
@@ -106,7 +106,7 @@ func (o readOptions) streamOptions() stream.Options {
 // parseInputs parses a command's flags and expands its arguments into
 // inputs. ok is false when the command must stop, with code.
 func parseInputs(fs *flag.FlagSet, args []string, help string, stdout, stderr io.Writer) (inputs []input, code int, ok bool) {
-	if code, ok := parseFlags(fs, args, help, stdout); !ok {
+	if code, ok := parseFlags(fs, args, help, stdout, stderr); !ok {
 		return nil, code, false
 	}
 	inputs, err := expandInputs(fs.Args())

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"io"
 	"sort"
@@ -22,6 +21,9 @@ type (TYPE is an event type such as _email.open, or a Go type such as
 EmailOpenEvent), as it stands in its schema file, and names the files its
 $refs lead to.
 
+Exit status: 0, or 2 for usage errors such as an unknown event type or
+event_version.
+
 Examples:
   pinpoint-events schemas
   pinpoint-events schemas show _campaign.send
@@ -33,39 +35,41 @@ Flags:
 const producer = "pinpoint"
 
 func runSchemas(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	show := len(args) > 0 && args[0] == "show"
-	if show {
-		args = args[1:]
-	}
-	fs := flag.NewFlagSet("schemas", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	versions := pinpoint.Versions()
+	fs := newFlagSet("schemas")
 	version := fs.String("version", "", "the event_version (default: every version for the list, the newest that has the type for show)")
-	if code, ok := parseFlags(fs, args, schemasHelp, stdout); !ok {
+	if code, ok := parseFlags(fs, args, schemasHelp, stdout, stderr); !ok {
 		return code
 	}
-	out := bufio.NewWriter(stdout)
-	defer out.Flush()
+	versions := pinpoint.Versions()
 	if *version != "" {
 		if pinpoint.Schemas(*version) == nil {
-			fmt.Fprintf(stderr, "pinpoint-events: no event_version %q: this program knows %q\n", *version, versions)
-			return exitUsage
+			return usageError(stderr, "schemas", "unknown event_version %q for --version; known: %s", *version, strings.Join(versions, ", "))
 		}
 		versions = []string{*version}
 	}
+	args = fs.Args()
+	show := len(args) > 0 && args[0] == "show"
 	if !show {
-		if fs.NArg() != 0 {
-			fs.Usage()
+		if len(args) != 0 {
+			return usageError(stderr, "schemas", "unknown subcommand %q; the one there is: show TYPE", args[0])
+		}
+		out := bufio.NewWriter(stdout)
+		listSchemas(out, versions)
+		if err := out.Flush(); err != nil {
+			fmt.Fprintf(stderr, "pinpoint-events schemas: writing the list: %v\n", err)
 			return exitUsage
 		}
-		listSchemas(out, versions)
 		return exitOK
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "pinpoint-events: schemas show takes one event type")
-		return exitUsage
+	if len(args) != 2 {
+		return usageError(stderr, "schemas", "show takes one event type, got %d arguments", len(args)-1)
 	}
-	return showSchema(out, stderr, versions, fs.Arg(0))
+	return showSchema(stdout, stderr, versions, args[1])
+}
+
+// goPackage is the name of a version's Go package: v3p1 for 3.1.
+func goPackage(version string) string {
+	return "v" + strings.Replace(version, ".", "p", 1)
 }
 
 func listSchemas(w io.Writer, versions []string) {
@@ -77,7 +81,7 @@ func listSchemas(w io.Writer, versions []string) {
 			if s.EventTypes == nil {
 				types = "(any other event type)"
 			}
-			fmt.Fprintf(w, "%-9s %-8s %-9s %-32s %s\n", producer, v, s.Family, "v"+strings.Replace(v, ".", "p", 1)+"."+s.GoType, types)
+			fmt.Fprintf(w, "%-9s %-8s %-9s %-32s %s\n", producer, v, s.Family, goPackage(v)+"."+s.GoType, types)
 		}
 	}
 }
@@ -101,8 +105,7 @@ func showSchema(w, stderr io.Writer, versions []string, name string) int {
 			return printSchema(w, stderr, v, *catchall)
 		}
 	}
-	fmt.Fprintf(stderr, "pinpoint-events: no schema for %q in event_version %q (pinpoint-events schemas lists them)\n", name, versions)
-	return exitUsage
+	return usageError(stderr, "schemas", "no schema for %q in event_version %s (pinpoint-events schemas lists them)", name, strings.Join(versions, ", "))
 }
 
 func contains(list []string, s string) bool {
@@ -126,7 +129,7 @@ func printSchema(w, stderr io.Writer, version string, s pinpoint.SchemaInfo) int
 		fmt.Fprintf(stderr, "pinpoint-events: %s#%s: %v\n", file, s.Pointer, err)
 		return exitUsage
 	}
-	fmt.Fprintf(w, "// schema/%s#%s (event_version %s, family %s, Go type v%s.%s)\n", file, s.Pointer, version, s.Family, strings.Replace(version, ".", "p", 1), s.GoType)
+	fmt.Fprintf(w, "// schema/%s#%s (event_version %s, family %s, Go type %s.%s)\n", file, s.Pointer, version, s.Family, goPackage(version), s.GoType)
 	if refs := refFiles(raw); len(refs) > 0 {
 		fmt.Fprintf(w, "// $refs lead into %s, in schema/%s/%s/\n", strings.Join(refs, ", "), producer, version)
 	}
