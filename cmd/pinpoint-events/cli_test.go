@@ -2,9 +2,13 @@ package main
 
 import (
 	"debug/buildinfo"
+	"fmt"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
 )
 
 // Flags may follow the arguments, -- ends them, and validate's -v has its
@@ -127,5 +131,94 @@ func TestExitStatuses(t *testing.T) {
 				t.Errorf("%s, %s: exit %d, want %d\nstderr:\n%s", command, tt.name, r.exit, tt.exit, r.stderr)
 			}
 		}
+	}
+}
+
+// Unknown filter values are usage errors that list the known values, taken
+// from the generated schemas; every event type validate accepts is a good
+// --type, app events' own names included.
+func TestDecodeFilters(t *testing.T) {
+	var families []string
+	for _, v := range pinpoint.Versions() {
+		for _, s := range pinpoint.Schemas(v) {
+			families = append(families, s.Family)
+		}
+	}
+	appEvent := strings.Replace(compact(t, sample(t, "../synthetic/app_custom_pageView_3.1.json")), `"event_type":"pageView"`, `"event_type":"my.custom"`, 1)
+	if !strings.Contains(appEvent, "my.custom") {
+		t.Fatal("the synthetic app event changed: pageView not found")
+	}
+	input := []byte(compact(t, sample(t, "email_open_3.1.json")) + "\n" + appEvent + "\n" + compact(t, sample(t, "app_session.stop_3.0.json")) + "\n")
+	tests := []struct {
+		name      string
+		args      []string
+		exit      int
+		written   int
+		stderrHas []string
+	}{
+		{"no filter", nil, exitOK, 3, nil},
+		{"family", []string{"--family", "email"}, exitOK, 1, nil},
+		{"misspelt family", []string{"--family", "emial"}, exitUsage, 0, append([]string{`unknown family "emial"`}, families...)},
+		{"version", []string{"--version", "3.0"}, exitOK, 1, nil},
+		{"unknown version", []string{"--version", "3.2"}, exitUsage, 0, append([]string{`unknown event_version "3.2"`}, pinpoint.Versions()...)},
+		{"family not in the version", []string{"--version", "3.0", "--family", "email"}, exitUsage, 0, []string{`unknown family "email" for --family in event_version 3.0; known: app`}},
+		{"type", []string{"--type", "_email.open"}, exitOK, 1, nil},
+		{"misspelt type", []string{"--type", "_email.opne"}, exitUsage, 0, []string{`unknown event type "_email.opne"`, "_email.open", "_SMS.SUCCESS"}},
+		{"type not in the version", []string{"--version", "3.0", "--type", "_email.open"}, exitUsage, 0, []string{`unknown event type "_email.open" for --type in event_version 3.0`}},
+		{"custom app type", []string{"--type", "my.custom"}, exitOK, 1, nil},
+		{"reserved-looking type", []string{"--type", "_test.event"}, exitOK, 0, []string{"--type _test.event has no schema of its own"}},
+		{"standard type of 3.0 app events", []string{"--type", "_session.stop", "--version", "3.0"}, exitOK, 1, nil},
+		{"type and family disagree", []string{"--type", "_email.open", "--family", "sms"}, exitUsage, 0, []string{`event type "_email.open" is of family email, not sms`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runBinary(t, input, append([]string{"decode"}, tt.args...)...)
+			written := strings.Count(r.stdout, "\n")
+			ok := r.exit == tt.exit && written == tt.written
+			for _, s := range tt.stderrHas {
+				ok = ok && strings.Contains(r.stderr, s)
+			}
+			if tt.exit == exitUsage && strings.Count(r.stderr, "\n") != 2 {
+				ok = false
+			}
+			if !ok {
+				t.Errorf("decode %v: exit %d (want %d), %d written (want %d)\nstderr:\n%s", tt.args, r.exit, tt.exit, written, tt.written, r.stderr)
+			}
+		})
+	}
+}
+
+// --workers is held to 4 per core, with a note; 0 and less mean every core.
+func TestWorkersFlag(t *testing.T) {
+	bound := 4 * runtime.GOMAXPROCS(0)
+	tests := []struct {
+		value string
+		want  int
+		note  bool
+	}{
+		{"0", 0, false},
+		{"-3", 0, false},
+		{"1", 1, false},
+		{fmt.Sprint(bound), bound, false},
+		{fmt.Sprint(bound + 1), bound, true},
+		{"1000000", bound, true},
+	}
+	for _, tt := range tests {
+		fs := newFlagSet("test")
+		var ro readOptions
+		ro.register(fs)
+		var stderr strings.Builder
+		if _, ok := parseFlags(fs, []string{"--workers", tt.value}, "", &stderr, &stderr); !ok {
+			t.Fatalf("--workers %s: %s", tt.value, stderr.String())
+		}
+		if got := ro.streamOptions().Workers; got != tt.want || (stderr.Len() > 0) != tt.note {
+			t.Errorf("--workers %s: %d workers (want %d), stderr %q", tt.value, got, tt.want, stderr.String())
+		}
+	}
+	file := filepath.Join(samples, "email_open_3.1.json")
+	r := runBinary(t, nil, "validate", "--workers", "1000000", file)
+	want := fmt.Sprintf("pinpoint-events validate: --workers 1000000 is more than 4 per core (%d cores); using %d\n", runtime.GOMAXPROCS(0), bound)
+	if r.exit != exitOK || r.stderr != want {
+		t.Errorf("validate --workers 1000000: exit %d, stderr %q, want %q", r.exit, r.stderr, want)
 	}
 }

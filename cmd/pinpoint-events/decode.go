@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"unicode/utf8"
 
+	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
 	"github.com/pinpoint-events/pinpoint-events/stream"
 )
 
@@ -32,6 +34,15 @@ events are written; they do not apply to the dead-letter file.
 ` + exitStatusHelp + ` With --validate=false, an event that decodes
 counts as valid.
 
+--family and --version take the values pinpoint-events schemas lists, --type
+any event type validate accepts: the standard types schemas lists and the
+types apps choose for their own events (any name but the server-side
+families' prefixes, such as _email.). An unknown value is a usage error that
+lists the known ones, so that a typo does not silently filter out every
+event; a --type that starts with _ (reserved by Pinpoint for its standard
+events) but that no schema names is accepted as an app event type, with a
+note on stderr.
+
 Examples:
   pinpoint-events decode --dead-letter bad.ndjson firehose-archive/ > events.ndjson
   pinpoint-events decode --family email --type _email.hardbounce 2026/ | jq .facets
@@ -46,15 +57,22 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		family, eventType, version, deadLetter string
 		ro                                     readOptions
 	)
-	fs.StringVar(&family, "family", "", "write only events of this `family` (campaign, journey, email, sms, app)")
+	fs.StringVar(&family, "family", "", "write only events of this `family`: "+strings.Join(knownFamilies(pinpoint.Versions()), ", "))
 	fs.StringVar(&eventType, "type", "", "write only events of this event `type`, e.g. _email.open")
-	fs.StringVar(&version, "version", "", "write only events of this event_version, e.g. 3.1")
+	fs.StringVar(&version, "version", "", "write only events of this event_version: "+strings.Join(pinpoint.Versions(), ", "))
 	fs.StringVar(&deadLetter, "dead-letter", "", "write records that are not valid events to `FILE`, with their raw bytes and reasons")
 	fs.BoolVar(&ro.validate, "validate", true, "check each event against its schema (--content and --format tune the check); invalid events are not written")
 	ro.register(fs)
 	inputs, code, ok := parseInputs(fs, args, decodeHelp, stdout, stderr)
 	if !ok {
 		return code
+	}
+	note, filterErr := checkFilters(family, eventType, version)
+	if filterErr != nil {
+		return usageError(stderr, "decode", "%v", filterErr)
+	}
+	if note != "" {
+		fmt.Fprintf(stderr, "pinpoint-events decode: %s\n", note)
 	}
 	var dead *bufio.Writer
 	if deadLetter != "" {

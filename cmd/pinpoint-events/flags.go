@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
+	"strconv"
 
 	flag "github.com/spf13/pflag"
 )
@@ -34,6 +36,11 @@ func parseFlags(fs *flag.FlagSet, args []string, help string, stdout, stderr io.
 		}
 		return usageError(stderr, fs.Name(), "%v", err), false
 	}
+	fs.VisitAll(func(f *flag.Flag) {
+		if n, ok := f.Value.(noter); ok && n.note() != "" {
+			fmt.Fprintf(stderr, "pinpoint-events %s: %s\n", fs.Name(), n.note())
+		}
+	})
 	return 0, true
 }
 
@@ -43,4 +50,49 @@ func usageError(stderr io.Writer, command, format string, args ...any) int {
 	fmt.Fprintf(stderr, "pinpoint-events %s: %s\n", command, fmt.Sprintf(format, args...))
 	fmt.Fprintf(stderr, "Run 'pinpoint-events %s --help' for usage.\n", command)
 	return exitUsage
+}
+
+// noter is a flag value with something to tell the user about the value it
+// was given, such as a bound it was held to.
+type noter interface{ note() string }
+
+// maxWorkers bounds --workers: decoding is CPU-bound, so goroutines beyond a
+// few per core (GOMAXPROCS, which follows a container's CPU limit) only add
+// memory (each holds records in flight) and scheduling, and a mistyped
+// --workers 100000 would start that many.
+func maxWorkers() int { return 4 * runtime.GOMAXPROCS(0) }
+
+// workersFlag is --workers: 0 or less stands for the default (every core),
+// more than maxWorkers is held to maxWorkers with a note on stderr rather
+// than an error, so that a script written on a big machine still runs on a
+// small one.
+type workersFlag struct {
+	n         *int
+	requested int // the value given, when it was held to the bound
+}
+
+func (w *workersFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return errors.New("must be an integer")
+	}
+	w.requested = 0
+	switch {
+	case n <= 0:
+		n = 0
+	case n > maxWorkers():
+		w.requested, n = n, maxWorkers()
+	}
+	*w.n = n
+	return nil
+}
+
+func (w *workersFlag) String() string { return strconv.Itoa(*w.n) }
+func (w *workersFlag) Type() string   { return "int" }
+
+func (w *workersFlag) note() string {
+	if w.requested == 0 {
+		return ""
+	}
+	return fmt.Sprintf("--workers %d is more than 4 per core (%d cores); using %d", w.requested, runtime.GOMAXPROCS(0), maxWorkers())
 }

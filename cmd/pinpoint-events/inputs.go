@@ -87,7 +87,7 @@ type readOptions struct {
 }
 
 func (o *readOptions) register(fs *flag.FlagSet) {
-	fs.IntVar(&o.workers, "workers", 0, "goroutines that decode (0: every core)")
+	fs.Var(&workersFlag{n: &o.workers}, "workers", "goroutines that decode: 0 for one per core, at most 4 per core")
 	fs.IntVar(&o.maxRecordBytes, "max-record-bytes", stream.DefaultMaxRecordBytes, "the size limit of a record; a longer one is reported and skipped")
 	fs.BoolVar(&o.progress, "progress", true, "show progress on stderr when it is a terminal")
 	fs.BoolVar(&o.content, "content", true, "check JSON documents carried in strings (the endpoint record) against their schema")
