@@ -2,6 +2,7 @@ package main
 
 import (
 	"debug/buildinfo"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"runtime"
@@ -220,5 +221,74 @@ func TestWorkersFlag(t *testing.T) {
 	want := fmt.Sprintf("pinpoint-events validate: --workers 1000000 is more than 4 per core (%d cores); using %d\n", runtime.GOMAXPROCS(0), bound)
 	if r.exit != exitOK || r.stderr != want {
 		t.Errorf("validate --workers 1000000: exit %d, stderr %q, want %q", r.exit, r.stderr, want)
+	}
+}
+
+// schemas show prints JSON and nothing else on stdout, for every schema,
+// asked for by Go type, by qualified Go type and by each event type.
+func TestSchemasShowPrintsOnlyJSON(t *testing.T) {
+	for _, v := range pinpoint.Versions() {
+		for _, s := range pinpoint.Schemas(v) {
+			names := append([]string{s.GoType, goPackage(v) + "." + s.GoType}, s.EventTypes...)
+			for _, name := range names {
+				for _, bundled := range []bool{false, true} {
+					args := []string{"schemas", "show", "--version", v, name}
+					if bundled {
+						args = append(args, "--bundle")
+					}
+					out, errOut, exit := runCLI(t, "", args...)
+					var doc map[string]any
+					if err := json.Unmarshal([]byte(out), &doc); err != nil || exit != exitOK || doc["type"] != "object" {
+						t.Errorf("%v: exit %d, %v\nstdout:\n%.300s\nstderr:\n%s", args, exit, err, out, errOut)
+					}
+					if where := "schema/pinpoint/" + v + "/" + s.File + "#" + s.Pointer; !strings.HasPrefix(errOut, where) {
+						t.Errorf("%v: stderr %q does not start with %s", args, errOut, where)
+					}
+				}
+			}
+		}
+	}
+}
+
+// schemas show resolves every event type validate accepts, takes its flags
+// anywhere, and fails with 2 for what no schema takes.
+func TestSchemasShowResolves(t *testing.T) {
+	tests := []struct {
+		args   []string
+		exit   int
+		schema string // the file and pointer stderr names
+	}{
+		{[]string{"schemas", "show", "--version", "3.0", "_session.stop"}, exitOK, "3.0/app.json#/$defs/AppEvent"},
+		{[]string{"schemas", "show", "_session.stop", "--version", "3.0"}, exitOK, "3.0/app.json#/$defs/AppEvent"},
+		{[]string{"schemas", "--version", "3.0", "show", "_session.stop"}, exitOK, "3.0/app.json#/$defs/AppEvent"},
+		{[]string{"schemas", "show", "_session.stop"}, exitOK, "3.1/app.json#/$defs/AppSessionEvent"},
+		{[]string{"schemas", "show", "_test.event"}, exitOK, "3.1/app.json#/$defs/AppEvent"},
+		{[]string{"schemas", "show", "pageView"}, exitOK, "3.1/app.json#/$defs/AppEvent"},
+		{[]string{"schemas", "show", "v3p0.AppEvent"}, exitOK, "3.0/app.json#/$defs/AppEvent"},
+		{[]string{"schemas", "show", "_email.nosuch"}, exitUsage, ""},
+		{[]string{"schemas", "show", "--version", "3.0", "_email.open"}, exitUsage, ""},
+		{[]string{"schemas", "show", "--version", "9.9", "_email.open"}, exitUsage, ""},
+		{[]string{"schemas", "show"}, exitUsage, ""},
+		{[]string{"schemas", "show", "_email.open", "_email.send"}, exitUsage, ""},
+		{[]string{"schemas", "shwo"}, exitUsage, ""},
+		{[]string{"schemas", "--bundle"}, exitUsage, ""},
+	}
+	for _, tt := range tests {
+		r := runBinary(t, nil, tt.args...)
+		ok := r.exit == tt.exit
+		if tt.exit == exitOK {
+			ok = ok && json.Valid([]byte(r.stdout)) && strings.Contains(r.stderr, tt.schema)
+		} else {
+			ok = ok && r.stdout == "" && strings.Contains(r.stderr, "Run 'pinpoint-events schemas --help' for usage.")
+		}
+		if !ok {
+			t.Errorf("%v: exit %d (want %d)\nstdout:\n%.200s\nstderr:\n%s", tt.args, r.exit, tt.exit, r.stdout, r.stderr)
+		}
+	}
+	r := runBinary(t, nil, "schemas", "show", "_email.nosuch")
+	for _, want := range []string{`no schema for "_email.nosuch"`, "_email.open", "_session.start"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("schemas show _email.nosuch: stderr lacks %q:\n%s", want, r.stderr)
+		}
 	}
 }
