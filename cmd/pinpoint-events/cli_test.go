@@ -75,6 +75,9 @@ func TestHelpCommand(t *testing.T) {
 			t.Errorf("help %s: exit %d, stderr %q, stdout:\n%s\n%s --help:\n%s", c.name, r.exit, r.stderr, r.stdout, c.name, direct.stdout)
 		}
 	}
+	if r := runBinary(t, nil, "help", "help"); r.exit != exitOK || !strings.Contains(r.stdout, "Commands:") {
+		t.Errorf("help help: exit %d\n%s", r.exit, r.stdout)
+	}
 	if r := runBinary(t, nil, "help"); r.exit != exitOK || !strings.Contains(r.stdout, "Commands:") || !strings.Contains(r.stdout, "Exit status") {
 		t.Errorf("help: exit %d\n%s", r.exit, r.stdout)
 	}
@@ -97,6 +100,8 @@ func TestWrongFlag(t *testing.T) {
 		{[]string{"version", "--no-such-flag"}, "pinpoint-events version: unknown flag: --no-such-flag"},
 		{[]string{"validate", "--workers", "many"}, `pinpoint-events validate: invalid argument "many" for "--workers" flag: must be an integer`},
 		{[]string{"decode", "--dead-letter"}, "pinpoint-events decode: flag needs an argument: --dead-letter"},
+		{[]string{"validate", "-json", "f"}, "pinpoint-events validate: unknown shorthand flag: 'j' in -json; use --json: a flag of more than one letter takes two dashes"},
+		{[]string{"decode", "-dead-letter=x", "f"}, "pinpoint-events decode: unknown shorthand flag: 'd' in -dead-letter=x; use --dead-letter: a flag of more than one letter takes two dashes"},
 	}
 	for _, tt := range tests {
 		r := runBinary(t, nil, tt.args...)

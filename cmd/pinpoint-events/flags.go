@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime"
 	"strconv"
+	"strings"
 
 	flag "github.com/spf13/pflag"
 )
@@ -34,6 +35,9 @@ func parseFlags(fs *flag.FlagSet, args []string, help string, stdout, stderr io.
 			fmt.Fprint(stdout, fs.FlagUsages())
 			return exitOK, false
 		}
+		if hint := twoDashesHint(fs, args); hint != "" {
+			return usageError(stderr, fs.Name(), "%v; %s", err, hint), false
+		}
 		return usageError(stderr, fs.Name(), "%v", err), false
 	}
 	fs.VisitAll(func(f *flag.Flag) {
@@ -42,6 +46,24 @@ func parseFlags(fs *flag.FlagSet, args []string, help string, stdout, stderr io.
 		}
 	})
 	return 0, true
+}
+
+// twoDashesHint explains the error of a long flag written with one dash, as
+// the standard flag package (which this command used before) accepted:
+// pflag reads -json as the shorthands -j -s -o -n.
+func twoDashesHint(fs *flag.FlagSet, args []string) string {
+	for _, arg := range args {
+		if arg == "--" {
+			break
+		}
+		if len(arg) > 2 && arg[0] == '-' && arg[1] != '-' {
+			name, _, _ := strings.Cut(arg[1:], "=")
+			if len(name) > 1 && fs.Lookup(name) != nil {
+				return fmt.Sprintf("use --%s: a flag of more than one letter takes two dashes", name)
+			}
+		}
+	}
+	return ""
 }
 
 // usageError reports a mistake on the command line of a command and returns
