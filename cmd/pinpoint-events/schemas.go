@@ -99,23 +99,21 @@ func listSchemas(w io.Writer, versions []string) {
 }
 
 // showSchema prints the schema of an event type or Go type: from the newest
-// of versions that has it.
+// of versions that has it. A name that is a Go type of any version is only
+// taken as a Go type, not as the name of an app's own event.
 func showSchema(stdout, stderr io.Writer, versions []string, name string, bundled bool) int {
-	// v3p1.EmailOpenEvent, as the list prints Go types, names its version.
-	if pkg, goType, ok := strings.Cut(name, "."); ok && strings.HasPrefix(pkg, "v") {
-		for _, v := range versions {
-			if goPackage(v) == pkg {
-				versions, name = []string{v}, goType
+	if v, goType, ok := goTypeName(name); ok {
+		for i := len(versions) - 1; i >= 0; i-- {
+			for _, s := range pinpoint.Schemas(versions[i]) {
+				if s.GoType == goType && (v == "" || v == versions[i]) {
+					return printSchema(stdout, stderr, versions[i], s, bundled)
+				}
 			}
 		}
+		return usageError(stderr, "schemas", "Go type %s is not in event_version %s (pinpoint-events schemas lists the Go types)", name, strings.Join(versions, ", "))
 	}
 	for i := len(versions) - 1; i >= 0; i-- {
 		v := versions[i]
-		for _, s := range pinpoint.Schemas(v) {
-			if s.GoType == name {
-				return printSchema(stdout, stderr, v, s, bundled)
-			}
-		}
 		if s, ok := schemaOf(v, name); ok {
 			if looksMistyped(name) {
 				fmt.Fprintf(stderr, "pinpoint-events schemas: note: %s has no schema of its own: an event so named is an app event (%s.%s)\n", name, goPackage(v), s.GoType)
@@ -125,6 +123,23 @@ func showSchema(stdout, stderr io.Writer, versions []string, name string, bundle
 	}
 	return usageError(stderr, "schemas", "no schema for %q in event_version %s: it is neither a Go type nor an event type validate accepts; known event types: %s, and the names apps give their own events (pinpoint-events schemas lists the Go types)",
 		name, strings.Join(versions, ", "), strings.Join(knownTypes(versions), ", "))
+}
+
+// goTypeName reports whether name is a Go type of some version, bare
+// (EmailOpenEvent) or qualified as the list prints it (v3p1.EmailOpenEvent,
+// which also names its version).
+func goTypeName(name string) (version, goType string, ok bool) {
+	for _, v := range pinpoint.Versions() {
+		for _, s := range pinpoint.Schemas(v) {
+			switch name {
+			case s.GoType:
+				return "", s.GoType, true
+			case goPackage(v) + "." + s.GoType:
+				return v, s.GoType, true
+			}
+		}
+	}
+	return "", "", false
 }
 
 // printSchema prints the schema s of version: only JSON on stdout, so that
