@@ -2,12 +2,13 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"unicode/utf8"
 
+	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
 	"github.com/pinpoint-events/pinpoint-events/stream"
 )
 
@@ -32,9 +33,17 @@ events are written; they do not apply to the dead-letter file.
 The summary on stderr counts the events and dead letters that were written:
 a write that fails (a full disk) is reported and stops the command.
 
-Exit status: 0 when every record was a valid event, 1 when some were not, 2
-for usage errors, inputs that cannot be read or hold no record, and output
-that cannot be written.
+` + exitStatusHelp + ` With --validate=false, an event that decodes
+counts as valid.
+
+--family and --version take the values pinpoint-events schemas lists, --type
+any event type validate accepts: the standard types schemas lists and the
+types apps choose for their own events (any name but the server-side
+families' prefixes, such as _email.). An unknown value is a usage error that
+lists the known ones, so that a typo does not silently filter out every
+event; a --type that starts with _ (reserved by Pinpoint for its standard
+events) but that no schema names is accepted as an app event type, with a
+note on stderr.
 
 Examples:
   pinpoint-events decode --dead-letter bad.ndjson firehose-archive/ > events.ndjson
@@ -45,21 +54,27 @@ Flags:
 `
 
 func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("decode", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("decode")
 	var (
 		family, eventType, version, deadLetter string
 		ro                                     readOptions
 	)
-	fs.StringVar(&family, "family", "", "write only events of this `family` (campaign, journey, email, sms, app)")
+	fs.StringVar(&family, "family", "", "write only events of this `family`: "+strings.Join(knownFamilies(pinpoint.Versions()), ", "))
 	fs.StringVar(&eventType, "type", "", "write only events of this event `type`, e.g. _email.open")
-	fs.StringVar(&version, "version", "", "write only events of this event_version, e.g. 3.1")
+	fs.StringVar(&version, "version", "", "write only events of this event_version: "+strings.Join(pinpoint.Versions(), ", "))
 	fs.StringVar(&deadLetter, "dead-letter", "", "write records that are not valid events to `FILE`, with their raw bytes and reasons")
 	fs.BoolVar(&ro.validate, "validate", true, "check each event against its schema (--content and --format tune the check); invalid events are not written")
 	ro.register(fs)
 	inputs, code, ok := parseInputs(fs, args, decodeHelp, stdout, stderr)
 	if !ok {
 		return code
+	}
+	note, filterErr := checkFilters(family, eventType, version)
+	if filterErr != nil {
+		return usageError(stderr, "decode", "%v", filterErr)
+	}
+	if note != "" {
+		fmt.Fprintf(stderr, "pinpoint-events decode: %s\n", note)
 	}
 	con := newConsole(stdout, stderr, ro.progress)
 	var dead *output

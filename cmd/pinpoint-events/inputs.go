@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
 	"github.com/pinpoint-events/pinpoint-events/stream"
+	flag "github.com/spf13/pflag"
 )
 
 // input is one file to read, or standard input.
@@ -200,7 +200,7 @@ type readOptions struct {
 }
 
 func (o *readOptions) register(fs *flag.FlagSet) {
-	fs.IntVar(&o.workers, "workers", 0, "goroutines that decode (0: every core)")
+	fs.Var(&workersFlag{n: &o.workers}, "workers", "goroutines that decode: 0 for one per core, at most 4 per core")
 	fs.IntVar(&o.maxRecordBytes, "max-record-bytes", stream.DefaultMaxRecordBytes, "the size limit of a record; a longer one is reported and skipped")
 	fs.BoolVar(&o.progress, "progress", true, "show progress on stderr when it is a terminal")
 	fs.BoolVar(&o.content, "content", true, "check JSON documents carried in strings (the endpoint record) against their schema")
@@ -220,8 +220,8 @@ func (o readOptions) streamOptions() stream.Options {
 // inputs. ok is false when the command must stop, with code. A path that
 // cannot be read does not stop the command: it is reported when its turn
 // to be read comes.
-func parseInputs(fs *flag.FlagSet, args []string, help string, stdout, _ io.Writer) (inputs *inputSet, code int, ok bool) {
-	if code, ok := parseFlags(fs, args, help, stdout); !ok {
+func parseInputs(fs *flag.FlagSet, args []string, help string, stdout, stderr io.Writer) (inputs *inputSet, code int, ok bool) {
+	if code, ok := parseFlags(fs, args, help, stdout, stderr); !ok {
 		return nil, code, false
 	}
 	return expandInputs(fs.Args()), 0, true

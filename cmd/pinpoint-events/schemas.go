@@ -2,10 +2,9 @@ package main
 
 import (
 	"bufio"
-	"flag"
+	"bytes"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
@@ -14,18 +13,29 @@ import (
 )
 
 const schemasHelp = `Usage: pinpoint-events schemas [--version V]
-       pinpoint-events schemas show [--version V] TYPE
+       pinpoint-events schemas show [--version V] [--bundle] TYPE
 
 Lists the producers, event_versions, families and event types this program
-knows, with the Go type of each; show prints the JSON Schema of an event
-type (TYPE is an event type such as _email.open, or a Go type such as
-EmailOpenEvent), as it stands in its schema file, and names the files its
-$refs lead to.
+knows, with the Go type of each.
+
+show prints the JSON Schema of an event type, and nothing else, on standard
+output (its file and pointer go to stderr). TYPE is an event type such as
+_email.open, or a Go type such as EmailOpenEvent or v3p1.EmailOpenEvent; any
+event type validate accepts resolves, so a type an app chose (pageView,
+_test.event) shows the schema of app events. Without --bundle the schema is
+printed as it stands in its file, and its $refs are relative to that file;
+with --bundle it is one self-contained draft 2020-12 schema, every schema it
+refers to copied into its $defs and every $ref pointing there, for tools
+that are given one schema.
+
+Exit status: 0, or 2 for usage errors such as an unknown event type or
+event_version.
 
 Examples:
   pinpoint-events schemas
-  pinpoint-events schemas show _campaign.send
+  pinpoint-events schemas show _campaign.send | jq .properties
   pinpoint-events schemas show --version 3.0 _session.stop
+  pinpoint-events schemas show --bundle _email.open > email-open.schema.json
 
 Flags:
 `
@@ -33,39 +43,45 @@ Flags:
 const producer = "pinpoint"
 
 func runSchemas(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	show := len(args) > 0 && args[0] == "show"
-	if show {
-		args = args[1:]
-	}
-	fs := flag.NewFlagSet("schemas", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	versions := pinpoint.Versions()
+	fs := newFlagSet("schemas")
 	version := fs.String("version", "", "the event_version (default: every version for the list, the newest that has the type for show)")
-	if code, ok := parseFlags(fs, args, schemasHelp, stdout); !ok {
+	bundled := fs.Bool("bundle", false, "show: print one self-contained schema, its $refs resolved into $defs")
+	if code, ok := parseFlags(fs, args, schemasHelp, stdout, stderr); !ok {
 		return code
 	}
-	out := bufio.NewWriter(stdout)
-	defer out.Flush()
+	versions := pinpoint.Versions()
 	if *version != "" {
 		if pinpoint.Schemas(*version) == nil {
-			fmt.Fprintf(stderr, "pinpoint-events: no event_version %q: this program knows %q\n", *version, versions)
-			return exitUsage
+			return usageError(stderr, "schemas", "unknown event_version %q for --version; known: %s", *version, strings.Join(versions, ", "))
 		}
 		versions = []string{*version}
 	}
+	args = fs.Args()
+	show := len(args) > 0 && args[0] == "show"
 	if !show {
-		if fs.NArg() != 0 {
-			fs.Usage()
+		switch {
+		case len(args) != 0:
+			return usageError(stderr, "schemas", "unknown subcommand %q; the one there is: show TYPE", args[0])
+		case *bundled:
+			return usageError(stderr, "schemas", "--bundle goes with show TYPE")
+		}
+		out := bufio.NewWriter(stdout)
+		listSchemas(out, versions)
+		if err := out.Flush(); err != nil {
+			fmt.Fprintf(stderr, "pinpoint-events schemas: writing the list: %v\n", err)
 			return exitUsage
 		}
-		listSchemas(out, versions)
 		return exitOK
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "pinpoint-events: schemas show takes one event type")
-		return exitUsage
+	if len(args) != 2 {
+		return usageError(stderr, "schemas", "show takes one event type, got %d arguments", len(args)-1)
 	}
-	return showSchema(out, stderr, versions, fs.Arg(0))
+	return showSchema(stdout, stderr, versions, args[1], *bundled)
+}
+
+// goPackage is the name of a version's Go package: v3p1 for 3.1.
+func goPackage(version string) string {
+	return "v" + strings.Replace(version, ".", "p", 1)
 }
 
 func listSchemas(w io.Writer, versions []string) {
@@ -77,60 +93,90 @@ func listSchemas(w io.Writer, versions []string) {
 			if s.EventTypes == nil {
 				types = "(any other event type)"
 			}
-			fmt.Fprintf(w, "%-9s %-8s %-9s %-32s %s\n", producer, v, s.Family, "v"+strings.Replace(v, ".", "p", 1)+"."+s.GoType, types)
+			fmt.Fprintf(w, "%-9s %-8s %-9s %-32s %s\n", producer, v, s.Family, goPackage(v)+"."+s.GoType, types)
 		}
 	}
 }
 
-// showSchema prints the schema of an event type: from the newest version
-// that has it, unless versions holds one.
-func showSchema(w, stderr io.Writer, versions []string, name string) int {
+// showSchema prints the schema of an event type or Go type: from the newest
+// of versions that has it. A name that is a Go type of any version is only
+// taken as a Go type, not as the name of an app's own event.
+func showSchema(stdout, stderr io.Writer, versions []string, name string, bundled bool) int {
+	if v, goType, ok := goTypeName(name); ok {
+		for i := len(versions) - 1; i >= 0; i-- {
+			for _, s := range pinpoint.Schemas(versions[i]) {
+				if s.GoType == goType && (v == "" || v == versions[i]) {
+					return printSchema(stdout, stderr, versions[i], s, bundled)
+				}
+			}
+		}
+		return usageError(stderr, "schemas", "Go type %s is not in event_version %s (pinpoint-events schemas lists the Go types)", name, strings.Join(versions, ", "))
+	}
 	for i := len(versions) - 1; i >= 0; i-- {
 		v := versions[i]
-		var catchall *pinpoint.SchemaInfo
+		if s, ok := schemaOf(v, name); ok {
+			if looksMistyped(name) {
+				fmt.Fprintf(stderr, "pinpoint-events schemas: note: %s has no schema of its own: an event so named is an app event (%s.%s)\n", name, goPackage(v), s.GoType)
+			}
+			return printSchema(stdout, stderr, v, s, bundled)
+		}
+	}
+	return usageError(stderr, "schemas", "no schema for %q in event_version %s: it is neither a Go type nor an event type validate accepts; known event types: %s, and the names apps give their own events (pinpoint-events schemas lists the Go types)",
+		name, strings.Join(versions, ", "), strings.Join(knownTypes(versions), ", "))
+}
+
+// goTypeName reports whether name is a Go type of some version, bare
+// (EmailOpenEvent) or qualified as the list prints it (v3p1.EmailOpenEvent,
+// which also names its version).
+func goTypeName(name string) (version, goType string, ok bool) {
+	for _, v := range pinpoint.Versions() {
 		for _, s := range pinpoint.Schemas(v) {
-			if s.GoType == name || contains(s.EventTypes, name) {
-				return printSchema(w, stderr, v, s)
+			switch name {
+			case s.GoType:
+				return "", s.GoType, true
+			case goPackage(v) + "." + s.GoType:
+				return v, s.GoType, true
 			}
-			if s.EventTypes == nil {
-				s := s
-				catchall = &s
-			}
-		}
-		if catchall != nil && !strings.HasPrefix(name, "_") && !strings.HasSuffix(name, "Event") {
-			return printSchema(w, stderr, v, *catchall)
 		}
 	}
-	fmt.Fprintf(stderr, "pinpoint-events: no schema for %q in event_version %q (pinpoint-events schemas lists them)\n", name, versions)
-	return exitUsage
+	return "", "", false
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func printSchema(w, stderr io.Writer, version string, s pinpoint.SchemaInfo) int {
+// printSchema prints the schema s of version: only JSON on stdout, so that
+// it can be piped into jq or saved as a schema file; where it comes from on
+// stderr.
+func printSchema(stdout, stderr io.Writer, version string, s pinpoint.SchemaInfo, bundled bool) int {
 	file := producer + "/" + version + "/" + s.File
-	data, err := schema.FS.ReadFile(file)
-	if err != nil {
-		fmt.Fprintf(stderr, "pinpoint-events: %v\n", err)
+	where := fmt.Sprintf("schema/%s#%s (event_version %s, family %s, Go type %s.%s)", file, s.Pointer, version, s.Family, goPackage(version), s.GoType)
+	var text []byte
+	if bundled {
+		b, err := bundle(schema.FS, producer+"/"+version, s.File, s.Pointer)
+		if err != nil {
+			fmt.Fprintf(stderr, "pinpoint-events schemas: bundling %s: %v\n", where, err)
+			return exitUsage
+		}
+		text = b
+	} else {
+		data, err := schema.FS.ReadFile(file)
+		if err != nil {
+			fmt.Fprintf(stderr, "pinpoint-events schemas: %v\n", err)
+			return exitUsage
+		}
+		raw, err := rawAt(data, s.Pointer)
+		if err != nil {
+			fmt.Fprintf(stderr, "pinpoint-events schemas: %s#%s: %v\n", file, s.Pointer, err)
+			return exitUsage
+		}
+		text = []byte(dedent(raw))
+		if bytes.Contains(raw, []byte(`"$ref"`)) {
+			where += "; its $refs are relative to that file (--bundle resolves them)"
+		}
+	}
+	fmt.Fprintln(stderr, where)
+	if _, err := fmt.Fprintf(stdout, "%s\n", text); err != nil {
+		fmt.Fprintf(stderr, "pinpoint-events schemas: writing the schema: %v\n", err)
 		return exitUsage
 	}
-	raw, err := rawAt(data, s.Pointer)
-	if err != nil {
-		fmt.Fprintf(stderr, "pinpoint-events: %s#%s: %v\n", file, s.Pointer, err)
-		return exitUsage
-	}
-	fmt.Fprintf(w, "// schema/%s#%s (event_version %s, family %s, Go type v%s.%s)\n", file, s.Pointer, version, s.Family, strings.Replace(version, ".", "p", 1), s.GoType)
-	if refs := refFiles(raw); len(refs) > 0 {
-		fmt.Fprintf(w, "// $refs lead into %s, in schema/%s/%s/\n", strings.Join(refs, ", "), producer, version)
-	}
-	fmt.Fprintf(w, "%s\n", dedent(raw))
 	return exitOK
 }
 
@@ -164,23 +210,6 @@ func rawAt(data []byte, pointer string) ([]byte, error) {
 	}
 	d.Peek()
 	return d.Raw()
-}
-
-// refFiles lists the other files a schema's $refs name.
-func refFiles(raw []byte) []string {
-	set := map[string]bool{}
-	for _, part := range strings.Split(string(raw), `"$ref": "`)[1:] {
-		target, _, _ := strings.Cut(part, `"`)
-		if file, _, _ := strings.Cut(target, "#"); file != "" {
-			set[file] = true
-		}
-	}
-	var out []string
-	for f := range set {
-		out = append(out, f)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // dedent removes the indentation a nested value has in its file.

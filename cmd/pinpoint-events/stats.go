@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"sort"
@@ -22,6 +21,8 @@ send statuses of campaigns and journeys, the record statuses of SMS, and the
 time of the first and last event. Inputs are read as by validate.
 
 A table for people by default; --json prints one JSON object instead.
+
+` + exitStatusHelp + ` The counts are printed in every case.
 
 Examples:
   pinpoint-events stats s3-export/2026/
@@ -53,8 +54,7 @@ func newStats() *stats {
 }
 
 func runStats(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("stats")
 	var (
 		asJSON bool
 		ro     = readOptions{validate: true}
@@ -75,8 +75,14 @@ func runStats(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		st.table(out)
 	}
-	if out.Close(); out.reportError(con.stderr) || err != nil {
+	if out.Close(); out.reportError(con.stderr) {
 		return exitUsage
+	}
+	switch {
+	case err != nil:
+		return exitUsage
+	case st.Valid < st.Records:
+		return exitInvalid
 	}
 	return exitOK
 }

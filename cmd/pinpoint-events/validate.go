@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/stream"
+	flag "github.com/spf13/pflag"
 )
 
 const validateHelp = `Usage: pinpoint-events validate [flags] [FILE|DIR|-]...
@@ -30,9 +30,7 @@ nothing else:
 
   {"file","record","offset","event_version","event_type","valid","errors":[{"pointer","keyword","message"}]}
 
-Exit status: 0 when every record is valid, 1 when any is invalid, 2 for
-usage errors, inputs that cannot be read or hold no record, and output that
-cannot be written.
+` + exitStatusHelp + `
 
 Examples:
   pinpoint-events validate events.ndjson
@@ -48,11 +46,16 @@ type validateOptions struct {
 }
 
 func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("validate")
 	o := validateOptions{read: readOptions{validate: true}}
 	fs.BoolVar(&o.json, "json", false, "print one JSON object per record, and nothing else")
-	fs.BoolVar(&o.verbose, "v", false, "print a line for valid records too")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print a line for valid records too")
+	fs.SetNormalizeFunc(func(_ *flag.FlagSet, name string) flag.NormalizedName {
+		if name == "v" { // the flag's name before --verbose, which --v still spelt
+			name = "verbose"
+		}
+		return flag.NormalizedName(name)
+	})
 	o.read.register(fs)
 	inputs, code, ok := parseInputs(fs, args, validateHelp, stdout, stderr)
 	if !ok {
@@ -75,30 +78,6 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		exit = exitInvalid
 	}
 	return exit
-}
-
-// parseFlags parses a command's flags: --help prints help on stdout, a
-// mistake the error and help on the FlagSet's output. ok is false when the
-// command must stop, with code.
-func parseFlags(fs *flag.FlagSet, args []string, help string, stdout io.Writer) (code int, ok bool) {
-	// Parse would print the help itself, on the FlagSet's output, before it
-	// returns ErrHelp: it is printed here instead, where --help is told
-	// apart from a mistake.
-	fs.Usage = func() {}
-	usage := func(w io.Writer) {
-		fs.SetOutput(w)
-		fmt.Fprint(w, help)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			usage(stdout)
-			return exitOK, false
-		}
-		usage(fs.Output())
-		return exitUsage, false
-	}
-	return 0, true
 }
 
 type validator struct {
