@@ -236,7 +236,7 @@ func generatedOutcome(data []byte) (outcome, error) {
 	switch err.(type) {
 	case nil, *pinpoint.ConstError:
 	case *pinpoint.UnknownVersionError, *pinpoint.MissingVersionError, *pinpoint.UnknownEventTypeError, *pinpoint.NotAnObjectError,
-		*pinpoint.LegacyFormatError, *pinpoint.ForeignEventError:
+		*pinpoint.LegacyFormatError, *pinpoint.ForeignEventError, *pinpoint.NonEventRecordError:
 		return outcome{}, nil
 	default:
 		return outcome{}, err
