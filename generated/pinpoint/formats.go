@@ -146,8 +146,10 @@ func recognize(data []byte) error {
 	if err != nil {
 		return err
 	}
+	// One collector for every format: the check's indirect call moves it to the heap.
+	var c validation.Collector
 	for _, ft := range formats {
-		c := validation.Collector{Options: validation.Options{AssertContent: true}}
+		c = validation.Collector{Options: validation.Options{AssertContent: true}}
 		ft.check(&v, &c)
 		if c.Len() != 0 {
 			continue

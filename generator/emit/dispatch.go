@@ -171,8 +171,10 @@ func (p *printer) formats(formats []*model.Format) {
 	f.Func().Id("recognize").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.List(jen.Id("v"), jen.Err()).Op(":=").Qual(jsonvaluePkg, "Parse").Call(jen.Id("data")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Comment("One collector for every format: the check's indirect call moves it to the heap."),
+		jen.Var().Id("c").Qual(validationPkg, "Collector"),
 		jen.For(jen.List(jen.Id("_"), jen.Id("ft")).Op(":=").Range().Id("formats")).Block(
-			jen.Id("c").Op(":=").Qual(validationPkg, "Collector").Values(jen.Dict{
+			jen.Id("c").Op("=").Qual(validationPkg, "Collector").Values(jen.Dict{
 				jen.Id("Options"): jen.Qual(validationPkg, "Options").Values(jen.Dict{jen.Id("AssertContent"): jen.True()}),
 			}),
 			jen.Id("ft").Dot("check").Call(jen.Op("&").Id("v"), jen.Op("&").Id("c")),
