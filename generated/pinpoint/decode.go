@@ -62,8 +62,10 @@ type (
 	MissingVersionError = eventtypes.MissingVersionError
 	// LegacyFormatError reports a record in an older Pinpoint layout.
 	LegacyFormatError = eventtypes.LegacyFormatError
-	// ForeignEventError reports the event of another producer.
+	// ForeignEventError reports the record of another producer.
 	ForeignEventError = eventtypes.ForeignEventError
+	// NonEventRecordError reports a record Pinpoint writes that is not an event.
+	NonEventRecordError = eventtypes.NonEventRecordError
 )
 
 // Schemas returns the event schemas of an event_version, or nil for a version
@@ -88,8 +90,12 @@ func Versions() []string {
 // *MissingVersionError or *UnknownVersionError when event_version is absent or
 // not known, an *UnknownEventTypeError when no schema of the version covers
 // the event_type, and a *ConstError, returned with the decoded event, when a
-// member breaks a const of the schema. Decode does not validate: call
-// Validate on the event.
+// member breaks a const of the schema. Records that are not Pinpoint events
+// of a known version are named where their layout is known: a
+// *NonEventRecordError for a record Pinpoint writes that is no event (the
+// stream's test record), a *LegacyFormatError for an older Pinpoint layout, a
+// *ForeignEventError for another producer's record, bare or in an envelope.
+// Decode does not validate: call Validate on the event.
 func Decode(data []byte) (Event, error) {
 	return DecodeWith(data, DecodeOptions{})
 }
@@ -115,6 +121,9 @@ func DecodeWith(data []byte, opts DecodeOptions) (Event, error) {
 
 // decodeWith decodes data as the event head says it is.
 func decodeWith(data []byte, head codec.Head, opts DecodeOptions) (Event, error) {
+	if err := nonEvent(head); err != nil {
+		return nil, codec.HeadError(data, err)
+	}
 	if !head.HasVersion {
 		return nil, codec.HeadError(data, recognize(data))
 	}
@@ -162,6 +171,9 @@ func ValidateJSON(data []byte, opts ValidateOptions) error {
 	head, err := codec.ReadFullHead(data)
 	if err != nil {
 		return err
+	}
+	if err := nonEvent(head); err != nil {
+		return codec.HeadError(data, err)
 	}
 	if !head.HasVersion {
 		return codec.HeadError(data, recognize(data))

@@ -12,55 +12,179 @@ import (
 // formats are the layouts recognized in records without event_version, in
 // the order they are tried.
 var formats = []struct {
-	name   string
-	title  string
-	legacy bool
-	check  codec.Check
+	name     string
+	title    string
+	kind     string
+	producer string
+	envelope string
+	check    codec.Check
 }{{
-	check:  rawPinpoint2018SMS,
-	legacy: true,
-	name:   "pinpoint-2018-sms",
-	title:  "the 2018 Pinpoint SMS event layout",
+	check: rawPinpoint2018SMS,
+	kind:  "legacy",
+	name:  "pinpoint-2018-sms",
+	title: "the 2018 Pinpoint SMS event layout",
 }, {
-	check:  rawMobileAnalyticsExport,
-	legacy: true,
-	name:   "mobile-analytics-export",
-	title:  "the Amazon Mobile Analytics export layout",
+	check: rawMobileAnalyticsExport,
+	kind:  "legacy",
+	name:  "mobile-analytics-export",
+	title: "the Amazon Mobile Analytics export layout",
 }, {
-	check:  rawEndUserMessagingSMSVoice,
-	legacy: false,
-	name:   "end-user-messaging-sms-voice",
-	title:  "an AWS End User Messaging SMS and voice (pinpoint-sms-voice-v2) event",
+	check:    rawEndUserMessagingSMSVoice,
+	kind:     "foreign",
+	name:     "end-user-messaging-sms-voice",
+	producer: "AWS End User Messaging SMS and voice",
+	title:    "an AWS End User Messaging SMS and voice (pinpoint-sms-voice-v2) event",
 }, {
-	check:  rawSESEventPublishing,
-	legacy: false,
-	name:   "ses-event-publishing",
-	title:  "an Amazon SES event publishing record",
+	check:    rawSESEventPublishing,
+	kind:     "foreign",
+	name:     "ses-event-publishing",
+	producer: "Amazon SES",
+	title:    "an Amazon SES event publishing record",
+}, {
+	check:    rawSESNotification,
+	kind:     "foreign",
+	name:     "ses-notification",
+	producer: "Amazon SES",
+	title:    "an Amazon SES feedback notification",
+}, {
+	check:    rawEndUserMessagingInbound,
+	kind:     "foreign",
+	name:     "end-user-messaging-inbound",
+	producer: "AWS End User Messaging SMS and voice",
+	title:    "an inbound (two-way) message of AWS End User Messaging SMS and voice",
+}, {
+	check:    rawEventbridgeSMSVoice,
+	envelope: "Amazon EventBridge event",
+	kind:     "foreign",
+	name:     "eventbridge-sms-voice",
+	producer: "AWS End User Messaging SMS and voice",
+	title:    "an Amazon EventBridge event from AWS End User Messaging SMS and voice",
+}, {
+	check:    rawEventbridgeSES,
+	envelope: "Amazon EventBridge event",
+	kind:     "foreign",
+	name:     "eventbridge-ses",
+	producer: "Amazon SES",
+	title:    "an Amazon EventBridge event from Amazon SES",
+}, {
+	check:    rawEventbridge,
+	envelope: "Amazon EventBridge event",
+	kind:     "foreign",
+	name:     "eventbridge",
+	title:    "an Amazon EventBridge event of another source",
+}, {
+	check:    rawSnsEndUserMessagingSMSVoice,
+	envelope: "Amazon SNS notification",
+	kind:     "foreign",
+	name:     "sns-end-user-messaging-sms-voice",
+	producer: "AWS End User Messaging SMS and voice",
+	title:    "an Amazon SNS notification carrying an AWS End User Messaging SMS and voice event",
+}, {
+	check:    rawSnsEndUserMessagingInbound,
+	envelope: "Amazon SNS notification",
+	kind:     "foreign",
+	name:     "sns-end-user-messaging-inbound",
+	producer: "AWS End User Messaging SMS and voice",
+	title:    "an Amazon SNS notification carrying an inbound (two-way) message of AWS End User Messaging SMS and voice",
+}, {
+	check:    rawSnsSESEventPublishing,
+	envelope: "Amazon SNS notification",
+	kind:     "foreign",
+	name:     "sns-ses-event-publishing",
+	producer: "Amazon SES",
+	title:    "an Amazon SNS notification carrying an Amazon SES event publishing record",
+}, {
+	check:    rawSnsSESNotification,
+	envelope: "Amazon SNS notification",
+	kind:     "foreign",
+	name:     "sns-ses-notification",
+	producer: "Amazon SES",
+	title:    "an Amazon SNS notification carrying an Amazon SES feedback notification",
+}, {
+	check:    rawSnsBody,
+	envelope: "Amazon SNS message",
+	kind:     "foreign",
+	name:     "sns-body",
+	title:    "an Amazon SNS message",
+}, {
+	check:    rawCloudwatchLogsSubscription,
+	envelope: "Amazon CloudWatch Logs subscription payload",
+	kind:     "foreign",
+	name:     "cloudwatch-logs-subscription",
+	title:    "an Amazon CloudWatch Logs subscription payload",
+}, {
+	check:    rawLambdaSnsEvent,
+	envelope: "AWS Lambda event from Amazon SNS",
+	kind:     "foreign",
+	name:     "lambda-sns-event",
+	title:    "an AWS Lambda event from Amazon SNS",
+}, {
+	check:    rawLambdaSqsEvent,
+	envelope: "AWS Lambda event from Amazon SQS",
+	kind:     "foreign",
+	name:     "lambda-sqs-event",
+	title:    "an AWS Lambda event from Amazon SQS",
+}, {
+	check:    rawLambdaCloudwatchLogsEvent,
+	envelope: "AWS Lambda event from Amazon CloudWatch Logs",
+	kind:     "foreign",
+	name:     "lambda-cloudwatch-logs-event",
+	title:    "an AWS Lambda event from a CloudWatch Logs subscription",
+}, {
+	check: rawCamelCaseEventVersion,
+	kind:  "foreign",
+	name:  "camel-case-event-version",
+	title: "another producer's record, with a camelCase eventVersion where Pinpoint events have event_version",
 }}
 
 // recognize names the layout of a record without event_version: a
 // *LegacyFormatError or a *ForeignEventError, else a *MissingVersionError.
+// Strings that hold JSON are checked against their contentSchema, so that
+// an envelope's format can name the producer of the record it carries.
 func recognize(data []byte) error {
 	v, err := jsonvalue.Parse(data)
 	if err != nil {
 		return err
 	}
+	// One collector for every format: the check's indirect call moves it to the heap.
+	var c validation.Collector
 	for _, ft := range formats {
-		if !codec.Accepts(ft.check, &v) {
+		c = validation.Collector{Options: validation.Options{AssertContent: true}}
+		ft.check(&v, &c)
+		if c.Len() != 0 {
 			continue
 		}
-		if ft.legacy {
+		if ft.kind == "legacy" {
 			return &LegacyFormatError{
 				Format: ft.name,
 				Title:  ft.title,
 			}
 		}
 		return &ForeignEventError{
-			Format: ft.name,
-			Title:  ft.title,
+			Envelope: ft.envelope,
+			Format:   ft.name,
+			Producer: ft.producer,
+			Title:    ft.title,
 		}
 	}
 	return &MissingVersionError{}
+}
+
+// nonEvent names a record Pinpoint writes that is not an event, by its
+// event_type alone, whatever its event_version; nil for anything else.
+func nonEvent(head codec.Head) error {
+	if !head.TypeIsString {
+		return nil
+	}
+	switch head.Type {
+	case "_test.event_stream":
+		return &NonEventRecordError{
+			EventType: head.Type,
+			Format:    "pinpoint-stream-test",
+			Title:     "the test record Pinpoint writes when an event stream is set up",
+		}
+	}
+	return nil
 }
 
 // rawPinpoint2018SMS checks a raw value against schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms.
@@ -115,6 +239,12 @@ func rawEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 					rawEndUserMessagingSMSVoiceEventType(&m.Value, c)
 					c.Pop()
 				}
+			case "eventVersion":
+				{
+					c.Push(m.Name)
+					rawEndUserMessagingSMSVoiceEventVersion(&m.Value, c)
+					c.Pop()
+				}
 			}
 		}
 	}
@@ -148,6 +278,393 @@ func rawSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// rawSESNotification checks a raw value against schema/pinpoint/formats.json#/$defs/ses-notification.
+func rawSESNotification(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, c, "notificationType", "mail")
+		for i := range v.Members {
+			m := &v.Members[i]
+			switch m.Name {
+			case "notificationType":
+				{
+					c.Push(m.Name)
+					rawSESNotificationNotificationType(&m.Value, c)
+					c.Pop()
+				}
+			case "mail":
+				{
+					c.Push(m.Name)
+					rawSESNotificationMail(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawEndUserMessagingInbound checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-inbound.
+func rawEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, c, "originationNumber", "messageBody", "inboundMessageId")
+		for i := range v.Members {
+			m := &v.Members[i]
+			switch m.Name {
+			case "originationNumber":
+				{
+					c.Push(m.Name)
+					rawEndUserMessagingInboundOriginationNumber(&m.Value, c)
+					c.Pop()
+				}
+			case "messageBody":
+				{
+					c.Push(m.Name)
+					rawEndUserMessagingInboundMessageBody(&m.Value, c)
+					c.Pop()
+				}
+			case "inboundMessageId":
+				{
+					c.Push(m.Name)
+					rawEndUserMessagingInboundInboundMessageID(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawEventbridgeSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-sms-voice.
+func rawEventbridgeSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, c, "source", "detail-type", "detail")
+		for i := range v.Members {
+			m := &v.Members[i]
+			switch m.Name {
+			case "source":
+				{
+					c.Push(m.Name)
+					rawEventbridgeSMSVoiceSource(&m.Value, c)
+					c.Pop()
+				}
+			case "detail-type":
+				{
+					c.Push(m.Name)
+					rawEventbridgeSMSVoiceDetailType(&m.Value, c)
+					c.Pop()
+				}
+			case "detail":
+				{
+					c.Push(m.Name)
+					rawEventbridgeSMSVoiceDetail(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawEventbridgeSES checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-ses.
+func rawEventbridgeSES(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, c, "source", "detail-type", "detail")
+		for i := range v.Members {
+			m := &v.Members[i]
+			switch m.Name {
+			case "source":
+				{
+					c.Push(m.Name)
+					rawEventbridgeSESSource(&m.Value, c)
+					c.Pop()
+				}
+			case "detail-type":
+				{
+					c.Push(m.Name)
+					rawEventbridgeSESDetailType(&m.Value, c)
+					c.Pop()
+				}
+			case "detail":
+				{
+					c.Push(m.Name)
+					rawEventbridgeSESDetail(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawEventbridge checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge.
+func rawEventbridge(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, c, "source", "detail-type", "detail")
+		for i := range v.Members {
+			m := &v.Members[i]
+			switch m.Name {
+			case "source":
+				{
+					c.Push(m.Name)
+					rawEventbridgeSource(&m.Value, c)
+					c.Pop()
+				}
+			case "detail-type":
+				{
+					c.Push(m.Name)
+					rawEventbridgeDetailType(&m.Value, c)
+					c.Pop()
+				}
+			case "detail":
+				{
+					c.Push(m.Name)
+					rawEventbridgeDetail(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawSnsEndUserMessagingSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-sms-voice.
+func rawSnsEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
+	rawSnsBody(v, c)
+	if v.Kind == jsonvalue.Object {
+		for i := range v.Members {
+			m := &v.Members[i]
+			switch m.Name {
+			case "Message":
+				{
+					c.Push(m.Name)
+					rawSnsEndUserMessagingSMSVoiceMessage(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawSnsEndUserMessagingInbound checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-inbound.
+func rawSnsEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) {
+	rawSnsBody(v, c)
+	if v.Kind == jsonvalue.Object {
+		for i := range v.Members {
+			m := &v.Members[i]
+			switch m.Name {
+			case "Message":
+				{
+					c.Push(m.Name)
+					rawSnsEndUserMessagingInboundMessage(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawSnsSESEventPublishing checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-event-publishing.
+func rawSnsSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
+	rawSnsBody(v, c)
+	if v.Kind == jsonvalue.Object {
+		for i := range v.Members {
+			m := &v.Members[i]
+			switch m.Name {
+			case "Message":
+				{
+					c.Push(m.Name)
+					rawSnsSESEventPublishingMessage(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawSnsSESNotification checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-notification.
+func rawSnsSESNotification(v *jsonvalue.Value, c *validation.Collector) {
+	rawSnsBody(v, c)
+	if v.Kind == jsonvalue.Object {
+		for i := range v.Members {
+			m := &v.Members[i]
+			switch m.Name {
+			case "Message":
+				{
+					c.Push(m.Name)
+					rawSnsSESNotificationMessage(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawSnsBody checks a raw value against schema/pinpoint/formats.json#/$defs/sns-body.
+func rawSnsBody(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, c, "Type", "MessageId", "TopicArn", "Message")
+		for i := range v.Members {
+			m := &v.Members[i]
+			switch m.Name {
+			case "Type":
+				{
+					c.Push(m.Name)
+					rawSnsBodyType(&m.Value, c)
+					c.Pop()
+				}
+			case "MessageId":
+				{
+					c.Push(m.Name)
+					rawSnsBodyMessageID(&m.Value, c)
+					c.Pop()
+				}
+			case "TopicArn":
+				{
+					c.Push(m.Name)
+					rawSnsBodyTopicARN(&m.Value, c)
+					c.Pop()
+				}
+			case "Message":
+				{
+					c.Push(m.Name)
+					rawSnsBodyMessage(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawCloudwatchLogsSubscription checks a raw value against schema/pinpoint/formats.json#/$defs/cloudwatch-logs-subscription.
+func rawCloudwatchLogsSubscription(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, c, "messageType", "logGroup", "logEvents")
+		for i := range v.Members {
+			m := &v.Members[i]
+			switch m.Name {
+			case "messageType":
+				{
+					c.Push(m.Name)
+					rawCloudwatchLogsSubscriptionMessageType(&m.Value, c)
+					c.Pop()
+				}
+			case "logGroup":
+				{
+					c.Push(m.Name)
+					rawCloudwatchLogsSubscriptionLogGroup(&m.Value, c)
+					c.Pop()
+				}
+			case "logEvents":
+				{
+					c.Push(m.Name)
+					rawCloudwatchLogsSubscriptionLogEvents(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawLambdaSnsEvent checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sns-event.
+func rawLambdaSnsEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, c, "Records")
+		for i := range v.Members {
+			m := &v.Members[i]
+			switch m.Name {
+			case "Records":
+				{
+					c.Push(m.Name)
+					rawLambdaSnsEventRecords(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawLambdaSqsEvent checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event.
+func rawLambdaSqsEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, c, "Records")
+		for i := range v.Members {
+			m := &v.Members[i]
+			switch m.Name {
+			case "Records":
+				{
+					c.Push(m.Name)
+					rawLambdaSqsEventRecords(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawLambdaCloudwatchLogsEvent checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event.
+func rawLambdaCloudwatchLogsEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, c, "awslogs")
+		for i := range v.Members {
+			m := &v.Members[i]
+			switch m.Name {
+			case "awslogs":
+				{
+					c.Push(m.Name)
+					rawLambdaCloudwatchLogsEventAwslogs(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawCamelCaseEventVersion checks a raw value against schema/pinpoint/formats.json#/$defs/camel-case-event-version.
+func rawCamelCaseEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, c, "eventVersion")
+	}
+}
+
 var patternPinpoint2018SMSEventType = regexp.MustCompile("^_(SMS|sms)\\.")
 
 // rawPinpoint2018SMSEventType checks a raw value against schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms/properties/event_type.
@@ -177,18 +694,19 @@ func rawMobileAnalyticsExportNot(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var patternEndUserMessagingSMSVoiceEventType = regexp.MustCompile("^(TEXT|VOICE|MEDIA)_")
-
 // rawEndUserMessagingSMSVoiceEventType checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-sms-voice/properties/eventType.
 func rawEndUserMessagingSMSVoiceEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
 		c.Type(v, "string")
 		return
 	}
-	if v.Kind == jsonvalue.String {
-		if !patternEndUserMessagingSMSVoiceEventType.MatchString(v.Str) {
-			c.Pattern(v.Str, "^(TEXT|VOICE|MEDIA)_")
-		}
+}
+
+// rawEndUserMessagingSMSVoiceEventVersion checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-sms-voice/properties/eventVersion.
+func rawEndUserMessagingSMSVoiceEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
 	}
 }
 
@@ -204,6 +722,365 @@ func rawSESEventPublishingEventType(v *jsonvalue.Value, c *validation.Collector)
 func rawSESEventPublishingMail(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
+		return
+	}
+}
+
+// rawSESNotificationNotificationType checks a raw value against schema/pinpoint/formats.json#/$defs/ses-notification/properties/notificationType.
+func rawSESNotificationNotificationType(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawSESNotificationMail checks a raw value against schema/pinpoint/formats.json#/$defs/ses-notification/properties/mail.
+func rawSESNotificationMail(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+}
+
+// rawEndUserMessagingInboundOriginationNumber checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-inbound/properties/originationNumber.
+func rawEndUserMessagingInboundOriginationNumber(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawEndUserMessagingInboundMessageBody checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-inbound/properties/messageBody.
+func rawEndUserMessagingInboundMessageBody(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawEndUserMessagingInboundInboundMessageID checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-inbound/properties/inboundMessageId.
+func rawEndUserMessagingInboundInboundMessageID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+var constEventbridgeSMSVoiceSource = codec.MustParse("\"aws.sms-voice\"")
+
+// rawEventbridgeSMSVoiceSource checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-sms-voice/properties/source.
+func rawEventbridgeSMSVoiceSource(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEventbridgeSMSVoiceSource) {
+		c.Const(validation.Show(v), "\"aws.sms-voice\"")
+		return
+	}
+}
+
+// rawEventbridgeSMSVoiceDetailType checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-sms-voice/properties/detail-type.
+func rawEventbridgeSMSVoiceDetailType(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawEventbridgeSMSVoiceDetail checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-sms-voice/properties/detail.
+func rawEventbridgeSMSVoiceDetail(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+}
+
+var constEventbridgeSESSource = codec.MustParse("\"aws.ses\"")
+
+// rawEventbridgeSESSource checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-ses/properties/source.
+func rawEventbridgeSESSource(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEventbridgeSESSource) {
+		c.Const(validation.Show(v), "\"aws.ses\"")
+		return
+	}
+}
+
+// rawEventbridgeSESDetailType checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-ses/properties/detail-type.
+func rawEventbridgeSESDetailType(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawEventbridgeSESDetail checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-ses/properties/detail.
+func rawEventbridgeSESDetail(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+}
+
+// rawEventbridgeSource checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge/properties/source.
+func rawEventbridgeSource(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawEventbridgeDetailType checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge/properties/detail-type.
+func rawEventbridgeDetailType(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawEventbridgeDetail checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge/properties/detail.
+func rawEventbridgeDetail(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+}
+
+// rawSnsEndUserMessagingSMSVoiceMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-sms-voice/properties/Message.
+func rawSnsEndUserMessagingSMSVoiceMessage(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.String {
+		if c.AssertContent {
+			if doc, ok := c.Content(v.Str, false, true); ok {
+				inner := c.Nested()
+				rawSnsEndUserMessagingSMSVoiceMessageContentSchema(&doc, inner)
+				c.Embedded(inner)
+			}
+		}
+	}
+}
+
+// rawSnsEndUserMessagingInboundMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-inbound/properties/Message.
+func rawSnsEndUserMessagingInboundMessage(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.String {
+		if c.AssertContent {
+			if doc, ok := c.Content(v.Str, false, true); ok {
+				inner := c.Nested()
+				rawSnsEndUserMessagingInboundMessageContentSchema(&doc, inner)
+				c.Embedded(inner)
+			}
+		}
+	}
+}
+
+// rawSnsSESEventPublishingMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-event-publishing/properties/Message.
+func rawSnsSESEventPublishingMessage(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.String {
+		if c.AssertContent {
+			if doc, ok := c.Content(v.Str, false, true); ok {
+				inner := c.Nested()
+				rawSnsSESEventPublishingMessageContentSchema(&doc, inner)
+				c.Embedded(inner)
+			}
+		}
+	}
+}
+
+// rawSnsSESNotificationMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-notification/properties/Message.
+func rawSnsSESNotificationMessage(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.String {
+		if c.AssertContent {
+			if doc, ok := c.Content(v.Str, false, true); ok {
+				inner := c.Nested()
+				rawSnsSESNotificationMessageContentSchema(&doc, inner)
+				c.Embedded(inner)
+			}
+		}
+	}
+}
+
+// rawSnsBodyType checks a raw value against schema/pinpoint/formats.json#/$defs/sns-body/properties/Type.
+func rawSnsBodyType(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawSnsBodyMessageID checks a raw value against schema/pinpoint/formats.json#/$defs/sns-body/properties/MessageId.
+func rawSnsBodyMessageID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawSnsBodyTopicARN checks a raw value against schema/pinpoint/formats.json#/$defs/sns-body/properties/TopicArn.
+func rawSnsBodyTopicARN(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawSnsBodyMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-body/properties/Message.
+func rawSnsBodyMessage(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawCloudwatchLogsSubscriptionMessageType checks a raw value against schema/pinpoint/formats.json#/$defs/cloudwatch-logs-subscription/properties/messageType.
+func rawCloudwatchLogsSubscriptionMessageType(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawCloudwatchLogsSubscriptionLogGroup checks a raw value against schema/pinpoint/formats.json#/$defs/cloudwatch-logs-subscription/properties/logGroup.
+func rawCloudwatchLogsSubscriptionLogGroup(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawCloudwatchLogsSubscriptionLogEvents checks a raw value against schema/pinpoint/formats.json#/$defs/cloudwatch-logs-subscription/properties/logEvents.
+func rawCloudwatchLogsSubscriptionLogEvents(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
+		return
+	}
+}
+
+// rawLambdaSnsEventRecords checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sns-event/properties/Records.
+func rawLambdaSnsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
+		return
+	}
+	if v.Kind == jsonvalue.Array {
+		if len(v.Items) < 1 {
+			c.Count("minItems", len(v.Items), 1)
+		}
+		for i := range v.Items {
+			c.PushIndex(i)
+			switch {
+			default:
+				rawLambdaSnsEventRecordsItem(&v.Items[i], c)
+			}
+			c.Pop()
+		}
+	}
+}
+
+// rawLambdaSqsEventRecords checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records.
+func rawLambdaSqsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
+		return
+	}
+	if v.Kind == jsonvalue.Array {
+		if len(v.Items) < 1 {
+			c.Count("minItems", len(v.Items), 1)
+		}
+		for i := range v.Items {
+			c.PushIndex(i)
+			switch {
+			default:
+				rawLambdaSqsEventRecordsItem(&v.Items[i], c)
+			}
+			c.Pop()
+		}
+	}
+}
+
+// rawLambdaCloudwatchLogsEventAwslogs checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event/properties/awslogs.
+func rawLambdaCloudwatchLogsEventAwslogs(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, c, "data")
+		for i := range v.Members {
+			m := &v.Members[i]
+			switch m.Name {
+			case "data":
+				{
+					c.Push(m.Name)
+					rawLambdaCloudwatchLogsEventAwslogsData(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawSnsEndUserMessagingSMSVoiceMessageContentSchema checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-sms-voice/properties/Message/contentSchema.
+func rawSnsEndUserMessagingSMSVoiceMessageContentSchema(v *jsonvalue.Value, c *validation.Collector) {
+	rawEndUserMessagingSMSVoice(v, c)
+}
+
+// rawSnsEndUserMessagingInboundMessageContentSchema checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-inbound/properties/Message/contentSchema.
+func rawSnsEndUserMessagingInboundMessageContentSchema(v *jsonvalue.Value, c *validation.Collector) {
+	rawEndUserMessagingInbound(v, c)
+}
+
+// rawSnsSESEventPublishingMessageContentSchema checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-event-publishing/properties/Message/contentSchema.
+func rawSnsSESEventPublishingMessageContentSchema(v *jsonvalue.Value, c *validation.Collector) {
+	rawSESEventPublishing(v, c)
+}
+
+// rawSnsSESNotificationMessageContentSchema checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-notification/properties/Message/contentSchema.
+func rawSnsSESNotificationMessageContentSchema(v *jsonvalue.Value, c *validation.Collector) {
+	rawSESNotification(v, c)
+}
+
+// rawLambdaSnsEventRecordsItem checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sns-event/properties/Records/items.
+func rawLambdaSnsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, c, "Sns")
+	}
+}
+
+// rawLambdaSqsEventRecordsItem checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items.
+func rawLambdaSqsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		codec.RequiredMembers(v, c, "eventSource", "body")
+		for i := range v.Members {
+			m := &v.Members[i]
+			switch m.Name {
+			case "eventSource":
+				{
+					c.Push(m.Name)
+					rawLambdaSqsEventRecordsItemEventSource(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawLambdaCloudwatchLogsEventAwslogsData checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event/properties/awslogs/properties/data.
+func rawLambdaCloudwatchLogsEventAwslogsData(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+var constLambdaSqsEventRecordsItemEventSource = codec.MustParse("\"aws:sqs\"")
+
+// rawLambdaSqsEventRecordsItemEventSource checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items/properties/eventSource.
+func rawLambdaSqsEventRecordsItemEventSource(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constLambdaSqsEventRecordsItemEventSource) {
+		c.Const(validation.Show(v), "\"aws:sqs\"")
 		return
 	}
 }

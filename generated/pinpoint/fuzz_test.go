@@ -14,7 +14,7 @@ import (
 
 func addSampleSeeds(f *testing.F) {
 	var paths []string
-	for _, dir := range []string{samplesDir, syntheticDir} {
+	for _, dir := range []string{samplesDir, syntheticDir, successorsDir} {
 		more, err := filepath.Glob(filepath.Join(dir, "*.json"))
 		if err != nil {
 			f.Fatal(err)

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -15,6 +16,7 @@ import (
 func Dispatcher(importPath, name, producer string, pkgs []*model.Package, formats []*model.Format) ([]File, error) {
 	p := newPrinter(importPath, name)
 	f := p.file("decode.go")
+	hasNonEvents := slices.ContainsFunc(formats, func(ft *model.Format) bool { return ft.Kind == model.FormatNonEvent })
 	var b strings.Builder
 	fmt.Fprintf(&b, "Package %s decodes %s events of every event_version into typed Go values.\n\n", name, producerTitle(producer))
 	b.WriteString("Decode reads event_version and event_type without decoding the whole event, then decodes the bytes with the Go type of that version and event type:\n\n")
@@ -31,8 +33,10 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package, format
 		jen.Id("MissingVersionError").Op("=").Qual(eventtypesPkg, "MissingVersionError"),
 		jen.Comment("LegacyFormatError reports a record in an older Pinpoint layout."),
 		jen.Id("LegacyFormatError").Op("=").Qual(eventtypesPkg, "LegacyFormatError"),
-		jen.Comment("ForeignEventError reports the event of another producer."),
+		jen.Comment("ForeignEventError reports the record of another producer."),
 		jen.Id("ForeignEventError").Op("=").Qual(eventtypesPkg, "ForeignEventError"),
+		jen.Comment("NonEventRecordError reports a record Pinpoint writes that is not an event."),
+		jen.Id("NonEventRecordError").Op("=").Qual(eventtypesPkg, "NonEventRecordError"),
 	)
 	f.Line()
 	var versions []jen.Code
@@ -67,11 +71,16 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package, format
 	f.Comment("*MissingVersionError or *UnknownVersionError when event_version is absent or")
 	f.Comment("not known, an *UnknownEventTypeError when no schema of the version covers")
 	f.Comment("the event_type, and a *ConstError, returned with the decoded event, when a")
-	f.Comment("member breaks a const of the schema. Decode does not validate: call")
-	f.Comment("Validate on the event.")
+	f.Comment("member breaks a const of the schema. Records that are not Pinpoint events")
+	f.Comment("of a known version are named where their layout is known: a")
+	f.Comment("*NonEventRecordError for a record Pinpoint writes that is no event (the")
+	f.Comment("stream's test record), a *LegacyFormatError for an older Pinpoint layout, a")
+	f.Comment("*ForeignEventError for another producer's record, bare or in an envelope.")
+	f.Comment("Decode does not validate: call Validate on the event.")
 	decodeFuncs(f)
 	f.Comment("decodeWith decodes data as the event head says it is.")
 	f.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("head").Qual(codecPkg, "Head"), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Error()).Block(
+		nonEventCheck(hasNonEvents, jen.Nil()),
 		jen.If(jen.Op("!").Id("head").Dot("HasVersion")).Block(jen.Return(jen.Nil(), headError(jen.Id("recognize").Call(jen.Id("data"))))),
 		jen.If(jen.Op("!").Id("head").Dot("VersionIsString")).Block(jen.Return(jen.Nil(), headError(unknown.Clone()))),
 		jen.Var().Id("ev").Id("Event"),
@@ -103,6 +112,7 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package, format
 	f.Func().Id("ValidateJSON").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("ValidateOptions")).Error().Block(
 		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadFullHead").Call(jen.Id("data")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		nonEventCheck(hasNonEvents),
 		jen.If(jen.Op("!").Id("head").Dot("HasVersion")).Block(jen.Return(headError(jen.Id("recognize").Call(jen.Id("data"))))),
 		jen.If(jen.Op("!").Id("head").Dot("VersionIsString")).Block(jen.Return(headError(unknown.Clone()))),
 		jen.Switch(jen.Id("head").Dot("Version")).Block(vcases...),
@@ -113,41 +123,97 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package, format
 	return p.render()
 }
 
-// formats prints recognize: the layouts of records without event_version.
+// formats prints recognize, which names the layout of a record without
+// event_version, and nonEvent, which names the records Pinpoint writes that
+// are not events by their event_type.
 func (p *printer) formats(formats []*model.Format) {
 	f := p.file("formats.go")
-	var items []jen.Code
+	var items, nonEvents []jen.Code
 	for _, ft := range formats {
-		items = append(items, jen.Values(jen.Dict{
-			jen.Id("name"):   jen.Lit(ft.Name),
-			jen.Id("title"):  jen.Lit(ft.Title),
-			jen.Id("legacy"): jen.Lit(ft.Legacy),
-			jen.Id("check"):  p.raw.check(ft.Schema),
-		}))
+		if ft.Kind == model.FormatNonEvent {
+			nonEvents = append(nonEvents, jen.Case(jen.Lit(ft.EventType)).Block(
+				jen.Return(jen.Op("&").Id("NonEventRecordError").Values(jen.Dict{
+					jen.Id("Format"):    jen.Lit(ft.Name),
+					jen.Id("Title"):     jen.Lit(ft.Title),
+					jen.Id("EventType"): jen.Id("head").Dot("Type"),
+				}))))
+			continue
+		}
+		fields := jen.Dict{
+			jen.Id("name"):  jen.Lit(ft.Name),
+			jen.Id("title"): jen.Lit(ft.Title),
+			jen.Id("kind"):  jen.Lit(ft.Kind),
+			jen.Id("check"): p.raw.check(ft.Schema),
+		}
+		if ft.Producer != "" {
+			fields[jen.Id("producer")] = jen.Lit(ft.Producer)
+		}
+		if ft.Envelope != "" {
+			fields[jen.Id("envelope")] = jen.Lit(ft.Envelope)
+		}
+		items = append(items, jen.Values(fields))
 	}
 	f.Comment("formats are the layouts recognized in records without event_version, in")
 	f.Comment("the order they are tried.")
 	f.Var().Id("formats").Op("=").Index().Struct(
 		jen.Id("name").String(),
 		jen.Id("title").String(),
-		jen.Id("legacy").Bool(),
+		jen.Id("kind").String(),
+		jen.Id("producer").String(),
+		jen.Id("envelope").String(),
 		jen.Id("check").Qual(codecPkg, "Check"),
 	).Values(items...)
 	f.Line()
 	f.Comment("recognize names the layout of a record without event_version: a")
 	f.Comment("*LegacyFormatError or a *ForeignEventError, else a *MissingVersionError.")
+	f.Comment("Strings that hold JSON are checked against their contentSchema, so that")
+	f.Comment("an envelope's format can name the producer of the record it carries.")
 	f.Func().Id("recognize").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.List(jen.Id("v"), jen.Err()).Op(":=").Qual(jsonvaluePkg, "Parse").Call(jen.Id("data")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Comment("One collector for every format: the check's indirect call moves it to the heap."),
+		jen.Var().Id("c").Qual(validationPkg, "Collector"),
 		jen.For(jen.List(jen.Id("_"), jen.Id("ft")).Op(":=").Range().Id("formats")).Block(
-			jen.If(jen.Op("!").Qual(codecPkg, "Accepts").Call(jen.Id("ft").Dot("check"), jen.Op("&").Id("v"))).Block(jen.Continue()),
-			jen.If(jen.Id("ft").Dot("legacy")).Block(
+			jen.Id("c").Op("=").Qual(validationPkg, "Collector").Values(jen.Dict{
+				jen.Id("Options"): jen.Qual(validationPkg, "Options").Values(jen.Dict{jen.Id("AssertContent"): jen.True()}),
+			}),
+			jen.Id("ft").Dot("check").Call(jen.Op("&").Id("v"), jen.Op("&").Id("c")),
+			jen.If(jen.Id("c").Dot("Len").Call().Op("!=").Lit(0)).Block(jen.Continue()),
+			jen.If(jen.Id("ft").Dot("kind").Op("==").Lit(model.FormatLegacy)).Block(
 				jen.Return(jen.Op("&").Id("LegacyFormatError").Values(jen.Dict{jen.Id("Format"): jen.Id("ft").Dot("name"), jen.Id("Title"): jen.Id("ft").Dot("title")}))),
-			jen.Return(jen.Op("&").Id("ForeignEventError").Values(jen.Dict{jen.Id("Format"): jen.Id("ft").Dot("name"), jen.Id("Title"): jen.Id("ft").Dot("title")})),
+			jen.Return(jen.Op("&").Id("ForeignEventError").Values(jen.Dict{
+				jen.Id("Format"):   jen.Id("ft").Dot("name"),
+				jen.Id("Title"):    jen.Id("ft").Dot("title"),
+				jen.Id("Producer"): jen.Id("ft").Dot("producer"),
+				jen.Id("Envelope"): jen.Id("ft").Dot("envelope"),
+			})),
 		),
 		jen.Return(jen.Op("&").Id("MissingVersionError").Values()),
 	)
 	f.Line()
+	if len(nonEvents) == 0 {
+		return
+	}
+	f.Comment("nonEvent names a record Pinpoint writes that is not an event, by its")
+	f.Comment("event_type alone, whatever its event_version; nil for anything else.")
+	f.Func().Id("nonEvent").Params(jen.Id("head").Qual(codecPkg, "Head")).Error().Block(
+		jen.If(jen.Op("!").Id("head").Dot("TypeIsString")).Block(jen.Return(jen.Nil())),
+		jen.Switch(jen.Id("head").Dot("Type")).Block(nonEvents...),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
+}
+
+// nonEventCheck prints the check of the event head against the non-event
+// formats, which returns results and the error; nothing when the producer
+// has no non-event format. It comes before routing by event_version, since
+// such a record is not an event of any version.
+func nonEventCheck(hasNonEvents bool, results ...jen.Code) jen.Code {
+	if !hasNonEvents {
+		return jen.Null()
+	}
+	return jen.If(jen.Err().Op(":=").Id("nonEvent").Call(jen.Id("head")), jen.Err().Op("!=").Nil()).Block(
+		jen.Return(append(results, headError(jen.Err()))...))
 }
 
 // decodeFuncs emits Decode, whose comment the caller has written, and

@@ -469,10 +469,20 @@ func (l *loader) build(e *entry) *Schema {
 			}
 			s.Lazy = v.boolV
 		case "x-format-kind":
-			if v.kind != stringNode || (v.str != "legacy" && v.str != "foreign") {
-				l.fail(e, kptr, `x-format-kind must be "legacy" or "foreign"`)
+			if v.kind != stringNode || (v.str != "legacy" && v.str != "foreign" && v.str != "non-event") {
+				l.fail(e, kptr, `x-format-kind must be "legacy", "foreign" or "non-event"`)
 			}
 			s.FormatKind = v.str
+		case "x-producer":
+			if v.kind != stringNode || v.str == "" {
+				l.fail(e, kptr, "x-producer must be a non-empty string: the service that wrote the record")
+			}
+			s.Producer = v.str
+		case "x-envelope":
+			if v.kind != stringNode || v.str == "" {
+				l.fail(e, kptr, "x-envelope must be a non-empty string: the envelope around the producer's record")
+			}
+			s.Envelope = v.str
 		case "x-family":
 			if v.kind != stringNode || v.str == "" {
 				l.fail(e, kptr, "x-family must be a non-empty string: the family name")

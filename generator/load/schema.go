@@ -97,8 +97,12 @@ type Schema struct {
 	// root's oneOf lists the family's event schemas.
 	Family string
 	// FormatKind is x-format-kind on a $defs member of a producer's
-	// formats.json: "legacy" or "foreign".
+	// formats.json: "legacy", "foreign" or "non-event".
 	FormatKind string
+	// Producer and Envelope are x-producer and x-envelope on a format: the
+	// service that wrote a foreign record, and the envelope it arrives in
+	// (empty for a bare record), for errors that programs can sort by.
+	Producer, Envelope string
 }
 
 // Literal is a JSON value written in a schema (const, enum).

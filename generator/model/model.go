@@ -7,6 +7,7 @@ package model
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -756,18 +757,33 @@ func article(word string) string {
 	return "a"
 }
 
-// Format is a layout the dispatcher recognizes in records that carry no
-// event_version, to name it in its error.
+// Format is a layout the dispatcher recognizes in records that are not
+// events of a known version, to name it in its error.
 type Format struct {
 	// Name is the $defs key, the format's name in errors.
 	Name  string
 	Title string
 	Doc   string
-	// Legacy is true for an older Pinpoint layout, false for the events of
-	// another producer.
-	Legacy bool
-	Schema *load.Schema
+	// Kind is x-format-kind: FormatLegacy, FormatForeign or FormatNonEvent.
+	Kind string
+	// Producer and Envelope are x-producer and x-envelope.
+	Producer, Envelope string
+	// EventType is the event_type const of a non-event format: the
+	// dispatcher recognizes such records by event_type alone, whatever their
+	// event_version, before routing by version.
+	EventType string
+	Schema    *load.Schema
 }
+
+// The kinds of format (x-format-kind).
+const (
+	// FormatLegacy is an older Pinpoint layout, without event_version.
+	FormatLegacy = "legacy"
+	// FormatForeign is the record of another producer.
+	FormatForeign = "foreign"
+	// FormatNonEvent is a record Pinpoint writes that is not an event.
+	FormatNonEvent = "non-event"
+)
 
 // Formats returns the formats of a producer's format files: every $defs
 // member, in file order, which must carry x-format-kind.
@@ -777,13 +793,38 @@ func Formats(set *load.Set) ([]*Format, error) {
 		for _, def := range doc.Root.Defs {
 			s := def.Schema
 			if s.FormatKind == "" {
-				return nil, fail(s, "a member of a format file's $defs needs x-format-kind (legacy or foreign)")
+				return nil, fail(s, "a member of a format file's $defs needs x-format-kind (legacy, foreign or non-event)")
 			}
 			if s.Title == "" {
 				return nil, fail(s, "a format needs a title: errors name the format with it")
 			}
-			out = append(out, &Format{Name: def.Name, Title: s.Title, Doc: s.Description, Legacy: s.FormatKind == "legacy", Schema: s})
+			if (s.Producer != "" || s.Envelope != "") && s.FormatKind != FormatForeign {
+				return nil, fail(s, "x-producer and x-envelope describe foreign formats only")
+			}
+			ft := &Format{Name: def.Name, Title: s.Title, Doc: s.Description, Kind: s.FormatKind,
+				Producer: s.Producer, Envelope: s.Envelope, Schema: s}
+			if ft.Kind == FormatNonEvent {
+				ft.EventType = eventTypeConst(s)
+				if ft.EventType == "" {
+					return nil, fail(s, "a non-event format needs a required event_type property with a string const: the dispatcher recognizes it by event_type alone")
+				}
+			}
+			out = append(out, ft)
 		}
 	}
 	return out, nil
+}
+
+// eventTypeConst returns the string const of a schema's required event_type
+// property, or "".
+func eventTypeConst(s *load.Schema) string {
+	if !slices.Contains(s.Required, "event_type") {
+		return ""
+	}
+	for _, p := range s.Properties {
+		if p.Name == "event_type" && p.Schema.Const != nil && p.Schema.Const.Kind == "string" {
+			return p.Schema.Const.String
+		}
+	}
+	return ""
 }

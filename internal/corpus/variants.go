@@ -46,8 +46,8 @@ var (
 	emailRenderingFailureBreaks = breaks(emailBreaks)
 
 	smsBreaks = breaks(envelopeBreaks, accountBreaks,
-		"-attributes/sender_request_id -attributes/message_id -attributes/destination_phone_number -attributes/record_status",
-		"-attributes/iso_country_code -attributes/number_of_message_parts -attributes/message_type",
+		"-attributes/sender_request_id -attributes/message_id ~attributes/message_type -attributes/record_status",
+		"-attributes/iso_country_code -attributes/number_of_message_parts ~attributes/iso_country_code",
 		"~attributes/number_of_message_parts ~attributes/number_of_message_parts ~attributes/destination_phone_number",
 		"~metrics/price_in_millicents_usd ~metrics/price_in_millicents_usd")
 

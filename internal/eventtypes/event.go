@@ -139,18 +139,43 @@ func (e *LegacyFormatError) Error() string {
 	return fmt.Sprintf("not a Pinpoint 3.x event: the record has %s (format %s), which has no event_version", e.Title, e.Format)
 }
 
-// ForeignEventError is returned for the event of another AWS producer that
-// shares Pinpoint's streams (SES event publishing, End User Messaging SMS
-// and voice): not a broken Pinpoint event, but none at all.
+// ForeignEventError is returned for the record of another AWS producer that
+// shares Pinpoint's streams (SES event publishing and feedback notifications,
+// End User Messaging SMS and voice), bare or in an envelope (EventBridge, SNS):
+// not a broken Pinpoint event, but none at all.
 type ForeignEventError struct {
-	// Format names the producer's layout, e.g. "ses-event-publishing".
+	// Format names the layout, e.g. "ses-event-publishing" or
+	// "eventbridge-sms-voice".
 	Format string
 	// Title describes it, e.g. "an Amazon SES event publishing record".
 	Title string
+	// Producer is the service that wrote the record, e.g. "Amazon SES";
+	// empty when the envelope does not tell.
+	Producer string
+	// Envelope is what the record arrived in, e.g. "Amazon EventBridge
+	// event"; empty for the producer's own record, as its destinations write
+	// it.
+	Envelope string
 }
 
 func (e *ForeignEventError) Error() string {
 	return fmt.Sprintf("not a Pinpoint event: the record is %s (format %s)", e.Title, e.Format)
+}
+
+// NonEventRecordError is returned for a record Pinpoint writes to an event
+// stream that is not an event, such as the _test.event_stream record it
+// writes when the stream is set up: to be skipped, not reported as invalid.
+type NonEventRecordError struct {
+	// Format names the record, e.g. "pinpoint-stream-test".
+	Format string
+	// Title describes it.
+	Title string
+	// EventType is its event_type, e.g. "_test.event_stream".
+	EventType string
+}
+
+func (e *NonEventRecordError) Error() string {
+	return fmt.Sprintf("not an event: the record is %s (event_type %q, format %s)", e.Title, e.EventType, e.Format)
 }
 
 // SchemaInfo describes one event schema of a version package: what it is

@@ -19,7 +19,9 @@ import (
 type AppEvent struct {
 	// The event's name. Names starting with an underscore are reserved for
 	// standard events; the prefixes of the server-side families (_email., _SMS.,
-	// _campaign., _journey.) never occur in 3.0 app events.
+	// _campaign., _journey.) never occur in 3.0 app events, nor does
+	// _test.event_stream, the record Pinpoint writes when an event stream is set
+	// up (see formats.json).
 	EventType string `json:"event_type"`
 	// When the device recorded the event.
 	EventTimestamp UnixMillis `json:"event_timestamp"`
@@ -522,13 +524,13 @@ func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var patternAppEventEventTypeNot = regexp.MustCompile("^_(email|SMS|sms|campaign|journey)\\.")
+var patternAppEventEventTypeNot = regexp.MustCompile("^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
 
 // rawAppEventEventTypeNot checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_type/not.
 func rawAppEventEventTypeNot(v *jsonvalue.Value, c *validation.Collector) {
 	if v.Kind == jsonvalue.String {
 		if !patternAppEventEventTypeNot.MatchString(v.Str) {
-			c.Pattern(v.Str, "^_(email|SMS|sms|campaign|journey)\\.")
+			c.Pattern(v.Str, "^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
 		}
 	}
 }

@@ -703,8 +703,7 @@ func (v *CampaignEngagementEvent) ArrivalTime() time.Time {
 	return v.ArrivalTimestamp.Time()
 }
 
-// What was sent, and what happened. Other members are strings or null
-// (campaign_type is seen as null).
+// What was sent, and what happened. Other members are strings or null.
 type CampaignSendAttributes struct {
 	// The ID of the campaign.
 	CampaignID string `json:"campaign_id"`
@@ -719,6 +718,9 @@ type CampaignSendAttributes struct {
 	// The channel the campaign message went through. Absent in events written
 	// before 2021. Nil when absent.
 	DeliveryType *DeliveryType `json:"delivery_type"`
+	// The type of the campaign. Real events (2020) carry it as null; no event
+	// with a string value has been seen. Nil when absent.
+	CampaignType *Nullable[string] `json:"campaign_type"`
 
 	// Rest holds, as raw JSON in input order, the members that have no field
 	// above and the members whose value does not fit their field's Go type
@@ -817,6 +819,9 @@ func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
 			if seen&uint64(0x1) == 0 {
 				v.DeliveryType = nil
 			}
+			if seen&uint64(0x2) == 0 {
+				v.CampaignType = nil
+			}
 			return true, nil
 		}
 		var fits bool
@@ -861,6 +866,9 @@ func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
 			} else {
 				err = codec.Optional(d, &v.DeliveryType, v.DeliveryType, codec.ReadString[DeliveryType], &v.Rest, "delivery_type")
 			}
+		case "campaign_type":
+			seen |= uint64(0x2)
+			err = codec.Optional(d, &v.CampaignType, v.CampaignType, nullableStringRead, &v.Rest, "campaign_type")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -893,8 +901,21 @@ func (v *CampaignSendAttributes) write(b []byte, w *codec.Writer) []byte {
 		b = append(b, ",\"delivery_type\":"...)
 		b = jsonwire.AppendString(b, string(*v.DeliveryType))
 	}
+	if v.CampaignType != nil {
+		b = append(b, ",\"campaign_type\":"...)
+		b = nullableStringWrite(b, *v.CampaignType, w)
+	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
+}
+
+// checkCampaignSendAttributesCampaignType checks a Go value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_type.
+func checkCampaignSendAttributesCampaignType(v Nullable[string], c *validation.Collector) {
+	if v.Valid {
+	} else {
+		rv := codec.NullValue()
+		rawCampaignSendAttributesCampaignType(&rv, c)
+	}
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -911,6 +932,11 @@ func (v *CampaignSendAttributes) validate(c *validation.Collector) {
 	if v.absent&absentCampaignSendAttributesCampaignSendStatus != 0 && !v.Rest.Has("campaign_send_status") {
 		c.Required("campaign_send_status")
 	}
+	if v.CampaignType != nil {
+		c.Push("campaign_type")
+		checkCampaignSendAttributesCampaignType(*v.CampaignType, c)
+		c.Pop()
+	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "campaign_id":
@@ -923,6 +949,8 @@ func (v *CampaignSendAttributes) validate(c *validation.Collector) {
 			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesCampaignSendStatus)
 		case "delivery_type":
 			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesDeliveryType)
+		case "campaign_type":
+			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesCampaignType)
 		default:
 			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesValue)
 		}
@@ -952,8 +980,7 @@ type CampaignSendEvent struct {
 	// The app session the event happened in. Empty for events Pinpoint itself
 	// generates.
 	Session Session `json:"session"`
-	// What was sent, and what happened. Other members are strings or null
-	// (campaign_type is seen as null).
+	// What was sent, and what happened. Other members are strings or null.
 	Attributes CampaignSendAttributes `json:"attributes"`
 	// Numeric measurements attached to the event, by name. Apps may send any
 	// names. Nil when absent.
@@ -1775,6 +1802,14 @@ func rawCampaignEngagementEventAWSAccountID(v *jsonvalue.Value, c *validation.Co
 	rawAWSAccountID(v, c)
 }
 
+// rawCampaignSendAttributesCampaignType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_type.
+func rawCampaignSendAttributesCampaignType(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
+		c.Type(v, "string or null")
+		return
+	}
+}
+
 // rawCampaignSendAttributesCampaignID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_id.
 func rawCampaignSendAttributesCampaignID(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
@@ -1994,6 +2029,13 @@ func rawCampaignSendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 				{
 					c.Push(m.Name)
 					rawCampaignSendAttributesDeliveryType(&m.Value, c)
+					c.Pop()
+				}
+				matched = true
+			case "campaign_type":
+				{
+					c.Push(m.Name)
+					rawCampaignSendAttributesCampaignType(&m.Value, c)
 					c.Pop()
 				}
 				matched = true

@@ -480,7 +480,7 @@ func (v *ComplainedRecipient) validate(c *validation.Collector) {
 // What the email was sent for. Campaign sends carry the campaign members,
 // journey sends the journey members, transactional sends neither. Messages
 // sent with MessageRequest.Context add its keys; other members are strings or
-// null (tags is seen as null).
+// null.
 type EmailAttributes struct {
 	// What happened, in a word: received (send), delivered, opened; for a click
 	// the URL that was clicked.
@@ -497,6 +497,9 @@ type EmailAttributes struct {
 	JourneyActivityID *string `json:"journey_activity_id"`
 	// The ID of the journey run. Nil when absent.
 	JourneyRunID *string `json:"journey_run_id"`
+	// The message's tags. Real events carry it as null; no event with a string
+	// value has been seen. Nil when absent.
+	Tags *Nullable[string] `json:"tags"`
 
 	// Rest holds, as raw JSON in input order, the members that have no field
 	// above and the members whose value does not fit their field's Go type
@@ -598,6 +601,9 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 			if seen&uint64(0x20) == 0 {
 				v.JourneyRunID = nil
 			}
+			if seen&uint64(0x40) == 0 {
+				v.Tags = nil
+			}
 			return true, nil
 		}
 		var fits bool
@@ -658,6 +664,9 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 			} else {
 				err = codec.Optional(d, &v.JourneyRunID, v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
 			}
+		case "tags":
+			seen |= uint64(0x40)
+			err = codec.Optional(d, &v.Tags, v.Tags, nullableStringRead, &v.Rest, "tags")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -698,14 +707,32 @@ func (v *EmailAttributes) write(b []byte, w *codec.Writer) []byte {
 		b = append(b, ",\"journey_run_id\":"...)
 		b = jsonwire.AppendString(b, *v.JourneyRunID)
 	}
+	if v.Tags != nil {
+		b = append(b, ",\"tags\":"...)
+		b = nullableStringWrite(b, *v.Tags, w)
+	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
+}
+
+// checkEmailAttributesTags checks a Go value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/tags.
+func checkEmailAttributesTags(v Nullable[string], c *validation.Collector) {
+	if v.Valid {
+	} else {
+		rv := codec.NullValue()
+		rawEmailAttributesTags(&rv, c)
+	}
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailAttributes) validate(c *validation.Collector) {
 	if v.absent&absentEmailAttributesFeedback != 0 && !v.Rest.Has("feedback") {
 		c.Required("feedback")
+	}
+	if v.Tags != nil {
+		c.Push("tags")
+		checkEmailAttributesTags(*v.Tags, c)
+		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
@@ -723,6 +750,8 @@ func (v *EmailAttributes) validate(c *validation.Collector) {
 			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesJourneyActivityID)
 		case "journey_run_id":
 			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesJourneyRunID)
+		case "tags":
+			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesTags)
 		default:
 			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesValue)
 		}
@@ -1267,7 +1296,7 @@ type EmailClickEvent struct {
 	// What the email was sent for. Campaign sends carry the campaign members,
 	// journey sends the journey members, transactional sends neither. Messages
 	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null (tags is seen as null).
+	// null.
 	Attributes EmailAttributes `json:"attributes"`
 	// Numeric measurements attached to the event, by name. Apps may send any
 	// names. Nil when absent.
@@ -2658,7 +2687,7 @@ type EmailComplaintEvent struct {
 	// What the email was sent for. Campaign sends carry the campaign members,
 	// journey sends the journey members, transactional sends neither. Messages
 	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null (tags is seen as null).
+	// null.
 	Attributes EmailAttributes `json:"attributes"`
 	// Numeric measurements attached to the event, by name. Apps may send any
 	// names. Nil when absent.
@@ -3619,7 +3648,7 @@ type EmailDeliveredEvent struct {
 	// What the email was sent for. Campaign sends carry the campaign members,
 	// journey sends the journey members, transactional sends neither. Messages
 	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null (tags is seen as null).
+	// null.
 	Attributes EmailAttributes `json:"attributes"`
 	// Numeric measurements attached to the event, by name. Apps may send any
 	// names. Nil when absent.
@@ -4753,7 +4782,7 @@ type EmailHardBounceEvent struct {
 	// What the email was sent for. Campaign sends carry the campaign members,
 	// journey sends the journey members, transactional sends neither. Messages
 	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null (tags is seen as null).
+	// null.
 	Attributes EmailAttributes `json:"attributes"`
 	// Numeric measurements attached to the event, by name. Apps may send any
 	// names. Nil when absent.
@@ -5851,7 +5880,7 @@ type EmailOpenEvent struct {
 	// What the email was sent for. Campaign sends carry the campaign members,
 	// journey sends the journey members, transactional sends neither. Messages
 	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null (tags is seen as null).
+	// null.
 	Attributes EmailAttributes `json:"attributes"`
 	// Numeric measurements attached to the event, by name. Apps may send any
 	// names. Nil when absent.
@@ -6933,7 +6962,7 @@ type EmailRejectedEvent struct {
 	// What the email was sent for. Campaign sends carry the campaign members,
 	// journey sends the journey members, transactional sends neither. Messages
 	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null (tags is seen as null).
+	// null.
 	Attributes EmailAttributes `json:"attributes"`
 	// Numeric measurements attached to the event, by name. Apps may send any
 	// names. Nil when absent.
@@ -8033,7 +8062,7 @@ type EmailRenderingFailureEvent struct {
 	// What the email was sent for. Campaign sends carry the campaign members,
 	// journey sends the journey members, transactional sends neither. Messages
 	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null (tags is seen as null).
+	// null.
 	Attributes EmailAttributes `json:"attributes"`
 	// Numeric measurements attached to the event, by name. Apps may send any
 	// names. Nil when absent.
@@ -9075,7 +9104,7 @@ type EmailSendEvent struct {
 	// What the email was sent for. Campaign sends carry the campaign members,
 	// journey sends the journey members, transactional sends neither. Messages
 	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null (tags is seen as null).
+	// null.
 	Attributes EmailAttributes `json:"attributes"`
 	// Numeric measurements attached to the event, by name. Apps may send any
 	// names. Nil when absent.
@@ -10039,7 +10068,7 @@ type EmailSoftBounceEvent struct {
 	// What the email was sent for. Campaign sends carry the campaign members,
 	// journey sends the journey members, transactional sends neither. Messages
 	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null (tags is seen as null).
+	// null.
 	Attributes EmailAttributes `json:"attributes"`
 	// Numeric measurements attached to the event, by name. Apps may send any
 	// names. Nil when absent.
@@ -11000,7 +11029,7 @@ type EmailUnsubscribeEvent struct {
 	// What the email was sent for. Campaign sends carry the campaign members,
 	// journey sends the journey members, transactional sends neither. Messages
 	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null (tags is seen as null).
+	// null.
 	Attributes EmailAttributes `json:"attributes"`
 	// Numeric measurements attached to the event, by name. Apps may send any
 	// names. Nil when absent.
@@ -13261,6 +13290,14 @@ func rawComplainedRecipientEmailAddress(v *jsonvalue.Value, c *validation.Collec
 	}
 }
 
+// rawEmailAttributesTags checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/tags.
+func rawEmailAttributesTags(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
+		c.Type(v, "string or null")
+		return
+	}
+}
+
 // rawEmailAttributesFeedback checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/feedback.
 func rawEmailAttributesFeedback(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
@@ -14676,6 +14713,13 @@ func rawEmailAttributes(v *jsonvalue.Value, c *validation.Collector) {
 				{
 					c.Push(m.Name)
 					rawEmailAttributesJourneyRunID(&m.Value, c)
+					c.Pop()
+				}
+				matched = true
+			case "tags":
+				{
+					c.Push(m.Name)
+					rawEmailAttributesTags(&m.Value, c)
 					c.Pop()
 				}
 				matched = true

@@ -85,6 +85,17 @@ func float64MapWrite(b []byte, v map[string]float64, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
+func nullableStringRead(dst *Nullable[string], d *codec.Decoder) (bool, error) {
+	return codec.ReadNullable(dst, d, codec.ReadString[string])
+}
+
+func nullableStringWrite(b []byte, v Nullable[string], w *codec.Writer) []byte {
+	if !v.Valid {
+		return append(b, "null"...)
+	}
+	return jsonwire.AppendString(b, v.Value)
+}
+
 func stringSliceRead(dst *[]string, d *codec.Decoder) (bool, error) {
 	if d.Peek() != jsonwire.KindArray {
 		return false, nil

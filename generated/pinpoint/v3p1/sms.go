@@ -55,21 +55,28 @@ type SMSAttributes struct {
 	SenderRequestID string `json:"sender_request_id"`
 	// The ID of the message; every event of one message carries it.
 	MessageID string `json:"message_id"`
-	// The recipient's phone number, in E.164 form.
-	DestinationPhoneNumber string `json:"destination_phone_number"`
+	// The recipient's phone number, in E.164 form. Absent when the send request
+	// had none: a 2020 _SMS.FAILURE ("phoneNumber provided is empty or null")
+	// carries neither it nor message_type. Nil when absent.
+	DestinationPhoneNumber *string `json:"destination_phone_number"`
 	// The number the message was sent from. Absent from some BUFFERED events. Nil
 	// when absent.
 	OriginationPhoneNumber *string `json:"origination_phone_number"`
-	// The status of the message. AWS adds values over time, so other values are
-	// valid too.
+	// The status of the message. AWS adds values over time, and some failures
+	// carry free text instead of a code ("Failed to send because phoneNumber
+	// provided is empty or null." in a 2020 _SMS.FAILURE), so any string is
+	// valid.
 	RecordStatus SMSRecordStatus `json:"record_status"`
-	// The recipient's country, as an ISO 3166-1 alpha-2 code.
+	// The recipient's country, as an ISO 3166-1 alpha-2 code; XX, the code for an
+	// unknown country, when Pinpoint could not tell (a failure without a phone
+	// number).
 	ISOCountryCode string `json:"iso_country_code"`
 	// How many parts the message was split into, a decimal number as a string.
 	NumberOfMessageParts NumericString `json:"number_of_message_parts"`
 	// Whether the message was transactional or promotional. Events write it in
-	// title case, unlike the API.
-	MessageType SMSMessageType `json:"message_type"`
+	// title case, unlike the API. Absent from a failure of a request without a
+	// phone number. Nil when absent.
+	MessageType *SMSMessageType `json:"message_type"`
 	// The ID of the campaign that sent the message. Nil when absent.
 	CampaignID *string `json:"campaign_id"`
 	// The ID of the campaign run (activity). Nil when absent.
@@ -89,8 +96,9 @@ type SMSAttributes struct {
 	// The keyword the recipient sent. Seen in events written before 2019. Nil
 	// when absent.
 	Keyword *string `json:"keyword"`
-	// The mobile country and network codes of the recipient's carrier. Seen in
-	// events written before 2019. Nil when absent.
+	// The mobile country and network codes of the recipient's carrier. Not in
+	// every event: seen in the 2018 layout and in 2020 events alike. Nil when
+	// absent.
 	MCCMNC *string `json:"mcc_mnc"`
 
 	// Rest holds, as raw JSON in input order, the members that have no field
@@ -104,13 +112,11 @@ type SMSAttributes struct {
 }
 
 const (
-	absentSMSAttributesSenderRequestID        = 1 << 0
-	absentSMSAttributesMessageID              = 1 << 1
-	absentSMSAttributesDestinationPhoneNumber = 1 << 2
-	absentSMSAttributesRecordStatus           = 1 << 3
-	absentSMSAttributesISOCountryCode         = 1 << 4
-	absentSMSAttributesNumberOfMessageParts   = 1 << 5
-	absentSMSAttributesMessageType            = 1 << 6
+	absentSMSAttributesSenderRequestID      = 1 << 0
+	absentSMSAttributesMessageID            = 1 << 1
+	absentSMSAttributesRecordStatus         = 1 << 2
+	absentSMSAttributesISOCountryCode       = 1 << 3
+	absentSMSAttributesNumberOfMessageParts = 1 << 4
 )
 
 // UnmarshalJSON decodes the JSON object in data into v. Members whose value does
@@ -170,7 +176,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
-	v.absent = absentSMSAttributesSenderRequestID | absentSMSAttributesMessageID | absentSMSAttributesDestinationPhoneNumber | absentSMSAttributesRecordStatus | absentSMSAttributesISOCountryCode | absentSMSAttributesNumberOfMessageParts | absentSMSAttributesMessageType
+	v.absent = absentSMSAttributesSenderRequestID | absentSMSAttributesMessageID | absentSMSAttributesRecordStatus | absentSMSAttributesISOCountryCode | absentSMSAttributesNumberOfMessageParts
 	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
@@ -184,10 +190,10 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 			if v.absent&absentSMSAttributesMessageID != 0 {
 				v.MessageID = ""
 			}
-			if v.absent&absentSMSAttributesDestinationPhoneNumber != 0 {
-				v.DestinationPhoneNumber = ""
-			}
 			if seen&uint64(0x1) == 0 {
+				v.DestinationPhoneNumber = nil
+			}
+			if seen&uint64(0x2) == 0 {
 				v.OriginationPhoneNumber = nil
 			}
 			if v.absent&absentSMSAttributesRecordStatus != 0 {
@@ -199,34 +205,34 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 			if v.absent&absentSMSAttributesNumberOfMessageParts != 0 {
 				v.NumberOfMessageParts = ""
 			}
-			if v.absent&absentSMSAttributesMessageType != 0 {
-				v.MessageType = ""
-			}
-			if seen&uint64(0x2) == 0 {
-				v.CampaignID = nil
-			}
 			if seen&uint64(0x4) == 0 {
-				v.CampaignActivityID = nil
+				v.MessageType = nil
 			}
 			if seen&uint64(0x8) == 0 {
-				v.TreatmentID = nil
+				v.CampaignID = nil
 			}
 			if seen&uint64(0x10) == 0 {
-				v.JourneyID = nil
+				v.CampaignActivityID = nil
 			}
 			if seen&uint64(0x20) == 0 {
-				v.JourneyActivityID = nil
+				v.TreatmentID = nil
 			}
 			if seen&uint64(0x40) == 0 {
-				v.JourneyRunID = nil
+				v.JourneyID = nil
 			}
 			if seen&uint64(0x80) == 0 {
-				v.CustomerContext = nil
+				v.JourneyActivityID = nil
 			}
 			if seen&uint64(0x100) == 0 {
-				v.Keyword = nil
+				v.JourneyRunID = nil
 			}
 			if seen&uint64(0x200) == 0 {
+				v.CustomerContext = nil
+			}
+			if seen&uint64(0x400) == 0 {
+				v.Keyword = nil
+			}
+			if seen&uint64(0x800) == 0 {
 				v.MCCMNC = nil
 			}
 			return true, nil
@@ -250,15 +256,15 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentSMSAttributesMessageID, !fits)
 			}
 		case "destination_phone_number":
+			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.DestinationPhoneNumber, err = codec.String[string](d)
-				v.absent &^= absentSMSAttributesDestinationPhoneNumber
+				v.DestinationPhoneNumber = codec.ReuseString(d, v.DestinationPhoneNumber)
+				*v.DestinationPhoneNumber, err = codec.String[string](d)
 			} else {
-				fits, err = codec.Required(d, &v.DestinationPhoneNumber, codec.ReadString[string], &v.Rest, "destination_phone_number")
-				v.absent = codec.SetBit(v.absent, absentSMSAttributesDestinationPhoneNumber, !fits)
+				err = codec.Optional(d, &v.DestinationPhoneNumber, v.DestinationPhoneNumber, codec.ReadString[string], &v.Rest, "destination_phone_number")
 			}
 		case "origination_phone_number":
-			seen |= uint64(0x1)
+			seen |= uint64(0x2)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.OriginationPhoneNumber = codec.ReuseString(d, v.OriginationPhoneNumber)
 				*v.OriginationPhoneNumber, err = codec.String[string](d)
@@ -290,15 +296,15 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 				v.absent = codec.SetBit(v.absent, absentSMSAttributesNumberOfMessageParts, !fits)
 			}
 		case "message_type":
+			seen |= uint64(0x4)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.MessageType, err = codec.String[SMSMessageType](d)
-				v.absent &^= absentSMSAttributesMessageType
+				v.MessageType = codec.ReuseString(d, v.MessageType)
+				*v.MessageType, err = codec.String[SMSMessageType](d)
 			} else {
-				fits, err = codec.Required(d, &v.MessageType, codec.ReadString[SMSMessageType], &v.Rest, "message_type")
-				v.absent = codec.SetBit(v.absent, absentSMSAttributesMessageType, !fits)
+				err = codec.Optional(d, &v.MessageType, v.MessageType, codec.ReadString[SMSMessageType], &v.Rest, "message_type")
 			}
 		case "campaign_id":
-			seen |= uint64(0x2)
+			seen |= uint64(0x8)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.CampaignID = codec.ReuseString(d, v.CampaignID)
 				*v.CampaignID, err = codec.String[string](d)
@@ -306,7 +312,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 				err = codec.Optional(d, &v.CampaignID, v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
 			}
 		case "campaign_activity_id":
-			seen |= uint64(0x4)
+			seen |= uint64(0x10)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.CampaignActivityID = codec.ReuseString(d, v.CampaignActivityID)
 				*v.CampaignActivityID, err = codec.String[string](d)
@@ -314,7 +320,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 				err = codec.Optional(d, &v.CampaignActivityID, v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
 			}
 		case "treatment_id":
-			seen |= uint64(0x8)
+			seen |= uint64(0x20)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.TreatmentID = codec.ReuseString(d, v.TreatmentID)
 				*v.TreatmentID, err = codec.String[NumericString](d)
@@ -322,7 +328,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 				err = codec.Optional(d, &v.TreatmentID, v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
 			}
 		case "journey_id":
-			seen |= uint64(0x10)
+			seen |= uint64(0x40)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.JourneyID = codec.ReuseString(d, v.JourneyID)
 				*v.JourneyID, err = codec.String[string](d)
@@ -330,7 +336,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 				err = codec.Optional(d, &v.JourneyID, v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
 			}
 		case "journey_activity_id":
-			seen |= uint64(0x20)
+			seen |= uint64(0x80)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.JourneyActivityID = codec.ReuseString(d, v.JourneyActivityID)
 				*v.JourneyActivityID, err = codec.String[string](d)
@@ -338,7 +344,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 				err = codec.Optional(d, &v.JourneyActivityID, v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
 			}
 		case "journey_run_id":
-			seen |= uint64(0x40)
+			seen |= uint64(0x100)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.JourneyRunID = codec.ReuseString(d, v.JourneyRunID)
 				*v.JourneyRunID, err = codec.String[string](d)
@@ -346,10 +352,10 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 				err = codec.Optional(d, &v.JourneyRunID, v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
 			}
 		case "customer_context":
-			seen |= uint64(0x80)
+			seen |= uint64(0x200)
 			err = codec.Optional(d, &v.CustomerContext, v.CustomerContext, (*CustomerContextJSON).read, &v.Rest, "customer_context")
 		case "keyword":
-			seen |= uint64(0x100)
+			seen |= uint64(0x400)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.Keyword = codec.ReuseString(d, v.Keyword)
 				*v.Keyword, err = codec.String[string](d)
@@ -357,7 +363,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 				err = codec.Optional(d, &v.Keyword, v.Keyword, codec.ReadString[string], &v.Rest, "keyword")
 			}
 		case "mcc_mnc":
-			seen |= uint64(0x200)
+			seen |= uint64(0x800)
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.MCCMNC = codec.ReuseString(d, v.MCCMNC)
 				*v.MCCMNC, err = codec.String[string](d)
@@ -384,9 +390,9 @@ func (v *SMSAttributes) write(b []byte, w *codec.Writer) []byte {
 		b = append(b, ",\"message_id\":"...)
 		b = jsonwire.AppendString(b, v.MessageID)
 	}
-	if v.absent&absentSMSAttributesDestinationPhoneNumber == 0 {
+	if v.DestinationPhoneNumber != nil {
 		b = append(b, ",\"destination_phone_number\":"...)
-		b = jsonwire.AppendString(b, v.DestinationPhoneNumber)
+		b = jsonwire.AppendString(b, *v.DestinationPhoneNumber)
 	}
 	if v.OriginationPhoneNumber != nil {
 		b = append(b, ",\"origination_phone_number\":"...)
@@ -404,9 +410,9 @@ func (v *SMSAttributes) write(b []byte, w *codec.Writer) []byte {
 		b = append(b, ",\"number_of_message_parts\":"...)
 		b = jsonwire.AppendString(b, string(v.NumberOfMessageParts))
 	}
-	if v.absent&absentSMSAttributesMessageType == 0 {
+	if v.MessageType != nil {
 		b = append(b, ",\"message_type\":"...)
-		b = jsonwire.AppendString(b, string(v.MessageType))
+		b = jsonwire.AppendString(b, string(*v.MessageType))
 	}
 	if v.CampaignID != nil {
 		b = append(b, ",\"campaign_id\":"...)
@@ -467,9 +473,6 @@ func (v *SMSAttributes) validate(c *validation.Collector) {
 	if v.absent&absentSMSAttributesMessageID != 0 && !v.Rest.Has("message_id") {
 		c.Required("message_id")
 	}
-	if v.absent&absentSMSAttributesDestinationPhoneNumber != 0 && !v.Rest.Has("destination_phone_number") {
-		c.Required("destination_phone_number")
-	}
 	if v.absent&absentSMSAttributesRecordStatus != 0 && !v.Rest.Has("record_status") {
 		c.Required("record_status")
 	}
@@ -478,9 +481,6 @@ func (v *SMSAttributes) validate(c *validation.Collector) {
 	}
 	if v.absent&absentSMSAttributesNumberOfMessageParts != 0 && !v.Rest.Has("number_of_message_parts") {
 		c.Required("number_of_message_parts")
-	}
-	if v.absent&absentSMSAttributesMessageType != 0 && !v.Rest.Has("message_type") {
-		c.Required("message_type")
 	}
 	if v.CustomerContext != nil {
 		c.Push("customer_context")
@@ -1012,8 +1012,9 @@ func (v *SMSEvent) ArrivalTime() time.Time {
 }
 
 // Whether the message was transactional or promotional. Events write it in
-// title case, unlike the API. The constants are the values known when this
-// package was generated; other values are valid too.
+// title case, unlike the API. Absent from a failure of a request without a
+// phone number. The constants are the values known when this package was
+// generated; other values are valid too.
 type SMSMessageType string
 
 const (
@@ -1152,9 +1153,11 @@ func (v *SMSMetrics) validate(c *validation.Collector) {
 	}
 }
 
-// The status of the message. AWS adds values over time, so other values are
-// valid too. The constants are the values known when this package was
-// generated; other values are valid too.
+// The status of the message. AWS adds values over time, and some failures
+// carry free text instead of a code ("Failed to send because phoneNumber
+// provided is empty or null." in a 2020 _SMS.FAILURE), so any string is
+// valid. The constants are the values known when this package was generated;
+// other values are valid too.
 type SMSRecordStatus string
 
 const (
@@ -1538,7 +1541,7 @@ func rawSMSAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, c, "sender_request_id", "message_id", "destination_phone_number", "record_status", "iso_country_code", "number_of_message_parts", "message_type")
+		codec.RequiredMembers(v, c, "sender_request_id", "message_id", "record_status", "iso_country_code", "number_of_message_parts")
 		for i := range v.Members {
 			m := &v.Members[i]
 			matched := false
