@@ -119,6 +119,9 @@ func TestExitStatuses(t *testing.T) {
 	valid := compact(t, sample(t, "email_open_3.1.json")) + "\n"
 	invalid := valid + withoutCampaignID(t) + "\n"
 	notAnEvent := valid + "--- rotated ---\n"
+	// The record Pinpoint writes when a stream is set up is no event and no
+	// failure either.
+	streamTest := valid + `{"event_type":"_test.event_stream","event_version":"3.1"}` + "\n"
 	for _, command := range []string{"validate", "decode", "stats"} {
 		for _, tt := range []struct {
 			name  string
@@ -130,11 +133,16 @@ func TestExitStatuses(t *testing.T) {
 			{"nothing", "", nil, exitOK},
 			{"an invalid event", invalid, nil, exitInvalid},
 			{"not an event", notAnEvent, nil, exitInvalid},
+			{"a stream's test record", streamTest, nil, exitOK},
 			{"a missing file", valid, []string{"-", "no/such/file.json"}, exitUsage},
 		} {
 			args := append([]string{command}, tt.args...)
-			if r := runBinary(t, []byte(tt.stdin), args...); r.exit != tt.exit {
+			r := runBinary(t, []byte(tt.stdin), args...)
+			if r.exit != tt.exit {
 				t.Errorf("%s, %s: exit %d, want %d\nstderr:\n%s", command, tt.name, r.exit, tt.exit, r.stderr)
+			}
+			if tt.stdin == streamTest && !strings.Contains(r.stdout+r.stderr, "not events") {
+				t.Errorf("%s, %s: the skipped record is not counted:\nstdout:\n%s\nstderr:\n%s", command, tt.name, r.stdout, r.stderr)
 			}
 		}
 	}

@@ -92,12 +92,15 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		dead = &output{name: deadLetter, w: f, closer: f}
 	}
 	out := newStdout(con, stdout, inputs)
-	var filtered, invalid int64
+	var filtered, invalid, skipped int64
 	var buf []byte
 	err := eachRecord(inputs, stdin, con, ro, func(file string, rec *stream.Record) error {
 		v := judge(file, rec)
 		if !v.Valid {
 			invalid++
+			if v.Skipped {
+				skipped++
+			}
 			if dead != nil {
 				writeDeadLetter(dead, v, rec.Raw)
 				return dead.Err()
@@ -122,6 +125,9 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out.Close()
 	writeFailed := out.reportError(con.stderr)
 	summary := fmt.Sprintf("%s events written, %s filtered out, %s not valid events", count(out.lines), count(filtered), count(invalid))
+	if skipped > 0 {
+		summary += fmt.Sprintf(" (%s of them records Pinpoint writes that are not events)", count(skipped))
+	}
 	if dead != nil {
 		dead.Close()
 		writeFailed = dead.reportError(con.stderr) || writeFailed
@@ -137,7 +143,7 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch {
 	case err != nil, writeFailed:
 		return exitUsage
-	case invalid > 0:
+	case invalid > skipped:
 		return exitInvalid
 	}
 	return exitOK

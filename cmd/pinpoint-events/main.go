@@ -34,7 +34,9 @@ const (
 // exitStatusHelp is the exit-status paragraph of every reading command's help.
 const exitStatusHelp = `Exit status: 0 when every record read is a valid event, 1 when some record
 is invalid or not an event, 2 for usage errors and inputs or outputs that
-fail (an input with something in it but no record counts as failing).`
+fail (an input with something in it but no record counts as failing).
+Records Pinpoint writes that are not events, such as the _test.event_stream
+record of a newly set up stream, are skipped: counted, never a failure.`
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))

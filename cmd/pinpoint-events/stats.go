@@ -37,6 +37,7 @@ type stats struct {
 	Events             int64            `json:"events"`
 	Valid              int64            `json:"valid"`
 	Invalid            int64            `json:"invalid"`
+	Skipped            int64            `json:"skipped"` // records Pinpoint writes that are not events, also in NotEvents
 	NotEvents          map[string]int64 `json:"not_events"`
 	Versions           map[string]int64 `json:"versions"`
 	Families           map[string]int64 `json:"families"`
@@ -81,7 +82,7 @@ func runStats(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch {
 	case err != nil:
 		return exitUsage
-	case st.Valid < st.Records:
+	case st.Valid+st.Skipped < st.Records:
 		return exitInvalid
 	}
 	return exitOK
@@ -91,6 +92,10 @@ func (st *stats) add(rec *stream.Record) {
 	st.Records++
 	ev := rec.Event
 	if ev == nil {
+		var nonEvent *pinpoint.NonEventRecordError
+		if errors.As(rec.Err, &nonEvent) {
+			st.Skipped++
+		}
 		st.NotEvents[reason(rec.Err)]++
 		return
 	}
@@ -126,10 +131,11 @@ func (st *stats) add(rec *stream.Record) {
 // reason names why a record is not an event, for the counts.
 func reason(err error) string {
 	var (
-		framing *stream.RecordError
-		syntax  *pinpoint.SyntaxError
-		legacy  *pinpoint.LegacyFormatError
-		foreign *pinpoint.ForeignEventError
+		framing  *stream.RecordError
+		syntax   *pinpoint.SyntaxError
+		legacy   *pinpoint.LegacyFormatError
+		foreign  *pinpoint.ForeignEventError
+		nonEvent *pinpoint.NonEventRecordError
 	)
 	switch {
 	case errors.As(err, &framing):
@@ -140,6 +146,8 @@ func reason(err error) string {
 		return "legacy layout " + legacy.Format
 	case errors.As(err, &foreign):
 		return "other producer " + foreign.Format
+	case errors.As(err, &nonEvent):
+		return "not an event " + nonEvent.EventType
 	}
 	var (
 		notObject  *pinpoint.NotAnObjectError

@@ -69,7 +69,11 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		exit = exitUsage
 	}
 	if !o.json {
-		fmt.Fprintf(out, "%d records: %d valid, %d invalid\n", v.records, v.records-v.invalid, v.invalid)
+		fmt.Fprintf(out, "%d records: %d valid, %d invalid", v.records, v.records-v.invalid-v.skipped, v.invalid)
+		if v.skipped > 0 {
+			fmt.Fprintf(out, ", %d skipped (records Pinpoint writes that are not events)", v.skipped)
+		}
+		fmt.Fprintln(out)
 	}
 	if out.Close(); out.reportError(con.stderr) {
 		return exitUsage
@@ -81,21 +85,24 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 type validator struct {
-	opts             validateOptions
-	stdout           *output
-	records, invalid int
+	opts                      validateOptions
+	stdout                    *output
+	records, invalid, skipped int
 }
 
 // verdict is the --json line of a record.
 type verdict struct {
-	goType       string      // for -v
-	File         string      `json:"file"`
-	Record       int64       `json:"record"`
-	Offset       int64       `json:"offset"`
-	EventVersion *string     `json:"event_version"`
-	EventType    *string     `json:"event_type"`
-	Valid        bool        `json:"valid"`
-	Errors       []violation `json:"errors"`
+	goType       string  // for -v
+	File         string  `json:"file"`
+	Record       int64   `json:"record"`
+	Offset       int64   `json:"offset"`
+	EventVersion *string `json:"event_version"`
+	EventType    *string `json:"event_type"`
+	Valid        bool    `json:"valid"`
+	// Skipped marks a record Pinpoint writes that is not an event (the
+	// _test.event_stream record of a new stream): not valid, not invalid.
+	Skipped bool        `json:"skipped,omitempty"`
+	Errors  []violation `json:"errors"`
 }
 
 type violation struct {
@@ -109,7 +116,10 @@ type violation struct {
 func (v *validator) record(file string, rec *stream.Record) error {
 	v.records++
 	out := judge(file, rec)
-	if !out.Valid {
+	switch {
+	case out.Skipped:
+		v.skipped++
+	case !out.Valid:
 		v.invalid++
 	}
 	v.print(out)
@@ -138,6 +148,8 @@ func judge(file string, rec *stream.Record) verdict {
 	} else if framing == nil {
 		out.EventVersion, out.EventType = headOf(rec.Raw)
 	}
+	var nonEvent *pinpoint.NonEventRecordError
+	out.Skipped = errors.As(rec.Err, &nonEvent)
 	out.Valid = len(out.Errors) == 0
 	return out
 }
@@ -154,6 +166,7 @@ func decodeViolations(err error, recordOffset int64) []violation {
 		brokenConst *pinpoint.ConstError
 		legacy      *pinpoint.LegacyFormatError
 		foreign     *pinpoint.ForeignEventError
+		nonEvent    *pinpoint.NonEventRecordError
 	)
 	switch {
 	case err == nil, errors.As(err, &brokenConst):
@@ -170,6 +183,8 @@ func decodeViolations(err error, recordOffset int64) []violation {
 		return []violation{{Keyword: "legacy-format", Message: err.Error()}}
 	case errors.As(err, &foreign):
 		return []violation{{Keyword: "foreign-event", Message: err.Error()}}
+	case errors.As(err, &nonEvent):
+		return []violation{{Keyword: "non-event", Message: err.Error()}}
 	}
 	return []violation{{Keyword: "decode", Message: err.Error()}}
 }
@@ -193,7 +208,7 @@ func (v *validator) print(out verdict) {
 		fmt.Fprintf(v.stdout, "%s\n", line)
 		return
 	}
-	if out.Valid && !v.opts.verbose {
+	if (out.Valid || out.Skipped) && !v.opts.verbose {
 		return
 	}
 	eventType := "(no event_type)"
@@ -201,8 +216,11 @@ func (v *validator) print(out verdict) {
 		eventType = safe(*out.EventType)
 	}
 	status := "invalid"
-	if out.Valid {
+	switch {
+	case out.Valid:
 		status = "valid"
+	case out.Skipped:
+		status = "skipped"
 	}
 	if out.goType != "" {
 		status += " (" + out.goType + ")"
