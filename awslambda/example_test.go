@@ -33,8 +33,8 @@ const exampleEvent = `{"event_type":"_SMS.SUCCESS","event_timestamp":15531049543
 func ExampleKinesis() {
 	handler := awslambda.Kinesis(func(ctx context.Context, rec events.KinesisEventRecord, ev pinpoint.Event) error {
 		fmt.Println(rec.Kinesis.SequenceNumber, ev.Type(), ev.EventTime().UTC().Format("2006-01-02 15:04:05"))
-		if sms, ok := ev.(*v3p1.SMSEvent); ok {
-			fmt.Println("  to", sms.Attributes.DestinationPhoneNumber)
+		if sms, ok := ev.(*v3p1.SMSEvent); ok && sms.Attributes.DestinationPhoneNumber != nil { // some failures have none
+			fmt.Println("  to", *sms.Attributes.DestinationPhoneNumber)
 		}
 		return nil
 	}, awslambda.KinesisOptions{
