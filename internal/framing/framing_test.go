@@ -86,6 +86,28 @@ type framingTest struct {
 	want  []rec
 }
 
+// badThenGoodLines is a test of resynchronisation: the stretch bad (which
+// may span lines) is one error record with message msg, and each of the n
+// lines of NDJSON after it is a good record.
+func badThenGoodLines(name, bad, msg string, n int, opts framing.Options) framingTest {
+	var b strings.Builder
+	b.WriteString(bad + "\n")
+	want := []rec{{n: 1, off: 0, data: bad, msg: msg}}
+	for i := range n {
+		line := fmt.Sprintf(`{"event_type":"_custom.%d","n":[%d]}`, i, i)
+		want = append(want, good(int64(i+2), int64(b.Len()), line))
+		b.WriteString(line + "\n")
+	}
+	return framingTest{name: name, input: b.String(), opts: opts, want: want}
+}
+
+// withFirstRecord changes what tt expects of its first record, an error
+// record: its data and message.
+func withFirstRecord(tt framingTest, data, msg string) framingTest {
+	tt.want[0].data, tt.want[0].msg = data, msg
+	return tt
+}
+
 var framingTests = []framingTest{
 	// NDJSON.
 	{name: "ndjson", input: "{\"a\":1}\n{\"b\":2}\n", want: []rec{
@@ -255,6 +277,16 @@ var framingTests = []framingTest{
 	// Nesting depth.
 	{name: "too deep", input: strings.Repeat("[", 10001) + strings.Repeat("]", 10001) + "{}", opts: framing.Options{Format: framing.Sequence}, want: []rec{
 		bad(1, 0, strings.Repeat("[", 10001)+strings.Repeat("]", 10001), "nesting depth exceeds 10000"), good(2, 20002, `{}`)}},
+	badThenGoodLines("too deep/one line, then NDJSON", `{"a":`+strings.Repeat("[", 10000), "nesting depth exceeds 10000", 20, framing.Options{}),
+	badThenGoodLines("too deep/two lines, then NDJSON", `{"a":`+strings.Repeat("[", 10000)+"\n[[[1,", "nesting depth exceeds 10000", 20, framing.Options{}),
+	withFirstRecord(badThenGoodLines("too deep/over the size limit, then NDJSON", `{"a":`+strings.Repeat("[", 10010), "", 20, framing.Options{MaxRecordBytes: 8000}),
+		`{"a":`+strings.Repeat("[", 7995), "record exceeds 8000 bytes"),
+	{name: "too deep/a nested '{' line goes on in the record", input: "{\"a\":" + strings.Repeat("[", 10000) + "\n{\"b\":[1]}" + strings.Repeat("]", 10000) + "}\n{}", want: []rec{
+		bad(1, 0, "{\"a\":"+strings.Repeat("[", 10000)+"\n{\"b\":[1]}"+strings.Repeat("]", 10000)+"}", "nesting depth exceeds 10000"),
+		good(2, 20017, `{}`)}},
+	{name: "too deep/mismatch in a '{' line", input: "{\"a\":" + strings.Repeat("[", 10000) + "\n{\"b\":[}\n{}", want: []rec{
+		bad(1, 0, "{\"a\":"+strings.Repeat("[", 10000), "nesting depth exceeds 10000"),
+		bad(2, 10006, `{"b":[}`, "unexpected '}' inside an array"), good(3, 10014, `{}`)}},
 	{name: "deep enough", input: strings.Repeat("[", 10000) + strings.Repeat("]", 10000), opts: framing.Options{Format: framing.Sequence}, want: []rec{
 		good(1, 0, strings.Repeat("[", 10000)+strings.Repeat("]", 10000))}},
 

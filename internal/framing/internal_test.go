@@ -16,7 +16,7 @@ func nastyInput(seed int64) []byte {
 	rng := rand.New(rand.NewSource(seed))
 	var b bytes.Buffer
 	for range 300 {
-		switch rng.Intn(8) {
+		switch rng.Intn(9) {
 		case 0:
 			b.WriteString(`{"s":"` + strings.Repeat("x", rng.Intn(300<<10)) + "\"}\n")
 		case 1:
@@ -30,6 +30,13 @@ func nastyInput(seed int64) []byte {
 			}
 		case 4:
 			b.WriteString(strings.Repeat(" \n", rng.Intn(100<<10)))
+		case 5:
+			// Lines starting with '{' inside a record nested past MaxDepth,
+			// themselves nested deeply.
+			b.WriteString(`{"a":` + strings.Repeat("[", MaxDepth+rng.Intn(100)) + "\n")
+			for range rng.Intn(4) {
+				b.WriteString(`{"b":` + strings.Repeat("[", rng.Intn(3*MaxDepth)) + "\n")
+			}
 		default:
 			b.WriteString(`{"a":1,"b":"` + strings.Repeat("y", rng.Intn(2000)) + "\"}\n")
 		}

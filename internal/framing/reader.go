@@ -129,7 +129,14 @@ const (
 // stream: it begins a record of its own if the enclosing one proves broken.
 type cand struct {
 	off  int64 // stream offset of the '{'
-	base int   // nesting depth just before it
+	base int   // len(stack) just before it
+	// over is the enclosing record's count of brackets beyond MaxDepth
+	// when the candidate began. Those brackets are not on the stack, so
+	// while the candidate is followed the count is set aside: the
+	// candidate's own brackets go on the stack above base, to be checked
+	// for mismatches, and the count comes back if the candidate proves to
+	// be nested in the record.
+	over int
 }
 
 // pending is a record framed but not yet handed out by Next.
@@ -171,7 +178,8 @@ type Reader struct {
 
 	// The value scanner.
 	stack     []byte // open brackets, '{' or '['
-	over      int    // brackets opened beyond MaxDepth
+	maxStack  int    // len(stack) at which the depth limit is reached
+	over      int    // brackets opened beyond the depth limit, not on the stack
 	inStr     bool   // paused inside a string
 	esc       bool   // paused after a backslash in a string
 	sub       uint8  // subLine or subCont, when paused in one
@@ -204,11 +212,12 @@ func NewReader(src io.Reader, opts Options) (*Reader, error) {
 	}
 	limit = min(limit, math.MaxInt/4) // so that positions computed from it cannot overflow
 	r := &Reader{
-		src:    src,
-		format: opts.Format,
-		max:    limit,
-		maxBuf: limit + readChunk,
-		buf:    make([]byte, readChunk),
+		src:      src,
+		format:   opts.Format,
+		max:      limit,
+		maxBuf:   limit + readChunk,
+		buf:      make([]byte, readChunk),
+		maxStack: MaxDepth,
 	}
 	// Peek at two bytes, the gzip magic.
 	n, err := r.readFull(2)
@@ -593,6 +602,7 @@ func (r *Reader) endRecord(at int, next state) {
 	r.pos = at
 	r.state = next
 	r.stack = r.stack[:0]
+	r.maxStack = MaxDepth
 	r.over = 0
 	r.inStr, r.esc = false, false
 	r.sub = subNone
@@ -656,15 +666,20 @@ func (r *Reader) confirm() {
 	start := r.startOff
 	for k, c := range r.chain {
 		msg := "truncated record: line ended inside " + kindName(r.stack[c.base-1])
-		if k == 0 && r.discard {
+		switch {
+		case k == 0 && r.discard:
 			r.push(start, r.errBuf, r.msg)
-		} else {
+		case k == 0 && r.msg != "":
+			// The record was already broken, by its depth.
+			r.push(start, trimRight(r.buf[r.idx(start):r.idx(c.off)]), r.msg)
+		default:
 			r.push(start, trimRight(r.buf[r.idx(start):r.idx(c.off)]), msg)
 		}
 		start = c.off
 	}
 	last := r.chain[len(r.chain)-1]
 	r.stack = r.stack[:copy(r.stack, r.stack[last.base:])]
+	r.maxStack = MaxDepth
 	r.chain = r.chain[:0]
 	r.startOff = last.off
 	r.msg = ""
@@ -672,6 +687,19 @@ func (r *Reader) confirm() {
 	if r.sub == subCont {
 		// The last candidate is complete.
 		r.finish(r.idx(r.candEnd))
+	}
+}
+
+// setAsideOver lets a candidate that begins while the record is nested
+// beyond MaxDepth track its own brackets, up to MaxDepth of them above the
+// record's, on a stack allocated once at its largest.
+func (r *Reader) setAsideOver() {
+	r.over = 0
+	r.maxStack = len(r.stack) + MaxDepth
+	if cap(r.stack) < r.maxStack {
+		stack := make([]byte, len(r.stack), 2*MaxDepth)
+		copy(stack, r.stack)
+		r.stack = stack
 	}
 }
 
@@ -732,7 +760,7 @@ next: // outside strings
 		i++
 		goto str
 	case cOpen:
-		if len(r.stack) < MaxDepth {
+		if len(r.stack) < r.maxStack {
 			r.stack = append(r.stack, c)
 		} else {
 			if len(r.chain) > 0 {
@@ -777,7 +805,7 @@ next: // outside strings
 	case cNewline:
 		r.lastNL = r.off(i)
 		i++
-		if r.heur && !r.multiline && r.over == 0 {
+		if r.heur && !r.multiline {
 			r.sub = subLine
 			goto line
 		}
@@ -849,7 +877,10 @@ line: // after a newline in an NDJSON-looking record: does the line start with '
 	switch b[i] {
 	case '{':
 		if len(r.chain) < maxChain {
-			r.chain = append(r.chain, cand{off: r.off(i), base: len(r.stack)})
+			r.chain = append(r.chain, cand{off: r.off(i), base: len(r.stack), over: r.over})
+			if r.over > 0 {
+				r.setAsideOver()
+			}
 			if r.discard && len(r.chain) == 1 {
 				// The candidate's bytes are kept from now on, so the size
 				// limit applies from it.
@@ -876,6 +907,9 @@ cont: // a candidate record closed: can the enclosing value go on?
 	case ',', '}', ']':
 		// It was a value nested in the record.
 		r.sub = subNone
+		if c := r.chain[len(r.chain)-1]; c.over > 0 {
+			r.over, r.maxStack = c.over, MaxDepth
+		}
 		r.chain = r.chain[:len(r.chain)-1]
 		if r.crossed {
 			r.lastNL = r.contNL
