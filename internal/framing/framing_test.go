@@ -201,6 +201,12 @@ var framingTests = []framingTest{
 		bad(1, 0, `{"a":`, msgLineObject), bad(2, 6, `{"b":[}`, "unexpected '}' inside an array"), good(3, 14, `{"c":1}`)}},
 	{name: "cut line/followed by end of input", input: "{\"a\":\n{\"b\":", want: []rec{
 		bad(1, 0, `{"a":`, msgLineObject), bad(2, 6, `{"b":`, "end of input inside an object")}},
+	badThenGoodLines("cut line/then a line starting with '\"'", "{\"event_version\":\"3.1\",\"event_timestamp\":17\n\"x\"", msgLineObject, 50, framing.Options{}),
+	badThenGoodLines("cut line/then lines starting with ']' and '\"'", "{\"a\":[1,\n  ]\n\"c\"", msgLineObject, 5, framing.Options{}),
+	{name: "cut line/pretty-printed stream", input: "{\n  \"f\": [\n    1,\n" + pretty1 + "\n" + pretty2, want: []rec{
+		bad(1, 0, "{\n  \"f\": [\n    1,", msgLineArray), good(2, 18, pretty1), good(3, int64(19+len(pretty1)), pretty2)}},
+	{name: "cut line/pretty-printed without indentation is not split", input: "{\n\"a\": [\n{\n\"b\": 1\n}\n]\n}\n{\n\"c\": {\n}\n}", want: []rec{
+		good(1, 0, "{\n\"a\": [\n{\n\"b\": 1\n}\n]\n}"), good(2, 24, "{\n\"c\": {\n}\n}")}},
 	{name: "cut line/not after a concatenated record", input: "{}{\"a\":\n{\"b\":1}\n", want: []rec{
 		good(1, 0, `{}`), bad(2, 2, "{\"a\":\n{\"b\":1}", "end of input inside an object")}},
 	{name: "cut line/not in a pretty-printed record", input: "{\n  \"a\": [\n    {\"b\":1}\n", want: []rec{
@@ -456,6 +462,32 @@ func TestResyncNDJSON(t *testing.T) {
 				t.Fatalf("%d bad records, want %d", nbad, len(corrupt))
 			}
 		}
+	}
+}
+
+// TestCutLineThenString is issue 10's item 2 at full size: a cut line, a
+// line starting with '"', then 5,000 events of about 1 KB, which together
+// are far over the record size limit.
+func TestCutLineThenString(t *testing.T) {
+	const cut = "{\"event_version\":\"3.1\",\"event_timestamp\":17\n\"x\""
+	events := ndjson(5000)
+	input := append([]byte(cut+"\n"), events...)
+	got, err := readAll(t, input, framing.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 5001 {
+		t.Fatalf("%d records, want 5001", len(got))
+	}
+	if want := bad(1, 0, cut, msgLineObject); got[0] != want {
+		t.Errorf("first record %v, want %v", got[0], want)
+	}
+	off := int64(len(cut) + 1)
+	for i, line := range strings.SplitAfter(string(events), "\n")[:5000] {
+		if want := good(int64(i+2), off, strings.TrimSuffix(line, "\n")); got[i+1] != want {
+			t.Fatalf("got %v, want %v", got[i+1], want)
+		}
+		off += int64(len(line))
 	}
 }
 

@@ -174,7 +174,6 @@ type Reader struct {
 	errBuf      []byte
 	stop        *[256]bool // where garbage ends
 	garbageNext state      // the state after a garbage record
-	lastNL      int64      // offset of the last newline outside strings in it
 
 	// The value scanner.
 	stack     []byte // open brackets, '{' or '['
@@ -184,16 +183,14 @@ type Reader struct {
 	esc       bool   // paused after a backslash in a string
 	sub       uint8  // subLine or subCont, when paused in one
 	heur      bool   // the NDJSON resynchronisation applies to this record
-	multiline bool   // a line inside it looks pretty-printed
+	multiline bool   // a line inside it looks pretty-printed: only unindented '{' lines are candidates
 	chain     []cand // candidate records, each nested in the one before
 	candEnd   int64  // in subCont: the offset just after the last candidate
 	crossed   bool   // in subCont: a newline was passed
-	contNL    int64  // in subCont: the last newline passed
 
-	// Whether the stream still looks like NDJSON.
-	started   bool // a record has been seen
-	lastRecNL bool // the last record spanned lines
-	nlAfter   bool // a newline followed the last record
+	// Whether the next record starts a line.
+	started bool // a record has been seen
+	nlAfter bool // a newline followed the last record
 }
 
 // NewReader returns a Reader of src. It reads the first bytes of src to
@@ -564,10 +561,10 @@ func (r *Reader) scanSeq() bool {
 		}
 		return r.eof
 	}
-	clean := !r.started || !r.lastRecNL && r.nlAfter
+	atLineStart := !r.started || r.nlAfter
 	r.started = true
 	r.begin("", &seqStop, stSeq)
-	r.heur = clean && r.buf[r.pos] == '{'
+	r.heur = atLineStart && r.buf[r.pos] == '{'
 	return true
 }
 
@@ -580,7 +577,6 @@ func (r *Reader) begin(msg string, stop *[256]bool, garbageNext state) {
 	r.discard = false
 	r.stop = stop
 	r.garbageNext = garbageNext
-	r.lastNL = -1
 	r.heur = false
 	r.multiline = false
 	switch c := r.buf[r.pos]; {
@@ -597,7 +593,6 @@ func (r *Reader) begin(msg string, stop *[256]bool, garbageNext state) {
 
 // endRecord resets the scanner after a record and resumes at position at.
 func (r *Reader) endRecord(at int, next state) {
-	r.lastRecNL = r.lastNL >= r.startOff
 	r.nlAfter = false
 	r.pos = at
 	r.state = next
@@ -803,9 +798,8 @@ next: // outside strings
 			goto cont
 		}
 	case cNewline:
-		r.lastNL = r.off(i)
 		i++
-		if r.heur && !r.multiline {
+		if r.heur {
 			r.sub = subLine
 			goto line
 		}
@@ -863,17 +857,26 @@ strNewline: // a raw newline in a string at i: the line was cut
 	r.cut(i, "truncated record: a line ended inside a string")
 	return true
 
-line: // after a newline in an NDJSON-looking record: does the line start with '{'?
-	for i < len(b) && isWS[b[i]] {
-		if b[i] == '\n' {
-			r.lastNL = r.off(i)
+line: // after a newline in a record that starts a line: does the next line start with '{'?
+	if r.multiline {
+		// Pretty-printers indent what is nested, so only a '{' at the very
+		// start of a line may begin a record.
+		if i >= len(b) {
+			goto out
 		}
-		i++
+		r.sub = subNone
+		if b[i] != '{' {
+			goto next
+		}
+	} else {
+		for i < len(b) && isWS[b[i]] {
+			i++
+		}
+		if i >= len(b) {
+			goto out
+		}
+		r.sub = subNone
 	}
-	if i >= len(b) {
-		goto out
-	}
-	r.sub = subNone
 	switch b[i] {
 	case '{':
 		if len(r.chain) < maxChain {
@@ -895,7 +898,6 @@ line: // after a newline in an NDJSON-looking record: does the line start with '
 cont: // a candidate record closed: can the enclosing value go on?
 	for i < len(b) && isWS[b[i]] {
 		if b[i] == '\n' {
-			r.contNL = r.off(i)
 			r.crossed = true
 		}
 		i++
@@ -911,11 +913,8 @@ cont: // a candidate record closed: can the enclosing value go on?
 			r.over, r.maxStack = c.over, MaxDepth
 		}
 		r.chain = r.chain[:len(r.chain)-1]
-		if r.crossed {
-			r.lastNL = r.contNL
-			if c != ',' {
-				r.multiline = true
-			}
+		if r.crossed && c != ',' {
+			r.multiline = true
 		}
 		goto next
 	}
