@@ -16,8 +16,9 @@
 //     except that a JSON array is read as in array, its elements being the
 //     records. It reads NDJSON, Firehose's concatenated JSON, arrays, and
 //     files of these laid end to end. A line that starts with '[' but is
-//     no JSON array (a log line such as "[INFO] export") is one error
-//     record, and the records after it are read as usual.
+//     no JSON array (a log line such as "[INFO] export") is an error
+//     record (up to the first '{' or '[' in it), and the records after it
+//     are read as usual.
 //   - ndjson: one record per line. A line that is not exactly one JSON
 //     value (cut short, or with more after its value) is one error
 //     record, and never runs into the next line.

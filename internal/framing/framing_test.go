@@ -706,3 +706,18 @@ func TestNotANumberIsOneGarbageRecord(t *testing.T) {
 		t.Errorf("records:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestFormatNames(t *testing.T) {
+	for f, name := range map[framing.Format]string{framing.Auto: "auto", framing.NDJSON: "ndjson", framing.Concatenated: "concatenated", framing.Array: "array"} {
+		got, err := framing.ParseFormat(name)
+		if f.String() != name || got != f || err != nil {
+			t.Errorf("%d.String() = %q, ParseFormat(%q) = %v, %v", int(f), f.String(), name, got, err)
+		}
+	}
+	if _, err := framing.ParseFormat("sequence"); err == nil || !strings.Contains(err.Error(), "auto, ndjson, concatenated and array") {
+		t.Errorf("ParseFormat(\"sequence\"): %v", err)
+	}
+	if s := framing.Format(7).String(); s != "Format(7)" {
+		t.Errorf("Format(7).String() = %q", s)
+	}
+}
