@@ -118,3 +118,21 @@ func TestChainLimit(t *testing.T) {
 		t.Fatalf("last record %q, %v", last.Data, last.Err)
 	}
 }
+
+func TestLooksLikeArray(t *testing.T) {
+	tests := []struct {
+		ahead string
+		want  bool
+	}{
+		{"", true}, {"  \n", true}, {"]", true}, {" {\"a\":1}]", true}, {"[1]]", true}, {`"INFO"]`, true},
+		{"1,2]", true}, {" -2.5e3 ]", true}, {"12", true}, {"true, false]", true}, {"null]", true},
+		{"tru", true}, {"fals", true}, {"n", true},
+		{"INFO] export", false}, {"2024-05-01 12:00] x", false}, {"01]", false}, {"1 2]", false},
+		{"nothing]", false}, {"true false]", false}, {"trux", false}, {"nul ", false}, {",1]", false}, {"-]", false},
+	}
+	for _, tt := range tests {
+		if got := looksLikeArray([]byte(tt.ahead)); got != tt.want {
+			t.Errorf("looksLikeArray(%q) = %v, want %v", tt.ahead, got, tt.want)
+		}
+	}
+}

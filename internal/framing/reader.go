@@ -9,6 +9,7 @@ import (
 	"math"
 	"math/bits"
 	"strconv"
+	"strings"
 )
 
 // Format is how records are laid out in the input. It is usually left at
@@ -664,12 +665,13 @@ func looksLikeArray(ahead []byte) bool {
 		for j < len(ahead) && isLetter[ahead[j]] {
 			j++
 		}
-		switch string(ahead[i:j]) {
-		case "true", "false", "null":
+		switch word := string(ahead[i:j]); {
+		case word == "true" || word == "false" || word == "null":
+		case j < len(ahead):
+			return false
 		default:
-			if j < len(ahead) || j-i > len("false") {
-				return false
-			}
+			// Cut off by the end of ahead: it may still become one.
+			return strings.HasPrefix("true", word) || strings.HasPrefix("false", word) || strings.HasPrefix("null", word)
 		}
 	default:
 		return false
