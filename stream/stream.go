@@ -9,6 +9,30 @@
 // and reading goes on with the next record. Memory stays bounded whatever the
 // size of the input.
 //
+// Options.Format says how the records are laid out; its names, for a
+// command line, are those of FormatNames:
+//
+//   - auto (the default): values one after another, as in concatenated,
+//     except that a JSON array is read as in array, its elements being the
+//     records. It reads NDJSON, Firehose's concatenated JSON, arrays, and
+//     files of these laid end to end. A line that starts with '[' but is
+//     no JSON array (a log line such as "[INFO] export") is an error
+//     record (up to the first '{' or '[' in it), and the records after it
+//     are read as usual.
+//   - ndjson: one record per line. A line that is not exactly one JSON
+//     value (cut short, or with more after its value) is one error
+//     record, and never runs into the next line.
+//   - concatenated: values back to back, with or without whitespace or
+//     line breaks between them, compact or pretty-printed; a top-level
+//     array is one record. Cut NDJSON lines are still told apart from the
+//     lines after them.
+//   - array: one or more JSON arrays, one after another; their elements
+//     are the records.
+//
+// Some defects belong to the input rather than to a record, such as an
+// array that the input ends inside (its ']' is missing). They are not
+// records, and Reader.InputErrors reports them at the end.
+//
 //	r, err := stream.NewReader(f, stream.Options{Validate: true})
 //	if err != nil { ... }
 //	defer r.Close()
@@ -21,11 +45,14 @@
 //		}
 //	}
 //	if err := r.Err(); err != nil { ... } // reading the input failed
+//	for _, e := range r.InputErrors() { ... } // the input is not well-formed
 package stream
 
 import (
+	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -33,20 +60,104 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/framing"
 )
 
-// Format is the layout of an input.
-type Format = framing.Format
+// Format is the layout of an input: how its records are laid out. The
+// package documentation describes each.
+type Format int
 
 // The layouts a Reader reads.
 const (
-	// Auto reads a JSON array when the input starts with '[', else a
-	// sequence of values (NDJSON, concatenated JSON).
-	Auto = framing.Auto
-	// Sequence reads values one after another, with or without whitespace
-	// between them: NDJSON and Firehose's concatenated JSON.
-	Sequence = framing.Sequence
-	// Array reads the elements of one JSON array.
-	Array = framing.Array
+	// Auto reads values one after another, and the elements of the JSON
+	// arrays among them.
+	Auto Format = iota
+	// NDJSON reads one record per line.
+	NDJSON
+	// Concatenated reads values back to back, compact or pretty-printed,
+	// with or without whitespace between them.
+	Concatenated
+	// Array reads the elements of one or more JSON arrays.
+	Array
 )
+
+// formats maps each Format to its name and to the framing layout.
+var formats = [...]struct {
+	name    string
+	framing framing.Format
+}{
+	Auto:         {"auto", framing.Auto},
+	NDJSON:       {"ndjson", framing.NDJSON},
+	Concatenated: {"concatenated", framing.Concatenated},
+	Array:        {"array", framing.Array},
+}
+
+// FormatNames returns the names of the formats, as ParseFormat accepts
+// them: auto, ndjson, concatenated, array.
+func FormatNames() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.name
+	}
+	return names
+}
+
+// ParseFormat returns the format called name, one of FormatNames.
+func ParseFormat(name string) (Format, error) {
+	for i, f := range formats {
+		if f.name == name {
+			return Format(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown layout %q (valid: %s)", name, strings.Join(FormatNames(), ", "))
+}
+
+// String returns the name of the format.
+func (f Format) String() string {
+	if f < 0 || int(f) >= len(formats) {
+		return fmt.Sprintf("Format(%d)", int(f))
+	}
+	return formats[f].name
+}
+
+// MarshalText returns the name of the format, so that a Format can be a
+// flag (flag.TextVar) or a configuration value.
+func (f Format) MarshalText() ([]byte, error) {
+	if f < 0 || int(f) >= len(formats) {
+		return nil, fmt.Errorf("unknown layout %d", int(f))
+	}
+	return []byte(formats[f].name), nil
+}
+
+// UnmarshalText sets the format to the one named by text, as ParseFormat
+// does.
+func (f *Format) UnmarshalText(text []byte) error {
+	g, err := ParseFormat(string(text))
+	if err != nil {
+		return err
+	}
+	*f = g
+	return nil
+}
+
+// InputError reports a defect of the input as a whole that has no bytes of
+// its own, and so is no record: an array that the input ends inside, for
+// example, is missing its ']'. Reader.InputErrors lists them.
+type InputError struct {
+	Offset int64  // where in the input (after decompression) it was found
+	Msg    string // what is wrong, e.g. "end of input inside the array: missing ']'"
+}
+
+// Error locates the defect by its offset, as RecordError does.
+func (e *InputError) Error() string {
+	return fmt.Sprintf("input at byte offset %d: %s", e.Offset, e.Msg)
+}
+
+// inputErrors converts the framing Reader's input errors.
+func inputErrors(frames *framing.Reader) []*InputError {
+	var errs []*InputError
+	for _, e := range frames.InputErrors() {
+		errs = append(errs, &InputError{Offset: e.Offset, Msg: e.Msg})
+	}
+	return errs
+}
 
 // RecordError reports a stretch of input that is not a JSON value: a
 // truncated record, garbage between records, a record over the size limit.
@@ -59,7 +170,7 @@ const DefaultMaxRecordBytes = framing.DefaultMaxRecordBytes
 // Options tune a Reader. The zero value reads any layout, decodes on every
 // core and does not validate.
 type Options struct {
-	// Format is the layout of the input; Auto detects it.
+	// Format is the layout of the input; Auto, the zero value, detects it.
 	Format Format
 	// MaxRecordBytes bounds a record; a longer one is an error record.
 	// Zero means DefaultMaxRecordBytes (1 MiB).
@@ -122,16 +233,18 @@ type Reader struct {
 	stopOnce sync.Once
 	done     sync.WaitGroup
 	err      error
+	inputErr []*InputError
 	finished bool
 }
 
 // batch is a run of records that travels through the pipeline together.
 type batch struct {
-	seq     int64
-	records []Record
-	buf     []byte // Raw of every record
-	last    bool   // no batch follows; err is the input's error
-	err     error
+	seq      int64
+	records  []Record
+	buf      []byte // Raw of every record
+	last     bool   // no batch follows; err and inputErr are the input's errors
+	err      error
+	inputErr []*InputError
 }
 
 const (
@@ -142,7 +255,10 @@ const (
 // NewReader starts reading r. It reads the first bytes at once, to detect
 // gzip; an error then is returned.
 func NewReader(r io.Reader, opts Options) (*Reader, error) {
-	frames, err := framing.NewReader(r, framing.Options{Format: opts.Format, MaxRecordBytes: opts.MaxRecordBytes})
+	if opts.Format < 0 || int(opts.Format) >= len(formats) {
+		return nil, fmt.Errorf("stream: unknown layout %d", int(opts.Format))
+	}
+	frames, err := framing.NewReader(r, framing.Options{Format: formats[opts.Format].framing, MaxRecordBytes: opts.MaxRecordBytes})
 	if err != nil {
 		return nil, err
 	}
@@ -181,6 +297,18 @@ func (r *Reader) Err() error {
 		return r.frames.Err()
 	}
 	return r.err
+}
+
+// InputErrors returns the defects of the input that belong to no record
+// (see InputError), once Next has returned false at the end of the input.
+// They are not counted as records, but an input that has any is not
+// well-formed: a caller that reports on the input should say so, and a
+// command fail.
+func (r *Reader) InputErrors() []*InputError {
+	if r.opts.Workers == 1 {
+		return inputErrors(r.frames)
+	}
+	return r.inputErr
 }
 
 // Offset returns how many bytes of the input (after decompression) have been
@@ -313,7 +441,7 @@ func (r *Reader) produce(work chan<- *batch) {
 			pos += n
 		}
 		if !more {
-			b.last, b.err = true, r.frames.Err()
+			b.last, b.err, b.inputErr = true, r.frames.Err(), inputErrors(r.frames)
 		}
 		select {
 		case work <- b:
@@ -350,7 +478,7 @@ func (r *Reader) nextPipelined() bool {
 			delete(r.pending, r.next)
 			r.next++
 			if b.last {
-				r.err = b.err
+				r.err, r.inputErr = b.err, b.inputErr
 			}
 			if len(b.records) == 0 {
 				r.recycle(b)

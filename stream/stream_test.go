@@ -167,3 +167,89 @@ func TestReadError(t *testing.T) {
 		broken = io.MultiReader(bytes.NewReader(data[:len(data)/2]), iotest.ErrReader(errors.New("disk on fire")))
 	}
 }
+
+func TestFormatNames(t *testing.T) {
+	names := stream.FormatNames()
+	if want := []string{"auto", "ndjson", "concatenated", "array"}; strings.Join(names, ",") != strings.Join(want, ",") {
+		t.Fatalf("FormatNames() = %q, want %q", names, want)
+	}
+	for _, name := range names {
+		f, err := stream.ParseFormat(name)
+		if err != nil || f.String() != name {
+			t.Errorf("ParseFormat(%q) = %v, %v", name, f, err)
+		}
+		var g stream.Format
+		if err := g.UnmarshalText([]byte(name)); err != nil || g != f {
+			t.Errorf("UnmarshalText(%q) = %v, %v", name, g, err)
+		}
+		if text, err := f.MarshalText(); err != nil || string(text) != name {
+			t.Errorf("%v.MarshalText() = %q, %v", f, text, err)
+		}
+	}
+	if stream.Format(0) != stream.Auto || stream.Auto.String() != "auto" {
+		t.Error("the zero Format is not auto")
+	}
+	for _, bad := range []string{"", "json", "NDJSON", "sequence"} {
+		_, err := stream.ParseFormat(bad)
+		if err == nil || !strings.Contains(err.Error(), "auto, ndjson, concatenated, array") {
+			t.Errorf("ParseFormat(%q): error %v does not list the layouts", bad, err)
+		}
+	}
+	if _, err := stream.NewReader(strings.NewReader("{}"), stream.Options{Format: 9}); err == nil {
+		t.Error("NewReader with Format 9: no error")
+	}
+}
+
+// TestLayouts reads the inputs of issue 10 in each layout, with one worker
+// and with several: arrays one after another, a log line starting with '['
+// before NDJSON, a cut line followed by a line starting with '"', and a
+// truncated array, whose missing ']' is an input error and not a record.
+func TestLayouts(t *testing.T) {
+	events := corpus.Events(corpus.Options{N: 40, Seed: 11})
+	ndjson := string(bytes.Join(events, []byte("\n"))) + "\n"
+	array := func(evs [][]byte) string { return "[" + string(bytes.Join(evs, []byte(",\n"))) + "]" }
+	tests := []struct {
+		name      string
+		input     string
+		format    stream.Format
+		good, bad int
+		inputErrs []string
+	}{
+		{"auto/two arrays", array(events[:15]) + array(events[15:]), stream.Auto, 40, 0, nil},
+		{"auto/array then NDJSON", array(events[:15]) + "\n" + string(bytes.Join(events[15:], []byte("\n"))), stream.Auto, 40, 0, nil},
+		{"auto/log line before NDJSON", "[INFO] export of 40 events\n" + ndjson, stream.Auto, 40, 1, nil},
+		{"auto/truncated array", array(events)[:len(array(events))-1], stream.Auto, 40, 0,
+			[]string{fmt.Sprintf("input at byte offset %d: end of input inside the array: missing ']'", len(array(events))-1)}},
+		{"array/two arrays", array(events[:15]) + "\n" + array(events[15:]), stream.Array, 40, 0, nil},
+		{"array/truncated", array(events)[:len(array(events))-1], stream.Array, 40, 0,
+			[]string{fmt.Sprintf("input at byte offset %d: end of input inside the array: missing ']'", len(array(events))-1)}},
+		{"ndjson/cut line, then a line starting with '\"'", `{"event_version":"3.1","event_timestamp":17` + "\n\"x\"\n" + ndjson, stream.NDJSON, 40, 2, nil},
+		{"concatenated/cut line, then a line starting with '\"'", `{"event_version":"3.1","event_timestamp":17` + "\n\"x\"\n" + ndjson, stream.Concatenated, 40, 1, nil},
+		{"concatenated/array is one record", array(events[:3]), stream.Concatenated, 0, 1, nil},
+	}
+	for _, tt := range tests {
+		for _, workers := range []int{1, 3} {
+			rd, err := stream.NewReader(strings.NewReader(tt.input), stream.Options{Format: tt.format, Workers: workers})
+			if err != nil {
+				t.Fatal(err)
+			}
+			good, bad := 0, 0
+			for rd.Next() {
+				if rd.Record().Err != nil {
+					bad++
+				} else {
+					good++
+				}
+			}
+			rd.Close()
+			var inputErrs []string
+			for _, e := range rd.InputErrors() {
+				inputErrs = append(inputErrs, e.Error())
+			}
+			if rd.Err() != nil || good != tt.good || bad != tt.bad || strings.Join(inputErrs, "\n") != strings.Join(tt.inputErrs, "\n") {
+				t.Errorf("%s, %d workers: %d good and %d bad records, InputErrors %q, Err %v; want %d, %d, %q",
+					tt.name, workers, good, bad, inputErrs, rd.Err(), tt.good, tt.bad, tt.inputErrs)
+			}
+		}
+	}
+}

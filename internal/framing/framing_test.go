@@ -32,6 +32,14 @@ func (r rec) String() string {
 // the Reader's Err.
 func readAll(t testing.TB, input []byte, opts framing.Options, wrap func(io.Reader) io.Reader) ([]rec, error) {
 	t.Helper()
+	got, _, err := readAllInputErrors(t, input, opts, wrap)
+	return got, err
+}
+
+// readAllInputErrors is readAll that also returns the Reader's
+// InputErrors, as their Error strings.
+func readAllInputErrors(t testing.TB, input []byte, opts framing.Options, wrap func(io.Reader) io.Reader) ([]rec, []string, error) {
+	t.Helper()
 	var src io.Reader = bytes.NewReader(input)
 	if wrap != nil {
 		src = wrap(src)
@@ -59,7 +67,11 @@ func readAll(t testing.TB, input []byte, opts framing.Options, wrap func(io.Read
 	if r.Record().Data != nil || r.Record().Err != nil {
 		t.Fatalf("Record after the end = %+v, want zero", r.Record())
 	}
-	return got, r.Err()
+	var inputErrs []string
+	for _, e := range r.InputErrors() {
+		inputErrs = append(inputErrs, e.Error())
+	}
+	return got, inputErrs, r.Err()
 }
 
 // good and bad build expected records.
@@ -84,6 +96,37 @@ type framingTest struct {
 	input string
 	opts  framing.Options
 	want  []rec
+	// wantInput lists the InputErrors expected, as their Error strings.
+	wantInput []string
+}
+
+const missingBracket = "end of input inside the array: missing ']'"
+
+// inputErr is the Error string of an InputError.
+func inputErr(off int64, msg string) string {
+	return fmt.Sprintf("input at byte offset %d: %s", off, msg)
+}
+
+// badThenGoodLines is a test of resynchronisation: the stretch bad (which
+// may span lines) is one error record with message msg, and each of the n
+// lines of NDJSON after it is a good record.
+func badThenGoodLines(name, bad, msg string, n int, opts framing.Options) framingTest {
+	var b strings.Builder
+	b.WriteString(bad + "\n")
+	want := []rec{{n: 1, off: 0, data: bad, msg: msg}}
+	for i := range n {
+		line := fmt.Sprintf(`{"event_type":"_custom.%d","n":[%d]}`, i, i)
+		want = append(want, good(int64(i+2), int64(b.Len()), line))
+		b.WriteString(line + "\n")
+	}
+	return framingTest{name: name, input: b.String(), opts: opts, want: want}
+}
+
+// withFirstRecord changes what tt expects of its first record, an error
+// record: its data and message.
+func withFirstRecord(tt framingTest, data, msg string) framingTest {
+	tt.want[0].data, tt.want[0].msg = data, msg
+	return tt
 }
 
 var framingTests = []framingTest{
@@ -118,7 +161,7 @@ var framingTests = []framingTest{
 		good(6, 25, `null`), good(7, 30, `{"a":1}`), good(8, 38, `"x\"y"`)}},
 	{name: "scalars/unterminated number at the end", input: `{}-12`, want: []rec{
 		good(1, 0, `{}`), good(2, 2, `-12`)}},
-	{name: "scalars/array in a sequence", input: "{}\n[1,[2]]\n", want: []rec{
+	{name: "scalars/array in a sequence", input: "{}\n[1,[2]]\n", opts: framing.Options{Format: framing.Concatenated}, want: []rec{
 		good(1, 0, `{}`), good(2, 3, `[1,[2]]`)}},
 
 	// Byte order mark.
@@ -139,7 +182,7 @@ var framingTests = []framingTest{
 		good(5, 29, `true`), good(6, 34, `-0.5`)}},
 	{name: "array/forced on a sequence", input: "{\"a\":1}\n[1]", opts: framing.Options{Format: framing.Array}, want: []rec{
 		bad(1, 0, "{\"a\":1}", `expected '[' at start of array, found "{\"a\":1}"`), good(2, 9, `1`)}},
-	{name: "sequence/forced on an array", input: `[1,{"a":2}]`, opts: framing.Options{Format: framing.Sequence}, want: []rec{
+	{name: "sequence/forced on an array", input: `[1,{"a":2}]`, opts: framing.Options{Format: framing.Concatenated}, want: []rec{
 		good(1, 0, `[1,{"a":2}]`)}},
 
 	// Corruption in a sequence: strings cut by newlines.
@@ -179,17 +222,23 @@ var framingTests = []framingTest{
 		bad(1, 0, `{"a":`, msgLineObject), bad(2, 6, `{"b":[}`, "unexpected '}' inside an array"), good(3, 14, `{"c":1}`)}},
 	{name: "cut line/followed by end of input", input: "{\"a\":\n{\"b\":", want: []rec{
 		bad(1, 0, `{"a":`, msgLineObject), bad(2, 6, `{"b":`, "end of input inside an object")}},
+	badThenGoodLines("cut line/then a line starting with '\"'", "{\"event_version\":\"3.1\",\"event_timestamp\":17\n\"x\"", msgLineObject, 50, framing.Options{}),
+	badThenGoodLines("cut line/then lines starting with ']' and '\"'", "{\"a\":[1,\n  ]\n\"c\"", msgLineObject, 5, framing.Options{}),
+	{name: "cut line/pretty-printed stream", input: "{\n  \"f\": [\n    1,\n" + pretty1 + "\n" + pretty2, want: []rec{
+		bad(1, 0, "{\n  \"f\": [\n    1,", msgLineArray), good(2, 18, pretty1), good(3, int64(19+len(pretty1)), pretty2)}},
+	{name: "cut line/pretty-printed without indentation is not split", input: "{\n\"a\": [\n{\n\"b\": 1\n}\n]\n}\n{\n\"c\": {\n}\n}", want: []rec{
+		good(1, 0, "{\n\"a\": [\n{\n\"b\": 1\n}\n]\n}"), good(2, 24, "{\n\"c\": {\n}\n}")}},
 	{name: "cut line/not after a concatenated record", input: "{}{\"a\":\n{\"b\":1}\n", want: []rec{
 		good(1, 0, `{}`), bad(2, 2, "{\"a\":\n{\"b\":1}", "end of input inside an object")}},
 	{name: "cut line/not in a pretty-printed record", input: "{\n  \"a\": [\n    {\"b\":1}\n", want: []rec{
 		bad(1, 0, "{\n  \"a\": [\n    {\"b\":1}", "end of input inside an array")}},
 	{name: "cut line/not in a top-level array", input: "[1,\n{\"b\":1}\n", want: []rec{
-		good(1, 1, `1`), good(2, 4, `{"b":1}`), bad(3, 12, ``, "end of input inside the array: missing ']'")}},
+		good(1, 1, `1`), good(2, 4, `{"b":1}`)}, wantInput: []string{inputErr(12, missingBracket)}},
 
 	// Corruption in a sequence: garbage and stray brackets.
 	{name: "garbage line", input: "xyz\n{\"a\":1}\n", want: []rec{
 		bad(1, 0, `xyz`, `garbage between records: "xyz"`), good(2, 4, `{"a":1}`)}},
-	{name: "garbage before a brace", input: "{}xyz {\"a\":1}x[1]", want: []rec{
+	{name: "garbage before a brace", input: "{}xyz {\"a\":1}x[1]", opts: framing.Options{Format: framing.Concatenated}, want: []rec{
 		good(1, 0, `{}`), bad(2, 2, `xyz`, `garbage between records: "xyz"`), good(3, 6, `{"a":1}`),
 		bad(4, 13, `x`, `garbage between records: "x"`), good(5, 14, `[1]`)}},
 	{name: "garbage/stray closing brace", input: "{\"a\":1}}\n{\"b\":2}\n", want: []rec{
@@ -231,7 +280,7 @@ var framingTests = []framingTest{
 		bad(1, 0, `{"a":"0123456789`, "record exceeds 16 bytes"), good(2, 25, `{"b":1}`)}},
 	{name: "oversized/by one byte", input: `{"a":"01234567"}{"a":"0123456"}`, opts: framing.Options{MaxRecordBytes: 15}, want: []rec{
 		bad(1, 0, `{"a":"01234567"`, "record exceeds 15 bytes"), good(2, 16, `{"a":"0123456"}`)}},
-	{name: "oversized/brackets in the skipped part", input: "[\"]]]\",[[[]]],{\"x\":\"}}\"}]\n[1]", opts: framing.Options{Format: framing.Sequence, MaxRecordBytes: 4}, want: []rec{
+	{name: "oversized/brackets in the skipped part", input: "[\"]]]\",[[[]]],{\"x\":\"}}\"}]\n[1]", opts: framing.Options{Format: framing.Concatenated, MaxRecordBytes: 4}, want: []rec{
 		bad(1, 0, `["]]`, "record exceeds 4 bytes"), good(2, 26, `[1]`)}},
 	{name: "oversized/then cut in a string", input: "{\"a\":\"0123456789\n{}", opts: framing.Options{MaxRecordBytes: 8}, want: []rec{
 		bad(1, 0, `{"a":"01`, "record exceeds 8 bytes"), good(2, 17, `{}`)}},
@@ -249,13 +298,23 @@ var framingTests = []framingTest{
 		bad(1, 0, `{"a":"01`, "record exceeds 8 bytes")}},
 	{name: "oversized/array element", input: `[{"a":"0123456789"},{}]`, opts: framing.Options{MaxRecordBytes: 8}, want: []rec{
 		bad(1, 1, `{"a":"01`, "record exceeds 8 bytes"), good(2, 20, `{}`)}},
-	{name: "oversized/trailing data", input: `[] 0123456789`, opts: framing.Options{MaxRecordBytes: 4}, want: []rec{
-		bad(1, 3, `0123`, "data after the end of the array")}},
+	{name: "oversized/after an array", input: `[] 0123456789`, opts: framing.Options{MaxRecordBytes: 4}, want: []rec{
+		bad(1, 3, `0123`, "record exceeds 4 bytes")}},
 
 	// Nesting depth.
-	{name: "too deep", input: strings.Repeat("[", 10001) + strings.Repeat("]", 10001) + "{}", opts: framing.Options{Format: framing.Sequence}, want: []rec{
+	{name: "too deep", input: strings.Repeat("[", 10001) + strings.Repeat("]", 10001) + "{}", opts: framing.Options{Format: framing.Concatenated}, want: []rec{
 		bad(1, 0, strings.Repeat("[", 10001)+strings.Repeat("]", 10001), "nesting depth exceeds 10000"), good(2, 20002, `{}`)}},
-	{name: "deep enough", input: strings.Repeat("[", 10000) + strings.Repeat("]", 10000), opts: framing.Options{Format: framing.Sequence}, want: []rec{
+	badThenGoodLines("too deep/one line, then NDJSON", `{"a":`+strings.Repeat("[", 10000), "nesting depth exceeds 10000", 20, framing.Options{}),
+	badThenGoodLines("too deep/two lines, then NDJSON", `{"a":`+strings.Repeat("[", 10000)+"\n[[[1,", "nesting depth exceeds 10000", 20, framing.Options{}),
+	withFirstRecord(badThenGoodLines("too deep/over the size limit, then NDJSON", `{"a":`+strings.Repeat("[", 10010), "", 20, framing.Options{MaxRecordBytes: 8000}),
+		`{"a":`+strings.Repeat("[", 7995), "record exceeds 8000 bytes"),
+	{name: "too deep/a nested '{' line goes on in the record", input: "{\"a\":" + strings.Repeat("[", 10000) + "\n{\"b\":[1]}" + strings.Repeat("]", 10000) + "}\n{}", want: []rec{
+		bad(1, 0, "{\"a\":"+strings.Repeat("[", 10000)+"\n{\"b\":[1]}"+strings.Repeat("]", 10000)+"}", "nesting depth exceeds 10000"),
+		good(2, 20017, `{}`)}},
+	{name: "too deep/mismatch in a '{' line", input: "{\"a\":" + strings.Repeat("[", 10000) + "\n{\"b\":[}\n{}", want: []rec{
+		bad(1, 0, "{\"a\":"+strings.Repeat("[", 10000), "nesting depth exceeds 10000"),
+		bad(2, 10006, `{"b":[}`, "unexpected '}' inside an array"), good(3, 10014, `{}`)}},
+	{name: "deep enough", input: strings.Repeat("[", 10000) + strings.Repeat("]", 10000), opts: framing.Options{Format: framing.Concatenated}, want: []rec{
 		good(1, 0, strings.Repeat("[", 10000)+strings.Repeat("]", 10000))}},
 
 	// Corruption in an array.
@@ -267,22 +326,96 @@ var framingTests = []framingTest{
 		good(1, 1, `{"a":1}`), bad(2, 9, `xyz`, `garbage between records: "xyz"`), good(3, 13, `{"b":2}`)}},
 	{name: "array/stray closing brace", input: `[{"a":1}}, {"b":2}]`, want: []rec{
 		good(1, 1, `{"a":1}`), bad(2, 8, `}`, "unexpected '}' outside a value"), good(3, 11, `{"b":2}`)}},
-	{name: "array/commas", input: `[,1,,2,]`, want: []rec{
+	{name: "array/commas", input: `[,1,,2,]`, opts: framing.Options{Format: framing.Array}, want: []rec{
 		bad(1, 1, `,`, "unexpected ',' in array"), good(2, 2, `1`), bad(3, 4, `,`, "unexpected ',' in array"),
 		good(4, 5, `2`), bad(5, 6, `,`, "trailing ',' before ']'")}},
-	{name: "array/trailing data", input: "[{\"a\":1}] \n{\"b\":2}\n[3]\n", want: []rec{
-		good(1, 1, `{"a":1}`), bad(2, 11, "{\"b\":2}\n[3]", "data after the end of the array")}},
 	{name: "array/missing closing bracket", input: "[{\"a\":1}, {\"b\":2}\n", want: []rec{
-		good(1, 1, `{"a":1}`), good(2, 10, `{"b":2}`), bad(3, 18, ``, "end of input inside the array: missing ']'")}},
-	{name: "array/only the opening bracket", input: "[", want: []rec{
-		bad(1, 1, ``, "end of input inside the array: missing ']'")}},
-	{name: "array/end of input inside an element", input: `[{"a":1},{"b":`, want: []rec{
-		good(1, 1, `{"a":1}`), bad(2, 9, `{"b":`, "end of input inside an object")}},
+		good(1, 1, `{"a":1}`), good(2, 10, `{"b":2}`)}, wantInput: []string{inputErr(18, missingBracket)}},
+	{name: "array/missing closing bracket, forced", input: "[{\"a\":1}, {\"b\":2}\n", opts: framing.Options{Format: framing.Array}, want: []rec{
+		good(1, 1, `{"a":1}`), good(2, 10, `{"b":2}`)}, wantInput: []string{inputErr(18, missingBracket)}},
+	{name: "array/only the opening bracket", input: "[", want: nil, wantInput: []string{inputErr(1, missingBracket)}},
+	{name: "array/end of input inside an element and the array", input: `[{"a":1},{"b":`, want: []rec{
+		good(1, 1, `{"a":1}`), bad(2, 9, `{"b":`, "end of input inside an object")}, wantInput: []string{inputErr(14, missingBracket)}},
 	{name: "array/mismatched bracket in an element", input: `[{"a":[}, {"b":1}]`, want: []rec{
 		bad(1, 1, `{"a":[}`, "unexpected '}' inside an array"), good(2, 10, `{"b":1}`)}},
 	{name: "array/newline in a string", input: "[\n{\"a\":\"x\n},\n{\"b\":1}\n]", want: []rec{
 		bad(1, 2, `{"a":"x`, msgLineString), bad(2, 10, `}`, "unexpected '}' outside a value"), good(3, 13, `{"b":1}`)}},
 }
+
+// layoutTests cover the layouts beyond a plain sequence: Auto reading
+// arrays one after another amid other values, and NDJSON's line framing.
+var layoutTests = []framingTest{
+	// Auto: arrays one after another, and what follows them.
+	{name: "auto/arrays back to back", input: `[{"a":1},{"b":2}][{"c":3}]`, want: []rec{
+		good(1, 1, `{"a":1}`), good(2, 9, `{"b":2}`), good(3, 18, `{"c":3}`)}},
+	{name: "auto/arrays on lines", input: "[1,2]\n[3]\r\n", want: []rec{
+		good(1, 1, `1`), good(2, 3, `2`), good(3, 7, `3`)}},
+	{name: "auto/two pretty-printed arrays", input: "[\n  {\"a\": 1}\n]\n[\n  {\"b\": 2}\n]\n", want: []rec{
+		good(1, 4, `{"a": 1}`), good(2, 19, `{"b": 2}`)}},
+	{name: "auto/empty arrays", input: "[][ ]\n[\n]", want: nil},
+	{name: "auto/array then NDJSON", input: "[{\"a\":1}]\n{\"b\":2}\n{\"c\":3}\n", want: []rec{
+		good(1, 1, `{"a":1}`), good(2, 10, `{"b":2}`), good(3, 18, `{"c":3}`)}},
+	{name: "auto/array then concatenated objects", input: `[{"a":1}]{"b":2}{"c":3}`, want: []rec{
+		good(1, 1, `{"a":1}`), good(2, 9, `{"b":2}`), good(3, 16, `{"c":3}`)}},
+	{name: "auto/NDJSON then an array", input: "{\"a\":1}\n[{\"b\":2}, 3]\n", want: []rec{
+		good(1, 0, `{"a":1}`), good(2, 9, `{"b":2}`), good(3, 18, `3`)}},
+	{name: "auto/scalars and literals in an array", input: "[1, true ,null,-2.5e1,\"s\"]", want: []rec{
+		good(1, 1, `1`), good(2, 4, `true`), good(3, 10, `null`), good(4, 15, `-2.5e1`), good(5, 22, `"s"`)}},
+	{name: "auto/array cut by the end of input", input: "[1,\n[2,", want: []rec{
+		good(1, 1, `1`), bad(2, 4, `[2,`, "end of input inside an array")}, wantInput: []string{inputErr(7, missingBracket)}},
+	badThenGoodLines("auto/log line starting with '[', then NDJSON", "[INFO] export of 20 events", `garbage between records: "[INFO] export of 20 events"`, 20, framing.Options{}),
+	{name: "auto/log line with a timestamp", input: "[2024-05-01 12:00:00] start\n{\"a\":1}\n", want: []rec{
+		bad(1, 0, `[2024-05-01 12:00:00] start`, `garbage between records: "[2024-05-01 12:00:00] start"`), good(2, 28, `{"a":1}`)}},
+	{name: "auto/log line with a word like a literal", input: "[nothing]\n[null]\n[true false]\n{}", want: []rec{
+		bad(1, 0, `[nothing]`, `garbage between records: "[nothing]"`), good(2, 11, `null`),
+		bad(3, 17, `[true false]`, `garbage between records: "[true false]"`), good(4, 30, `{}`)}},
+	{name: "auto/log line with JSON in it", input: "[INFO] {\"a\":1}\n", want: []rec{
+		bad(1, 0, `[INFO]`, `garbage between records: "[INFO]"`), good(2, 7, `{"a":1}`)}},
+	{name: "auto/commas are not an array", input: "[,1,,2,]\n{}", want: []rec{
+		bad(1, 0, `[,1,,2,]`, `garbage between records: "[,1,,2,]"`), good(2, 9, `{}`)}},
+	{name: "auto/decided on 64 bytes", input: "[" + strings.Repeat(" ", 63) + "x]\n[" + strings.Repeat(" ", 64) + "x]\n{}", want: []rec{
+		bad(1, 0, "["+strings.Repeat(" ", 63)+"x]", `garbage between records: "[`+strings.Repeat(" ", 31)+`"...`),
+		bad(2, 132, `x`, `garbage between records: "x"`), good(3, 135, `{}`)}},
+
+	// Array: one or more arrays.
+	{name: "array/several, with garbage between", input: "[1][2] x [3]\n", opts: framing.Options{Format: framing.Array}, want: []rec{
+		good(1, 1, `1`), good(2, 4, `2`), bad(3, 7, `x`, `expected '[' at start of array, found "x"`), good(4, 10, `3`)}},
+	{name: "array/a log line is no array", input: "[INFO] x\n[1]", opts: framing.Options{Format: framing.Array}, want: []rec{
+		bad(1, 1, `INFO`, `garbage between records: "INFO"`), bad(2, 7, `x`, `expected '[' at start of array, found "x"`), good(3, 10, `1`)}},
+
+	// NDJSON: one record per line.
+	{name: "ndjson/lines", input: "{\"a\":1}\n{\"b\":2}\r\n\n  {\"c\":3}  \n[1,2]\n\"s\"\n", opts: framing.Options{Format: framing.NDJSON}, want: []rec{
+		good(1, 0, `{"a":1}`), good(2, 8, `{"b":2}`), good(3, 20, `{"c":3}`), good(4, 30, `[1,2]`), good(5, 36, `"s"`)}},
+	{name: "ndjson/cut line", input: "{\"a\":\n{\"b\":1}\n", opts: framing.Options{Format: framing.NDJSON}, want: []rec{
+		bad(1, 0, `{"a":`, msgLineObject), good(2, 6, `{"b":1}`)}},
+	{name: "ndjson/cut line, then a line starting with '\"'", input: "{\"v\":\"3.1\",\"t\":17\n\"x\"\n{}\n", opts: framing.Options{Format: framing.NDJSON}, want: []rec{
+		bad(1, 0, `{"v":"3.1","t":17`, msgLineObject), good(2, 18, `"x"`), good(3, 22, `{}`)}},
+	{name: "ndjson/cut line in a string", input: "{\"a\":\"x\r\n{}", opts: framing.Options{Format: framing.NDJSON}, want: []rec{
+		bad(1, 0, `{"a":"x`, msgLineString), good(2, 9, `{}`)}},
+	{name: "ndjson/two values on a line", input: "{\"a\":1}{\"b\":2}\n{}", opts: framing.Options{Format: framing.NDJSON}, want: []rec{
+		bad(1, 0, `{"a":1}{"b":2}`, "data after the value on its line"), good(2, 15, `{}`)}},
+	{name: "ndjson/value then garbage", input: "{\"a\":1} xyz \n12ab\n-\n3", opts: framing.Options{Format: framing.NDJSON}, want: []rec{
+		bad(1, 0, `{"a":1} xyz`, "data after the value on its line"), bad(2, 13, `12ab`, "data after the value on its line"),
+		bad(3, 18, `-`, `garbage between records: "-"`), good(4, 20, `3`)}},
+	{name: "ndjson/garbage runs to the end of the line", input: "xyz {\"a\":1}\n{}", opts: framing.Options{Format: framing.NDJSON}, want: []rec{
+		bad(1, 0, `xyz {"a":1}`, `garbage between records: "xyz {\"a\":1}"`), good(2, 12, `{}`)}},
+	{name: "ndjson/mismatched bracket", input: "{\"a\":[}, \"b\":2}\n}\n{}", opts: framing.Options{Format: framing.NDJSON}, want: []rec{
+		bad(1, 0, `{"a":[}, "b":2}`, "unexpected '}' inside an array"), bad(2, 16, `}`, "unexpected '}' outside a value"), good(3, 18, `{}`)}},
+	{name: "ndjson/pretty-printed is an error per line", input: pretty2, opts: framing.Options{Format: framing.NDJSON}, want: []rec{
+		bad(1, 0, `{`, msgLineObject), bad(2, 4, `"f": [`, "data after the value on its line"), bad(3, 15, `1,`, "data after the value on its line"),
+		good(4, 22, `2`), bad(5, 26, `]`, "unexpected ']' outside a value"), bad(6, 28, `}`, "unexpected '}' outside a value")}},
+	{name: "ndjson/oversized line", input: "{\"a\":\"0123456789\"}\n{}\n{} " + strings.Repeat(" ", 10) + "\n", opts: framing.Options{Format: framing.NDJSON, MaxRecordBytes: 8}, want: []rec{
+		bad(1, 0, `{"a":"01`, "record exceeds 8 bytes"), good(2, 19, `{}`), bad(3, 22, `{}      `, "record exceeds 8 bytes")}},
+	{name: "ndjson/oversized line cut", input: "{\"a\":\"0123456789\n{}", opts: framing.Options{Format: framing.NDJSON, MaxRecordBytes: 8}, want: []rec{
+		bad(1, 0, `{"a":"01`, "record exceeds 8 bytes"), good(2, 17, `{}`)}},
+	{name: "ndjson/end of input", input: "{}\n{\"a\":", opts: framing.Options{Format: framing.NDJSON}, want: []rec{
+		good(1, 0, `{}`), bad(2, 3, `{"a":`, "end of input inside an object")}},
+	badThenGoodLines("ndjson/too deep, then lines", `{"a":`+strings.Repeat("[", 10000)+`]`, "nesting depth exceeds 10000", 20, framing.Options{Format: framing.NDJSON}),
+	{name: "ndjson/top-level arrays are records", input: "[1,\n2]\n", opts: framing.Options{Format: framing.NDJSON}, want: []rec{
+		bad(1, 0, `[1,`, msgLineArray), bad(2, 4, `2]`, "data after the value on its line")}},
+}
+
+func init() { framingTests = append(framingTests, layoutTests...) }
 
 // wrappers are the ways of reading an input that must all give the same
 // records.
@@ -299,11 +432,12 @@ func TestFraming(t *testing.T) {
 	for _, tt := range framingTests {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, w := range wrappers {
-				got, err := readAll(t, []byte(tt.input), tt.opts, w.wrap)
+				got, inputErrs, err := readAllInputErrors(t, []byte(tt.input), tt.opts, w.wrap)
 				if err != nil {
 					t.Fatalf("%s: Err() = %v", w.name, err)
 				}
 				checkRecords(t, w.name, got, tt.want)
+				checkInputErrors(t, w.name, inputErrs, tt.wantInput)
 			}
 		})
 	}
@@ -325,14 +459,22 @@ func TestFramingGzip(t *testing.T) {
 			}
 			for name, z := range inputs {
 				for _, w := range wrappers {
-					got, err := readAll(t, z, tt.opts, w.wrap)
+					got, inputErrs, err := readAllInputErrors(t, z, tt.opts, w.wrap)
 					if err != nil {
 						t.Fatalf("%s, %s: Err() = %v", name, w.name, err)
 					}
 					checkRecords(t, name+", "+w.name, got, tt.want)
+					checkInputErrors(t, name+", "+w.name, inputErrs, tt.wantInput)
 				}
 			}
 		})
+	}
+}
+
+func checkInputErrors(t *testing.T, how string, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s: InputErrors() = %q, want %q", how, got, want)
 	}
 }
 
@@ -424,6 +566,32 @@ func TestResyncNDJSON(t *testing.T) {
 				t.Fatalf("%d bad records, want %d", nbad, len(corrupt))
 			}
 		}
+	}
+}
+
+// TestCutLineThenString is issue 10's item 2 at full size: a cut line, a
+// line starting with '"', then 5,000 events of about 1 KB, which together
+// are far over the record size limit.
+func TestCutLineThenString(t *testing.T) {
+	const cut = "{\"event_version\":\"3.1\",\"event_timestamp\":17\n\"x\""
+	events := ndjson(5000)
+	input := append([]byte(cut+"\n"), events...)
+	got, err := readAll(t, input, framing.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 5001 {
+		t.Fatalf("%d records, want 5001", len(got))
+	}
+	if want := bad(1, 0, cut, msgLineObject); got[0] != want {
+		t.Errorf("first record %v, want %v", got[0], want)
+	}
+	off := int64(len(cut) + 1)
+	for i, line := range strings.SplitAfter(string(events), "\n")[:5000] {
+		if want := good(int64(i+2), off, strings.TrimSuffix(line, "\n")); got[i+1] != want {
+			t.Fatalf("got %v, want %v", got[i+1], want)
+		}
+		off += int64(len(line))
 	}
 }
 
@@ -536,5 +704,20 @@ func TestNotANumberIsOneGarbageRecord(t *testing.T) {
 	want := []string{`{"a":1}|false`, `--- rotated ---|true`, `-1|false`, `{"b":2}|false`}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("records:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestFormatNames(t *testing.T) {
+	for f, name := range map[framing.Format]string{framing.Auto: "auto", framing.NDJSON: "ndjson", framing.Concatenated: "concatenated", framing.Array: "array"} {
+		got, err := framing.ParseFormat(name)
+		if f.String() != name || got != f || err != nil {
+			t.Errorf("%d.String() = %q, ParseFormat(%q) = %v, %v", int(f), f.String(), name, got, err)
+		}
+	}
+	if _, err := framing.ParseFormat("sequence"); err == nil || !strings.Contains(err.Error(), "auto, ndjson, concatenated and array") {
+		t.Errorf("ParseFormat(\"sequence\"): %v", err)
+	}
+	if s := framing.Format(7).String(); s != "Format(7)" {
+		t.Errorf("Format(7).String() = %q", s)
 	}
 }

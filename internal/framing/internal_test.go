@@ -16,7 +16,7 @@ func nastyInput(seed int64) []byte {
 	rng := rand.New(rand.NewSource(seed))
 	var b bytes.Buffer
 	for range 300 {
-		switch rng.Intn(8) {
+		switch rng.Intn(12) {
 		case 0:
 			b.WriteString(`{"s":"` + strings.Repeat("x", rng.Intn(300<<10)) + "\"}\n")
 		case 1:
@@ -30,6 +30,21 @@ func nastyInput(seed int64) []byte {
 			}
 		case 4:
 			b.WriteString(strings.Repeat(" \n", rng.Intn(100<<10)))
+		case 6:
+			// Arrays back to back, one cut short, and log lines that
+			// only start like one.
+			b.WriteString(`[{"a":1},` + strings.Repeat(" ", rng.Intn(100<<10)) + `{"b":"` + strings.Repeat("z", rng.Intn(100<<10)) + `"}][2,`)
+		case 7:
+			b.WriteString("[INFO] " + strings.Repeat("log ", rng.Intn(50<<10)) + "\n")
+		case 8:
+			b.WriteString("[" + strings.Repeat("\n", rng.Intn(100<<10)) + "]")
+		case 5:
+			// Lines starting with '{' inside a record nested past MaxDepth,
+			// themselves nested deeply.
+			b.WriteString(`{"a":` + strings.Repeat("[", MaxDepth+rng.Intn(100)) + "\n")
+			for range rng.Intn(4) {
+				b.WriteString(`{"b":` + strings.Repeat("[", rng.Intn(3*MaxDepth)) + "\n")
+			}
 		default:
 			b.WriteString(`{"a":1,"b":"` + strings.Repeat("y", rng.Intn(2000)) + "\"}\n")
 		}
@@ -41,10 +56,11 @@ func nastyInput(seed int64) []byte {
 // has grown past its bound.
 func TestMemoryBounds(t *testing.T) {
 	const limit = 64 << 10
-	for seed := range int64(3) {
+	for seed := range int64(4) {
 		input := nastyInput(seed)
+		format := Format(seed) // each layout once
 		for _, src := range []io.Reader{bytes.NewReader(input), iotest.HalfReader(bytes.NewReader(input))} {
-			r, err := NewReader(src, Options{MaxRecordBytes: limit})
+			r, err := NewReader(src, Options{Format: format, MaxRecordBytes: limit})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -64,6 +80,8 @@ func TestMemoryBounds(t *testing.T) {
 					t.Fatalf("stack of %d brackets", cap(r.stack))
 				case len(r.Record().Data) > limit:
 					t.Fatalf("record of %d bytes", len(r.Record().Data))
+				case len(r.inputErr) > 1:
+					t.Fatalf("%d input errors", len(r.inputErr))
 				}
 			}
 			if r.Err() != nil || r.Offset() != int64(len(input)) || n == 0 {
@@ -98,5 +116,23 @@ func TestChainLimit(t *testing.T) {
 	last := recs[maxChain]
 	if want := strings.TrimSpace(input[maxChain*len(cut):]); string(last.Data) != want || last.Err.(*RecordError).Msg != "end of input inside an object" {
 		t.Fatalf("last record %q, %v", last.Data, last.Err)
+	}
+}
+
+func TestLooksLikeArray(t *testing.T) {
+	tests := []struct {
+		ahead string
+		want  bool
+	}{
+		{"", true}, {"  \n", true}, {"]", true}, {" {\"a\":1}]", true}, {"[1]]", true}, {`"INFO"]`, true},
+		{"1,2]", true}, {" -2.5e3 ]", true}, {"12", true}, {"true, false]", true}, {"null]", true},
+		{"tru", true}, {"fals", true}, {"n", true},
+		{"INFO] export", false}, {"2024-05-01 12:00] x", false}, {"01]", false}, {"1 2]", false},
+		{"nothing]", false}, {"true false]", false}, {"trux", false}, {"nul ", false}, {",1]", false}, {"-]", false},
+	}
+	for _, tt := range tests {
+		if got := looksLikeArray([]byte(tt.ahead)); got != tt.want {
+			t.Errorf("looksLikeArray(%q) = %v, want %v", tt.ahead, got, tt.want)
+		}
 	}
 }

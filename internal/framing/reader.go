@@ -9,26 +9,58 @@ import (
 	"math"
 	"math/bits"
 	"strconv"
+	"strings"
 )
 
 // Format is how records are laid out in the input. It is usually left at
-// Auto; the explicit values exist for callers that know better than the
-// first byte, such as an array whose first element was lost.
+// Auto; the explicit values exist for callers that know better, such as
+// an NDJSON log whose lines must never run into each other, or an array
+// whose first element was lost.
 type Format int
 
 const (
-	// Auto picks Array if the first byte other than whitespace is '[', and
-	// Sequence otherwise, so that one code path reads every archive.
+	// Auto reads values one after another like Concatenated, except that a
+	// top-level '[' that begins a JSON array is read like Array: its
+	// elements are the records. So one code path reads NDJSON,
+	// concatenated JSON, arrays, arrays one after another, and mixtures
+	// of them such as `cat`ted files.
 	Auto Format = iota
-	// Sequence reads values one after another, separated by optional
-	// whitespace: NDJSON and concatenated JSON alike, since telling them
-	// apart up front would gain nothing.
-	Sequence
-	// Array reads one JSON array and frames its elements, streaming it so
-	// that a multi-gigabyte export needs no more memory than its largest
-	// element.
+	// Concatenated reads values one after another, separated by optional
+	// whitespace or by nothing, compact or pretty-printed: Firehose's
+	// concatenated JSON, and NDJSON, whose cut lines are resynchronised.
+	// A top-level array is one record.
+	Concatenated
+	// Array reads one or more JSON arrays, one after another, and frames
+	// their elements, streaming them so that a multi-gigabyte export needs
+	// no more memory than its largest element.
 	Array
+	// NDJSON reads one record per line: a line that is not one complete
+	// value (cut short, or followed by more data) is one error record, and
+	// never runs into the next line.
+	NDJSON
 )
+
+// formatNames are the names of the formats, in the order of their values.
+var formatNames = [...]string{Auto: "auto", Concatenated: "concatenated", Array: "array", NDJSON: "ndjson"}
+
+// String returns the name of the format, as ParseFormat accepts it.
+func (f Format) String() string {
+	if f < 0 || int(f) >= len(formatNames) {
+		return "Format(" + strconv.Itoa(int(f)) + ")"
+	}
+	return formatNames[f]
+}
+
+// ParseFormat returns the format named name, one of the names String
+// returns.
+func ParseFormat(name string) (Format, error) {
+	for f, n := range formatNames {
+		if n == name {
+			return Format(f), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown layout %q: valid layouts are auto, ndjson, concatenated and array", name)
+}
 
 // DefaultMaxRecordBytes is the record size limit used when
 // Options.MaxRecordBytes is zero: 1 MiB, far above real Pinpoint events
@@ -82,6 +114,19 @@ type Record struct {
 	Err error
 }
 
+// InputError reports a defect of the input as a whole that has no bytes of
+// its own, and so is no record: an array that the input ends inside, for
+// example, is missing its ']'. Reader.InputErrors lists them.
+type InputError struct {
+	Offset int64  // where in the (decompressed) input it was found
+	Msg    string // what is wrong, e.g. "end of input inside the array: missing ']'"
+}
+
+// Error locates the defect by its offset, as RecordError does.
+func (e *InputError) Error() string {
+	return "input at byte offset " + strconv.FormatInt(e.Offset, 10) + ": " + e.Msg
+}
+
 // RecordError reports a stretch of input that could not be framed as a
 // value. It concerns one record only: reading goes on after it.
 type RecordError struct {
@@ -102,19 +147,17 @@ type state uint8
 
 const (
 	stBOM        state = iota // at the very start, where a byte order mark may be
-	stDetect                  // Auto: the first byte other than whitespace decides
-	stSeq                     // Sequence: between records
+	stSeq                     // Auto, Concatenated, NDJSON: between records
 	stArrOpen                 // Array: before the '['
 	stArrFirst                // after '[': an element or ']'
 	stArrElem                 // after ',': an element
 	stArrAfter                // after an element: ',' or ']'
 	stArrLenient              // after an error record in the array: ',', ']' or an element
-	stArrDone                 // after ']'
 	stValue                   // inside an object, array or string
 	stNumber                  // inside a number
 	stLiteral                 // inside a word that may be true, false or null
 	stGarbage                 // inside bytes that cannot start a value
-	stTrailing                // inside data after the array's ']'
+	stLineRest                // NDJSON: the rest of a record's line
 	stEnd                     // everything has been framed
 )
 
@@ -129,7 +172,14 @@ const (
 // stream: it begins a record of its own if the enclosing one proves broken.
 type cand struct {
 	off  int64 // stream offset of the '{'
-	base int   // nesting depth just before it
+	base int   // len(stack) just before it
+	// over is the enclosing record's count of brackets beyond MaxDepth
+	// when the candidate began. Those brackets are not on the stack, so
+	// while the candidate is followed the count is set aside: the
+	// candidate's own brackets go on the stack above base, to be checked
+	// for mismatches, and the count comes back if the candidate proves to
+	// be nested in the record.
+	over int
 }
 
 // pending is a record framed but not yet handed out by Next.
@@ -152,8 +202,10 @@ type Reader struct {
 	err    error // I/O or decompression error
 
 	format   Format
+	lines    bool // format is NDJSON
 	state    state
 	inArray  bool
+	inputErr []*InputError
 	commaOff int64     // offset of the last comma between array elements
 	queue    []pending // framed records, handed out first
 	qhead    int
@@ -162,37 +214,36 @@ type Reader struct {
 
 	// The record in progress.
 	startOff    int64
+	valueEnd    int64  // NDJSON: the offset just after its value, in stLineRest
 	msg         string // the first error found in it
 	discard     bool   // over the limit: errBuf holds its first bytes, the rest is dropped
 	errBuf      []byte
 	stop        *[256]bool // where garbage ends
 	garbageNext state      // the state after a garbage record
-	lastNL      int64      // offset of the last newline outside strings in it
 
 	// The value scanner.
 	stack     []byte // open brackets, '{' or '['
-	over      int    // brackets opened beyond MaxDepth
+	maxStack  int    // len(stack) at which the depth limit is reached
+	over      int    // brackets opened beyond the depth limit, not on the stack
 	inStr     bool   // paused inside a string
 	esc       bool   // paused after a backslash in a string
 	sub       uint8  // subLine or subCont, when paused in one
 	heur      bool   // the NDJSON resynchronisation applies to this record
-	multiline bool   // a line inside it looks pretty-printed
+	multiline bool   // a line inside it looks pretty-printed: only unindented '{' lines are candidates
 	chain     []cand // candidate records, each nested in the one before
 	candEnd   int64  // in subCont: the offset just after the last candidate
 	crossed   bool   // in subCont: a newline was passed
-	contNL    int64  // in subCont: the last newline passed
 
-	// Whether the stream still looks like NDJSON.
-	started   bool // a record has been seen
-	lastRecNL bool // the last record spanned lines
-	nlAfter   bool // a newline followed the last record
+	// Whether the next record starts a line.
+	started bool // a record has been seen
+	nlAfter bool // a newline followed the last record
 }
 
 // NewReader returns a Reader of src. It reads the first bytes of src to
 // detect gzip, so it fails if that read fails or if the gzip header is
 // corrupt; every later problem is reported by Err or as a record error.
 func NewReader(src io.Reader, opts Options) (*Reader, error) {
-	if opts.Format < Auto || opts.Format > Array {
+	if opts.Format < Auto || opts.Format > NDJSON {
 		return nil, fmt.Errorf("framing: unknown format %d", opts.Format)
 	}
 	limit := opts.MaxRecordBytes
@@ -204,11 +255,13 @@ func NewReader(src io.Reader, opts Options) (*Reader, error) {
 	}
 	limit = min(limit, math.MaxInt/4) // so that positions computed from it cannot overflow
 	r := &Reader{
-		src:    src,
-		format: opts.Format,
-		max:    limit,
-		maxBuf: limit + readChunk,
-		buf:    make([]byte, readChunk),
+		src:      src,
+		format:   opts.Format,
+		lines:    opts.Format == NDJSON,
+		max:      limit,
+		maxBuf:   limit + readChunk,
+		buf:      make([]byte, readChunk),
+		maxStack: MaxDepth,
 	}
 	// Peek at two bytes, the gzip magic.
 	n, err := r.readFull(2)
@@ -278,6 +331,12 @@ func (r *Reader) Record() Record { return r.rec }
 // cut short are not returned as a record.
 func (r *Reader) Err() error { return r.err }
 
+// InputErrors returns the defects of the input found so far that belong to
+// no record (see InputError); once Next has returned false, all of them.
+// They are not counted as records, yet an input that has any is not
+// well-formed: a caller reporting on the input should say so.
+func (r *Reader) InputErrors() []*InputError { return r.inputErr }
+
 // Offset returns how many bytes of decompressed input have been consumed,
 // to report progress through a large archive.
 func (r *Reader) Offset() int64 { return r.base + int64(r.pos) }
@@ -320,7 +379,7 @@ func (r *Reader) off(i int) int64 { return r.base + int64(i) }
 // inRecord reports whether a record is being scanned.
 func (r *Reader) inRecord() bool {
 	switch r.state {
-	case stValue, stNumber, stLiteral, stGarbage, stTrailing:
+	case stValue, stNumber, stLiteral, stGarbage, stLineRest:
 		return true
 	}
 	return false
@@ -366,11 +425,9 @@ func (r *Reader) step() bool {
 		switch r.state {
 		case stBOM:
 			ok = r.scanBOM()
-		case stDetect:
-			ok = r.scanDetect()
 		case stSeq:
 			ok = r.scanSeq()
-		case stArrOpen, stArrFirst, stArrElem, stArrAfter, stArrLenient, stArrDone:
+		case stArrOpen, stArrFirst, stArrElem, stArrAfter, stArrLenient:
 			ok = r.scanArray()
 		case stValue:
 			ok = r.scanValue()
@@ -380,8 +437,8 @@ func (r *Reader) step() bool {
 			ok = r.scanLiteral()
 		case stGarbage:
 			ok = r.scanGarbage()
-		case stTrailing:
-			ok = r.scanTrailing()
+		case stLineRest:
+			ok = r.scanLineRest()
 		}
 		if !ok {
 			return false
@@ -458,6 +515,7 @@ var (
 	isLetter  [256]bool // bytes of a literal
 	isStrStop [256]bool // bytes that end a run of plain string content
 	seqStop   [256]bool // where garbage between records ends
+	lineStop  [256]bool // where garbage ends in NDJSON
 	arrStop   [256]bool // where garbage between array elements ends
 	openStop  [256]bool // where garbage before an array ends
 	class     [256]uint8
@@ -490,6 +548,7 @@ func init() {
 		arrStop[c] = true
 	}
 	openStop['['] = true
+	lineStop['\n'] = true
 	for _, c := range []byte("\"\\\n") {
 		isStrStop[c] = true
 	}
@@ -509,12 +568,8 @@ func (r *Reader) scanBOM() bool {
 	if bytes.HasPrefix(rest, bom) {
 		r.pos += len(bom)
 	}
-	switch r.format {
-	case Auto:
-		r.state = stDetect
-	case Sequence:
-		r.state = stSeq
-	case Array:
+	r.state = stSeq
+	if r.format == Array {
 		r.state, r.inArray = stArrOpen, true
 	}
 	return true
@@ -533,21 +588,6 @@ func (r *Reader) skipWS() bool {
 	return i < r.end
 }
 
-func (r *Reader) scanDetect() bool {
-	if !r.skipWS() {
-		if r.eof {
-			r.state = stEnd
-		}
-		return r.eof
-	}
-	if r.buf[r.pos] == '[' {
-		r.state, r.inArray = stArrOpen, true
-	} else {
-		r.state = stSeq
-	}
-	return true
-}
-
 func (r *Reader) scanSeq() bool {
 	if !r.skipWS() {
 		if r.eof {
@@ -555,11 +595,91 @@ func (r *Reader) scanSeq() bool {
 		}
 		return r.eof
 	}
-	clean := !r.started || !r.lastRecNL && r.nlAfter
+	if r.format == Auto && r.buf[r.pos] == '[' {
+		return r.scanArrayStart()
+	}
+	atLineStart := !r.started || r.nlAfter
+	r.started = true
+	if r.lines {
+		// Every line break ends the record, so there is nothing to
+		// resynchronise.
+		r.begin("", &lineStop, stSeq)
+		return true
+	}
+	r.begin("", &seqStop, stSeq)
+	r.heur = atLineStart && r.buf[r.pos] == '{'
+	return true
+}
+
+// arrayPeek is how many bytes after a top-level '[' Auto looks at to tell
+// a JSON array from a line that merely starts with '[', such as a log line
+// "[INFO] ...". Deciding on a fixed number of bytes makes the outcome
+// independent of how the input is chunked.
+const arrayPeek = 64
+
+// scanArrayStart decides, in Auto, whether the '[' at r.pos opens an
+// array, whose elements are then the records, or begins a stretch of
+// garbage that runs to the end of its line (or the next '{' or '[').
+func (r *Reader) scanArrayStart() bool {
+	ahead := r.buf[r.pos+1 : r.end]
+	if len(ahead) < arrayPeek && !r.eof {
+		return false
+	}
+	if looksLikeArray(ahead[:min(len(ahead), arrayPeek)]) {
+		r.pos++
+		r.state, r.inArray = stArrFirst, true
+		return true
+	}
 	r.started = true
 	r.begin("", &seqStop, stSeq)
-	r.heur = clean && r.buf[r.pos] == '{'
+	r.state = stGarbage
+	r.pos++ // the '[' would end the garbage at once
 	return true
+}
+
+// looksLikeArray reports whether ahead, the bytes after a '[', can begin a
+// JSON array: after optional whitespace, ']' or a value starting with '{',
+// '[' or '"', or a number, true, false or null followed by ',' or ']'. It
+// reports true when ahead ends before that is decided, so that only input
+// seen to be something else falls back to the sequence layout.
+func looksLikeArray(ahead []byte) bool {
+	i := 0
+	for i < len(ahead) && isWS[ahead[i]] {
+		i++
+	}
+	if i == len(ahead) {
+		return true
+	}
+	j := i + 1
+	switch c := ahead[i]; {
+	case c == ']' || c == '{' || c == '[' || c == '"':
+		return true
+	case c == '-' || c >= '0' && c <= '9':
+		for j < len(ahead) && isNum[ahead[j]] {
+			j++
+		}
+		if j < len(ahead) && !isNumber(ahead[i:j]) {
+			return false
+		}
+	case c == 't' || c == 'f' || c == 'n':
+		for j < len(ahead) && isLetter[ahead[j]] {
+			j++
+		}
+		switch word := string(ahead[i:j]); {
+		case word == "true" || word == "false" || word == "null":
+		case j < len(ahead):
+			return false
+		default:
+			// Cut off by the end of ahead: it may still become one.
+			return strings.HasPrefix("true", word) || strings.HasPrefix("false", word) || strings.HasPrefix("null", word)
+		}
+	default:
+		return false
+	}
+	for j < len(ahead) && isWS[ahead[j]] {
+		j++
+	}
+	return j == len(ahead) || ahead[j] == ',' || ahead[j] == ']'
 }
 
 // begin starts a record at r.pos, of a kind told by its first byte; msg is
@@ -571,7 +691,6 @@ func (r *Reader) begin(msg string, stop *[256]bool, garbageNext state) {
 	r.discard = false
 	r.stop = stop
 	r.garbageNext = garbageNext
-	r.lastNL = -1
 	r.heur = false
 	r.multiline = false
 	switch c := r.buf[r.pos]; {
@@ -588,11 +707,11 @@ func (r *Reader) begin(msg string, stop *[256]bool, garbageNext state) {
 
 // endRecord resets the scanner after a record and resumes at position at.
 func (r *Reader) endRecord(at int, next state) {
-	r.lastRecNL = r.lastNL >= r.startOff
 	r.nlAfter = false
 	r.pos = at
 	r.state = next
 	r.stack = r.stack[:0]
+	r.maxStack = MaxDepth
 	r.over = 0
 	r.inStr, r.esc = false, false
 	r.sub = subNone
@@ -602,6 +721,11 @@ func (r *Reader) endRecord(at int, next state) {
 
 // finish ends the record in progress as a value ending before position at.
 func (r *Reader) finish(at int) {
+	if r.lines {
+		r.valueEnd = r.off(at)
+		r.toLineRest(at)
+		return
+	}
 	data := r.errBuf
 	if !r.discard {
 		data = r.buf[r.idx(r.startOff):at]
@@ -616,9 +740,15 @@ func (r *Reader) finish(at int) {
 
 // cut ends the record in progress as an error before position at, where
 // scanning resumes. The first error found in a record is the one reported.
+// In NDJSON the record goes on to the end of its line.
 func (r *Reader) cut(at int, msg string) {
 	if r.msg != "" {
 		msg = r.msg
+	}
+	if r.lines && (at < r.end && r.buf[at] != '\n' || at == r.end && !r.eof) {
+		r.msg = msg
+		r.toLineRest(at)
+		return
 	}
 	data := r.errBuf
 	if !r.discard {
@@ -630,6 +760,47 @@ func (r *Reader) cut(at int, msg string) {
 		next = stArrLenient
 	}
 	r.endRecord(at, next)
+}
+
+// toLineRest resets the value scanner and goes on to the rest of the line
+// at position at, keeping what is known of the record.
+func (r *Reader) toLineRest(at int) {
+	r.pos = at
+	r.state = stLineRest
+	r.stack = r.stack[:0]
+	r.maxStack = MaxDepth
+	r.over = 0
+	r.inStr, r.esc = false, false
+}
+
+// scanLineRest reads an NDJSON record to the end of its line: the record
+// is good if it has nothing but whitespace after its value.
+func (r *Reader) scanLineRest() bool {
+	b := r.buf[:r.limit()]
+	i := r.pos
+	for i < len(b) && b[i] != '\n' {
+		if !isWS[b[i]] && r.msg == "" {
+			r.msg = "data after the value on its line"
+		}
+		i++
+	}
+	r.pos = i
+	if i == len(b) && i < r.end {
+		return true // paused at the size limit
+	}
+	if i == r.end && !r.eof {
+		return false
+	}
+	switch {
+	case r.msg == "":
+		r.push(r.startOff, r.buf[r.idx(r.startOff):r.idx(r.valueEnd)], "")
+	case r.discard:
+		r.push(r.startOff, r.errBuf, r.msg)
+	default:
+		r.push(r.startOff, trimRight(r.buf[r.idx(r.startOff):i]), r.msg)
+	}
+	r.endRecord(i, stSeq)
+	return true
 }
 
 func trimRight(b []byte) []byte {
@@ -656,15 +827,20 @@ func (r *Reader) confirm() {
 	start := r.startOff
 	for k, c := range r.chain {
 		msg := "truncated record: line ended inside " + kindName(r.stack[c.base-1])
-		if k == 0 && r.discard {
+		switch {
+		case k == 0 && r.discard:
 			r.push(start, r.errBuf, r.msg)
-		} else {
+		case k == 0 && r.msg != "":
+			// The record was already broken, by its depth.
+			r.push(start, trimRight(r.buf[r.idx(start):r.idx(c.off)]), r.msg)
+		default:
 			r.push(start, trimRight(r.buf[r.idx(start):r.idx(c.off)]), msg)
 		}
 		start = c.off
 	}
 	last := r.chain[len(r.chain)-1]
 	r.stack = r.stack[:copy(r.stack, r.stack[last.base:])]
+	r.maxStack = MaxDepth
 	r.chain = r.chain[:0]
 	r.startOff = last.off
 	r.msg = ""
@@ -672,6 +848,19 @@ func (r *Reader) confirm() {
 	if r.sub == subCont {
 		// The last candidate is complete.
 		r.finish(r.idx(r.candEnd))
+	}
+}
+
+// setAsideOver lets a candidate that begins while the record is nested
+// beyond MaxDepth track its own brackets, up to MaxDepth of them above the
+// record's, on a stack allocated once at its largest.
+func (r *Reader) setAsideOver() {
+	r.over = 0
+	r.maxStack = len(r.stack) + MaxDepth
+	if cap(r.stack) < r.maxStack {
+		stack := make([]byte, len(r.stack), 2*MaxDepth)
+		copy(stack, r.stack)
+		r.stack = stack
 	}
 }
 
@@ -687,6 +876,14 @@ func (r *Reader) endOfInput() {
 	}
 	r.cut(r.end, "end of input inside "+inside)
 	r.state = stEnd
+	if r.inArray {
+		r.missingBracket()
+	}
+}
+
+// missingBracket reports an array that the input ends inside.
+func (r *Reader) missingBracket() {
+	r.inputErr = append(r.inputErr, &InputError{Offset: r.off(r.end), Msg: "end of input inside the array: missing ']'"})
 }
 
 // scanValue scans an object, array or string. It is the hot path, written
@@ -732,7 +929,7 @@ next: // outside strings
 		i++
 		goto str
 	case cOpen:
-		if len(r.stack) < MaxDepth {
+		if len(r.stack) < r.maxStack {
 			r.stack = append(r.stack, c)
 		} else {
 			if len(r.chain) > 0 {
@@ -775,9 +972,12 @@ next: // outside strings
 			goto cont
 		}
 	case cNewline:
-		r.lastNL = r.off(i)
+		if r.lines {
+			r.cut(i, "truncated record: line ended inside "+kindName(r.stack[len(r.stack)-1]))
+			return true
+		}
 		i++
-		if r.heur && !r.multiline && r.over == 0 {
+		if r.heur {
 			r.sub = subLine
 			goto line
 		}
@@ -835,21 +1035,33 @@ strNewline: // a raw newline in a string at i: the line was cut
 	r.cut(i, "truncated record: a line ended inside a string")
 	return true
 
-line: // after a newline in an NDJSON-looking record: does the line start with '{'?
-	for i < len(b) && isWS[b[i]] {
-		if b[i] == '\n' {
-			r.lastNL = r.off(i)
+line: // after a newline in a record that starts a line: does the next line start with '{'?
+	if r.multiline {
+		// Pretty-printers indent what is nested, so only a '{' at the very
+		// start of a line may begin a record.
+		if i >= len(b) {
+			goto out
 		}
-		i++
+		r.sub = subNone
+		if b[i] != '{' {
+			goto next
+		}
+	} else {
+		for i < len(b) && isWS[b[i]] {
+			i++
+		}
+		if i >= len(b) {
+			goto out
+		}
+		r.sub = subNone
 	}
-	if i >= len(b) {
-		goto out
-	}
-	r.sub = subNone
 	switch b[i] {
 	case '{':
 		if len(r.chain) < maxChain {
-			r.chain = append(r.chain, cand{off: r.off(i), base: len(r.stack)})
+			r.chain = append(r.chain, cand{off: r.off(i), base: len(r.stack), over: r.over})
+			if r.over > 0 {
+				r.setAsideOver()
+			}
 			if r.discard && len(r.chain) == 1 {
 				// The candidate's bytes are kept from now on, so the size
 				// limit applies from it.
@@ -864,7 +1076,6 @@ line: // after a newline in an NDJSON-looking record: does the line start with '
 cont: // a candidate record closed: can the enclosing value go on?
 	for i < len(b) && isWS[b[i]] {
 		if b[i] == '\n' {
-			r.contNL = r.off(i)
 			r.crossed = true
 		}
 		i++
@@ -876,12 +1087,12 @@ cont: // a candidate record closed: can the enclosing value go on?
 	case ',', '}', ']':
 		// It was a value nested in the record.
 		r.sub = subNone
+		if c := r.chain[len(r.chain)-1]; c.over > 0 {
+			r.over, r.maxStack = c.over, MaxDepth
+		}
 		r.chain = r.chain[:len(r.chain)-1]
-		if r.crossed {
-			r.lastNL = r.contNL
-			if c != ',' {
-				r.multiline = true
-			}
+		if r.crossed && c != ',' {
+			r.multiline = true
 		}
 		goto next
 	}
@@ -1016,7 +1227,7 @@ func (r *Reader) scanGarbage() bool {
 
 // garbageMsg describes garbage by its first bytes.
 func (r *Reader) garbageMsg(data []byte) string {
-	if r.stop == &seqStop || r.stop == &arrStop {
+	if r.stop == &seqStop || r.stop == &arrStop || r.stop == &lineStop {
 		if c := data[0]; c == '}' || c == ']' {
 			return "unexpected '" + string(c) + "' outside a value"
 		}
@@ -1032,33 +1243,14 @@ func (r *Reader) garbageMsg(data []byte) string {
 	return "garbage between records: " + s
 }
 
-func (r *Reader) scanTrailing() bool {
-	r.pos = r.limit()
-	if r.pos < r.end {
-		return true // paused at the size limit
-	}
-	if !r.eof {
-		return false
-	}
-	data := r.errBuf
-	if !r.discard {
-		data = trimRight(r.buf[r.idx(r.startOff):r.end])
-	}
-	r.push(r.startOff, data, r.msg)
-	r.endRecord(r.end, stEnd)
-	return true
-}
-
 // scanArray handles the array's punctuation between elements.
 func (r *Reader) scanArray() bool {
 	if !r.skipWS() {
 		if !r.eof {
 			return false
 		}
-		switch r.state {
-		case stArrOpen, stArrDone:
-		default:
-			r.push(r.off(r.end), nil, "end of input inside the array: missing ']'")
+		if r.state != stArrOpen {
+			r.missingBracket()
 		}
 		r.state = stEnd
 		return true
@@ -1075,10 +1267,6 @@ func (r *Reader) scanArray() bool {
 		r.begin("", &openStop, stArrOpen)
 		r.state = stGarbage
 		return true
-	case stArrDone:
-		r.begin("data after the end of the array", &arrStop, stEnd)
-		r.state = stTrailing
-		return true
 	}
 	switch {
 	case c == ']':
@@ -1086,7 +1274,13 @@ func (r *Reader) scanArray() bool {
 			r.push(r.commaOff, []byte{','}, "trailing ',' before ']'")
 		}
 		r.pos++
-		r.state = stArrDone
+		r.nlAfter = false
+		if r.format == Auto {
+			// Back to the sequence, where another array may begin.
+			r.state, r.inArray = stSeq, false
+		} else {
+			r.state = stArrOpen
+		}
 	case c == ',' && (r.state == stArrFirst || r.state == stArrElem):
 		r.push(r.off(i), r.buf[i:i+1], "unexpected ',' in array")
 		r.pos++
