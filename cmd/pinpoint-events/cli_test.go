@@ -308,3 +308,43 @@ func TestSchemasShowResolves(t *testing.T) {
 		}
 	}
 }
+
+// --layout picks the framing; the defects of an input that are no record
+// (an array the input ends inside) are reported, not counted as records.
+func TestLayoutFlagAndInputDefects(t *testing.T) {
+	event := compact(t, sample(t, "email_open_3.1.json"))
+	twoArrays := "[" + event + "," + event + "]\n[" + event + "]\n"
+	logThenNDJSON := "[INFO] export started\n" + event + "\n" + event + "\n"
+	for _, tt := range []struct {
+		name, stdin  string
+		args         []string
+		exit         int
+		summary      string
+		stderrHas    string
+		stderrHasNot string
+	}{
+		{"auto reads arrays one after another", twoArrays, nil, exitOK, "3 records: 3 valid, 0 invalid", "", "records"},
+		{"auto falls back to lines", logThenNDJSON, nil, exitInvalid, "3 records: 2 valid, 1 invalid", "", ""},
+		{"ndjson", event + "\n" + event + "\n", []string{"--layout", "ndjson"}, exitOK, "2 records: 2 valid, 0 invalid", "", ""},
+		{"concatenated", event + event, []string{"--layout=concatenated"}, exitOK, "2 records: 2 valid, 0 invalid", "", ""},
+		{"array", twoArrays, []string{"--layout", "array"}, exitOK, "3 records: 3 valid, 0 invalid", "", ""},
+		{"a truncated array", "[" + event + "," + event + ",\n", nil, exitUsage, "2 records: 2 valid, 0 invalid", "-: byte ", ""},
+		{"an unknown layout", event, []string{"--layout", "csv"}, exitUsage, "", `unknown layout "csv" (valid: auto, ndjson, concatenated, array)`, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runBinary(t, []byte(tt.stdin), append([]string{"validate"}, tt.args...)...)
+			if r.exit != tt.exit {
+				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", r.exit, tt.exit, r.stdout, r.stderr)
+			}
+			if !strings.Contains(r.stdout, tt.summary) {
+				t.Errorf("stdout lacks %q:\n%s", tt.summary, r.stdout)
+			}
+			if !strings.Contains(r.stderr, tt.stderrHas) {
+				t.Errorf("stderr lacks %q:\n%s", tt.stderrHas, r.stderr)
+			}
+			if tt.stderrHasNot != "" && strings.Contains(r.stderr, tt.stderrHasNot) {
+				t.Errorf("stderr has %q:\n%s", tt.stderrHasNot, r.stderr)
+			}
+		})
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pinpoint-events/pinpoint-events/stream"
+
 	flag "github.com/spf13/pflag"
 )
 
@@ -118,3 +120,18 @@ func (w *workersFlag) note() string {
 	}
 	return fmt.Sprintf("--workers %d is more than 4 per core (%d cores); using %d", w.requested, runtime.GOMAXPROCS(0), maxWorkers())
 }
+
+// layoutFlag is --layout: one of stream.FormatNames.
+type layoutFlag struct{ f *stream.Format }
+
+func (l layoutFlag) Set(s string) error {
+	f, err := stream.ParseFormat(s)
+	if err != nil {
+		return err
+	}
+	*l.f = f
+	return nil
+}
+
+func (l layoutFlag) String() string { return l.f.String() }
+func (l layoutFlag) Type() string   { return "layout" }

@@ -190,6 +190,7 @@ func pathID(path string) fileID {
 
 // readOptions are the flags every command that reads events shares.
 type readOptions struct {
+	layout         stream.Format
 	workers        int
 	maxRecordBytes int
 	progress       bool
@@ -200,6 +201,7 @@ type readOptions struct {
 }
 
 func (o *readOptions) register(fs *flag.FlagSet) {
+	fs.Var(layoutFlag{&o.layout}, "layout", "how records are laid out in the inputs: "+strings.Join(stream.FormatNames(), ", ")+"; auto tells them apart as it reads")
 	fs.Var(&workersFlag{n: &o.workers}, "workers", "goroutines that decode: 0 for one per core, at most 4 per core")
 	fs.IntVar(&o.maxRecordBytes, "max-record-bytes", stream.DefaultMaxRecordBytes, "the size limit of a record; a longer one is reported and skipped")
 	fs.BoolVar(&o.progress, "progress", true, "show progress on stderr when it is a terminal")
@@ -209,6 +211,7 @@ func (o *readOptions) register(fs *flag.FlagSet) {
 
 func (o readOptions) streamOptions() stream.Options {
 	return stream.Options{
+		Format:          o.layout,
 		Workers:         o.workers,
 		MaxRecordBytes:  o.maxRecordBytes,
 		Validate:        o.validate,
@@ -267,6 +270,10 @@ func eachRecord(in *inputSet, stdin io.Reader, con *console, ro readOptions, fn 
 			reportInputError(con.stderr, f.name, err)
 			failed = true
 		}
+		for _, defect := range read.defects {
+			fmt.Fprintf(con.stderr, "pinpoint-events: %s: byte %d: %s\n", safe(f.name), defect.Offset, safe(defect.Msg))
+			failed = true
+		}
 	}
 	for _, a := range in.args {
 		if a.records == 0 && (a.bytes > 0 || a.hasEntries) {
@@ -298,7 +305,12 @@ func reportInputError(w io.Writer, name string, err error) {
 }
 
 // inputRead is what reading one input gave.
-type inputRead struct{ bytes, records int64 }
+type inputRead struct {
+	bytes, records int64
+	// defects are what is wrong with the input as a whole and is no record,
+	// such as an array the input ends inside.
+	defects []*stream.InputError
+}
 
 func eachRecordOf(in input, stdin io.Reader, opts stream.Options, prog *progress, fn func(file string, rec *stream.Record) error) (read inputRead, err error) {
 	var src io.Reader = stdin
@@ -327,6 +339,7 @@ func eachRecordOf(in input, stdin io.Reader, opts stream.Options, prog *progress
 		}
 	}
 	prog.uncompressed.Store(base + r.Offset())
+	read.defects = r.InputErrors()
 	return read, r.Err()
 }
 
