@@ -63,7 +63,15 @@ type firehoseResult struct {
 // Firehose transformation event, and returns the records of the response.
 func invokeFirehose(t *testing.T, handler func(context.Context, events.KinesisFirehoseEvent) (events.KinesisFirehoseResponse, error), payload []byte) []firehoseResult {
 	t.Helper()
-	out, err := lambda.NewHandler(handler).Invoke(context.Background(), payload)
+	results, _ := invokeFirehoseWith(t, context.Background(), handler, payload)
+	return results
+}
+
+// invokeFirehoseWith is invokeFirehose with the invocation's context ctx;
+// it also returns the size of the response's JSON.
+func invokeFirehoseWith(t *testing.T, ctx context.Context, handler func(context.Context, events.KinesisFirehoseEvent) (events.KinesisFirehoseResponse, error), payload []byte) ([]firehoseResult, int) {
+	t.Helper()
+	out, err := lambda.NewHandler(handler).Invoke(ctx, payload)
 	if err != nil {
 		t.Fatalf("Invoke: %v", err)
 	}
@@ -93,7 +101,7 @@ func invokeFirehose(t *testing.T, handler func(context.Context, events.KinesisFi
 		}
 		results = append(results, r)
 	}
-	return results
+	return results, len(out)
 }
 
 func TestFirehose(t *testing.T) {
