@@ -90,6 +90,45 @@ func (r *rawValidators) name(s *load.Schema) string {
 	return n
 }
 
+// guardKinds returns the kinds of value that the validator of s accepts at
+// its first step, as a codec.Kinds expression, when that step rejects every
+// other kind with a type violation and returns: the validator of a schema
+// with type, or of one that is only a $ref to such a schema. Such a check
+// of a value of another kind depends on the kind alone, so that
+// codec.CheckMemberOf need not parse the value.
+func (r *rawValidators) guardKinds(s *load.Schema) (jen.Code, bool) {
+	for hops := 0; s != nil && hops < 64; hops++ {
+		if s.IsFalse() || annotationOnly(s) {
+			return nil, false
+		}
+		if len(s.Types) > 0 {
+			var kinds *jen.Statement
+			seen := map[string]bool{}
+			for _, t := range s.Types {
+				name := map[string]string{"null": "NullKind", "boolean": "BoolKind", "integer": "IntegerKind", "number": "NumberKind",
+					"string": "StringKind", "array": "ArrayKind", "object": "ObjectKind"}[t]
+				if name == "" || seen[name] {
+					continue
+				}
+				seen[name] = true
+				if kinds == nil {
+					kinds = jen.Qual(codecPkg, name)
+				} else {
+					kinds = kinds.Op("|").Qual(codecPkg, name)
+				}
+			}
+			return kinds, kinds != nil
+		}
+		refOnly := *s
+		refOnly.Ref = nil
+		if s.Ref == nil || !annotationOnly(&refOnly) {
+			return nil, false
+		}
+		s = s.Ref
+	}
+	return nil, false
+}
+
 // check is the Check expression for s: its validator or codec.Valid.
 func (r *rawValidators) check(s *load.Schema) jen.Code {
 	if n := r.name(s); n != "" {

@@ -176,13 +176,13 @@ func (v *BouncedRecipient) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_address":
-			codec.CheckMember(&v.Rest[i], c, rawBouncedRecipientEmailAddress)
+			codec.CheckMemberOf(&v.Rest[i], c, rawBouncedRecipientEmailAddress, codec.StringKind)
 		case "action":
-			codec.CheckMember(&v.Rest[i], c, rawBouncedRecipientAction)
+			codec.CheckMemberOf(&v.Rest[i], c, rawBouncedRecipientAction, codec.StringKind)
 		case "status":
-			codec.CheckMember(&v.Rest[i], c, rawBouncedRecipientStatus)
+			codec.CheckMemberOf(&v.Rest[i], c, rawBouncedRecipientStatus, codec.StringKind)
 		case "diagnostic_code":
-			codec.CheckMember(&v.Rest[i], c, rawBouncedRecipientDiagnosticCode)
+			codec.CheckMemberOf(&v.Rest[i], c, rawBouncedRecipientDiagnosticCode, codec.StringKind)
 		}
 	}
 }
@@ -347,13 +347,13 @@ func (v *CommonHeaders) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "from":
-			codec.CheckMember(&v.Rest[i], c, rawCommonHeadersFrom)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCommonHeadersFrom, codec.StringKind)
 		case "to":
-			codec.CheckMember(&v.Rest[i], c, rawCommonHeadersTo)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCommonHeadersTo, codec.ArrayKind)
 		case "subject":
-			codec.CheckMember(&v.Rest[i], c, rawCommonHeadersSubject)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCommonHeadersSubject, codec.StringKind)
 		case "date":
-			codec.CheckMember(&v.Rest[i], c, rawCommonHeadersDate)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCommonHeadersDate, codec.StringKind)
 		}
 	}
 }
@@ -472,7 +472,7 @@ func (v *ComplainedRecipient) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_address":
-			codec.CheckMember(&v.Rest[i], c, rawComplainedRecipientEmailAddress)
+			codec.CheckMemberOf(&v.Rest[i], c, rawComplainedRecipientEmailAddress, codec.StringKind)
 		}
 	}
 }
@@ -710,21 +710,21 @@ func (v *EmailAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "feedback":
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesFeedback)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesFeedback, codec.StringKind)
 		case "campaign_id":
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesCampaignID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesCampaignID, codec.StringKind)
 		case "campaign_activity_id":
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesCampaignActivityID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesCampaignActivityID, codec.StringKind)
 		case "treatment_id":
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesTreatmentID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesTreatmentID, codec.StringKind)
 		case "journey_id":
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesJourneyID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesJourneyID, codec.StringKind)
 		case "journey_activity_id":
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesJourneyActivityID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesJourneyActivityID, codec.StringKind)
 		case "journey_run_id":
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesJourneyRunID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesJourneyRunID, codec.StringKind)
 		default:
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesValue)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesValue, codec.StringKind|codec.NullKind)
 		}
 	}
 }
@@ -922,15 +922,15 @@ func (v *EmailBounce) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "bounce_type":
-			codec.CheckMember(&v.Rest[i], c, rawEmailBounceBounceType)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounceBounceType, codec.StringKind)
 		case "bounce_sub_type":
-			codec.CheckMember(&v.Rest[i], c, rawEmailBounceBounceSubType)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounceBounceSubType, codec.StringKind)
 		case "bounced_recipients":
-			codec.CheckMember(&v.Rest[i], c, rawEmailBounceBouncedRecipients)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounceBouncedRecipients, codec.ArrayKind)
 		case "feedback_id":
-			codec.CheckMember(&v.Rest[i], c, rawEmailBounceFeedbackID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounceFeedbackID, codec.StringKind)
 		case "reporting_mta":
-			codec.CheckMember(&v.Rest[i], c, rawEmailBounceReportingMTA)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounceReportingMTA, codec.StringKind)
 		}
 	}
 }
@@ -1066,7 +1066,7 @@ func (v *EmailClickChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -1232,13 +1232,13 @@ func (v *EmailClickDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "ip_address":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickDetailsIPAddress)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetailsIPAddress, codec.StringKind)
 		case "user_agent":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickDetailsUserAgent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetailsUserAgent, codec.StringKind)
 		case "link":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickDetailsLink)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetailsLink, codec.StringKind)
 		case "link_tags":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickDetailsLinkTags)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetailsLinkTags, codec.ObjectKind)
 		}
 	}
 }
@@ -1717,29 +1717,29 @@ func (v *EmailClickEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -1900,7 +1900,7 @@ func (v *EmailClickFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -2062,9 +2062,9 @@ func (v *EmailClickMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickMailEventMail, codec.ObjectKind)
 		case "click":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickMailEventClick)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickMailEventClick, codec.ObjectKind)
 		}
 	}
 }
@@ -2188,7 +2188,7 @@ func (v *EmailClientContext) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "custom":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClientContextCustom)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContextCustom, codec.ObjectKind)
 		}
 	}
 }
@@ -2307,7 +2307,7 @@ func (v *EmailClientContextCustom) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "legacy_identifier":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClientContextCustomLegacyIdentifier)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContextCustomLegacyIdentifier, codec.StringKind)
 		}
 	}
 }
@@ -2443,7 +2443,7 @@ func (v *EmailComplaintChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -2623,13 +2623,13 @@ func (v *EmailComplaintDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "complained_recipients":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintDetailsComplainedRecipients)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetailsComplainedRecipients, codec.ArrayKind)
 		case "feedback_id":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintDetailsFeedbackID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetailsFeedbackID, codec.StringKind)
 		case "user_agent":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintDetailsUserAgent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetailsUserAgent, codec.StringKind)
 		case "complaint_feedback_type":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintDetailsComplaintFeedbackType)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetailsComplaintFeedbackType, codec.StringKind)
 		}
 	}
 }
@@ -3108,29 +3108,29 @@ func (v *EmailComplaintEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -3291,7 +3291,7 @@ func (v *EmailComplaintFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -3451,9 +3451,9 @@ func (v *EmailComplaintMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintMailEventMail, codec.ObjectKind)
 		case "complaint":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintMailEventComplaint)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintMailEventComplaint, codec.ObjectKind)
 		}
 	}
 }
@@ -3589,7 +3589,7 @@ func (v *EmailDeliveredChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -4069,29 +4069,29 @@ func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -4252,7 +4252,7 @@ func (v *EmailDeliveredFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -4414,9 +4414,9 @@ func (v *EmailDeliveredMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredMailEventMail, codec.ObjectKind)
 		case "delivery":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredMailEventDelivery)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredMailEventDelivery, codec.ObjectKind)
 		}
 	}
 }
@@ -4581,13 +4581,13 @@ func (v *EmailDelivery) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "smtp_response":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliverySMTPResponse)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliverySMTPResponse, codec.StringKind)
 		case "reporting_mta":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveryReportingMTA)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveryReportingMTA, codec.StringKind)
 		case "recipients":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveryRecipients)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveryRecipients, codec.ArrayKind)
 		case "processing_time_millis":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveryProcessingTimeMillis)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveryProcessingTimeMillis, codec.IntegerKind)
 		}
 	}
 }
@@ -4723,7 +4723,7 @@ func (v *EmailHardBounceChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -5203,29 +5203,29 @@ func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -5386,7 +5386,7 @@ func (v *EmailHardBounceFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -5546,9 +5546,9 @@ func (v *EmailHardBounceMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceMailEventMail, codec.ObjectKind)
 		case "bounce":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceMailEventBounce)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceMailEventBounce, codec.ObjectKind)
 		}
 	}
 }
@@ -5684,7 +5684,7 @@ func (v *EmailOpenChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -5820,9 +5820,9 @@ func (v *EmailOpenDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "ip_address":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenDetailsIPAddress)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenDetailsIPAddress, codec.StringKind)
 		case "user_agent":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenDetailsUserAgent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenDetailsUserAgent, codec.StringKind)
 		}
 	}
 }
@@ -6301,29 +6301,29 @@ func (v *EmailOpenEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -6484,7 +6484,7 @@ func (v *EmailOpenFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -6646,9 +6646,9 @@ func (v *EmailOpenMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenMailEventMail, codec.ObjectKind)
 		case "open":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenMailEventOpen)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenMailEventOpen, codec.ObjectKind)
 		}
 	}
 }
@@ -6767,7 +6767,7 @@ func (v *EmailReject) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "reason":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectReason)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectReason, codec.StringKind)
 		}
 	}
 }
@@ -6903,7 +6903,7 @@ func (v *EmailRejectedChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -7383,29 +7383,29 @@ func (v *EmailRejectedEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -7566,7 +7566,7 @@ func (v *EmailRejectedFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -7725,9 +7725,9 @@ func (v *EmailRejectedMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedMailEventMail, codec.ObjectKind)
 		case "reject":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedMailEventReject)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedMailEventReject, codec.ObjectKind)
 		}
 	}
 }
@@ -7863,7 +7863,7 @@ func (v *EmailRenderingFailureChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -8000,9 +8000,9 @@ func (v *EmailRenderingFailureDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "error_message":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureDetailsErrorMessage)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureDetailsErrorMessage, codec.StringKind)
 		case "template_name":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureDetailsTemplateName)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureDetailsTemplateName, codec.StringKind)
 		}
 	}
 }
@@ -8483,29 +8483,29 @@ func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -8666,7 +8666,7 @@ func (v *EmailRenderingFailureFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -8814,9 +8814,9 @@ func (v *EmailRenderingFailureMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureMailEventMail, codec.ObjectKind)
 		case "failure":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureMailEventFailure)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureMailEventFailure, codec.ObjectKind)
 		}
 	}
 }
@@ -8952,7 +8952,7 @@ func (v *EmailSendChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -9525,29 +9525,29 @@ func (v *EmailSendEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -9708,7 +9708,7 @@ func (v *EmailSendFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -9870,9 +9870,9 @@ func (v *EmailSendMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendMailEventMail, codec.ObjectKind)
 		case "send":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendMailEventSend)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendMailEventSend, codec.ObjectKind)
 		}
 	}
 }
@@ -10008,7 +10008,7 @@ func (v *EmailSoftBounceChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -10489,29 +10489,29 @@ func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -10672,7 +10672,7 @@ func (v *EmailSoftBounceFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -10832,9 +10832,9 @@ func (v *EmailSoftBounceMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceMailEventMail, codec.ObjectKind)
 		case "bounce":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceMailEventBounce)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceMailEventBounce, codec.ObjectKind)
 		}
 	}
 }
@@ -10970,7 +10970,7 @@ func (v *EmailUnsubscribeChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -11450,29 +11450,29 @@ func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -11633,7 +11633,7 @@ func (v *EmailUnsubscribeFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -11792,9 +11792,9 @@ func (v *EmailUnsubscribeMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeMailEventMail, codec.ObjectKind)
 		case "click":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeMailEventClick)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeMailEventClick, codec.ObjectKind)
 		}
 	}
 }
@@ -11946,9 +11946,9 @@ func (v *Header) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMember(&v.Rest[i], c, rawHeaderName)
+			codec.CheckMemberOf(&v.Rest[i], c, rawHeaderName, codec.StringKind)
 		case "value":
-			codec.CheckMember(&v.Rest[i], c, rawHeaderValue)
+			codec.CheckMemberOf(&v.Rest[i], c, rawHeaderValue, codec.StringKind)
 		}
 	}
 }
@@ -12222,19 +12222,19 @@ func (v *Mail) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "message_id":
-			codec.CheckMember(&v.Rest[i], c, rawMailMessageID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMailMessageID, codec.StringKind)
 		case "message_send_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawMailMessageSendTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMailMessageSendTimestamp, codec.IntegerKind)
 		case "from_address":
-			codec.CheckMember(&v.Rest[i], c, rawMailFromAddress)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMailFromAddress, codec.StringKind)
 		case "destination":
-			codec.CheckMember(&v.Rest[i], c, rawMailDestination)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMailDestination, codec.ArrayKind)
 		case "headers_truncated":
-			codec.CheckMember(&v.Rest[i], c, rawMailHeadersTruncated)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMailHeadersTruncated, codec.BoolKind)
 		case "headers":
-			codec.CheckMember(&v.Rest[i], c, rawMailHeaders)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMailHeaders, codec.ArrayKind)
 		case "common_headers":
-			codec.CheckMember(&v.Rest[i], c, rawMailCommonHeaders)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMailCommonHeaders, codec.ObjectKind)
 		}
 	}
 }

@@ -490,41 +490,41 @@ func (v *SMSAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "sender_request_id":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesSenderRequestID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesSenderRequestID, codec.StringKind)
 		case "message_id":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesMessageID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesMessageID, codec.StringKind)
 		case "destination_phone_number":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesDestinationPhoneNumber)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesDestinationPhoneNumber, codec.StringKind)
 		case "origination_phone_number":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesOriginationPhoneNumber)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesOriginationPhoneNumber, codec.StringKind)
 		case "record_status":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesRecordStatus)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesRecordStatus, codec.StringKind)
 		case "iso_country_code":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesISOCountryCode)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesISOCountryCode, codec.StringKind)
 		case "number_of_message_parts":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesNumberOfMessageParts)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesNumberOfMessageParts, codec.StringKind)
 		case "message_type":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesMessageType)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesMessageType, codec.StringKind)
 		case "campaign_id":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesCampaignID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesCampaignID, codec.StringKind)
 		case "campaign_activity_id":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesCampaignActivityID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesCampaignActivityID, codec.StringKind)
 		case "treatment_id":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesTreatmentID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesTreatmentID, codec.StringKind)
 		case "journey_id":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesJourneyID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesJourneyID, codec.StringKind)
 		case "journey_activity_id":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesJourneyActivityID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesJourneyActivityID, codec.StringKind)
 		case "journey_run_id":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesJourneyRunID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesJourneyRunID, codec.StringKind)
 		case "customer_context":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesCustomerContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesCustomerContext, codec.StringKind)
 		case "keyword":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesKeyword)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesKeyword, codec.StringKind)
 		case "mcc_mnc":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesMCCMNC)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesMCCMNC, codec.StringKind)
 		default:
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesValue)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesValue, codec.StringKind|codec.NullKind)
 		}
 	}
 }
@@ -963,25 +963,25 @@ func (v *SMSEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawSMSEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawSMSEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventMetrics, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -1145,9 +1145,9 @@ func (v *SMSMetrics) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "price_in_millicents_usd":
-			codec.CheckMember(&v.Rest[i], c, rawSMSMetricsPriceInMillicentsUSD)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSMetricsPriceInMillicentsUSD, codec.NumberKind)
 		default:
-			codec.CheckMember(&v.Rest[i], c, rawSMSMetricsValue)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSMetricsValue, codec.NumberKind)
 		}
 	}
 }

@@ -1,0 +1,138 @@
+package bench
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/internal/corpus"
+)
+
+// The records below are the hostile ones of issue 10: as large as a Kinesis
+// record (1 MiB) and built to make the decoder or the validator do work or
+// take memory out of proportion to their size.
+
+// hostBase is a valid event that the hostile records are built from: an app
+// event (v3p1.AppEvent), whose attributes member is a map of strings (in
+// most other events it is a struct, whose members are checked one by one).
+func hostBase(tb testing.TB) []byte {
+	tb.Helper()
+	for _, data := range corpus.Events(corpus.Options{N: 200, Seed: 1}) {
+		if ev, err := pinpoint.Decode(data); err == nil && fmt.Sprintf("%T", ev) == "*v3p1.AppEvent" && ev.Validate() == nil && bytes.HasPrefix(data, []byte("{")) {
+			return data
+		}
+	}
+	tb.Fatal("no valid event in the corpus")
+	return nil
+}
+
+// withUnknownMembers is base with n unknown members "x0":0, "x1":1, ... at
+// its top level.
+func withUnknownMembers(base []byte, n int) []byte {
+	b := []byte{'{'}
+	for i := range n {
+		b = append(b, `"x`...)
+		b = strconv.AppendInt(b, int64(i), 10)
+		b = append(b, `":`...)
+		b = strconv.AppendInt(b, int64(i), 10)
+		b = append(b, ',')
+	}
+	return append(b, base[1:]...)
+}
+
+// withAttributes is base with its attributes member (a map of strings)
+// replaced by value, written last so that it wins over the first.
+func withAttributes(base []byte, value string) []byte {
+	b := bytes.TrimSuffix(bytes.TrimSpace(base), []byte("}"))
+	return append(append(append(b, `,"attributes":`...), value...), '}')
+}
+
+// zeros is a JSON array of zeros of about size bytes.
+func zeros(size int) string {
+	return "[" + strings.Repeat("0,", size/2) + "0]"
+}
+
+const recordSize = 1 << 20 // the largest Kinesis record
+
+// allocatedBy returns the bytes f allocates.
+func allocatedBy(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// Validating a member of the wrong kind costs memory in proportion to what
+// is reported, not to the member: a 1 MiB array where attributes, an
+// object, belongs took 224 MB while it was parsed whole to say "must be an
+// object".
+func TestWrongKindMemberMemory(t *testing.T) {
+	data := withAttributes(hostBase(t), zeros(recordSize))
+	ev, err := pinpoint.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var verr error
+	allocated := allocatedBy(func() { verr = ev.Validate() })
+	if !strings.Contains(fmt.Sprint(verr), "/attributes: must be an object, not an array") {
+		t.Errorf("Validate: %v", verr)
+	}
+	if limit := uint64(4 * len(data)); allocated > limit {
+		t.Errorf("validating a record of %d bytes allocated %d bytes, more than %d", len(data), allocated, limit)
+	}
+}
+
+// BenchmarkUnknownMembers decodes an event with n unknown members: the time
+// per member (ns/member) stays the same from a thousand members to a
+// hundred thousand (a record of about 1.6 MB).
+func BenchmarkUnknownMembers(b *testing.B) {
+	base := hostBase(b)
+	for _, n := range []int{1e3, 1e4, 1e5} {
+		data := withUnknownMembers(base, n)
+		b.Run(fmt.Sprintf("n=%.0e", float64(n)), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := pinpoint.Decode(data); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/member")
+		})
+	}
+}
+
+// BenchmarkWrongKindMember decodes and validates a 1 MiB record whose
+// attributes are an array of zeros (member), or an object whose one value,
+// which must be a string, is that array (nested). alloc/byte is the bytes
+// allocated per byte of the record, an upper bound of the heap it takes.
+func BenchmarkWrongKindMember(b *testing.B) {
+	base := hostBase(b)
+	for _, tc := range []struct{ name, attributes string }{
+		{"member", zeros(recordSize)},
+		{"nested", `{"a":` + zeros(recordSize) + `}`},
+	} {
+		data := withAttributes(base, tc.attributes)
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			var allocated uint64
+			for b.Loop() {
+				allocated += allocatedBy(func() {
+					ev, err := pinpoint.Decode(data)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if ev.Validate() == nil {
+						b.Fatal("valid")
+					}
+				})
+			}
+			b.ReportMetric(float64(allocated)/float64(b.N)/float64(len(data)), "alloc/byte")
+		})
+	}
+}
