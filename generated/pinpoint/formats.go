@@ -70,9 +70,10 @@ func rawPinpoint2018SMS(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "account_id", "application_key", "unique_id", "timestamp_created")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -105,9 +106,10 @@ func rawEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "eventType", "eventVersion")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "eventType":
 				{
@@ -127,9 +129,10 @@ func rawSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "eventType", "mail")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "eventType":
 				{

@@ -18,7 +18,9 @@ func Valid(*jsonvalue.Value, *validation.Collector) {}
 func CheckMember(m *eventtypes.Member, c *validation.Collector, check Check) {
 	c.Push(m.Name)
 	defer c.Pop()
-	v, err := jsonvalue.Parse(m.Value)
+	// Lazily: the check parses what it looks at, so that a large member it
+	// rejects at a glance costs next to nothing.
+	v, err := jsonvalue.ParseLazy(m.Value)
 	if err != nil {
 		// Only a program that filled Rest by hand gets here.
 		c.Add("type", "holds malformed JSON: "+err.Error())
@@ -152,6 +154,7 @@ func IfThenElse(v *jsonvalue.Value, c *validation.Collector, cond, then, els Che
 
 // RequiredMembers applies required to an object.
 func RequiredMembers(v *jsonvalue.Value, c *validation.Collector, names ...string) {
+	v.Fields() // parsed once, not by every Lookup
 	for _, name := range names {
 		if _, ok := v.Lookup(name); !ok {
 			c.Required(name)
@@ -161,6 +164,7 @@ func RequiredMembers(v *jsonvalue.Value, c *validation.Collector, names ...strin
 
 // DependentRequired applies one member of dependentRequired to an object.
 func DependentRequired(v *jsonvalue.Value, c *validation.Collector, present string, required ...string) {
+	v.Fields() // parsed once, not by every Lookup
 	if _, ok := v.Lookup(present); !ok {
 		return
 	}
@@ -275,7 +279,7 @@ func ValidateRaw(data []byte, check Check, opts validation.Options) error {
 	if err := d.End(); err != nil {
 		return err
 	}
-	v, err := jsonvalue.Parse(data)
+	v, err := jsonvalue.ParseLazy(data)
 	if err != nil {
 		return err
 	}

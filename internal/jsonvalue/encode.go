@@ -20,7 +20,7 @@ func (v Value) AppendJSON(dst []byte) []byte {
 		return appendString(dst, v.Str)
 	case Array:
 		dst = append(dst, '[')
-		for i, item := range v.Items {
+		for i, item := range v.Elems() {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
@@ -29,7 +29,7 @@ func (v Value) AppendJSON(dst []byte) []byte {
 		return append(dst, ']')
 	case Object:
 		dst = append(dst, '{')
-		for i, m := range v.Members {
+		for i, m := range v.Fields() {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
@@ -110,14 +110,14 @@ func (v Value) AppendKey(dst []byte) []byte {
 		return appendKeyString(dst, v.Str)
 	case Array:
 		dst = append(dst, '[')
-		for _, item := range v.Items {
+		for _, item := range v.Elems() {
 			dst = item.AppendKey(dst)
 		}
 		return append(dst, ']')
 	case Object:
 		// Member order does not matter to Equal, so it must not matter
 		// here: members go in order of name.
-		members := slices.Clone(v.Members)
+		members := slices.Clone(v.Fields())
 		slices.SortFunc(members, func(a, b Member) int { return strings.Compare(a.Name, b.Name) })
 		dst = append(dst, '{')
 		for _, m := range members {

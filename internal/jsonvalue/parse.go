@@ -5,6 +5,9 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
+
+	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 )
 
 // MaxDepth is the deepest nesting of arrays and objects that Parse accepts.
@@ -62,10 +65,91 @@ func Parse(data []byte) (Value, error) {
 	return v, nil
 }
 
+// ParseLazy is Parse for a value that may be large and need not be looked
+// at whole: it checks all of data, as Parse does, but leaves each array and
+// object unparsed until Elems or Fields asks for its contents, and then
+// parses one level. A validator that rejects a member for its kind alone
+// then never builds the member's contents: a megabyte array of zeros would
+// take a Value per element, over a hundred times the size of the text.
+//
+// Items and Members of a Value from ParseLazy are nil until Elems or Fields
+// (which take a pointer and keep what they parsed) has been called on it;
+// every function of this package but those reads them as needed, without
+// keeping them.
+func ParseLazy(data []byte) (Value, error) {
+	p := parser{s: string(data), scan: true}
+	p.skipSpace()
+	start := p.i
+	if _, err := p.value(0); err != nil {
+		return Value{}, err
+	}
+	end := p.i
+	p.skipSpace()
+	if p.i < len(p.s) {
+		return Value{}, syntaxError(p.s, p.i, "after top-level value")
+	}
+	return lazyValue(p.s[start:end]), nil
+}
+
+// lazyValue returns the value of text, a well-formed JSON value, with an
+// array or object left unparsed.
+func lazyValue(text string) Value {
+	switch text[0] {
+	case '[':
+		return Value{Kind: Array, unparsed: text}
+	case '{':
+		return Value{Kind: Object, unparsed: text}
+	}
+	p := parser{s: text}
+	v, err := p.value(0)
+	if err != nil {
+		// text was checked: this cannot happen, and a null is as good as
+		// anything if it did.
+		return Value{Kind: Null}
+	}
+	return v
+}
+
+// Elems returns the elements of an array, parsing them first if v came
+// from ParseLazy and they were not yet.
+func (v *Value) Elems() []Value {
+	if v.unparsed != "" && v.Kind == Array {
+		v.Items = parseLevel(v.unparsed).Items
+		v.unparsed = ""
+	}
+	return v.Items
+}
+
+// Fields returns the members of an object, parsing them first if v came
+// from ParseLazy and they were not yet.
+func (v *Value) Fields() []Member {
+	if v.unparsed != "" && v.Kind == Object {
+		v.Members = parseLevel(v.unparsed).Members
+		v.unparsed = ""
+	}
+	return v.Members
+}
+
+// parseLevel parses the array or object in text, well-formed JSON, leaving
+// the arrays and objects inside it unparsed.
+func parseLevel(text string) Value {
+	p := parser{s: text, lazy: true}
+	v, err := p.value(0)
+	if err != nil {
+		return Value{Kind: Null} // see lazyValue
+	}
+	return v
+}
+
 // parser is a recursive-descent parser; recursion is bounded by MaxDepth.
 type parser struct {
 	s string
 	i int // offset of the next unread byte
+	// scan checks the syntax without building values (ParseLazy).
+	scan bool
+	// lazy leaves the arrays and objects inside the one parsed unparsed,
+	// to parse when asked (Elems, Fields).
+	lazy bool
 }
 
 func (p *parser) skipSpace() {
@@ -105,6 +189,9 @@ func (p *parser) value(depth int) (Value, error) {
 			return Value{}, err
 		}
 		p.i = end
+		if p.scan {
+			return Value{Kind: Number}, nil
+		}
 		return Value{Kind: Number, Num: decimalFromLiteral(p.s[start:end])}, nil
 	case c == 't':
 		return p.literal("true", Value{Kind: Bool, Bool: true})
@@ -140,11 +227,13 @@ func (p *parser) array(depth int) (Value, error) {
 		return v, nil
 	}
 	for {
-		item, err := p.value(depth)
+		item, err := p.element(depth)
 		if err != nil {
 			return Value{}, err
 		}
-		v.Items = append(v.Items, item)
+		if !p.scan {
+			v.Items = append(v.Items, item)
+		}
 		p.skipSpace()
 		switch {
 		case p.next(','):
@@ -171,7 +260,10 @@ func (p *parser) object(depth int) (Value, error) {
 		p.i++
 		return v, nil
 	}
-	index := make(map[string]int) // member name -> position in v.Members
+	var index map[string]int // member name -> position in v.Members
+	if !p.scan {
+		index = make(map[string]int)
+	}
 	for {
 		if !p.next('"') {
 			return Value{}, syntaxError(p.s, p.i, "looking for beginning of object key string")
@@ -186,11 +278,13 @@ func (p *parser) object(depth int) (Value, error) {
 		}
 		p.i++
 		p.skipSpace()
-		member, err := p.value(depth)
+		member, err := p.element(depth)
 		if err != nil {
 			return Value{}, err
 		}
-		if k, dup := index[name]; dup {
+		if p.scan {
+			// Nothing to keep.
+		} else if k, dup := index[name]; dup {
 			v.Members[k].Value = member // see Value.Members
 		} else {
 			index[name] = len(v.Members)
@@ -210,6 +304,33 @@ func (p *parser) object(depth int) (Value, error) {
 	}
 }
 
+// element parses an element of an array or the value of a member, in a
+// container at the given depth: as value does, but an array or object is
+// only checked, and kept as text, when p.lazy is set.
+func (p *parser) element(depth int) (Value, error) {
+	if !p.lazy || p.i >= len(p.s) || (p.s[p.i] != '[' && p.s[p.i] != '{') {
+		return p.value(depth)
+	}
+	start := p.i
+	// The text was checked when it was first parsed, so the faster
+	// scanner of the decoders serves to find the container's end; the
+	// parser's own scan stays as the fallback, should it disagree.
+	var d jsonwire.Decoder
+	rest := p.s[start:]
+	d.Reset(unsafe.Slice(unsafe.StringData(rest), len(rest))) // only read
+	if d.Skip() == nil {
+		p.i = start + d.Offset()
+		return lazyValue(p.s[start:p.i]), nil
+	}
+	p.scan, p.lazy = true, false
+	_, err := p.value(depth)
+	p.scan, p.lazy = false, true
+	if err != nil {
+		return Value{}, err
+	}
+	return lazyValue(p.s[start:p.i]), nil
+}
+
 // str parses the string literal at p.i and returns its unescaped value.
 func (p *parser) str() (string, error) {
 	start := p.i + 1 // behind the opening quote
@@ -221,7 +342,7 @@ func (p *parser) str() (string, error) {
 		switch c := p.s[i]; {
 		case c == '"':
 			p.i = i + 1
-			if verbatim {
+			if verbatim || p.scan {
 				return p.s[start:i], nil
 			}
 			return unescape(p.s[start:i]), nil

@@ -453,9 +453,10 @@ func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -575,8 +576,9 @@ func rawAppEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			if !matched {
 				{

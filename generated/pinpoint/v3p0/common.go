@@ -1443,9 +1443,10 @@ func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "app_id", "sdk")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "app_id":
 				{
@@ -1501,9 +1502,10 @@ func rawClient(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "client_id")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "client_id":
 				{
@@ -1529,8 +1531,9 @@ func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "locale":
 				{
@@ -1568,8 +1571,9 @@ func rawSession(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "session_id":
 				{
@@ -1601,8 +1605,9 @@ func rawMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			if !matched {
 				{
@@ -1622,8 +1627,9 @@ func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "name":
 				{
@@ -1649,8 +1655,9 @@ func rawLocale(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "code":
 				{
@@ -1682,8 +1689,9 @@ func rawPlatform(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "name":
 				{

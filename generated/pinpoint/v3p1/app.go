@@ -2810,9 +2810,10 @@ func rawAppSessionEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -2898,9 +2899,10 @@ func rawAppUserAuthEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -2986,9 +2988,10 @@ func rawAppMonetizationEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -3074,9 +3077,10 @@ func rawInAppMessageEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -3162,9 +3166,10 @@ func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -3648,8 +3653,9 @@ func rawAppAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			if !matched {
 				{
@@ -3669,8 +3675,9 @@ func rawMonetizationAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			switch m.Name {
 			case "_currency":
@@ -3727,8 +3734,9 @@ func rawMonetizationMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			switch m.Name {
 			case "_item_price":

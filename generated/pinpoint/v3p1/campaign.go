@@ -1501,9 +1501,10 @@ func rawCampaignSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -1589,9 +1590,10 @@ func rawCampaignEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -1889,9 +1891,10 @@ func rawCampaignEngagementAttributes(v *jsonvalue.Value, c *validation.Collector
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "campaign_id", "campaign_activity_id")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			matched := false
 			switch m.Name {
 			case "campaign_id":
@@ -1957,9 +1960,10 @@ func rawCampaignSendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "campaign_id", "campaign_activity_id", "treatment_id", "campaign_send_status")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			matched := false
 			switch m.Name {
 			case "campaign_id":

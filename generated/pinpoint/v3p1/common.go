@@ -1807,9 +1807,10 @@ func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "app_id", "sdk")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "app_id":
 				{
@@ -1865,9 +1866,10 @@ func rawClient(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "client_id")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "client_id":
 				{
@@ -1893,8 +1895,9 @@ func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "locale":
 				{
@@ -1932,8 +1935,9 @@ func rawSession(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "session_id":
 				{
@@ -1965,8 +1969,9 @@ func rawMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			if !matched {
 				{
@@ -1999,8 +2004,9 @@ func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "name":
 				{
@@ -2026,9 +2032,10 @@ func rawEndpointClientContext(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "custom")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "custom":
 				{
@@ -2048,8 +2055,9 @@ func rawLocale(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "code":
 				{
@@ -2081,8 +2089,9 @@ func rawPlatform(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "name":
 				{
@@ -2108,9 +2117,10 @@ func rawEndpointClientContextCustom2(v *jsonvalue.Value, c *validation.Collector
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "endpoint")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "endpoint":
 				{

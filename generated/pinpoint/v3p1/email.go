@@ -12246,9 +12246,10 @@ func rawEmailSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -12340,9 +12341,10 @@ func rawEmailDeliveredEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -12434,9 +12436,10 @@ func rawEmailRejectedEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -12528,9 +12531,10 @@ func rawEmailHardBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -12622,9 +12626,10 @@ func rawEmailSoftBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -12716,9 +12721,10 @@ func rawEmailComplaintEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -12810,9 +12816,10 @@ func rawEmailOpenEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -12904,9 +12911,10 @@ func rawEmailClickEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -12998,9 +13006,10 @@ func rawEmailUnsubscribeEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -13092,9 +13101,10 @@ func rawEmailRenderingFailureEvent(v *jsonvalue.Value, c *validation.Collector) 
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -13226,11 +13236,12 @@ func rawCommonHeadersTo(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		for i := range v.Items {
+		items := v.Elems()
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawCommonHeadersToItem(&v.Items[i], c)
+				rawCommonHeadersToItem(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -13348,11 +13359,12 @@ func rawEmailBounceBouncedRecipients(v *jsonvalue.Value, c *validation.Collector
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		for i := range v.Items {
+		items := v.Elems()
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawEmailBounceBouncedRecipientsItem(&v.Items[i], c)
+				rawEmailBounceBouncedRecipientsItem(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -13411,8 +13423,9 @@ func rawEmailClickDetailsLinkTags(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			if !matched {
 				{
@@ -13517,8 +13530,9 @@ func rawEmailClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "legacy_identifier":
 				{
@@ -13551,11 +13565,12 @@ func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, c *validat
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		for i := range v.Items {
+		items := v.Elems()
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawEmailComplaintDetailsComplainedRecipientsItem(&v.Items[i], c)
+				rawEmailComplaintDetailsComplainedRecipientsItem(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -13784,11 +13799,12 @@ func rawEmailDeliveryRecipients(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		for i := range v.Items {
+		items := v.Elems()
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawEmailDeliveryRecipientsItem(&v.Items[i], c)
+				rawEmailDeliveryRecipientsItem(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -14517,11 +14533,12 @@ func rawMailDestination(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		for i := range v.Items {
+		items := v.Elems()
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawMailDestinationItem(&v.Items[i], c)
+				rawMailDestinationItem(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -14543,11 +14560,12 @@ func rawMailHeaders(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		for i := range v.Items {
+		items := v.Elems()
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawMailHeadersItem(&v.Items[i], c)
+				rawMailHeadersItem(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -14579,9 +14597,10 @@ func rawEmailClickMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail", "click")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -14607,11 +14626,12 @@ func rawEmailClickDetailsLinkTagsValue(v *jsonvalue.Value, c *validation.Collect
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		for i := range v.Items {
+		items := v.Elems()
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawEmailClickDetailsLinkTagsValueItem(&v.Items[i], c)
+				rawEmailClickDetailsLinkTagsValueItem(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -14625,9 +14645,10 @@ func rawEmailAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "feedback")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			matched := false
 			switch m.Name {
 			case "feedback":
@@ -14698,8 +14719,9 @@ func rawEmailClientContext(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "custom":
 				{
@@ -14719,9 +14741,10 @@ func rawEmailClickFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -14741,9 +14764,10 @@ func rawEmailClickChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -14763,9 +14787,10 @@ func rawMail(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "message_id", "message_send_timestamp", "from_address", "destination", "headers_truncated", "headers", "common_headers")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "message_id":
 				{
@@ -14821,8 +14846,9 @@ func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "ip_address":
 				{
@@ -14860,9 +14886,10 @@ func rawEmailComplaintMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -14893,9 +14920,10 @@ func rawEmailComplaintFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -14915,9 +14943,10 @@ func rawEmailComplaintChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -14937,8 +14966,9 @@ func rawEmailComplaintDetails(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "complained_recipients":
 				{
@@ -14976,9 +15006,10 @@ func rawEmailDeliveredMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail", "delivery")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -15004,9 +15035,10 @@ func rawEmailDeliveredFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -15026,9 +15058,10 @@ func rawEmailDeliveredChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -15048,8 +15081,9 @@ func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "smtp_response":
 				{
@@ -15095,9 +15129,10 @@ func rawEmailHardBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -15123,9 +15158,10 @@ func rawEmailHardBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -15145,9 +15181,10 @@ func rawEmailHardBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -15167,8 +15204,9 @@ func rawEmailBounce(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "bounce_type":
 				{
@@ -15212,9 +15250,10 @@ func rawEmailOpenMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail", "open")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -15240,9 +15279,10 @@ func rawEmailOpenFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -15262,9 +15302,10 @@ func rawEmailOpenChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -15284,8 +15325,9 @@ func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "ip_address":
 				{
@@ -15311,9 +15353,10 @@ func rawEmailRejectedMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -15339,9 +15382,10 @@ func rawEmailRejectedFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -15361,9 +15405,10 @@ func rawEmailRejectedChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -15383,8 +15428,9 @@ func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "reason":
 				{
@@ -15404,8 +15450,9 @@ func rawEmailRenderingFailureMailEvent(v *jsonvalue.Value, c *validation.Collect
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -15431,9 +15478,10 @@ func rawEmailRenderingFailureFacets(v *jsonvalue.Value, c *validation.Collector)
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -15453,9 +15501,10 @@ func rawEmailRenderingFailureChannel(v *jsonvalue.Value, c *validation.Collector
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -15475,8 +15524,9 @@ func rawEmailRenderingFailureDetails(v *jsonvalue.Value, c *validation.Collector
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "error_message":
 				{
@@ -15502,9 +15552,10 @@ func rawEmailSendMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail", "send")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -15530,9 +15581,10 @@ func rawEmailSendFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -15552,9 +15604,10 @@ func rawEmailSendChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -15582,9 +15635,10 @@ func rawEmailSoftBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -15610,9 +15664,10 @@ func rawEmailSoftBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -15632,9 +15687,10 @@ func rawEmailSoftBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -15654,9 +15710,10 @@ func rawEmailUnsubscribeMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -15682,9 +15739,10 @@ func rawEmailUnsubscribeFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -15704,9 +15762,10 @@ func rawEmailUnsubscribeChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -15739,8 +15798,9 @@ func rawCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "from":
 				{
@@ -15778,8 +15838,9 @@ func rawBouncedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_address":
 				{
@@ -15825,8 +15886,9 @@ func rawComplainedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_address":
 				{
@@ -15846,9 +15908,10 @@ func rawHeader(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "name", "value")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "name":
 				{

@@ -1344,8 +1344,9 @@ func rawEndpointMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			if !matched {
 				{
@@ -1441,8 +1442,9 @@ func rawEndpoint(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "ChannelType":
 				{
@@ -1570,8 +1572,9 @@ func rawAttributeLists(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			if !matched {
 				{
@@ -1599,8 +1602,9 @@ func rawUser(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "UserId":
 				{
@@ -1626,8 +1630,9 @@ func rawDemographic(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "AppVersion":
 				{
@@ -1689,8 +1694,9 @@ func rawLocation(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "City":
 				{
@@ -1740,11 +1746,12 @@ func rawAttributeListsValue(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		for i := range v.Items {
+		items := v.Elems()
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawAttributeListsValueItem(&v.Items[i], c)
+				rawAttributeListsValueItem(&items[i], c)
 			}
 			c.Pop()
 		}
