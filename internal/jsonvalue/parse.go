@@ -1,7 +1,9 @@
 package jsonvalue
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -77,7 +79,8 @@ func Parse(data []byte) (Value, error) {
 // every function of this package but those reads them as needed, without
 // keeping them.
 func ParseLazy(data []byte) (Value, error) {
-	p := parser{s: string(data), scan: true}
+	doc := &document{text: string(data)}
+	p := parser{s: doc.text, scan: true, doc: doc}
 	p.skipSpace()
 	start := p.i
 	if _, err := p.value(0); err != nil {
@@ -88,34 +91,67 @@ func ParseLazy(data []byte) (Value, error) {
 	if p.i < len(p.s) {
 		return Value{}, syntaxError(p.s, p.i, "after top-level value")
 	}
-	return lazyValue(p.s[start:end]), nil
+	return doc.value(start, end), nil
 }
 
-// lazyValue returns the value of text, a well-formed JSON value, with an
-// array or object left unparsed.
-func lazyValue(text string) Value {
-	switch text[0] {
+// document is the text of a ParseLazy, with the offsets where its large
+// arrays and objects end. Parsing a level finds the end of each array or
+// object in it there, instead of scanning it again, so that parsing every
+// level of a deeply nested document costs time linear in its size; scanning
+// a small one again costs little, and it can be nested in no more than
+// indexMin/2 levels of small ones.
+type document struct {
+	text string
+	ends []span // by start; every array and object of indexMin bytes or more
+}
+
+// indexMin is the size from which an array or object is in document.ends.
+const indexMin = 64
+
+type span struct{ start, end int }
+
+// lazyText is the text of an array or object whose contents are not parsed
+// yet: doc.text[start:end].
+type lazyText struct {
+	doc        *document
+	start, end int
+}
+
+// value returns the value of d.text[start:end], a well-formed JSON value,
+// with an array or object left unparsed.
+func (d *document) value(start, end int) Value {
+	switch d.text[start] {
 	case '[':
-		return Value{Kind: Array, unparsed: text}
+		return Value{Kind: Array, unparsed: &lazyText{d, start, end}}
 	case '{':
-		return Value{Kind: Object, unparsed: text}
+		return Value{Kind: Object, unparsed: &lazyText{d, start, end}}
 	}
-	p := parser{s: text}
+	p := parser{s: d.text[:end], i: start}
 	v, err := p.value(0)
 	if err != nil {
-		// text was checked: this cannot happen, and a null is as good as
-		// anything if it did.
+		// The text was checked: this cannot happen, and a null is as good
+		// as anything if it did.
 		return Value{Kind: Null}
 	}
 	return v
 }
 
+// end returns the end of the array or object that starts at start, when it
+// is a large one.
+func (d *document) end(start int) (int, bool) {
+	i, found := slices.BinarySearchFunc(d.ends, start, func(s span, start int) int { return cmp.Compare(s.start, start) })
+	if !found {
+		return 0, false
+	}
+	return d.ends[i].end, true
+}
+
 // Elems returns the elements of an array, parsing them first if v came
 // from ParseLazy and they were not yet.
 func (v *Value) Elems() []Value {
-	if v.unparsed != "" && v.Kind == Array {
-		v.Items = parseLevel(v.unparsed).Items
-		v.unparsed = ""
+	if v.unparsed != nil && v.Kind == Array {
+		v.Items = v.unparsed.parseLevel().Items
+		v.unparsed = nil
 	}
 	return v.Items
 }
@@ -123,20 +159,20 @@ func (v *Value) Elems() []Value {
 // Fields returns the members of an object, parsing them first if v came
 // from ParseLazy and they were not yet.
 func (v *Value) Fields() []Member {
-	if v.unparsed != "" && v.Kind == Object {
-		v.Members = parseLevel(v.unparsed).Members
-		v.unparsed = ""
+	if v.unparsed != nil && v.Kind == Object {
+		v.Members = v.unparsed.parseLevel().Members
+		v.unparsed = nil
 	}
 	return v.Members
 }
 
-// parseLevel parses the array or object in text, well-formed JSON, leaving
-// the arrays and objects inside it unparsed.
-func parseLevel(text string) Value {
-	p := parser{s: text, lazy: true}
+// parseLevel parses the array or object, leaving the arrays and objects
+// inside it unparsed.
+func (t *lazyText) parseLevel() Value {
+	p := parser{s: t.doc.text[:t.end], i: t.start, lazy: true, doc: t.doc}
 	v, err := p.value(0)
 	if err != nil {
-		return Value{Kind: Null} // see lazyValue
+		return Value{Kind: Null} // see document.value
 	}
 	return v
 }
@@ -150,6 +186,9 @@ type parser struct {
 	// lazy leaves the arrays and objects inside the one parsed unparsed,
 	// to parse when asked (Elems, Fields).
 	lazy bool
+	// doc is the document of ParseLazy: a scan records the ends of the
+	// large arrays and objects in it, a lazy parse looks them up.
+	doc *document
 }
 
 func (p *parser) skipSpace() {
@@ -219,6 +258,8 @@ func (p *parser) array(depth int) (Value, error) {
 	if depth > MaxDepth {
 		return Value{}, &SyntaxError{Offset: int64(p.i), Msg: "exceeded max depth"}
 	}
+	at := p.recordStart(p.i)
+	defer p.recordEnd(at)
 	p.i++ // [
 	v := Value{Kind: Array}
 	p.skipSpace()
@@ -253,6 +294,8 @@ func (p *parser) object(depth int) (Value, error) {
 	if depth > MaxDepth {
 		return Value{}, &SyntaxError{Offset: int64(p.i), Msg: "exceeded max depth"}
 	}
+	at := p.recordStart(p.i)
+	defer p.recordEnd(at)
 	p.i++ // {
 	v := Value{Kind: Object}
 	p.skipSpace()
@@ -312,23 +355,52 @@ func (p *parser) element(depth int) (Value, error) {
 		return p.value(depth)
 	}
 	start := p.i
-	// The text was checked when it was first parsed, so the faster
-	// scanner of the decoders serves to find the container's end; the
-	// parser's own scan stays as the fallback, should it disagree.
+	if end, ok := p.doc.end(start); ok {
+		p.i = end
+		return p.doc.value(start, end), nil
+	}
+	// A small array or object: the text was checked when it was first
+	// parsed, so the faster scanner of the decoders serves to find its
+	// end, with the parser's own scan as the fallback should it disagree.
 	var d jsonwire.Decoder
 	rest := p.s[start:]
 	d.Reset(unsafe.Slice(unsafe.StringData(rest), len(rest))) // only read
 	if d.Skip() == nil {
 		p.i = start + d.Offset()
-		return lazyValue(p.s[start:p.i]), nil
+		return p.doc.value(start, p.i), nil
 	}
-	p.scan, p.lazy = true, false
+	doc := p.doc
+	p.scan, p.lazy, p.doc = true, false, nil // nothing to record
 	_, err := p.value(depth)
-	p.scan, p.lazy = false, true
+	p.scan, p.lazy, p.doc = false, true, doc
 	if err != nil {
 		return Value{}, err
 	}
-	return lazyValue(p.s[start:p.i]), nil
+	return p.doc.value(start, p.i), nil
+}
+
+// recordStart and recordEnd keep the span of an array or object that a
+// scan for ParseLazy goes through, if it is large: recordStart returns the
+// position of its span, recordEnd fills the span in or drops it. A small
+// one is last when it ends, since what it holds is smaller still and was
+// dropped before.
+func (p *parser) recordStart(start int) int {
+	if !p.scan || p.doc == nil {
+		return -1
+	}
+	p.doc.ends = append(p.doc.ends, span{start: start})
+	return len(p.doc.ends) - 1
+}
+
+func (p *parser) recordEnd(at int) {
+	if at < 0 {
+		return
+	}
+	if s := &p.doc.ends[at]; p.i-s.start >= indexMin {
+		s.end = p.i
+	} else {
+		p.doc.ends = p.doc.ends[:at]
+	}
 }
 
 // str parses the string literal at p.i and returns its unescaped value.

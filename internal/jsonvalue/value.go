@@ -61,6 +61,9 @@ func (k Kind) String() string {
 // A Value whose Kind is not one of the six JSON types, such as the zero
 // Value, is treated as null by every function in this package, so that no
 // Value can make them fail.
+//
+// The arrays and objects of a Value from ParseLazy hold their contents
+// unparsed, Items and Members nil, until Elems or Fields parses them.
 type Value struct {
 	Kind  Kind
 	Bool  bool    // Kind == Bool
@@ -78,7 +81,7 @@ type Value struct {
 
 	// unparsed is the JSON text of an array or object from ParseLazy whose
 	// contents are not parsed yet (Items and Members are nil until then).
-	unparsed string
+	unparsed *lazyText
 }
 
 // Member is a member of a JSON object.
