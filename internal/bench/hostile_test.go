@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"runtime"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint/v3p1"
 	"github.com/pinpoint-events/pinpoint-events/internal/corpus"
 )
 
@@ -172,5 +174,29 @@ func TestManyUnknownMembers(t *testing.T) {
 	want = append(want[1:len(want)-2], '}')
 	if got := out[at:]; !bytes.Equal(got, want) {
 		t.Errorf("the unknown members are not kept in order: %.80s…", got)
+	}
+}
+
+// A member that breaks a const is shown in the message by its first 64
+// bytes, and only those are written: a 1 MiB array as the event_type of an
+// event decoded into its Go type (no dispatcher to refuse it) took a Value
+// per element to show "[0,0,0,…".
+func TestConstViolationMemory(t *testing.T) {
+	base := hostBase(t)
+	data := append(bytes.TrimSuffix(bytes.TrimSpace(base), []byte("}")), `,"event_type":`+zeros(recordSize)+`}`...)
+	var ev v3p1.AppMonetizationEvent
+	// The event_type of the base event breaks the const too: decoding
+	// reports that, and decodes all the same.
+	var broken *pinpoint.ConstError
+	if err := ev.UnmarshalJSON(data); err != nil && !errors.As(err, &broken) {
+		t.Fatal(err)
+	}
+	var verr error
+	allocated := allocatedBy(func() { verr = ev.Validate() })
+	if want := `/event_type: [0,0,0,`; !strings.Contains(fmt.Sprint(verr), want) {
+		t.Errorf("Validate: %.300s, want %s…", fmt.Sprint(verr), want)
+	}
+	if limit := uint64(4 * len(data)); allocated > limit {
+		t.Errorf("validating a record of %d bytes allocated %d bytes, more than %d", len(data), allocated, limit)
 	}
 }

@@ -217,6 +217,15 @@ func checkLazy(t *testing.T, data []byte, v jsonvalue.Value, parseErr error) {
 	if !reflect.DeepEqual(lazy.ToAny(), v.ToAny()) {
 		t.Fatal("ToAny of ParseLazy and Parse differ")
 	}
+	full := v.AppendJSON(nil)
+	for _, n := range []int{0, 1, 7, 64} {
+		for _, w := range []jsonvalue.Value{v, lazy} {
+			prefix := w.AppendJSONPrefix(nil, n)
+			if !bytes.HasPrefix(full, prefix) || (len(prefix) <= n && len(prefix) != len(full)) {
+				t.Fatalf("AppendJSONPrefix(%d) = %s, AppendJSON = %s", n, prefix, full)
+			}
+		}
+	}
 	parseAll(&lazy)
 	if !reflect.DeepEqual(lazy, v) {
 		t.Fatalf("ParseLazy parsed in place = %#v, Parse = %#v", lazy, v)

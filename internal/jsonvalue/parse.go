@@ -177,6 +177,56 @@ func (t *lazyText) parseLevel() Value {
 	return v
 }
 
+// levelParser returns a parser at the first element or member of the
+// array or object, which reads its contents one at a time (nextElement,
+// nextMember) with the arrays and objects in them left unparsed.
+func (t *lazyText) levelParser() parser {
+	p := parser{s: t.doc.text[:t.end], i: t.start + 1, lazy: true, doc: t.doc}
+	p.skipSpace()
+	return p
+}
+
+// nextElement reads the next element of a checked array, from its first
+// when first is set; more is false at its end.
+func (p *parser) nextElement(first bool) (item Value, more bool) {
+	if !p.openNext(first, ']') {
+		return Value{}, false
+	}
+	item, err := p.element(1)
+	return item, err == nil
+}
+
+// nextMember is nextElement for the members of a checked object.
+func (p *parser) nextMember(first bool) (name string, value Value, more bool) {
+	if !p.openNext(first, '}') {
+		return "", Value{}, false
+	}
+	name, err := p.str()
+	if err != nil {
+		return "", Value{}, false
+	}
+	p.skipSpace()
+	p.i++ // :
+	p.skipSpace()
+	value, err = p.element(1)
+	return name, value, err == nil
+}
+
+// openNext moves past the ',' before the next element or member (none
+// before the first) and reports whether there is one, rather than the
+// closing byte.
+func (p *parser) openNext(first bool, closing byte) bool {
+	p.skipSpace()
+	if !first {
+		if !p.next(',') {
+			return false
+		}
+		p.i++
+		p.skipSpace()
+	}
+	return p.i < len(p.s) && p.s[p.i] != closing
+}
+
 // parser is a recursive-descent parser; recursion is bounded by MaxDepth.
 type parser struct {
 	s string
