@@ -1,10 +1,61 @@
 package awslambda
 
 import (
+	"bytes"
+	"context"
 	"errors"
+	"fmt"
+	"time"
 
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
 )
+
+// DefaultDeadlineMargin is the time before the deadline of the invocation
+// from which the handlers take no more records, unless their options say
+// otherwise. It leaves the handler of the record under way (a record of at
+// most 1 MiB decodes in milliseconds), the encoding of the response and its
+// return to Lambda time to finish: a handler still at work at the deadline
+// is killed, its response lost, and the whole batch is retried.
+const DefaultDeadlineMargin = 500 * time.Millisecond
+
+// DeadlineError is the reason a handler gives a record it left unprocessed
+// because the invocation's context was done or its deadline was near.
+type DeadlineError struct {
+	// Margin is the margin the handler kept before the deadline.
+	Margin time.Duration
+	// Cause is the context's error when it was done (context.Canceled or
+	// context.DeadlineExceeded), nil when the deadline was only near.
+	Cause error
+}
+
+func (e *DeadlineError) Error() string {
+	if e.Cause != nil {
+		return "record not processed: the invocation's context is done: " + e.Cause.Error()
+	}
+	return fmt.Sprintf("record not processed: less than %v was left before the invocation's deadline", e.Margin)
+}
+
+func (e *DeadlineError) Unwrap() error { return e.Cause }
+
+// stopBefore returns a *DeadlineError when ctx is done or its deadline is
+// less than margin away (a zero margin is DefaultDeadlineMargin), nil
+// otherwise.
+func stopBefore(ctx context.Context, margin time.Duration) error {
+	if margin == 0 {
+		margin = DefaultDeadlineMargin
+	}
+	if err := ctx.Err(); err != nil {
+		return &DeadlineError{Margin: margin, Cause: err}
+	}
+	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < margin {
+		return &DeadlineError{Margin: margin}
+	}
+	return nil
+}
+
+// byteOrderMark is the UTF-8 encoding of U+FEFF, which some producers write
+// at the start of a text; the stream reader skips it too.
+var byteOrderMark = []byte{0xef, 0xbb, 0xbf}
 
 // decodeEvent decodes one record's data into an event and, when validate is
 // set, checks it against its schema. The error says why the record is not a
@@ -15,8 +66,17 @@ import (
 // decoder found it without being asked. When validating, the
 // *pinpoint.ValidationError is returned instead, since it lists that
 // violation with every other one.
+//
+// A UTF-8 byte order mark at the start of data is skipped, as the stream
+// reader skips one at the start of a file; the offset of a syntax error
+// counts it, as the reader's do, so that it points into data.
 func decodeEvent(data []byte, validate bool, opts pinpoint.ValidateOptions) (pinpoint.Event, error) {
-	ev, err := pinpoint.Decode(data)
+	unmarked := bytes.TrimPrefix(data, byteOrderMark)
+	ev, err := pinpoint.Decode(unmarked)
+	var syntax *pinpoint.SyntaxError
+	if errors.As(err, &syntax) {
+		syntax.Offset += int64(len(data) - len(unmarked))
+	}
 	if ev == nil {
 		return nil, err
 	}
@@ -42,10 +102,14 @@ func reasonKind(err error) string {
 		badType    *pinpoint.UnknownEventTypeError
 		legacy     *pinpoint.LegacyFormatError
 		foreign    *pinpoint.ForeignEventError
+		nonEvent   *pinpoint.NonEventRecordError
 		invalid    *pinpoint.ValidationError
 		broken     *pinpoint.ConstError
+		deadline   *DeadlineError
 	)
 	switch {
+	case errors.As(err, &deadline):
+		return "deadline"
 	case errors.As(err, &syntax):
 		return "syntax"
 	case errors.As(err, &notObject):
@@ -58,6 +122,8 @@ func reasonKind(err error) string {
 		return "legacy-format"
 	case errors.As(err, &foreign):
 		return "foreign-event"
+	case errors.As(err, &nonEvent):
+		return "non-event"
 	case errors.As(err, &invalid), errors.As(err, &broken):
 		return "schema"
 	}

@@ -63,7 +63,15 @@ type firehoseResult struct {
 // Firehose transformation event, and returns the records of the response.
 func invokeFirehose(t *testing.T, handler func(context.Context, events.KinesisFirehoseEvent) (events.KinesisFirehoseResponse, error), payload []byte) []firehoseResult {
 	t.Helper()
-	out, err := lambda.NewHandler(handler).Invoke(context.Background(), payload)
+	results, _ := invokeFirehoseWith(t, context.Background(), handler, payload)
+	return results
+}
+
+// invokeFirehoseWith is invokeFirehose with the invocation's context ctx;
+// it also returns the size of the response's JSON.
+func invokeFirehoseWith(t *testing.T, ctx context.Context, handler func(context.Context, events.KinesisFirehoseEvent) (events.KinesisFirehoseResponse, error), payload []byte) ([]firehoseResult, int) {
+	t.Helper()
+	out, err := lambda.NewHandler(handler).Invoke(ctx, payload)
 	if err != nil {
 		t.Fatalf("Invoke: %v", err)
 	}
@@ -93,7 +101,7 @@ func invokeFirehose(t *testing.T, handler func(context.Context, events.KinesisFi
 		}
 		results = append(results, r)
 	}
-	return results
+	return results, len(out)
 }
 
 func TestFirehose(t *testing.T) {
@@ -236,5 +244,22 @@ func TestFirehoseCorpus(t *testing.T) {
 	}
 	if lines := logLines(t, &logs); failed == 0 || len(lines) != failed {
 		t.Errorf("%d records failed and %d were logged; want as many, more than 0", failed, len(lines))
+	}
+}
+
+// The record Pinpoint writes when a stream is set up is not an event: it is
+// handed back as it came, marked ProcessingFailed (Firehose then keeps it
+// under the error prefix), and logged with its own kind.
+func TestFirehoseStreamTestRecord(t *testing.T) {
+	record := []byte(`{"event_type":"_test.event_stream","event_version":"3.1"}`)
+	var buf bytes.Buffer
+	handler := awslambda.Firehose(awslambda.FirehoseOptions{Validate: true, Logger: slog.New(slog.NewJSONHandler(&buf, nil))})
+	results := invokeFirehose(t, handler, firehosePayload(t, [][]byte{record}))
+	if len(results) != 1 || results[0].result != "ProcessingFailed" || !bytes.Equal(results[0].data, record) {
+		t.Fatalf("results %+v, want one ProcessingFailed record with the data as it came", results)
+	}
+	lines := logLines(t, &buf)
+	if len(lines) != 1 || lines[0]["kind"] != "non-event" {
+		t.Errorf("log lines %v, want one of kind non-event", lines)
 	}
 }

@@ -3,6 +3,7 @@ package awslambda
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 
@@ -27,6 +28,11 @@ type KinesisOptions struct {
 	// is retried. Nil means each one is logged with slog's default logger,
 	// at level Warn, and skipped.
 	OnInvalid func(ctx context.Context, rec events.KinesisEventRecord, err error) error
+	// DeadlineMargin is how long before the deadline of the invocation the
+	// handler stops taking records (see Kinesis); zero means
+	// DefaultDeadlineMargin. Make it longer than the event handler may take
+	// for one record.
+	DeadlineMargin time.Duration
 }
 
 // Kinesis returns a handler for lambda.Start that consumes a Kinesis Data
@@ -42,6 +48,15 @@ type KinesisOptions struct {
 // sends holds the records of a single shard, in order, which is what makes
 // stopping at the first failure right.)
 //
+// Before each record the handler looks at ctx: once it is done, or its
+// deadline is less than opts.DeadlineMargin away, the handler stops and
+// returns every record not yet handled in BatchItemFailures, so that Lambda
+// retries them in the next invocation instead of timing out this one and
+// retrying the whole batch, handled records included. A line at level Warn
+// says so, with the number of records left.
+//
+// Data that starts with a UTF-8 byte order mark decodes as without it.
+//
 // The response is only read when the event source mapping lists
 // ReportBatchItemFailures in its FunctionResponseTypes. Without it Lambda
 // ignores BatchItemFailures and takes the batch as a success: failed records
@@ -52,7 +67,18 @@ func Kinesis(h func(ctx context.Context, rec events.KinesisEventRecord, ev pinpo
 		// An empty list, not null, for a batch without failures: Lambda
 		// takes both as a success, and [] reads as one in logs and tests.
 		resp := events.KinesisEventResponse{BatchItemFailures: []events.KinesisBatchItemFailure{}}
-		for _, rec := range batch.Records {
+		for i, rec := range batch.Records {
+			if err := stopBefore(ctx, opts.DeadlineMargin); err != nil {
+				left := batch.Records[i:]
+				for _, rec := range left {
+					resp.BatchItemFailures = append(resp.BatchItemFailures, events.KinesisBatchItemFailure{ItemIdentifier: rec.Kinesis.SequenceNumber})
+				}
+				slog.WarnContext(ctx, "awslambda: stopping the Kinesis batch before the invocation's deadline; the records left are reported for retry",
+					"records", len(left),
+					"firstSequenceNumber", rec.Kinesis.SequenceNumber,
+					"reason", err.Error())
+				break
+			}
 			// rec.Kinesis.Data was base64-decoded by the JSON decoding of
 			// the event: it holds the bytes the producer put.
 			ev, err := decodeEvent(rec.Kinesis.Data, opts.Validate, opts.ValidateOptions)

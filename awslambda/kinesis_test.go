@@ -60,7 +60,14 @@ func kinesisPayload(t *testing.T, data [][]byte) []byte {
 // batchItemFailures.
 func invokeKinesis(t *testing.T, handler func(context.Context, events.KinesisEvent) (events.KinesisEventResponse, error), payload []byte) []string {
 	t.Helper()
-	out, err := lambda.NewHandler(handler).Invoke(context.WithValue(context.Background(), ctxKey{}, "invocation"), payload)
+	return invokeKinesisWith(t, context.Background(), handler, payload)
+}
+
+// invokeKinesisWith is invokeKinesis with the invocation's context derived
+// from ctx (its deadline, its cancellation).
+func invokeKinesisWith(t *testing.T, ctx context.Context, handler func(context.Context, events.KinesisEvent) (events.KinesisEventResponse, error), payload []byte) []string {
+	t.Helper()
+	out, err := lambda.NewHandler(handler).Invoke(context.WithValue(ctx, ctxKey{}, "invocation"), payload)
 	if err != nil {
 		t.Fatalf("Invoke: %v", err)
 	}

@@ -142,7 +142,7 @@ var formats = []struct {
 // Strings that hold JSON are checked against their contentSchema, so that
 // an envelope's format can name the producer of the record it carries.
 func recognize(data []byte) error {
-	v, err := jsonvalue.Parse(data)
+	v, err := jsonvalue.ParseLazy(data)
 	if err != nil {
 		return err
 	}
@@ -194,9 +194,10 @@ func rawPinpoint2018SMS(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "account_id", "application_key", "unique_id", "timestamp_created")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -229,9 +230,10 @@ func rawEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "eventType", "eventVersion")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "eventType":
 				{
@@ -257,9 +259,10 @@ func rawSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "eventType", "mail")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "eventType":
 				{
@@ -285,9 +288,10 @@ func rawSESNotification(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "notificationType", "mail")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "notificationType":
 				{
@@ -313,9 +317,10 @@ func rawEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "originationNumber", "messageBody", "inboundMessageId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "originationNumber":
 				{
@@ -347,9 +352,10 @@ func rawEventbridgeSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "source", "detail-type", "detail")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "source":
 				{
@@ -381,9 +387,10 @@ func rawEventbridgeSES(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "source", "detail-type", "detail")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "source":
 				{
@@ -415,9 +422,10 @@ func rawEventbridge(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "source", "detail-type", "detail")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "source":
 				{
@@ -446,8 +454,9 @@ func rawEventbridge(v *jsonvalue.Value, c *validation.Collector) {
 func rawSnsEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 	rawSnsBody(v, c)
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "Message":
 				{
@@ -464,8 +473,9 @@ func rawSnsEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector)
 func rawSnsEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) {
 	rawSnsBody(v, c)
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "Message":
 				{
@@ -482,8 +492,9 @@ func rawSnsEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) 
 func rawSnsSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
 	rawSnsBody(v, c)
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "Message":
 				{
@@ -500,8 +511,9 @@ func rawSnsSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
 func rawSnsSESNotification(v *jsonvalue.Value, c *validation.Collector) {
 	rawSnsBody(v, c)
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "Message":
 				{
@@ -521,9 +533,10 @@ func rawSnsBody(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "Type", "MessageId", "TopicArn", "Message")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "Type":
 				{
@@ -561,9 +574,10 @@ func rawCloudwatchLogsSubscription(v *jsonvalue.Value, c *validation.Collector) 
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "messageType", "logGroup", "logEvents")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "messageType":
 				{
@@ -595,9 +609,10 @@ func rawLambdaSnsEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "Records")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "Records":
 				{
@@ -617,9 +632,10 @@ func rawLambdaSqsEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "Records")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "Records":
 				{
@@ -639,9 +655,10 @@ func rawLambdaCloudwatchLogsEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "awslogs")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "awslogs":
 				{
@@ -957,14 +974,15 @@ func rawLambdaSnsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		if len(v.Items) < 1 {
-			c.Count("minItems", len(v.Items), 1)
+		items := v.Elems()
+		if len(items) < 1 {
+			c.Count("minItems", len(items), 1)
 		}
-		for i := range v.Items {
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawLambdaSnsEventRecordsItem(&v.Items[i], c)
+				rawLambdaSnsEventRecordsItem(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -978,14 +996,15 @@ func rawLambdaSqsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		if len(v.Items) < 1 {
-			c.Count("minItems", len(v.Items), 1)
+		items := v.Elems()
+		if len(items) < 1 {
+			c.Count("minItems", len(items), 1)
 		}
-		for i := range v.Items {
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawLambdaSqsEventRecordsItem(&v.Items[i], c)
+				rawLambdaSqsEventRecordsItem(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -999,9 +1018,10 @@ func rawLambdaCloudwatchLogsEventAwslogs(v *jsonvalue.Value, c *validation.Colle
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "data")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "data":
 				{
@@ -1052,9 +1072,10 @@ func rawLambdaSqsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "eventSource", "body")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "eventSource":
 				{

@@ -169,7 +169,7 @@ func (p *printer) formats(formats []*model.Format) {
 	f.Comment("Strings that hold JSON are checked against their contentSchema, so that")
 	f.Comment("an envelope's format can name the producer of the record it carries.")
 	f.Func().Id("recognize").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.List(jen.Id("v"), jen.Err()).Op(":=").Qual(jsonvaluePkg, "Parse").Call(jen.Id("data")),
+		jen.List(jen.Id("v"), jen.Err()).Op(":=").Qual(jsonvaluePkg, "ParseLazy").Call(jen.Id("data")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Comment("One collector for every format: the check's indirect call moves it to the heap."),
 		jen.Var().Id("c").Qual(validationPkg, "Collector"),

@@ -357,12 +357,15 @@ func (p *printer) structValidate(f *jen.File, t *model.Type) {
 // other against additionalProperties.
 func (p *printer) restCheck(t *model.Type) []jen.Code {
 	m := jen.Op("&").Id("v").Dot("Rest").Index(jen.Id("i"))
-	member := func(check jen.Code) jen.Code {
-		return jen.Qual(codecPkg, "CheckMember").Call(m.Clone(), jen.Id("c"), check)
+	member := func(s *load.Schema) jen.Code {
+		if kinds, ok := p.raw.guardKinds(s); ok {
+			return jen.Qual(codecPkg, "CheckMemberOf").Call(m.Clone(), jen.Id("c"), p.raw.check(s), kinds)
+		}
+		return jen.Qual(codecPkg, "CheckMember").Call(m.Clone(), jen.Id("c"), p.raw.check(s))
 	}
 	var cases []jen.Code
 	for _, fl := range t.Fields {
-		cases = append(cases, jen.Case(jen.Lit(fl.JSONName)).Block(member(p.raw.check(fl.Schema))))
+		cases = append(cases, jen.Case(jen.Lit(fl.JSONName)).Block(member(fl.Schema)))
 	}
 	add := t.AdditionalProperties
 	switch {
@@ -370,8 +373,8 @@ func (p *printer) restCheck(t *model.Type) []jen.Code {
 	case add.IsFalse():
 		cases = append(cases, jen.Default().Block(jen.Id("c").Dot("AdditionalProperty").Call(jen.Id("v").Dot("Rest").Index(jen.Id("i")).Dot("Name"))))
 	default:
-		if n := p.raw.name(add); n != "" {
-			cases = append(cases, jen.Default().Block(member(jen.Id(n))))
+		if p.raw.name(add) != "" {
+			cases = append(cases, jen.Default().Block(member(add)))
 		}
 	}
 	if len(cases) == 0 {

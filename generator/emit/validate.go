@@ -90,6 +90,45 @@ func (r *rawValidators) name(s *load.Schema) string {
 	return n
 }
 
+// guardKinds returns the kinds of value that the validator of s accepts at
+// its first step, as a codec.Kinds expression, when that step rejects every
+// other kind with a type violation and returns: the validator of a schema
+// with type, or of one that is only a $ref to such a schema. Such a check
+// of a value of another kind depends on the kind alone, so that
+// codec.CheckMemberOf need not parse the value.
+func (r *rawValidators) guardKinds(s *load.Schema) (jen.Code, bool) {
+	for hops := 0; s != nil && hops < 64; hops++ {
+		if s.IsFalse() || annotationOnly(s) {
+			return nil, false
+		}
+		if len(s.Types) > 0 {
+			var kinds *jen.Statement
+			seen := map[string]bool{}
+			for _, t := range s.Types {
+				name := map[string]string{"null": "NullKind", "boolean": "BoolKind", "integer": "IntegerKind", "number": "NumberKind",
+					"string": "StringKind", "array": "ArrayKind", "object": "ObjectKind"}[t]
+				if name == "" || seen[name] {
+					continue
+				}
+				seen[name] = true
+				if kinds == nil {
+					kinds = jen.Qual(codecPkg, name)
+				} else {
+					kinds = kinds.Op("|").Qual(codecPkg, name)
+				}
+			}
+			return kinds, kinds != nil
+		}
+		refOnly := *s
+		refOnly.Ref = nil
+		if s.Ref == nil || !annotationOnly(&refOnly) {
+			return nil, false
+		}
+		s = s.Ref
+	}
+	return nil, false
+}
+
 // check is the Check expression for s: its validator or codec.Valid.
 func (r *rawValidators) check(s *load.Schema) jen.Code {
 	if n := r.name(s); n != "" {
@@ -354,7 +393,9 @@ func (r *rawValidators) print(s *load.Schema) {
 
 func (r *rawValidators) objectChecks(s *load.Schema) []jen.Code {
 	var in []jen.Code
-	members := jen.Len(jen.Id("v").Dot("Members"))
+	// members is bound, at the top of the block, only when a check reads
+	// the members: a value from jsonvalue.ParseLazy parses them then.
+	members := jen.Len(jen.Id("members"))
 	if s.MinProperties != nil {
 		in = append(in, jen.If(members.Clone().Op("<").Lit(*s.MinProperties)).Block(
 			jen.Id("c").Dot("Count").Call(jen.Lit("minProperties"), members.Clone(), jen.Lit(*s.MinProperties))))
@@ -377,11 +418,15 @@ func (r *rawValidators) objectChecks(s *load.Schema) []jen.Code {
 		}
 		in = append(in, jen.Qual(codecPkg, "DependentRequired").Call(args...))
 	}
-	if s.Properties != nil || s.PatternProperties != nil || (s.AdditionalProperties != nil && !s.AdditionalProperties.IsTrue()) {
+	loop := s.Properties != nil || s.PatternProperties != nil || (s.AdditionalProperties != nil && !s.AdditionalProperties.IsTrue())
+	if loop {
 		in = append(in, r.memberLoop(s))
 	}
 	if len(in) == 0 {
 		return nil
+	}
+	if loop || s.MinProperties != nil || s.MaxProperties != nil {
+		in = append([]jen.Code{jen.Id("members").Op(":=").Id("v").Dot("Fields").Call()}, in...)
 	}
 	return []jen.Code{jen.If(jen.Id("v").Dot("Kind").Op("==").Qual(jsonvaluePkg, "Object")).Block(in...)}
 }
@@ -436,16 +481,17 @@ func (r *rawValidators) memberLoop(s *load.Schema) jen.Code {
 			body = append(body, jen.If(jen.Op("!").Id("matched")).Block(act))
 		}
 	}
-	head := []jen.Code{jen.Id("m").Op(":=").Op("&").Id("v").Dot("Members").Index(jen.Id("i"))}
+	head := []jen.Code{jen.Id("m").Op(":=").Op("&").Id("members").Index(jen.Id("i"))}
 	if needMatched {
 		head = append(head, jen.Id("matched").Op(":=").False())
 	}
-	return jen.For(jen.Id("i").Op(":=").Range().Id("v").Dot("Members")).Block(append(head, body...)...)
+	return jen.For(jen.Id("i").Op(":=").Range().Id("members")).Block(append(head, body...)...)
 }
 
 func (r *rawValidators) arrayChecks(s *load.Schema) []jen.Code {
 	var in []jen.Code
-	items := jen.Len(jen.Id("v").Dot("Items"))
+	// items is bound at the top of the block, as members in objectChecks.
+	items := jen.Len(jen.Id("items"))
 	if s.MinItems != nil {
 		in = append(in, jen.If(items.Clone().Op("<").Lit(*s.MinItems)).Block(
 			jen.Id("c").Dot("Count").Call(jen.Lit("minItems"), items.Clone(), jen.Lit(*s.MinItems))))
@@ -455,7 +501,7 @@ func (r *rawValidators) arrayChecks(s *load.Schema) []jen.Code {
 			jen.Id("c").Dot("Count").Call(jen.Lit("maxItems"), items.Clone(), jen.Lit(*s.MaxItems))))
 	}
 	if s.UniqueItems {
-		in = append(in, jen.If(jen.List(jen.Id("i"), jen.Id("j"), jen.Id("dup")).Op(":=").Qual(codecPkg, "Duplicate").Call(jen.Id("v").Dot("Items")), jen.Id("dup")).Block(
+		in = append(in, jen.If(jen.List(jen.Id("i"), jen.Id("j"), jen.Id("dup")).Op(":=").Qual(codecPkg, "Duplicate").Call(jen.Id("items")), jen.Id("dup")).Block(
 			jen.Id("c").Dot("UniqueItems").Call(jen.Id("i"), jen.Id("j"))))
 	}
 	itemName := ""
@@ -470,7 +516,7 @@ func (r *rawValidators) arrayChecks(s *load.Schema) []jen.Code {
 		anyPrefix = anyPrefix || n != ""
 	}
 	if itemName != "" || anyPrefix {
-		elem := jen.Op("&").Id("v").Dot("Items").Index(jen.Id("i"))
+		elem := jen.Op("&").Id("items").Index(jen.Id("i"))
 		var stmts []jen.Code
 		stmts = append(stmts, jen.Id("c").Dot("PushIndex").Call(jen.Id("i")))
 		var cases []jen.Code
@@ -485,11 +531,12 @@ func (r *rawValidators) arrayChecks(s *load.Schema) []jen.Code {
 			cases = append(cases, jen.Default().Block(jen.Id(itemName).Call(elem.Clone(), jen.Id("c"))))
 		}
 		stmts = append(stmts, jen.Switch().Block(cases...), jen.Id("c").Dot("Pop").Call())
-		in = append(in, jen.For(jen.Id("i").Op(":=").Range().Id("v").Dot("Items")).Block(stmts...))
+		in = append(in, jen.For(jen.Id("i").Op(":=").Range().Id("items")).Block(stmts...))
 	}
 	if len(in) == 0 {
 		return nil
 	}
+	in = append([]jen.Code{jen.Id("items").Op(":=").Id("v").Dot("Elems").Call()}, in...)
 	return []jen.Code{jen.If(jen.Id("v").Dot("Kind").Op("==").Qual(jsonvaluePkg, "Array")).Block(in...)}
 }
 

@@ -1,9 +1,12 @@
 package emit
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"regexp"
 	"testing"
+
+	"github.com/pinpoint-events/pinpoint-events/generator/load"
 )
 
 // simplePattern's reading of a pattern, run as the generated matcher runs
@@ -63,6 +66,42 @@ func TestSimplePatternMatchesLikeRegexp(t *testing.T) {
 			if got, want := match(string(b)), re.MatchString(string(b)); got != want {
 				t.Fatalf("%s on %q: generated %v, regexp %v", tc.pattern, b, got, want)
 			}
+		}
+	}
+}
+
+// guardKinds names the kinds a validator accepts only where its first step
+// rejects every other kind with a type violation and nothing else: a type,
+// directly or through $refs that add no assertion of their own.
+func TestGuardKinds(t *testing.T) {
+	str := func(s string) *string { return &s }
+	three := 3
+	yes, no := true, false
+	object := &load.Schema{Types: []string{"object"}, Required: []string{"id"}}
+	numbers := &load.Schema{Types: []string{"integer", "number", "null"}}
+	for _, tc := range []struct {
+		name   string
+		schema *load.Schema
+		want   string // the Go expression, "" for none
+	}{
+		{"type", object, "codec.ObjectKind"},
+		{"types, integer with number", numbers, "codec.IntegerKind | codec.NumberKind | codec.NullKind"},
+		{"a $ref with a title", &load.Schema{Ref: object, Title: "t"}, "codec.ObjectKind"},
+		{"a $ref to a $ref", &load.Schema{Ref: &load.Schema{Ref: numbers}}, "codec.IntegerKind | codec.NumberKind | codec.NullKind"},
+		{"a $ref and maxItems", &load.Schema{Ref: object, MaxItems: &three}, ""},
+		{"a $ref to a schema without type", &load.Schema{Ref: &load.Schema{Pattern: str("^a$")}}, ""},
+		{"no type", &load.Schema{MinLength: &three}, ""},
+		{"true", &load.Schema{Bool: &yes}, ""},
+		{"false", &load.Schema{Bool: &no}, ""},
+		{"anyOf", &load.Schema{AnyOf: []*load.Schema{object}}, ""},
+	} {
+		kinds, ok := (&rawValidators{}).guardKinds(tc.schema)
+		got := ""
+		if ok {
+			got = fmt.Sprintf("%#v", kinds)
+		}
+		if got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }

@@ -37,6 +37,11 @@ type Decoder struct {
 	strings  []string
 	int64s   []int64
 	float64s []float64
+
+	// restIndexes index the names of the long Members lists being filled
+	// (see setMember), by the address of the list. Decode clears it, so
+	// that it holds no event of an earlier call alive in the pool.
+	restIndexes map[*eventtypes.Members]*restIndex
 }
 
 var decoders = sync.Pool{New: func() any { return &Decoder{} }}
@@ -48,8 +53,12 @@ var decoders = sync.Pool{New: func() any { return &Decoder{} }}
 // in full all the same).
 func Decode(data []byte, opts eventtypes.DecodeOptions, decode func(*Decoder) error) error {
 	d := decoders.Get().(*Decoder)
-	defer decoders.Put(d)
+	defer func() {
+		d.restIndexes = nil
+		decoders.Put(d)
+	}()
 	d.Reset(data)
+	d.restIndexes = nil
 	d.constAt = -1
 	d.Eager = opts.Eager
 	if k := d.Peek(); k != jsonwire.KindObject {
@@ -96,7 +105,7 @@ func Required[T any](d *Decoder, dst *T, read func(*T, *Decoder) (bool, error), 
 	}
 	if fits {
 		if len(*rest) > 0 {
-			*rest = rest.Delete(name)
+			d.deleteMember(rest, name)
 		}
 		return true, nil
 	}
@@ -131,8 +140,102 @@ func keep(d *Decoder, rest *eventtypes.Members, name string) error {
 	if err != nil {
 		return err
 	}
-	*rest = rest.Set(name, raw)
+	d.setMember(rest, name, raw)
 	return nil
+}
+
+// restIndexMin is the length from which a Members list being decoded has its
+// names indexed. Below it, a scan of the list costs less than a map, and
+// most events keep no member raw at all.
+const restIndexMin = 16
+
+// restIndex is the position of every name of a Members list, as of when
+// the list had n members.
+type restIndex struct {
+	names map[string]int
+	n     int
+}
+
+// setMember is rest.Set without its scan of the whole list: that scan, once
+// per member, made an object of n unknown members cost n²/2 comparisons (a
+// 1 MiB record of 110,000 members took seconds). A long list gets an index
+// of its names instead, which keeps the result of Set, a later duplicate
+// replacing the value at the position of the first.
+func (d *Decoder) setMember(rest *eventtypes.Members, name string, value []byte) {
+	ms := *rest
+	if len(ms) < restIndexMin {
+		d.forgetIndex(rest)
+		*rest = ms.Set(name, value)
+		return
+	}
+	ix := d.indexOf(rest)
+	if i, ok := ix.names[name]; ok {
+		ms[i].Value = value
+		return
+	}
+	ix.names[name] = len(ms)
+	*rest = append(ms, eventtypes.Member{Name: name, Value: value})
+	ix.n = len(*rest)
+}
+
+// deleteMember is rest.Delete, using the index of a long list.
+func (d *Decoder) deleteMember(rest *eventtypes.Members, name string) {
+	ms := *rest
+	if len(ms) < restIndexMin {
+		d.forgetIndex(rest)
+		*rest = ms.Delete(name)
+		return
+	}
+	ix := d.indexOf(rest)
+	i, ok := ix.names[name]
+	if !ok {
+		return
+	}
+	// The members behind i move up by one. Only a member that fits its
+	// field gets here, so this costs at most the number of the struct's
+	// fields times the length of the list.
+	delete(ix.names, name)
+	for _, m := range ms[i+1:] {
+		ix.names[m.Name]--
+	}
+	*rest = slices.Delete(ms, i, i+1)
+	ix.n = len(*rest)
+}
+
+// indexOf returns the index of rest, built anew unless the one kept was
+// brought up to date by the last change to the list.
+//
+// An index is never stale: a list is only ever filled from empty (the
+// generated decoder truncates it first) by setMember, which drops the index
+// of a list shorter than restIndexMin, so a list decoded a second time at
+// the same address (a duplicate member of a struct field) loses the index
+// of its first decoding before it is long enough to use one. The length
+// check is a second line of defence against a list changed by other means.
+func (d *Decoder) indexOf(rest *eventtypes.Members) *restIndex {
+	ix := d.restIndexes[rest]
+	if ix != nil && ix.n == len(*rest) {
+		return ix
+	}
+	if d.restIndexes == nil {
+		d.restIndexes = make(map[*eventtypes.Members]*restIndex)
+	}
+	if ix == nil {
+		ix = &restIndex{}
+		d.restIndexes[rest] = ix
+	}
+	ix.names = make(map[string]int, 2*len(*rest))
+	for i, m := range *rest {
+		ix.names[m.Name] = i
+	}
+	ix.n = len(*rest)
+	return ix
+}
+
+// forgetIndex drops the index of rest, if it has one.
+func (d *Decoder) forgetIndex(rest *eventtypes.Members) {
+	if len(d.restIndexes) > 0 {
+		delete(d.restIndexes, rest)
+	}
 }
 
 // ReadString reads a string into any string type.

@@ -2,6 +2,9 @@ package codec
 
 import (
 	"errors"
+	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/pinpoint-events/pinpoint-events/internal/eventtypes"
@@ -160,5 +163,154 @@ func TestPointerAt(t *testing.T) {
 		if got := PointerAt(data, off); got != want {
 			t.Errorf("PointerAt(%d) = %q, want %q", off, got, want)
 		}
+	}
+}
+
+// The members a struct keeps raw come out as Members.Set and Members.Delete
+// would leave them, one member at a time, on either side of the length
+// from which the decoder indexes the names: the last duplicate wins at the
+// position of the first, and a value that fits its field removes the raw
+// one kept under its name.
+func TestKeptMembersMatchSetAndDelete(t *testing.T) {
+	for _, n := range []int{3, restIndexMin - 1, restIndexMin, restIndexMin + 1, 3 * restIndexMin, 1000} {
+		// Unknown members u0..u(n-1), then a duplicate of each of a few,
+		// and "name"/"count" alternating between fitting and not, before,
+		// among and after them.
+		var b strings.Builder
+		var want eventtypes.Members
+		member := func(name, value string, fits bool) {
+			if b.Len() > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, "%q:%s", name, value)
+			if fits {
+				want = want.Delete(name)
+			} else {
+				want = want.Set(name, []byte(value))
+			}
+		}
+		member("name", "1", false)
+		member("count", `"c"`, false)
+		for i := range n {
+			member(fmt.Sprintf("u%d", i), strconv.Itoa(i), false)
+			if i%7 == 3 {
+				member("name", `"fits"`, true)
+			}
+			if i%7 == 5 {
+				member("name", "[]", false)
+			}
+			if i%11 == 4 {
+				member("count", "2", true)
+				member("count", "2.5", false)
+			}
+		}
+		for i := 0; i < n; i += 5 {
+			member(fmt.Sprintf("u%d", i), fmt.Sprintf(`"again %d"`, i), false)
+		}
+		member("name", `"last"`, true)
+		member("u1", "true", false)
+		r := decodeRecord(t, "{"+b.String()+"}")
+		if len(r.rest) != len(want) {
+			t.Fatalf("n=%d: %d members kept, want %d", n, len(r.rest), len(want))
+		}
+		for i := range want {
+			if r.rest[i].Name != want[i].Name || string(r.rest[i].Value) != string(want[i].Value) {
+				t.Fatalf("n=%d: rest[%d] = %s: %s, want %s: %s", n, i, r.rest[i].Name, r.rest[i].Value, want[i].Name, want[i].Value)
+			}
+		}
+		if r.name != "last" || !r.fits {
+			t.Errorf("n=%d: name = %q", n, r.name)
+		}
+	}
+}
+
+// A struct field decoded twice (a duplicate member) fills its list again
+// from empty at the same address: the index of the first list must not
+// serve the second.
+func TestKeptMembersOfARepeatedStruct(t *testing.T) {
+	type outer struct{ inner record }
+	first := make([]string, 0, 3*restIndexMin)
+	for i := range 3 * restIndexMin {
+		first = append(first, fmt.Sprintf(`"a%d":%d`, i, i))
+	}
+	second := make([]string, 0, 3*restIndexMin)
+	for i := range 3 * restIndexMin {
+		// The same length, other names, and a duplicate of one of them.
+		second = append(second, fmt.Sprintf(`"b%d":%d`, i, i))
+	}
+	second = append(second, `"b0":"dup"`)
+	data := `{"inner":{` + strings.Join(first, ",") + `},"inner":{` + strings.Join(second, ",") + `}}`
+	var o outer
+	err := Decode([]byte(data), eventtypes.DecodeOptions{}, func(d *Decoder) error {
+		if err := d.BeginObject(); err != nil {
+			return err
+		}
+		for {
+			_, more, err := d.NextMember()
+			if err != nil || !more {
+				return err
+			}
+			o.inner.rest = o.inner.rest[:0]
+			if _, err := o.inner.read(d); err != nil {
+				return err
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(o.inner.rest) != 3*restIndexMin {
+		t.Fatalf("%d members kept, want %d", len(o.inner.rest), 3*restIndexMin)
+	}
+	if v, _ := o.inner.rest.Get("b0"); string(v) != `"dup"` || o.inner.rest[0].Name != "b0" || o.inner.rest.Has("a0") {
+		t.Errorf("rest = %q", o.inner.rest)
+	}
+}
+
+// An object of 200,000 unknown members, which took minutes while each
+// member was looked for in the whole list, decodes with every member in
+// order; BenchmarkUnknownMembers shows the time per member stays flat.
+func TestManyUnknownMembers(t *testing.T) {
+	const n = 200_000
+	data := unknownMembers(n)
+	r := decodeRecord(t, string(data))
+	if len(r.rest) != n {
+		t.Fatalf("%d members kept, want %d", len(r.rest), n)
+	}
+	for i, m := range r.rest {
+		if m.Name != "m"+strconv.Itoa(i) || string(m.Value) != strconv.Itoa(i) {
+			t.Fatalf("rest[%d] = %s: %s", i, m.Name, m.Value)
+		}
+	}
+}
+
+// unknownMembers is an object of n members "m0":0, "m1":1, ...
+func unknownMembers(n int) []byte {
+	b := []byte{'{'}
+	for i := range n {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `"m`...)
+		b = strconv.AppendInt(b, int64(i), 10)
+		b = append(b, `":`...)
+		b = strconv.AppendInt(b, int64(i), 10)
+	}
+	return append(b, '}')
+}
+
+func BenchmarkUnknownMembers(b *testing.B) {
+	for _, n := range []int{1e3, 1e4, 1e5} {
+		data := unknownMembers(n)
+		b.Run(fmt.Sprintf("n=%.0e", float64(n)), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				r := &record{}
+				if err := Decode(data, eventtypes.DecodeOptions{}, func(d *Decoder) error { _, err := r.read(d); return err }); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/member")
+		})
 	}
 }

@@ -87,14 +87,16 @@ func (v Value) ToAny() any {
 	case String:
 		return v.Str
 	case Array:
-		items := make([]any, len(v.Items))
-		for i, item := range v.Items {
+		elems := v.Elems()
+		items := make([]any, len(elems))
+		for i, item := range elems {
 			items[i] = item.ToAny()
 		}
 		return items
 	case Object:
-		m := make(map[string]any, len(v.Members))
-		for _, member := range v.Members {
+		fields := v.Fields()
+		m := make(map[string]any, len(fields))
+		for _, member := range fields {
 			m[member.Name] = member.Value.ToAny()
 		}
 		return m

@@ -20,7 +20,7 @@ func (v Value) AppendJSON(dst []byte) []byte {
 		return appendString(dst, v.Str)
 	case Array:
 		dst = append(dst, '[')
-		for i, item := range v.Items {
+		for i, item := range v.Elems() {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
@@ -29,7 +29,7 @@ func (v Value) AppendJSON(dst []byte) []byte {
 		return append(dst, ']')
 	case Object:
 		dst = append(dst, '{')
-		for i, m := range v.Members {
+		for i, m := range v.Fields() {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
@@ -110,14 +110,14 @@ func (v Value) AppendKey(dst []byte) []byte {
 		return appendKeyString(dst, v.Str)
 	case Array:
 		dst = append(dst, '[')
-		for _, item := range v.Items {
+		for _, item := range v.Elems() {
 			dst = item.AppendKey(dst)
 		}
 		return append(dst, ']')
 	case Object:
 		// Member order does not matter to Equal, so it must not matter
 		// here: members go in order of name.
-		members := slices.Clone(v.Members)
+		members := slices.Clone(v.Fields())
 		slices.SortFunc(members, func(a, b Member) int { return strings.Compare(a.Name, b.Name) })
 		dst = append(dst, '{')
 		for _, m := range members {
@@ -137,4 +137,124 @@ func appendKeyString(dst []byte, s string) []byte {
 	dst = strconv.AppendInt(dst, int64(len(s)), 10)
 	dst = append(dst, ':')
 	return append(dst, s...)
+}
+
+// AppendJSONPrefix appends v as AppendJSON does, but stops soon after it has
+// appended more than n bytes: what it appends is all of AppendJSON's output,
+// or a prefix of it longer than n bytes. A message that shows the start of a
+// value pays for no more of it, however large the value, and parses no more
+// of a value from ParseLazy than it shows.
+func (v Value) AppendJSONPrefix(dst []byte, n int) []byte {
+	return prefixWriter{limit: len(dst) + n}.value(dst, v)
+}
+
+// prefixWriter writes the JSON of values until dst is longer than limit.
+type prefixWriter struct{ limit int }
+
+func (w prefixWriter) full(dst []byte) bool { return len(dst) > w.limit }
+
+// close appends the closing bracket of an array or object, unless a value
+// in it stopped the writing: nothing may follow the prefix.
+func (w prefixWriter) close(dst []byte, bracket byte) []byte {
+	if w.full(dst) {
+		return dst
+	}
+	return append(dst, bracket)
+}
+
+func (w prefixWriter) value(dst []byte, v Value) []byte {
+	switch v.kind() {
+	case Array:
+		if v.unparsed != nil {
+			return w.lazyArray(dst, v.unparsed)
+		}
+		dst = append(dst, '[')
+		for i, item := range v.Items {
+			if w.full(dst) {
+				return dst
+			}
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = w.value(dst, item)
+		}
+		return w.close(dst, ']')
+	case Object:
+		if v.unparsed != nil {
+			return w.lazyObject(dst, v.unparsed)
+		}
+		dst = append(dst, '{')
+		for i, m := range v.Members {
+			if w.full(dst) {
+				return dst
+			}
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendString(dst, m.Name)
+			dst = append(dst, ':')
+			dst = w.value(dst, m.Value)
+		}
+		return w.close(dst, '}')
+	}
+	return v.AppendJSON(dst)
+}
+
+// lazyArray writes an unparsed array element by element, parsing no more
+// elements than it writes.
+func (w prefixWriter) lazyArray(dst []byte, t *lazyText) []byte {
+	p := t.levelParser()
+	dst = append(dst, '[')
+	for i := 0; ; i++ {
+		if w.full(dst) {
+			return dst
+		}
+		item, more := p.nextElement(i == 0)
+		if !more {
+			return w.close(dst, ']')
+		}
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = w.value(dst, item)
+	}
+}
+
+// lazyObject writes an unparsed object member by member. A member whose
+// name occurs again later takes the value of the last occurrence, at the
+// position of the first (see Value.Members), which costs a look through the
+// rest of the object for each member written.
+func (w prefixWriter) lazyObject(dst []byte, t *lazyText) []byte {
+	p := t.levelParser()
+	dst = append(dst, '{')
+	var written []string
+	for i := 0; ; i++ {
+		if w.full(dst) {
+			return dst
+		}
+		name, value, more := p.nextMember(i == 0)
+		if !more {
+			return w.close(dst, '}')
+		}
+		if slices.Contains(written, name) {
+			continue
+		}
+		later := p // a copy: the look ahead leaves p where it is
+		for {
+			n, v, more := later.nextMember(false)
+			if !more {
+				break
+			}
+			if n == name {
+				value = v
+			}
+		}
+		if len(written) > 0 {
+			dst = append(dst, ',')
+		}
+		written = append(written, name)
+		dst = appendString(dst, name)
+		dst = append(dst, ':')
+		dst = w.value(dst, value)
+	}
 }

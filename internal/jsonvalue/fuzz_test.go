@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math/big"
 	"reflect"
 	"slices"
@@ -42,6 +43,7 @@ func FuzzParse(f *testing.F) {
 		if valid := json.Valid(data); (err == nil) != valid {
 			t.Fatalf("Parse error = %v, but json.Valid = %v", err, valid)
 		}
+		checkLazy(t, data, v, err)
 		if err != nil {
 			var se *jsonvalue.SyntaxError
 			if !errors.As(err, &se) || se.Offset < 0 || se.Offset > int64(len(data)) {
@@ -192,4 +194,52 @@ func smallRat(n json.Number) (*big.Rat, bool) {
 		return nil, false
 	}
 	return new(big.Rat).SetString(string(n))
+}
+
+// checkLazy checks that ParseLazy fails as Parse does, and otherwise gives
+// what Parse gives (v), whether its contents are read by the functions of
+// the package or parsed in place by Elems and Fields.
+func checkLazy(t *testing.T, data []byte, v jsonvalue.Value, parseErr error) {
+	t.Helper()
+	lazy, err := jsonvalue.ParseLazy(data)
+	if fmt.Sprint(err) != fmt.Sprint(parseErr) {
+		t.Fatalf("ParseLazy error = %v, Parse error = %v", err, parseErr)
+	}
+	if err != nil {
+		return
+	}
+	if got, want := lazy.AppendJSON(nil), v.AppendJSON(nil); !bytes.Equal(got, want) {
+		t.Fatalf("AppendJSON of ParseLazy = %s, of Parse = %s", got, want)
+	}
+	if !jsonvalue.Equal(lazy, v) || !jsonvalue.Equal(v, lazy) || !bytes.Equal(lazy.AppendKey(nil), v.AppendKey(nil)) {
+		t.Fatal("ParseLazy and Parse give values that are not Equal")
+	}
+	if !reflect.DeepEqual(lazy.ToAny(), v.ToAny()) {
+		t.Fatal("ToAny of ParseLazy and Parse differ")
+	}
+	full := v.AppendJSON(nil)
+	for _, n := range []int{0, 1, 7, 64} {
+		for _, w := range []jsonvalue.Value{v, lazy} {
+			prefix := w.AppendJSONPrefix(nil, n)
+			if !bytes.HasPrefix(full, prefix) || (len(prefix) <= n && len(prefix) != len(full)) {
+				t.Fatalf("AppendJSONPrefix(%d) = %s, AppendJSON = %s", n, prefix, full)
+			}
+		}
+	}
+	parseAll(&lazy)
+	if !reflect.DeepEqual(lazy, v) {
+		t.Fatalf("ParseLazy parsed in place = %#v, Parse = %#v", lazy, v)
+	}
+}
+
+// parseAll parses every array and object inside v in place.
+func parseAll(v *jsonvalue.Value) {
+	items := v.Elems()
+	for i := range items {
+		parseAll(&items[i])
+	}
+	members := v.Fields()
+	for i := range members {
+		parseAll(&members[i].Value)
+	}
 }

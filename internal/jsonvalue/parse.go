@@ -1,10 +1,15 @@
 package jsonvalue
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
+
+	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 )
 
 // MaxDepth is the deepest nesting of arrays and objects that Parse accepts.
@@ -62,10 +67,178 @@ func Parse(data []byte) (Value, error) {
 	return v, nil
 }
 
+// ParseLazy is Parse for a value that may be large and need not be looked
+// at whole: it checks all of data, as Parse does, but leaves each array and
+// object unparsed until Elems or Fields asks for its contents, and then
+// parses one level. A validator that rejects a member for its kind alone
+// then never builds the member's contents: a megabyte array of zeros would
+// take a Value per element, over a hundred times the size of the text.
+//
+// Items and Members of a Value from ParseLazy are nil until Elems or Fields
+// (which take a pointer and keep what they parsed) has been called on it;
+// every function of this package but those reads them as needed, without
+// keeping them.
+func ParseLazy(data []byte) (Value, error) {
+	doc := &document{text: string(data)}
+	p := parser{s: doc.text, scan: true, doc: doc}
+	p.skipSpace()
+	start := p.i
+	if _, err := p.value(0); err != nil {
+		return Value{}, err
+	}
+	end := p.i
+	p.skipSpace()
+	if p.i < len(p.s) {
+		return Value{}, syntaxError(p.s, p.i, "after top-level value")
+	}
+	return doc.value(start, end), nil
+}
+
+// document is the text of a ParseLazy, with the offsets where its large
+// arrays and objects end. Parsing a level finds the end of each array or
+// object in it there, instead of scanning it again, so that parsing every
+// level of a deeply nested document costs time linear in its size; scanning
+// a small one again costs little, and it can be nested in no more than
+// indexMin/2 levels of small ones.
+type document struct {
+	text string
+	ends []span // by start; every array and object of indexMin bytes or more
+}
+
+// indexMin is the size from which an array or object is in document.ends.
+const indexMin = 64
+
+type span struct{ start, end int }
+
+// lazyText is the text of an array or object whose contents are not parsed
+// yet: doc.text[start:end].
+type lazyText struct {
+	doc        *document
+	start, end int
+}
+
+// value returns the value of d.text[start:end], a well-formed JSON value,
+// with an array or object left unparsed.
+func (d *document) value(start, end int) Value {
+	switch d.text[start] {
+	case '[':
+		return Value{Kind: Array, unparsed: &lazyText{d, start, end}}
+	case '{':
+		return Value{Kind: Object, unparsed: &lazyText{d, start, end}}
+	}
+	p := parser{s: d.text[:end], i: start}
+	v, err := p.value(0)
+	if err != nil {
+		// The text was checked: this cannot happen, and a null is as good
+		// as anything if it did.
+		return Value{Kind: Null}
+	}
+	return v
+}
+
+// end returns the end of the array or object that starts at start, when it
+// is a large one.
+func (d *document) end(start int) (int, bool) {
+	i, found := slices.BinarySearchFunc(d.ends, start, func(s span, start int) int { return cmp.Compare(s.start, start) })
+	if !found {
+		return 0, false
+	}
+	return d.ends[i].end, true
+}
+
+// Elems returns the elements of an array, parsing them first if v came
+// from ParseLazy and they were not yet.
+func (v *Value) Elems() []Value {
+	if v.unparsed != nil && v.Kind == Array {
+		v.Items = v.unparsed.parseLevel().Items
+		v.unparsed = nil
+	}
+	return v.Items
+}
+
+// Fields returns the members of an object, parsing them first if v came
+// from ParseLazy and they were not yet.
+func (v *Value) Fields() []Member {
+	if v.unparsed != nil && v.Kind == Object {
+		v.Members = v.unparsed.parseLevel().Members
+		v.unparsed = nil
+	}
+	return v.Members
+}
+
+// parseLevel parses the array or object, leaving the arrays and objects
+// inside it unparsed.
+func (t *lazyText) parseLevel() Value {
+	p := parser{s: t.doc.text[:t.end], i: t.start, lazy: true, doc: t.doc}
+	v, err := p.value(0)
+	if err != nil {
+		return Value{Kind: Null} // see document.value
+	}
+	return v
+}
+
+// levelParser returns a parser at the first element or member of the
+// array or object, which reads its contents one at a time (nextElement,
+// nextMember) with the arrays and objects in them left unparsed.
+func (t *lazyText) levelParser() parser {
+	p := parser{s: t.doc.text[:t.end], i: t.start + 1, lazy: true, doc: t.doc}
+	p.skipSpace()
+	return p
+}
+
+// nextElement reads the next element of a checked array, from its first
+// when first is set; more is false at its end.
+func (p *parser) nextElement(first bool) (item Value, more bool) {
+	if !p.openNext(first, ']') {
+		return Value{}, false
+	}
+	item, err := p.element(1)
+	return item, err == nil
+}
+
+// nextMember is nextElement for the members of a checked object.
+func (p *parser) nextMember(first bool) (name string, value Value, more bool) {
+	if !p.openNext(first, '}') {
+		return "", Value{}, false
+	}
+	name, err := p.str()
+	if err != nil {
+		return "", Value{}, false
+	}
+	p.skipSpace()
+	p.i++ // :
+	p.skipSpace()
+	value, err = p.element(1)
+	return name, value, err == nil
+}
+
+// openNext moves past the ',' before the next element or member (none
+// before the first) and reports whether there is one, rather than the
+// closing byte.
+func (p *parser) openNext(first bool, closing byte) bool {
+	p.skipSpace()
+	if !first {
+		if !p.next(',') {
+			return false
+		}
+		p.i++
+		p.skipSpace()
+	}
+	return p.i < len(p.s) && p.s[p.i] != closing
+}
+
 // parser is a recursive-descent parser; recursion is bounded by MaxDepth.
 type parser struct {
 	s string
 	i int // offset of the next unread byte
+	// scan checks the syntax without building values (ParseLazy).
+	scan bool
+	// lazy leaves the arrays and objects inside the one parsed unparsed,
+	// to parse when asked (Elems, Fields).
+	lazy bool
+	// doc is the document of ParseLazy: a scan records the ends of the
+	// large arrays and objects in it, a lazy parse looks them up.
+	doc *document
 }
 
 func (p *parser) skipSpace() {
@@ -105,6 +278,9 @@ func (p *parser) value(depth int) (Value, error) {
 			return Value{}, err
 		}
 		p.i = end
+		if p.scan {
+			return Value{Kind: Number}, nil
+		}
 		return Value{Kind: Number, Num: decimalFromLiteral(p.s[start:end])}, nil
 	case c == 't':
 		return p.literal("true", Value{Kind: Bool, Bool: true})
@@ -132,6 +308,8 @@ func (p *parser) array(depth int) (Value, error) {
 	if depth > MaxDepth {
 		return Value{}, &SyntaxError{Offset: int64(p.i), Msg: "exceeded max depth"}
 	}
+	at := p.recordStart(p.i)
+	defer p.recordEnd(at)
 	p.i++ // [
 	v := Value{Kind: Array}
 	p.skipSpace()
@@ -140,11 +318,13 @@ func (p *parser) array(depth int) (Value, error) {
 		return v, nil
 	}
 	for {
-		item, err := p.value(depth)
+		item, err := p.element(depth)
 		if err != nil {
 			return Value{}, err
 		}
-		v.Items = append(v.Items, item)
+		if !p.scan {
+			v.Items = append(v.Items, item)
+		}
 		p.skipSpace()
 		switch {
 		case p.next(','):
@@ -164,6 +344,8 @@ func (p *parser) object(depth int) (Value, error) {
 	if depth > MaxDepth {
 		return Value{}, &SyntaxError{Offset: int64(p.i), Msg: "exceeded max depth"}
 	}
+	at := p.recordStart(p.i)
+	defer p.recordEnd(at)
 	p.i++ // {
 	v := Value{Kind: Object}
 	p.skipSpace()
@@ -171,7 +353,10 @@ func (p *parser) object(depth int) (Value, error) {
 		p.i++
 		return v, nil
 	}
-	index := make(map[string]int) // member name -> position in v.Members
+	var index map[string]int // member name -> position in v.Members
+	if !p.scan {
+		index = make(map[string]int)
+	}
 	for {
 		if !p.next('"') {
 			return Value{}, syntaxError(p.s, p.i, "looking for beginning of object key string")
@@ -186,11 +371,13 @@ func (p *parser) object(depth int) (Value, error) {
 		}
 		p.i++
 		p.skipSpace()
-		member, err := p.value(depth)
+		member, err := p.element(depth)
 		if err != nil {
 			return Value{}, err
 		}
-		if k, dup := index[name]; dup {
+		if p.scan {
+			// Nothing to keep.
+		} else if k, dup := index[name]; dup {
 			v.Members[k].Value = member // see Value.Members
 		} else {
 			index[name] = len(v.Members)
@@ -210,6 +397,62 @@ func (p *parser) object(depth int) (Value, error) {
 	}
 }
 
+// element parses an element of an array or the value of a member, in a
+// container at the given depth: as value does, but an array or object is
+// only checked, and kept as text, when p.lazy is set.
+func (p *parser) element(depth int) (Value, error) {
+	if !p.lazy || p.i >= len(p.s) || (p.s[p.i] != '[' && p.s[p.i] != '{') {
+		return p.value(depth)
+	}
+	start := p.i
+	if end, ok := p.doc.end(start); ok {
+		p.i = end
+		return p.doc.value(start, end), nil
+	}
+	// A small array or object: the text was checked when it was first
+	// parsed, so the faster scanner of the decoders serves to find its
+	// end, with the parser's own scan as the fallback should it disagree.
+	var d jsonwire.Decoder
+	rest := p.s[start:]
+	d.Reset(unsafe.Slice(unsafe.StringData(rest), len(rest))) // only read
+	if d.Skip() == nil {
+		p.i = start + d.Offset()
+		return p.doc.value(start, p.i), nil
+	}
+	doc := p.doc
+	p.scan, p.lazy, p.doc = true, false, nil // nothing to record
+	_, err := p.value(depth)
+	p.scan, p.lazy, p.doc = false, true, doc
+	if err != nil {
+		return Value{}, err
+	}
+	return p.doc.value(start, p.i), nil
+}
+
+// recordStart and recordEnd keep the span of an array or object that a
+// scan for ParseLazy goes through, if it is large: recordStart returns the
+// position of its span, recordEnd fills the span in or drops it. A small
+// one is last when it ends, since what it holds is smaller still and was
+// dropped before.
+func (p *parser) recordStart(start int) int {
+	if !p.scan || p.doc == nil {
+		return -1
+	}
+	p.doc.ends = append(p.doc.ends, span{start: start})
+	return len(p.doc.ends) - 1
+}
+
+func (p *parser) recordEnd(at int) {
+	if at < 0 {
+		return
+	}
+	if s := &p.doc.ends[at]; p.i-s.start >= indexMin {
+		s.end = p.i
+	} else {
+		p.doc.ends = p.doc.ends[:at]
+	}
+}
+
 // str parses the string literal at p.i and returns its unescaped value.
 func (p *parser) str() (string, error) {
 	start := p.i + 1 // behind the opening quote
@@ -221,7 +464,7 @@ func (p *parser) str() (string, error) {
 		switch c := p.s[i]; {
 		case c == '"':
 			p.i = i + 1
-			if verbatim {
+			if verbatim || p.scan {
 				return p.s[start:i], nil
 			}
 			return unescape(p.s[start:i]), nil

@@ -61,6 +61,9 @@ func (k Kind) String() string {
 // A Value whose Kind is not one of the six JSON types, such as the zero
 // Value, is treated as null by every function in this package, so that no
 // Value can make them fail.
+//
+// The arrays and objects of a Value from ParseLazy hold their contents
+// unparsed, Items and Members nil, until Elems or Fields parses them.
 type Value struct {
 	Kind  Kind
 	Bool  bool    // Kind == Bool
@@ -75,6 +78,10 @@ type Value struct {
 	// validating anything else would let a document pass validation with a
 	// value the application never sees.
 	Members []Member
+
+	// unparsed is the JSON text of an array or object from ParseLazy whose
+	// contents are not parsed yet (Items and Members are nil until then).
+	unparsed *lazyText
 }
 
 // Member is a member of a JSON object.
@@ -97,7 +104,7 @@ func (v Value) Lookup(name string) (Value, bool) {
 	if v.kind() != Object {
 		return Value{}, false
 	}
-	for _, m := range v.Members {
+	for _, m := range v.Fields() {
 		if m.Name == name {
 			return m.Value, true
 		}
@@ -141,18 +148,19 @@ func Equal(a, b Value) bool {
 	case String:
 		return a.Str == b.Str
 	case Array:
-		return slices.EqualFunc(a.Items, b.Items, Equal)
+		return slices.EqualFunc(a.Elems(), b.Elems(), Equal)
 	case Object:
-		if len(a.Members) != len(b.Members) {
+		am, bm := a.Fields(), b.Fields()
+		if len(am) != len(bm) {
 			return false
 		}
 		// Looking names up in a map rather than with Lookup keeps the
 		// comparison of large objects linear.
-		byName := make(map[string]*Value, len(b.Members))
-		for i := range b.Members {
-			byName[b.Members[i].Name] = &b.Members[i].Value
+		byName := make(map[string]*Value, len(bm))
+		for i := range bm {
+			byName[bm[i].Name] = &bm[i].Value
 		}
-		for _, m := range a.Members {
+		for _, m := range am {
 			bv, ok := byName[m.Name]
 			if !ok || !Equal(m.Value, *bv) {
 				return false

@@ -24,7 +24,7 @@ func (c *Collector) Content(s string, isBase64, isJSON bool) (doc jsonvalue.Valu
 	if !isJSON {
 		return jsonvalue.Value{}, true
 	}
-	doc, err := jsonvalue.Parse(data)
+	doc, err := jsonvalue.ParseLazy(data)
 	if err != nil {
 		c.Add("contentMediaType", "does not hold a JSON document: "+err.Error())
 		return jsonvalue.Value{}, false

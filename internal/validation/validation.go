@@ -315,7 +315,8 @@ func Show(v *jsonvalue.Value) string {
 	if v.Kind == jsonvalue.String {
 		return Quote(v.Str)
 	}
-	b := v.AppendJSON(nil)
+	// Only as much of a large value as is shown.
+	b := v.AppendJSONPrefix(nil, 64)
 	if len(b) > 64 {
 		return string(b[:64]) + "…"
 	}

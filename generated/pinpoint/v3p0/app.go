@@ -391,25 +391,25 @@ func (v *AppEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventEventType)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventEventType, codec.StringKind)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawAppEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventMetrics, codec.ObjectKind)
 		}
 	}
 }
@@ -455,9 +455,10 @@ func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -577,8 +578,9 @@ func rawAppEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			if !matched {
 				{

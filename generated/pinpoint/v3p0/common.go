@@ -265,19 +265,19 @@ func (v *Application) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "app_id":
-			codec.CheckMember(&v.Rest[i], c, rawApplicationAppID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationAppID, codec.StringKind)
 		case "cognito_identity_pool_id":
-			codec.CheckMember(&v.Rest[i], c, rawApplicationCognitoIdentityPoolID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationCognitoIdentityPoolID, codec.StringKind)
 		case "package_name":
-			codec.CheckMember(&v.Rest[i], c, rawApplicationPackageName)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationPackageName, codec.StringKind)
 		case "sdk":
-			codec.CheckMember(&v.Rest[i], c, rawApplicationSDK)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationSDK, codec.ObjectKind)
 		case "title":
-			codec.CheckMember(&v.Rest[i], c, rawApplicationTitle)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationTitle, codec.StringKind)
 		case "version_name":
-			codec.CheckMember(&v.Rest[i], c, rawApplicationVersionName)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationVersionName, codec.StringKind)
 		case "version_code":
-			codec.CheckMember(&v.Rest[i], c, rawApplicationVersionCode)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationVersionCode, codec.StringKind)
 		}
 	}
 }
@@ -429,9 +429,9 @@ func (v *Client) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "client_id":
-			codec.CheckMember(&v.Rest[i], c, rawClientClientID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClientClientID, codec.StringKind)
 		case "cognito_id":
-			codec.CheckMember(&v.Rest[i], c, rawClientCognitoID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClientCognitoID, codec.StringKind)
 		}
 	}
 }
@@ -613,13 +613,13 @@ func (v *Device) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "locale":
-			codec.CheckMember(&v.Rest[i], c, rawDeviceLocale)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDeviceLocale, codec.ObjectKind)
 		case "make":
-			codec.CheckMember(&v.Rest[i], c, rawDeviceMake)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDeviceMake, codec.StringKind)
 		case "model":
-			codec.CheckMember(&v.Rest[i], c, rawDeviceModel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDeviceModel, codec.StringKind)
 		case "platform":
-			codec.CheckMember(&v.Rest[i], c, rawDevicePlatform)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevicePlatform, codec.ObjectKind)
 		}
 	}
 }
@@ -772,11 +772,11 @@ func (v *Locale) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "code":
-			codec.CheckMember(&v.Rest[i], c, rawLocaleCode)
+			codec.CheckMemberOf(&v.Rest[i], c, rawLocaleCode, codec.StringKind)
 		case "country":
-			codec.CheckMember(&v.Rest[i], c, rawLocaleCountry)
+			codec.CheckMemberOf(&v.Rest[i], c, rawLocaleCountry, codec.StringKind)
 		case "language":
-			codec.CheckMember(&v.Rest[i], c, rawLocaleLanguage)
+			codec.CheckMemberOf(&v.Rest[i], c, rawLocaleLanguage, codec.StringKind)
 		}
 	}
 }
@@ -912,9 +912,9 @@ func (v *Platform) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMember(&v.Rest[i], c, rawPlatformName)
+			codec.CheckMemberOf(&v.Rest[i], c, rawPlatformName, codec.StringKind)
 		case "version":
-			codec.CheckMember(&v.Rest[i], c, rawPlatformVersion)
+			codec.CheckMemberOf(&v.Rest[i], c, rawPlatformVersion, codec.StringKind)
 		}
 	}
 }
@@ -1051,9 +1051,9 @@ func (v *SDK) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMember(&v.Rest[i], c, rawSDKName)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSDKName, codec.StringKind)
 		case "version":
-			codec.CheckMember(&v.Rest[i], c, rawSDKVersion)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSDKVersion, codec.StringKind)
 		}
 	}
 }
@@ -1228,11 +1228,11 @@ func (v *Session) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "session_id":
-			codec.CheckMember(&v.Rest[i], c, rawSessionSessionID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSessionSessionID, codec.StringKind)
 		case "start_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawSessionStartTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSessionStartTimestamp, codec.IntegerKind)
 		case "stop_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawSessionStopTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSessionStopTimestamp, codec.IntegerKind)
 		}
 	}
 }
@@ -1443,9 +1443,10 @@ func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "app_id", "sdk")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "app_id":
 				{
@@ -1501,9 +1502,10 @@ func rawClient(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "client_id")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "client_id":
 				{
@@ -1529,8 +1531,9 @@ func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "locale":
 				{
@@ -1568,8 +1571,9 @@ func rawSession(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "session_id":
 				{
@@ -1601,8 +1605,9 @@ func rawMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			if !matched {
 				{
@@ -1622,8 +1627,9 @@ func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "name":
 				{
@@ -1649,8 +1655,9 @@ func rawLocale(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "code":
 				{
@@ -1682,8 +1689,9 @@ func rawPlatform(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "name":
 				{

@@ -445,29 +445,29 @@ func (v *AppEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventEventType)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventEventType, codec.StringKind)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawAppEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventMetrics, codec.ObjectKind)
 		case "endpoint":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventEndpoint)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventEndpoint, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -951,27 +951,27 @@ func (v *AppMonetizationEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventMetrics, codec.ObjectKind)
 		case "endpoint":
-			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventEndpoint)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventEndpoint, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -1437,27 +1437,27 @@ func (v *AppSessionEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventMetrics, codec.ObjectKind)
 		case "endpoint":
-			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventEndpoint)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventEndpoint, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -1922,27 +1922,27 @@ func (v *AppUserAuthEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventMetrics, codec.ObjectKind)
 		case "endpoint":
-			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventEndpoint)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventEndpoint, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -2408,27 +2408,27 @@ func (v *InAppMessageEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventMetrics, codec.ObjectKind)
 		case "endpoint":
-			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventEndpoint)
+			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventEndpoint, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -2640,17 +2640,17 @@ func (v *MonetizationAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "_currency":
-			codec.CheckMember(&v.Rest[i], c, rawMonetizationAttributesCurrency)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributesCurrency, codec.StringKind)
 		case "_product_id":
-			codec.CheckMember(&v.Rest[i], c, rawMonetizationAttributesProductID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributesProductID, codec.StringKind)
 		case "_transaction_id":
-			codec.CheckMember(&v.Rest[i], c, rawMonetizationAttributesTransactionID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributesTransactionID, codec.StringKind)
 		case "_item_price_formatted":
-			codec.CheckMember(&v.Rest[i], c, rawMonetizationAttributesItemPriceFormatted)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributesItemPriceFormatted, codec.StringKind)
 		case "_store":
-			codec.CheckMember(&v.Rest[i], c, rawMonetizationAttributesStore)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributesStore, codec.StringKind)
 		default:
-			codec.CheckMember(&v.Rest[i], c, rawMonetizationAttributesValue)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributesValue, codec.StringKind)
 		}
 	}
 }
@@ -2786,11 +2786,11 @@ func (v *MonetizationMetrics) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "_item_price":
-			codec.CheckMember(&v.Rest[i], c, rawMonetizationMetricsItemPrice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationMetricsItemPrice, codec.NumberKind)
 		case "_quantity":
-			codec.CheckMember(&v.Rest[i], c, rawMonetizationMetricsQuantity)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationMetricsQuantity, codec.NumberKind)
 		default:
-			codec.CheckMember(&v.Rest[i], c, rawMonetizationMetricsValue)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationMetricsValue, codec.NumberKind)
 		}
 	}
 }
@@ -2811,9 +2811,10 @@ func rawAppSessionEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -2899,9 +2900,10 @@ func rawAppUserAuthEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -2987,9 +2989,10 @@ func rawAppMonetizationEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -3075,9 +3078,10 @@ func rawInAppMessageEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -3163,9 +3167,10 @@ func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -3649,8 +3654,9 @@ func rawAppAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			if !matched {
 				{
@@ -3670,8 +3676,9 @@ func rawMonetizationAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			switch m.Name {
 			case "_currency":
@@ -3728,8 +3735,9 @@ func rawMonetizationMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			switch m.Name {
 			case "_item_price":

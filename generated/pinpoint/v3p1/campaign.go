@@ -194,15 +194,15 @@ func (v *CampaignEngagementAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "campaign_id":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementAttributesCampaignID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementAttributesCampaignID, codec.StringKind)
 		case "campaign_activity_id":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementAttributesCampaignActivityID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementAttributesCampaignActivityID, codec.StringKind)
 		case "treatment_id":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementAttributesTreatmentID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementAttributesTreatmentID, codec.StringKind)
 		case "isAppInForeground":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementAttributesIsAppInForeground)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementAttributesIsAppInForeground, codec.StringKind)
 		default:
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementAttributesValue)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementAttributesValue, codec.StringKind|codec.NullKind)
 		}
 	}
 }
@@ -653,27 +653,27 @@ func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventMetrics, codec.ObjectKind)
 		case "endpoint":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventEndpoint)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventEndpoint, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -940,19 +940,19 @@ func (v *CampaignSendAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "campaign_id":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesCampaignID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributesCampaignID, codec.StringKind)
 		case "campaign_activity_id":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesCampaignActivityID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributesCampaignActivityID, codec.StringKind)
 		case "treatment_id":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesTreatmentID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributesTreatmentID, codec.StringKind)
 		case "campaign_send_status":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesCampaignSendStatus)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributesCampaignSendStatus, codec.StringKind)
 		case "delivery_type":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesDeliveryType)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributesDeliveryType, codec.StringKind)
 		case "campaign_type":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesCampaignType)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributesCampaignType, codec.StringKind|codec.NullKind)
 		default:
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendAttributesValue)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributesValue, codec.StringKind|codec.NullKind)
 		}
 	}
 }
@@ -1409,27 +1409,27 @@ func (v *CampaignSendEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -1528,9 +1528,10 @@ func rawCampaignSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -1616,9 +1617,10 @@ func rawCampaignEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -1924,9 +1926,10 @@ func rawCampaignEngagementAttributes(v *jsonvalue.Value, c *validation.Collector
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "campaign_id", "campaign_activity_id")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			matched := false
 			switch m.Name {
 			case "campaign_id":
@@ -1992,9 +1995,10 @@ func rawCampaignSendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "campaign_id", "campaign_activity_id", "treatment_id", "campaign_send_status")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			matched := false
 			switch m.Name {
 			case "campaign_id":

@@ -285,19 +285,19 @@ func (v *Application) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "app_id":
-			codec.CheckMember(&v.Rest[i], c, rawApplicationAppID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationAppID, codec.StringKind)
 		case "cognito_identity_pool_id":
-			codec.CheckMember(&v.Rest[i], c, rawApplicationCognitoIdentityPoolID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationCognitoIdentityPoolID, codec.StringKind)
 		case "package_name":
-			codec.CheckMember(&v.Rest[i], c, rawApplicationPackageName)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationPackageName, codec.StringKind)
 		case "sdk":
-			codec.CheckMember(&v.Rest[i], c, rawApplicationSDK)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationSDK, codec.ObjectKind)
 		case "title":
-			codec.CheckMember(&v.Rest[i], c, rawApplicationTitle)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationTitle, codec.StringKind)
 		case "version_name":
-			codec.CheckMember(&v.Rest[i], c, rawApplicationVersionName)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationVersionName, codec.StringKind)
 		case "version_code":
-			codec.CheckMember(&v.Rest[i], c, rawApplicationVersionCode)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationVersionCode, codec.StringKind)
 		}
 	}
 }
@@ -449,9 +449,9 @@ func (v *Client) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "client_id":
-			codec.CheckMember(&v.Rest[i], c, rawClientClientID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClientClientID, codec.StringKind)
 		case "cognito_id":
-			codec.CheckMember(&v.Rest[i], c, rawClientCognitoID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClientCognitoID, codec.StringKind)
 		}
 	}
 }
@@ -633,13 +633,13 @@ func (v *Device) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "locale":
-			codec.CheckMember(&v.Rest[i], c, rawDeviceLocale)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDeviceLocale, codec.ObjectKind)
 		case "make":
-			codec.CheckMember(&v.Rest[i], c, rawDeviceMake)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDeviceMake, codec.StringKind)
 		case "model":
-			codec.CheckMember(&v.Rest[i], c, rawDeviceModel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDeviceModel, codec.StringKind)
 		case "platform":
-			codec.CheckMember(&v.Rest[i], c, rawDevicePlatform)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevicePlatform, codec.ObjectKind)
 		}
 	}
 }
@@ -776,7 +776,7 @@ func (v *EndpointClientContext) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "custom":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointClientContextCustom)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointClientContextCustom, codec.ObjectKind)
 		}
 	}
 }
@@ -919,7 +919,7 @@ func (v *EndpointClientContextCustom) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "endpoint":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointClientContextCustomEndpoint)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointClientContextCustomEndpoint, codec.StringKind)
 		}
 	}
 }
@@ -1109,11 +1109,11 @@ func (v *Locale) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "code":
-			codec.CheckMember(&v.Rest[i], c, rawLocaleCode)
+			codec.CheckMemberOf(&v.Rest[i], c, rawLocaleCode, codec.StringKind)
 		case "country":
-			codec.CheckMember(&v.Rest[i], c, rawLocaleCountry)
+			codec.CheckMemberOf(&v.Rest[i], c, rawLocaleCountry, codec.StringKind)
 		case "language":
-			codec.CheckMember(&v.Rest[i], c, rawLocaleLanguage)
+			codec.CheckMemberOf(&v.Rest[i], c, rawLocaleLanguage, codec.StringKind)
 		}
 	}
 }
@@ -1249,9 +1249,9 @@ func (v *Platform) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMember(&v.Rest[i], c, rawPlatformName)
+			codec.CheckMemberOf(&v.Rest[i], c, rawPlatformName, codec.StringKind)
 		case "version":
-			codec.CheckMember(&v.Rest[i], c, rawPlatformVersion)
+			codec.CheckMemberOf(&v.Rest[i], c, rawPlatformVersion, codec.StringKind)
 		}
 	}
 }
@@ -1388,9 +1388,9 @@ func (v *SDK) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMember(&v.Rest[i], c, rawSDKName)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSDKName, codec.StringKind)
 		case "version":
-			codec.CheckMember(&v.Rest[i], c, rawSDKVersion)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSDKVersion, codec.StringKind)
 		}
 	}
 }
@@ -1565,11 +1565,11 @@ func (v *Session) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "session_id":
-			codec.CheckMember(&v.Rest[i], c, rawSessionSessionID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSessionSessionID, codec.StringKind)
 		case "start_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawSessionStartTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSessionStartTimestamp, codec.IntegerKind)
 		case "stop_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawSessionStopTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSessionStopTimestamp, codec.IntegerKind)
 		}
 	}
 }
@@ -1807,9 +1807,10 @@ func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "app_id", "sdk")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "app_id":
 				{
@@ -1865,9 +1866,10 @@ func rawClient(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "client_id")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "client_id":
 				{
@@ -1893,8 +1895,9 @@ func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "locale":
 				{
@@ -1932,8 +1935,9 @@ func rawSession(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "session_id":
 				{
@@ -1965,8 +1969,9 @@ func rawMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			if !matched {
 				{
@@ -1999,8 +2004,9 @@ func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "name":
 				{
@@ -2026,9 +2032,10 @@ func rawEndpointClientContext(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "custom")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "custom":
 				{
@@ -2048,8 +2055,9 @@ func rawLocale(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "code":
 				{
@@ -2081,8 +2089,9 @@ func rawPlatform(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "name":
 				{
@@ -2108,9 +2117,10 @@ func rawEndpointClientContextCustom2(v *jsonvalue.Value, c *validation.Collector
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "endpoint")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "endpoint":
 				{

@@ -176,13 +176,13 @@ func (v *BouncedRecipient) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_address":
-			codec.CheckMember(&v.Rest[i], c, rawBouncedRecipientEmailAddress)
+			codec.CheckMemberOf(&v.Rest[i], c, rawBouncedRecipientEmailAddress, codec.StringKind)
 		case "action":
-			codec.CheckMember(&v.Rest[i], c, rawBouncedRecipientAction)
+			codec.CheckMemberOf(&v.Rest[i], c, rawBouncedRecipientAction, codec.StringKind)
 		case "status":
-			codec.CheckMember(&v.Rest[i], c, rawBouncedRecipientStatus)
+			codec.CheckMemberOf(&v.Rest[i], c, rawBouncedRecipientStatus, codec.StringKind)
 		case "diagnostic_code":
-			codec.CheckMember(&v.Rest[i], c, rawBouncedRecipientDiagnosticCode)
+			codec.CheckMemberOf(&v.Rest[i], c, rawBouncedRecipientDiagnosticCode, codec.StringKind)
 		}
 	}
 }
@@ -347,13 +347,13 @@ func (v *CommonHeaders) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "from":
-			codec.CheckMember(&v.Rest[i], c, rawCommonHeadersFrom)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCommonHeadersFrom, codec.StringKind)
 		case "to":
-			codec.CheckMember(&v.Rest[i], c, rawCommonHeadersTo)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCommonHeadersTo, codec.ArrayKind)
 		case "subject":
-			codec.CheckMember(&v.Rest[i], c, rawCommonHeadersSubject)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCommonHeadersSubject, codec.StringKind)
 		case "date":
-			codec.CheckMember(&v.Rest[i], c, rawCommonHeadersDate)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCommonHeadersDate, codec.StringKind)
 		}
 	}
 }
@@ -472,7 +472,7 @@ func (v *ComplainedRecipient) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_address":
-			codec.CheckMember(&v.Rest[i], c, rawComplainedRecipientEmailAddress)
+			codec.CheckMemberOf(&v.Rest[i], c, rawComplainedRecipientEmailAddress, codec.StringKind)
 		}
 	}
 }
@@ -737,23 +737,23 @@ func (v *EmailAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "feedback":
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesFeedback)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesFeedback, codec.StringKind)
 		case "campaign_id":
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesCampaignID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesCampaignID, codec.StringKind)
 		case "campaign_activity_id":
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesCampaignActivityID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesCampaignActivityID, codec.StringKind)
 		case "treatment_id":
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesTreatmentID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesTreatmentID, codec.StringKind)
 		case "journey_id":
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesJourneyID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesJourneyID, codec.StringKind)
 		case "journey_activity_id":
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesJourneyActivityID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesJourneyActivityID, codec.StringKind)
 		case "journey_run_id":
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesJourneyRunID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesJourneyRunID, codec.StringKind)
 		case "tags":
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesTags)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesTags, codec.StringKind|codec.NullKind)
 		default:
-			codec.CheckMember(&v.Rest[i], c, rawEmailAttributesValue)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesValue, codec.StringKind|codec.NullKind)
 		}
 	}
 }
@@ -951,15 +951,15 @@ func (v *EmailBounce) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "bounce_type":
-			codec.CheckMember(&v.Rest[i], c, rawEmailBounceBounceType)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounceBounceType, codec.StringKind)
 		case "bounce_sub_type":
-			codec.CheckMember(&v.Rest[i], c, rawEmailBounceBounceSubType)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounceBounceSubType, codec.StringKind)
 		case "bounced_recipients":
-			codec.CheckMember(&v.Rest[i], c, rawEmailBounceBouncedRecipients)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounceBouncedRecipients, codec.ArrayKind)
 		case "feedback_id":
-			codec.CheckMember(&v.Rest[i], c, rawEmailBounceFeedbackID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounceFeedbackID, codec.StringKind)
 		case "reporting_mta":
-			codec.CheckMember(&v.Rest[i], c, rawEmailBounceReportingMTA)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounceReportingMTA, codec.StringKind)
 		}
 	}
 }
@@ -1095,7 +1095,7 @@ func (v *EmailClickChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -1261,13 +1261,13 @@ func (v *EmailClickDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "ip_address":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickDetailsIPAddress)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetailsIPAddress, codec.StringKind)
 		case "user_agent":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickDetailsUserAgent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetailsUserAgent, codec.StringKind)
 		case "link":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickDetailsLink)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetailsLink, codec.StringKind)
 		case "link_tags":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickDetailsLinkTags)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetailsLinkTags, codec.ObjectKind)
 		}
 	}
 }
@@ -1746,29 +1746,29 @@ func (v *EmailClickEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -1929,7 +1929,7 @@ func (v *EmailClickFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -2091,9 +2091,9 @@ func (v *EmailClickMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickMailEventMail, codec.ObjectKind)
 		case "click":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickMailEventClick)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickMailEventClick, codec.ObjectKind)
 		}
 	}
 }
@@ -2217,7 +2217,7 @@ func (v *EmailClientContext) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "custom":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClientContextCustom)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContextCustom, codec.ObjectKind)
 		}
 	}
 }
@@ -2336,7 +2336,7 @@ func (v *EmailClientContextCustom) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "legacy_identifier":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClientContextCustomLegacyIdentifier)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContextCustomLegacyIdentifier, codec.StringKind)
 		}
 	}
 }
@@ -2472,7 +2472,7 @@ func (v *EmailComplaintChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -2652,13 +2652,13 @@ func (v *EmailComplaintDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "complained_recipients":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintDetailsComplainedRecipients)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetailsComplainedRecipients, codec.ArrayKind)
 		case "feedback_id":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintDetailsFeedbackID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetailsFeedbackID, codec.StringKind)
 		case "user_agent":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintDetailsUserAgent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetailsUserAgent, codec.StringKind)
 		case "complaint_feedback_type":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintDetailsComplaintFeedbackType)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetailsComplaintFeedbackType, codec.StringKind)
 		}
 	}
 }
@@ -3137,29 +3137,29 @@ func (v *EmailComplaintEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -3320,7 +3320,7 @@ func (v *EmailComplaintFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -3480,9 +3480,9 @@ func (v *EmailComplaintMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintMailEventMail, codec.ObjectKind)
 		case "complaint":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintMailEventComplaint)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintMailEventComplaint, codec.ObjectKind)
 		}
 	}
 }
@@ -3618,7 +3618,7 @@ func (v *EmailDeliveredChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -4098,29 +4098,29 @@ func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -4281,7 +4281,7 @@ func (v *EmailDeliveredFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -4443,9 +4443,9 @@ func (v *EmailDeliveredMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredMailEventMail, codec.ObjectKind)
 		case "delivery":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredMailEventDelivery)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredMailEventDelivery, codec.ObjectKind)
 		}
 	}
 }
@@ -4610,13 +4610,13 @@ func (v *EmailDelivery) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "smtp_response":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliverySMTPResponse)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliverySMTPResponse, codec.StringKind)
 		case "reporting_mta":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveryReportingMTA)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveryReportingMTA, codec.StringKind)
 		case "recipients":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveryRecipients)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveryRecipients, codec.ArrayKind)
 		case "processing_time_millis":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveryProcessingTimeMillis)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveryProcessingTimeMillis, codec.IntegerKind)
 		}
 	}
 }
@@ -4752,7 +4752,7 @@ func (v *EmailHardBounceChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -5232,29 +5232,29 @@ func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -5415,7 +5415,7 @@ func (v *EmailHardBounceFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -5575,9 +5575,9 @@ func (v *EmailHardBounceMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceMailEventMail, codec.ObjectKind)
 		case "bounce":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceMailEventBounce)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceMailEventBounce, codec.ObjectKind)
 		}
 	}
 }
@@ -5713,7 +5713,7 @@ func (v *EmailOpenChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -5849,9 +5849,9 @@ func (v *EmailOpenDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "ip_address":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenDetailsIPAddress)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenDetailsIPAddress, codec.StringKind)
 		case "user_agent":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenDetailsUserAgent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenDetailsUserAgent, codec.StringKind)
 		}
 	}
 }
@@ -6330,29 +6330,29 @@ func (v *EmailOpenEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -6513,7 +6513,7 @@ func (v *EmailOpenFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -6675,9 +6675,9 @@ func (v *EmailOpenMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenMailEventMail, codec.ObjectKind)
 		case "open":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenMailEventOpen)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenMailEventOpen, codec.ObjectKind)
 		}
 	}
 }
@@ -6796,7 +6796,7 @@ func (v *EmailReject) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "reason":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectReason)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectReason, codec.StringKind)
 		}
 	}
 }
@@ -6932,7 +6932,7 @@ func (v *EmailRejectedChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -7412,29 +7412,29 @@ func (v *EmailRejectedEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -7595,7 +7595,7 @@ func (v *EmailRejectedFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -7754,9 +7754,9 @@ func (v *EmailRejectedMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedMailEventMail, codec.ObjectKind)
 		case "reject":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedMailEventReject)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedMailEventReject, codec.ObjectKind)
 		}
 	}
 }
@@ -7892,7 +7892,7 @@ func (v *EmailRenderingFailureChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -8029,9 +8029,9 @@ func (v *EmailRenderingFailureDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "error_message":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureDetailsErrorMessage)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureDetailsErrorMessage, codec.StringKind)
 		case "template_name":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureDetailsTemplateName)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureDetailsTemplateName, codec.StringKind)
 		}
 	}
 }
@@ -8512,29 +8512,29 @@ func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -8695,7 +8695,7 @@ func (v *EmailRenderingFailureFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -8843,9 +8843,9 @@ func (v *EmailRenderingFailureMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureMailEventMail, codec.ObjectKind)
 		case "failure":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureMailEventFailure)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureMailEventFailure, codec.ObjectKind)
 		}
 	}
 }
@@ -8981,7 +8981,7 @@ func (v *EmailSendChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -9554,29 +9554,29 @@ func (v *EmailSendEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -9737,7 +9737,7 @@ func (v *EmailSendFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -9899,9 +9899,9 @@ func (v *EmailSendMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendMailEventMail, codec.ObjectKind)
 		case "send":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendMailEventSend)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendMailEventSend, codec.ObjectKind)
 		}
 	}
 }
@@ -10037,7 +10037,7 @@ func (v *EmailSoftBounceChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -10518,29 +10518,29 @@ func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -10701,7 +10701,7 @@ func (v *EmailSoftBounceFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -10861,9 +10861,9 @@ func (v *EmailSoftBounceMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceMailEventMail, codec.ObjectKind)
 		case "bounce":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceMailEventBounce)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceMailEventBounce, codec.ObjectKind)
 		}
 	}
 }
@@ -10999,7 +10999,7 @@ func (v *EmailUnsubscribeChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeChannelMailEvent)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeChannelMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -11479,29 +11479,29 @@ func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventFacets)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -11662,7 +11662,7 @@ func (v *EmailUnsubscribeFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeFacetsEmailChannel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeFacetsEmailChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -11821,9 +11821,9 @@ func (v *EmailUnsubscribeMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeMailEventMail)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeMailEventMail, codec.ObjectKind)
 		case "click":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeMailEventClick)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeMailEventClick, codec.ObjectKind)
 		}
 	}
 }
@@ -11975,9 +11975,9 @@ func (v *Header) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMember(&v.Rest[i], c, rawHeaderName)
+			codec.CheckMemberOf(&v.Rest[i], c, rawHeaderName, codec.StringKind)
 		case "value":
-			codec.CheckMember(&v.Rest[i], c, rawHeaderValue)
+			codec.CheckMemberOf(&v.Rest[i], c, rawHeaderValue, codec.StringKind)
 		}
 	}
 }
@@ -12251,19 +12251,19 @@ func (v *Mail) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "message_id":
-			codec.CheckMember(&v.Rest[i], c, rawMailMessageID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMailMessageID, codec.StringKind)
 		case "message_send_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawMailMessageSendTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMailMessageSendTimestamp, codec.IntegerKind)
 		case "from_address":
-			codec.CheckMember(&v.Rest[i], c, rawMailFromAddress)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMailFromAddress, codec.StringKind)
 		case "destination":
-			codec.CheckMember(&v.Rest[i], c, rawMailDestination)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMailDestination, codec.ArrayKind)
 		case "headers_truncated":
-			codec.CheckMember(&v.Rest[i], c, rawMailHeadersTruncated)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMailHeadersTruncated, codec.BoolKind)
 		case "headers":
-			codec.CheckMember(&v.Rest[i], c, rawMailHeaders)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMailHeaders, codec.ArrayKind)
 		case "common_headers":
-			codec.CheckMember(&v.Rest[i], c, rawMailCommonHeaders)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMailCommonHeaders, codec.ObjectKind)
 		}
 	}
 }
@@ -12275,9 +12275,10 @@ func rawEmailSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -12369,9 +12370,10 @@ func rawEmailDeliveredEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -12463,9 +12465,10 @@ func rawEmailRejectedEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -12557,9 +12560,10 @@ func rawEmailHardBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -12651,9 +12655,10 @@ func rawEmailSoftBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -12745,9 +12750,10 @@ func rawEmailComplaintEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -12839,9 +12845,10 @@ func rawEmailOpenEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -12933,9 +12940,10 @@ func rawEmailClickEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -13027,9 +13035,10 @@ func rawEmailUnsubscribeEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -13121,9 +13130,10 @@ func rawEmailRenderingFailureEvent(v *jsonvalue.Value, c *validation.Collector) 
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -13255,11 +13265,12 @@ func rawCommonHeadersTo(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		for i := range v.Items {
+		items := v.Elems()
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawCommonHeadersToItem(&v.Items[i], c)
+				rawCommonHeadersToItem(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -13385,11 +13396,12 @@ func rawEmailBounceBouncedRecipients(v *jsonvalue.Value, c *validation.Collector
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		for i := range v.Items {
+		items := v.Elems()
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawEmailBounceBouncedRecipientsItem(&v.Items[i], c)
+				rawEmailBounceBouncedRecipientsItem(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -13448,8 +13460,9 @@ func rawEmailClickDetailsLinkTags(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			if !matched {
 				{
@@ -13554,8 +13567,9 @@ func rawEmailClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "legacy_identifier":
 				{
@@ -13588,11 +13602,12 @@ func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, c *validat
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		for i := range v.Items {
+		items := v.Elems()
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawEmailComplaintDetailsComplainedRecipientsItem(&v.Items[i], c)
+				rawEmailComplaintDetailsComplainedRecipientsItem(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -13821,11 +13836,12 @@ func rawEmailDeliveryRecipients(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		for i := range v.Items {
+		items := v.Elems()
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawEmailDeliveryRecipientsItem(&v.Items[i], c)
+				rawEmailDeliveryRecipientsItem(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -14554,11 +14570,12 @@ func rawMailDestination(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		for i := range v.Items {
+		items := v.Elems()
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawMailDestinationItem(&v.Items[i], c)
+				rawMailDestinationItem(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -14580,11 +14597,12 @@ func rawMailHeaders(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		for i := range v.Items {
+		items := v.Elems()
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawMailHeadersItem(&v.Items[i], c)
+				rawMailHeadersItem(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -14616,9 +14634,10 @@ func rawEmailClickMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail", "click")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -14644,11 +14663,12 @@ func rawEmailClickDetailsLinkTagsValue(v *jsonvalue.Value, c *validation.Collect
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		for i := range v.Items {
+		items := v.Elems()
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawEmailClickDetailsLinkTagsValueItem(&v.Items[i], c)
+				rawEmailClickDetailsLinkTagsValueItem(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -14662,9 +14682,10 @@ func rawEmailAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "feedback")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			matched := false
 			switch m.Name {
 			case "feedback":
@@ -14742,8 +14763,9 @@ func rawEmailClientContext(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "custom":
 				{
@@ -14763,9 +14785,10 @@ func rawEmailClickFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -14785,9 +14808,10 @@ func rawEmailClickChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -14807,9 +14831,10 @@ func rawMail(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "message_id", "message_send_timestamp", "from_address", "destination", "headers_truncated", "headers", "common_headers")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "message_id":
 				{
@@ -14865,8 +14890,9 @@ func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "ip_address":
 				{
@@ -14904,9 +14930,10 @@ func rawEmailComplaintMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -14937,9 +14964,10 @@ func rawEmailComplaintFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -14959,9 +14987,10 @@ func rawEmailComplaintChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -14981,8 +15010,9 @@ func rawEmailComplaintDetails(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "complained_recipients":
 				{
@@ -15020,9 +15050,10 @@ func rawEmailDeliveredMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail", "delivery")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -15048,9 +15079,10 @@ func rawEmailDeliveredFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -15070,9 +15102,10 @@ func rawEmailDeliveredChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -15092,8 +15125,9 @@ func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "smtp_response":
 				{
@@ -15139,9 +15173,10 @@ func rawEmailHardBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -15167,9 +15202,10 @@ func rawEmailHardBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -15189,9 +15225,10 @@ func rawEmailHardBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -15211,8 +15248,9 @@ func rawEmailBounce(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "bounce_type":
 				{
@@ -15256,9 +15294,10 @@ func rawEmailOpenMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail", "open")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -15284,9 +15323,10 @@ func rawEmailOpenFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -15306,9 +15346,10 @@ func rawEmailOpenChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -15328,8 +15369,9 @@ func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "ip_address":
 				{
@@ -15355,9 +15397,10 @@ func rawEmailRejectedMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -15383,9 +15426,10 @@ func rawEmailRejectedFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -15405,9 +15449,10 @@ func rawEmailRejectedChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -15427,8 +15472,9 @@ func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "reason":
 				{
@@ -15448,8 +15494,9 @@ func rawEmailRenderingFailureMailEvent(v *jsonvalue.Value, c *validation.Collect
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -15475,9 +15522,10 @@ func rawEmailRenderingFailureFacets(v *jsonvalue.Value, c *validation.Collector)
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -15497,9 +15545,10 @@ func rawEmailRenderingFailureChannel(v *jsonvalue.Value, c *validation.Collector
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -15519,8 +15568,9 @@ func rawEmailRenderingFailureDetails(v *jsonvalue.Value, c *validation.Collector
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "error_message":
 				{
@@ -15546,9 +15596,10 @@ func rawEmailSendMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail", "send")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -15574,9 +15625,10 @@ func rawEmailSendFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -15596,9 +15648,10 @@ func rawEmailSendChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -15626,9 +15679,10 @@ func rawEmailSoftBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -15654,9 +15708,10 @@ func rawEmailSoftBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -15676,9 +15731,10 @@ func rawEmailSoftBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -15698,9 +15754,10 @@ func rawEmailUnsubscribeMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail":
 				{
@@ -15726,9 +15783,10 @@ func rawEmailUnsubscribeFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "email_channel")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_channel":
 				{
@@ -15748,9 +15806,10 @@ func rawEmailUnsubscribeChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "mail_event")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "mail_event":
 				{
@@ -15783,8 +15842,9 @@ func rawCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "from":
 				{
@@ -15822,8 +15882,9 @@ func rawBouncedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_address":
 				{
@@ -15869,8 +15930,9 @@ func rawComplainedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "email_address":
 				{
@@ -15890,9 +15952,10 @@ func rawHeader(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "name", "value")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "name":
 				{

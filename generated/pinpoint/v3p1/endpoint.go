@@ -273,21 +273,21 @@ func (v *Demographic) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "AppVersion":
-			codec.CheckMember(&v.Rest[i], c, rawDemographicAppVersion)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDemographicAppVersion, codec.StringKind)
 		case "Locale":
-			codec.CheckMember(&v.Rest[i], c, rawDemographicLocale)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDemographicLocale, codec.StringKind)
 		case "Make":
-			codec.CheckMember(&v.Rest[i], c, rawDemographicMake)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDemographicMake, codec.StringKind)
 		case "Model":
-			codec.CheckMember(&v.Rest[i], c, rawDemographicModel)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDemographicModel, codec.StringKind)
 		case "ModelVersion":
-			codec.CheckMember(&v.Rest[i], c, rawDemographicModelVersion)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDemographicModelVersion, codec.StringKind)
 		case "Platform":
-			codec.CheckMember(&v.Rest[i], c, rawDemographicPlatform)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDemographicPlatform, codec.StringKind)
 		case "PlatformVersion":
-			codec.CheckMember(&v.Rest[i], c, rawDemographicPlatformVersion)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDemographicPlatformVersion, codec.StringKind)
 		case "Timezone":
-			codec.CheckMember(&v.Rest[i], c, rawDemographicTimezone)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDemographicTimezone, codec.StringKind)
 		}
 	}
 }
@@ -686,35 +686,35 @@ func (v *Endpoint) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "ChannelType":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointChannelType)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointChannelType, codec.StringKind)
 		case "EndpointStatus":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointEndpointStatus)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointEndpointStatus, codec.StringKind)
 		case "OptOut":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointOptOut)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointOptOut, codec.StringKind)
 		case "RequestId":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointRequestID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointRequestID, codec.StringKind)
 		case "EffectiveDate":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointEffectiveDate)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointEffectiveDate, codec.StringKind)
 		case "CreationDate":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointCreationDate)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointCreationDate, codec.StringKind)
 		case "ApplicationId":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointApplicationID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointApplicationID, codec.StringKind)
 		case "Id":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointID, codec.StringKind)
 		case "CohortId":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointCohortID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointCohortID, codec.StringKind)
 		case "Address":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointAddress)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointAddress, codec.StringKind)
 		case "Attributes":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointAttributes, codec.ObjectKind)
 		case "Metrics":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointMetrics, codec.ObjectKind)
 		case "User":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointUser)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointUser, codec.ObjectKind)
 		case "Demographic":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointDemographic)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointDemographic, codec.ObjectKind)
 		case "Location":
-			codec.CheckMember(&v.Rest[i], c, rawEndpointLocation)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointLocation, codec.ObjectKind)
 		}
 	}
 }
@@ -1015,17 +1015,17 @@ func (v *Location) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "City":
-			codec.CheckMember(&v.Rest[i], c, rawLocationCity)
+			codec.CheckMemberOf(&v.Rest[i], c, rawLocationCity, codec.StringKind)
 		case "Country":
-			codec.CheckMember(&v.Rest[i], c, rawLocationCountry)
+			codec.CheckMemberOf(&v.Rest[i], c, rawLocationCountry, codec.StringKind)
 		case "Latitude":
-			codec.CheckMember(&v.Rest[i], c, rawLocationLatitude)
+			codec.CheckMemberOf(&v.Rest[i], c, rawLocationLatitude, codec.NumberKind)
 		case "Longitude":
-			codec.CheckMember(&v.Rest[i], c, rawLocationLongitude)
+			codec.CheckMemberOf(&v.Rest[i], c, rawLocationLongitude, codec.NumberKind)
 		case "PostalCode":
-			codec.CheckMember(&v.Rest[i], c, rawLocationPostalCode)
+			codec.CheckMemberOf(&v.Rest[i], c, rawLocationPostalCode, codec.StringKind)
 		case "Region":
-			codec.CheckMember(&v.Rest[i], c, rawLocationRegion)
+			codec.CheckMemberOf(&v.Rest[i], c, rawLocationRegion, codec.StringKind)
 		}
 	}
 }
@@ -1176,9 +1176,9 @@ func (v *User) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "UserId":
-			codec.CheckMember(&v.Rest[i], c, rawUserUserID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUserUserID, codec.StringKind)
 		case "UserAttributes":
-			codec.CheckMember(&v.Rest[i], c, rawUserUserAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUserUserAttributes, codec.ObjectKind)
 		}
 	}
 }
@@ -1344,8 +1344,9 @@ func rawEndpointMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			if !matched {
 				{
@@ -1441,8 +1442,9 @@ func rawEndpoint(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "ChannelType":
 				{
@@ -1570,8 +1572,9 @@ func rawAttributeLists(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			if !matched {
 				{
@@ -1599,8 +1602,9 @@ func rawUser(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "UserId":
 				{
@@ -1626,8 +1630,9 @@ func rawDemographic(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "AppVersion":
 				{
@@ -1689,8 +1694,9 @@ func rawLocation(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "City":
 				{
@@ -1740,11 +1746,12 @@ func rawAttributeListsValue(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Array {
-		for i := range v.Items {
+		items := v.Elems()
+		for i := range items {
 			c.PushIndex(i)
 			switch {
 			default:
-				rawAttributeListsValueItem(&v.Items[i], c)
+				rawAttributeListsValueItem(&items[i], c)
 			}
 			c.Pop()
 		}

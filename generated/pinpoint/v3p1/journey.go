@@ -199,13 +199,13 @@ func (v *JourneyEngagementAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "journey_id":
-			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementAttributesJourneyID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementAttributesJourneyID, codec.StringKind)
 		case "journey_activity_id":
-			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementAttributesJourneyActivityID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementAttributesJourneyActivityID, codec.StringKind)
 		case "journey_run_id":
-			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementAttributesJourneyRunID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementAttributesJourneyRunID, codec.StringKind)
 		default:
-			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementAttributesValue)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementAttributesValue, codec.StringKind|codec.NullKind)
 		}
 	}
 }
@@ -656,27 +656,27 @@ func (v *JourneyEngagementEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventMetrics, codec.ObjectKind)
 		case "endpoint":
-			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventEndpoint)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventEndpoint, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -954,21 +954,21 @@ func (v *JourneySendAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "journey_id":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendAttributesJourneyID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesJourneyID, codec.StringKind)
 		case "journey_run_id":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendAttributesJourneyRunID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesJourneyRunID, codec.StringKind)
 		case "journey_activity_id":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendAttributesJourneyActivityID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesJourneyActivityID, codec.StringKind)
 		case "journey_send_status":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendAttributesJourneySendStatus)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesJourneySendStatus, codec.StringKind)
 		case "journey_activity_type":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendAttributesJourneyActivityType)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesJourneyActivityType, codec.StringKind)
 		case "journey_send_status_message":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendAttributesJourneySendStatusMessage)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesJourneySendStatusMessage, codec.StringKind)
 		case "journey_send_status_code":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendAttributesJourneySendStatusCode)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesJourneySendStatusCode, codec.StringKind)
 		default:
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendAttributesValue)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesValue, codec.StringKind|codec.NullKind)
 		}
 	}
 }
@@ -1426,27 +1426,27 @@ func (v *JourneySendEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventClientContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -1510,9 +1510,10 @@ func rawJourneySendEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -1598,9 +1599,10 @@ func rawJourneyEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -1906,9 +1908,10 @@ func rawJourneyEngagementAttributes(v *jsonvalue.Value, c *validation.Collector)
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "journey_id", "journey_activity_id")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			matched := false
 			switch m.Name {
 			case "journey_id":
@@ -1967,9 +1970,10 @@ func rawJourneySendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "journey_id", "journey_run_id", "journey_activity_id", "journey_send_status")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			matched := false
 			switch m.Name {
 			case "journey_id":

@@ -490,41 +490,41 @@ func (v *SMSAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "sender_request_id":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesSenderRequestID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesSenderRequestID, codec.StringKind)
 		case "message_id":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesMessageID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesMessageID, codec.StringKind)
 		case "destination_phone_number":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesDestinationPhoneNumber)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesDestinationPhoneNumber, codec.StringKind)
 		case "origination_phone_number":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesOriginationPhoneNumber)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesOriginationPhoneNumber, codec.StringKind)
 		case "record_status":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesRecordStatus)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesRecordStatus, codec.StringKind)
 		case "iso_country_code":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesISOCountryCode)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesISOCountryCode, codec.StringKind)
 		case "number_of_message_parts":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesNumberOfMessageParts)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesNumberOfMessageParts, codec.StringKind)
 		case "message_type":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesMessageType)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesMessageType, codec.StringKind)
 		case "campaign_id":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesCampaignID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesCampaignID, codec.StringKind)
 		case "campaign_activity_id":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesCampaignActivityID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesCampaignActivityID, codec.StringKind)
 		case "treatment_id":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesTreatmentID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesTreatmentID, codec.StringKind)
 		case "journey_id":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesJourneyID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesJourneyID, codec.StringKind)
 		case "journey_activity_id":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesJourneyActivityID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesJourneyActivityID, codec.StringKind)
 		case "journey_run_id":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesJourneyRunID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesJourneyRunID, codec.StringKind)
 		case "customer_context":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesCustomerContext)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesCustomerContext, codec.StringKind)
 		case "keyword":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesKeyword)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesKeyword, codec.StringKind)
 		case "mcc_mnc":
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesMCCMNC)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesMCCMNC, codec.StringKind)
 		default:
-			codec.CheckMember(&v.Rest[i], c, rawSMSAttributesValue)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesValue, codec.StringKind|codec.NullKind)
 		}
 	}
 }
@@ -963,25 +963,25 @@ func (v *SMSEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawSMSEventEventType)
 		case "event_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventEventTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventEventTimestamp, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventArrivalTimestamp)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventArrivalTimestamp, codec.IntegerKind)
 		case "event_version":
 			codec.CheckMember(&v.Rest[i], c, rawSMSEventEventVersion)
 		case "application":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventApplication)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventClient)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventDevice)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventSession)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventAttributes)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventMetrics)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventMetrics, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventAWSAccountID)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -1146,9 +1146,9 @@ func (v *SMSMetrics) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "price_in_millicents_usd":
-			codec.CheckMember(&v.Rest[i], c, rawSMSMetricsPriceInMillicentsUSD)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSMetricsPriceInMillicentsUSD, codec.NumberKind)
 		default:
-			codec.CheckMember(&v.Rest[i], c, rawSMSMetricsValue)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSMetricsValue, codec.NumberKind)
 		}
 	}
 }
@@ -1194,9 +1194,10 @@ func rawSMSEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			switch m.Name {
 			case "event_type":
 				{
@@ -1504,8 +1505,9 @@ func rawCustomerContext(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			if !matched {
 				{
@@ -1541,9 +1543,10 @@ func rawSMSAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
 		codec.RequiredMembers(v, c, "sender_request_id", "message_id", "record_status", "iso_country_code", "number_of_message_parts")
-		for i := range v.Members {
-			m := &v.Members[i]
+		for i := range members {
+			m := &members[i]
 			matched := false
 			switch m.Name {
 			case "sender_request_id":
@@ -1684,8 +1687,9 @@ func rawSMSMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	if v.Kind == jsonvalue.Object {
-		for i := range v.Members {
-			m := &v.Members[i]
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
 			matched := false
 			switch m.Name {
 			case "price_in_millicents_usd":
