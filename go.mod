@@ -8,8 +8,8 @@ require (
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/spf13/pflag v1.1.0
 	golang.org/x/term v0.48.0
-	golang.org/x/text v0.14.0
-	golang.org/x/tools v0.52.0
+	golang.org/x/text v0.44.0
+	golang.org/x/tools v0.53.0
 )
 
 require (
