@@ -224,3 +224,34 @@ func TestErrorClassesAreDisjoint(t *testing.T) {
 		t.Error("errors.Is matched two distinct *NotAnObjectError values: use errors.As to test for an error type")
 	}
 }
+
+// A program may build these errors itself (a fake decoder in its tests, say):
+// Error must not panic on a zero value.
+func TestZeroValueMessages(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{&UnknownVersionError{}, "event_version is , not a string"},
+		{&UnknownVersionError{IsString: true}, `unknown event_version "": this module knows versions []`},
+		{&MissingVersionError{}, "no event_version member: not a Pinpoint event of a known layout"},
+		{&UnknownEventTypeError{}, `event_version "" has no event type ""`},
+		{&NotAnObjectError{}, "an event is a JSON object, not a value of another kind"},
+		{&ConstError{}, ":  must be "},
+		{&LegacyFormatError{}, "not a Pinpoint 3.x event: the record has  (format ), which has no event_version"},
+		{&ForeignEventError{}, "not a Pinpoint event: the record is  (format )"},
+		{&NonEventRecordError{}, `not an event: the record is  (event_type "", format )`},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%T", tt.err), func(t *testing.T) {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Fatalf("Error() panicked: %v", r)
+				}
+			}()
+			if got := tt.err.Error(); got != tt.want {
+				t.Errorf("Error() = %q\nwant      %q", got, tt.want)
+			}
+		})
+	}
+}
