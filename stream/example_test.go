@@ -24,7 +24,8 @@ func smsEvent(account string) string {
 // them; a record that is not an event, or an event that breaks its schema,
 // comes back with its number and offset, and reading goes on.
 func Example() {
-	// What Firehose would write: three events and a line of garbage.
+	// What Firehose would write: three events, the second of them invalid,
+	// and a line of garbage.
 	var object bytes.Buffer
 	zw := gzip.NewWriter(&object)
 	zw.Write([]byte(smsEvent("123456789012") + smsEvent("12345") + "\nnot json\n" + smsEvent("210987654321")))
@@ -44,12 +45,19 @@ func Example() {
 		case rec.Invalid != nil:
 			fmt.Printf("record %d breaks its schema: %s\n", rec.Number, rec.Invalid.Violations[0])
 		default:
-			sms := rec.Event.(*v3p1.SMSEvent)
-			fmt.Printf("record %d: %s of account %s\n", rec.Number, rec.Event.Type(), sms.AWSAccountID)
+			switch ev := rec.Event.(type) {
+			case *v3p1.SMSEvent:
+				fmt.Printf("record %d: %s of account %s\n", rec.Number, ev.EventType, ev.AWSAccountID)
+			default:
+				fmt.Printf("record %d: %s\n", rec.Number, ev.Type())
+			}
 		}
 	}
 	if err := r.Err(); err != nil {
-		log.Fatal(err)
+		log.Fatal(err) // reading the input failed, e.g. a corrupt gzip stream
+	}
+	for _, e := range r.InputErrors() {
+		fmt.Println("the input is not well-formed:", e)
 	}
 	// Output:
 	// record 1: _SMS.SUCCESS of account 123456789012
