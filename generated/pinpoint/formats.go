@@ -865,7 +865,7 @@ func rawSnsEndUserMessagingSMSVoiceMessage(v *jsonvalue.Value, c *validation.Col
 		if c.AssertContent {
 			if doc, ok := c.Content(v.Str, false, true); ok {
 				inner := c.Nested()
-				rawSnsEndUserMessagingSMSVoiceMessageContentSchema(&doc, inner)
+				rawEndUserMessagingSMSVoice(&doc, inner)
 				c.Embedded(inner)
 			}
 		}
@@ -878,7 +878,7 @@ func rawSnsEndUserMessagingInboundMessage(v *jsonvalue.Value, c *validation.Coll
 		if c.AssertContent {
 			if doc, ok := c.Content(v.Str, false, true); ok {
 				inner := c.Nested()
-				rawSnsEndUserMessagingInboundMessageContentSchema(&doc, inner)
+				rawEndUserMessagingInbound(&doc, inner)
 				c.Embedded(inner)
 			}
 		}
@@ -891,7 +891,7 @@ func rawSnsSESEventPublishingMessage(v *jsonvalue.Value, c *validation.Collector
 		if c.AssertContent {
 			if doc, ok := c.Content(v.Str, false, true); ok {
 				inner := c.Nested()
-				rawSnsSESEventPublishingMessageContentSchema(&doc, inner)
+				rawSESEventPublishing(&doc, inner)
 				c.Embedded(inner)
 			}
 		}
@@ -904,7 +904,7 @@ func rawSnsSESNotificationMessage(v *jsonvalue.Value, c *validation.Collector) {
 		if c.AssertContent {
 			if doc, ok := c.Content(v.Str, false, true); ok {
 				inner := c.Nested()
-				rawSnsSESNotificationMessageContentSchema(&doc, inner)
+				rawSESNotification(&doc, inner)
 				c.Embedded(inner)
 			}
 		}
@@ -1032,26 +1032,6 @@ func rawLambdaCloudwatchLogsEventAwslogs(v *jsonvalue.Value, c *validation.Colle
 			}
 		}
 	}
-}
-
-// rawSnsEndUserMessagingSMSVoiceMessageContentSchema checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-sms-voice/properties/Message/contentSchema.
-func rawSnsEndUserMessagingSMSVoiceMessageContentSchema(v *jsonvalue.Value, c *validation.Collector) {
-	rawEndUserMessagingSMSVoice(v, c)
-}
-
-// rawSnsEndUserMessagingInboundMessageContentSchema checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-inbound/properties/Message/contentSchema.
-func rawSnsEndUserMessagingInboundMessageContentSchema(v *jsonvalue.Value, c *validation.Collector) {
-	rawEndUserMessagingInbound(v, c)
-}
-
-// rawSnsSESEventPublishingMessageContentSchema checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-event-publishing/properties/Message/contentSchema.
-func rawSnsSESEventPublishingMessageContentSchema(v *jsonvalue.Value, c *validation.Collector) {
-	rawSESEventPublishing(v, c)
-}
-
-// rawSnsSESNotificationMessageContentSchema checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-notification/properties/Message/contentSchema.
-func rawSnsSESNotificationMessageContentSchema(v *jsonvalue.Value, c *validation.Collector) {
-	rawSESNotification(v, c)
 }
 
 // rawLambdaSnsEventRecordsItem checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sns-event/properties/Records/items.

@@ -61,9 +61,14 @@ func (p *printer) typedCheck(s *load.Schema, sc scalar) string {
 		return n
 	}
 	p.checkNames[key] = "" // a $ref cycle of scalars checks nothing more
-	body := p.typedCheckBody(s, sc)
+	body, forward := p.typedCheckBody(s, sc)
 	if len(body) == 0 {
 		return ""
+	}
+	if forward != "" {
+		// Callers call the check of the $ref target directly.
+		p.checkNames[key] = forward
+		return forward
 	}
 	name := uniqueName(p.checks, "check"+schemaSuffix(s))
 	p.checkNames[key] = name
@@ -74,12 +79,13 @@ func (p *printer) typedCheck(s *load.Schema, sc scalar) string {
 	return name
 }
 
-func (p *printer) typedCheckBody(s *load.Schema, sc scalar) []jen.Code {
+// typedCheckBody returns the statements of the check of s for a Go sc, and
+// forward, the check of s's $ref target, when calling it is all they do.
+func (p *printer) typedCheckBody(s *load.Schema, sc scalar) (body []jen.Code, forward string) {
 	r := p.raw
 	ret := jen.Return()
-	var body []jen.Code
 	if s.IsFalse() {
-		return []jen.Code{jen.Id("c").Dot("FalseSchema").Call()}
+		return []jen.Code{jen.Id("c").Dot("FalseSchema").Call()}, ""
 	}
 	// The Go type always has a JSON type the type keyword allows: the model
 	// maps a property to Go only so.
@@ -119,8 +125,12 @@ func (p *printer) typedCheckBody(s *load.Schema, sc scalar) []jen.Code {
 	if s.Ref != nil {
 		if n := p.typedCheck(s.Ref, sc); n != "" {
 			body = append(body, jen.Id(n).Call(vpc()...))
+			if len(body) == 1 {
+				forward = n
+			}
 		}
 	}
+	refOnly := len(body)
 	switch sc {
 	case goString:
 		body = append(body, r.stringChecks(s, jen.Id("v"), nil)...)
@@ -131,7 +141,10 @@ func (p *printer) typedCheckBody(s *load.Schema, sc scalar) []jen.Code {
 		body = append(body, jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))))
 		body = append(body, r.composition(s, jen.Op("&").Id("rv"))...)
 	}
-	return body
+	if len(body) > refOnly {
+		forward = ""
+	}
+	return body, forward
 }
 
 func allStringLiterals(lits []load.Literal) bool {

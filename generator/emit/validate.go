@@ -78,6 +78,7 @@ func newRawValidators(p *printer) *rawValidators {
 // name returns the validator of s, printed later by flush, or "" when s
 // accepts every value.
 func (r *rawValidators) name(s *load.Schema) string {
+	s = forwardTarget(s)
 	if annotationOnly(s) {
 		return ""
 	}
@@ -88,6 +89,33 @@ func (r *rawValidators) name(s *load.Schema) string {
 	r.names[s] = n
 	r.queue = append(r.queue, s)
 	return n
+}
+
+// forwardTarget returns the schema whose validator does the work of s:
+// a schema that only refers to another ($ref, or an allOf of one schema,
+// beside annotations) gets no validator of its own, so that a chain of
+// such references becomes one direct call instead of a chain of functions
+// that each call the next.
+func forwardTarget(s *load.Schema) *load.Schema {
+	seen := map[*load.Schema]bool{}
+	for s != nil && !seen[s] && s.Bool == nil {
+		seen[s] = true
+		rest := *s
+		var next *load.Schema
+		switch {
+		case s.Ref != nil:
+			next, rest.Ref = s.Ref, nil
+		case len(s.AllOf) == 1:
+			next, rest.AllOf = s.AllOf[0], nil
+		default:
+			return s
+		}
+		if !annotationOnly(&rest) {
+			return s
+		}
+		s = next
+	}
+	return s
 }
 
 // guardKinds returns the kinds of value that the validator of s accepts at

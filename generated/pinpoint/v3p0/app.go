@@ -304,21 +304,6 @@ func checkAppEventEventType(v string, c *validation.Collector) {
 	codec.Not(&rv, c, rawAppEventEventTypeNot)
 }
 
-// checkAppEventEventTimestamp checks a Go int64 against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_timestamp.
-func checkAppEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkAppEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/arrival_timestamp.
-func checkAppEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkAppEventEventVersion checks a Go string against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_version.
-func checkAppEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *AppEvent) validate(c *validation.Collector) {
 	if v.absent&absentAppEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -355,17 +340,17 @@ func (v *AppEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentAppEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkAppEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentAppEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkAppEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentAppEventEventVersion == 0 {
 		c.Push("event_version")
-		checkAppEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentAppEventApplication == 0 {
@@ -393,23 +378,23 @@ func (v *AppEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventEventType, codec.StringKind)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
 			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		}
 	}
 }
@@ -469,43 +454,43 @@ func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawAppEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawAppEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawAppEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawAppEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawAppEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawAppEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawAppEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
@@ -517,7 +502,7 @@ func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawAppEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -534,41 +519,6 @@ func rawAppEventEventTypeNot(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pattern(v.Str, "^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
 		}
 	}
-}
-
-// rawAppEventEventTimestamp checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_timestamp.
-func rawAppEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawAppEventArrivalTimestamp checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/arrival_timestamp.
-func rawAppEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawAppEventEventVersion checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_version.
-func rawAppEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawAppEventApplication checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/application.
-func rawAppEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawAppEventClient checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/client.
-func rawAppEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawAppEventDevice checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/device.
-func rawAppEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawAppEventSession checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/session.
-func rawAppEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
 }
 
 // rawAppEventAttributes checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/attributes.
@@ -591,11 +541,6 @@ func rawAppEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
 			}
 		}
 	}
-}
-
-// rawAppEventMetrics checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/metrics.
-func rawAppEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
 }
 
 // rawAppEventAttributesValue checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/attributes/additionalProperties.

@@ -271,7 +271,7 @@ func (v *Application) validate(c *validation.Collector) {
 		case "package_name":
 			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationPackageName, codec.StringKind)
 		case "sdk":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationSDK, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSDK, codec.ObjectKind)
 		case "title":
 			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationTitle, codec.StringKind)
 		case "version_name":
@@ -613,13 +613,13 @@ func (v *Device) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "locale":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDeviceLocale, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawLocale, codec.ObjectKind)
 		case "make":
 			codec.CheckMemberOf(&v.Rest[i], c, rawDeviceMake, codec.StringKind)
 		case "model":
 			codec.CheckMemberOf(&v.Rest[i], c, rawDeviceModel, codec.StringKind)
 		case "platform":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevicePlatform, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawPlatform, codec.ObjectKind)
 		}
 	}
 }
@@ -1203,26 +1203,16 @@ func (v *Session) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// checkSessionStartTimestamp checks a Go int64 against schema/pinpoint/3.0/common.json#/$defs/Session/properties/start_timestamp.
-func checkSessionStartTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkSessionStopTimestamp checks a Go int64 against schema/pinpoint/3.0/common.json#/$defs/Session/properties/stop_timestamp.
-func checkSessionStopTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *Session) validate(c *validation.Collector) {
 	if v.StartTimestamp != nil {
 		c.Push("start_timestamp")
-		checkSessionStartTimestamp(int64(*v.StartTimestamp), c)
+		checkUnixMillis(int64(*v.StartTimestamp), c)
 		c.Pop()
 	}
 	if v.StopTimestamp != nil {
 		c.Push("stop_timestamp")
-		checkSessionStopTimestamp(int64(*v.StopTimestamp), c)
+		checkUnixMillis(int64(*v.StopTimestamp), c)
 		c.Pop()
 	}
 	for i := range v.Rest {
@@ -1230,180 +1220,11 @@ func (v *Session) validate(c *validation.Collector) {
 		case "session_id":
 			codec.CheckMemberOf(&v.Rest[i], c, rawSessionSessionID, codec.StringKind)
 		case "start_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSessionStartTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "stop_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSessionStopTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		}
 	}
-}
-
-// rawApplicationAppID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/app_id.
-func rawApplicationAppID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawApplicationCognitoIdentityPoolID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/cognito_identity_pool_id.
-func rawApplicationCognitoIdentityPoolID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawApplicationPackageName checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/package_name.
-func rawApplicationPackageName(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawApplicationSDK checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/sdk.
-func rawApplicationSDK(v *jsonvalue.Value, c *validation.Collector) {
-	rawSDK(v, c)
-}
-
-// rawApplicationTitle checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/title.
-func rawApplicationTitle(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawApplicationVersionName checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/version_name.
-func rawApplicationVersionName(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawApplicationVersionCode checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/version_code.
-func rawApplicationVersionCode(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawClientClientID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Client/properties/client_id.
-func rawClientClientID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawClientCognitoID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Client/properties/cognito_id.
-func rawClientCognitoID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawDeviceLocale checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Device/properties/locale.
-func rawDeviceLocale(v *jsonvalue.Value, c *validation.Collector) {
-	rawLocale(v, c)
-}
-
-// rawDeviceMake checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Device/properties/make.
-func rawDeviceMake(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawDeviceModel checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Device/properties/model.
-func rawDeviceModel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawDevicePlatform checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Device/properties/platform.
-func rawDevicePlatform(v *jsonvalue.Value, c *validation.Collector) {
-	rawPlatform(v, c)
-}
-
-// rawLocaleCode checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Locale/properties/code.
-func rawLocaleCode(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawLocaleCountry checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Locale/properties/country.
-func rawLocaleCountry(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawLocaleLanguage checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Locale/properties/language.
-func rawLocaleLanguage(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawPlatformName checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Platform/properties/name.
-func rawPlatformName(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawPlatformVersion checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Platform/properties/version.
-func rawPlatformVersion(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSDKName checks a raw value against schema/pinpoint/3.0/common.json#/$defs/SDK/properties/name.
-func rawSDKName(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSDKVersion checks a raw value against schema/pinpoint/3.0/common.json#/$defs/SDK/properties/version.
-func rawSDKVersion(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSessionSessionID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Session/properties/session_id.
-func rawSessionSessionID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSessionStartTimestamp checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Session/properties/start_timestamp.
-func rawSessionStartTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawSessionStopTimestamp checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Session/properties/stop_timestamp.
-func rawSessionStopTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
 }
 
 var minimumUnixMillis = codec.MustNumber("0")
@@ -1469,7 +1290,7 @@ func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
 			case "sdk":
 				{
 					c.Push(m.Name)
-					rawApplicationSDK(&m.Value, c)
+					rawSDK(&m.Value, c)
 					c.Pop()
 				}
 			case "title":
@@ -1538,7 +1359,7 @@ func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 			case "locale":
 				{
 					c.Push(m.Name)
-					rawDeviceLocale(&m.Value, c)
+					rawLocale(&m.Value, c)
 					c.Pop()
 				}
 			case "make":
@@ -1556,7 +1377,7 @@ func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 			case "platform":
 				{
 					c.Push(m.Name)
-					rawDevicePlatform(&m.Value, c)
+					rawPlatform(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -1584,13 +1405,13 @@ func rawSession(v *jsonvalue.Value, c *validation.Collector) {
 			case "start_timestamp":
 				{
 					c.Push(m.Name)
-					rawSessionStartTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "stop_timestamp":
 				{
 					c.Push(m.Name)
-					rawSessionStopTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -1620,6 +1441,30 @@ func rawMetrics(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// rawApplicationAppID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/app_id.
+func rawApplicationAppID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawApplicationCognitoIdentityPoolID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/cognito_identity_pool_id.
+func rawApplicationCognitoIdentityPoolID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawApplicationPackageName checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/package_name.
+func rawApplicationPackageName(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
 // rawSDK checks a raw value against schema/pinpoint/3.0/common.json#/$defs/SDK.
 func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -1645,6 +1490,46 @@ func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
 				}
 			}
 		}
+	}
+}
+
+// rawApplicationTitle checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/title.
+func rawApplicationTitle(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawApplicationVersionName checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/version_name.
+func rawApplicationVersionName(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawApplicationVersionCode checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/version_code.
+func rawApplicationVersionCode(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawClientClientID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Client/properties/client_id.
+func rawClientClientID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawClientCognitoID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Client/properties/cognito_id.
+func rawClientCognitoID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
 	}
 }
 
@@ -1682,6 +1567,22 @@ func rawLocale(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// rawDeviceMake checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Device/properties/make.
+func rawDeviceMake(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawDeviceModel checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Device/properties/model.
+func rawDeviceModel(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
 // rawPlatform checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Platform.
 func rawPlatform(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -1707,6 +1608,70 @@ func rawPlatform(v *jsonvalue.Value, c *validation.Collector) {
 				}
 			}
 		}
+	}
+}
+
+// rawLocaleCode checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Locale/properties/code.
+func rawLocaleCode(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawLocaleCountry checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Locale/properties/country.
+func rawLocaleCountry(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawLocaleLanguage checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Locale/properties/language.
+func rawLocaleLanguage(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawPlatformName checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Platform/properties/name.
+func rawPlatformName(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawPlatformVersion checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Platform/properties/version.
+func rawPlatformVersion(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawSDKName checks a raw value against schema/pinpoint/3.0/common.json#/$defs/SDK/properties/name.
+func rawSDKName(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawSDKVersion checks a raw value against schema/pinpoint/3.0/common.json#/$defs/SDK/properties/version.
+func rawSDKVersion(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawSessionSessionID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Session/properties/session_id.
+func rawSessionSessionID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
 	}
 }
 

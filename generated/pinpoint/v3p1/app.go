@@ -340,26 +340,6 @@ func checkAppEventEventType(v string, c *validation.Collector) {
 	codec.Not(&rv, c, rawAppEventEventTypeNot)
 }
 
-// checkAppEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_timestamp.
-func checkAppEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkAppEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/arrival_timestamp.
-func checkAppEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkAppEventEventVersion checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_version.
-func checkAppEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkAppEventAWSAccountID checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/awsAccountId.
-func checkAppEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *AppEvent) validate(c *validation.Collector) {
 	if v.absent&absentAppEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -399,17 +379,17 @@ func (v *AppEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentAppEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkAppEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentAppEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkAppEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentAppEventEventVersion == 0 {
 		c.Push("event_version")
-		checkAppEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentAppEventApplication == 0 {
@@ -439,7 +419,7 @@ func (v *AppEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentAppEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkAppEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	for i := range v.Rest {
@@ -447,27 +427,27 @@ func (v *AppEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventEventType, codec.StringKind)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawAppEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "endpoint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventEndpoint, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpoint, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -834,26 +814,6 @@ func checkAppMonetizationEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkAppMonetizationEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_timestamp.
-func checkAppMonetizationEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkAppMonetizationEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/arrival_timestamp.
-func checkAppMonetizationEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkAppMonetizationEventEventVersion checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_version.
-func checkAppMonetizationEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkAppMonetizationEventAWSAccountID checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/awsAccountId.
-func checkAppMonetizationEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *AppMonetizationEvent) validate(c *validation.Collector) {
 	if v.absent&absentAppMonetizationEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -893,17 +853,17 @@ func (v *AppMonetizationEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentAppMonetizationEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkAppMonetizationEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentAppMonetizationEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkAppMonetizationEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentAppMonetizationEventEventVersion == 0 {
 		c.Push("event_version")
-		checkAppMonetizationEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentAppMonetizationEventApplication == 0 {
@@ -943,7 +903,7 @@ func (v *AppMonetizationEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentAppMonetizationEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkAppMonetizationEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	for i := range v.Rest {
@@ -951,27 +911,27 @@ func (v *AppMonetizationEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationMetrics, codec.ObjectKind)
 		case "endpoint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventEndpoint, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpoint, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppMonetizationEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -1330,26 +1290,6 @@ func checkAppSessionEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkAppSessionEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_timestamp.
-func checkAppSessionEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkAppSessionEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/arrival_timestamp.
-func checkAppSessionEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkAppSessionEventEventVersion checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_version.
-func checkAppSessionEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkAppSessionEventAWSAccountID checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/awsAccountId.
-func checkAppSessionEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *AppSessionEvent) validate(c *validation.Collector) {
 	if v.absent&absentAppSessionEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -1389,17 +1329,17 @@ func (v *AppSessionEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentAppSessionEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkAppSessionEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentAppSessionEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkAppSessionEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentAppSessionEventEventVersion == 0 {
 		c.Push("event_version")
-		checkAppSessionEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentAppSessionEventApplication == 0 {
@@ -1429,7 +1369,7 @@ func (v *AppSessionEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentAppSessionEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkAppSessionEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	for i := range v.Rest {
@@ -1437,27 +1377,27 @@ func (v *AppSessionEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "endpoint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventEndpoint, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpoint, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppSessionEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -1815,26 +1755,6 @@ func checkAppUserAuthEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkAppUserAuthEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_timestamp.
-func checkAppUserAuthEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkAppUserAuthEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/arrival_timestamp.
-func checkAppUserAuthEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkAppUserAuthEventEventVersion checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_version.
-func checkAppUserAuthEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkAppUserAuthEventAWSAccountID checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/awsAccountId.
-func checkAppUserAuthEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *AppUserAuthEvent) validate(c *validation.Collector) {
 	if v.absent&absentAppUserAuthEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -1874,17 +1794,17 @@ func (v *AppUserAuthEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentAppUserAuthEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkAppUserAuthEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentAppUserAuthEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkAppUserAuthEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentAppUserAuthEventEventVersion == 0 {
 		c.Push("event_version")
-		checkAppUserAuthEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentAppUserAuthEventApplication == 0 {
@@ -1914,7 +1834,7 @@ func (v *AppUserAuthEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentAppUserAuthEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkAppUserAuthEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	for i := range v.Rest {
@@ -1922,27 +1842,27 @@ func (v *AppUserAuthEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "endpoint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventEndpoint, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpoint, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppUserAuthEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -2301,26 +2221,6 @@ func checkInAppMessageEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkInAppMessageEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_timestamp.
-func checkInAppMessageEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkInAppMessageEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/arrival_timestamp.
-func checkInAppMessageEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkInAppMessageEventEventVersion checks a Go string against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_version.
-func checkInAppMessageEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkInAppMessageEventAWSAccountID checks a Go string against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/awsAccountId.
-func checkInAppMessageEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *InAppMessageEvent) validate(c *validation.Collector) {
 	if v.absent&absentInAppMessageEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -2360,17 +2260,17 @@ func (v *InAppMessageEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentInAppMessageEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkInAppMessageEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentInAppMessageEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkInAppMessageEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentInAppMessageEventEventVersion == 0 {
 		c.Push("event_version")
-		checkInAppMessageEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentInAppMessageEventApplication == 0 {
@@ -2400,7 +2300,7 @@ func (v *InAppMessageEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentInAppMessageEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkInAppMessageEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	for i := range v.Rest {
@@ -2408,27 +2308,27 @@ func (v *InAppMessageEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "endpoint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventEndpoint, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpoint, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawInAppMessageEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -2825,67 +2725,67 @@ func rawAppSessionEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawAppSessionEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawAppSessionEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawAppSessionEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawAppSessionEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawAppSessionEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawAppSessionEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawAppSessionEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawAppSessionEventAttributes(&m.Value, c)
+					rawAppAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawAppSessionEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "endpoint":
 				{
 					c.Push(m.Name)
-					rawAppSessionEventEndpoint(&m.Value, c)
+					rawEndpoint(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawAppSessionEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -2914,67 +2814,67 @@ func rawAppUserAuthEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawAppUserAuthEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawAppUserAuthEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawAppUserAuthEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawAppUserAuthEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawAppUserAuthEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawAppUserAuthEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawAppUserAuthEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawAppUserAuthEventAttributes(&m.Value, c)
+					rawAppAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawAppUserAuthEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "endpoint":
 				{
 					c.Push(m.Name)
-					rawAppUserAuthEventEndpoint(&m.Value, c)
+					rawEndpoint(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawAppUserAuthEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -3003,67 +2903,67 @@ func rawAppMonetizationEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawAppMonetizationEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawAppMonetizationEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawAppMonetizationEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawAppMonetizationEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawAppMonetizationEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawAppMonetizationEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawAppMonetizationEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawAppMonetizationEventAttributes(&m.Value, c)
+					rawMonetizationAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawAppMonetizationEventMetrics(&m.Value, c)
+					rawMonetizationMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "endpoint":
 				{
 					c.Push(m.Name)
-					rawAppMonetizationEventEndpoint(&m.Value, c)
+					rawEndpoint(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawAppMonetizationEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -3092,67 +2992,67 @@ func rawInAppMessageEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawInAppMessageEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawInAppMessageEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawInAppMessageEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawInAppMessageEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawInAppMessageEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawInAppMessageEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawInAppMessageEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawInAppMessageEventAttributes(&m.Value, c)
+					rawAppAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawInAppMessageEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "endpoint":
 				{
 					c.Push(m.Name)
-					rawInAppMessageEventEndpoint(&m.Value, c)
+					rawEndpoint(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawInAppMessageEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -3181,67 +3081,67 @@ func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawAppEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawAppEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawAppEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawAppEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawAppEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawAppEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawAppEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawAppEventAttributes(&m.Value, c)
+					rawAppAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawAppEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "endpoint":
 				{
 					c.Push(m.Name)
-					rawAppEventEndpoint(&m.Value, c)
+					rawEndpoint(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawAppEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -3257,393 +3157,6 @@ func rawAppEventEventTypeNot(v *jsonvalue.Value, c *validation.Collector) {
 		if !patternAppEventEventTypeNot.MatchString(v.Str) {
 			c.Pattern(v.Str, "^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
 		}
-	}
-}
-
-// rawAppEventEventTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_timestamp.
-func rawAppEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawAppEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/arrival_timestamp.
-func rawAppEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawAppEventEventVersion checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_version.
-func rawAppEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawAppEventApplication checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/application.
-func rawAppEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawAppEventClient checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/client.
-func rawAppEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawAppEventDevice checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/device.
-func rawAppEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawAppEventSession checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/session.
-func rawAppEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawAppEventAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/attributes.
-func rawAppEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawAppAttributes(v, c)
-}
-
-// rawAppEventMetrics checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/metrics.
-func rawAppEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawAppEventEndpoint checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/endpoint.
-func rawAppEventEndpoint(v *jsonvalue.Value, c *validation.Collector) {
-	rawEndpoint(v, c)
-}
-
-// rawAppEventAWSAccountID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/awsAccountId.
-func rawAppEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-var constAppMonetizationEventEventType = codec.MustParse("\"_monetization.purchase\"")
-
-// rawAppMonetizationEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_type.
-func rawAppMonetizationEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constAppMonetizationEventEventType) {
-		c.Const(validation.Show(v), "\"_monetization.purchase\"")
-		return
-	}
-}
-
-// rawAppMonetizationEventEventTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_timestamp.
-func rawAppMonetizationEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawAppMonetizationEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/arrival_timestamp.
-func rawAppMonetizationEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawAppMonetizationEventEventVersion checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_version.
-func rawAppMonetizationEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawAppMonetizationEventApplication checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/application.
-func rawAppMonetizationEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawAppMonetizationEventClient checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/client.
-func rawAppMonetizationEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawAppMonetizationEventDevice checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/device.
-func rawAppMonetizationEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawAppMonetizationEventSession checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/session.
-func rawAppMonetizationEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawAppMonetizationEventAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/attributes.
-func rawAppMonetizationEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawMonetizationAttributes(v, c)
-}
-
-// rawAppMonetizationEventMetrics checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/metrics.
-func rawAppMonetizationEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMonetizationMetrics(v, c)
-}
-
-// rawAppMonetizationEventEndpoint checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/endpoint.
-func rawAppMonetizationEventEndpoint(v *jsonvalue.Value, c *validation.Collector) {
-	rawEndpoint(v, c)
-}
-
-// rawAppMonetizationEventAWSAccountID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/awsAccountId.
-func rawAppMonetizationEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-var enumAppSessionEventEventType = []jsonvalue.Value{codec.MustParse("\"_session.start\""), codec.MustParse("\"_session.stop\""), codec.MustParse("\"_session.pause\""), codec.MustParse("\"_session.resume\"")}
-
-// rawAppSessionEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_type.
-func rawAppSessionEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !codec.InEnum(v, enumAppSessionEventEventType) {
-		c.Enum(validation.Show(v), "_session.start, _session.stop, _session.pause, _session.resume")
-		return
-	}
-}
-
-// rawAppSessionEventEventTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_timestamp.
-func rawAppSessionEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawAppSessionEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/arrival_timestamp.
-func rawAppSessionEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawAppSessionEventEventVersion checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_version.
-func rawAppSessionEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawAppSessionEventApplication checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/application.
-func rawAppSessionEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawAppSessionEventClient checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/client.
-func rawAppSessionEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawAppSessionEventDevice checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/device.
-func rawAppSessionEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawAppSessionEventSession checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/session.
-func rawAppSessionEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawAppSessionEventAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/attributes.
-func rawAppSessionEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawAppAttributes(v, c)
-}
-
-// rawAppSessionEventMetrics checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/metrics.
-func rawAppSessionEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawAppSessionEventEndpoint checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/endpoint.
-func rawAppSessionEventEndpoint(v *jsonvalue.Value, c *validation.Collector) {
-	rawEndpoint(v, c)
-}
-
-// rawAppSessionEventAWSAccountID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/awsAccountId.
-func rawAppSessionEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-var enumAppUserAuthEventEventType = []jsonvalue.Value{codec.MustParse("\"_userauth.sign_in\""), codec.MustParse("\"_userauth.sign_up\""), codec.MustParse("\"_userauth.auth_fail\"")}
-
-// rawAppUserAuthEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_type.
-func rawAppUserAuthEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !codec.InEnum(v, enumAppUserAuthEventEventType) {
-		c.Enum(validation.Show(v), "_userauth.sign_in, _userauth.sign_up, _userauth.auth_fail")
-		return
-	}
-}
-
-// rawAppUserAuthEventEventTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_timestamp.
-func rawAppUserAuthEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawAppUserAuthEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/arrival_timestamp.
-func rawAppUserAuthEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawAppUserAuthEventEventVersion checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_version.
-func rawAppUserAuthEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawAppUserAuthEventApplication checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/application.
-func rawAppUserAuthEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawAppUserAuthEventClient checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/client.
-func rawAppUserAuthEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawAppUserAuthEventDevice checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/device.
-func rawAppUserAuthEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawAppUserAuthEventSession checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/session.
-func rawAppUserAuthEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawAppUserAuthEventAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/attributes.
-func rawAppUserAuthEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawAppAttributes(v, c)
-}
-
-// rawAppUserAuthEventMetrics checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/metrics.
-func rawAppUserAuthEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawAppUserAuthEventEndpoint checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/endpoint.
-func rawAppUserAuthEventEndpoint(v *jsonvalue.Value, c *validation.Collector) {
-	rawEndpoint(v, c)
-}
-
-// rawAppUserAuthEventAWSAccountID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/awsAccountId.
-func rawAppUserAuthEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-var enumInAppMessageEventEventType = []jsonvalue.Value{codec.MustParse("\"_inapp.message_displayed\""), codec.MustParse("\"_inapp.message_dismissed\""), codec.MustParse("\"_inapp.message_clicked\"")}
-
-// rawInAppMessageEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_type.
-func rawInAppMessageEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !codec.InEnum(v, enumInAppMessageEventEventType) {
-		c.Enum(validation.Show(v), "_inapp.message_displayed, _inapp.message_dismissed, _inapp.message_clicked")
-		return
-	}
-}
-
-// rawInAppMessageEventEventTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_timestamp.
-func rawInAppMessageEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawInAppMessageEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/arrival_timestamp.
-func rawInAppMessageEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawInAppMessageEventEventVersion checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_version.
-func rawInAppMessageEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawInAppMessageEventApplication checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/application.
-func rawInAppMessageEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawInAppMessageEventClient checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/client.
-func rawInAppMessageEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawInAppMessageEventDevice checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/device.
-func rawInAppMessageEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawInAppMessageEventSession checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/session.
-func rawInAppMessageEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawInAppMessageEventAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/attributes.
-func rawInAppMessageEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawAppAttributes(v, c)
-}
-
-// rawInAppMessageEventMetrics checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/metrics.
-func rawInAppMessageEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawInAppMessageEventEndpoint checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/endpoint.
-func rawInAppMessageEventEndpoint(v *jsonvalue.Value, c *validation.Collector) {
-	rawEndpoint(v, c)
-}
-
-// rawInAppMessageEventAWSAccountID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/awsAccountId.
-func rawInAppMessageEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-// rawMonetizationAttributesCurrency checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_currency.
-func rawMonetizationAttributesCurrency(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMonetizationAttributesProductID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_product_id.
-func rawMonetizationAttributesProductID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMonetizationAttributesTransactionID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_transaction_id.
-func rawMonetizationAttributesTransactionID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMonetizationAttributesItemPriceFormatted checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_item_price_formatted.
-func rawMonetizationAttributesItemPriceFormatted(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMonetizationAttributesStore checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_store.
-func rawMonetizationAttributesStore(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMonetizationAttributesValue checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/additionalProperties.
-func rawMonetizationAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMonetizationMetricsItemPrice checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics/properties/_item_price.
-func rawMonetizationMetricsItemPrice(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
-	}
-}
-
-// rawMonetizationMetricsQuantity checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics/properties/_quantity.
-func rawMonetizationMetricsQuantity(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
-	}
-}
-
-// rawMonetizationMetricsValue checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics/additionalProperties.
-func rawMonetizationMetricsValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
 	}
 }
 
@@ -3666,6 +3179,16 @@ func rawAppAttributes(v *jsonvalue.Value, c *validation.Collector) {
 				}
 			}
 		}
+	}
+}
+
+var constAppMonetizationEventEventType = codec.MustParse("\"_monetization.purchase\"")
+
+// rawAppMonetizationEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_type.
+func rawAppMonetizationEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constAppMonetizationEventEventType) {
+		c.Const(validation.Show(v), "\"_monetization.purchase\"")
+		return
 	}
 }
 
@@ -3763,6 +3286,108 @@ func rawMonetizationMetrics(v *jsonvalue.Value, c *validation.Collector) {
 				}
 			}
 		}
+	}
+}
+
+var enumAppSessionEventEventType = []jsonvalue.Value{codec.MustParse("\"_session.start\""), codec.MustParse("\"_session.stop\""), codec.MustParse("\"_session.pause\""), codec.MustParse("\"_session.resume\"")}
+
+// rawAppSessionEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_type.
+func rawAppSessionEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !codec.InEnum(v, enumAppSessionEventEventType) {
+		c.Enum(validation.Show(v), "_session.start, _session.stop, _session.pause, _session.resume")
+		return
+	}
+}
+
+var enumAppUserAuthEventEventType = []jsonvalue.Value{codec.MustParse("\"_userauth.sign_in\""), codec.MustParse("\"_userauth.sign_up\""), codec.MustParse("\"_userauth.auth_fail\"")}
+
+// rawAppUserAuthEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_type.
+func rawAppUserAuthEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !codec.InEnum(v, enumAppUserAuthEventEventType) {
+		c.Enum(validation.Show(v), "_userauth.sign_in, _userauth.sign_up, _userauth.auth_fail")
+		return
+	}
+}
+
+var enumInAppMessageEventEventType = []jsonvalue.Value{codec.MustParse("\"_inapp.message_displayed\""), codec.MustParse("\"_inapp.message_dismissed\""), codec.MustParse("\"_inapp.message_clicked\"")}
+
+// rawInAppMessageEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_type.
+func rawInAppMessageEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !codec.InEnum(v, enumInAppMessageEventEventType) {
+		c.Enum(validation.Show(v), "_inapp.message_displayed, _inapp.message_dismissed, _inapp.message_clicked")
+		return
+	}
+}
+
+// rawMonetizationAttributesCurrency checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_currency.
+func rawMonetizationAttributesCurrency(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawMonetizationAttributesProductID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_product_id.
+func rawMonetizationAttributesProductID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawMonetizationAttributesTransactionID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_transaction_id.
+func rawMonetizationAttributesTransactionID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawMonetizationAttributesItemPriceFormatted checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_item_price_formatted.
+func rawMonetizationAttributesItemPriceFormatted(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawMonetizationAttributesStore checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_store.
+func rawMonetizationAttributesStore(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawMonetizationAttributesValue checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/additionalProperties.
+func rawMonetizationAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawMonetizationMetricsItemPrice checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics/properties/_item_price.
+func rawMonetizationMetricsItemPrice(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Number) {
+		c.Type(v, "number")
+		return
+	}
+}
+
+// rawMonetizationMetricsQuantity checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics/properties/_quantity.
+func rawMonetizationMetricsQuantity(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Number) {
+		c.Type(v, "number")
+		return
+	}
+}
+
+// rawMonetizationMetricsValue checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics/additionalProperties.
+func rawMonetizationMetricsValue(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Number) {
+		c.Type(v, "number")
+		return
 	}
 }
 

@@ -541,26 +541,6 @@ func checkCampaignEngagementEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkCampaignEngagementEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_timestamp.
-func checkCampaignEngagementEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkCampaignEngagementEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/arrival_timestamp.
-func checkCampaignEngagementEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkCampaignEngagementEventEventVersion checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_version.
-func checkCampaignEngagementEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkCampaignEngagementEventAWSAccountID checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/awsAccountId.
-func checkCampaignEngagementEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
 	if v.absent&absentCampaignEngagementEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -600,17 +580,17 @@ func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentCampaignEngagementEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkCampaignEngagementEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentCampaignEngagementEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkCampaignEngagementEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentCampaignEngagementEventEventVersion == 0 {
 		c.Push("event_version")
-		checkCampaignEngagementEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentCampaignEngagementEventApplication == 0 {
@@ -645,7 +625,7 @@ func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentCampaignEngagementEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkCampaignEngagementEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	for i := range v.Rest {
@@ -653,27 +633,27 @@ func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "endpoint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventEndpoint, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpoint, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -946,9 +926,9 @@ func (v *CampaignSendAttributes) validate(c *validation.Collector) {
 		case "treatment_id":
 			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributesTreatmentID, codec.StringKind)
 		case "campaign_send_status":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributesCampaignSendStatus, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendStatus, codec.StringKind)
 		case "delivery_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributesDeliveryType, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDeliveryType, codec.StringKind)
 		case "campaign_type":
 			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributesCampaignType, codec.StringKind|codec.NullKind)
 		default:
@@ -1294,26 +1274,6 @@ func checkCampaignSendEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkCampaignSendEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_timestamp.
-func checkCampaignSendEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkCampaignSendEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/arrival_timestamp.
-func checkCampaignSendEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkCampaignSendEventEventVersion checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_version.
-func checkCampaignSendEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkCampaignSendEventAWSAccountID checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/awsAccountId.
-func checkCampaignSendEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignSendEvent) validate(c *validation.Collector) {
 	if v.absent&absentCampaignSendEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -1356,17 +1316,17 @@ func (v *CampaignSendEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentCampaignSendEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkCampaignSendEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentCampaignSendEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkCampaignSendEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentCampaignSendEventEventVersion == 0 {
 		c.Push("event_version")
-		checkCampaignSendEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentCampaignSendEventApplication == 0 {
@@ -1401,7 +1361,7 @@ func (v *CampaignSendEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentCampaignSendEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkCampaignSendEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	for i := range v.Rest {
@@ -1409,27 +1369,27 @@ func (v *CampaignSendEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventClientContext, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -1542,67 +1502,67 @@ func rawCampaignSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawCampaignSendEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawCampaignSendEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawCampaignSendEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawCampaignSendEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawCampaignSendEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawCampaignSendEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawCampaignSendEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawCampaignSendEventAttributes(&m.Value, c)
+					rawCampaignSendAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawCampaignSendEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "client_context":
 				{
 					c.Push(m.Name)
-					rawCampaignSendEventClientContext(&m.Value, c)
+					rawEndpointClientContext(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawCampaignSendEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -1631,67 +1591,67 @@ func rawCampaignEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawCampaignEngagementEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawCampaignEngagementEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawCampaignEngagementEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawCampaignEngagementEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawCampaignEngagementEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawCampaignEngagementEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawCampaignEngagementEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawCampaignEngagementEventAttributes(&m.Value, c)
+					rawCampaignEngagementAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawCampaignEngagementEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "endpoint":
 				{
 					c.Push(m.Name)
-					rawCampaignEngagementEventEndpoint(&m.Value, c)
+					rawEndpoint(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawCampaignEngagementEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -1749,176 +1709,6 @@ func rawCampaignEngagementEventEventType(v *jsonvalue.Value, c *validation.Colle
 	}
 }
 
-// rawCampaignEngagementEventEventTimestamp checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_timestamp.
-func rawCampaignEngagementEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawCampaignEngagementEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/arrival_timestamp.
-func rawCampaignEngagementEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawCampaignEngagementEventEventVersion checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_version.
-func rawCampaignEngagementEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawCampaignEngagementEventApplication checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/application.
-func rawCampaignEngagementEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawCampaignEngagementEventClient checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/client.
-func rawCampaignEngagementEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawCampaignEngagementEventDevice checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/device.
-func rawCampaignEngagementEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawCampaignEngagementEventSession checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/session.
-func rawCampaignEngagementEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawCampaignEngagementEventAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/attributes.
-func rawCampaignEngagementEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawCampaignEngagementAttributes(v, c)
-}
-
-// rawCampaignEngagementEventMetrics checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/metrics.
-func rawCampaignEngagementEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawCampaignEngagementEventEndpoint checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/endpoint.
-func rawCampaignEngagementEventEndpoint(v *jsonvalue.Value, c *validation.Collector) {
-	rawEndpoint(v, c)
-}
-
-// rawCampaignEngagementEventAWSAccountID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/awsAccountId.
-func rawCampaignEngagementEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-// rawCampaignSendAttributesCampaignType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_type.
-func rawCampaignSendAttributesCampaignType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(v, "string or null")
-		return
-	}
-}
-
-// rawCampaignSendAttributesCampaignID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_id.
-func rawCampaignSendAttributesCampaignID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawCampaignSendAttributesCampaignActivityID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_activity_id.
-func rawCampaignSendAttributesCampaignActivityID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawCampaignSendAttributesTreatmentID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/treatment_id.
-func rawCampaignSendAttributesTreatmentID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawCampaignSendAttributesCampaignSendStatus checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_send_status.
-func rawCampaignSendAttributesCampaignSendStatus(v *jsonvalue.Value, c *validation.Collector) {
-	rawCampaignSendStatus(v, c)
-}
-
-// rawCampaignSendAttributesDeliveryType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/delivery_type.
-func rawCampaignSendAttributesDeliveryType(v *jsonvalue.Value, c *validation.Collector) {
-	rawDeliveryType(v, c)
-}
-
-// rawCampaignSendAttributesValue checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/additionalProperties.
-func rawCampaignSendAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(v, "string or null")
-		return
-	}
-}
-
-var constCampaignSendEventEventType = codec.MustParse("\"_campaign.send\"")
-
-// rawCampaignSendEventEventType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_type.
-func rawCampaignSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constCampaignSendEventEventType) {
-		c.Const(validation.Show(v), "\"_campaign.send\"")
-		return
-	}
-}
-
-// rawCampaignSendEventEventTimestamp checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_timestamp.
-func rawCampaignSendEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawCampaignSendEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/arrival_timestamp.
-func rawCampaignSendEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawCampaignSendEventEventVersion checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_version.
-func rawCampaignSendEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawCampaignSendEventApplication checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/application.
-func rawCampaignSendEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawCampaignSendEventClient checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/client.
-func rawCampaignSendEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawCampaignSendEventDevice checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/device.
-func rawCampaignSendEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawCampaignSendEventSession checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/session.
-func rawCampaignSendEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawCampaignSendEventAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/attributes.
-func rawCampaignSendEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawCampaignSendAttributes(v, c)
-}
-
-// rawCampaignSendEventMetrics checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/metrics.
-func rawCampaignSendEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawCampaignSendEventClientContext checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/client_context.
-func rawCampaignSendEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
-	rawEndpointClientContext(v, c)
-}
-
-// rawCampaignSendEventAWSAccountID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/awsAccountId.
-func rawCampaignSendEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
 // rawCampaignEngagementAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes.
 func rawCampaignEngagementAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -1972,6 +1762,38 @@ func rawCampaignEngagementAttributes(v *jsonvalue.Value, c *validation.Collector
 	}
 }
 
+// rawCampaignSendAttributesCampaignType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_type.
+func rawCampaignSendAttributesCampaignType(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
+		c.Type(v, "string or null")
+		return
+	}
+}
+
+// rawCampaignSendAttributesCampaignID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_id.
+func rawCampaignSendAttributesCampaignID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawCampaignSendAttributesCampaignActivityID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_activity_id.
+func rawCampaignSendAttributesCampaignActivityID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawCampaignSendAttributesTreatmentID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/treatment_id.
+func rawCampaignSendAttributesTreatmentID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
 // rawCampaignSendStatus checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendStatus.
 func rawCampaignSendStatus(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
@@ -1984,6 +1806,24 @@ func rawCampaignSendStatus(v *jsonvalue.Value, c *validation.Collector) {
 func rawDeliveryType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
 		c.Type(v, "string")
+		return
+	}
+}
+
+// rawCampaignSendAttributesValue checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/additionalProperties.
+func rawCampaignSendAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
+		c.Type(v, "string or null")
+		return
+	}
+}
+
+var constCampaignSendEventEventType = codec.MustParse("\"_campaign.send\"")
+
+// rawCampaignSendEventEventType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_type.
+func rawCampaignSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constCampaignSendEventEventType) {
+		c.Const(validation.Show(v), "\"_campaign.send\"")
 		return
 	}
 }
@@ -2025,14 +1865,14 @@ func rawCampaignSendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 			case "campaign_send_status":
 				{
 					c.Push(m.Name)
-					rawCampaignSendAttributesCampaignSendStatus(&m.Value, c)
+					rawCampaignSendStatus(&m.Value, c)
 					c.Pop()
 				}
 				matched = true
 			case "delivery_type":
 				{
 					c.Push(m.Name)
-					rawCampaignSendAttributesDeliveryType(&m.Value, c)
+					rawDeliveryType(&m.Value, c)
 					c.Pop()
 				}
 				matched = true

@@ -1095,7 +1095,7 @@ func (v *EmailClickChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickChannelMailEvent, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -1626,26 +1626,6 @@ func checkEmailClickEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkEmailClickEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_timestamp.
-func checkEmailClickEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailClickEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/arrival_timestamp.
-func checkEmailClickEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailClickEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_version.
-func checkEmailClickEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkEmailClickEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/awsAccountId.
-func checkEmailClickEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClickEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailClickEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -1688,17 +1668,17 @@ func (v *EmailClickEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailClickEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkEmailClickEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailClickEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkEmailClickEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailClickEventEventVersion == 0 {
 		c.Push("event_version")
-		checkEmailClickEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailClickEventApplication == 0 {
@@ -1733,7 +1713,7 @@ func (v *EmailClickEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailClickEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkEmailClickEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailClickEventFacets == 0 {
@@ -1746,29 +1726,29 @@ func (v *EmailClickEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventClientContext, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickEventFacets, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -1929,7 +1909,7 @@ func (v *EmailClickFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickFacetsEmailChannel, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -2091,9 +2071,9 @@ func (v *EmailClickMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickMailEventMail, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
 		case "click":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickMailEventClick, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetails, codec.ObjectKind)
 		}
 	}
 }
@@ -2472,7 +2452,7 @@ func (v *EmailComplaintChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintChannelMailEvent, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -3017,26 +2997,6 @@ func checkEmailComplaintEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkEmailComplaintEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_timestamp.
-func checkEmailComplaintEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailComplaintEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/arrival_timestamp.
-func checkEmailComplaintEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailComplaintEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_version.
-func checkEmailComplaintEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkEmailComplaintEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/awsAccountId.
-func checkEmailComplaintEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailComplaintEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailComplaintEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -3079,17 +3039,17 @@ func (v *EmailComplaintEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailComplaintEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkEmailComplaintEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailComplaintEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkEmailComplaintEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailComplaintEventEventVersion == 0 {
 		c.Push("event_version")
-		checkEmailComplaintEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailComplaintEventApplication == 0 {
@@ -3124,7 +3084,7 @@ func (v *EmailComplaintEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailComplaintEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkEmailComplaintEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailComplaintEventFacets == 0 {
@@ -3137,29 +3097,29 @@ func (v *EmailComplaintEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventClientContext, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintEventFacets, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -3320,7 +3280,7 @@ func (v *EmailComplaintFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintFacetsEmailChannel, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -3480,9 +3440,9 @@ func (v *EmailComplaintMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintMailEventMail, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
 		case "complaint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintMailEventComplaint, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetails, codec.ObjectKind)
 		}
 	}
 }
@@ -3618,7 +3578,7 @@ func (v *EmailDeliveredChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredChannelMailEvent, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -3978,26 +3938,6 @@ func checkEmailDeliveredEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkEmailDeliveredEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_timestamp.
-func checkEmailDeliveredEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailDeliveredEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/arrival_timestamp.
-func checkEmailDeliveredEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailDeliveredEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_version.
-func checkEmailDeliveredEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkEmailDeliveredEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/awsAccountId.
-func checkEmailDeliveredEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailDeliveredEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -4040,17 +3980,17 @@ func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailDeliveredEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkEmailDeliveredEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailDeliveredEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkEmailDeliveredEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailDeliveredEventEventVersion == 0 {
 		c.Push("event_version")
-		checkEmailDeliveredEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailDeliveredEventApplication == 0 {
@@ -4085,7 +4025,7 @@ func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailDeliveredEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkEmailDeliveredEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailDeliveredEventFacets == 0 {
@@ -4098,29 +4038,29 @@ func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventClientContext, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredEventFacets, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -4281,7 +4221,7 @@ func (v *EmailDeliveredFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredFacetsEmailChannel, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -4443,9 +4383,9 @@ func (v *EmailDeliveredMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredMailEventMail, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
 		case "delivery":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredMailEventDelivery, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDelivery, codec.ObjectKind)
 		}
 	}
 }
@@ -4752,7 +4692,7 @@ func (v *EmailHardBounceChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceChannelMailEvent, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -5112,26 +5052,6 @@ func checkEmailHardBounceEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkEmailHardBounceEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_timestamp.
-func checkEmailHardBounceEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailHardBounceEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/arrival_timestamp.
-func checkEmailHardBounceEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailHardBounceEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_version.
-func checkEmailHardBounceEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkEmailHardBounceEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/awsAccountId.
-func checkEmailHardBounceEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailHardBounceEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -5174,17 +5094,17 @@ func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailHardBounceEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkEmailHardBounceEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailHardBounceEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkEmailHardBounceEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailHardBounceEventEventVersion == 0 {
 		c.Push("event_version")
-		checkEmailHardBounceEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailHardBounceEventApplication == 0 {
@@ -5219,7 +5139,7 @@ func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailHardBounceEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkEmailHardBounceEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailHardBounceEventFacets == 0 {
@@ -5232,29 +5152,29 @@ func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventClientContext, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceEventFacets, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -5415,7 +5335,7 @@ func (v *EmailHardBounceFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceFacetsEmailChannel, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -5575,9 +5495,9 @@ func (v *EmailHardBounceMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceMailEventMail, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
 		case "bounce":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceMailEventBounce, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounce, codec.ObjectKind)
 		}
 	}
 }
@@ -5713,7 +5633,7 @@ func (v *EmailOpenChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenChannelMailEvent, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -6210,26 +6130,6 @@ func checkEmailOpenEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkEmailOpenEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_timestamp.
-func checkEmailOpenEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailOpenEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/arrival_timestamp.
-func checkEmailOpenEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailOpenEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_version.
-func checkEmailOpenEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkEmailOpenEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/awsAccountId.
-func checkEmailOpenEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailOpenEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailOpenEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -6272,17 +6172,17 @@ func (v *EmailOpenEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailOpenEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkEmailOpenEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailOpenEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkEmailOpenEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailOpenEventEventVersion == 0 {
 		c.Push("event_version")
-		checkEmailOpenEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailOpenEventApplication == 0 {
@@ -6317,7 +6217,7 @@ func (v *EmailOpenEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailOpenEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkEmailOpenEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailOpenEventFacets == 0 {
@@ -6330,29 +6230,29 @@ func (v *EmailOpenEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventClientContext, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenEventFacets, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -6513,7 +6413,7 @@ func (v *EmailOpenFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenFacetsEmailChannel, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -6675,9 +6575,9 @@ func (v *EmailOpenMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenMailEventMail, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
 		case "open":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenMailEventOpen, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenDetails, codec.ObjectKind)
 		}
 	}
 }
@@ -6932,7 +6832,7 @@ func (v *EmailRejectedChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedChannelMailEvent, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -7292,26 +7192,6 @@ func checkEmailRejectedEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkEmailRejectedEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_timestamp.
-func checkEmailRejectedEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailRejectedEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/arrival_timestamp.
-func checkEmailRejectedEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailRejectedEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_version.
-func checkEmailRejectedEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkEmailRejectedEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/awsAccountId.
-func checkEmailRejectedEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRejectedEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailRejectedEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -7354,17 +7234,17 @@ func (v *EmailRejectedEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailRejectedEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkEmailRejectedEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailRejectedEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkEmailRejectedEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailRejectedEventEventVersion == 0 {
 		c.Push("event_version")
-		checkEmailRejectedEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailRejectedEventApplication == 0 {
@@ -7399,7 +7279,7 @@ func (v *EmailRejectedEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailRejectedEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkEmailRejectedEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailRejectedEventFacets == 0 {
@@ -7412,29 +7292,29 @@ func (v *EmailRejectedEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventClientContext, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedEventFacets, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -7595,7 +7475,7 @@ func (v *EmailRejectedFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedFacetsEmailChannel, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -7754,9 +7634,9 @@ func (v *EmailRejectedMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedMailEventMail, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
 		case "reject":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedMailEventReject, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailReject, codec.ObjectKind)
 		}
 	}
 }
@@ -7892,7 +7772,7 @@ func (v *EmailRenderingFailureChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureChannelMailEvent, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -8392,26 +8272,6 @@ func checkEmailRenderingFailureEventEventType(v string, c *validation.Collector)
 	}
 }
 
-// checkEmailRenderingFailureEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_timestamp.
-func checkEmailRenderingFailureEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailRenderingFailureEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/arrival_timestamp.
-func checkEmailRenderingFailureEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailRenderingFailureEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_version.
-func checkEmailRenderingFailureEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkEmailRenderingFailureEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/awsAccountId.
-func checkEmailRenderingFailureEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailRenderingFailureEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -8454,17 +8314,17 @@ func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailRenderingFailureEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkEmailRenderingFailureEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailRenderingFailureEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkEmailRenderingFailureEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailRenderingFailureEventEventVersion == 0 {
 		c.Push("event_version")
-		checkEmailRenderingFailureEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailRenderingFailureEventApplication == 0 {
@@ -8499,7 +8359,7 @@ func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailRenderingFailureEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkEmailRenderingFailureEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailRenderingFailureEventFacets == 0 {
@@ -8512,29 +8372,29 @@ func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventClientContext, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureEventFacets, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -8695,7 +8555,7 @@ func (v *EmailRenderingFailureFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureFacetsEmailChannel, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -8843,9 +8703,9 @@ func (v *EmailRenderingFailureMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureMailEventMail, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
 		case "failure":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureMailEventFailure, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureDetails, codec.ObjectKind)
 		}
 	}
 }
@@ -8981,7 +8841,7 @@ func (v *EmailSendChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendChannelMailEvent, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -9434,26 +9294,6 @@ func checkEmailSendEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkEmailSendEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_timestamp.
-func checkEmailSendEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailSendEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/arrival_timestamp.
-func checkEmailSendEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailSendEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_version.
-func checkEmailSendEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkEmailSendEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/awsAccountId.
-func checkEmailSendEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSendEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailSendEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -9496,17 +9336,17 @@ func (v *EmailSendEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailSendEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkEmailSendEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailSendEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkEmailSendEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailSendEventEventVersion == 0 {
 		c.Push("event_version")
-		checkEmailSendEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailSendEventApplication == 0 {
@@ -9541,7 +9381,7 @@ func (v *EmailSendEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailSendEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkEmailSendEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailSendEventFacets == 0 {
@@ -9554,29 +9394,29 @@ func (v *EmailSendEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventClientContext, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendEventFacets, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -9737,7 +9577,7 @@ func (v *EmailSendFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendFacetsEmailChannel, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -9899,9 +9739,9 @@ func (v *EmailSendMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendMailEventMail, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
 		case "send":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendMailEventSend, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendDetails, codec.ObjectKind)
 		}
 	}
 }
@@ -10037,7 +9877,7 @@ func (v *EmailSoftBounceChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceChannelMailEvent, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -10398,26 +10238,6 @@ func checkEmailSoftBounceEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkEmailSoftBounceEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_timestamp.
-func checkEmailSoftBounceEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailSoftBounceEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/arrival_timestamp.
-func checkEmailSoftBounceEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailSoftBounceEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_version.
-func checkEmailSoftBounceEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkEmailSoftBounceEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/awsAccountId.
-func checkEmailSoftBounceEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailSoftBounceEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -10460,17 +10280,17 @@ func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailSoftBounceEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkEmailSoftBounceEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailSoftBounceEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkEmailSoftBounceEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailSoftBounceEventEventVersion == 0 {
 		c.Push("event_version")
-		checkEmailSoftBounceEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailSoftBounceEventApplication == 0 {
@@ -10505,7 +10325,7 @@ func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailSoftBounceEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkEmailSoftBounceEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailSoftBounceEventFacets == 0 {
@@ -10518,29 +10338,29 @@ func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventClientContext, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceEventFacets, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -10701,7 +10521,7 @@ func (v *EmailSoftBounceFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceFacetsEmailChannel, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -10861,9 +10681,9 @@ func (v *EmailSoftBounceMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceMailEventMail, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
 		case "bounce":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceMailEventBounce, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounce, codec.ObjectKind)
 		}
 	}
 }
@@ -10999,7 +10819,7 @@ func (v *EmailUnsubscribeChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeChannelMailEvent, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeMailEvent, codec.ObjectKind)
 		}
 	}
 }
@@ -11359,26 +11179,6 @@ func checkEmailUnsubscribeEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkEmailUnsubscribeEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_timestamp.
-func checkEmailUnsubscribeEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailUnsubscribeEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/arrival_timestamp.
-func checkEmailUnsubscribeEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkEmailUnsubscribeEventEventVersion checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_version.
-func checkEmailUnsubscribeEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkEmailUnsubscribeEventAWSAccountID checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/awsAccountId.
-func checkEmailUnsubscribeEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
 	if v.absent&absentEmailUnsubscribeEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -11421,17 +11221,17 @@ func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailUnsubscribeEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkEmailUnsubscribeEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailUnsubscribeEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkEmailUnsubscribeEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentEmailUnsubscribeEventEventVersion == 0 {
 		c.Push("event_version")
-		checkEmailUnsubscribeEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailUnsubscribeEventApplication == 0 {
@@ -11466,7 +11266,7 @@ func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentEmailUnsubscribeEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkEmailUnsubscribeEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	if v.absent&absentEmailUnsubscribeEventFacets == 0 {
@@ -11479,29 +11279,29 @@ func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventClientContext, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeEventFacets, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeFacets, codec.ObjectKind)
 		}
 	}
 }
@@ -11662,7 +11462,7 @@ func (v *EmailUnsubscribeFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeFacetsEmailChannel, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeChannel, codec.ObjectKind)
 		}
 	}
 }
@@ -11821,9 +11621,9 @@ func (v *EmailUnsubscribeMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeMailEventMail, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
 		case "click":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeMailEventClick, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetails, codec.ObjectKind)
 		}
 	}
 }
@@ -12196,11 +11996,6 @@ func (v *Mail) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// checkMailMessageSendTimestamp checks a Go int64 against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/message_send_timestamp.
-func checkMailMessageSendTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
 // checkMailHeaders checks a Go value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers.
 func checkMailHeaders(v []Header, c *validation.Collector) {
 	for i := range v {
@@ -12235,7 +12030,7 @@ func (v *Mail) validate(c *validation.Collector) {
 	}
 	if v.absent&absentMailMessageSendTimestamp == 0 {
 		c.Push("message_send_timestamp")
-		checkMailMessageSendTimestamp(int64(v.MessageSendTimestamp), c)
+		checkUnixMillis(int64(v.MessageSendTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentMailHeaders == 0 {
@@ -12253,7 +12048,7 @@ func (v *Mail) validate(c *validation.Collector) {
 		case "message_id":
 			codec.CheckMemberOf(&v.Rest[i], c, rawMailMessageID, codec.StringKind)
 		case "message_send_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMailMessageSendTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "from_address":
 			codec.CheckMemberOf(&v.Rest[i], c, rawMailFromAddress, codec.StringKind)
 		case "destination":
@@ -12263,7 +12058,7 @@ func (v *Mail) validate(c *validation.Collector) {
 		case "headers":
 			codec.CheckMemberOf(&v.Rest[i], c, rawMailHeaders, codec.ArrayKind)
 		case "common_headers":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMailCommonHeaders, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawCommonHeaders, codec.ObjectKind)
 		}
 	}
 }
@@ -12289,73 +12084,73 @@ func rawEmailSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailSendEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailSendEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawEmailSendEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawEmailSendEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawEmailSendEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawEmailSendEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawEmailSendEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawEmailSendEventAttributes(&m.Value, c)
+					rawEmailAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawEmailSendEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "client_context":
 				{
 					c.Push(m.Name)
-					rawEmailSendEventClientContext(&m.Value, c)
+					rawEmailClientContext(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawEmailSendEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			case "facets":
 				{
 					c.Push(m.Name)
-					rawEmailSendEventFacets(&m.Value, c)
+					rawEmailSendFacets(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -12384,73 +12179,73 @@ func rawEmailDeliveredEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailDeliveredEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailDeliveredEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawEmailDeliveredEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawEmailDeliveredEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawEmailDeliveredEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawEmailDeliveredEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawEmailDeliveredEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawEmailDeliveredEventAttributes(&m.Value, c)
+					rawEmailAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawEmailDeliveredEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "client_context":
 				{
 					c.Push(m.Name)
-					rawEmailDeliveredEventClientContext(&m.Value, c)
+					rawEmailClientContext(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawEmailDeliveredEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			case "facets":
 				{
 					c.Push(m.Name)
-					rawEmailDeliveredEventFacets(&m.Value, c)
+					rawEmailDeliveredFacets(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -12479,73 +12274,73 @@ func rawEmailRejectedEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailRejectedEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailRejectedEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawEmailRejectedEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawEmailRejectedEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawEmailRejectedEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawEmailRejectedEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawEmailRejectedEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawEmailRejectedEventAttributes(&m.Value, c)
+					rawEmailAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawEmailRejectedEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "client_context":
 				{
 					c.Push(m.Name)
-					rawEmailRejectedEventClientContext(&m.Value, c)
+					rawEmailClientContext(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawEmailRejectedEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			case "facets":
 				{
 					c.Push(m.Name)
-					rawEmailRejectedEventFacets(&m.Value, c)
+					rawEmailRejectedFacets(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -12574,73 +12369,73 @@ func rawEmailHardBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailHardBounceEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailHardBounceEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawEmailHardBounceEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawEmailHardBounceEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawEmailHardBounceEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawEmailHardBounceEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawEmailHardBounceEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawEmailHardBounceEventAttributes(&m.Value, c)
+					rawEmailAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawEmailHardBounceEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "client_context":
 				{
 					c.Push(m.Name)
-					rawEmailHardBounceEventClientContext(&m.Value, c)
+					rawEmailClientContext(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawEmailHardBounceEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			case "facets":
 				{
 					c.Push(m.Name)
-					rawEmailHardBounceEventFacets(&m.Value, c)
+					rawEmailHardBounceFacets(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -12669,73 +12464,73 @@ func rawEmailSoftBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailSoftBounceEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailSoftBounceEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawEmailSoftBounceEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawEmailSoftBounceEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawEmailSoftBounceEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawEmailSoftBounceEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawEmailSoftBounceEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawEmailSoftBounceEventAttributes(&m.Value, c)
+					rawEmailAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawEmailSoftBounceEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "client_context":
 				{
 					c.Push(m.Name)
-					rawEmailSoftBounceEventClientContext(&m.Value, c)
+					rawEmailClientContext(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawEmailSoftBounceEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			case "facets":
 				{
 					c.Push(m.Name)
-					rawEmailSoftBounceEventFacets(&m.Value, c)
+					rawEmailSoftBounceFacets(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -12764,73 +12559,73 @@ func rawEmailComplaintEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailComplaintEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailComplaintEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawEmailComplaintEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawEmailComplaintEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawEmailComplaintEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawEmailComplaintEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawEmailComplaintEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawEmailComplaintEventAttributes(&m.Value, c)
+					rawEmailAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawEmailComplaintEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "client_context":
 				{
 					c.Push(m.Name)
-					rawEmailComplaintEventClientContext(&m.Value, c)
+					rawEmailClientContext(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawEmailComplaintEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			case "facets":
 				{
 					c.Push(m.Name)
-					rawEmailComplaintEventFacets(&m.Value, c)
+					rawEmailComplaintFacets(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -12859,73 +12654,73 @@ func rawEmailOpenEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailOpenEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailOpenEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawEmailOpenEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawEmailOpenEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawEmailOpenEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawEmailOpenEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawEmailOpenEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawEmailOpenEventAttributes(&m.Value, c)
+					rawEmailAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawEmailOpenEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "client_context":
 				{
 					c.Push(m.Name)
-					rawEmailOpenEventClientContext(&m.Value, c)
+					rawEmailClientContext(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawEmailOpenEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			case "facets":
 				{
 					c.Push(m.Name)
-					rawEmailOpenEventFacets(&m.Value, c)
+					rawEmailOpenFacets(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -12954,73 +12749,73 @@ func rawEmailClickEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailClickEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailClickEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawEmailClickEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawEmailClickEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawEmailClickEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawEmailClickEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawEmailClickEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawEmailClickEventAttributes(&m.Value, c)
+					rawEmailAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawEmailClickEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "client_context":
 				{
 					c.Push(m.Name)
-					rawEmailClickEventClientContext(&m.Value, c)
+					rawEmailClientContext(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawEmailClickEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			case "facets":
 				{
 					c.Push(m.Name)
-					rawEmailClickEventFacets(&m.Value, c)
+					rawEmailClickFacets(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -13049,73 +12844,73 @@ func rawEmailUnsubscribeEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailUnsubscribeEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailUnsubscribeEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawEmailUnsubscribeEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawEmailUnsubscribeEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawEmailUnsubscribeEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawEmailUnsubscribeEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawEmailUnsubscribeEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawEmailUnsubscribeEventAttributes(&m.Value, c)
+					rawEmailAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawEmailUnsubscribeEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "client_context":
 				{
 					c.Push(m.Name)
-					rawEmailUnsubscribeEventClientContext(&m.Value, c)
+					rawEmailClientContext(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawEmailUnsubscribeEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			case "facets":
 				{
 					c.Push(m.Name)
-					rawEmailUnsubscribeEventFacets(&m.Value, c)
+					rawEmailUnsubscribeFacets(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -13144,73 +12939,73 @@ func rawEmailRenderingFailureEvent(v *jsonvalue.Value, c *validation.Collector) 
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailRenderingFailureEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawEmailRenderingFailureEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawEmailRenderingFailureEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawEmailRenderingFailureEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawEmailRenderingFailureEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawEmailRenderingFailureEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawEmailRenderingFailureEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawEmailRenderingFailureEventAttributes(&m.Value, c)
+					rawEmailAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawEmailRenderingFailureEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "client_context":
 				{
 					c.Push(m.Name)
-					rawEmailRenderingFailureEventClientContext(&m.Value, c)
+					rawEmailClientContext(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawEmailRenderingFailureEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			case "facets":
 				{
 					c.Push(m.Name)
-					rawEmailRenderingFailureEventFacets(&m.Value, c)
+					rawEmailRenderingFailureFacets(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -13401,7 +13196,7 @@ func rawEmailBounceBouncedRecipients(v *jsonvalue.Value, c *validation.Collector
 			c.PushIndex(i)
 			switch {
 			default:
-				rawEmailBounceBouncedRecipientsItem(&items[i], c)
+				rawBouncedRecipient(&items[i], c)
 			}
 			c.Pop()
 		}
@@ -13424,9 +13219,33 @@ func rawEmailBounceReportingMTA(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEmailClickChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickChannel/properties/mail_event.
-func rawEmailClickChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailClickMailEvent(v, c)
+// rawEmailClickMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickMailEvent.
+func rawEmailClickMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		codec.RequiredMembers(v, c, "mail", "click")
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "mail":
+				{
+					c.Push(m.Name)
+					rawMail(&m.Value, c)
+					c.Pop()
+				}
+			case "click":
+				{
+					c.Push(m.Name)
+					rawEmailClickDetails(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
 }
 
 // rawEmailClickDetailsIPAddress checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/ip_address.
@@ -13482,1196 +13301,6 @@ func rawEmailClickEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constEmailClickEventEventType) {
 		c.Const(validation.Show(v), "\"_email.click\"")
 		return
-	}
-}
-
-// rawEmailClickEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_timestamp.
-func rawEmailClickEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailClickEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/arrival_timestamp.
-func rawEmailClickEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailClickEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_version.
-func rawEmailClickEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawEmailClickEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/application.
-func rawEmailClickEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawEmailClickEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/client.
-func rawEmailClickEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawEmailClickEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/device.
-func rawEmailClickEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawEmailClickEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/session.
-func rawEmailClickEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawEmailClickEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/attributes.
-func rawEmailClickEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailAttributes(v, c)
-}
-
-// rawEmailClickEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/metrics.
-func rawEmailClickEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawEmailClickEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/client_context.
-func rawEmailClickEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailClientContext(v, c)
-}
-
-// rawEmailClickEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/awsAccountId.
-func rawEmailClickEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-// rawEmailClickEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets.
-func rawEmailClickEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailClickFacets(v, c)
-}
-
-// rawEmailClickFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickFacets/properties/email_channel.
-func rawEmailClickFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailClickChannel(v, c)
-}
-
-// rawEmailClickMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickMailEvent/properties/mail.
-func rawEmailClickMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
-	rawMail(v, c)
-}
-
-// rawEmailClickMailEventClick checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickMailEvent/properties/click.
-func rawEmailClickMailEventClick(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailClickDetails(v, c)
-}
-
-// rawEmailClientContextCustom checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom.
-func rawEmailClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "legacy_identifier":
-				{
-					c.Push(m.Name)
-					rawEmailClientContextCustomLegacyIdentifier(&m.Value, c)
-					c.Pop()
-				}
-			}
-		}
-	}
-}
-
-// rawEmailClientContextCustomLegacyIdentifier checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom/properties/legacy_identifier.
-func rawEmailClientContextCustomLegacyIdentifier(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailComplaintChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintChannel/properties/mail_event.
-func rawEmailComplaintChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailComplaintMailEvent(v, c)
-}
-
-// rawEmailComplaintDetailsComplainedRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients.
-func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	if v.Kind == jsonvalue.Array {
-		items := v.Elems()
-		for i := range items {
-			c.PushIndex(i)
-			switch {
-			default:
-				rawEmailComplaintDetailsComplainedRecipientsItem(&items[i], c)
-			}
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailComplaintDetailsFeedbackID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/feedback_id.
-func rawEmailComplaintDetailsFeedbackID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailComplaintDetailsUserAgent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/user_agent.
-func rawEmailComplaintDetailsUserAgent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailComplaintDetailsComplaintFeedbackType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complaint_feedback_type.
-func rawEmailComplaintDetailsComplaintFeedbackType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-var constEmailComplaintEventEventType = codec.MustParse("\"_email.complaint\"")
-
-// rawEmailComplaintEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
-func rawEmailComplaintEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailComplaintEventEventType) {
-		c.Const(validation.Show(v), "\"_email.complaint\"")
-		return
-	}
-}
-
-// rawEmailComplaintEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_timestamp.
-func rawEmailComplaintEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailComplaintEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/arrival_timestamp.
-func rawEmailComplaintEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailComplaintEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_version.
-func rawEmailComplaintEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawEmailComplaintEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/application.
-func rawEmailComplaintEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawEmailComplaintEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/client.
-func rawEmailComplaintEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawEmailComplaintEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/device.
-func rawEmailComplaintEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawEmailComplaintEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/session.
-func rawEmailComplaintEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawEmailComplaintEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/attributes.
-func rawEmailComplaintEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailAttributes(v, c)
-}
-
-// rawEmailComplaintEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/metrics.
-func rawEmailComplaintEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawEmailComplaintEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/client_context.
-func rawEmailComplaintEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailClientContext(v, c)
-}
-
-// rawEmailComplaintEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/awsAccountId.
-func rawEmailComplaintEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-// rawEmailComplaintEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/facets.
-func rawEmailComplaintEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailComplaintFacets(v, c)
-}
-
-// rawEmailComplaintFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintFacets/properties/email_channel.
-func rawEmailComplaintFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailComplaintChannel(v, c)
-}
-
-// rawEmailComplaintMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintMailEvent/properties/mail.
-func rawEmailComplaintMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
-	rawMail(v, c)
-}
-
-// rawEmailComplaintMailEventComplaint checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintMailEvent/properties/complaint.
-func rawEmailComplaintMailEventComplaint(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailComplaintDetails(v, c)
-}
-
-// rawEmailDeliveredChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredChannel/properties/mail_event.
-func rawEmailDeliveredChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailDeliveredMailEvent(v, c)
-}
-
-var constEmailDeliveredEventEventType = codec.MustParse("\"_email.delivered\"")
-
-// rawEmailDeliveredEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_type.
-func rawEmailDeliveredEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailDeliveredEventEventType) {
-		c.Const(validation.Show(v), "\"_email.delivered\"")
-		return
-	}
-}
-
-// rawEmailDeliveredEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_timestamp.
-func rawEmailDeliveredEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailDeliveredEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/arrival_timestamp.
-func rawEmailDeliveredEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailDeliveredEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_version.
-func rawEmailDeliveredEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawEmailDeliveredEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/application.
-func rawEmailDeliveredEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawEmailDeliveredEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/client.
-func rawEmailDeliveredEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawEmailDeliveredEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/device.
-func rawEmailDeliveredEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawEmailDeliveredEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/session.
-func rawEmailDeliveredEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawEmailDeliveredEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/attributes.
-func rawEmailDeliveredEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailAttributes(v, c)
-}
-
-// rawEmailDeliveredEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/metrics.
-func rawEmailDeliveredEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawEmailDeliveredEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/client_context.
-func rawEmailDeliveredEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailClientContext(v, c)
-}
-
-// rawEmailDeliveredEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/awsAccountId.
-func rawEmailDeliveredEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-// rawEmailDeliveredEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets.
-func rawEmailDeliveredEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailDeliveredFacets(v, c)
-}
-
-// rawEmailDeliveredFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredFacets/properties/email_channel.
-func rawEmailDeliveredFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailDeliveredChannel(v, c)
-}
-
-// rawEmailDeliveredMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredMailEvent/properties/mail.
-func rawEmailDeliveredMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
-	rawMail(v, c)
-}
-
-// rawEmailDeliveredMailEventDelivery checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredMailEvent/properties/delivery.
-func rawEmailDeliveredMailEventDelivery(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailDelivery(v, c)
-}
-
-// rawEmailDeliverySMTPResponse checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/smtp_response.
-func rawEmailDeliverySMTPResponse(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailDeliveryReportingMTA checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/reporting_mta.
-func rawEmailDeliveryReportingMTA(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailDeliveryRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/recipients.
-func rawEmailDeliveryRecipients(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	if v.Kind == jsonvalue.Array {
-		items := v.Elems()
-		for i := range items {
-			c.PushIndex(i)
-			switch {
-			default:
-				rawEmailDeliveryRecipientsItem(&items[i], c)
-			}
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailDeliveryProcessingTimeMillis checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/processing_time_millis.
-func rawEmailDeliveryProcessingTimeMillis(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.IsInteger()) {
-		c.Type(v, "integer")
-		return
-	}
-}
-
-// rawEmailHardBounceChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceChannel/properties/mail_event.
-func rawEmailHardBounceChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailHardBounceMailEvent(v, c)
-}
-
-var constEmailHardBounceEventEventType = codec.MustParse("\"_email.hardbounce\"")
-
-// rawEmailHardBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
-func rawEmailHardBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailHardBounceEventEventType) {
-		c.Const(validation.Show(v), "\"_email.hardbounce\"")
-		return
-	}
-}
-
-// rawEmailHardBounceEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_timestamp.
-func rawEmailHardBounceEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailHardBounceEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/arrival_timestamp.
-func rawEmailHardBounceEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailHardBounceEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_version.
-func rawEmailHardBounceEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawEmailHardBounceEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/application.
-func rawEmailHardBounceEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawEmailHardBounceEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/client.
-func rawEmailHardBounceEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawEmailHardBounceEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/device.
-func rawEmailHardBounceEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawEmailHardBounceEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/session.
-func rawEmailHardBounceEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawEmailHardBounceEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/attributes.
-func rawEmailHardBounceEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailAttributes(v, c)
-}
-
-// rawEmailHardBounceEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/metrics.
-func rawEmailHardBounceEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawEmailHardBounceEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/client_context.
-func rawEmailHardBounceEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailClientContext(v, c)
-}
-
-// rawEmailHardBounceEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/awsAccountId.
-func rawEmailHardBounceEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-// rawEmailHardBounceEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/facets.
-func rawEmailHardBounceEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailHardBounceFacets(v, c)
-}
-
-// rawEmailHardBounceFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceFacets/properties/email_channel.
-func rawEmailHardBounceFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailHardBounceChannel(v, c)
-}
-
-// rawEmailHardBounceMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceMailEvent/properties/mail.
-func rawEmailHardBounceMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
-	rawMail(v, c)
-}
-
-// rawEmailHardBounceMailEventBounce checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceMailEvent/properties/bounce.
-func rawEmailHardBounceMailEventBounce(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailBounce(v, c)
-}
-
-// rawEmailOpenChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenChannel/properties/mail_event.
-func rawEmailOpenChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailOpenMailEvent(v, c)
-}
-
-// rawEmailOpenDetailsIPAddress checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails/properties/ip_address.
-func rawEmailOpenDetailsIPAddress(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailOpenDetailsUserAgent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails/properties/user_agent.
-func rawEmailOpenDetailsUserAgent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-var constEmailOpenEventEventType = codec.MustParse("\"_email.open\"")
-
-// rawEmailOpenEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
-func rawEmailOpenEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailOpenEventEventType) {
-		c.Const(validation.Show(v), "\"_email.open\"")
-		return
-	}
-}
-
-// rawEmailOpenEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_timestamp.
-func rawEmailOpenEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailOpenEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/arrival_timestamp.
-func rawEmailOpenEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailOpenEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_version.
-func rawEmailOpenEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawEmailOpenEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/application.
-func rawEmailOpenEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawEmailOpenEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/client.
-func rawEmailOpenEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawEmailOpenEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/device.
-func rawEmailOpenEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawEmailOpenEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/session.
-func rawEmailOpenEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawEmailOpenEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/attributes.
-func rawEmailOpenEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailAttributes(v, c)
-}
-
-// rawEmailOpenEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/metrics.
-func rawEmailOpenEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawEmailOpenEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/client_context.
-func rawEmailOpenEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailClientContext(v, c)
-}
-
-// rawEmailOpenEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/awsAccountId.
-func rawEmailOpenEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-// rawEmailOpenEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/facets.
-func rawEmailOpenEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailOpenFacets(v, c)
-}
-
-// rawEmailOpenFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenFacets/properties/email_channel.
-func rawEmailOpenFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailOpenChannel(v, c)
-}
-
-// rawEmailOpenMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenMailEvent/properties/mail.
-func rawEmailOpenMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
-	rawMail(v, c)
-}
-
-// rawEmailOpenMailEventOpen checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenMailEvent/properties/open.
-func rawEmailOpenMailEventOpen(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailOpenDetails(v, c)
-}
-
-// rawEmailRejectReason checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailReject/properties/reason.
-func rawEmailRejectReason(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailRejectedChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedChannel/properties/mail_event.
-func rawEmailRejectedChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailRejectedMailEvent(v, c)
-}
-
-var constEmailRejectedEventEventType = codec.MustParse("\"_email.rejected\"")
-
-// rawEmailRejectedEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
-func rawEmailRejectedEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailRejectedEventEventType) {
-		c.Const(validation.Show(v), "\"_email.rejected\"")
-		return
-	}
-}
-
-// rawEmailRejectedEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_timestamp.
-func rawEmailRejectedEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailRejectedEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/arrival_timestamp.
-func rawEmailRejectedEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailRejectedEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_version.
-func rawEmailRejectedEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawEmailRejectedEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/application.
-func rawEmailRejectedEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawEmailRejectedEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/client.
-func rawEmailRejectedEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawEmailRejectedEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/device.
-func rawEmailRejectedEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawEmailRejectedEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/session.
-func rawEmailRejectedEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawEmailRejectedEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/attributes.
-func rawEmailRejectedEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailAttributes(v, c)
-}
-
-// rawEmailRejectedEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/metrics.
-func rawEmailRejectedEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawEmailRejectedEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/client_context.
-func rawEmailRejectedEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailClientContext(v, c)
-}
-
-// rawEmailRejectedEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/awsAccountId.
-func rawEmailRejectedEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-// rawEmailRejectedEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets.
-func rawEmailRejectedEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailRejectedFacets(v, c)
-}
-
-// rawEmailRejectedFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedFacets/properties/email_channel.
-func rawEmailRejectedFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailRejectedChannel(v, c)
-}
-
-// rawEmailRejectedMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedMailEvent/properties/mail.
-func rawEmailRejectedMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
-	rawMail(v, c)
-}
-
-// rawEmailRejectedMailEventReject checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedMailEvent/properties/reject.
-func rawEmailRejectedMailEventReject(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailReject(v, c)
-}
-
-// rawEmailRenderingFailureChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureChannel/properties/mail_event.
-func rawEmailRenderingFailureChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailRenderingFailureMailEvent(v, c)
-}
-
-// rawEmailRenderingFailureDetailsErrorMessage checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails/properties/error_message.
-func rawEmailRenderingFailureDetailsErrorMessage(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailRenderingFailureDetailsTemplateName checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails/properties/template_name.
-func rawEmailRenderingFailureDetailsTemplateName(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-var constEmailRenderingFailureEventEventType = codec.MustParse("\"_email.rendering_failure\"")
-
-// rawEmailRenderingFailureEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_type.
-func rawEmailRenderingFailureEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailRenderingFailureEventEventType) {
-		c.Const(validation.Show(v), "\"_email.rendering_failure\"")
-		return
-	}
-}
-
-// rawEmailRenderingFailureEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_timestamp.
-func rawEmailRenderingFailureEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailRenderingFailureEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/arrival_timestamp.
-func rawEmailRenderingFailureEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailRenderingFailureEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_version.
-func rawEmailRenderingFailureEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawEmailRenderingFailureEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/application.
-func rawEmailRenderingFailureEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawEmailRenderingFailureEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/client.
-func rawEmailRenderingFailureEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawEmailRenderingFailureEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/device.
-func rawEmailRenderingFailureEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawEmailRenderingFailureEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/session.
-func rawEmailRenderingFailureEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawEmailRenderingFailureEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/attributes.
-func rawEmailRenderingFailureEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailAttributes(v, c)
-}
-
-// rawEmailRenderingFailureEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/metrics.
-func rawEmailRenderingFailureEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawEmailRenderingFailureEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/client_context.
-func rawEmailRenderingFailureEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailClientContext(v, c)
-}
-
-// rawEmailRenderingFailureEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/awsAccountId.
-func rawEmailRenderingFailureEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-// rawEmailRenderingFailureEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/facets.
-func rawEmailRenderingFailureEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailRenderingFailureFacets(v, c)
-}
-
-// rawEmailRenderingFailureFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureFacets/properties/email_channel.
-func rawEmailRenderingFailureFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailRenderingFailureChannel(v, c)
-}
-
-// rawEmailRenderingFailureMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureMailEvent/properties/mail.
-func rawEmailRenderingFailureMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
-	rawMail(v, c)
-}
-
-// rawEmailRenderingFailureMailEventFailure checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureMailEvent/properties/failure.
-func rawEmailRenderingFailureMailEventFailure(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailRenderingFailureDetails(v, c)
-}
-
-// rawEmailSendChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendChannel/properties/mail_event.
-func rawEmailSendChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailSendMailEvent(v, c)
-}
-
-var constEmailSendEventEventType = codec.MustParse("\"_email.send\"")
-
-// rawEmailSendEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_type.
-func rawEmailSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailSendEventEventType) {
-		c.Const(validation.Show(v), "\"_email.send\"")
-		return
-	}
-}
-
-// rawEmailSendEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_timestamp.
-func rawEmailSendEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailSendEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/arrival_timestamp.
-func rawEmailSendEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailSendEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_version.
-func rawEmailSendEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawEmailSendEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/application.
-func rawEmailSendEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawEmailSendEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/client.
-func rawEmailSendEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawEmailSendEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/device.
-func rawEmailSendEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawEmailSendEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/session.
-func rawEmailSendEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawEmailSendEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/attributes.
-func rawEmailSendEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailAttributes(v, c)
-}
-
-// rawEmailSendEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/metrics.
-func rawEmailSendEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawEmailSendEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/client_context.
-func rawEmailSendEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailClientContext(v, c)
-}
-
-// rawEmailSendEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/awsAccountId.
-func rawEmailSendEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-// rawEmailSendEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets.
-func rawEmailSendEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailSendFacets(v, c)
-}
-
-// rawEmailSendFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendFacets/properties/email_channel.
-func rawEmailSendFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailSendChannel(v, c)
-}
-
-// rawEmailSendMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendMailEvent/properties/mail.
-func rawEmailSendMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
-	rawMail(v, c)
-}
-
-// rawEmailSendMailEventSend checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendMailEvent/properties/send.
-func rawEmailSendMailEventSend(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailSendDetails(v, c)
-}
-
-// rawEmailSoftBounceChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceChannel/properties/mail_event.
-func rawEmailSoftBounceChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailSoftBounceMailEvent(v, c)
-}
-
-var constEmailSoftBounceEventEventType = codec.MustParse("\"_email.softbounce\"")
-
-// rawEmailSoftBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_type.
-func rawEmailSoftBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailSoftBounceEventEventType) {
-		c.Const(validation.Show(v), "\"_email.softbounce\"")
-		return
-	}
-}
-
-// rawEmailSoftBounceEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_timestamp.
-func rawEmailSoftBounceEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailSoftBounceEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/arrival_timestamp.
-func rawEmailSoftBounceEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailSoftBounceEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_version.
-func rawEmailSoftBounceEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawEmailSoftBounceEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/application.
-func rawEmailSoftBounceEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawEmailSoftBounceEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/client.
-func rawEmailSoftBounceEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawEmailSoftBounceEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/device.
-func rawEmailSoftBounceEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawEmailSoftBounceEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/session.
-func rawEmailSoftBounceEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawEmailSoftBounceEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/attributes.
-func rawEmailSoftBounceEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailAttributes(v, c)
-}
-
-// rawEmailSoftBounceEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/metrics.
-func rawEmailSoftBounceEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawEmailSoftBounceEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/client_context.
-func rawEmailSoftBounceEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailClientContext(v, c)
-}
-
-// rawEmailSoftBounceEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/awsAccountId.
-func rawEmailSoftBounceEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-// rawEmailSoftBounceEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/facets.
-func rawEmailSoftBounceEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailSoftBounceFacets(v, c)
-}
-
-// rawEmailSoftBounceFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceFacets/properties/email_channel.
-func rawEmailSoftBounceFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailSoftBounceChannel(v, c)
-}
-
-// rawEmailSoftBounceMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceMailEvent/properties/mail.
-func rawEmailSoftBounceMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
-	rawMail(v, c)
-}
-
-// rawEmailSoftBounceMailEventBounce checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceMailEvent/properties/bounce.
-func rawEmailSoftBounceMailEventBounce(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailBounce(v, c)
-}
-
-// rawEmailUnsubscribeChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeChannel/properties/mail_event.
-func rawEmailUnsubscribeChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailUnsubscribeMailEvent(v, c)
-}
-
-var constEmailUnsubscribeEventEventType = codec.MustParse("\"_email.unsubscribe\"")
-
-// rawEmailUnsubscribeEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_type.
-func rawEmailUnsubscribeEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailUnsubscribeEventEventType) {
-		c.Const(validation.Show(v), "\"_email.unsubscribe\"")
-		return
-	}
-}
-
-// rawEmailUnsubscribeEventEventTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_timestamp.
-func rawEmailUnsubscribeEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailUnsubscribeEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/arrival_timestamp.
-func rawEmailUnsubscribeEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawEmailUnsubscribeEventEventVersion checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_version.
-func rawEmailUnsubscribeEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawEmailUnsubscribeEventApplication checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/application.
-func rawEmailUnsubscribeEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawEmailUnsubscribeEventClient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/client.
-func rawEmailUnsubscribeEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawEmailUnsubscribeEventDevice checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/device.
-func rawEmailUnsubscribeEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawEmailUnsubscribeEventSession checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/session.
-func rawEmailUnsubscribeEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawEmailUnsubscribeEventAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/attributes.
-func rawEmailUnsubscribeEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailAttributes(v, c)
-}
-
-// rawEmailUnsubscribeEventMetrics checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/metrics.
-func rawEmailUnsubscribeEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawEmailUnsubscribeEventClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/client_context.
-func rawEmailUnsubscribeEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailClientContext(v, c)
-}
-
-// rawEmailUnsubscribeEventAWSAccountID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/awsAccountId.
-func rawEmailUnsubscribeEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-// rawEmailUnsubscribeEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/facets.
-func rawEmailUnsubscribeEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailUnsubscribeFacets(v, c)
-}
-
-// rawEmailUnsubscribeFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeFacets/properties/email_channel.
-func rawEmailUnsubscribeFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailUnsubscribeChannel(v, c)
-}
-
-// rawEmailUnsubscribeMailEventMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeMailEvent/properties/mail.
-func rawEmailUnsubscribeMailEventMail(v *jsonvalue.Value, c *validation.Collector) {
-	rawMail(v, c)
-}
-
-// rawEmailUnsubscribeMailEventClick checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeMailEvent/properties/click.
-func rawEmailUnsubscribeMailEventClick(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailClickDetails(v, c)
-}
-
-// rawHeaderName checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Header/properties/name.
-func rawHeaderName(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawHeaderValue checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Header/properties/value.
-func rawHeaderValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMailMessageID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/message_id.
-func rawMailMessageID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMailMessageSendTimestamp checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/message_send_timestamp.
-func rawMailMessageSendTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawMailFromAddress checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/from_address.
-func rawMailFromAddress(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMailDestination checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/destination.
-func rawMailDestination(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	if v.Kind == jsonvalue.Array {
-		items := v.Elems()
-		for i := range items {
-			c.PushIndex(i)
-			switch {
-			default:
-				rawMailDestinationItem(&items[i], c)
-			}
-			c.Pop()
-		}
-	}
-}
-
-// rawMailHeadersTruncated checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers_truncated.
-func rawMailHeadersTruncated(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Bool) {
-		c.Type(v, "boolean")
-		return
-	}
-}
-
-// rawMailHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers.
-func rawMailHeaders(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	if v.Kind == jsonvalue.Array {
-		items := v.Elems()
-		for i := range items {
-			c.PushIndex(i)
-			switch {
-			default:
-				rawMailHeadersItem(&items[i], c)
-			}
-			c.Pop()
-		}
-	}
-}
-
-// rawMailCommonHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/common_headers.
-func rawMailCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
-	rawCommonHeaders(v, c)
-}
-
-// rawCommonHeadersToItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders/properties/to/items.
-func rawCommonHeadersToItem(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailBounceBouncedRecipientsItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounced_recipients/items.
-func rawEmailBounceBouncedRecipientsItem(v *jsonvalue.Value, c *validation.Collector) {
-	rawBouncedRecipient(v, c)
-}
-
-// rawEmailClickMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickMailEvent.
-func rawEmailClickMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail", "click")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail":
-				{
-					c.Push(m.Name)
-					rawEmailClickMailEventMail(&m.Value, c)
-					c.Pop()
-				}
-			case "click":
-				{
-					c.Push(m.Name)
-					rawEmailClickMailEventClick(&m.Value, c)
-					c.Pop()
-				}
-			}
-		}
-	}
-}
-
-// rawEmailClickDetailsLinkTagsValue checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/link_tags/additionalProperties.
-func rawEmailClickDetailsLinkTagsValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	if v.Kind == jsonvalue.Array {
-		items := v.Elems()
-		for i := range items {
-			c.PushIndex(i)
-			switch {
-			default:
-				rawEmailClickDetailsLinkTagsValueItem(&items[i], c)
-			}
-			c.Pop()
-		}
 	}
 }
 
@@ -14793,7 +13422,7 @@ func rawEmailClickFacets(v *jsonvalue.Value, c *validation.Collector) {
 			case "email_channel":
 				{
 					c.Push(m.Name)
-					rawEmailClickFacetsEmailChannel(&m.Value, c)
+					rawEmailClickChannel(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -14816,7 +13445,7 @@ func rawEmailClickChannel(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail_event":
 				{
 					c.Push(m.Name)
-					rawEmailClickChannelMailEvent(&m.Value, c)
+					rawEmailClickMailEvent(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -14845,7 +13474,7 @@ func rawMail(v *jsonvalue.Value, c *validation.Collector) {
 			case "message_send_timestamp":
 				{
 					c.Push(m.Name)
-					rawMailMessageSendTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "from_address":
@@ -14875,7 +13504,7 @@ func rawMail(v *jsonvalue.Value, c *validation.Collector) {
 			case "common_headers":
 				{
 					c.Push(m.Name)
-					rawMailCommonHeaders(&m.Value, c)
+					rawCommonHeaders(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -14923,6 +13552,36 @@ func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// rawEmailClientContextCustom checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom.
+func rawEmailClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "legacy_identifier":
+				{
+					c.Push(m.Name)
+					rawEmailClientContextCustomLegacyIdentifier(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
+}
+
+// rawEmailClientContextCustomLegacyIdentifier checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom/properties/legacy_identifier.
+func rawEmailClientContextCustomLegacyIdentifier(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
 // rawEmailComplaintMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintMailEvent.
 func rawEmailComplaintMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -14938,13 +13597,13 @@ func rawEmailComplaintMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail":
 				{
 					c.Push(m.Name)
-					rawEmailComplaintMailEventMail(&m.Value, c)
+					rawMail(&m.Value, c)
 					c.Pop()
 				}
 			case "complaint":
 				{
 					c.Push(m.Name)
-					rawEmailComplaintMailEventComplaint(&m.Value, c)
+					rawEmailComplaintDetails(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -14952,9 +13611,57 @@ func rawEmailComplaintMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEmailComplaintDetailsComplainedRecipientsItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients/items.
-func rawEmailComplaintDetailsComplainedRecipientsItem(v *jsonvalue.Value, c *validation.Collector) {
-	rawComplainedRecipient(v, c)
+// rawEmailComplaintDetailsComplainedRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients.
+func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
+		return
+	}
+	if v.Kind == jsonvalue.Array {
+		items := v.Elems()
+		for i := range items {
+			c.PushIndex(i)
+			switch {
+			default:
+				rawComplainedRecipient(&items[i], c)
+			}
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailComplaintDetailsFeedbackID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/feedback_id.
+func rawEmailComplaintDetailsFeedbackID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawEmailComplaintDetailsUserAgent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/user_agent.
+func rawEmailComplaintDetailsUserAgent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawEmailComplaintDetailsComplaintFeedbackType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complaint_feedback_type.
+func rawEmailComplaintDetailsComplaintFeedbackType(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+var constEmailComplaintEventEventType = codec.MustParse("\"_email.complaint\"")
+
+// rawEmailComplaintEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
+func rawEmailComplaintEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailComplaintEventEventType) {
+		c.Const(validation.Show(v), "\"_email.complaint\"")
+		return
+	}
 }
 
 // rawEmailComplaintFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintFacets.
@@ -14972,7 +13679,7 @@ func rawEmailComplaintFacets(v *jsonvalue.Value, c *validation.Collector) {
 			case "email_channel":
 				{
 					c.Push(m.Name)
-					rawEmailComplaintFacetsEmailChannel(&m.Value, c)
+					rawEmailComplaintChannel(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -14995,7 +13702,7 @@ func rawEmailComplaintChannel(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail_event":
 				{
 					c.Push(m.Name)
-					rawEmailComplaintChannelMailEvent(&m.Value, c)
+					rawEmailComplaintMailEvent(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15058,17 +13765,27 @@ func rawEmailDeliveredMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail":
 				{
 					c.Push(m.Name)
-					rawEmailDeliveredMailEventMail(&m.Value, c)
+					rawMail(&m.Value, c)
 					c.Pop()
 				}
 			case "delivery":
 				{
 					c.Push(m.Name)
-					rawEmailDeliveredMailEventDelivery(&m.Value, c)
+					rawEmailDelivery(&m.Value, c)
 					c.Pop()
 				}
 			}
 		}
+	}
+}
+
+var constEmailDeliveredEventEventType = codec.MustParse("\"_email.delivered\"")
+
+// rawEmailDeliveredEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_type.
+func rawEmailDeliveredEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailDeliveredEventEventType) {
+		c.Const(validation.Show(v), "\"_email.delivered\"")
+		return
 	}
 }
 
@@ -15087,7 +13804,7 @@ func rawEmailDeliveredFacets(v *jsonvalue.Value, c *validation.Collector) {
 			case "email_channel":
 				{
 					c.Push(m.Name)
-					rawEmailDeliveredFacetsEmailChannel(&m.Value, c)
+					rawEmailDeliveredChannel(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15110,7 +13827,7 @@ func rawEmailDeliveredChannel(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail_event":
 				{
 					c.Push(m.Name)
-					rawEmailDeliveredChannelMailEvent(&m.Value, c)
+					rawEmailDeliveredMailEvent(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15158,10 +13875,45 @@ func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEmailDeliveryRecipientsItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/recipients/items.
-func rawEmailDeliveryRecipientsItem(v *jsonvalue.Value, c *validation.Collector) {
+// rawEmailDeliverySMTPResponse checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/smtp_response.
+func rawEmailDeliverySMTPResponse(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
 		c.Type(v, "string")
+		return
+	}
+}
+
+// rawEmailDeliveryReportingMTA checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/reporting_mta.
+func rawEmailDeliveryReportingMTA(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawEmailDeliveryRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/recipients.
+func rawEmailDeliveryRecipients(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
+		return
+	}
+	if v.Kind == jsonvalue.Array {
+		items := v.Elems()
+		for i := range items {
+			c.PushIndex(i)
+			switch {
+			default:
+				rawEmailDeliveryRecipientsItem(&items[i], c)
+			}
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailDeliveryProcessingTimeMillis checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/processing_time_millis.
+func rawEmailDeliveryProcessingTimeMillis(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.IsInteger()) {
+		c.Type(v, "integer")
 		return
 	}
 }
@@ -15181,17 +13933,27 @@ func rawEmailHardBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail":
 				{
 					c.Push(m.Name)
-					rawEmailHardBounceMailEventMail(&m.Value, c)
+					rawMail(&m.Value, c)
 					c.Pop()
 				}
 			case "bounce":
 				{
 					c.Push(m.Name)
-					rawEmailHardBounceMailEventBounce(&m.Value, c)
+					rawEmailBounce(&m.Value, c)
 					c.Pop()
 				}
 			}
 		}
+	}
+}
+
+var constEmailHardBounceEventEventType = codec.MustParse("\"_email.hardbounce\"")
+
+// rawEmailHardBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
+func rawEmailHardBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailHardBounceEventEventType) {
+		c.Const(validation.Show(v), "\"_email.hardbounce\"")
+		return
 	}
 }
 
@@ -15210,7 +13972,7 @@ func rawEmailHardBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
 			case "email_channel":
 				{
 					c.Push(m.Name)
-					rawEmailHardBounceFacetsEmailChannel(&m.Value, c)
+					rawEmailHardBounceChannel(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15233,7 +13995,7 @@ func rawEmailHardBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail_event":
 				{
 					c.Push(m.Name)
-					rawEmailHardBounceChannelMailEvent(&m.Value, c)
+					rawEmailHardBounceMailEvent(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15302,17 +14064,43 @@ func rawEmailOpenMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail":
 				{
 					c.Push(m.Name)
-					rawEmailOpenMailEventMail(&m.Value, c)
+					rawMail(&m.Value, c)
 					c.Pop()
 				}
 			case "open":
 				{
 					c.Push(m.Name)
-					rawEmailOpenMailEventOpen(&m.Value, c)
+					rawEmailOpenDetails(&m.Value, c)
 					c.Pop()
 				}
 			}
 		}
+	}
+}
+
+// rawEmailOpenDetailsIPAddress checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails/properties/ip_address.
+func rawEmailOpenDetailsIPAddress(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawEmailOpenDetailsUserAgent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails/properties/user_agent.
+func rawEmailOpenDetailsUserAgent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+var constEmailOpenEventEventType = codec.MustParse("\"_email.open\"")
+
+// rawEmailOpenEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
+func rawEmailOpenEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailOpenEventEventType) {
+		c.Const(validation.Show(v), "\"_email.open\"")
+		return
 	}
 }
 
@@ -15331,7 +14119,7 @@ func rawEmailOpenFacets(v *jsonvalue.Value, c *validation.Collector) {
 			case "email_channel":
 				{
 					c.Push(m.Name)
-					rawEmailOpenFacetsEmailChannel(&m.Value, c)
+					rawEmailOpenChannel(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15354,7 +14142,7 @@ func rawEmailOpenChannel(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail_event":
 				{
 					c.Push(m.Name)
-					rawEmailOpenChannelMailEvent(&m.Value, c)
+					rawEmailOpenMailEvent(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15390,6 +14178,14 @@ func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// rawEmailRejectReason checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailReject/properties/reason.
+func rawEmailRejectReason(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
 // rawEmailRejectedMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedMailEvent.
 func rawEmailRejectedMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -15405,17 +14201,27 @@ func rawEmailRejectedMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail":
 				{
 					c.Push(m.Name)
-					rawEmailRejectedMailEventMail(&m.Value, c)
+					rawMail(&m.Value, c)
 					c.Pop()
 				}
 			case "reject":
 				{
 					c.Push(m.Name)
-					rawEmailRejectedMailEventReject(&m.Value, c)
+					rawEmailReject(&m.Value, c)
 					c.Pop()
 				}
 			}
 		}
+	}
+}
+
+var constEmailRejectedEventEventType = codec.MustParse("\"_email.rejected\"")
+
+// rawEmailRejectedEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
+func rawEmailRejectedEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailRejectedEventEventType) {
+		c.Const(validation.Show(v), "\"_email.rejected\"")
+		return
 	}
 }
 
@@ -15434,7 +14240,7 @@ func rawEmailRejectedFacets(v *jsonvalue.Value, c *validation.Collector) {
 			case "email_channel":
 				{
 					c.Push(m.Name)
-					rawEmailRejectedFacetsEmailChannel(&m.Value, c)
+					rawEmailRejectedChannel(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15457,7 +14263,7 @@ func rawEmailRejectedChannel(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail_event":
 				{
 					c.Push(m.Name)
-					rawEmailRejectedChannelMailEvent(&m.Value, c)
+					rawEmailRejectedMailEvent(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15501,17 +14307,43 @@ func rawEmailRenderingFailureMailEvent(v *jsonvalue.Value, c *validation.Collect
 			case "mail":
 				{
 					c.Push(m.Name)
-					rawEmailRenderingFailureMailEventMail(&m.Value, c)
+					rawMail(&m.Value, c)
 					c.Pop()
 				}
 			case "failure":
 				{
 					c.Push(m.Name)
-					rawEmailRenderingFailureMailEventFailure(&m.Value, c)
+					rawEmailRenderingFailureDetails(&m.Value, c)
 					c.Pop()
 				}
 			}
 		}
+	}
+}
+
+// rawEmailRenderingFailureDetailsErrorMessage checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails/properties/error_message.
+func rawEmailRenderingFailureDetailsErrorMessage(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawEmailRenderingFailureDetailsTemplateName checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails/properties/template_name.
+func rawEmailRenderingFailureDetailsTemplateName(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+var constEmailRenderingFailureEventEventType = codec.MustParse("\"_email.rendering_failure\"")
+
+// rawEmailRenderingFailureEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_type.
+func rawEmailRenderingFailureEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailRenderingFailureEventEventType) {
+		c.Const(validation.Show(v), "\"_email.rendering_failure\"")
+		return
 	}
 }
 
@@ -15530,7 +14362,7 @@ func rawEmailRenderingFailureFacets(v *jsonvalue.Value, c *validation.Collector)
 			case "email_channel":
 				{
 					c.Push(m.Name)
-					rawEmailRenderingFailureFacetsEmailChannel(&m.Value, c)
+					rawEmailRenderingFailureChannel(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15553,7 +14385,7 @@ func rawEmailRenderingFailureChannel(v *jsonvalue.Value, c *validation.Collector
 			case "mail_event":
 				{
 					c.Push(m.Name)
-					rawEmailRenderingFailureChannelMailEvent(&m.Value, c)
+					rawEmailRenderingFailureMailEvent(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15604,17 +14436,27 @@ func rawEmailSendMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail":
 				{
 					c.Push(m.Name)
-					rawEmailSendMailEventMail(&m.Value, c)
+					rawMail(&m.Value, c)
 					c.Pop()
 				}
 			case "send":
 				{
 					c.Push(m.Name)
-					rawEmailSendMailEventSend(&m.Value, c)
+					rawEmailSendDetails(&m.Value, c)
 					c.Pop()
 				}
 			}
 		}
+	}
+}
+
+var constEmailSendEventEventType = codec.MustParse("\"_email.send\"")
+
+// rawEmailSendEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_type.
+func rawEmailSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailSendEventEventType) {
+		c.Const(validation.Show(v), "\"_email.send\"")
+		return
 	}
 }
 
@@ -15633,7 +14475,7 @@ func rawEmailSendFacets(v *jsonvalue.Value, c *validation.Collector) {
 			case "email_channel":
 				{
 					c.Push(m.Name)
-					rawEmailSendFacetsEmailChannel(&m.Value, c)
+					rawEmailSendChannel(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15656,7 +14498,7 @@ func rawEmailSendChannel(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail_event":
 				{
 					c.Push(m.Name)
-					rawEmailSendChannelMailEvent(&m.Value, c)
+					rawEmailSendMailEvent(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15687,17 +14529,27 @@ func rawEmailSoftBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail":
 				{
 					c.Push(m.Name)
-					rawEmailSoftBounceMailEventMail(&m.Value, c)
+					rawMail(&m.Value, c)
 					c.Pop()
 				}
 			case "bounce":
 				{
 					c.Push(m.Name)
-					rawEmailSoftBounceMailEventBounce(&m.Value, c)
+					rawEmailBounce(&m.Value, c)
 					c.Pop()
 				}
 			}
 		}
+	}
+}
+
+var constEmailSoftBounceEventEventType = codec.MustParse("\"_email.softbounce\"")
+
+// rawEmailSoftBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_type.
+func rawEmailSoftBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailSoftBounceEventEventType) {
+		c.Const(validation.Show(v), "\"_email.softbounce\"")
+		return
 	}
 }
 
@@ -15716,7 +14568,7 @@ func rawEmailSoftBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
 			case "email_channel":
 				{
 					c.Push(m.Name)
-					rawEmailSoftBounceFacetsEmailChannel(&m.Value, c)
+					rawEmailSoftBounceChannel(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15739,7 +14591,7 @@ func rawEmailSoftBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail_event":
 				{
 					c.Push(m.Name)
-					rawEmailSoftBounceChannelMailEvent(&m.Value, c)
+					rawEmailSoftBounceMailEvent(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15762,17 +14614,27 @@ func rawEmailUnsubscribeMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail":
 				{
 					c.Push(m.Name)
-					rawEmailUnsubscribeMailEventMail(&m.Value, c)
+					rawMail(&m.Value, c)
 					c.Pop()
 				}
 			case "click":
 				{
 					c.Push(m.Name)
-					rawEmailUnsubscribeMailEventClick(&m.Value, c)
+					rawEmailClickDetails(&m.Value, c)
 					c.Pop()
 				}
 			}
 		}
+	}
+}
+
+var constEmailUnsubscribeEventEventType = codec.MustParse("\"_email.unsubscribe\"")
+
+// rawEmailUnsubscribeEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_type.
+func rawEmailUnsubscribeEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailUnsubscribeEventEventType) {
+		c.Const(validation.Show(v), "\"_email.unsubscribe\"")
+		return
 	}
 }
 
@@ -15791,7 +14653,7 @@ func rawEmailUnsubscribeFacets(v *jsonvalue.Value, c *validation.Collector) {
 			case "email_channel":
 				{
 					c.Push(m.Name)
-					rawEmailUnsubscribeFacetsEmailChannel(&m.Value, c)
+					rawEmailUnsubscribeChannel(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15814,7 +14676,7 @@ func rawEmailUnsubscribeChannel(v *jsonvalue.Value, c *validation.Collector) {
 			case "mail_event":
 				{
 					c.Push(m.Name)
-					rawEmailUnsubscribeChannelMailEvent(&m.Value, c)
+					rawEmailUnsubscribeMailEvent(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -15822,17 +14684,82 @@ func rawEmailUnsubscribeChannel(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawMailDestinationItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/destination/items.
-func rawMailDestinationItem(v *jsonvalue.Value, c *validation.Collector) {
+// rawHeaderName checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Header/properties/name.
+func rawHeaderName(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
 		c.Type(v, "string")
 		return
 	}
 }
 
-// rawMailHeadersItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers/items.
-func rawMailHeadersItem(v *jsonvalue.Value, c *validation.Collector) {
-	rawHeader(v, c)
+// rawHeaderValue checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Header/properties/value.
+func rawHeaderValue(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawMailMessageID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/message_id.
+func rawMailMessageID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawMailFromAddress checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/from_address.
+func rawMailFromAddress(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawMailDestination checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/destination.
+func rawMailDestination(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
+		return
+	}
+	if v.Kind == jsonvalue.Array {
+		items := v.Elems()
+		for i := range items {
+			c.PushIndex(i)
+			switch {
+			default:
+				rawMailDestinationItem(&items[i], c)
+			}
+			c.Pop()
+		}
+	}
+}
+
+// rawMailHeadersTruncated checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers_truncated.
+func rawMailHeadersTruncated(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Bool) {
+		c.Type(v, "boolean")
+		return
+	}
+}
+
+// rawMailHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers.
+func rawMailHeaders(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
+		return
+	}
+	if v.Kind == jsonvalue.Array {
+		items := v.Elems()
+		for i := range items {
+			c.PushIndex(i)
+			switch {
+			default:
+				rawHeader(&items[i], c)
+			}
+			c.Pop()
+		}
+	}
 }
 
 // rawCommonHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders.
@@ -15872,6 +14799,14 @@ func rawCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
 				}
 			}
 		}
+	}
+}
+
+// rawCommonHeadersToItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders/properties/to/items.
+func rawCommonHeadersToItem(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
 	}
 }
 
@@ -15915,11 +14850,22 @@ func rawBouncedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEmailClickDetailsLinkTagsValueItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/link_tags/additionalProperties/items.
-func rawEmailClickDetailsLinkTagsValueItem(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
+// rawEmailClickDetailsLinkTagsValue checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/link_tags/additionalProperties.
+func rawEmailClickDetailsLinkTagsValue(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
 		return
+	}
+	if v.Kind == jsonvalue.Array {
+		items := v.Elems()
+		for i := range items {
+			c.PushIndex(i)
+			switch {
+			default:
+				rawEmailClickDetailsLinkTagsValueItem(&items[i], c)
+			}
+			c.Pop()
+		}
 	}
 }
 
@@ -15942,6 +14888,22 @@ func rawComplainedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 				}
 			}
 		}
+	}
+}
+
+// rawEmailDeliveryRecipientsItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/recipients/items.
+func rawEmailDeliveryRecipientsItem(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawMailDestinationItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/destination/items.
+func rawMailDestinationItem(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
 	}
 }
 
@@ -15971,5 +14933,13 @@ func rawHeader(v *jsonvalue.Value, c *validation.Collector) {
 				}
 			}
 		}
+	}
+}
+
+// rawEmailClickDetailsLinkTagsValueItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/link_tags/additionalProperties/items.
+func rawEmailClickDetailsLinkTagsValueItem(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
 	}
 }

@@ -686,11 +686,11 @@ func (v *Endpoint) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "ChannelType":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointChannelType, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawChannelType, codec.StringKind)
 		case "EndpointStatus":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointEndpointStatus, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointStatus, codec.StringKind)
 		case "OptOut":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointOptOut, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawOptOut, codec.StringKind)
 		case "RequestId":
 			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointRequestID, codec.StringKind)
 		case "EffectiveDate":
@@ -706,15 +706,15 @@ func (v *Endpoint) validate(c *validation.Collector) {
 		case "Address":
 			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointAddress, codec.StringKind)
 		case "Attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAttributeLists, codec.ObjectKind)
 		case "Metrics":
 			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointMetrics, codec.ObjectKind)
 		case "User":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointUser, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUser, codec.ObjectKind)
 		case "Demographic":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointDemographic, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDemographic, codec.ObjectKind)
 		case "Location":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointLocation, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawLocation, codec.ObjectKind)
 		}
 	}
 }
@@ -1178,7 +1178,113 @@ func (v *User) validate(c *validation.Collector) {
 		case "UserId":
 			codec.CheckMemberOf(&v.Rest[i], c, rawUserUserID, codec.StringKind)
 		case "UserAttributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUserUserAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAttributeLists, codec.ObjectKind)
+		}
+	}
+}
+
+// rawEndpoint checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint.
+func rawEndpoint(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "ChannelType":
+				{
+					c.Push(m.Name)
+					rawChannelType(&m.Value, c)
+					c.Pop()
+				}
+			case "EndpointStatus":
+				{
+					c.Push(m.Name)
+					rawEndpointStatus(&m.Value, c)
+					c.Pop()
+				}
+			case "OptOut":
+				{
+					c.Push(m.Name)
+					rawOptOut(&m.Value, c)
+					c.Pop()
+				}
+			case "RequestId":
+				{
+					c.Push(m.Name)
+					rawEndpointRequestID(&m.Value, c)
+					c.Pop()
+				}
+			case "EffectiveDate":
+				{
+					c.Push(m.Name)
+					rawEndpointEffectiveDate(&m.Value, c)
+					c.Pop()
+				}
+			case "CreationDate":
+				{
+					c.Push(m.Name)
+					rawEndpointCreationDate(&m.Value, c)
+					c.Pop()
+				}
+			case "ApplicationId":
+				{
+					c.Push(m.Name)
+					rawEndpointApplicationID(&m.Value, c)
+					c.Pop()
+				}
+			case "Id":
+				{
+					c.Push(m.Name)
+					rawEndpointID(&m.Value, c)
+					c.Pop()
+				}
+			case "CohortId":
+				{
+					c.Push(m.Name)
+					rawEndpointCohortID(&m.Value, c)
+					c.Pop()
+				}
+			case "Address":
+				{
+					c.Push(m.Name)
+					rawEndpointAddress(&m.Value, c)
+					c.Pop()
+				}
+			case "Attributes":
+				{
+					c.Push(m.Name)
+					rawAttributeLists(&m.Value, c)
+					c.Pop()
+				}
+			case "Metrics":
+				{
+					c.Push(m.Name)
+					rawEndpointMetrics(&m.Value, c)
+					c.Pop()
+				}
+			case "User":
+				{
+					c.Push(m.Name)
+					rawUser(&m.Value, c)
+					c.Pop()
+				}
+			case "Demographic":
+				{
+					c.Push(m.Name)
+					rawDemographic(&m.Value, c)
+					c.Pop()
+				}
+			case "Location":
+				{
+					c.Push(m.Name)
+					rawLocation(&m.Value, c)
+					c.Pop()
+				}
+			}
 		}
 	}
 }
@@ -1247,19 +1353,28 @@ func rawDemographicTimezone(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEndpointChannelType checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/ChannelType.
-func rawEndpointChannelType(v *jsonvalue.Value, c *validation.Collector) {
-	rawChannelType(v, c)
+// rawChannelType checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/ChannelType.
+func rawChannelType(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
 }
 
-// rawEndpointEndpointStatus checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/EndpointStatus.
-func rawEndpointEndpointStatus(v *jsonvalue.Value, c *validation.Collector) {
-	rawEndpointStatus(v, c)
+// rawEndpointStatus checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/EndpointStatus.
+func rawEndpointStatus(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
 }
 
-// rawEndpointOptOut checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/OptOut.
-func rawEndpointOptOut(v *jsonvalue.Value, c *validation.Collector) {
-	rawOptOut(v, c)
+// rawOptOut checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/OptOut.
+func rawOptOut(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
 }
 
 // rawEndpointRequestID checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/RequestId.
@@ -1332,9 +1447,26 @@ func rawEndpointAddress(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEndpointAttributes checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Attributes.
-func rawEndpointAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawAttributeLists(v, c)
+// rawAttributeLists checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists.
+func rawAttributeLists(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			matched := false
+			if !matched {
+				{
+					c.Push(m.Name)
+					rawAttributeListsValue(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
 }
 
 // rawEndpointMetrics checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Metrics.
@@ -1359,242 +1491,6 @@ func rawEndpointMetrics(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEndpointUser checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/User.
-func rawEndpointUser(v *jsonvalue.Value, c *validation.Collector) {
-	rawUser(v, c)
-}
-
-// rawEndpointDemographic checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Demographic.
-func rawEndpointDemographic(v *jsonvalue.Value, c *validation.Collector) {
-	rawDemographic(v, c)
-}
-
-// rawEndpointLocation checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Location.
-func rawEndpointLocation(v *jsonvalue.Value, c *validation.Collector) {
-	rawLocation(v, c)
-}
-
-// rawLocationCity checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/City.
-func rawLocationCity(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawLocationCountry checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/Country.
-func rawLocationCountry(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawLocationLatitude checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/Latitude.
-func rawLocationLatitude(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
-	}
-}
-
-// rawLocationLongitude checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/Longitude.
-func rawLocationLongitude(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
-	}
-}
-
-// rawLocationPostalCode checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/PostalCode.
-func rawLocationPostalCode(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawLocationRegion checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/Region.
-func rawLocationRegion(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawUserUserID checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/User/properties/UserId.
-func rawUserUserID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawUserUserAttributes checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/User/properties/UserAttributes.
-func rawUserUserAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawAttributeLists(v, c)
-}
-
-// rawEndpoint checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint.
-func rawEndpoint(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "ChannelType":
-				{
-					c.Push(m.Name)
-					rawEndpointChannelType(&m.Value, c)
-					c.Pop()
-				}
-			case "EndpointStatus":
-				{
-					c.Push(m.Name)
-					rawEndpointEndpointStatus(&m.Value, c)
-					c.Pop()
-				}
-			case "OptOut":
-				{
-					c.Push(m.Name)
-					rawEndpointOptOut(&m.Value, c)
-					c.Pop()
-				}
-			case "RequestId":
-				{
-					c.Push(m.Name)
-					rawEndpointRequestID(&m.Value, c)
-					c.Pop()
-				}
-			case "EffectiveDate":
-				{
-					c.Push(m.Name)
-					rawEndpointEffectiveDate(&m.Value, c)
-					c.Pop()
-				}
-			case "CreationDate":
-				{
-					c.Push(m.Name)
-					rawEndpointCreationDate(&m.Value, c)
-					c.Pop()
-				}
-			case "ApplicationId":
-				{
-					c.Push(m.Name)
-					rawEndpointApplicationID(&m.Value, c)
-					c.Pop()
-				}
-			case "Id":
-				{
-					c.Push(m.Name)
-					rawEndpointID(&m.Value, c)
-					c.Pop()
-				}
-			case "CohortId":
-				{
-					c.Push(m.Name)
-					rawEndpointCohortID(&m.Value, c)
-					c.Pop()
-				}
-			case "Address":
-				{
-					c.Push(m.Name)
-					rawEndpointAddress(&m.Value, c)
-					c.Pop()
-				}
-			case "Attributes":
-				{
-					c.Push(m.Name)
-					rawEndpointAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "Metrics":
-				{
-					c.Push(m.Name)
-					rawEndpointMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "User":
-				{
-					c.Push(m.Name)
-					rawEndpointUser(&m.Value, c)
-					c.Pop()
-				}
-			case "Demographic":
-				{
-					c.Push(m.Name)
-					rawEndpointDemographic(&m.Value, c)
-					c.Pop()
-				}
-			case "Location":
-				{
-					c.Push(m.Name)
-					rawEndpointLocation(&m.Value, c)
-					c.Pop()
-				}
-			}
-		}
-	}
-}
-
-// rawChannelType checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/ChannelType.
-func rawChannelType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEndpointStatus checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/EndpointStatus.
-func rawEndpointStatus(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawOptOut checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/OptOut.
-func rawOptOut(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawAttributeLists checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists.
-func rawAttributeLists(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			matched := false
-			if !matched {
-				{
-					c.Push(m.Name)
-					rawAttributeListsValue(&m.Value, c)
-					c.Pop()
-				}
-			}
-		}
-	}
-}
-
-// rawEndpointMetricsValue checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Metrics/additionalProperties.
-func rawEndpointMetricsValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
-	}
-}
-
 // rawUser checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/User.
 func rawUser(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -1615,7 +1511,7 @@ func rawUser(v *jsonvalue.Value, c *validation.Collector) {
 			case "UserAttributes":
 				{
 					c.Push(m.Name)
-					rawUserUserAttributes(&m.Value, c)
+					rawAttributeLists(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -1739,6 +1635,62 @@ func rawLocation(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// rawLocationCity checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/City.
+func rawLocationCity(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawLocationCountry checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/Country.
+func rawLocationCountry(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawLocationLatitude checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/Latitude.
+func rawLocationLatitude(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Number) {
+		c.Type(v, "number")
+		return
+	}
+}
+
+// rawLocationLongitude checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/Longitude.
+func rawLocationLongitude(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Number) {
+		c.Type(v, "number")
+		return
+	}
+}
+
+// rawLocationPostalCode checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/PostalCode.
+func rawLocationPostalCode(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawLocationRegion checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/Region.
+func rawLocationRegion(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawUserUserID checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/User/properties/UserId.
+func rawUserUserID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
 // rawAttributeListsValue checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists/additionalProperties.
 func rawAttributeListsValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Array) {
@@ -1755,6 +1707,14 @@ func rawAttributeListsValue(v *jsonvalue.Value, c *validation.Collector) {
 			}
 			c.Pop()
 		}
+	}
+}
+
+// rawEndpointMetricsValue checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Metrics/additionalProperties.
+func rawEndpointMetricsValue(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Number) {
+		c.Type(v, "number")
+		return
 	}
 }
 

@@ -544,26 +544,6 @@ func checkJourneyEngagementEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkJourneyEngagementEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_timestamp.
-func checkJourneyEngagementEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkJourneyEngagementEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/arrival_timestamp.
-func checkJourneyEngagementEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkJourneyEngagementEventEventVersion checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_version.
-func checkJourneyEngagementEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkJourneyEngagementEventAWSAccountID checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/awsAccountId.
-func checkJourneyEngagementEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *JourneyEngagementEvent) validate(c *validation.Collector) {
 	if v.absent&absentJourneyEngagementEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -603,17 +583,17 @@ func (v *JourneyEngagementEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentJourneyEngagementEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkJourneyEngagementEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentJourneyEngagementEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkJourneyEngagementEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentJourneyEngagementEventEventVersion == 0 {
 		c.Push("event_version")
-		checkJourneyEngagementEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentJourneyEngagementEventApplication == 0 {
@@ -648,7 +628,7 @@ func (v *JourneyEngagementEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentJourneyEngagementEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkJourneyEngagementEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	for i := range v.Rest {
@@ -656,27 +636,27 @@ func (v *JourneyEngagementEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "endpoint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventEndpoint, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpoint, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -960,9 +940,9 @@ func (v *JourneySendAttributes) validate(c *validation.Collector) {
 		case "journey_activity_id":
 			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesJourneyActivityID, codec.StringKind)
 		case "journey_send_status":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesJourneySendStatus, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendStatus, codec.StringKind)
 		case "journey_activity_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesJourneyActivityType, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyActivityType, codec.StringKind)
 		case "journey_send_status_message":
 			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesJourneySendStatusMessage, codec.StringKind)
 		case "journey_send_status_code":
@@ -1311,26 +1291,6 @@ func checkJourneySendEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkJourneySendEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_timestamp.
-func checkJourneySendEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkJourneySendEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/arrival_timestamp.
-func checkJourneySendEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkJourneySendEventEventVersion checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_version.
-func checkJourneySendEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkJourneySendEventAWSAccountID checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/awsAccountId.
-func checkJourneySendEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *JourneySendEvent) validate(c *validation.Collector) {
 	if v.absent&absentJourneySendEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -1373,17 +1333,17 @@ func (v *JourneySendEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentJourneySendEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkJourneySendEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentJourneySendEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkJourneySendEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentJourneySendEventEventVersion == 0 {
 		c.Push("event_version")
-		checkJourneySendEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentJourneySendEventApplication == 0 {
@@ -1418,7 +1378,7 @@ func (v *JourneySendEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentJourneySendEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkJourneySendEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	for i := range v.Rest {
@@ -1426,27 +1386,27 @@ func (v *JourneySendEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventClientContext, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointClientContext, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -1524,67 +1484,67 @@ func rawJourneySendEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawJourneySendEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawJourneySendEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawJourneySendEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawJourneySendEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawJourneySendEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawJourneySendEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawJourneySendEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawJourneySendEventAttributes(&m.Value, c)
+					rawJourneySendAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawJourneySendEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "client_context":
 				{
 					c.Push(m.Name)
-					rawJourneySendEventClientContext(&m.Value, c)
+					rawEndpointClientContext(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawJourneySendEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -1613,67 +1573,67 @@ func rawJourneyEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawJourneyEngagementEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawJourneyEngagementEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawJourneyEngagementEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawJourneyEngagementEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawJourneyEngagementEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawJourneyEngagementEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawJourneyEngagementEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawJourneyEngagementEventAttributes(&m.Value, c)
+					rawJourneyEngagementAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawJourneyEngagementEventMetrics(&m.Value, c)
+					rawMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "endpoint":
 				{
 					c.Push(m.Name)
-					rawJourneyEngagementEventEndpoint(&m.Value, c)
+					rawEndpoint(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawJourneyEngagementEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -1723,184 +1683,6 @@ func rawJourneyEngagementEventEventType(v *jsonvalue.Value, c *validation.Collec
 	}
 }
 
-// rawJourneyEngagementEventEventTimestamp checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_timestamp.
-func rawJourneyEngagementEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawJourneyEngagementEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/arrival_timestamp.
-func rawJourneyEngagementEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawJourneyEngagementEventEventVersion checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_version.
-func rawJourneyEngagementEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawJourneyEngagementEventApplication checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/application.
-func rawJourneyEngagementEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawJourneyEngagementEventClient checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/client.
-func rawJourneyEngagementEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawJourneyEngagementEventDevice checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/device.
-func rawJourneyEngagementEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawJourneyEngagementEventSession checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/session.
-func rawJourneyEngagementEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawJourneyEngagementEventAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/attributes.
-func rawJourneyEngagementEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawJourneyEngagementAttributes(v, c)
-}
-
-// rawJourneyEngagementEventMetrics checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/metrics.
-func rawJourneyEngagementEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawJourneyEngagementEventEndpoint checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/endpoint.
-func rawJourneyEngagementEventEndpoint(v *jsonvalue.Value, c *validation.Collector) {
-	rawEndpoint(v, c)
-}
-
-// rawJourneyEngagementEventAWSAccountID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/awsAccountId.
-func rawJourneyEngagementEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-// rawJourneySendAttributesJourneyID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_id.
-func rawJourneySendAttributesJourneyID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawJourneySendAttributesJourneyRunID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_run_id.
-func rawJourneySendAttributesJourneyRunID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawJourneySendAttributesJourneyActivityID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_activity_id.
-func rawJourneySendAttributesJourneyActivityID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawJourneySendAttributesJourneySendStatus checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_send_status.
-func rawJourneySendAttributesJourneySendStatus(v *jsonvalue.Value, c *validation.Collector) {
-	rawJourneySendStatus(v, c)
-}
-
-// rawJourneySendAttributesJourneyActivityType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_activity_type.
-func rawJourneySendAttributesJourneyActivityType(v *jsonvalue.Value, c *validation.Collector) {
-	rawJourneyActivityType(v, c)
-}
-
-// rawJourneySendAttributesJourneySendStatusMessage checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_send_status_message.
-func rawJourneySendAttributesJourneySendStatusMessage(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawJourneySendAttributesJourneySendStatusCode checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_send_status_code.
-func rawJourneySendAttributesJourneySendStatusCode(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawJourneySendAttributesValue checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/additionalProperties.
-func rawJourneySendAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(v, "string or null")
-		return
-	}
-}
-
-var constJourneySendEventEventType = codec.MustParse("\"_journey.send\"")
-
-// rawJourneySendEventEventType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_type.
-func rawJourneySendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constJourneySendEventEventType) {
-		c.Const(validation.Show(v), "\"_journey.send\"")
-		return
-	}
-}
-
-// rawJourneySendEventEventTimestamp checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_timestamp.
-func rawJourneySendEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawJourneySendEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/arrival_timestamp.
-func rawJourneySendEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawJourneySendEventEventVersion checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_version.
-func rawJourneySendEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawJourneySendEventApplication checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/application.
-func rawJourneySendEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawJourneySendEventClient checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/client.
-func rawJourneySendEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawJourneySendEventDevice checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/device.
-func rawJourneySendEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawJourneySendEventSession checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/session.
-func rawJourneySendEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawJourneySendEventAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/attributes.
-func rawJourneySendEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawJourneySendAttributes(v, c)
-}
-
-// rawJourneySendEventMetrics checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/metrics.
-func rawJourneySendEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawMetrics(v, c)
-}
-
-// rawJourneySendEventClientContext checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/client_context.
-func rawJourneySendEventClientContext(v *jsonvalue.Value, c *validation.Collector) {
-	rawEndpointClientContext(v, c)
-}
-
-// rawJourneySendEventAWSAccountID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/awsAccountId.
-func rawJourneySendEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
 // rawJourneyEngagementAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes.
 func rawJourneyEngagementAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -1947,6 +1729,30 @@ func rawJourneyEngagementAttributes(v *jsonvalue.Value, c *validation.Collector)
 	}
 }
 
+// rawJourneySendAttributesJourneyID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_id.
+func rawJourneySendAttributesJourneyID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawJourneySendAttributesJourneyRunID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_run_id.
+func rawJourneySendAttributesJourneyRunID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawJourneySendAttributesJourneyActivityID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_activity_id.
+func rawJourneySendAttributesJourneyActivityID(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
 // rawJourneySendStatus checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendStatus.
 func rawJourneySendStatus(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
@@ -1959,6 +1765,40 @@ func rawJourneySendStatus(v *jsonvalue.Value, c *validation.Collector) {
 func rawJourneyActivityType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
 		c.Type(v, "string")
+		return
+	}
+}
+
+// rawJourneySendAttributesJourneySendStatusMessage checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_send_status_message.
+func rawJourneySendAttributesJourneySendStatusMessage(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawJourneySendAttributesJourneySendStatusCode checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_send_status_code.
+func rawJourneySendAttributesJourneySendStatusCode(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawJourneySendAttributesValue checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/additionalProperties.
+func rawJourneySendAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
+		c.Type(v, "string or null")
+		return
+	}
+}
+
+var constJourneySendEventEventType = codec.MustParse("\"_journey.send\"")
+
+// rawJourneySendEventEventType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_type.
+func rawJourneySendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constJourneySendEventEventType) {
+		c.Const(validation.Show(v), "\"_journey.send\"")
 		return
 	}
 }
@@ -2000,14 +1840,14 @@ func rawJourneySendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 			case "journey_send_status":
 				{
 					c.Push(m.Name)
-					rawJourneySendAttributesJourneySendStatus(&m.Value, c)
+					rawJourneySendStatus(&m.Value, c)
 					c.Pop()
 				}
 				matched = true
 			case "journey_activity_type":
 				{
 					c.Push(m.Name)
-					rawJourneySendAttributesJourneyActivityType(&m.Value, c)
+					rawJourneyActivityType(&m.Value, c)
 					c.Pop()
 				}
 				matched = true

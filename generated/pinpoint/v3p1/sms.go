@@ -459,7 +459,7 @@ func checkSMSAttributesCustomerContext(v string, c *validation.Collector) {
 	if c.AssertContent {
 		if doc, ok := c.Content(v, false, true); ok {
 			inner := c.Nested()
-			rawSMSAttributesCustomerContextContentSchema(&doc, inner)
+			rawCustomerContext(&doc, inner)
 			c.Embedded(inner)
 		}
 	}
@@ -498,13 +498,13 @@ func (v *SMSAttributes) validate(c *validation.Collector) {
 		case "origination_phone_number":
 			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesOriginationPhoneNumber, codec.StringKind)
 		case "record_status":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesRecordStatus, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSRecordStatus, codec.StringKind)
 		case "iso_country_code":
 			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesISOCountryCode, codec.StringKind)
 		case "number_of_message_parts":
 			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesNumberOfMessageParts, codec.StringKind)
 		case "message_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesMessageType, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSMessageType, codec.StringKind)
 		case "campaign_id":
 			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesCampaignID, codec.StringKind)
 		case "campaign_activity_id":
@@ -851,26 +851,6 @@ func checkSMSEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// checkSMSEventEventTimestamp checks a Go int64 against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_timestamp.
-func checkSMSEventEventTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkSMSEventArrivalTimestamp checks a Go int64 against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/arrival_timestamp.
-func checkSMSEventArrivalTimestamp(v int64, c *validation.Collector) {
-	checkUnixMillis(v, c)
-}
-
-// checkSMSEventEventVersion checks a Go string against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_version.
-func checkSMSEventEventVersion(v string, c *validation.Collector) {
-	checkEventVersion(v, c)
-}
-
-// checkSMSEventAWSAccountID checks a Go string against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/awsAccountId.
-func checkSMSEventAWSAccountID(v string, c *validation.Collector) {
-	checkAWSAccountID(v, c)
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *SMSEvent) validate(c *validation.Collector) {
 	if v.absent&absentSMSEventEventType != 0 && !v.Rest.Has("event_type") {
@@ -910,17 +890,17 @@ func (v *SMSEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentSMSEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
-		checkSMSEventEventTimestamp(int64(v.EventTimestamp), c)
+		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentSMSEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
-		checkSMSEventArrivalTimestamp(int64(v.ArrivalTimestamp), c)
+		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
 	if v.absent&absentSMSEventEventVersion == 0 {
 		c.Push("event_version")
-		checkSMSEventEventVersion(v.EventVersion, c)
+		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
 	if v.absent&absentSMSEventApplication == 0 {
@@ -955,7 +935,7 @@ func (v *SMSEvent) validate(c *validation.Collector) {
 	}
 	if v.absent&absentSMSEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
-		checkSMSEventAWSAccountID(v.AWSAccountID, c)
+		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
 	for i := range v.Rest {
@@ -963,25 +943,25 @@ func (v *SMSEvent) validate(c *validation.Collector) {
 		case "event_type":
 			codec.CheckMember(&v.Rest[i], c, rawSMSEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventEventTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventArrivalTimestamp, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventEventVersion)
+			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventApplication, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventClient, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventDevice, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventSession, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventAttributes, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributes, codec.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventMetrics, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawSMSMetrics, codec.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSEventAWSAccountID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
 		}
 	}
 }
@@ -1208,61 +1188,61 @@ func rawSMSEvent(v *jsonvalue.Value, c *validation.Collector) {
 			case "event_timestamp":
 				{
 					c.Push(m.Name)
-					rawSMSEventEventTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "arrival_timestamp":
 				{
 					c.Push(m.Name)
-					rawSMSEventArrivalTimestamp(&m.Value, c)
+					rawUnixMillis(&m.Value, c)
 					c.Pop()
 				}
 			case "event_version":
 				{
 					c.Push(m.Name)
-					rawSMSEventEventVersion(&m.Value, c)
+					rawEventVersion(&m.Value, c)
 					c.Pop()
 				}
 			case "application":
 				{
 					c.Push(m.Name)
-					rawSMSEventApplication(&m.Value, c)
+					rawApplication(&m.Value, c)
 					c.Pop()
 				}
 			case "client":
 				{
 					c.Push(m.Name)
-					rawSMSEventClient(&m.Value, c)
+					rawClient(&m.Value, c)
 					c.Pop()
 				}
 			case "device":
 				{
 					c.Push(m.Name)
-					rawSMSEventDevice(&m.Value, c)
+					rawDevice(&m.Value, c)
 					c.Pop()
 				}
 			case "session":
 				{
 					c.Push(m.Name)
-					rawSMSEventSession(&m.Value, c)
+					rawSession(&m.Value, c)
 					c.Pop()
 				}
 			case "attributes":
 				{
 					c.Push(m.Name)
-					rawSMSEventAttributes(&m.Value, c)
+					rawSMSAttributes(&m.Value, c)
 					c.Pop()
 				}
 			case "metrics":
 				{
 					c.Push(m.Name)
-					rawSMSEventMetrics(&m.Value, c)
+					rawSMSMetrics(&m.Value, c)
 					c.Pop()
 				}
 			case "awsAccountId":
 				{
 					c.Push(m.Name)
-					rawSMSEventAWSAccountID(&m.Value, c)
+					rawAWSAccountID(&m.Value, c)
 					c.Pop()
 				}
 			}
@@ -1270,9 +1250,26 @@ func rawSMSEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawSMSAttributesCustomerContextContentSchema checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/customer_context/contentSchema.
-func rawSMSAttributesCustomerContextContentSchema(v *jsonvalue.Value, c *validation.Collector) {
-	rawCustomerContext(v, c)
+// rawCustomerContext checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/CustomerContext.
+func rawCustomerContext(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			matched := false
+			if !matched {
+				{
+					c.Push(m.Name)
+					rawCustomerContextValue(&m.Value, c)
+					c.Pop()
+				}
+			}
+		}
+	}
 }
 
 // rawSMSAttributesSenderRequestID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/sender_request_id.
@@ -1307,9 +1304,12 @@ func rawSMSAttributesOriginationPhoneNumber(v *jsonvalue.Value, c *validation.Co
 	}
 }
 
-// rawSMSAttributesRecordStatus checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/record_status.
-func rawSMSAttributesRecordStatus(v *jsonvalue.Value, c *validation.Collector) {
-	rawSMSRecordStatus(v, c)
+// rawSMSRecordStatus checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSRecordStatus.
+func rawSMSRecordStatus(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
 }
 
 // rawSMSAttributesISOCountryCode checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/iso_country_code.
@@ -1328,9 +1328,12 @@ func rawSMSAttributesNumberOfMessageParts(v *jsonvalue.Value, c *validation.Coll
 	}
 }
 
-// rawSMSAttributesMessageType checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/message_type.
-func rawSMSAttributesMessageType(v *jsonvalue.Value, c *validation.Collector) {
-	rawSMSMessageType(v, c)
+// rawSMSMessageType checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSMessageType.
+func rawSMSMessageType(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
 }
 
 // rawSMSAttributesCampaignID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/campaign_id.
@@ -1391,7 +1394,7 @@ func rawSMSAttributesCustomerContext(v *jsonvalue.Value, c *validation.Collector
 		if c.AssertContent {
 			if doc, ok := c.Content(v.Str, false, true); ok {
 				inner := c.Nested()
-				rawSMSAttributesCustomerContextContentSchema(&doc, inner)
+				rawCustomerContext(&doc, inner)
 				c.Embedded(inner)
 			}
 		}
@@ -1428,110 +1431,6 @@ var enumSMSEventEventType = []jsonvalue.Value{codec.MustParse("\"_SMS.BUFFERED\"
 func rawSMSEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !codec.InEnum(v, enumSMSEventEventType) {
 		c.Enum(validation.Show(v), "_SMS.BUFFERED, _SMS.SUCCESS, _SMS.FAILURE, _SMS.OPTOUT")
-		return
-	}
-}
-
-// rawSMSEventEventTimestamp checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_timestamp.
-func rawSMSEventEventTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawSMSEventArrivalTimestamp checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/arrival_timestamp.
-func rawSMSEventArrivalTimestamp(v *jsonvalue.Value, c *validation.Collector) {
-	rawUnixMillis(v, c)
-}
-
-// rawSMSEventEventVersion checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_version.
-func rawSMSEventEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	rawEventVersion(v, c)
-}
-
-// rawSMSEventApplication checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/application.
-func rawSMSEventApplication(v *jsonvalue.Value, c *validation.Collector) {
-	rawApplication(v, c)
-}
-
-// rawSMSEventClient checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/client.
-func rawSMSEventClient(v *jsonvalue.Value, c *validation.Collector) {
-	rawClient(v, c)
-}
-
-// rawSMSEventDevice checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/device.
-func rawSMSEventDevice(v *jsonvalue.Value, c *validation.Collector) {
-	rawDevice(v, c)
-}
-
-// rawSMSEventSession checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/session.
-func rawSMSEventSession(v *jsonvalue.Value, c *validation.Collector) {
-	rawSession(v, c)
-}
-
-// rawSMSEventAttributes checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/attributes.
-func rawSMSEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	rawSMSAttributes(v, c)
-}
-
-// rawSMSEventMetrics checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/metrics.
-func rawSMSEventMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	rawSMSMetrics(v, c)
-}
-
-// rawSMSEventAWSAccountID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/awsAccountId.
-func rawSMSEventAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
-	rawAWSAccountID(v, c)
-}
-
-// rawSMSMetricsPriceInMillicentsUSD checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSMetrics/properties/price_in_millicents_usd.
-func rawSMSMetricsPriceInMillicentsUSD(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
-	}
-}
-
-// rawSMSMetricsValue checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSMetrics/additionalProperties.
-func rawSMSMetricsValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
-	}
-}
-
-// rawCustomerContext checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/CustomerContext.
-func rawCustomerContext(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			matched := false
-			if !matched {
-				{
-					c.Push(m.Name)
-					rawCustomerContextValue(&m.Value, c)
-					c.Pop()
-				}
-			}
-		}
-	}
-}
-
-// rawSMSRecordStatus checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSRecordStatus.
-func rawSMSRecordStatus(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSMSMessageType checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSMessageType.
-func rawSMSMessageType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
 		return
 	}
 }
@@ -1580,7 +1479,7 @@ func rawSMSAttributes(v *jsonvalue.Value, c *validation.Collector) {
 			case "record_status":
 				{
 					c.Push(m.Name)
-					rawSMSAttributesRecordStatus(&m.Value, c)
+					rawSMSRecordStatus(&m.Value, c)
 					c.Pop()
 				}
 				matched = true
@@ -1601,7 +1500,7 @@ func rawSMSAttributes(v *jsonvalue.Value, c *validation.Collector) {
 			case "message_type":
 				{
 					c.Push(m.Name)
-					rawSMSAttributesMessageType(&m.Value, c)
+					rawSMSMessageType(&m.Value, c)
 					c.Pop()
 				}
 				matched = true
@@ -1708,6 +1607,22 @@ func rawSMSMetrics(v *jsonvalue.Value, c *validation.Collector) {
 				}
 			}
 		}
+	}
+}
+
+// rawSMSMetricsPriceInMillicentsUSD checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSMetrics/properties/price_in_millicents_usd.
+func rawSMSMetricsPriceInMillicentsUSD(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Number) {
+		c.Type(v, "number")
+		return
+	}
+}
+
+// rawSMSMetricsValue checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSMetrics/additionalProperties.
+func rawSMSMetricsValue(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Number) {
+		c.Type(v, "number")
+		return
 	}
 }
 
