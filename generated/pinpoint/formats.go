@@ -193,19 +193,15 @@ func rawPinpoint2018SMS(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "account_id", "application_key", "unique_id", "timestamp_created")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawPinpoint2018SMSEventType(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "account_id", "application_key", "unique_id", "timestamp_created")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawPinpoint2018SMSEventType(&m.Value, c)
+			c.Pop()
 		}
 	}
 	codec.Not(v, c, rawPinpoint2018SMSNot)
@@ -217,9 +213,7 @@ func rawMobileAnalyticsExport(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, c, "event_type", "application_key", "unique_id", "timestamp")
-	}
+	codec.RequiredMembers(v, c, "event_type", "application_key", "unique_id", "timestamp")
 	codec.Not(v, c, rawMobileAnalyticsExportNot)
 }
 
@@ -229,25 +223,19 @@ func rawEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "eventType", "eventVersion")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "eventType":
-				{
-					c.Push(m.Name)
-					rawEndUserMessagingSMSVoiceEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "eventVersion":
-				{
-					c.Push(m.Name)
-					rawEndUserMessagingSMSVoiceEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "eventType", "eventVersion")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "eventType":
+			c.Push(m.Name)
+			rawEndUserMessagingSMSVoiceEventType(&m.Value, c)
+			c.Pop()
+		case "eventVersion":
+			c.Push(m.Name)
+			rawEndUserMessagingSMSVoiceEventVersion(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -258,25 +246,19 @@ func rawSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "eventType", "mail")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "eventType":
-				{
-					c.Push(m.Name)
-					rawSESEventPublishingEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "mail":
-				{
-					c.Push(m.Name)
-					rawSESEventPublishingMail(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "eventType", "mail")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "eventType":
+			c.Push(m.Name)
+			rawSESEventPublishingEventType(&m.Value, c)
+			c.Pop()
+		case "mail":
+			c.Push(m.Name)
+			rawSESEventPublishingMail(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -287,25 +269,19 @@ func rawSESNotification(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "notificationType", "mail")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "notificationType":
-				{
-					c.Push(m.Name)
-					rawSESNotificationNotificationType(&m.Value, c)
-					c.Pop()
-				}
-			case "mail":
-				{
-					c.Push(m.Name)
-					rawSESNotificationMail(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "notificationType", "mail")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "notificationType":
+			c.Push(m.Name)
+			rawSESNotificationNotificationType(&m.Value, c)
+			c.Pop()
+		case "mail":
+			c.Push(m.Name)
+			rawSESNotificationMail(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -316,31 +292,23 @@ func rawEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "originationNumber", "messageBody", "inboundMessageId")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "originationNumber":
-				{
-					c.Push(m.Name)
-					rawEndUserMessagingInboundOriginationNumber(&m.Value, c)
-					c.Pop()
-				}
-			case "messageBody":
-				{
-					c.Push(m.Name)
-					rawEndUserMessagingInboundMessageBody(&m.Value, c)
-					c.Pop()
-				}
-			case "inboundMessageId":
-				{
-					c.Push(m.Name)
-					rawEndUserMessagingInboundInboundMessageID(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "originationNumber", "messageBody", "inboundMessageId")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "originationNumber":
+			c.Push(m.Name)
+			rawEndUserMessagingInboundOriginationNumber(&m.Value, c)
+			c.Pop()
+		case "messageBody":
+			c.Push(m.Name)
+			rawEndUserMessagingInboundMessageBody(&m.Value, c)
+			c.Pop()
+		case "inboundMessageId":
+			c.Push(m.Name)
+			rawEndUserMessagingInboundInboundMessageID(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -351,31 +319,23 @@ func rawEventbridgeSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "source", "detail-type", "detail")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "source":
-				{
-					c.Push(m.Name)
-					rawEventbridgeSMSVoiceSource(&m.Value, c)
-					c.Pop()
-				}
-			case "detail-type":
-				{
-					c.Push(m.Name)
-					rawEventbridgeSMSVoiceDetailType(&m.Value, c)
-					c.Pop()
-				}
-			case "detail":
-				{
-					c.Push(m.Name)
-					rawEventbridgeSMSVoiceDetail(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "source", "detail-type", "detail")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "source":
+			c.Push(m.Name)
+			rawEventbridgeSMSVoiceSource(&m.Value, c)
+			c.Pop()
+		case "detail-type":
+			c.Push(m.Name)
+			rawEventbridgeSMSVoiceDetailType(&m.Value, c)
+			c.Pop()
+		case "detail":
+			c.Push(m.Name)
+			rawEventbridgeSMSVoiceDetail(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -386,31 +346,23 @@ func rawEventbridgeSES(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "source", "detail-type", "detail")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "source":
-				{
-					c.Push(m.Name)
-					rawEventbridgeSESSource(&m.Value, c)
-					c.Pop()
-				}
-			case "detail-type":
-				{
-					c.Push(m.Name)
-					rawEventbridgeSESDetailType(&m.Value, c)
-					c.Pop()
-				}
-			case "detail":
-				{
-					c.Push(m.Name)
-					rawEventbridgeSESDetail(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "source", "detail-type", "detail")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "source":
+			c.Push(m.Name)
+			rawEventbridgeSESSource(&m.Value, c)
+			c.Pop()
+		case "detail-type":
+			c.Push(m.Name)
+			rawEventbridgeSESDetailType(&m.Value, c)
+			c.Pop()
+		case "detail":
+			c.Push(m.Name)
+			rawEventbridgeSESDetail(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -421,31 +373,23 @@ func rawEventbridge(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "source", "detail-type", "detail")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "source":
-				{
-					c.Push(m.Name)
-					rawEventbridgeSource(&m.Value, c)
-					c.Pop()
-				}
-			case "detail-type":
-				{
-					c.Push(m.Name)
-					rawEventbridgeDetailType(&m.Value, c)
-					c.Pop()
-				}
-			case "detail":
-				{
-					c.Push(m.Name)
-					rawEventbridgeDetail(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "source", "detail-type", "detail")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "source":
+			c.Push(m.Name)
+			rawEventbridgeSource(&m.Value, c)
+			c.Pop()
+		case "detail-type":
+			c.Push(m.Name)
+			rawEventbridgeDetailType(&m.Value, c)
+			c.Pop()
+		case "detail":
+			c.Push(m.Name)
+			rawEventbridgeDetail(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -459,11 +403,9 @@ func rawSnsEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector)
 			m := &members[i]
 			switch m.Name {
 			case "Message":
-				{
-					c.Push(m.Name)
-					rawSnsEndUserMessagingSMSVoiceMessage(&m.Value, c)
-					c.Pop()
-				}
+				c.Push(m.Name)
+				rawSnsEndUserMessagingSMSVoiceMessage(&m.Value, c)
+				c.Pop()
 			}
 		}
 	}
@@ -478,11 +420,9 @@ func rawSnsEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) 
 			m := &members[i]
 			switch m.Name {
 			case "Message":
-				{
-					c.Push(m.Name)
-					rawSnsEndUserMessagingInboundMessage(&m.Value, c)
-					c.Pop()
-				}
+				c.Push(m.Name)
+				rawSnsEndUserMessagingInboundMessage(&m.Value, c)
+				c.Pop()
 			}
 		}
 	}
@@ -497,11 +437,9 @@ func rawSnsSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
 			m := &members[i]
 			switch m.Name {
 			case "Message":
-				{
-					c.Push(m.Name)
-					rawSnsSESEventPublishingMessage(&m.Value, c)
-					c.Pop()
-				}
+				c.Push(m.Name)
+				rawSnsSESEventPublishingMessage(&m.Value, c)
+				c.Pop()
 			}
 		}
 	}
@@ -516,11 +454,9 @@ func rawSnsSESNotification(v *jsonvalue.Value, c *validation.Collector) {
 			m := &members[i]
 			switch m.Name {
 			case "Message":
-				{
-					c.Push(m.Name)
-					rawSnsSESNotificationMessage(&m.Value, c)
-					c.Pop()
-				}
+				c.Push(m.Name)
+				rawSnsSESNotificationMessage(&m.Value, c)
+				c.Pop()
 			}
 		}
 	}
@@ -532,37 +468,27 @@ func rawSnsBody(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "Type", "MessageId", "TopicArn", "Message")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "Type":
-				{
-					c.Push(m.Name)
-					rawSnsBodyType(&m.Value, c)
-					c.Pop()
-				}
-			case "MessageId":
-				{
-					c.Push(m.Name)
-					rawSnsBodyMessageID(&m.Value, c)
-					c.Pop()
-				}
-			case "TopicArn":
-				{
-					c.Push(m.Name)
-					rawSnsBodyTopicARN(&m.Value, c)
-					c.Pop()
-				}
-			case "Message":
-				{
-					c.Push(m.Name)
-					rawSnsBodyMessage(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "Type", "MessageId", "TopicArn", "Message")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "Type":
+			c.Push(m.Name)
+			rawSnsBodyType(&m.Value, c)
+			c.Pop()
+		case "MessageId":
+			c.Push(m.Name)
+			rawSnsBodyMessageID(&m.Value, c)
+			c.Pop()
+		case "TopicArn":
+			c.Push(m.Name)
+			rawSnsBodyTopicARN(&m.Value, c)
+			c.Pop()
+		case "Message":
+			c.Push(m.Name)
+			rawSnsBodyMessage(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -573,31 +499,23 @@ func rawCloudwatchLogsSubscription(v *jsonvalue.Value, c *validation.Collector) 
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "messageType", "logGroup", "logEvents")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "messageType":
-				{
-					c.Push(m.Name)
-					rawCloudwatchLogsSubscriptionMessageType(&m.Value, c)
-					c.Pop()
-				}
-			case "logGroup":
-				{
-					c.Push(m.Name)
-					rawCloudwatchLogsSubscriptionLogGroup(&m.Value, c)
-					c.Pop()
-				}
-			case "logEvents":
-				{
-					c.Push(m.Name)
-					rawCloudwatchLogsSubscriptionLogEvents(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "messageType", "logGroup", "logEvents")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "messageType":
+			c.Push(m.Name)
+			rawCloudwatchLogsSubscriptionMessageType(&m.Value, c)
+			c.Pop()
+		case "logGroup":
+			c.Push(m.Name)
+			rawCloudwatchLogsSubscriptionLogGroup(&m.Value, c)
+			c.Pop()
+		case "logEvents":
+			c.Push(m.Name)
+			rawCloudwatchLogsSubscriptionLogEvents(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -608,19 +526,15 @@ func rawLambdaSnsEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "Records")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "Records":
-				{
-					c.Push(m.Name)
-					rawLambdaSnsEventRecords(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "Records")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "Records":
+			c.Push(m.Name)
+			rawLambdaSnsEventRecords(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -631,19 +545,15 @@ func rawLambdaSqsEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "Records")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "Records":
-				{
-					c.Push(m.Name)
-					rawLambdaSqsEventRecords(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "Records")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "Records":
+			c.Push(m.Name)
+			rawLambdaSqsEventRecords(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -654,19 +564,15 @@ func rawLambdaCloudwatchLogsEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "awslogs")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "awslogs":
-				{
-					c.Push(m.Name)
-					rawLambdaCloudwatchLogsEventAwslogs(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "awslogs")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "awslogs":
+			c.Push(m.Name)
+			rawLambdaCloudwatchLogsEventAwslogs(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -677,9 +583,7 @@ func rawCamelCaseEventVersion(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, c, "eventVersion")
-	}
+	codec.RequiredMembers(v, c, "eventVersion")
 }
 
 var patternPinpoint2018SMSEventType = regexp.MustCompile("^_(SMS|sms)\\.")
@@ -690,10 +594,8 @@ func rawPinpoint2018SMSEventType(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "string")
 		return
 	}
-	if v.Kind == jsonvalue.String {
-		if !patternPinpoint2018SMSEventType.MatchString(v.Str) {
-			c.Pattern(v.Str, "^_(SMS|sms)\\.")
-		}
+	if !patternPinpoint2018SMSEventType.MatchString(v.Str) {
+		c.Pattern(v.Str, "^_(SMS|sms)\\.")
 	}
 }
 
@@ -973,19 +875,17 @@ func rawLambdaSnsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "array")
 		return
 	}
-	if v.Kind == jsonvalue.Array {
-		items := v.Elems()
-		if len(items) < 1 {
-			c.Count("minItems", len(items), 1)
+	items := v.Elems()
+	if len(items) < 1 {
+		c.Count("minItems", len(items), 1)
+	}
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawLambdaSnsEventRecordsItem(&items[i], c)
 		}
-		for i := range items {
-			c.PushIndex(i)
-			switch {
-			default:
-				rawLambdaSnsEventRecordsItem(&items[i], c)
-			}
-			c.Pop()
-		}
+		c.Pop()
 	}
 }
 
@@ -995,19 +895,17 @@ func rawLambdaSqsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "array")
 		return
 	}
-	if v.Kind == jsonvalue.Array {
-		items := v.Elems()
-		if len(items) < 1 {
-			c.Count("minItems", len(items), 1)
+	items := v.Elems()
+	if len(items) < 1 {
+		c.Count("minItems", len(items), 1)
+	}
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawLambdaSqsEventRecordsItem(&items[i], c)
 		}
-		for i := range items {
-			c.PushIndex(i)
-			switch {
-			default:
-				rawLambdaSqsEventRecordsItem(&items[i], c)
-			}
-			c.Pop()
-		}
+		c.Pop()
 	}
 }
 
@@ -1017,19 +915,15 @@ func rawLambdaCloudwatchLogsEventAwslogs(v *jsonvalue.Value, c *validation.Colle
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "data")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "data":
-				{
-					c.Push(m.Name)
-					rawLambdaCloudwatchLogsEventAwslogsData(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "data")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "data":
+			c.Push(m.Name)
+			rawLambdaCloudwatchLogsEventAwslogsData(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1040,9 +934,7 @@ func rawLambdaSnsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, c, "Sns")
-	}
+	codec.RequiredMembers(v, c, "Sns")
 }
 
 // rawLambdaSqsEventRecordsItem checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items.
@@ -1051,19 +943,15 @@ func rawLambdaSqsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "eventSource", "body")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "eventSource":
-				{
-					c.Push(m.Name)
-					rawLambdaSqsEventRecordsItemEventSource(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "eventSource", "body")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "eventSource":
+			c.Push(m.Name)
+			rawLambdaSqsEventRecordsItemEventSource(&m.Value, c)
+			c.Pop()
 		}
 	}
 }

@@ -133,7 +133,7 @@ func (p *printer) typedCheckBody(s *load.Schema, sc scalar) (body []jen.Code, fo
 	refOnly := len(body)
 	switch sc {
 	case goString:
-		body = append(body, r.stringChecks(s, jen.Id("v"), nil)...)
+		body = append(body, r.stringChecks(s, jen.Id("v"))...)
 	case goInt64, goFloat64:
 		body = append(body, p.typedNumberChecks(s, sc)...)
 	}

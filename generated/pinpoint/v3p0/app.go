@@ -439,73 +439,51 @@ func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawAppEventEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "event_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "arrival_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "event_version":
-				{
-					c.Push(m.Name)
-					rawEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "application":
-				{
-					c.Push(m.Name)
-					rawApplication(&m.Value, c)
-					c.Pop()
-				}
-			case "client":
-				{
-					c.Push(m.Name)
-					rawClient(&m.Value, c)
-					c.Pop()
-				}
-			case "device":
-				{
-					c.Push(m.Name)
-					rawDevice(&m.Value, c)
-					c.Pop()
-				}
-			case "session":
-				{
-					c.Push(m.Name)
-					rawSession(&m.Value, c)
-					c.Pop()
-				}
-			case "attributes":
-				{
-					c.Push(m.Name)
-					rawAppEventAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "metrics":
-				{
-					c.Push(m.Name)
-					rawMetrics(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawAppEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawAppEventAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -527,18 +505,14 @@ func rawAppEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			matched := false
-			if !matched {
-				{
-					c.Push(m.Name)
-					rawAppEventAttributesValue(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		matched := false
+		if !matched {
+			c.Push(m.Name)
+			rawAppEventAttributesValue(&m.Value, c)
+			c.Pop()
 		}
 	}
 }

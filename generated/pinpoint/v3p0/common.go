@@ -1237,13 +1237,11 @@ func rawUnixMillis(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "integer")
 		return
 	}
-	if v.Kind == jsonvalue.Number {
-		if v.Num.Cmp(minimumUnixMillis) < 0 {
-			c.Bound("minimum", v.Num.Literal(), "0")
-		}
-		if v.Num.Cmp(maximumUnixMillis) > 0 {
-			c.Bound("maximum", v.Num.Literal(), "9223372036854775807")
-		}
+	if v.Num.Cmp(minimumUnixMillis) < 0 {
+		c.Bound("minimum", v.Num.Literal(), "0")
+	}
+	if v.Num.Cmp(maximumUnixMillis) > 0 {
+		c.Bound("maximum", v.Num.Literal(), "9223372036854775807")
 	}
 }
 
@@ -1263,55 +1261,39 @@ func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "app_id", "sdk")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "app_id":
-				{
-					c.Push(m.Name)
-					rawApplicationAppID(&m.Value, c)
-					c.Pop()
-				}
-			case "cognito_identity_pool_id":
-				{
-					c.Push(m.Name)
-					rawApplicationCognitoIdentityPoolID(&m.Value, c)
-					c.Pop()
-				}
-			case "package_name":
-				{
-					c.Push(m.Name)
-					rawApplicationPackageName(&m.Value, c)
-					c.Pop()
-				}
-			case "sdk":
-				{
-					c.Push(m.Name)
-					rawSDK(&m.Value, c)
-					c.Pop()
-				}
-			case "title":
-				{
-					c.Push(m.Name)
-					rawApplicationTitle(&m.Value, c)
-					c.Pop()
-				}
-			case "version_name":
-				{
-					c.Push(m.Name)
-					rawApplicationVersionName(&m.Value, c)
-					c.Pop()
-				}
-			case "version_code":
-				{
-					c.Push(m.Name)
-					rawApplicationVersionCode(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "app_id", "sdk")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "app_id":
+			c.Push(m.Name)
+			rawApplicationAppID(&m.Value, c)
+			c.Pop()
+		case "cognito_identity_pool_id":
+			c.Push(m.Name)
+			rawApplicationCognitoIdentityPoolID(&m.Value, c)
+			c.Pop()
+		case "package_name":
+			c.Push(m.Name)
+			rawApplicationPackageName(&m.Value, c)
+			c.Pop()
+		case "sdk":
+			c.Push(m.Name)
+			rawSDK(&m.Value, c)
+			c.Pop()
+		case "title":
+			c.Push(m.Name)
+			rawApplicationTitle(&m.Value, c)
+			c.Pop()
+		case "version_name":
+			c.Push(m.Name)
+			rawApplicationVersionName(&m.Value, c)
+			c.Pop()
+		case "version_code":
+			c.Push(m.Name)
+			rawApplicationVersionCode(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1322,25 +1304,19 @@ func rawClient(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "client_id")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "client_id":
-				{
-					c.Push(m.Name)
-					rawClientClientID(&m.Value, c)
-					c.Pop()
-				}
-			case "cognito_id":
-				{
-					c.Push(m.Name)
-					rawClientCognitoID(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "client_id")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "client_id":
+			c.Push(m.Name)
+			rawClientClientID(&m.Value, c)
+			c.Pop()
+		case "cognito_id":
+			c.Push(m.Name)
+			rawClientCognitoID(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1351,36 +1327,26 @@ func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "locale":
-				{
-					c.Push(m.Name)
-					rawLocale(&m.Value, c)
-					c.Pop()
-				}
-			case "make":
-				{
-					c.Push(m.Name)
-					rawDeviceMake(&m.Value, c)
-					c.Pop()
-				}
-			case "model":
-				{
-					c.Push(m.Name)
-					rawDeviceModel(&m.Value, c)
-					c.Pop()
-				}
-			case "platform":
-				{
-					c.Push(m.Name)
-					rawPlatform(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "locale":
+			c.Push(m.Name)
+			rawLocale(&m.Value, c)
+			c.Pop()
+		case "make":
+			c.Push(m.Name)
+			rawDeviceMake(&m.Value, c)
+			c.Pop()
+		case "model":
+			c.Push(m.Name)
+			rawDeviceModel(&m.Value, c)
+			c.Pop()
+		case "platform":
+			c.Push(m.Name)
+			rawPlatform(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1391,30 +1357,22 @@ func rawSession(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "session_id":
-				{
-					c.Push(m.Name)
-					rawSessionSessionID(&m.Value, c)
-					c.Pop()
-				}
-			case "start_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "stop_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "session_id":
+			c.Push(m.Name)
+			rawSessionSessionID(&m.Value, c)
+			c.Pop()
+		case "start_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "stop_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1425,18 +1383,14 @@ func rawMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			matched := false
-			if !matched {
-				{
-					c.Push(m.Name)
-					rawMetricsValue(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		matched := false
+		if !matched {
+			c.Push(m.Name)
+			rawMetricsValue(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1471,24 +1425,18 @@ func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "name":
-				{
-					c.Push(m.Name)
-					rawSDKName(&m.Value, c)
-					c.Pop()
-				}
-			case "version":
-				{
-					c.Push(m.Name)
-					rawSDKVersion(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "name":
+			c.Push(m.Name)
+			rawSDKName(&m.Value, c)
+			c.Pop()
+		case "version":
+			c.Push(m.Name)
+			rawSDKVersion(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1539,30 +1487,22 @@ func rawLocale(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "code":
-				{
-					c.Push(m.Name)
-					rawLocaleCode(&m.Value, c)
-					c.Pop()
-				}
-			case "country":
-				{
-					c.Push(m.Name)
-					rawLocaleCountry(&m.Value, c)
-					c.Pop()
-				}
-			case "language":
-				{
-					c.Push(m.Name)
-					rawLocaleLanguage(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "code":
+			c.Push(m.Name)
+			rawLocaleCode(&m.Value, c)
+			c.Pop()
+		case "country":
+			c.Push(m.Name)
+			rawLocaleCountry(&m.Value, c)
+			c.Pop()
+		case "language":
+			c.Push(m.Name)
+			rawLocaleLanguage(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1589,24 +1529,18 @@ func rawPlatform(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "name":
-				{
-					c.Push(m.Name)
-					rawPlatformName(&m.Value, c)
-					c.Pop()
-				}
-			case "version":
-				{
-					c.Push(m.Name)
-					rawPlatformVersion(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "name":
+			c.Push(m.Name)
+			rawPlatformName(&m.Value, c)
+			c.Pop()
+		case "version":
+			c.Push(m.Name)
+			rawPlatformVersion(&m.Value, c)
+			c.Pop()
 		}
 	}
 }

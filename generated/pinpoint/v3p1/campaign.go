@@ -1487,85 +1487,59 @@ func rawCampaignSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawCampaignSendEventEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "event_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "arrival_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "event_version":
-				{
-					c.Push(m.Name)
-					rawEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "application":
-				{
-					c.Push(m.Name)
-					rawApplication(&m.Value, c)
-					c.Pop()
-				}
-			case "client":
-				{
-					c.Push(m.Name)
-					rawClient(&m.Value, c)
-					c.Pop()
-				}
-			case "device":
-				{
-					c.Push(m.Name)
-					rawDevice(&m.Value, c)
-					c.Pop()
-				}
-			case "session":
-				{
-					c.Push(m.Name)
-					rawSession(&m.Value, c)
-					c.Pop()
-				}
-			case "attributes":
-				{
-					c.Push(m.Name)
-					rawCampaignSendAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "metrics":
-				{
-					c.Push(m.Name)
-					rawMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "client_context":
-				{
-					c.Push(m.Name)
-					rawEndpointClientContext(&m.Value, c)
-					c.Pop()
-				}
-			case "awsAccountId":
-				{
-					c.Push(m.Name)
-					rawAWSAccountID(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawCampaignSendEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawCampaignSendAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
+		case "client_context":
+			c.Push(m.Name)
+			rawEndpointClientContext(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1576,85 +1550,59 @@ func rawCampaignEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawCampaignEngagementEventEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "event_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "arrival_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "event_version":
-				{
-					c.Push(m.Name)
-					rawEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "application":
-				{
-					c.Push(m.Name)
-					rawApplication(&m.Value, c)
-					c.Pop()
-				}
-			case "client":
-				{
-					c.Push(m.Name)
-					rawClient(&m.Value, c)
-					c.Pop()
-				}
-			case "device":
-				{
-					c.Push(m.Name)
-					rawDevice(&m.Value, c)
-					c.Pop()
-				}
-			case "session":
-				{
-					c.Push(m.Name)
-					rawSession(&m.Value, c)
-					c.Pop()
-				}
-			case "attributes":
-				{
-					c.Push(m.Name)
-					rawCampaignEngagementAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "metrics":
-				{
-					c.Push(m.Name)
-					rawMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "endpoint":
-				{
-					c.Push(m.Name)
-					rawEndpoint(&m.Value, c)
-					c.Pop()
-				}
-			case "awsAccountId":
-				{
-					c.Push(m.Name)
-					rawAWSAccountID(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawCampaignEngagementEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawCampaignEngagementAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
+		case "endpoint":
+			c.Push(m.Name)
+			rawEndpoint(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1715,49 +1663,37 @@ func rawCampaignEngagementAttributes(v *jsonvalue.Value, c *validation.Collector
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "campaign_id", "campaign_activity_id")
-		for i := range members {
-			m := &members[i]
-			matched := false
-			switch m.Name {
-			case "campaign_id":
-				{
-					c.Push(m.Name)
-					rawCampaignEngagementAttributesCampaignID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "campaign_activity_id":
-				{
-					c.Push(m.Name)
-					rawCampaignEngagementAttributesCampaignActivityID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "treatment_id":
-				{
-					c.Push(m.Name)
-					rawCampaignEngagementAttributesTreatmentID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "isAppInForeground":
-				{
-					c.Push(m.Name)
-					rawCampaignEngagementAttributesIsAppInForeground(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			}
-			if !matched {
-				{
-					c.Push(m.Name)
-					rawCampaignEngagementAttributesValue(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "campaign_id", "campaign_activity_id")
+	for i := range members {
+		m := &members[i]
+		matched := false
+		switch m.Name {
+		case "campaign_id":
+			c.Push(m.Name)
+			rawCampaignEngagementAttributesCampaignID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "campaign_activity_id":
+			c.Push(m.Name)
+			rawCampaignEngagementAttributesCampaignActivityID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "treatment_id":
+			c.Push(m.Name)
+			rawCampaignEngagementAttributesTreatmentID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "isAppInForeground":
+			c.Push(m.Name)
+			rawCampaignEngagementAttributesIsAppInForeground(&m.Value, c)
+			c.Pop()
+			matched = true
+		}
+		if !matched {
+			c.Push(m.Name)
+			rawCampaignEngagementAttributesValue(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1834,63 +1770,47 @@ func rawCampaignSendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "campaign_id", "campaign_activity_id", "treatment_id", "campaign_send_status")
-		for i := range members {
-			m := &members[i]
-			matched := false
-			switch m.Name {
-			case "campaign_id":
-				{
-					c.Push(m.Name)
-					rawCampaignSendAttributesCampaignID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "campaign_activity_id":
-				{
-					c.Push(m.Name)
-					rawCampaignSendAttributesCampaignActivityID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "treatment_id":
-				{
-					c.Push(m.Name)
-					rawCampaignSendAttributesTreatmentID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "campaign_send_status":
-				{
-					c.Push(m.Name)
-					rawCampaignSendStatus(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "delivery_type":
-				{
-					c.Push(m.Name)
-					rawDeliveryType(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "campaign_type":
-				{
-					c.Push(m.Name)
-					rawCampaignSendAttributesCampaignType(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			}
-			if !matched {
-				{
-					c.Push(m.Name)
-					rawCampaignSendAttributesValue(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "campaign_id", "campaign_activity_id", "treatment_id", "campaign_send_status")
+	for i := range members {
+		m := &members[i]
+		matched := false
+		switch m.Name {
+		case "campaign_id":
+			c.Push(m.Name)
+			rawCampaignSendAttributesCampaignID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "campaign_activity_id":
+			c.Push(m.Name)
+			rawCampaignSendAttributesCampaignActivityID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "treatment_id":
+			c.Push(m.Name)
+			rawCampaignSendAttributesTreatmentID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "campaign_send_status":
+			c.Push(m.Name)
+			rawCampaignSendStatus(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "delivery_type":
+			c.Push(m.Name)
+			rawDeliveryType(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "campaign_type":
+			c.Push(m.Name)
+			rawCampaignSendAttributesCampaignType(&m.Value, c)
+			c.Pop()
+			matched = true
+		}
+		if !matched {
+			c.Push(m.Name)
+			rawCampaignSendAttributesValue(&m.Value, c)
+			c.Pop()
 		}
 	}
 }

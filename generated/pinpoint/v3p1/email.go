@@ -12069,91 +12069,63 @@ func rawEmailSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawEmailSendEventEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "event_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "arrival_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "event_version":
-				{
-					c.Push(m.Name)
-					rawEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "application":
-				{
-					c.Push(m.Name)
-					rawApplication(&m.Value, c)
-					c.Pop()
-				}
-			case "client":
-				{
-					c.Push(m.Name)
-					rawClient(&m.Value, c)
-					c.Pop()
-				}
-			case "device":
-				{
-					c.Push(m.Name)
-					rawDevice(&m.Value, c)
-					c.Pop()
-				}
-			case "session":
-				{
-					c.Push(m.Name)
-					rawSession(&m.Value, c)
-					c.Pop()
-				}
-			case "attributes":
-				{
-					c.Push(m.Name)
-					rawEmailAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "metrics":
-				{
-					c.Push(m.Name)
-					rawMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "client_context":
-				{
-					c.Push(m.Name)
-					rawEmailClientContext(&m.Value, c)
-					c.Pop()
-				}
-			case "awsAccountId":
-				{
-					c.Push(m.Name)
-					rawAWSAccountID(&m.Value, c)
-					c.Pop()
-				}
-			case "facets":
-				{
-					c.Push(m.Name)
-					rawEmailSendFacets(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawEmailSendEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawEmailAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
+		case "client_context":
+			c.Push(m.Name)
+			rawEmailClientContext(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
+			c.Pop()
+		case "facets":
+			c.Push(m.Name)
+			rawEmailSendFacets(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -12164,91 +12136,63 @@ func rawEmailDeliveredEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawEmailDeliveredEventEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "event_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "arrival_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "event_version":
-				{
-					c.Push(m.Name)
-					rawEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "application":
-				{
-					c.Push(m.Name)
-					rawApplication(&m.Value, c)
-					c.Pop()
-				}
-			case "client":
-				{
-					c.Push(m.Name)
-					rawClient(&m.Value, c)
-					c.Pop()
-				}
-			case "device":
-				{
-					c.Push(m.Name)
-					rawDevice(&m.Value, c)
-					c.Pop()
-				}
-			case "session":
-				{
-					c.Push(m.Name)
-					rawSession(&m.Value, c)
-					c.Pop()
-				}
-			case "attributes":
-				{
-					c.Push(m.Name)
-					rawEmailAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "metrics":
-				{
-					c.Push(m.Name)
-					rawMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "client_context":
-				{
-					c.Push(m.Name)
-					rawEmailClientContext(&m.Value, c)
-					c.Pop()
-				}
-			case "awsAccountId":
-				{
-					c.Push(m.Name)
-					rawAWSAccountID(&m.Value, c)
-					c.Pop()
-				}
-			case "facets":
-				{
-					c.Push(m.Name)
-					rawEmailDeliveredFacets(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawEmailDeliveredEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawEmailAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
+		case "client_context":
+			c.Push(m.Name)
+			rawEmailClientContext(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
+			c.Pop()
+		case "facets":
+			c.Push(m.Name)
+			rawEmailDeliveredFacets(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -12259,91 +12203,63 @@ func rawEmailRejectedEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawEmailRejectedEventEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "event_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "arrival_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "event_version":
-				{
-					c.Push(m.Name)
-					rawEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "application":
-				{
-					c.Push(m.Name)
-					rawApplication(&m.Value, c)
-					c.Pop()
-				}
-			case "client":
-				{
-					c.Push(m.Name)
-					rawClient(&m.Value, c)
-					c.Pop()
-				}
-			case "device":
-				{
-					c.Push(m.Name)
-					rawDevice(&m.Value, c)
-					c.Pop()
-				}
-			case "session":
-				{
-					c.Push(m.Name)
-					rawSession(&m.Value, c)
-					c.Pop()
-				}
-			case "attributes":
-				{
-					c.Push(m.Name)
-					rawEmailAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "metrics":
-				{
-					c.Push(m.Name)
-					rawMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "client_context":
-				{
-					c.Push(m.Name)
-					rawEmailClientContext(&m.Value, c)
-					c.Pop()
-				}
-			case "awsAccountId":
-				{
-					c.Push(m.Name)
-					rawAWSAccountID(&m.Value, c)
-					c.Pop()
-				}
-			case "facets":
-				{
-					c.Push(m.Name)
-					rawEmailRejectedFacets(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawEmailRejectedEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawEmailAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
+		case "client_context":
+			c.Push(m.Name)
+			rawEmailClientContext(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
+			c.Pop()
+		case "facets":
+			c.Push(m.Name)
+			rawEmailRejectedFacets(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -12354,91 +12270,63 @@ func rawEmailHardBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawEmailHardBounceEventEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "event_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "arrival_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "event_version":
-				{
-					c.Push(m.Name)
-					rawEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "application":
-				{
-					c.Push(m.Name)
-					rawApplication(&m.Value, c)
-					c.Pop()
-				}
-			case "client":
-				{
-					c.Push(m.Name)
-					rawClient(&m.Value, c)
-					c.Pop()
-				}
-			case "device":
-				{
-					c.Push(m.Name)
-					rawDevice(&m.Value, c)
-					c.Pop()
-				}
-			case "session":
-				{
-					c.Push(m.Name)
-					rawSession(&m.Value, c)
-					c.Pop()
-				}
-			case "attributes":
-				{
-					c.Push(m.Name)
-					rawEmailAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "metrics":
-				{
-					c.Push(m.Name)
-					rawMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "client_context":
-				{
-					c.Push(m.Name)
-					rawEmailClientContext(&m.Value, c)
-					c.Pop()
-				}
-			case "awsAccountId":
-				{
-					c.Push(m.Name)
-					rawAWSAccountID(&m.Value, c)
-					c.Pop()
-				}
-			case "facets":
-				{
-					c.Push(m.Name)
-					rawEmailHardBounceFacets(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawEmailHardBounceEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawEmailAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
+		case "client_context":
+			c.Push(m.Name)
+			rawEmailClientContext(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
+			c.Pop()
+		case "facets":
+			c.Push(m.Name)
+			rawEmailHardBounceFacets(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -12449,91 +12337,63 @@ func rawEmailSoftBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawEmailSoftBounceEventEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "event_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "arrival_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "event_version":
-				{
-					c.Push(m.Name)
-					rawEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "application":
-				{
-					c.Push(m.Name)
-					rawApplication(&m.Value, c)
-					c.Pop()
-				}
-			case "client":
-				{
-					c.Push(m.Name)
-					rawClient(&m.Value, c)
-					c.Pop()
-				}
-			case "device":
-				{
-					c.Push(m.Name)
-					rawDevice(&m.Value, c)
-					c.Pop()
-				}
-			case "session":
-				{
-					c.Push(m.Name)
-					rawSession(&m.Value, c)
-					c.Pop()
-				}
-			case "attributes":
-				{
-					c.Push(m.Name)
-					rawEmailAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "metrics":
-				{
-					c.Push(m.Name)
-					rawMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "client_context":
-				{
-					c.Push(m.Name)
-					rawEmailClientContext(&m.Value, c)
-					c.Pop()
-				}
-			case "awsAccountId":
-				{
-					c.Push(m.Name)
-					rawAWSAccountID(&m.Value, c)
-					c.Pop()
-				}
-			case "facets":
-				{
-					c.Push(m.Name)
-					rawEmailSoftBounceFacets(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawEmailSoftBounceEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawEmailAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
+		case "client_context":
+			c.Push(m.Name)
+			rawEmailClientContext(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
+			c.Pop()
+		case "facets":
+			c.Push(m.Name)
+			rawEmailSoftBounceFacets(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -12544,91 +12404,63 @@ func rawEmailComplaintEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawEmailComplaintEventEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "event_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "arrival_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "event_version":
-				{
-					c.Push(m.Name)
-					rawEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "application":
-				{
-					c.Push(m.Name)
-					rawApplication(&m.Value, c)
-					c.Pop()
-				}
-			case "client":
-				{
-					c.Push(m.Name)
-					rawClient(&m.Value, c)
-					c.Pop()
-				}
-			case "device":
-				{
-					c.Push(m.Name)
-					rawDevice(&m.Value, c)
-					c.Pop()
-				}
-			case "session":
-				{
-					c.Push(m.Name)
-					rawSession(&m.Value, c)
-					c.Pop()
-				}
-			case "attributes":
-				{
-					c.Push(m.Name)
-					rawEmailAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "metrics":
-				{
-					c.Push(m.Name)
-					rawMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "client_context":
-				{
-					c.Push(m.Name)
-					rawEmailClientContext(&m.Value, c)
-					c.Pop()
-				}
-			case "awsAccountId":
-				{
-					c.Push(m.Name)
-					rawAWSAccountID(&m.Value, c)
-					c.Pop()
-				}
-			case "facets":
-				{
-					c.Push(m.Name)
-					rawEmailComplaintFacets(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawEmailComplaintEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawEmailAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
+		case "client_context":
+			c.Push(m.Name)
+			rawEmailClientContext(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
+			c.Pop()
+		case "facets":
+			c.Push(m.Name)
+			rawEmailComplaintFacets(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -12639,91 +12471,63 @@ func rawEmailOpenEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawEmailOpenEventEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "event_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "arrival_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "event_version":
-				{
-					c.Push(m.Name)
-					rawEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "application":
-				{
-					c.Push(m.Name)
-					rawApplication(&m.Value, c)
-					c.Pop()
-				}
-			case "client":
-				{
-					c.Push(m.Name)
-					rawClient(&m.Value, c)
-					c.Pop()
-				}
-			case "device":
-				{
-					c.Push(m.Name)
-					rawDevice(&m.Value, c)
-					c.Pop()
-				}
-			case "session":
-				{
-					c.Push(m.Name)
-					rawSession(&m.Value, c)
-					c.Pop()
-				}
-			case "attributes":
-				{
-					c.Push(m.Name)
-					rawEmailAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "metrics":
-				{
-					c.Push(m.Name)
-					rawMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "client_context":
-				{
-					c.Push(m.Name)
-					rawEmailClientContext(&m.Value, c)
-					c.Pop()
-				}
-			case "awsAccountId":
-				{
-					c.Push(m.Name)
-					rawAWSAccountID(&m.Value, c)
-					c.Pop()
-				}
-			case "facets":
-				{
-					c.Push(m.Name)
-					rawEmailOpenFacets(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawEmailOpenEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawEmailAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
+		case "client_context":
+			c.Push(m.Name)
+			rawEmailClientContext(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
+			c.Pop()
+		case "facets":
+			c.Push(m.Name)
+			rawEmailOpenFacets(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -12734,91 +12538,63 @@ func rawEmailClickEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawEmailClickEventEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "event_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "arrival_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "event_version":
-				{
-					c.Push(m.Name)
-					rawEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "application":
-				{
-					c.Push(m.Name)
-					rawApplication(&m.Value, c)
-					c.Pop()
-				}
-			case "client":
-				{
-					c.Push(m.Name)
-					rawClient(&m.Value, c)
-					c.Pop()
-				}
-			case "device":
-				{
-					c.Push(m.Name)
-					rawDevice(&m.Value, c)
-					c.Pop()
-				}
-			case "session":
-				{
-					c.Push(m.Name)
-					rawSession(&m.Value, c)
-					c.Pop()
-				}
-			case "attributes":
-				{
-					c.Push(m.Name)
-					rawEmailAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "metrics":
-				{
-					c.Push(m.Name)
-					rawMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "client_context":
-				{
-					c.Push(m.Name)
-					rawEmailClientContext(&m.Value, c)
-					c.Pop()
-				}
-			case "awsAccountId":
-				{
-					c.Push(m.Name)
-					rawAWSAccountID(&m.Value, c)
-					c.Pop()
-				}
-			case "facets":
-				{
-					c.Push(m.Name)
-					rawEmailClickFacets(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawEmailClickEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawEmailAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
+		case "client_context":
+			c.Push(m.Name)
+			rawEmailClientContext(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
+			c.Pop()
+		case "facets":
+			c.Push(m.Name)
+			rawEmailClickFacets(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -12829,91 +12605,63 @@ func rawEmailUnsubscribeEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawEmailUnsubscribeEventEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "event_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "arrival_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "event_version":
-				{
-					c.Push(m.Name)
-					rawEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "application":
-				{
-					c.Push(m.Name)
-					rawApplication(&m.Value, c)
-					c.Pop()
-				}
-			case "client":
-				{
-					c.Push(m.Name)
-					rawClient(&m.Value, c)
-					c.Pop()
-				}
-			case "device":
-				{
-					c.Push(m.Name)
-					rawDevice(&m.Value, c)
-					c.Pop()
-				}
-			case "session":
-				{
-					c.Push(m.Name)
-					rawSession(&m.Value, c)
-					c.Pop()
-				}
-			case "attributes":
-				{
-					c.Push(m.Name)
-					rawEmailAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "metrics":
-				{
-					c.Push(m.Name)
-					rawMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "client_context":
-				{
-					c.Push(m.Name)
-					rawEmailClientContext(&m.Value, c)
-					c.Pop()
-				}
-			case "awsAccountId":
-				{
-					c.Push(m.Name)
-					rawAWSAccountID(&m.Value, c)
-					c.Pop()
-				}
-			case "facets":
-				{
-					c.Push(m.Name)
-					rawEmailUnsubscribeFacets(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawEmailUnsubscribeEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawEmailAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
+		case "client_context":
+			c.Push(m.Name)
+			rawEmailClientContext(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
+			c.Pop()
+		case "facets":
+			c.Push(m.Name)
+			rawEmailUnsubscribeFacets(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -12924,91 +12672,63 @@ func rawEmailRenderingFailureEvent(v *jsonvalue.Value, c *validation.Collector) 
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawEmailRenderingFailureEventEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "event_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "arrival_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "event_version":
-				{
-					c.Push(m.Name)
-					rawEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "application":
-				{
-					c.Push(m.Name)
-					rawApplication(&m.Value, c)
-					c.Pop()
-				}
-			case "client":
-				{
-					c.Push(m.Name)
-					rawClient(&m.Value, c)
-					c.Pop()
-				}
-			case "device":
-				{
-					c.Push(m.Name)
-					rawDevice(&m.Value, c)
-					c.Pop()
-				}
-			case "session":
-				{
-					c.Push(m.Name)
-					rawSession(&m.Value, c)
-					c.Pop()
-				}
-			case "attributes":
-				{
-					c.Push(m.Name)
-					rawEmailAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "metrics":
-				{
-					c.Push(m.Name)
-					rawMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "client_context":
-				{
-					c.Push(m.Name)
-					rawEmailClientContext(&m.Value, c)
-					c.Pop()
-				}
-			case "awsAccountId":
-				{
-					c.Push(m.Name)
-					rawAWSAccountID(&m.Value, c)
-					c.Pop()
-				}
-			case "facets":
-				{
-					c.Push(m.Name)
-					rawEmailRenderingFailureFacets(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawEmailRenderingFailureEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawEmailAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
+		case "client_context":
+			c.Push(m.Name)
+			rawEmailClientContext(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
+			c.Pop()
+		case "facets":
+			c.Push(m.Name)
+			rawEmailRenderingFailureFacets(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13059,16 +12779,14 @@ func rawCommonHeadersTo(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "array")
 		return
 	}
-	if v.Kind == jsonvalue.Array {
-		items := v.Elems()
-		for i := range items {
-			c.PushIndex(i)
-			switch {
-			default:
-				rawCommonHeadersToItem(&items[i], c)
-			}
-			c.Pop()
+	items := v.Elems()
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawCommonHeadersToItem(&items[i], c)
 		}
+		c.Pop()
 	}
 }
 
@@ -13190,16 +12908,14 @@ func rawEmailBounceBouncedRecipients(v *jsonvalue.Value, c *validation.Collector
 		c.Type(v, "array")
 		return
 	}
-	if v.Kind == jsonvalue.Array {
-		items := v.Elems()
-		for i := range items {
-			c.PushIndex(i)
-			switch {
-			default:
-				rawBouncedRecipient(&items[i], c)
-			}
-			c.Pop()
+	items := v.Elems()
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawBouncedRecipient(&items[i], c)
 		}
+		c.Pop()
 	}
 }
 
@@ -13225,25 +12941,19 @@ func rawEmailClickMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail", "click")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail":
-				{
-					c.Push(m.Name)
-					rawMail(&m.Value, c)
-					c.Pop()
-				}
-			case "click":
-				{
-					c.Push(m.Name)
-					rawEmailClickDetails(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail", "click")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "click":
+			c.Push(m.Name)
+			rawEmailClickDetails(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13278,18 +12988,14 @@ func rawEmailClickDetailsLinkTags(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			matched := false
-			if !matched {
-				{
-					c.Push(m.Name)
-					rawEmailClickDetailsLinkTagsValue(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		matched := false
+		if !matched {
+			c.Push(m.Name)
+			rawEmailClickDetailsLinkTagsValue(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13310,77 +13016,57 @@ func rawEmailAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "feedback")
-		for i := range members {
-			m := &members[i]
-			matched := false
-			switch m.Name {
-			case "feedback":
-				{
-					c.Push(m.Name)
-					rawEmailAttributesFeedback(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "campaign_id":
-				{
-					c.Push(m.Name)
-					rawEmailAttributesCampaignID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "campaign_activity_id":
-				{
-					c.Push(m.Name)
-					rawEmailAttributesCampaignActivityID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "treatment_id":
-				{
-					c.Push(m.Name)
-					rawEmailAttributesTreatmentID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "journey_id":
-				{
-					c.Push(m.Name)
-					rawEmailAttributesJourneyID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "journey_activity_id":
-				{
-					c.Push(m.Name)
-					rawEmailAttributesJourneyActivityID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "journey_run_id":
-				{
-					c.Push(m.Name)
-					rawEmailAttributesJourneyRunID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "tags":
-				{
-					c.Push(m.Name)
-					rawEmailAttributesTags(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			}
-			if !matched {
-				{
-					c.Push(m.Name)
-					rawEmailAttributesValue(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "feedback")
+	for i := range members {
+		m := &members[i]
+		matched := false
+		switch m.Name {
+		case "feedback":
+			c.Push(m.Name)
+			rawEmailAttributesFeedback(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "campaign_id":
+			c.Push(m.Name)
+			rawEmailAttributesCampaignID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "campaign_activity_id":
+			c.Push(m.Name)
+			rawEmailAttributesCampaignActivityID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "treatment_id":
+			c.Push(m.Name)
+			rawEmailAttributesTreatmentID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_id":
+			c.Push(m.Name)
+			rawEmailAttributesJourneyID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_activity_id":
+			c.Push(m.Name)
+			rawEmailAttributesJourneyActivityID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_run_id":
+			c.Push(m.Name)
+			rawEmailAttributesJourneyRunID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "tags":
+			c.Push(m.Name)
+			rawEmailAttributesTags(&m.Value, c)
+			c.Pop()
+			matched = true
+		}
+		if !matched {
+			c.Push(m.Name)
+			rawEmailAttributesValue(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13391,18 +13077,14 @@ func rawEmailClientContext(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "custom":
-				{
-					c.Push(m.Name)
-					rawEmailClientContextCustom(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "custom":
+			c.Push(m.Name)
+			rawEmailClientContextCustom(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13413,19 +13095,15 @@ func rawEmailClickFacets(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "email_channel")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				{
-					c.Push(m.Name)
-					rawEmailClickChannel(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailClickChannel(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13436,19 +13114,15 @@ func rawEmailClickChannel(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail_event")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				{
-					c.Push(m.Name)
-					rawEmailClickMailEvent(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailClickMailEvent(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13459,55 +13133,39 @@ func rawMail(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "message_id", "message_send_timestamp", "from_address", "destination", "headers_truncated", "headers", "common_headers")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "message_id":
-				{
-					c.Push(m.Name)
-					rawMailMessageID(&m.Value, c)
-					c.Pop()
-				}
-			case "message_send_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "from_address":
-				{
-					c.Push(m.Name)
-					rawMailFromAddress(&m.Value, c)
-					c.Pop()
-				}
-			case "destination":
-				{
-					c.Push(m.Name)
-					rawMailDestination(&m.Value, c)
-					c.Pop()
-				}
-			case "headers_truncated":
-				{
-					c.Push(m.Name)
-					rawMailHeadersTruncated(&m.Value, c)
-					c.Pop()
-				}
-			case "headers":
-				{
-					c.Push(m.Name)
-					rawMailHeaders(&m.Value, c)
-					c.Pop()
-				}
-			case "common_headers":
-				{
-					c.Push(m.Name)
-					rawCommonHeaders(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "message_id", "message_send_timestamp", "from_address", "destination", "headers_truncated", "headers", "common_headers")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "message_id":
+			c.Push(m.Name)
+			rawMailMessageID(&m.Value, c)
+			c.Pop()
+		case "message_send_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "from_address":
+			c.Push(m.Name)
+			rawMailFromAddress(&m.Value, c)
+			c.Pop()
+		case "destination":
+			c.Push(m.Name)
+			rawMailDestination(&m.Value, c)
+			c.Pop()
+		case "headers_truncated":
+			c.Push(m.Name)
+			rawMailHeadersTruncated(&m.Value, c)
+			c.Pop()
+		case "headers":
+			c.Push(m.Name)
+			rawMailHeaders(&m.Value, c)
+			c.Pop()
+		case "common_headers":
+			c.Push(m.Name)
+			rawCommonHeaders(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13518,36 +13176,26 @@ func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "ip_address":
-				{
-					c.Push(m.Name)
-					rawEmailClickDetailsIPAddress(&m.Value, c)
-					c.Pop()
-				}
-			case "user_agent":
-				{
-					c.Push(m.Name)
-					rawEmailClickDetailsUserAgent(&m.Value, c)
-					c.Pop()
-				}
-			case "link":
-				{
-					c.Push(m.Name)
-					rawEmailClickDetailsLink(&m.Value, c)
-					c.Pop()
-				}
-			case "link_tags":
-				{
-					c.Push(m.Name)
-					rawEmailClickDetailsLinkTags(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "ip_address":
+			c.Push(m.Name)
+			rawEmailClickDetailsIPAddress(&m.Value, c)
+			c.Pop()
+		case "user_agent":
+			c.Push(m.Name)
+			rawEmailClickDetailsUserAgent(&m.Value, c)
+			c.Pop()
+		case "link":
+			c.Push(m.Name)
+			rawEmailClickDetailsLink(&m.Value, c)
+			c.Pop()
+		case "link_tags":
+			c.Push(m.Name)
+			rawEmailClickDetailsLinkTags(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13558,18 +13206,14 @@ func rawEmailClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "legacy_identifier":
-				{
-					c.Push(m.Name)
-					rawEmailClientContextCustomLegacyIdentifier(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "legacy_identifier":
+			c.Push(m.Name)
+			rawEmailClientContextCustomLegacyIdentifier(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13588,25 +13232,19 @@ func rawEmailComplaintMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail":
-				{
-					c.Push(m.Name)
-					rawMail(&m.Value, c)
-					c.Pop()
-				}
-			case "complaint":
-				{
-					c.Push(m.Name)
-					rawEmailComplaintDetails(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "complaint":
+			c.Push(m.Name)
+			rawEmailComplaintDetails(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13617,16 +13255,14 @@ func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, c *validat
 		c.Type(v, "array")
 		return
 	}
-	if v.Kind == jsonvalue.Array {
-		items := v.Elems()
-		for i := range items {
-			c.PushIndex(i)
-			switch {
-			default:
-				rawComplainedRecipient(&items[i], c)
-			}
-			c.Pop()
+	items := v.Elems()
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawComplainedRecipient(&items[i], c)
 		}
+		c.Pop()
 	}
 }
 
@@ -13670,19 +13306,15 @@ func rawEmailComplaintFacets(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "email_channel")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				{
-					c.Push(m.Name)
-					rawEmailComplaintChannel(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailComplaintChannel(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13693,19 +13325,15 @@ func rawEmailComplaintChannel(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail_event")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				{
-					c.Push(m.Name)
-					rawEmailComplaintMailEvent(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailComplaintMailEvent(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13716,36 +13344,26 @@ func rawEmailComplaintDetails(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "complained_recipients":
-				{
-					c.Push(m.Name)
-					rawEmailComplaintDetailsComplainedRecipients(&m.Value, c)
-					c.Pop()
-				}
-			case "feedback_id":
-				{
-					c.Push(m.Name)
-					rawEmailComplaintDetailsFeedbackID(&m.Value, c)
-					c.Pop()
-				}
-			case "user_agent":
-				{
-					c.Push(m.Name)
-					rawEmailComplaintDetailsUserAgent(&m.Value, c)
-					c.Pop()
-				}
-			case "complaint_feedback_type":
-				{
-					c.Push(m.Name)
-					rawEmailComplaintDetailsComplaintFeedbackType(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "complained_recipients":
+			c.Push(m.Name)
+			rawEmailComplaintDetailsComplainedRecipients(&m.Value, c)
+			c.Pop()
+		case "feedback_id":
+			c.Push(m.Name)
+			rawEmailComplaintDetailsFeedbackID(&m.Value, c)
+			c.Pop()
+		case "user_agent":
+			c.Push(m.Name)
+			rawEmailComplaintDetailsUserAgent(&m.Value, c)
+			c.Pop()
+		case "complaint_feedback_type":
+			c.Push(m.Name)
+			rawEmailComplaintDetailsComplaintFeedbackType(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13756,25 +13374,19 @@ func rawEmailDeliveredMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail", "delivery")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail":
-				{
-					c.Push(m.Name)
-					rawMail(&m.Value, c)
-					c.Pop()
-				}
-			case "delivery":
-				{
-					c.Push(m.Name)
-					rawEmailDelivery(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail", "delivery")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "delivery":
+			c.Push(m.Name)
+			rawEmailDelivery(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13795,19 +13407,15 @@ func rawEmailDeliveredFacets(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "email_channel")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				{
-					c.Push(m.Name)
-					rawEmailDeliveredChannel(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailDeliveredChannel(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13818,19 +13426,15 @@ func rawEmailDeliveredChannel(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail_event")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				{
-					c.Push(m.Name)
-					rawEmailDeliveredMailEvent(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailDeliveredMailEvent(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13841,36 +13445,26 @@ func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "smtp_response":
-				{
-					c.Push(m.Name)
-					rawEmailDeliverySMTPResponse(&m.Value, c)
-					c.Pop()
-				}
-			case "reporting_mta":
-				{
-					c.Push(m.Name)
-					rawEmailDeliveryReportingMTA(&m.Value, c)
-					c.Pop()
-				}
-			case "recipients":
-				{
-					c.Push(m.Name)
-					rawEmailDeliveryRecipients(&m.Value, c)
-					c.Pop()
-				}
-			case "processing_time_millis":
-				{
-					c.Push(m.Name)
-					rawEmailDeliveryProcessingTimeMillis(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "smtp_response":
+			c.Push(m.Name)
+			rawEmailDeliverySMTPResponse(&m.Value, c)
+			c.Pop()
+		case "reporting_mta":
+			c.Push(m.Name)
+			rawEmailDeliveryReportingMTA(&m.Value, c)
+			c.Pop()
+		case "recipients":
+			c.Push(m.Name)
+			rawEmailDeliveryRecipients(&m.Value, c)
+			c.Pop()
+		case "processing_time_millis":
+			c.Push(m.Name)
+			rawEmailDeliveryProcessingTimeMillis(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13897,16 +13491,14 @@ func rawEmailDeliveryRecipients(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "array")
 		return
 	}
-	if v.Kind == jsonvalue.Array {
-		items := v.Elems()
-		for i := range items {
-			c.PushIndex(i)
-			switch {
-			default:
-				rawEmailDeliveryRecipientsItem(&items[i], c)
-			}
-			c.Pop()
+	items := v.Elems()
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawEmailDeliveryRecipientsItem(&items[i], c)
 		}
+		c.Pop()
 	}
 }
 
@@ -13924,25 +13516,19 @@ func rawEmailHardBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail":
-				{
-					c.Push(m.Name)
-					rawMail(&m.Value, c)
-					c.Pop()
-				}
-			case "bounce":
-				{
-					c.Push(m.Name)
-					rawEmailBounce(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "bounce":
+			c.Push(m.Name)
+			rawEmailBounce(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13963,19 +13549,15 @@ func rawEmailHardBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "email_channel")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				{
-					c.Push(m.Name)
-					rawEmailHardBounceChannel(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailHardBounceChannel(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -13986,19 +13568,15 @@ func rawEmailHardBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail_event")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				{
-					c.Push(m.Name)
-					rawEmailHardBounceMailEvent(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailHardBounceMailEvent(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14009,42 +13587,30 @@ func rawEmailBounce(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "bounce_type":
-				{
-					c.Push(m.Name)
-					rawEmailBounceBounceType(&m.Value, c)
-					c.Pop()
-				}
-			case "bounce_sub_type":
-				{
-					c.Push(m.Name)
-					rawEmailBounceBounceSubType(&m.Value, c)
-					c.Pop()
-				}
-			case "bounced_recipients":
-				{
-					c.Push(m.Name)
-					rawEmailBounceBouncedRecipients(&m.Value, c)
-					c.Pop()
-				}
-			case "feedback_id":
-				{
-					c.Push(m.Name)
-					rawEmailBounceFeedbackID(&m.Value, c)
-					c.Pop()
-				}
-			case "reporting_mta":
-				{
-					c.Push(m.Name)
-					rawEmailBounceReportingMTA(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "bounce_type":
+			c.Push(m.Name)
+			rawEmailBounceBounceType(&m.Value, c)
+			c.Pop()
+		case "bounce_sub_type":
+			c.Push(m.Name)
+			rawEmailBounceBounceSubType(&m.Value, c)
+			c.Pop()
+		case "bounced_recipients":
+			c.Push(m.Name)
+			rawEmailBounceBouncedRecipients(&m.Value, c)
+			c.Pop()
+		case "feedback_id":
+			c.Push(m.Name)
+			rawEmailBounceFeedbackID(&m.Value, c)
+			c.Pop()
+		case "reporting_mta":
+			c.Push(m.Name)
+			rawEmailBounceReportingMTA(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14055,25 +13621,19 @@ func rawEmailOpenMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail", "open")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail":
-				{
-					c.Push(m.Name)
-					rawMail(&m.Value, c)
-					c.Pop()
-				}
-			case "open":
-				{
-					c.Push(m.Name)
-					rawEmailOpenDetails(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail", "open")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "open":
+			c.Push(m.Name)
+			rawEmailOpenDetails(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14110,19 +13670,15 @@ func rawEmailOpenFacets(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "email_channel")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				{
-					c.Push(m.Name)
-					rawEmailOpenChannel(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailOpenChannel(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14133,19 +13689,15 @@ func rawEmailOpenChannel(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail_event")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				{
-					c.Push(m.Name)
-					rawEmailOpenMailEvent(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailOpenMailEvent(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14156,24 +13708,18 @@ func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "ip_address":
-				{
-					c.Push(m.Name)
-					rawEmailOpenDetailsIPAddress(&m.Value, c)
-					c.Pop()
-				}
-			case "user_agent":
-				{
-					c.Push(m.Name)
-					rawEmailOpenDetailsUserAgent(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "ip_address":
+			c.Push(m.Name)
+			rawEmailOpenDetailsIPAddress(&m.Value, c)
+			c.Pop()
+		case "user_agent":
+			c.Push(m.Name)
+			rawEmailOpenDetailsUserAgent(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14192,25 +13738,19 @@ func rawEmailRejectedMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail":
-				{
-					c.Push(m.Name)
-					rawMail(&m.Value, c)
-					c.Pop()
-				}
-			case "reject":
-				{
-					c.Push(m.Name)
-					rawEmailReject(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "reject":
+			c.Push(m.Name)
+			rawEmailReject(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14231,19 +13771,15 @@ func rawEmailRejectedFacets(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "email_channel")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				{
-					c.Push(m.Name)
-					rawEmailRejectedChannel(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailRejectedChannel(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14254,19 +13790,15 @@ func rawEmailRejectedChannel(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail_event")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				{
-					c.Push(m.Name)
-					rawEmailRejectedMailEvent(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailRejectedMailEvent(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14277,18 +13809,14 @@ func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "reason":
-				{
-					c.Push(m.Name)
-					rawEmailRejectReason(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "reason":
+			c.Push(m.Name)
+			rawEmailRejectReason(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14299,24 +13827,18 @@ func rawEmailRenderingFailureMailEvent(v *jsonvalue.Value, c *validation.Collect
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail":
-				{
-					c.Push(m.Name)
-					rawMail(&m.Value, c)
-					c.Pop()
-				}
-			case "failure":
-				{
-					c.Push(m.Name)
-					rawEmailRenderingFailureDetails(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "failure":
+			c.Push(m.Name)
+			rawEmailRenderingFailureDetails(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14353,19 +13875,15 @@ func rawEmailRenderingFailureFacets(v *jsonvalue.Value, c *validation.Collector)
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "email_channel")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				{
-					c.Push(m.Name)
-					rawEmailRenderingFailureChannel(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailRenderingFailureChannel(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14376,19 +13894,15 @@ func rawEmailRenderingFailureChannel(v *jsonvalue.Value, c *validation.Collector
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail_event")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				{
-					c.Push(m.Name)
-					rawEmailRenderingFailureMailEvent(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailRenderingFailureMailEvent(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14399,24 +13913,18 @@ func rawEmailRenderingFailureDetails(v *jsonvalue.Value, c *validation.Collector
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "error_message":
-				{
-					c.Push(m.Name)
-					rawEmailRenderingFailureDetailsErrorMessage(&m.Value, c)
-					c.Pop()
-				}
-			case "template_name":
-				{
-					c.Push(m.Name)
-					rawEmailRenderingFailureDetailsTemplateName(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "error_message":
+			c.Push(m.Name)
+			rawEmailRenderingFailureDetailsErrorMessage(&m.Value, c)
+			c.Pop()
+		case "template_name":
+			c.Push(m.Name)
+			rawEmailRenderingFailureDetailsTemplateName(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14427,25 +13935,19 @@ func rawEmailSendMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail", "send")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail":
-				{
-					c.Push(m.Name)
-					rawMail(&m.Value, c)
-					c.Pop()
-				}
-			case "send":
-				{
-					c.Push(m.Name)
-					rawEmailSendDetails(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail", "send")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "send":
+			c.Push(m.Name)
+			rawEmailSendDetails(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14466,19 +13968,15 @@ func rawEmailSendFacets(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "email_channel")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				{
-					c.Push(m.Name)
-					rawEmailSendChannel(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailSendChannel(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14489,19 +13987,15 @@ func rawEmailSendChannel(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail_event")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				{
-					c.Push(m.Name)
-					rawEmailSendMailEvent(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailSendMailEvent(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14520,25 +14014,19 @@ func rawEmailSoftBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail":
-				{
-					c.Push(m.Name)
-					rawMail(&m.Value, c)
-					c.Pop()
-				}
-			case "bounce":
-				{
-					c.Push(m.Name)
-					rawEmailBounce(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "bounce":
+			c.Push(m.Name)
+			rawEmailBounce(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14559,19 +14047,15 @@ func rawEmailSoftBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "email_channel")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				{
-					c.Push(m.Name)
-					rawEmailSoftBounceChannel(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailSoftBounceChannel(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14582,19 +14066,15 @@ func rawEmailSoftBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail_event")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				{
-					c.Push(m.Name)
-					rawEmailSoftBounceMailEvent(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailSoftBounceMailEvent(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14605,25 +14085,19 @@ func rawEmailUnsubscribeMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail":
-				{
-					c.Push(m.Name)
-					rawMail(&m.Value, c)
-					c.Pop()
-				}
-			case "click":
-				{
-					c.Push(m.Name)
-					rawEmailClickDetails(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "click":
+			c.Push(m.Name)
+			rawEmailClickDetails(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14644,19 +14118,15 @@ func rawEmailUnsubscribeFacets(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "email_channel")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				{
-					c.Push(m.Name)
-					rawEmailUnsubscribeChannel(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailUnsubscribeChannel(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14667,19 +14137,15 @@ func rawEmailUnsubscribeChannel(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "mail_event")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				{
-					c.Push(m.Name)
-					rawEmailUnsubscribeMailEvent(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailUnsubscribeMailEvent(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14722,16 +14188,14 @@ func rawMailDestination(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "array")
 		return
 	}
-	if v.Kind == jsonvalue.Array {
-		items := v.Elems()
-		for i := range items {
-			c.PushIndex(i)
-			switch {
-			default:
-				rawMailDestinationItem(&items[i], c)
-			}
-			c.Pop()
+	items := v.Elems()
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawMailDestinationItem(&items[i], c)
 		}
+		c.Pop()
 	}
 }
 
@@ -14749,16 +14213,14 @@ func rawMailHeaders(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "array")
 		return
 	}
-	if v.Kind == jsonvalue.Array {
-		items := v.Elems()
-		for i := range items {
-			c.PushIndex(i)
-			switch {
-			default:
-				rawHeader(&items[i], c)
-			}
-			c.Pop()
+	items := v.Elems()
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawHeader(&items[i], c)
 		}
+		c.Pop()
 	}
 }
 
@@ -14768,36 +14230,26 @@ func rawCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "from":
-				{
-					c.Push(m.Name)
-					rawCommonHeadersFrom(&m.Value, c)
-					c.Pop()
-				}
-			case "to":
-				{
-					c.Push(m.Name)
-					rawCommonHeadersTo(&m.Value, c)
-					c.Pop()
-				}
-			case "subject":
-				{
-					c.Push(m.Name)
-					rawCommonHeadersSubject(&m.Value, c)
-					c.Pop()
-				}
-			case "date":
-				{
-					c.Push(m.Name)
-					rawCommonHeadersDate(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "from":
+			c.Push(m.Name)
+			rawCommonHeadersFrom(&m.Value, c)
+			c.Pop()
+		case "to":
+			c.Push(m.Name)
+			rawCommonHeadersTo(&m.Value, c)
+			c.Pop()
+		case "subject":
+			c.Push(m.Name)
+			rawCommonHeadersSubject(&m.Value, c)
+			c.Pop()
+		case "date":
+			c.Push(m.Name)
+			rawCommonHeadersDate(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14816,36 +14268,26 @@ func rawBouncedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_address":
-				{
-					c.Push(m.Name)
-					rawBouncedRecipientEmailAddress(&m.Value, c)
-					c.Pop()
-				}
-			case "action":
-				{
-					c.Push(m.Name)
-					rawBouncedRecipientAction(&m.Value, c)
-					c.Pop()
-				}
-			case "status":
-				{
-					c.Push(m.Name)
-					rawBouncedRecipientStatus(&m.Value, c)
-					c.Pop()
-				}
-			case "diagnostic_code":
-				{
-					c.Push(m.Name)
-					rawBouncedRecipientDiagnosticCode(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_address":
+			c.Push(m.Name)
+			rawBouncedRecipientEmailAddress(&m.Value, c)
+			c.Pop()
+		case "action":
+			c.Push(m.Name)
+			rawBouncedRecipientAction(&m.Value, c)
+			c.Pop()
+		case "status":
+			c.Push(m.Name)
+			rawBouncedRecipientStatus(&m.Value, c)
+			c.Pop()
+		case "diagnostic_code":
+			c.Push(m.Name)
+			rawBouncedRecipientDiagnosticCode(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14856,16 +14298,14 @@ func rawEmailClickDetailsLinkTagsValue(v *jsonvalue.Value, c *validation.Collect
 		c.Type(v, "array")
 		return
 	}
-	if v.Kind == jsonvalue.Array {
-		items := v.Elems()
-		for i := range items {
-			c.PushIndex(i)
-			switch {
-			default:
-				rawEmailClickDetailsLinkTagsValueItem(&items[i], c)
-			}
-			c.Pop()
+	items := v.Elems()
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawEmailClickDetailsLinkTagsValueItem(&items[i], c)
 		}
+		c.Pop()
 	}
 }
 
@@ -14875,18 +14315,14 @@ func rawComplainedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_address":
-				{
-					c.Push(m.Name)
-					rawComplainedRecipientEmailAddress(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_address":
+			c.Push(m.Name)
+			rawComplainedRecipientEmailAddress(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -14913,25 +14349,19 @@ func rawHeader(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "name", "value")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "name":
-				{
-					c.Push(m.Name)
-					rawHeaderName(&m.Value, c)
-					c.Pop()
-				}
-			case "value":
-				{
-					c.Push(m.Name)
-					rawHeaderValue(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "name", "value")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "name":
+			c.Push(m.Name)
+			rawHeaderName(&m.Value, c)
+			c.Pop()
+		case "value":
+			c.Push(m.Name)
+			rawHeaderValue(&m.Value, c)
+			c.Pop()
 		}
 	}
 }

@@ -1189,102 +1189,70 @@ func rawEndpoint(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "ChannelType":
-				{
-					c.Push(m.Name)
-					rawChannelType(&m.Value, c)
-					c.Pop()
-				}
-			case "EndpointStatus":
-				{
-					c.Push(m.Name)
-					rawEndpointStatus(&m.Value, c)
-					c.Pop()
-				}
-			case "OptOut":
-				{
-					c.Push(m.Name)
-					rawOptOut(&m.Value, c)
-					c.Pop()
-				}
-			case "RequestId":
-				{
-					c.Push(m.Name)
-					rawEndpointRequestID(&m.Value, c)
-					c.Pop()
-				}
-			case "EffectiveDate":
-				{
-					c.Push(m.Name)
-					rawEndpointEffectiveDate(&m.Value, c)
-					c.Pop()
-				}
-			case "CreationDate":
-				{
-					c.Push(m.Name)
-					rawEndpointCreationDate(&m.Value, c)
-					c.Pop()
-				}
-			case "ApplicationId":
-				{
-					c.Push(m.Name)
-					rawEndpointApplicationID(&m.Value, c)
-					c.Pop()
-				}
-			case "Id":
-				{
-					c.Push(m.Name)
-					rawEndpointID(&m.Value, c)
-					c.Pop()
-				}
-			case "CohortId":
-				{
-					c.Push(m.Name)
-					rawEndpointCohortID(&m.Value, c)
-					c.Pop()
-				}
-			case "Address":
-				{
-					c.Push(m.Name)
-					rawEndpointAddress(&m.Value, c)
-					c.Pop()
-				}
-			case "Attributes":
-				{
-					c.Push(m.Name)
-					rawAttributeLists(&m.Value, c)
-					c.Pop()
-				}
-			case "Metrics":
-				{
-					c.Push(m.Name)
-					rawEndpointMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "User":
-				{
-					c.Push(m.Name)
-					rawUser(&m.Value, c)
-					c.Pop()
-				}
-			case "Demographic":
-				{
-					c.Push(m.Name)
-					rawDemographic(&m.Value, c)
-					c.Pop()
-				}
-			case "Location":
-				{
-					c.Push(m.Name)
-					rawLocation(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "ChannelType":
+			c.Push(m.Name)
+			rawChannelType(&m.Value, c)
+			c.Pop()
+		case "EndpointStatus":
+			c.Push(m.Name)
+			rawEndpointStatus(&m.Value, c)
+			c.Pop()
+		case "OptOut":
+			c.Push(m.Name)
+			rawOptOut(&m.Value, c)
+			c.Pop()
+		case "RequestId":
+			c.Push(m.Name)
+			rawEndpointRequestID(&m.Value, c)
+			c.Pop()
+		case "EffectiveDate":
+			c.Push(m.Name)
+			rawEndpointEffectiveDate(&m.Value, c)
+			c.Pop()
+		case "CreationDate":
+			c.Push(m.Name)
+			rawEndpointCreationDate(&m.Value, c)
+			c.Pop()
+		case "ApplicationId":
+			c.Push(m.Name)
+			rawEndpointApplicationID(&m.Value, c)
+			c.Pop()
+		case "Id":
+			c.Push(m.Name)
+			rawEndpointID(&m.Value, c)
+			c.Pop()
+		case "CohortId":
+			c.Push(m.Name)
+			rawEndpointCohortID(&m.Value, c)
+			c.Pop()
+		case "Address":
+			c.Push(m.Name)
+			rawEndpointAddress(&m.Value, c)
+			c.Pop()
+		case "Attributes":
+			c.Push(m.Name)
+			rawAttributeLists(&m.Value, c)
+			c.Pop()
+		case "Metrics":
+			c.Push(m.Name)
+			rawEndpointMetrics(&m.Value, c)
+			c.Pop()
+		case "User":
+			c.Push(m.Name)
+			rawUser(&m.Value, c)
+			c.Pop()
+		case "Demographic":
+			c.Push(m.Name)
+			rawDemographic(&m.Value, c)
+			c.Pop()
+		case "Location":
+			c.Push(m.Name)
+			rawLocation(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1391,7 +1359,7 @@ func rawEndpointEffectiveDate(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "string")
 		return
 	}
-	if c.AssertFormat && v.Kind == jsonvalue.String {
+	if c.AssertFormat {
 		n := c.Len()
 		c.Format("date-time", v.Str)
 		if c.Len() > n {
@@ -1406,7 +1374,7 @@ func rawEndpointCreationDate(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "string")
 		return
 	}
-	if c.AssertFormat && v.Kind == jsonvalue.String {
+	if c.AssertFormat {
 		n := c.Len()
 		c.Format("date-time", v.Str)
 		if c.Len() > n {
@@ -1453,18 +1421,14 @@ func rawAttributeLists(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			matched := false
-			if !matched {
-				{
-					c.Push(m.Name)
-					rawAttributeListsValue(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		matched := false
+		if !matched {
+			c.Push(m.Name)
+			rawAttributeListsValue(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1475,18 +1439,14 @@ func rawEndpointMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			matched := false
-			if !matched {
-				{
-					c.Push(m.Name)
-					rawEndpointMetricsValue(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		matched := false
+		if !matched {
+			c.Push(m.Name)
+			rawEndpointMetricsValue(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1497,24 +1457,18 @@ func rawUser(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "UserId":
-				{
-					c.Push(m.Name)
-					rawUserUserID(&m.Value, c)
-					c.Pop()
-				}
-			case "UserAttributes":
-				{
-					c.Push(m.Name)
-					rawAttributeLists(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "UserId":
+			c.Push(m.Name)
+			rawUserUserID(&m.Value, c)
+			c.Pop()
+		case "UserAttributes":
+			c.Push(m.Name)
+			rawAttributeLists(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1525,60 +1479,42 @@ func rawDemographic(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "AppVersion":
-				{
-					c.Push(m.Name)
-					rawDemographicAppVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "Locale":
-				{
-					c.Push(m.Name)
-					rawDemographicLocale(&m.Value, c)
-					c.Pop()
-				}
-			case "Make":
-				{
-					c.Push(m.Name)
-					rawDemographicMake(&m.Value, c)
-					c.Pop()
-				}
-			case "Model":
-				{
-					c.Push(m.Name)
-					rawDemographicModel(&m.Value, c)
-					c.Pop()
-				}
-			case "ModelVersion":
-				{
-					c.Push(m.Name)
-					rawDemographicModelVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "Platform":
-				{
-					c.Push(m.Name)
-					rawDemographicPlatform(&m.Value, c)
-					c.Pop()
-				}
-			case "PlatformVersion":
-				{
-					c.Push(m.Name)
-					rawDemographicPlatformVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "Timezone":
-				{
-					c.Push(m.Name)
-					rawDemographicTimezone(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "AppVersion":
+			c.Push(m.Name)
+			rawDemographicAppVersion(&m.Value, c)
+			c.Pop()
+		case "Locale":
+			c.Push(m.Name)
+			rawDemographicLocale(&m.Value, c)
+			c.Pop()
+		case "Make":
+			c.Push(m.Name)
+			rawDemographicMake(&m.Value, c)
+			c.Pop()
+		case "Model":
+			c.Push(m.Name)
+			rawDemographicModel(&m.Value, c)
+			c.Pop()
+		case "ModelVersion":
+			c.Push(m.Name)
+			rawDemographicModelVersion(&m.Value, c)
+			c.Pop()
+		case "Platform":
+			c.Push(m.Name)
+			rawDemographicPlatform(&m.Value, c)
+			c.Pop()
+		case "PlatformVersion":
+			c.Push(m.Name)
+			rawDemographicPlatformVersion(&m.Value, c)
+			c.Pop()
+		case "Timezone":
+			c.Push(m.Name)
+			rawDemographicTimezone(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1589,48 +1525,34 @@ func rawLocation(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "City":
-				{
-					c.Push(m.Name)
-					rawLocationCity(&m.Value, c)
-					c.Pop()
-				}
-			case "Country":
-				{
-					c.Push(m.Name)
-					rawLocationCountry(&m.Value, c)
-					c.Pop()
-				}
-			case "Latitude":
-				{
-					c.Push(m.Name)
-					rawLocationLatitude(&m.Value, c)
-					c.Pop()
-				}
-			case "Longitude":
-				{
-					c.Push(m.Name)
-					rawLocationLongitude(&m.Value, c)
-					c.Pop()
-				}
-			case "PostalCode":
-				{
-					c.Push(m.Name)
-					rawLocationPostalCode(&m.Value, c)
-					c.Pop()
-				}
-			case "Region":
-				{
-					c.Push(m.Name)
-					rawLocationRegion(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "City":
+			c.Push(m.Name)
+			rawLocationCity(&m.Value, c)
+			c.Pop()
+		case "Country":
+			c.Push(m.Name)
+			rawLocationCountry(&m.Value, c)
+			c.Pop()
+		case "Latitude":
+			c.Push(m.Name)
+			rawLocationLatitude(&m.Value, c)
+			c.Pop()
+		case "Longitude":
+			c.Push(m.Name)
+			rawLocationLongitude(&m.Value, c)
+			c.Pop()
+		case "PostalCode":
+			c.Push(m.Name)
+			rawLocationPostalCode(&m.Value, c)
+			c.Pop()
+		case "Region":
+			c.Push(m.Name)
+			rawLocationRegion(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1697,16 +1619,14 @@ func rawAttributeListsValue(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "array")
 		return
 	}
-	if v.Kind == jsonvalue.Array {
-		items := v.Elems()
-		for i := range items {
-			c.PushIndex(i)
-			switch {
-			default:
-				rawAttributeListsValueItem(&items[i], c)
-			}
-			c.Pop()
+	items := v.Elems()
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawAttributeListsValueItem(&items[i], c)
 		}
+		c.Pop()
 	}
 }
 

@@ -1469,85 +1469,59 @@ func rawJourneySendEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawJourneySendEventEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "event_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "arrival_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "event_version":
-				{
-					c.Push(m.Name)
-					rawEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "application":
-				{
-					c.Push(m.Name)
-					rawApplication(&m.Value, c)
-					c.Pop()
-				}
-			case "client":
-				{
-					c.Push(m.Name)
-					rawClient(&m.Value, c)
-					c.Pop()
-				}
-			case "device":
-				{
-					c.Push(m.Name)
-					rawDevice(&m.Value, c)
-					c.Pop()
-				}
-			case "session":
-				{
-					c.Push(m.Name)
-					rawSession(&m.Value, c)
-					c.Pop()
-				}
-			case "attributes":
-				{
-					c.Push(m.Name)
-					rawJourneySendAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "metrics":
-				{
-					c.Push(m.Name)
-					rawMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "client_context":
-				{
-					c.Push(m.Name)
-					rawEndpointClientContext(&m.Value, c)
-					c.Pop()
-				}
-			case "awsAccountId":
-				{
-					c.Push(m.Name)
-					rawAWSAccountID(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawJourneySendEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawJourneySendAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
+		case "client_context":
+			c.Push(m.Name)
+			rawEndpointClientContext(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1558,85 +1532,59 @@ func rawJourneyEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawJourneyEngagementEventEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "event_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "arrival_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "event_version":
-				{
-					c.Push(m.Name)
-					rawEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "application":
-				{
-					c.Push(m.Name)
-					rawApplication(&m.Value, c)
-					c.Pop()
-				}
-			case "client":
-				{
-					c.Push(m.Name)
-					rawClient(&m.Value, c)
-					c.Pop()
-				}
-			case "device":
-				{
-					c.Push(m.Name)
-					rawDevice(&m.Value, c)
-					c.Pop()
-				}
-			case "session":
-				{
-					c.Push(m.Name)
-					rawSession(&m.Value, c)
-					c.Pop()
-				}
-			case "attributes":
-				{
-					c.Push(m.Name)
-					rawJourneyEngagementAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "metrics":
-				{
-					c.Push(m.Name)
-					rawMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "endpoint":
-				{
-					c.Push(m.Name)
-					rawEndpoint(&m.Value, c)
-					c.Pop()
-				}
-			case "awsAccountId":
-				{
-					c.Push(m.Name)
-					rawAWSAccountID(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawJourneyEngagementEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawJourneyEngagementAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
+		case "endpoint":
+			c.Push(m.Name)
+			rawEndpoint(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1689,42 +1637,32 @@ func rawJourneyEngagementAttributes(v *jsonvalue.Value, c *validation.Collector)
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "journey_id", "journey_activity_id")
-		for i := range members {
-			m := &members[i]
-			matched := false
-			switch m.Name {
-			case "journey_id":
-				{
-					c.Push(m.Name)
-					rawJourneyEngagementAttributesJourneyID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "journey_activity_id":
-				{
-					c.Push(m.Name)
-					rawJourneyEngagementAttributesJourneyActivityID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "journey_run_id":
-				{
-					c.Push(m.Name)
-					rawJourneyEngagementAttributesJourneyRunID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			}
-			if !matched {
-				{
-					c.Push(m.Name)
-					rawJourneyEngagementAttributesValue(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "journey_id", "journey_activity_id")
+	for i := range members {
+		m := &members[i]
+		matched := false
+		switch m.Name {
+		case "journey_id":
+			c.Push(m.Name)
+			rawJourneyEngagementAttributesJourneyID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_activity_id":
+			c.Push(m.Name)
+			rawJourneyEngagementAttributesJourneyActivityID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_run_id":
+			c.Push(m.Name)
+			rawJourneyEngagementAttributesJourneyRunID(&m.Value, c)
+			c.Pop()
+			matched = true
+		}
+		if !matched {
+			c.Push(m.Name)
+			rawJourneyEngagementAttributesValue(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1809,70 +1747,52 @@ func rawJourneySendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "journey_id", "journey_run_id", "journey_activity_id", "journey_send_status")
-		for i := range members {
-			m := &members[i]
-			matched := false
-			switch m.Name {
-			case "journey_id":
-				{
-					c.Push(m.Name)
-					rawJourneySendAttributesJourneyID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "journey_run_id":
-				{
-					c.Push(m.Name)
-					rawJourneySendAttributesJourneyRunID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "journey_activity_id":
-				{
-					c.Push(m.Name)
-					rawJourneySendAttributesJourneyActivityID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "journey_send_status":
-				{
-					c.Push(m.Name)
-					rawJourneySendStatus(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "journey_activity_type":
-				{
-					c.Push(m.Name)
-					rawJourneyActivityType(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "journey_send_status_message":
-				{
-					c.Push(m.Name)
-					rawJourneySendAttributesJourneySendStatusMessage(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "journey_send_status_code":
-				{
-					c.Push(m.Name)
-					rawJourneySendAttributesJourneySendStatusCode(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			}
-			if !matched {
-				{
-					c.Push(m.Name)
-					rawJourneySendAttributesValue(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "journey_id", "journey_run_id", "journey_activity_id", "journey_send_status")
+	for i := range members {
+		m := &members[i]
+		matched := false
+		switch m.Name {
+		case "journey_id":
+			c.Push(m.Name)
+			rawJourneySendAttributesJourneyID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_run_id":
+			c.Push(m.Name)
+			rawJourneySendAttributesJourneyRunID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_activity_id":
+			c.Push(m.Name)
+			rawJourneySendAttributesJourneyActivityID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_send_status":
+			c.Push(m.Name)
+			rawJourneySendStatus(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_activity_type":
+			c.Push(m.Name)
+			rawJourneyActivityType(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_send_status_message":
+			c.Push(m.Name)
+			rawJourneySendAttributesJourneySendStatusMessage(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_send_status_code":
+			c.Push(m.Name)
+			rawJourneySendAttributesJourneySendStatusCode(&m.Value, c)
+			c.Pop()
+			matched = true
+		}
+		if !matched {
+			c.Push(m.Name)
+			rawJourneySendAttributesValue(&m.Value, c)
+			c.Pop()
 		}
 	}
 }

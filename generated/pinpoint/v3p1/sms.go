@@ -1173,79 +1173,55 @@ func rawSMSEvent(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				{
-					c.Push(m.Name)
-					rawSMSEventEventType(&m.Value, c)
-					c.Pop()
-				}
-			case "event_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "arrival_timestamp":
-				{
-					c.Push(m.Name)
-					rawUnixMillis(&m.Value, c)
-					c.Pop()
-				}
-			case "event_version":
-				{
-					c.Push(m.Name)
-					rawEventVersion(&m.Value, c)
-					c.Pop()
-				}
-			case "application":
-				{
-					c.Push(m.Name)
-					rawApplication(&m.Value, c)
-					c.Pop()
-				}
-			case "client":
-				{
-					c.Push(m.Name)
-					rawClient(&m.Value, c)
-					c.Pop()
-				}
-			case "device":
-				{
-					c.Push(m.Name)
-					rawDevice(&m.Value, c)
-					c.Pop()
-				}
-			case "session":
-				{
-					c.Push(m.Name)
-					rawSession(&m.Value, c)
-					c.Pop()
-				}
-			case "attributes":
-				{
-					c.Push(m.Name)
-					rawSMSAttributes(&m.Value, c)
-					c.Pop()
-				}
-			case "metrics":
-				{
-					c.Push(m.Name)
-					rawSMSMetrics(&m.Value, c)
-					c.Pop()
-				}
-			case "awsAccountId":
-				{
-					c.Push(m.Name)
-					rawAWSAccountID(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawSMSEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawSMSAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawSMSMetrics(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1256,18 +1232,14 @@ func rawCustomerContext(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			matched := false
-			if !matched {
-				{
-					c.Push(m.Name)
-					rawCustomerContextValue(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		matched := false
+		if !matched {
+			c.Push(m.Name)
+			rawCustomerContextValue(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1390,13 +1362,11 @@ func rawSMSAttributesCustomerContext(v *jsonvalue.Value, c *validation.Collector
 		c.Type(v, "string")
 		return
 	}
-	if v.Kind == jsonvalue.String {
-		if c.AssertContent {
-			if doc, ok := c.Content(v.Str, false, true); ok {
-				inner := c.Nested()
-				rawCustomerContext(&doc, inner)
-				c.Embedded(inner)
-			}
+	if c.AssertContent {
+		if doc, ok := c.Content(v.Str, false, true); ok {
+			inner := c.Nested()
+			rawCustomerContext(&doc, inner)
+			c.Embedded(inner)
 		}
 	}
 }
@@ -1441,140 +1411,102 @@ func rawSMSAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		codec.RequiredMembers(v, c, "sender_request_id", "message_id", "record_status", "iso_country_code", "number_of_message_parts")
-		for i := range members {
-			m := &members[i]
-			matched := false
-			switch m.Name {
-			case "sender_request_id":
-				{
-					c.Push(m.Name)
-					rawSMSAttributesSenderRequestID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "message_id":
-				{
-					c.Push(m.Name)
-					rawSMSAttributesMessageID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "destination_phone_number":
-				{
-					c.Push(m.Name)
-					rawSMSAttributesDestinationPhoneNumber(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "origination_phone_number":
-				{
-					c.Push(m.Name)
-					rawSMSAttributesOriginationPhoneNumber(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "record_status":
-				{
-					c.Push(m.Name)
-					rawSMSRecordStatus(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "iso_country_code":
-				{
-					c.Push(m.Name)
-					rawSMSAttributesISOCountryCode(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "number_of_message_parts":
-				{
-					c.Push(m.Name)
-					rawSMSAttributesNumberOfMessageParts(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "message_type":
-				{
-					c.Push(m.Name)
-					rawSMSMessageType(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "campaign_id":
-				{
-					c.Push(m.Name)
-					rawSMSAttributesCampaignID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "campaign_activity_id":
-				{
-					c.Push(m.Name)
-					rawSMSAttributesCampaignActivityID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "treatment_id":
-				{
-					c.Push(m.Name)
-					rawSMSAttributesTreatmentID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "journey_id":
-				{
-					c.Push(m.Name)
-					rawSMSAttributesJourneyID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "journey_activity_id":
-				{
-					c.Push(m.Name)
-					rawSMSAttributesJourneyActivityID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "journey_run_id":
-				{
-					c.Push(m.Name)
-					rawSMSAttributesJourneyRunID(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "customer_context":
-				{
-					c.Push(m.Name)
-					rawSMSAttributesCustomerContext(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "keyword":
-				{
-					c.Push(m.Name)
-					rawSMSAttributesKeyword(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			case "mcc_mnc":
-				{
-					c.Push(m.Name)
-					rawSMSAttributesMCCMNC(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			}
-			if !matched {
-				{
-					c.Push(m.Name)
-					rawSMSAttributesValue(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	codec.RequiredMembers(v, c, "sender_request_id", "message_id", "record_status", "iso_country_code", "number_of_message_parts")
+	for i := range members {
+		m := &members[i]
+		matched := false
+		switch m.Name {
+		case "sender_request_id":
+			c.Push(m.Name)
+			rawSMSAttributesSenderRequestID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "message_id":
+			c.Push(m.Name)
+			rawSMSAttributesMessageID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "destination_phone_number":
+			c.Push(m.Name)
+			rawSMSAttributesDestinationPhoneNumber(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "origination_phone_number":
+			c.Push(m.Name)
+			rawSMSAttributesOriginationPhoneNumber(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "record_status":
+			c.Push(m.Name)
+			rawSMSRecordStatus(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "iso_country_code":
+			c.Push(m.Name)
+			rawSMSAttributesISOCountryCode(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "number_of_message_parts":
+			c.Push(m.Name)
+			rawSMSAttributesNumberOfMessageParts(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "message_type":
+			c.Push(m.Name)
+			rawSMSMessageType(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "campaign_id":
+			c.Push(m.Name)
+			rawSMSAttributesCampaignID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "campaign_activity_id":
+			c.Push(m.Name)
+			rawSMSAttributesCampaignActivityID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "treatment_id":
+			c.Push(m.Name)
+			rawSMSAttributesTreatmentID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_id":
+			c.Push(m.Name)
+			rawSMSAttributesJourneyID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_activity_id":
+			c.Push(m.Name)
+			rawSMSAttributesJourneyActivityID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_run_id":
+			c.Push(m.Name)
+			rawSMSAttributesJourneyRunID(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "customer_context":
+			c.Push(m.Name)
+			rawSMSAttributesCustomerContext(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "keyword":
+			c.Push(m.Name)
+			rawSMSAttributesKeyword(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "mcc_mnc":
+			c.Push(m.Name)
+			rawSMSAttributesMCCMNC(&m.Value, c)
+			c.Pop()
+			matched = true
+		}
+		if !matched {
+			c.Push(m.Name)
+			rawSMSAttributesValue(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
@@ -1585,27 +1517,21 @@ func rawSMSMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			matched := false
-			switch m.Name {
-			case "price_in_millicents_usd":
-				{
-					c.Push(m.Name)
-					rawSMSMetricsPriceInMillicentsUSD(&m.Value, c)
-					c.Pop()
-				}
-				matched = true
-			}
-			if !matched {
-				{
-					c.Push(m.Name)
-					rawSMSMetricsValue(&m.Value, c)
-					c.Pop()
-				}
-			}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		matched := false
+		switch m.Name {
+		case "price_in_millicents_usd":
+			c.Push(m.Name)
+			rawSMSMetricsPriceInMillicentsUSD(&m.Value, c)
+			c.Pop()
+			matched = true
+		}
+		if !matched {
+			c.Push(m.Name)
+			rawSMSMetricsValue(&m.Value, c)
+			c.Pop()
 		}
 	}
 }
