@@ -72,7 +72,7 @@ func (p *printer) typedCheck(s *load.Schema, sc scalar) string {
 	}
 	name := uniqueName(p.checks, "check"+schemaSuffix(s))
 	p.checkNames[key] = name
-	f := p.fileFor(s)
+	f := p.validateFileFor(s)
 	f.Commentf("%s checks a Go %s against %s.", name, sc, s.Loc.File+"#"+s.Loc.Pointer)
 	f.Func().Id(name).Params(jen.Id("v").Add(sc.goType()), cParam).Block(body...)
 	f.Line()
@@ -289,7 +289,7 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 	}
 	name := uniqueName(p.checks, "check"+schemaSuffix(head))
 	p.checkNames[key] = name
-	f := p.fileFor(head)
+	f := p.validateFileFor(head)
 	f.Commentf("%s checks a Go value against %s.", name, head.Loc.File+"#"+head.Loc.Pointer)
 	f.Func().Id(name).Params(jen.Id("v").Add(p.goType(gt)), cParam).Block(body...)
 	f.Line()
@@ -341,7 +341,8 @@ func (p *printer) containerKeywords(gt *model.GoType, s *load.Schema) []jen.Code
 }
 
 // structValidate prints the validator of a struct.
-func (p *printer) structValidate(f *jen.File, t *model.Type) {
+func (p *printer) structValidate(t *model.Type) {
+	f := p.validateFileFor(t.Schema)
 	var body []jen.Code
 	for _, fl := range t.Fields {
 		if fl.Required {

@@ -200,8 +200,8 @@ func (r *rawValidators) packageVar(s *load.Schema, key, base string, value jen.C
 	}
 	name := uniqueName(r.usedVars, base)
 	r.vars[k] = name
-	r.p.fileFor(s).Var().Id(name).Op("=").Add(value)
-	r.p.fileFor(s).Line()
+	r.p.validateFileFor(s).Var().Id(name).Op("=").Add(value)
+	r.p.validateFileFor(s).Line()
 	return name
 }
 
@@ -267,7 +267,7 @@ func (r *rawValidators) matchPattern(s *load.Schema, pattern string, i int, str 
 		default:
 			lenCheck = jen.Len(jen.Id("s")).Op("<").Lit(min).Op("||").Len(jen.Id("s")).Op(">").Lit(max)
 		}
-		f := r.p.fileFor(s)
+		f := r.p.validateFileFor(s)
 		f.Commentf("%s matches %s without the regexp engine.", name, pattern)
 		f.Func().Id(name).Params(jen.Id("s").String()).Bool().Block(
 			jen.If(lenCheck).Block(jen.Return(jen.False())),
@@ -367,7 +367,7 @@ func typeCond(t string) *jen.Statement {
 // print prints the validator of s.
 func (r *rawValidators) print(s *load.Schema) {
 	name := r.names[s]
-	f := r.p.fileFor(s)
+	f := r.p.validateFileFor(s)
 	var body []jen.Code
 	ret := jen.Return()
 	if s.IsFalse() {
