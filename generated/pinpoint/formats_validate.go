@@ -52,11 +52,11 @@ func rawEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "eventType":
 			c.Push(m.Name)
-			rawEndUserMessagingSMSVoiceEventType(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "eventVersion":
 			c.Push(m.Name)
-			rawEndUserMessagingSMSVoiceEventVersion(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -75,11 +75,11 @@ func rawSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "eventType":
 			c.Push(m.Name)
-			rawSESEventPublishingEventType(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "mail":
 			c.Push(m.Name)
-			rawSESEventPublishingMail(&m.Value, c)
+			rawTypeObject(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -98,11 +98,11 @@ func rawSESNotification(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "notificationType":
 			c.Push(m.Name)
-			rawSESNotificationNotificationType(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "mail":
 			c.Push(m.Name)
-			rawSESNotificationMail(&m.Value, c)
+			rawTypeObject(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -121,15 +121,15 @@ func rawEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "originationNumber":
 			c.Push(m.Name)
-			rawEndUserMessagingInboundOriginationNumber(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "messageBody":
 			c.Push(m.Name)
-			rawEndUserMessagingInboundMessageBody(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "inboundMessageId":
 			c.Push(m.Name)
-			rawEndUserMessagingInboundInboundMessageID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -152,11 +152,11 @@ func rawEventbridgeSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pop()
 		case "detail-type":
 			c.Push(m.Name)
-			rawEventbridgeSMSVoiceDetailType(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "detail":
 			c.Push(m.Name)
-			rawEventbridgeSMSVoiceDetail(&m.Value, c)
+			rawTypeObject(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -179,11 +179,11 @@ func rawEventbridgeSES(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pop()
 		case "detail-type":
 			c.Push(m.Name)
-			rawEventbridgeSESDetailType(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "detail":
 			c.Push(m.Name)
-			rawEventbridgeSESDetail(&m.Value, c)
+			rawTypeObject(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -202,15 +202,15 @@ func rawEventbridge(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "source":
 			c.Push(m.Name)
-			rawEventbridgeSource(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "detail-type":
 			c.Push(m.Name)
-			rawEventbridgeDetailType(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "detail":
 			c.Push(m.Name)
-			rawEventbridgeDetail(&m.Value, c)
+			rawTypeObject(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -297,19 +297,19 @@ func rawSnsBody(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "Type":
 			c.Push(m.Name)
-			rawSnsBodyType(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "MessageId":
 			c.Push(m.Name)
-			rawSnsBodyMessageID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "TopicArn":
 			c.Push(m.Name)
-			rawSnsBodyTopicARN(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "Message":
 			c.Push(m.Name)
-			rawSnsBodyMessage(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -328,15 +328,15 @@ func rawCloudwatchLogsSubscription(v *jsonvalue.Value, c *validation.Collector) 
 		switch m.Name {
 		case "messageType":
 			c.Push(m.Name)
-			rawCloudwatchLogsSubscriptionMessageType(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "logGroup":
 			c.Push(m.Name)
-			rawCloudwatchLogsSubscriptionLogGroup(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "logEvents":
 			c.Push(m.Name)
-			rawCloudwatchLogsSubscriptionLogEvents(&m.Value, c)
+			rawTypeArray(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -435,74 +435,18 @@ func rawMobileAnalyticsExportNot(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEndUserMessagingSMSVoiceEventType checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-sms-voice/properties/eventType.
-func rawEndUserMessagingSMSVoiceEventType(v *jsonvalue.Value, c *validation.Collector) {
+// rawTypeString checks that a raw value is of type string.
+func rawTypeString(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
 		c.Type(v, "string")
 		return
 	}
 }
 
-// rawEndUserMessagingSMSVoiceEventVersion checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-sms-voice/properties/eventVersion.
-func rawEndUserMessagingSMSVoiceEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSESEventPublishingEventType checks a raw value against schema/pinpoint/formats.json#/$defs/ses-event-publishing/properties/eventType.
-func rawSESEventPublishingEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSESEventPublishingMail checks a raw value against schema/pinpoint/formats.json#/$defs/ses-event-publishing/properties/mail.
-func rawSESEventPublishingMail(v *jsonvalue.Value, c *validation.Collector) {
+// rawTypeObject checks that a raw value is of type object.
+func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
-		return
-	}
-}
-
-// rawSESNotificationNotificationType checks a raw value against schema/pinpoint/formats.json#/$defs/ses-notification/properties/notificationType.
-func rawSESNotificationNotificationType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSESNotificationMail checks a raw value against schema/pinpoint/formats.json#/$defs/ses-notification/properties/mail.
-func rawSESNotificationMail(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-}
-
-// rawEndUserMessagingInboundOriginationNumber checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-inbound/properties/originationNumber.
-func rawEndUserMessagingInboundOriginationNumber(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEndUserMessagingInboundMessageBody checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-inbound/properties/messageBody.
-func rawEndUserMessagingInboundMessageBody(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEndUserMessagingInboundInboundMessageID checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-inbound/properties/inboundMessageId.
-func rawEndUserMessagingInboundInboundMessageID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
 		return
 	}
 }
@@ -517,68 +461,12 @@ func rawEventbridgeSMSVoiceSource(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEventbridgeSMSVoiceDetailType checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-sms-voice/properties/detail-type.
-func rawEventbridgeSMSVoiceDetailType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEventbridgeSMSVoiceDetail checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-sms-voice/properties/detail.
-func rawEventbridgeSMSVoiceDetail(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-}
-
 var constEventbridgeSESSource = codec.MustParse("\"aws.ses\"")
 
 // rawEventbridgeSESSource checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-ses/properties/source.
 func rawEventbridgeSESSource(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constEventbridgeSESSource) {
 		c.Const(validation.Show(v), "\"aws.ses\"")
-		return
-	}
-}
-
-// rawEventbridgeSESDetailType checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-ses/properties/detail-type.
-func rawEventbridgeSESDetailType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEventbridgeSESDetail checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-ses/properties/detail.
-func rawEventbridgeSESDetail(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-}
-
-// rawEventbridgeSource checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge/properties/source.
-func rawEventbridgeSource(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEventbridgeDetailType checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge/properties/detail-type.
-func rawEventbridgeDetailType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEventbridgeDetail checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge/properties/detail.
-func rawEventbridgeDetail(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
 		return
 	}
 }
@@ -635,56 +523,8 @@ func rawSnsSESNotificationMessage(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawSnsBodyType checks a raw value against schema/pinpoint/formats.json#/$defs/sns-body/properties/Type.
-func rawSnsBodyType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSnsBodyMessageID checks a raw value against schema/pinpoint/formats.json#/$defs/sns-body/properties/MessageId.
-func rawSnsBodyMessageID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSnsBodyTopicARN checks a raw value against schema/pinpoint/formats.json#/$defs/sns-body/properties/TopicArn.
-func rawSnsBodyTopicARN(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSnsBodyMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-body/properties/Message.
-func rawSnsBodyMessage(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawCloudwatchLogsSubscriptionMessageType checks a raw value against schema/pinpoint/formats.json#/$defs/cloudwatch-logs-subscription/properties/messageType.
-func rawCloudwatchLogsSubscriptionMessageType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawCloudwatchLogsSubscriptionLogGroup checks a raw value against schema/pinpoint/formats.json#/$defs/cloudwatch-logs-subscription/properties/logGroup.
-func rawCloudwatchLogsSubscriptionLogGroup(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawCloudwatchLogsSubscriptionLogEvents checks a raw value against schema/pinpoint/formats.json#/$defs/cloudwatch-logs-subscription/properties/logEvents.
-func rawCloudwatchLogsSubscriptionLogEvents(v *jsonvalue.Value, c *validation.Collector) {
+// rawTypeArray checks that a raw value is of type array.
+func rawTypeArray(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Array) {
 		c.Type(v, "array")
 		return
@@ -744,7 +584,7 @@ func rawLambdaCloudwatchLogsEventAwslogs(v *jsonvalue.Value, c *validation.Colle
 		switch m.Name {
 		case "data":
 			c.Push(m.Name)
-			rawLambdaCloudwatchLogsEventAwslogsData(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -775,14 +615,6 @@ func rawLambdaSqsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
 			rawLambdaSqsEventRecordsItemEventSource(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawLambdaCloudwatchLogsEventAwslogsData checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event/properties/awslogs/properties/data.
-func rawLambdaCloudwatchLogsEventAwslogsData(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
 

@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"slices"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pinpoint-events/pinpoint-events/generator/load"
@@ -260,7 +262,7 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 			panic("emit: nullable of a non-scalar type")
 		}
 		var whenNull []jen.Code
-		if n := p.raw.name(head); n != "" {
+		if n := p.raw.name(head); n != "" && !typeOnlyAllowsNull(head) {
 			whenNull = []jen.Code{jen.Id("rv").Op(":=").Qual(codecPkg, "NullValue").Call(), jen.Id(n).Call(jen.Op("&").Id("rv"), jen.Id("c"))}
 		}
 		if len(whenValid)+len(whenNull) > 0 {
@@ -294,6 +296,13 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 	f.Func().Id(name).Params(jen.Id("v").Add(p.goType(gt)), cParam).Block(body...)
 	f.Line()
 	return name
+}
+
+// typeOnlyAllowsNull reports whether s only checks a type list that holds
+// null: then null needs no check at run time.
+func typeOnlyAllowsNull(s *load.Schema) bool {
+	s = forwardTarget(s)
+	return isTypeOnly(s) && slices.Contains(s.Types, "null")
 }
 
 // containerKeywords prints the keywords of s that apply to a slice or map

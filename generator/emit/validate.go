@@ -65,6 +65,9 @@ type rawValidators struct {
 	names map[*load.Schema]string
 	used  map[string]bool
 	queue []*load.Schema
+	// typeOnly are the validators of schemas that only have type, one per
+	// list of types, shared by every such schema.
+	typeOnly map[string]string
 	// vars are the package-level variables declared, by schema and key;
 	// usedVars their names.
 	vars     map[varKey]string
@@ -72,7 +75,7 @@ type rawValidators struct {
 }
 
 func newRawValidators(p *printer) *rawValidators {
-	return &rawValidators{p: p, names: map[*load.Schema]string{}, used: map[string]bool{}, vars: map[varKey]string{}, usedVars: map[string]bool{}}
+	return &rawValidators{p: p, names: map[*load.Schema]string{}, used: map[string]bool{}, typeOnly: map[string]string{}, vars: map[varKey]string{}, usedVars: map[string]bool{}}
 }
 
 // name returns the validator of s, printed later by flush, or "" when s
@@ -85,10 +88,40 @@ func (r *rawValidators) name(s *load.Schema) string {
 	if n, ok := r.names[s]; ok {
 		return n
 	}
+	if isTypeOnly(s) {
+		key := strings.Join(s.Types, " or ")
+		n, ok := r.typeOnly[key]
+		if !ok {
+			var b strings.Builder
+			for i, t := range s.Types {
+				if i > 0 {
+					b.WriteString("Or")
+				}
+				b.WriteString(model.GoName(t))
+			}
+			n = uniqueName(r.used, "rawType"+b.String())
+			r.typeOnly[key] = n
+			r.queue = append(r.queue, s)
+		}
+		r.names[s] = n
+		return n
+	}
 	n := uniqueName(r.used, "raw"+schemaSuffix(s))
 	r.names[s] = n
 	r.queue = append(r.queue, s)
 	return n
+}
+
+// isTypeOnly reports whether type is the only keyword of s that checks
+// anything: most properties are such, and their validators, equal but for
+// the name, are printed once per list of types.
+func isTypeOnly(s *load.Schema) bool {
+	if s.Bool != nil || len(s.Types) == 0 {
+		return false
+	}
+	rest := *s
+	rest.Types = nil
+	return annotationOnly(&rest)
 }
 
 // forwardTarget returns the schema whose validator does the work of s:
@@ -426,7 +459,11 @@ func (r *rawValidators) print(s *load.Schema) {
 		}
 		body = append(body, r.composition(s, jen.Id("v"))...)
 	}
-	f.Commentf("%s checks a raw value against %s.", name, s.Loc.File+"#"+s.Loc.Pointer)
+	if isTypeOnly(s) {
+		f.Commentf("%s checks that a raw value is of type %s.", name, strings.Join(s.Types, " or "))
+	} else {
+		f.Commentf("%s checks a raw value against %s.", name, s.Loc.File+"#"+s.Loc.Pointer)
+	}
 	f.Func().Id(name).Params(vParam, cParam).Block(body...)
 	f.Line()
 }

@@ -197,16 +197,8 @@ func rawAppEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		matched := false
 		if !matched {
 			c.Push(m.Name)
-			rawAppEventAttributesValue(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawAppEventAttributesValue checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/attributes/additionalProperties.
-func rawAppEventAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }

@@ -40,19 +40,19 @@ func (v *Application) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "app_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationAppID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "cognito_identity_pool_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationCognitoIdentityPoolID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "package_name":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationPackageName, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "sdk":
 			codec.CheckMemberOf(&v.Rest[i], c, rawSDK, codec.ObjectKind)
 		case "title":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationTitle, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "version_name":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationVersionName, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "version_code":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplicationVersionCode, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -65,9 +65,9 @@ func (v *Client) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "client_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClientClientID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "cognito_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClientCognitoID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -89,9 +89,9 @@ func (v *Device) validate(c *validation.Collector) {
 		case "locale":
 			codec.CheckMemberOf(&v.Rest[i], c, rawLocale, codec.ObjectKind)
 		case "make":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDeviceMake, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "model":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDeviceModel, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "platform":
 			codec.CheckMemberOf(&v.Rest[i], c, rawPlatform, codec.ObjectKind)
 		}
@@ -103,11 +103,11 @@ func (v *Locale) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "code":
-			codec.CheckMemberOf(&v.Rest[i], c, rawLocaleCode, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "country":
-			codec.CheckMemberOf(&v.Rest[i], c, rawLocaleCountry, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "language":
-			codec.CheckMemberOf(&v.Rest[i], c, rawLocaleLanguage, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -117,9 +117,9 @@ func (v *Platform) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMemberOf(&v.Rest[i], c, rawPlatformName, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "version":
-			codec.CheckMemberOf(&v.Rest[i], c, rawPlatformVersion, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -129,9 +129,9 @@ func (v *SDK) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSDKName, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "version":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSDKVersion, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -151,7 +151,7 @@ func (v *Session) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "session_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSessionSessionID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "start_timestamp":
 			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "stop_timestamp":
@@ -201,15 +201,15 @@ func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "app_id":
 			c.Push(m.Name)
-			rawApplicationAppID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "cognito_identity_pool_id":
 			c.Push(m.Name)
-			rawApplicationCognitoIdentityPoolID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "package_name":
 			c.Push(m.Name)
-			rawApplicationPackageName(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "sdk":
 			c.Push(m.Name)
@@ -217,15 +217,15 @@ func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pop()
 		case "title":
 			c.Push(m.Name)
-			rawApplicationTitle(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "version_name":
 			c.Push(m.Name)
-			rawApplicationVersionName(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "version_code":
 			c.Push(m.Name)
-			rawApplicationVersionCode(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -244,11 +244,11 @@ func rawClient(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "client_id":
 			c.Push(m.Name)
-			rawClientClientID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "cognito_id":
 			c.Push(m.Name)
-			rawClientCognitoID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -270,11 +270,11 @@ func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pop()
 		case "make":
 			c.Push(m.Name)
-			rawDeviceMake(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "model":
 			c.Push(m.Name)
-			rawDeviceModel(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "platform":
 			c.Push(m.Name)
@@ -296,7 +296,7 @@ func rawSession(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "session_id":
 			c.Push(m.Name)
-			rawSessionSessionID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "start_timestamp":
 			c.Push(m.Name)
@@ -322,30 +322,14 @@ func rawMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		matched := false
 		if !matched {
 			c.Push(m.Name)
-			rawMetricsValue(&m.Value, c)
+			rawTypeNumber(&m.Value, c)
 			c.Pop()
 		}
 	}
 }
 
-// rawApplicationAppID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/app_id.
-func rawApplicationAppID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawApplicationCognitoIdentityPoolID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/cognito_identity_pool_id.
-func rawApplicationCognitoIdentityPoolID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawApplicationPackageName checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/package_name.
-func rawApplicationPackageName(v *jsonvalue.Value, c *validation.Collector) {
+// rawTypeString checks that a raw value is of type string.
+func rawTypeString(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
 		c.Type(v, "string")
 		return
@@ -364,53 +348,13 @@ func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "name":
 			c.Push(m.Name)
-			rawSDKName(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "version":
 			c.Push(m.Name)
-			rawSDKVersion(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawApplicationTitle checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/title.
-func rawApplicationTitle(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawApplicationVersionName checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/version_name.
-func rawApplicationVersionName(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawApplicationVersionCode checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application/properties/version_code.
-func rawApplicationVersionCode(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawClientClientID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Client/properties/client_id.
-func rawClientClientID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawClientCognitoID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Client/properties/cognito_id.
-func rawClientCognitoID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
 
@@ -426,33 +370,17 @@ func rawLocale(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "code":
 			c.Push(m.Name)
-			rawLocaleCode(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "country":
 			c.Push(m.Name)
-			rawLocaleCountry(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "language":
 			c.Push(m.Name)
-			rawLocaleLanguage(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawDeviceMake checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Device/properties/make.
-func rawDeviceMake(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawDeviceModel checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Device/properties/model.
-func rawDeviceModel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
 
@@ -468,82 +396,18 @@ func rawPlatform(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "name":
 			c.Push(m.Name)
-			rawPlatformName(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "version":
 			c.Push(m.Name)
-			rawPlatformVersion(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
 }
 
-// rawLocaleCode checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Locale/properties/code.
-func rawLocaleCode(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawLocaleCountry checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Locale/properties/country.
-func rawLocaleCountry(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawLocaleLanguage checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Locale/properties/language.
-func rawLocaleLanguage(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawPlatformName checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Platform/properties/name.
-func rawPlatformName(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawPlatformVersion checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Platform/properties/version.
-func rawPlatformVersion(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSDKName checks a raw value against schema/pinpoint/3.0/common.json#/$defs/SDK/properties/name.
-func rawSDKName(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSDKVersion checks a raw value against schema/pinpoint/3.0/common.json#/$defs/SDK/properties/version.
-func rawSDKVersion(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSessionSessionID checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Session/properties/session_id.
-func rawSessionSessionID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMetricsValue checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Metrics/additionalProperties.
-func rawMetricsValue(v *jsonvalue.Value, c *validation.Collector) {
+// rawTypeNumber checks that a raw value is of type number.
+func rawTypeNumber(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Number) {
 		c.Type(v, "number")
 		return

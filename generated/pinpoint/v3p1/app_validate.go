@@ -628,17 +628,17 @@ func (v *MonetizationAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "_currency":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributesCurrency, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "_product_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributesProductID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "_transaction_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributesTransactionID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "_item_price_formatted":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributesItemPriceFormatted, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "_store":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributesStore, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributesValue, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -648,11 +648,11 @@ func (v *MonetizationMetrics) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "_item_price":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationMetricsItemPrice, codec.NumberKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, codec.NumberKind)
 		case "_quantity":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationMetricsQuantity, codec.NumberKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, codec.NumberKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationMetricsValue, codec.NumberKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, codec.NumberKind)
 		}
 	}
 }
@@ -1004,7 +1004,7 @@ func rawAppAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		matched := false
 		if !matched {
 			c.Push(m.Name)
-			rawAppAttributesValue(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -1033,33 +1033,33 @@ func rawMonetizationAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "_currency":
 			c.Push(m.Name)
-			rawMonetizationAttributesCurrency(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "_product_id":
 			c.Push(m.Name)
-			rawMonetizationAttributesProductID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "_transaction_id":
 			c.Push(m.Name)
-			rawMonetizationAttributesTransactionID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "_item_price_formatted":
 			c.Push(m.Name)
-			rawMonetizationAttributesItemPriceFormatted(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "_store":
 			c.Push(m.Name)
-			rawMonetizationAttributesStore(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		}
 		if !matched {
 			c.Push(m.Name)
-			rawMonetizationAttributesValue(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -1078,18 +1078,18 @@ func rawMonetizationMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "_item_price":
 			c.Push(m.Name)
-			rawMonetizationMetricsItemPrice(&m.Value, c)
+			rawTypeNumber(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "_quantity":
 			c.Push(m.Name)
-			rawMonetizationMetricsQuantity(&m.Value, c)
+			rawTypeNumber(&m.Value, c)
 			c.Pop()
 			matched = true
 		}
 		if !matched {
 			c.Push(m.Name)
-			rawMonetizationMetricsValue(&m.Value, c)
+			rawTypeNumber(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -1121,86 +1121,6 @@ var enumInAppMessageEventEventType = []jsonvalue.Value{codec.MustParse("\"_inapp
 func rawInAppMessageEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !codec.InEnum(v, enumInAppMessageEventEventType) {
 		c.Enum(validation.Show(v), "_inapp.message_displayed, _inapp.message_dismissed, _inapp.message_clicked")
-		return
-	}
-}
-
-// rawMonetizationAttributesCurrency checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_currency.
-func rawMonetizationAttributesCurrency(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMonetizationAttributesProductID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_product_id.
-func rawMonetizationAttributesProductID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMonetizationAttributesTransactionID checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_transaction_id.
-func rawMonetizationAttributesTransactionID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMonetizationAttributesItemPriceFormatted checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_item_price_formatted.
-func rawMonetizationAttributesItemPriceFormatted(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMonetizationAttributesStore checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/properties/_store.
-func rawMonetizationAttributesStore(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMonetizationAttributesValue checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes/additionalProperties.
-func rawMonetizationAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMonetizationMetricsItemPrice checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics/properties/_item_price.
-func rawMonetizationMetricsItemPrice(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
-	}
-}
-
-// rawMonetizationMetricsQuantity checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics/properties/_quantity.
-func rawMonetizationMetricsQuantity(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
-	}
-}
-
-// rawMonetizationMetricsValue checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics/additionalProperties.
-func rawMonetizationMetricsValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
-	}
-}
-
-// rawAppAttributesValue checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppAttributes/additionalProperties.
-func rawAppAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
 		return
 	}
 }

@@ -19,15 +19,15 @@ func (v *CampaignEngagementAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "campaign_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementAttributesCampaignID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "campaign_activity_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementAttributesCampaignActivityID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "treatment_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementAttributesTreatmentID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "isAppInForeground":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementAttributesIsAppInForeground, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementAttributesValue, codec.StringKind|codec.NullKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, codec.StringKind|codec.NullKind)
 		}
 	}
 }
@@ -159,15 +159,6 @@ func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
 	}
 }
 
-// checkCampaignSendAttributesCampaignType checks a Go value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_type.
-func checkCampaignSendAttributesCampaignType(v Nullable[string], c *validation.Collector) {
-	if v.Valid {
-	} else {
-		rv := codec.NullValue()
-		rawCampaignSendAttributesCampaignType(&rv, c)
-	}
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignSendAttributes) validate(c *validation.Collector) {
 	if v.absent&absentCampaignSendAttributesCampaignID != 0 && !v.Rest.Has("campaign_id") {
@@ -182,27 +173,22 @@ func (v *CampaignSendAttributes) validate(c *validation.Collector) {
 	if v.absent&absentCampaignSendAttributesCampaignSendStatus != 0 && !v.Rest.Has("campaign_send_status") {
 		c.Required("campaign_send_status")
 	}
-	if v.CampaignType != nil {
-		c.Push("campaign_type")
-		checkCampaignSendAttributesCampaignType(*v.CampaignType, c)
-		c.Pop()
-	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "campaign_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributesCampaignID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "campaign_activity_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributesCampaignActivityID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "treatment_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributesTreatmentID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "campaign_send_status":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendStatus, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "delivery_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDeliveryType, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "campaign_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributesCampaignType, codec.StringKind|codec.NullKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, codec.StringKind|codec.NullKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributesValue, codec.StringKind|codec.NullKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, codec.StringKind|codec.NullKind)
 		}
 	}
 }
@@ -461,40 +447,8 @@ func rawCampaignEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawCampaignEngagementAttributesCampaignID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes/properties/campaign_id.
-func rawCampaignEngagementAttributesCampaignID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawCampaignEngagementAttributesCampaignActivityID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes/properties/campaign_activity_id.
-func rawCampaignEngagementAttributesCampaignActivityID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawCampaignEngagementAttributesTreatmentID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes/properties/treatment_id.
-func rawCampaignEngagementAttributesTreatmentID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawCampaignEngagementAttributesIsAppInForeground checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes/properties/isAppInForeground.
-func rawCampaignEngagementAttributesIsAppInForeground(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawCampaignEngagementAttributesValue checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes/additionalProperties.
-func rawCampaignEngagementAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
+// rawTypeStringOrNull checks that a raw value is of type string or null.
+func rawTypeStringOrNull(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
 		c.Type(v, "string or null")
 		return
@@ -525,86 +479,30 @@ func rawCampaignEngagementAttributes(v *jsonvalue.Value, c *validation.Collector
 		switch m.Name {
 		case "campaign_id":
 			c.Push(m.Name)
-			rawCampaignEngagementAttributesCampaignID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "campaign_activity_id":
 			c.Push(m.Name)
-			rawCampaignEngagementAttributesCampaignActivityID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "treatment_id":
 			c.Push(m.Name)
-			rawCampaignEngagementAttributesTreatmentID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "isAppInForeground":
 			c.Push(m.Name)
-			rawCampaignEngagementAttributesIsAppInForeground(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		}
 		if !matched {
 			c.Push(m.Name)
-			rawCampaignEngagementAttributesValue(&m.Value, c)
+			rawTypeStringOrNull(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawCampaignSendAttributesCampaignType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_type.
-func rawCampaignSendAttributesCampaignType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(v, "string or null")
-		return
-	}
-}
-
-// rawCampaignSendAttributesCampaignID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_id.
-func rawCampaignSendAttributesCampaignID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawCampaignSendAttributesCampaignActivityID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/campaign_activity_id.
-func rawCampaignSendAttributesCampaignActivityID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawCampaignSendAttributesTreatmentID checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/properties/treatment_id.
-func rawCampaignSendAttributesTreatmentID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawCampaignSendStatus checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendStatus.
-func rawCampaignSendStatus(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawDeliveryType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/DeliveryType.
-func rawDeliveryType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawCampaignSendAttributesValue checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes/additionalProperties.
-func rawCampaignSendAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(v, "string or null")
-		return
 	}
 }
 
@@ -632,38 +530,38 @@ func rawCampaignSendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "campaign_id":
 			c.Push(m.Name)
-			rawCampaignSendAttributesCampaignID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "campaign_activity_id":
 			c.Push(m.Name)
-			rawCampaignSendAttributesCampaignActivityID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "treatment_id":
 			c.Push(m.Name)
-			rawCampaignSendAttributesTreatmentID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "campaign_send_status":
 			c.Push(m.Name)
-			rawCampaignSendStatus(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "delivery_type":
 			c.Push(m.Name)
-			rawDeliveryType(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "campaign_type":
 			c.Push(m.Name)
-			rawCampaignSendAttributesCampaignType(&m.Value, c)
+			rawTypeStringOrNull(&m.Value, c)
 			c.Pop()
 			matched = true
 		}
 		if !matched {
 			c.Push(m.Name)
-			rawCampaignSendAttributesValue(&m.Value, c)
+			rawTypeStringOrNull(&m.Value, c)
 			c.Pop()
 		}
 	}

@@ -13,13 +13,13 @@ func (v *BouncedRecipient) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_address":
-			codec.CheckMemberOf(&v.Rest[i], c, rawBouncedRecipientEmailAddress, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "action":
-			codec.CheckMemberOf(&v.Rest[i], c, rawBouncedRecipientAction, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "status":
-			codec.CheckMemberOf(&v.Rest[i], c, rawBouncedRecipientStatus, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "diagnostic_code":
-			codec.CheckMemberOf(&v.Rest[i], c, rawBouncedRecipientDiagnosticCode, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -29,13 +29,13 @@ func (v *CommonHeaders) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "from":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCommonHeadersFrom, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "to":
 			codec.CheckMemberOf(&v.Rest[i], c, rawCommonHeadersTo, codec.ArrayKind)
 		case "subject":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCommonHeadersSubject, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "date":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCommonHeadersDate, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -45,17 +45,8 @@ func (v *ComplainedRecipient) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_address":
-			codec.CheckMemberOf(&v.Rest[i], c, rawComplainedRecipientEmailAddress, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
-	}
-}
-
-// checkEmailAttributesTags checks a Go value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/tags.
-func checkEmailAttributesTags(v Nullable[string], c *validation.Collector) {
-	if v.Valid {
-	} else {
-		rv := codec.NullValue()
-		rawEmailAttributesTags(&rv, c)
 	}
 }
 
@@ -64,31 +55,26 @@ func (v *EmailAttributes) validate(c *validation.Collector) {
 	if v.absent&absentEmailAttributesFeedback != 0 && !v.Rest.Has("feedback") {
 		c.Required("feedback")
 	}
-	if v.Tags != nil {
-		c.Push("tags")
-		checkEmailAttributesTags(*v.Tags, c)
-		c.Pop()
-	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "feedback":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesFeedback, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "campaign_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesCampaignID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "campaign_activity_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesCampaignActivityID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "treatment_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesTreatmentID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "journey_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesJourneyID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "journey_activity_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesJourneyActivityID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "journey_run_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesJourneyRunID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "tags":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesTags, codec.StringKind|codec.NullKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, codec.StringKind|codec.NullKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributesValue, codec.StringKind|codec.NullKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, codec.StringKind|codec.NullKind)
 		}
 	}
 }
@@ -112,15 +98,15 @@ func (v *EmailBounce) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "bounce_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounceBounceType, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "bounce_sub_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounceBounceSubType, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "bounced_recipients":
 			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounceBouncedRecipients, codec.ArrayKind)
 		case "feedback_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounceFeedbackID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "reporting_mta":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounceReportingMTA, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -148,11 +134,11 @@ func (v *EmailClickDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "ip_address":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetailsIPAddress, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "user_agent":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetailsUserAgent, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "link":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetailsLink, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "link_tags":
 			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetailsLinkTags, codec.ObjectKind)
 		}
@@ -360,7 +346,7 @@ func (v *EmailClientContextCustom) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "legacy_identifier":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContextCustomLegacyIdentifier, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -404,11 +390,11 @@ func (v *EmailComplaintDetails) validate(c *validation.Collector) {
 		case "complained_recipients":
 			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetailsComplainedRecipients, codec.ArrayKind)
 		case "feedback_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetailsFeedbackID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "user_agent":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetailsUserAgent, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "complaint_feedback_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetailsComplaintFeedbackType, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -795,13 +781,13 @@ func (v *EmailDelivery) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "smtp_response":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliverySMTPResponse, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "reporting_mta":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveryReportingMTA, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "recipients":
 			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveryRecipients, codec.ArrayKind)
 		case "processing_time_millis":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveryProcessingTimeMillis, codec.IntegerKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeInteger, codec.IntegerKind)
 		}
 	}
 }
@@ -1025,9 +1011,9 @@ func (v *EmailOpenDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "ip_address":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenDetailsIPAddress, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "user_agent":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenDetailsUserAgent, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -1218,7 +1204,7 @@ func (v *EmailReject) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "reason":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectReason, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -1442,9 +1428,9 @@ func (v *EmailRenderingFailureDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "error_message":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureDetailsErrorMessage, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "template_name":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureDetailsTemplateName, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -1821,7 +1807,7 @@ func (v *EmailSendMailEvent) validate(c *validation.Collector) {
 		case "mail":
 			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
 		case "send":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendDetails, codec.ObjectKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeObject, codec.ObjectKind)
 		}
 	}
 }
@@ -2229,9 +2215,9 @@ func (v *Header) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMemberOf(&v.Rest[i], c, rawHeaderName, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "value":
-			codec.CheckMemberOf(&v.Rest[i], c, rawHeaderValue, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -2286,15 +2272,15 @@ func (v *Mail) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "message_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMailMessageID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "message_send_timestamp":
 			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
 		case "from_address":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMailFromAddress, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "destination":
 			codec.CheckMemberOf(&v.Rest[i], c, rawMailDestination, codec.ArrayKind)
 		case "headers_truncated":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMailHeadersTruncated, codec.BoolKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeBoolean, codec.BoolKind)
 		case "headers":
 			codec.CheckMemberOf(&v.Rest[i], c, rawMailHeaders, codec.ArrayKind)
 		case "common_headers":
@@ -2973,46 +2959,6 @@ func rawEmailRenderingFailureEvent(v *jsonvalue.Value, c *validation.Collector) 
 	}
 }
 
-// rawBouncedRecipientEmailAddress checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient/properties/email_address.
-func rawBouncedRecipientEmailAddress(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawBouncedRecipientAction checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient/properties/action.
-func rawBouncedRecipientAction(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawBouncedRecipientStatus checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient/properties/status.
-func rawBouncedRecipientStatus(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawBouncedRecipientDiagnosticCode checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient/properties/diagnostic_code.
-func rawBouncedRecipientDiagnosticCode(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawCommonHeadersFrom checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders/properties/from.
-func rawCommonHeadersFrom(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
 // rawCommonHeadersTo checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders/properties/to.
 func rawCommonHeadersTo(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Array) {
@@ -3024,121 +2970,9 @@ func rawCommonHeadersTo(v *jsonvalue.Value, c *validation.Collector) {
 		c.PushIndex(i)
 		switch {
 		default:
-			rawCommonHeadersToItem(&items[i], c)
+			rawTypeString(&items[i], c)
 		}
 		c.Pop()
-	}
-}
-
-// rawCommonHeadersSubject checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders/properties/subject.
-func rawCommonHeadersSubject(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawCommonHeadersDate checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders/properties/date.
-func rawCommonHeadersDate(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawComplainedRecipientEmailAddress checks a raw value against schema/pinpoint/3.1/email.json#/$defs/ComplainedRecipient/properties/email_address.
-func rawComplainedRecipientEmailAddress(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailAttributesTags checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/tags.
-func rawEmailAttributesTags(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(v, "string or null")
-		return
-	}
-}
-
-// rawEmailAttributesFeedback checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/feedback.
-func rawEmailAttributesFeedback(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailAttributesCampaignID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/campaign_id.
-func rawEmailAttributesCampaignID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailAttributesCampaignActivityID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/campaign_activity_id.
-func rawEmailAttributesCampaignActivityID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailAttributesTreatmentID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/treatment_id.
-func rawEmailAttributesTreatmentID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailAttributesJourneyID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/journey_id.
-func rawEmailAttributesJourneyID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailAttributesJourneyActivityID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/journey_activity_id.
-func rawEmailAttributesJourneyActivityID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailAttributesJourneyRunID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/properties/journey_run_id.
-func rawEmailAttributesJourneyRunID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailAttributesValue checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes/additionalProperties.
-func rawEmailAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(v, "string or null")
-		return
-	}
-}
-
-// rawEmailBounceBounceType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounce_type.
-func rawEmailBounceBounceType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailBounceBounceSubType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounce_sub_type.
-func rawEmailBounceBounceSubType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
 
@@ -3156,22 +2990,6 @@ func rawEmailBounceBouncedRecipients(v *jsonvalue.Value, c *validation.Collector
 			rawBouncedRecipient(&items[i], c)
 		}
 		c.Pop()
-	}
-}
-
-// rawEmailBounceFeedbackID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/feedback_id.
-func rawEmailBounceFeedbackID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailBounceReportingMTA checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/reporting_mta.
-func rawEmailBounceReportingMTA(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
 
@@ -3195,30 +3013,6 @@ func rawEmailClickMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 			rawEmailClickDetails(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawEmailClickDetailsIPAddress checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/ip_address.
-func rawEmailClickDetailsIPAddress(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailClickDetailsUserAgent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/user_agent.
-func rawEmailClickDetailsUserAgent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailClickDetailsLink checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/link.
-func rawEmailClickDetailsLink(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
 
@@ -3264,48 +3058,48 @@ func rawEmailAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "feedback":
 			c.Push(m.Name)
-			rawEmailAttributesFeedback(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "campaign_id":
 			c.Push(m.Name)
-			rawEmailAttributesCampaignID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "campaign_activity_id":
 			c.Push(m.Name)
-			rawEmailAttributesCampaignActivityID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "treatment_id":
 			c.Push(m.Name)
-			rawEmailAttributesTreatmentID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "journey_id":
 			c.Push(m.Name)
-			rawEmailAttributesJourneyID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "journey_activity_id":
 			c.Push(m.Name)
-			rawEmailAttributesJourneyActivityID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "journey_run_id":
 			c.Push(m.Name)
-			rawEmailAttributesJourneyRunID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "tags":
 			c.Push(m.Name)
-			rawEmailAttributesTags(&m.Value, c)
+			rawTypeStringOrNull(&m.Value, c)
 			c.Pop()
 			matched = true
 		}
 		if !matched {
 			c.Push(m.Name)
-			rawEmailAttributesValue(&m.Value, c)
+			rawTypeStringOrNull(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -3380,7 +3174,7 @@ func rawMail(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "message_id":
 			c.Push(m.Name)
-			rawMailMessageID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "message_send_timestamp":
 			c.Push(m.Name)
@@ -3388,7 +3182,7 @@ func rawMail(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pop()
 		case "from_address":
 			c.Push(m.Name)
-			rawMailFromAddress(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "destination":
 			c.Push(m.Name)
@@ -3396,7 +3190,7 @@ func rawMail(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pop()
 		case "headers_truncated":
 			c.Push(m.Name)
-			rawMailHeadersTruncated(&m.Value, c)
+			rawTypeBoolean(&m.Value, c)
 			c.Pop()
 		case "headers":
 			c.Push(m.Name)
@@ -3422,15 +3216,15 @@ func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "ip_address":
 			c.Push(m.Name)
-			rawEmailClickDetailsIPAddress(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "user_agent":
 			c.Push(m.Name)
-			rawEmailClickDetailsUserAgent(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "link":
 			c.Push(m.Name)
-			rawEmailClickDetailsLink(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "link_tags":
 			c.Push(m.Name)
@@ -3452,17 +3246,9 @@ func rawEmailClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "legacy_identifier":
 			c.Push(m.Name)
-			rawEmailClientContextCustomLegacyIdentifier(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawEmailClientContextCustomLegacyIdentifier checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom/properties/legacy_identifier.
-func rawEmailClientContextCustomLegacyIdentifier(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
 
@@ -3503,30 +3289,6 @@ func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, c *validat
 			rawComplainedRecipient(&items[i], c)
 		}
 		c.Pop()
-	}
-}
-
-// rawEmailComplaintDetailsFeedbackID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/feedback_id.
-func rawEmailComplaintDetailsFeedbackID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailComplaintDetailsUserAgent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/user_agent.
-func rawEmailComplaintDetailsUserAgent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailComplaintDetailsComplaintFeedbackType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complaint_feedback_type.
-func rawEmailComplaintDetailsComplaintFeedbackType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
 
@@ -3594,15 +3356,15 @@ func rawEmailComplaintDetails(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pop()
 		case "feedback_id":
 			c.Push(m.Name)
-			rawEmailComplaintDetailsFeedbackID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "user_agent":
 			c.Push(m.Name)
-			rawEmailComplaintDetailsUserAgent(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "complaint_feedback_type":
 			c.Push(m.Name)
-			rawEmailComplaintDetailsComplaintFeedbackType(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -3691,11 +3453,11 @@ func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "smtp_response":
 			c.Push(m.Name)
-			rawEmailDeliverySMTPResponse(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "reporting_mta":
 			c.Push(m.Name)
-			rawEmailDeliveryReportingMTA(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "recipients":
 			c.Push(m.Name)
@@ -3703,25 +3465,9 @@ func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pop()
 		case "processing_time_millis":
 			c.Push(m.Name)
-			rawEmailDeliveryProcessingTimeMillis(&m.Value, c)
+			rawTypeInteger(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawEmailDeliverySMTPResponse checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/smtp_response.
-func rawEmailDeliverySMTPResponse(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailDeliveryReportingMTA checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/reporting_mta.
-func rawEmailDeliveryReportingMTA(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
 
@@ -3736,14 +3482,14 @@ func rawEmailDeliveryRecipients(v *jsonvalue.Value, c *validation.Collector) {
 		c.PushIndex(i)
 		switch {
 		default:
-			rawEmailDeliveryRecipientsItem(&items[i], c)
+			rawTypeString(&items[i], c)
 		}
 		c.Pop()
 	}
 }
 
-// rawEmailDeliveryProcessingTimeMillis checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/processing_time_millis.
-func rawEmailDeliveryProcessingTimeMillis(v *jsonvalue.Value, c *validation.Collector) {
+// rawTypeInteger checks that a raw value is of type integer.
+func rawTypeInteger(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.IsInteger()) {
 		c.Type(v, "integer")
 		return
@@ -3833,11 +3579,11 @@ func rawEmailBounce(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "bounce_type":
 			c.Push(m.Name)
-			rawEmailBounceBounceType(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "bounce_sub_type":
 			c.Push(m.Name)
-			rawEmailBounceBounceSubType(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "bounced_recipients":
 			c.Push(m.Name)
@@ -3845,11 +3591,11 @@ func rawEmailBounce(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pop()
 		case "feedback_id":
 			c.Push(m.Name)
-			rawEmailBounceFeedbackID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "reporting_mta":
 			c.Push(m.Name)
-			rawEmailBounceReportingMTA(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -3875,22 +3621,6 @@ func rawEmailOpenMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 			rawEmailOpenDetails(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawEmailOpenDetailsIPAddress checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails/properties/ip_address.
-func rawEmailOpenDetailsIPAddress(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailOpenDetailsUserAgent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails/properties/user_agent.
-func rawEmailOpenDetailsUserAgent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
 
@@ -3954,21 +3684,13 @@ func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "ip_address":
 			c.Push(m.Name)
-			rawEmailOpenDetailsIPAddress(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "user_agent":
 			c.Push(m.Name)
-			rawEmailOpenDetailsUserAgent(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawEmailRejectReason checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailReject/properties/reason.
-func rawEmailRejectReason(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
 
@@ -4055,7 +3777,7 @@ func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "reason":
 			c.Push(m.Name)
-			rawEmailRejectReason(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -4080,22 +3802,6 @@ func rawEmailRenderingFailureMailEvent(v *jsonvalue.Value, c *validation.Collect
 			rawEmailRenderingFailureDetails(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawEmailRenderingFailureDetailsErrorMessage checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails/properties/error_message.
-func rawEmailRenderingFailureDetailsErrorMessage(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEmailRenderingFailureDetailsTemplateName checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails/properties/template_name.
-func rawEmailRenderingFailureDetailsTemplateName(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
 
@@ -4159,11 +3865,11 @@ func rawEmailRenderingFailureDetails(v *jsonvalue.Value, c *validation.Collector
 		switch m.Name {
 		case "error_message":
 			c.Push(m.Name)
-			rawEmailRenderingFailureDetailsErrorMessage(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "template_name":
 			c.Push(m.Name)
-			rawEmailRenderingFailureDetailsTemplateName(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -4186,7 +3892,7 @@ func rawEmailSendMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pop()
 		case "send":
 			c.Push(m.Name)
-			rawEmailSendDetails(&m.Value, c)
+			rawTypeObject(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -4240,8 +3946,8 @@ func rawEmailSendChannel(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEmailSendDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendDetails.
-func rawEmailSendDetails(v *jsonvalue.Value, c *validation.Collector) {
+// rawTypeObject checks that a raw value is of type object.
+func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
@@ -4390,38 +4096,6 @@ func rawEmailUnsubscribeChannel(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawHeaderName checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Header/properties/name.
-func rawHeaderName(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawHeaderValue checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Header/properties/value.
-func rawHeaderValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMailMessageID checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/message_id.
-func rawMailMessageID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMailFromAddress checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/from_address.
-func rawMailFromAddress(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
 // rawMailDestination checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/destination.
 func rawMailDestination(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Array) {
@@ -4433,14 +4107,14 @@ func rawMailDestination(v *jsonvalue.Value, c *validation.Collector) {
 		c.PushIndex(i)
 		switch {
 		default:
-			rawMailDestinationItem(&items[i], c)
+			rawTypeString(&items[i], c)
 		}
 		c.Pop()
 	}
 }
 
-// rawMailHeadersTruncated checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers_truncated.
-func rawMailHeadersTruncated(v *jsonvalue.Value, c *validation.Collector) {
+// rawTypeBoolean checks that a raw value is of type boolean.
+func rawTypeBoolean(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Bool) {
 		c.Type(v, "boolean")
 		return
@@ -4476,7 +4150,7 @@ func rawCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "from":
 			c.Push(m.Name)
-			rawCommonHeadersFrom(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "to":
 			c.Push(m.Name)
@@ -4484,21 +4158,13 @@ func rawCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pop()
 		case "subject":
 			c.Push(m.Name)
-			rawCommonHeadersSubject(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "date":
 			c.Push(m.Name)
-			rawCommonHeadersDate(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawCommonHeadersToItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders/properties/to/items.
-func rawCommonHeadersToItem(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
 
@@ -4514,19 +4180,19 @@ func rawBouncedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "email_address":
 			c.Push(m.Name)
-			rawBouncedRecipientEmailAddress(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "action":
 			c.Push(m.Name)
-			rawBouncedRecipientAction(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "status":
 			c.Push(m.Name)
-			rawBouncedRecipientStatus(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "diagnostic_code":
 			c.Push(m.Name)
-			rawBouncedRecipientDiagnosticCode(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -4543,7 +4209,7 @@ func rawEmailClickDetailsLinkTagsValue(v *jsonvalue.Value, c *validation.Collect
 		c.PushIndex(i)
 		switch {
 		default:
-			rawEmailClickDetailsLinkTagsValueItem(&items[i], c)
+			rawTypeString(&items[i], c)
 		}
 		c.Pop()
 	}
@@ -4561,25 +4227,9 @@ func rawComplainedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "email_address":
 			c.Push(m.Name)
-			rawComplainedRecipientEmailAddress(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawEmailDeliveryRecipientsItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/recipients/items.
-func rawEmailDeliveryRecipientsItem(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawMailDestinationItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/destination/items.
-func rawMailDestinationItem(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
 
@@ -4596,20 +4246,12 @@ func rawHeader(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "name":
 			c.Push(m.Name)
-			rawHeaderName(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "value":
 			c.Push(m.Name)
-			rawHeaderValue(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawEmailClickDetailsLinkTagsValueItem checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/link_tags/additionalProperties/items.
-func rawEmailClickDetailsLinkTagsValueItem(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }

@@ -13,21 +13,21 @@ func (v *Demographic) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "AppVersion":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDemographicAppVersion, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "Locale":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDemographicLocale, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "Make":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDemographicMake, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "Model":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDemographicModel, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "ModelVersion":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDemographicModelVersion, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "Platform":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDemographicPlatform, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "PlatformVersion":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDemographicPlatformVersion, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "Timezone":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDemographicTimezone, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -84,25 +84,25 @@ func (v *Endpoint) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "ChannelType":
-			codec.CheckMemberOf(&v.Rest[i], c, rawChannelType, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "EndpointStatus":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointStatus, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "OptOut":
-			codec.CheckMemberOf(&v.Rest[i], c, rawOptOut, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "RequestId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointRequestID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "EffectiveDate":
 			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointEffectiveDate, codec.StringKind)
 		case "CreationDate":
 			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointCreationDate, codec.StringKind)
 		case "ApplicationId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointApplicationID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "Id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "CohortId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointCohortID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "Address":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointAddress, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "Attributes":
 			codec.CheckMemberOf(&v.Rest[i], c, rawAttributeLists, codec.ObjectKind)
 		case "Metrics":
@@ -122,17 +122,17 @@ func (v *Location) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "City":
-			codec.CheckMemberOf(&v.Rest[i], c, rawLocationCity, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "Country":
-			codec.CheckMemberOf(&v.Rest[i], c, rawLocationCountry, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "Latitude":
-			codec.CheckMemberOf(&v.Rest[i], c, rawLocationLatitude, codec.NumberKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, codec.NumberKind)
 		case "Longitude":
-			codec.CheckMemberOf(&v.Rest[i], c, rawLocationLongitude, codec.NumberKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, codec.NumberKind)
 		case "PostalCode":
-			codec.CheckMemberOf(&v.Rest[i], c, rawLocationPostalCode, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "Region":
-			codec.CheckMemberOf(&v.Rest[i], c, rawLocationRegion, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		}
 	}
 }
@@ -142,7 +142,7 @@ func (v *User) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "UserId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUserUserID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "UserAttributes":
 			codec.CheckMemberOf(&v.Rest[i], c, rawAttributeLists, codec.ObjectKind)
 		}
@@ -161,19 +161,19 @@ func rawEndpoint(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "ChannelType":
 			c.Push(m.Name)
-			rawChannelType(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "EndpointStatus":
 			c.Push(m.Name)
-			rawEndpointStatus(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "OptOut":
 			c.Push(m.Name)
-			rawOptOut(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "RequestId":
 			c.Push(m.Name)
-			rawEndpointRequestID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "EffectiveDate":
 			c.Push(m.Name)
@@ -185,19 +185,19 @@ func rawEndpoint(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pop()
 		case "ApplicationId":
 			c.Push(m.Name)
-			rawEndpointApplicationID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "Id":
 			c.Push(m.Name)
-			rawEndpointID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "CohortId":
 			c.Push(m.Name)
-			rawEndpointCohortID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "Address":
 			c.Push(m.Name)
-			rawEndpointAddress(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "Attributes":
 			c.Push(m.Name)
@@ -220,102 +220,6 @@ func rawEndpoint(v *jsonvalue.Value, c *validation.Collector) {
 			rawLocation(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawDemographicAppVersion checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic/properties/AppVersion.
-func rawDemographicAppVersion(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawDemographicLocale checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic/properties/Locale.
-func rawDemographicLocale(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawDemographicMake checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic/properties/Make.
-func rawDemographicMake(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawDemographicModel checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic/properties/Model.
-func rawDemographicModel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawDemographicModelVersion checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic/properties/ModelVersion.
-func rawDemographicModelVersion(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawDemographicPlatform checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic/properties/Platform.
-func rawDemographicPlatform(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawDemographicPlatformVersion checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic/properties/PlatformVersion.
-func rawDemographicPlatformVersion(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawDemographicTimezone checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic/properties/Timezone.
-func rawDemographicTimezone(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawChannelType checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/ChannelType.
-func rawChannelType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEndpointStatus checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/EndpointStatus.
-func rawEndpointStatus(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawOptOut checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/OptOut.
-func rawOptOut(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEndpointRequestID checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/RequestId.
-func rawEndpointRequestID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
 
@@ -349,38 +253,6 @@ func rawEndpointCreationDate(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEndpointApplicationID checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/ApplicationId.
-func rawEndpointApplicationID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEndpointID checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Id.
-func rawEndpointID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEndpointCohortID checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/CohortId.
-func rawEndpointCohortID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawEndpointAddress checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Address.
-func rawEndpointAddress(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
 // rawAttributeLists checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists.
 func rawAttributeLists(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -411,7 +283,7 @@ func rawEndpointMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		matched := false
 		if !matched {
 			c.Push(m.Name)
-			rawEndpointMetricsValue(&m.Value, c)
+			rawTypeNumber(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -429,7 +301,7 @@ func rawUser(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "UserId":
 			c.Push(m.Name)
-			rawUserUserID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "UserAttributes":
 			c.Push(m.Name)
@@ -451,35 +323,35 @@ func rawDemographic(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "AppVersion":
 			c.Push(m.Name)
-			rawDemographicAppVersion(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "Locale":
 			c.Push(m.Name)
-			rawDemographicLocale(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "Make":
 			c.Push(m.Name)
-			rawDemographicMake(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "Model":
 			c.Push(m.Name)
-			rawDemographicModel(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "ModelVersion":
 			c.Push(m.Name)
-			rawDemographicModelVersion(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "Platform":
 			c.Push(m.Name)
-			rawDemographicPlatform(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "PlatformVersion":
 			c.Push(m.Name)
-			rawDemographicPlatformVersion(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "Timezone":
 			c.Push(m.Name)
-			rawDemographicTimezone(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -497,84 +369,36 @@ func rawLocation(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "City":
 			c.Push(m.Name)
-			rawLocationCity(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "Country":
 			c.Push(m.Name)
-			rawLocationCountry(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "Latitude":
 			c.Push(m.Name)
-			rawLocationLatitude(&m.Value, c)
+			rawTypeNumber(&m.Value, c)
 			c.Pop()
 		case "Longitude":
 			c.Push(m.Name)
-			rawLocationLongitude(&m.Value, c)
+			rawTypeNumber(&m.Value, c)
 			c.Pop()
 		case "PostalCode":
 			c.Push(m.Name)
-			rawLocationPostalCode(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		case "Region":
 			c.Push(m.Name)
-			rawLocationRegion(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
 }
 
-// rawLocationCity checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/City.
-func rawLocationCity(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawLocationCountry checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/Country.
-func rawLocationCountry(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawLocationLatitude checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/Latitude.
-func rawLocationLatitude(v *jsonvalue.Value, c *validation.Collector) {
+// rawTypeNumber checks that a raw value is of type number.
+func rawTypeNumber(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Number) {
 		c.Type(v, "number")
-		return
-	}
-}
-
-// rawLocationLongitude checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/Longitude.
-func rawLocationLongitude(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
-	}
-}
-
-// rawLocationPostalCode checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/PostalCode.
-func rawLocationPostalCode(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawLocationRegion checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location/properties/Region.
-func rawLocationRegion(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawUserUserID checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/User/properties/UserId.
-func rawUserUserID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
 		return
 	}
 }
@@ -590,24 +414,8 @@ func rawAttributeListsValue(v *jsonvalue.Value, c *validation.Collector) {
 		c.PushIndex(i)
 		switch {
 		default:
-			rawAttributeListsValueItem(&items[i], c)
+			rawTypeString(&items[i], c)
 		}
 		c.Pop()
-	}
-}
-
-// rawEndpointMetricsValue checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Metrics/additionalProperties.
-func rawEndpointMetricsValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
-	}
-}
-
-// rawAttributeListsValueItem checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists/additionalProperties/items.
-func rawAttributeListsValueItem(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }

@@ -19,13 +19,13 @@ func (v *JourneyEngagementAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "journey_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementAttributesJourneyID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "journey_activity_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementAttributesJourneyActivityID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "journey_run_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementAttributesJourneyRunID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementAttributesValue, codec.StringKind|codec.NullKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, codec.StringKind|codec.NullKind)
 		}
 	}
 }
@@ -174,21 +174,21 @@ func (v *JourneySendAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "journey_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesJourneyID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "journey_run_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesJourneyRunID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "journey_activity_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesJourneyActivityID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "journey_send_status":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendStatus, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "journey_activity_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyActivityType, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "journey_send_status_message":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesJourneySendStatusMessage, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "journey_send_status_code":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesJourneySendStatusCode, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributesValue, codec.StringKind|codec.NullKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, codec.StringKind|codec.NullKind)
 		}
 	}
 }
@@ -447,38 +447,6 @@ func rawJourneyEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawJourneyEngagementAttributesJourneyID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes/properties/journey_id.
-func rawJourneyEngagementAttributesJourneyID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawJourneyEngagementAttributesJourneyActivityID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes/properties/journey_activity_id.
-func rawJourneyEngagementAttributesJourneyActivityID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawJourneyEngagementAttributesJourneyRunID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes/properties/journey_run_id.
-func rawJourneyEngagementAttributesJourneyRunID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawJourneyEngagementAttributesValue checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes/additionalProperties.
-func rawJourneyEngagementAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(v, "string or null")
-		return
-	}
-}
-
 var enumJourneyEngagementEventEventType = []jsonvalue.Value{codec.MustParse("\"_journey.opened_notification\""), codec.MustParse("\"_journey.received_foreground\""), codec.MustParse("\"_journey.received_background\"")}
 
 // rawJourneyEngagementEventEventType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_type.
@@ -503,89 +471,25 @@ func rawJourneyEngagementAttributes(v *jsonvalue.Value, c *validation.Collector)
 		switch m.Name {
 		case "journey_id":
 			c.Push(m.Name)
-			rawJourneyEngagementAttributesJourneyID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "journey_activity_id":
 			c.Push(m.Name)
-			rawJourneyEngagementAttributesJourneyActivityID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "journey_run_id":
 			c.Push(m.Name)
-			rawJourneyEngagementAttributesJourneyRunID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		}
 		if !matched {
 			c.Push(m.Name)
-			rawJourneyEngagementAttributesValue(&m.Value, c)
+			rawTypeStringOrNull(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawJourneySendAttributesJourneyID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_id.
-func rawJourneySendAttributesJourneyID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawJourneySendAttributesJourneyRunID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_run_id.
-func rawJourneySendAttributesJourneyRunID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawJourneySendAttributesJourneyActivityID checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_activity_id.
-func rawJourneySendAttributesJourneyActivityID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawJourneySendStatus checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendStatus.
-func rawJourneySendStatus(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawJourneyActivityType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyActivityType.
-func rawJourneyActivityType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawJourneySendAttributesJourneySendStatusMessage checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_send_status_message.
-func rawJourneySendAttributesJourneySendStatusMessage(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawJourneySendAttributesJourneySendStatusCode checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/properties/journey_send_status_code.
-func rawJourneySendAttributesJourneySendStatusCode(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawJourneySendAttributesValue checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes/additionalProperties.
-func rawJourneySendAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(v, "string or null")
-		return
 	}
 }
 
@@ -613,43 +517,43 @@ func rawJourneySendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "journey_id":
 			c.Push(m.Name)
-			rawJourneySendAttributesJourneyID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "journey_run_id":
 			c.Push(m.Name)
-			rawJourneySendAttributesJourneyRunID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "journey_activity_id":
 			c.Push(m.Name)
-			rawJourneySendAttributesJourneyActivityID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "journey_send_status":
 			c.Push(m.Name)
-			rawJourneySendStatus(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "journey_activity_type":
 			c.Push(m.Name)
-			rawJourneyActivityType(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "journey_send_status_message":
 			c.Push(m.Name)
-			rawJourneySendAttributesJourneySendStatusMessage(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "journey_send_status_code":
 			c.Push(m.Name)
-			rawJourneySendAttributesJourneySendStatusCode(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		}
 		if !matched {
 			c.Push(m.Name)
-			rawJourneySendAttributesValue(&m.Value, c)
+			rawTypeStringOrNull(&m.Value, c)
 			c.Pop()
 		}
 	}

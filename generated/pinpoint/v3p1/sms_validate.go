@@ -44,41 +44,41 @@ func (v *SMSAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "sender_request_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesSenderRequestID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "message_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesMessageID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "destination_phone_number":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesDestinationPhoneNumber, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "origination_phone_number":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesOriginationPhoneNumber, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "record_status":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSRecordStatus, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "iso_country_code":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesISOCountryCode, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "number_of_message_parts":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesNumberOfMessageParts, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "message_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSMessageType, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "campaign_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesCampaignID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "campaign_activity_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesCampaignActivityID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "treatment_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesTreatmentID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "journey_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesJourneyID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "journey_activity_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesJourneyActivityID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "journey_run_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesJourneyRunID, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "customer_context":
 			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesCustomerContext, codec.StringKind)
 		case "keyword":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesKeyword, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		case "mcc_mnc":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesMCCMNC, codec.StringKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesValue, codec.StringKind|codec.NullKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, codec.StringKind|codec.NullKind)
 		}
 	}
 }
@@ -213,9 +213,9 @@ func (v *SMSMetrics) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "price_in_millicents_usd":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSMetricsPriceInMillicentsUSD, codec.NumberKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, codec.NumberKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSMetricsValue, codec.NumberKind)
+			codec.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, codec.NumberKind)
 		}
 	}
 }
@@ -291,121 +291,9 @@ func rawCustomerContext(v *jsonvalue.Value, c *validation.Collector) {
 		matched := false
 		if !matched {
 			c.Push(m.Name)
-			rawCustomerContextValue(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawSMSAttributesSenderRequestID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/sender_request_id.
-func rawSMSAttributesSenderRequestID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSMSAttributesMessageID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/message_id.
-func rawSMSAttributesMessageID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSMSAttributesDestinationPhoneNumber checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/destination_phone_number.
-func rawSMSAttributesDestinationPhoneNumber(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSMSAttributesOriginationPhoneNumber checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/origination_phone_number.
-func rawSMSAttributesOriginationPhoneNumber(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSMSRecordStatus checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSRecordStatus.
-func rawSMSRecordStatus(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSMSAttributesISOCountryCode checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/iso_country_code.
-func rawSMSAttributesISOCountryCode(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSMSAttributesNumberOfMessageParts checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/number_of_message_parts.
-func rawSMSAttributesNumberOfMessageParts(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSMSMessageType checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSMessageType.
-func rawSMSMessageType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSMSAttributesCampaignID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/campaign_id.
-func rawSMSAttributesCampaignID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSMSAttributesCampaignActivityID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/campaign_activity_id.
-func rawSMSAttributesCampaignActivityID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSMSAttributesTreatmentID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/treatment_id.
-func rawSMSAttributesTreatmentID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSMSAttributesJourneyID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/journey_id.
-func rawSMSAttributesJourneyID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSMSAttributesJourneyActivityID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/journey_activity_id.
-func rawSMSAttributesJourneyActivityID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSMSAttributesJourneyRunID checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/journey_run_id.
-func rawSMSAttributesJourneyRunID(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
 
@@ -421,30 +309,6 @@ func rawSMSAttributesCustomerContext(v *jsonvalue.Value, c *validation.Collector
 			rawCustomerContext(&doc, inner)
 			c.Embedded(inner)
 		}
-	}
-}
-
-// rawSMSAttributesKeyword checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/keyword.
-func rawSMSAttributesKeyword(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSMSAttributesMCCMNC checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/mcc_mnc.
-func rawSMSAttributesMCCMNC(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSMSAttributesValue checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/additionalProperties.
-func rawSMSAttributesValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(v, "string or null")
-		return
 	}
 }
 
@@ -472,72 +336,72 @@ func rawSMSAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "sender_request_id":
 			c.Push(m.Name)
-			rawSMSAttributesSenderRequestID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "message_id":
 			c.Push(m.Name)
-			rawSMSAttributesMessageID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "destination_phone_number":
 			c.Push(m.Name)
-			rawSMSAttributesDestinationPhoneNumber(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "origination_phone_number":
 			c.Push(m.Name)
-			rawSMSAttributesOriginationPhoneNumber(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "record_status":
 			c.Push(m.Name)
-			rawSMSRecordStatus(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "iso_country_code":
 			c.Push(m.Name)
-			rawSMSAttributesISOCountryCode(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "number_of_message_parts":
 			c.Push(m.Name)
-			rawSMSAttributesNumberOfMessageParts(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "message_type":
 			c.Push(m.Name)
-			rawSMSMessageType(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "campaign_id":
 			c.Push(m.Name)
-			rawSMSAttributesCampaignID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "campaign_activity_id":
 			c.Push(m.Name)
-			rawSMSAttributesCampaignActivityID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "treatment_id":
 			c.Push(m.Name)
-			rawSMSAttributesTreatmentID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "journey_id":
 			c.Push(m.Name)
-			rawSMSAttributesJourneyID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "journey_activity_id":
 			c.Push(m.Name)
-			rawSMSAttributesJourneyActivityID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "journey_run_id":
 			c.Push(m.Name)
-			rawSMSAttributesJourneyRunID(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "customer_context":
@@ -547,18 +411,18 @@ func rawSMSAttributes(v *jsonvalue.Value, c *validation.Collector) {
 			matched = true
 		case "keyword":
 			c.Push(m.Name)
-			rawSMSAttributesKeyword(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		case "mcc_mnc":
 			c.Push(m.Name)
-			rawSMSAttributesMCCMNC(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 			matched = true
 		}
 		if !matched {
 			c.Push(m.Name)
-			rawSMSAttributesValue(&m.Value, c)
+			rawTypeStringOrNull(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -577,38 +441,14 @@ func rawSMSMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "price_in_millicents_usd":
 			c.Push(m.Name)
-			rawSMSMetricsPriceInMillicentsUSD(&m.Value, c)
+			rawTypeNumber(&m.Value, c)
 			c.Pop()
 			matched = true
 		}
 		if !matched {
 			c.Push(m.Name)
-			rawSMSMetricsValue(&m.Value, c)
+			rawTypeNumber(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawSMSMetricsPriceInMillicentsUSD checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSMetrics/properties/price_in_millicents_usd.
-func rawSMSMetricsPriceInMillicentsUSD(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
-	}
-}
-
-// rawSMSMetricsValue checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSMetrics/additionalProperties.
-func rawSMSMetricsValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
-	}
-}
-
-// rawCustomerContextValue checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/CustomerContext/additionalProperties.
-func rawCustomerContextValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
 	}
 }
