@@ -55,10 +55,17 @@ func newPrinter(pkgPath, pkgName string) *printer {
 	return p
 }
 
-// file returns the generated file a schema's code goes to: the one named
-// after the schema's own file (campaign.json: campaign.go).
+// fileFor returns the generated file a schema's types and decoders go to:
+// the one named after the schema's own file (campaign.json: campaign.go).
 func (p *printer) fileFor(s *load.Schema) *jen.File {
 	return p.file(strings.TrimSuffix(path.Base(s.Loc.File), ".json") + ".go")
+}
+
+// validateFileFor returns the file a schema's validators go to
+// (campaign.json: campaign_validate.go), so that a reader of the types and
+// their decoders does not wade through the checks.
+func (p *printer) validateFileFor(s *load.Schema) *jen.File {
+	return p.file(strings.TrimSuffix(path.Base(s.Loc.File), ".json") + "_validate.go")
 }
 
 func (p *printer) file(name string) *jen.File {

@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"slices"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pinpoint-events/pinpoint-events/generator/load"
@@ -61,25 +63,31 @@ func (p *printer) typedCheck(s *load.Schema, sc scalar) string {
 		return n
 	}
 	p.checkNames[key] = "" // a $ref cycle of scalars checks nothing more
-	body := p.typedCheckBody(s, sc)
+	body, forward := p.typedCheckBody(s, sc)
 	if len(body) == 0 {
 		return ""
 	}
+	if forward != "" {
+		// Callers call the check of the $ref target directly.
+		p.checkNames[key] = forward
+		return forward
+	}
 	name := uniqueName(p.checks, "check"+schemaSuffix(s))
 	p.checkNames[key] = name
-	f := p.fileFor(s)
+	f := p.validateFileFor(s)
 	f.Commentf("%s checks a Go %s against %s.", name, sc, s.Loc.File+"#"+s.Loc.Pointer)
 	f.Func().Id(name).Params(jen.Id("v").Add(sc.goType()), cParam).Block(body...)
 	f.Line()
 	return name
 }
 
-func (p *printer) typedCheckBody(s *load.Schema, sc scalar) []jen.Code {
+// typedCheckBody returns the statements of the check of s for a Go sc, and
+// forward, the check of s's $ref target, when calling it is all they do.
+func (p *printer) typedCheckBody(s *load.Schema, sc scalar) (body []jen.Code, forward string) {
 	r := p.raw
 	ret := jen.Return()
-	var body []jen.Code
 	if s.IsFalse() {
-		return []jen.Code{jen.Id("c").Dot("FalseSchema").Call()}
+		return []jen.Code{jen.Id("c").Dot("FalseSchema").Call()}, ""
 	}
 	// The Go type always has a JSON type the type keyword allows: the model
 	// maps a property to Go only so.
@@ -119,11 +127,15 @@ func (p *printer) typedCheckBody(s *load.Schema, sc scalar) []jen.Code {
 	if s.Ref != nil {
 		if n := p.typedCheck(s.Ref, sc); n != "" {
 			body = append(body, jen.Id(n).Call(vpc()...))
+			if len(body) == 1 {
+				forward = n
+			}
 		}
 	}
+	refOnly := len(body)
 	switch sc {
 	case goString:
-		body = append(body, r.stringChecks(s, jen.Id("v"), nil)...)
+		body = append(body, r.stringChecks(s, jen.Id("v"))...)
 	case goInt64, goFloat64:
 		body = append(body, p.typedNumberChecks(s, sc)...)
 	}
@@ -131,7 +143,10 @@ func (p *printer) typedCheckBody(s *load.Schema, sc scalar) []jen.Code {
 		body = append(body, jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))))
 		body = append(body, r.composition(s, jen.Op("&").Id("rv"))...)
 	}
-	return body
+	if len(body) > refOnly {
+		forward = ""
+	}
+	return body, forward
 }
 
 func allStringLiterals(lits []load.Literal) bool {
@@ -247,7 +262,7 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 			panic("emit: nullable of a non-scalar type")
 		}
 		var whenNull []jen.Code
-		if n := p.raw.name(head); n != "" {
+		if n := p.raw.name(head); n != "" && !typeOnlyAllowsNull(head) {
 			whenNull = []jen.Code{jen.Id("rv").Op(":=").Qual(codecPkg, "NullValue").Call(), jen.Id(n).Call(jen.Op("&").Id("rv"), jen.Id("c"))}
 		}
 		if len(whenValid)+len(whenNull) > 0 {
@@ -276,11 +291,18 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 	}
 	name := uniqueName(p.checks, "check"+schemaSuffix(head))
 	p.checkNames[key] = name
-	f := p.fileFor(head)
+	f := p.validateFileFor(head)
 	f.Commentf("%s checks a Go value against %s.", name, head.Loc.File+"#"+head.Loc.Pointer)
 	f.Func().Id(name).Params(jen.Id("v").Add(p.goType(gt)), cParam).Block(body...)
 	f.Line()
 	return name
+}
+
+// typeOnlyAllowsNull reports whether s only checks a type list that holds
+// null: then null needs no check at run time.
+func typeOnlyAllowsNull(s *load.Schema) bool {
+	s = forwardTarget(s)
+	return isTypeOnly(s) && slices.Contains(s.Types, "null")
 }
 
 // containerKeywords prints the keywords of s that apply to a slice or map
@@ -328,7 +350,8 @@ func (p *printer) containerKeywords(gt *model.GoType, s *load.Schema) []jen.Code
 }
 
 // structValidate prints the validator of a struct.
-func (p *printer) structValidate(f *jen.File, t *model.Type) {
+func (p *printer) structValidate(t *model.Type) {
+	f := p.validateFileFor(t.Schema)
 	var body []jen.Code
 	for _, fl := range t.Fields {
 		if fl.Required {

@@ -457,7 +457,7 @@ func (p *printer) structType(t *model.Type) {
 	p.structMethods(f, t)
 	p.structRead(f, t)
 	p.structWrite(f, t)
-	p.structValidate(f, t)
+	p.structValidate(t)
 	if t.Event != nil {
 		p.eventMethods(f, t)
 	}

@@ -65,6 +65,9 @@ type rawValidators struct {
 	names map[*load.Schema]string
 	used  map[string]bool
 	queue []*load.Schema
+	// typeOnly are the validators of schemas that only have type, one per
+	// list of types, shared by every such schema.
+	typeOnly map[string]string
 	// vars are the package-level variables declared, by schema and key;
 	// usedVars their names.
 	vars     map[varKey]string
@@ -72,22 +75,80 @@ type rawValidators struct {
 }
 
 func newRawValidators(p *printer) *rawValidators {
-	return &rawValidators{p: p, names: map[*load.Schema]string{}, used: map[string]bool{}, vars: map[varKey]string{}, usedVars: map[string]bool{}}
+	return &rawValidators{p: p, names: map[*load.Schema]string{}, used: map[string]bool{}, typeOnly: map[string]string{}, vars: map[varKey]string{}, usedVars: map[string]bool{}}
 }
 
 // name returns the validator of s, printed later by flush, or "" when s
 // accepts every value.
 func (r *rawValidators) name(s *load.Schema) string {
+	s = forwardTarget(s)
 	if annotationOnly(s) {
 		return ""
 	}
 	if n, ok := r.names[s]; ok {
 		return n
 	}
+	if isTypeOnly(s) {
+		key := strings.Join(s.Types, " or ")
+		n, ok := r.typeOnly[key]
+		if !ok {
+			var b strings.Builder
+			for i, t := range s.Types {
+				if i > 0 {
+					b.WriteString("Or")
+				}
+				b.WriteString(model.GoName(t))
+			}
+			n = uniqueName(r.used, "rawType"+b.String())
+			r.typeOnly[key] = n
+			r.queue = append(r.queue, s)
+		}
+		r.names[s] = n
+		return n
+	}
 	n := uniqueName(r.used, "raw"+schemaSuffix(s))
 	r.names[s] = n
 	r.queue = append(r.queue, s)
 	return n
+}
+
+// isTypeOnly reports whether type is the only keyword of s that checks
+// anything: most properties are such, and their validators, equal but for
+// the name, are printed once per list of types.
+func isTypeOnly(s *load.Schema) bool {
+	if s.Bool != nil || len(s.Types) == 0 {
+		return false
+	}
+	rest := *s
+	rest.Types = nil
+	return annotationOnly(&rest)
+}
+
+// forwardTarget returns the schema whose validator does the work of s:
+// a schema that only refers to another ($ref, or an allOf of one schema,
+// beside annotations) gets no validator of its own, so that a chain of
+// such references becomes one direct call instead of a chain of functions
+// that each call the next.
+func forwardTarget(s *load.Schema) *load.Schema {
+	seen := map[*load.Schema]bool{}
+	for s != nil && !seen[s] && s.Bool == nil {
+		seen[s] = true
+		rest := *s
+		var next *load.Schema
+		switch {
+		case s.Ref != nil:
+			next, rest.Ref = s.Ref, nil
+		case len(s.AllOf) == 1:
+			next, rest.AllOf = s.AllOf[0], nil
+		default:
+			return s
+		}
+		if !annotationOnly(&rest) {
+			return s
+		}
+		s = next
+	}
+	return s
 }
 
 // guardKinds returns the kinds of value that the validator of s accepts at
@@ -172,8 +233,8 @@ func (r *rawValidators) packageVar(s *load.Schema, key, base string, value jen.C
 	}
 	name := uniqueName(r.usedVars, base)
 	r.vars[k] = name
-	r.p.fileFor(s).Var().Id(name).Op("=").Add(value)
-	r.p.fileFor(s).Line()
+	r.p.validateFileFor(s).Var().Id(name).Op("=").Add(value)
+	r.p.validateFileFor(s).Line()
 	return name
 }
 
@@ -239,7 +300,7 @@ func (r *rawValidators) matchPattern(s *load.Schema, pattern string, i int, str 
 		default:
 			lenCheck = jen.Len(jen.Id("s")).Op("<").Lit(min).Op("||").Len(jen.Id("s")).Op(">").Lit(max)
 		}
-		f := r.p.fileFor(s)
+		f := r.p.validateFileFor(s)
 		f.Commentf("%s matches %s without the regexp engine.", name, pattern)
 		f.Func().Id(name).Params(jen.Id("s").String()).Bool().Block(
 			jen.If(lenCheck).Block(jen.Return(jen.False())),
@@ -339,7 +400,7 @@ func typeCond(t string) *jen.Statement {
 // print prints the validator of s.
 func (r *rawValidators) print(s *load.Schema) {
 	name := r.names[s]
-	f := r.p.fileFor(s)
+	f := r.p.validateFileFor(s)
 	var body []jen.Code
 	ret := jen.Return()
 	if s.IsFalse() {
@@ -368,8 +429,12 @@ func (r *rawValidators) print(s *load.Schema) {
 			body = append(body, jen.If(jen.Op("!").Qual(codecPkg, "InEnum").Call(jen.Id("v"), jen.Id(v))).Block(
 				jen.Id("c").Dot("Enum").Call(jen.Qual(validationPkg, "Show").Call(jen.Id("v")), jen.Lit(enumList(s.Enum))), ret))
 		}
-		if s.Format != "" {
-			body = append(body, jen.If(jen.Id("c").Dot("AssertFormat").Op("&&").Id("v").Dot("Kind").Op("==").Qual(jsonvaluePkg, "String")).Block(
+		if s.Format != "" && kindPossible(s, jsonvalue.String) {
+			assert := jen.Id("c").Dot("AssertFormat")
+			if !kindDecided(s, jsonvalue.String) {
+				assert = assert.Op("&&").Id("v").Dot("Kind").Op("==").Qual(jsonvaluePkg, "String")
+			}
+			body = append(body, jen.If(assert).Block(
 				jen.Id("n").Op(":=").Id("c").Dot("Len").Call(),
 				jen.Id("c").Dot("Format").Call(jen.Lit(s.Format), jen.Id("v").Dot("Str")),
 				jen.If(jen.Id("c").Dot("Len").Call().Op(">").Id("n")).Block(ret),
@@ -380,15 +445,73 @@ func (r *rawValidators) print(s *load.Schema) {
 				body = append(body, jen.Id(n).Call(vpc()...))
 			}
 		}
-		body = append(body, r.objectChecks(s)...)
-		body = append(body, r.arrayChecks(s)...)
-		body = append(body, r.stringChecks(s, jen.Id("v").Dot("Str"), jen.If(jen.Id("v").Dot("Kind").Op("==").Qual(jsonvaluePkg, "String")))...)
-		body = append(body, r.numberChecks(s)...)
+		if kindPossible(s, jsonvalue.Object) {
+			body = append(body, kindBlock(s, jsonvalue.Object, r.objectChecks(s))...)
+		}
+		if kindPossible(s, jsonvalue.Array) {
+			body = append(body, kindBlock(s, jsonvalue.Array, r.arrayChecks(s))...)
+		}
+		if kindPossible(s, jsonvalue.String) {
+			body = append(body, kindBlock(s, jsonvalue.String, r.stringChecks(s, jen.Id("v").Dot("Str")))...)
+		}
+		if kindPossible(s, jsonvalue.Number) {
+			body = append(body, kindBlock(s, jsonvalue.Number, r.numberChecks(s))...)
+		}
 		body = append(body, r.composition(s, jen.Id("v"))...)
 	}
-	f.Commentf("%s checks a raw value against %s.", name, s.Loc.File+"#"+s.Loc.Pointer)
+	if isTypeOnly(s) {
+		f.Commentf("%s checks that a raw value is of type %s.", name, strings.Join(s.Types, " or "))
+	} else {
+		f.Commentf("%s checks a raw value against %s.", name, s.Loc.File+"#"+s.Loc.Pointer)
+	}
 	f.Func().Id(name).Params(vParam, cParam).Block(body...)
 	f.Line()
+}
+
+// typeKinds maps the names of the type keyword to the kind of value each
+// allows.
+var typeKinds = map[string]jsonvalue.Kind{
+	"null": jsonvalue.Null, "boolean": jsonvalue.Bool, "integer": jsonvalue.Number, "number": jsonvalue.Number,
+	"string": jsonvalue.String, "array": jsonvalue.Array, "object": jsonvalue.Object,
+}
+
+// kindPossible reports whether a value of kind k gets past the type guard
+// at the top of the validator of s: the keywords of another kind are not
+// printed, as they could never apply.
+func kindPossible(s *load.Schema, k jsonvalue.Kind) bool {
+	if len(s.Types) == 0 {
+		return true
+	}
+	for _, t := range s.Types {
+		if typeKinds[t] == k {
+			return true
+		}
+	}
+	return false
+}
+
+// kindDecided reports whether every value that gets past the type guard of
+// s has kind k, so that testing the kind again would be redundant.
+func kindDecided(s *load.Schema, k jsonvalue.Kind) bool {
+	if len(s.Types) == 0 {
+		return false
+	}
+	for _, t := range s.Types {
+		if typeKinds[t] != k {
+			return false
+		}
+	}
+	return true
+}
+
+// kindBlock puts the checks of the keywords of kind k under a test of v's
+// kind, unless the type guard has decided it.
+func kindBlock(s *load.Schema, k jsonvalue.Kind, checks []jen.Code) []jen.Code {
+	if len(checks) == 0 || kindDecided(s, k) {
+		return checks
+	}
+	name := map[jsonvalue.Kind]string{jsonvalue.Object: "Object", jsonvalue.Array: "Array", jsonvalue.String: "String", jsonvalue.Number: "Number"}[k]
+	return []jen.Code{jen.If(jen.Id("v").Dot("Kind").Op("==").Qual(jsonvaluePkg, name)).Block(checks...)}
 }
 
 func (r *rawValidators) objectChecks(s *load.Schema) []jen.Code {
@@ -428,7 +551,7 @@ func (r *rawValidators) objectChecks(s *load.Schema) []jen.Code {
 	if loop || s.MinProperties != nil || s.MaxProperties != nil {
 		in = append([]jen.Code{jen.Id("members").Op(":=").Id("v").Dot("Fields").Call()}, in...)
 	}
-	return []jen.Code{jen.If(jen.Id("v").Dot("Kind").Op("==").Qual(jsonvaluePkg, "Object")).Block(in...)}
+	return in
 }
 
 // memberLoop applies properties, patternProperties and
@@ -437,12 +560,12 @@ func (r *rawValidators) memberLoop(s *load.Schema) jen.Code {
 	mv := jen.Op("&").Id("m").Dot("Value")
 	additional := s.AdditionalProperties
 	needMatched := additional != nil && !additional.IsTrue()
-	call := func(n string) jen.Code {
-		return jen.Block(
+	call := func(n string) []jen.Code {
+		return []jen.Code{
 			jen.Id("c").Dot("Push").Call(jen.Id("m").Dot("Name")),
 			jen.Id(n).Call(mv.Clone(), jen.Id("c")),
 			jen.Id("c").Dot("Pop").Call(),
-		)
+		}
 	}
 	var body []jen.Code
 	if len(s.Properties) > 0 {
@@ -450,7 +573,7 @@ func (r *rawValidators) memberLoop(s *load.Schema) jen.Code {
 		for _, prop := range s.Properties {
 			var stmts []jen.Code
 			if n := r.name(prop.Schema); n != "" {
-				stmts = append(stmts, call(n))
+				stmts = append(stmts, call(n)...)
 			}
 			if needMatched {
 				stmts = append(stmts, jen.Id("matched").Op("=").True())
@@ -463,7 +586,7 @@ func (r *rawValidators) memberLoop(s *load.Schema) jen.Code {
 		match := r.matchPattern(s, pp.Pattern, i, jen.Id("m").Dot("Name"))
 		var stmts []jen.Code
 		if n := r.name(pp.Schema); n != "" {
-			stmts = append(stmts, call(n))
+			stmts = append(stmts, call(n)...)
 		}
 		if needMatched {
 			stmts = append(stmts, jen.Id("matched").Op("=").True())
@@ -471,14 +594,14 @@ func (r *rawValidators) memberLoop(s *load.Schema) jen.Code {
 		body = append(body, jen.If(match).Block(stmts...))
 	}
 	if needMatched {
-		var act jen.Code
+		var act []jen.Code
 		if additional.IsFalse() {
-			act = jen.Id("c").Dot("AdditionalProperty").Call(jen.Id("m").Dot("Name"))
+			act = []jen.Code{jen.Id("c").Dot("AdditionalProperty").Call(jen.Id("m").Dot("Name"))}
 		} else if n := r.name(additional); n != "" {
 			act = call(n)
 		}
 		if act != nil {
-			body = append(body, jen.If(jen.Op("!").Id("matched")).Block(act))
+			body = append(body, jen.If(jen.Op("!").Id("matched")).Block(act...))
 		}
 	}
 	head := []jen.Code{jen.Id("m").Op(":=").Op("&").Id("members").Index(jen.Id("i"))}
@@ -536,14 +659,12 @@ func (r *rawValidators) arrayChecks(s *load.Schema) []jen.Code {
 	if len(in) == 0 {
 		return nil
 	}
-	in = append([]jen.Code{jen.Id("items").Op(":=").Id("v").Dot("Elems").Call()}, in...)
-	return []jen.Code{jen.If(jen.Id("v").Dot("Kind").Op("==").Qual(jsonvaluePkg, "Array")).Block(in...)}
+	return append([]jen.Code{jen.Id("items").Op(":=").Id("v").Dot("Elems").Call()}, in...)
 }
 
 // stringChecks prints minLength, maxLength, pattern and the content
-// keywords for the Go string str, inside guard (an if statement without
-// its block) when guard is not nil.
-func (r *rawValidators) stringChecks(s *load.Schema, str *jen.Statement, guard *jen.Statement) []jen.Code {
+// keywords for the Go string str.
+func (r *rawValidators) stringChecks(s *load.Schema, str *jen.Statement) []jen.Code {
 	var in []jen.Code
 	if s.MinLength != nil || s.MaxLength != nil {
 		in = append(in, jen.Id("n").Op(":=").Qual("unicode/utf8", "RuneCountInString").Call(str.Clone()))
@@ -579,13 +700,7 @@ func (r *rawValidators) stringChecks(s *load.Schema, str *jen.Statement, guard *
 			jen.If(jen.List(docVar, jen.Id("ok")).Op(":=").Id("c").Dot("Content").Call(str.Clone(), jen.Lit(s.ContentEncoding == "base64"), jen.Lit(s.ContentMediaType != "")), jen.Id("ok")).Block(inner...),
 		))
 	}
-	if len(in) == 0 {
-		return nil
-	}
-	if guard == nil {
-		return in
-	}
-	return []jen.Code{guard.Block(in...)}
+	return in
 }
 
 // numberKeywords are the number keywords in the order they apply.
@@ -631,10 +746,7 @@ func (r *rawValidators) numberChecks(s *load.Schema) []jen.Code {
 		in = append(in, jen.If(failsBound(nk.keyword, jen.Id("v").Dot("Num").Dot("Cmp").Call(limit))).Block(
 			jen.Id("c").Dot("Bound").Call(jen.Lit(nk.keyword), got, jen.Lit(nk.lit))))
 	}
-	if len(in) == 0 {
-		return nil
-	}
-	return []jen.Code{jen.If(jen.Id("v").Dot("Kind").Op("==").Qual(jsonvaluePkg, "Number")).Block(in...)}
+	return in
 }
 
 // composition prints not, allOf, anyOf, oneOf and if/then/else applied to

@@ -105,3 +105,60 @@ func TestGuardKinds(t *testing.T) {
 		}
 	}
 }
+
+// forwardTarget skips the schemas that only refer to another, and stops at
+// the first that checks something of its own or at a cycle.
+func TestForwardTarget(t *testing.T) {
+	str := &load.Schema{Types: []string{"string"}}
+	refToStr := &load.Schema{Ref: str, Description: "an annotation does not count"}
+	refToRef := &load.Schema{Ref: refToStr}
+	allOfOne := &load.Schema{AllOf: []*load.Schema{refToRef}}
+	min := 1
+	refPlus := &load.Schema{Ref: str, MinLength: &min}
+	allOfTwo := &load.Schema{AllOf: []*load.Schema{str, refPlus}}
+	cycleA := &load.Schema{}
+	cycleB := &load.Schema{Ref: cycleA}
+	cycleA.Ref = cycleB
+	yes := true
+	refToTrue := &load.Schema{Ref: &load.Schema{Bool: &yes}}
+	for _, tc := range []struct {
+		name     string
+		in, want *load.Schema
+	}{
+		{"a schema with a check of its own", str, str},
+		{"a $ref", refToStr, str},
+		{"a chain of $refs", refToRef, str},
+		{"an allOf of one schema", allOfOne, str},
+		{"a $ref beside a keyword", refPlus, refPlus},
+		{"an allOf of two schemas", allOfTwo, allOfTwo},
+		{"a cycle of $refs", cycleA, cycleA},
+		{"a $ref to true", refToTrue, refToTrue.Ref},
+	} {
+		if got := forwardTarget(tc.in); got != tc.want {
+			t.Errorf("%s: forwardTarget returned %p, want %p", tc.name, got, tc.want)
+		}
+	}
+}
+
+// The validators of schemas that only have type are shared; anything more
+// than type (or an annotation) gives the schema a validator of its own.
+func TestIsTypeOnly(t *testing.T) {
+	min := 1
+	yes := true
+	for _, tc := range []struct {
+		name string
+		s    *load.Schema
+		want bool
+	}{
+		{"type", &load.Schema{Types: []string{"string"}}, true},
+		{"type list and a description", &load.Schema{Types: []string{"string", "null"}, Description: "d"}, true},
+		{"type and minLength", &load.Schema{Types: []string{"string"}, MinLength: &min}, false},
+		{"type and format", &load.Schema{Types: []string{"string"}, Format: "email"}, false},
+		{"no type", &load.Schema{MinLength: &min}, false},
+		{"true", &load.Schema{Bool: &yes}, false},
+	} {
+		if got := isTypeOnly(tc.s); got != tc.want {
+			t.Errorf("%s: isTypeOnly = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
