@@ -5,7 +5,7 @@ import "errors"
 // Reason classifies an error of decoding or validation: why a record is not
 // an event this module decodes, or why an event breaks its schema. Its value
 // is a stable word, fit for logs and metrics where the error message varies
-// from record to record (the Lambda handlers log it as reason_kind).
+// from record to record (the Lambda handlers log it as kind).
 type Reason string
 
 // The reasons, in the order ReasonOf tests them.
