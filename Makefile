@@ -26,6 +26,13 @@ check:
 
 STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
+# The benchmarks are a module of their own (internal/bench/go.mod, which
+# replaces this module by ../..), so that the libraries they compare against
+# (sonic, jx) stay out of this module's requirements and out of every
+# consumer's `go list -m all`. `./...` stops at a nested module: vet, test and
+# bench name it with -C.
+BENCHMOD = internal/bench
+
 # The JSON-Schema-Test-Suite (draft 2020-12) through the generated validators,
 # when a copy is at $(JSTS). The tables are committed under docs/.
 JSTS ?= ../shared/jsts/draft2020-12
@@ -37,7 +44,9 @@ conformance:
 
 vet:
 	$(GO) vet ./...
+	$(GO) -C $(BENCHMOD) vet ./...
 	$(GO) run $(STATICCHECK) ./...
+	cd $(BENCHMOD) && $(GO) run $(STATICCHECK) ./...
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 
@@ -54,6 +63,7 @@ fuzz-short:
 
 test: vet check conformance
 	$(GO) test ./...
+	$(GO) -C $(BENCHMOD) test ./...
 	$(MAKE) --no-print-directory race
 	$(MAKE) --no-print-directory fuzz-short
 
@@ -65,6 +75,6 @@ BENCHSTAT = golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
 BENCHCOUNT ?= 6
 bench:
 	$(GO) run ./internal/corpus/cmd/corpusgen -n 100000 -seed 1 -o bench/corpus.ndjson
-	$(GO) test ./internal/bench/ -run '^$$' -bench . -skip Stream -benchmem -count $(BENCHCOUNT) -cpu 1 | tee bench/one-core.txt
-	$(GO) test ./internal/bench/ -run '^$$' -bench Stream -benchmem -count $(BENCHCOUNT) -cpu 1,2 | tee bench/stream.txt
+	$(GO) -C $(BENCHMOD) test . -run '^$$' -bench . -skip Stream -benchmem -count $(BENCHCOUNT) -cpu 1 | tee bench/one-core.txt
+	$(GO) -C $(BENCHMOD) test . -run '^$$' -bench Stream -benchmem -count $(BENCHCOUNT) -cpu 1,2 | tee bench/stream.txt
 	$(GO) run $(BENCHSTAT) bench/one-core.txt bench/stream.txt | tee bench/benchstat.txt

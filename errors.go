@@ -33,6 +33,9 @@ type UnknownVersionError struct {
 
 func (e *UnknownVersionError) Error() string {
 	if !e.IsString {
+		if len(e.Known) == 0 { // a value built by hand, not by the dispatcher
+			return fmt.Sprintf("event_version is %s, not a string", e.Version)
+		}
 		return fmt.Sprintf("event_version is %s, not a string such as %q", e.Version, e.Known[len(e.Known)-1])
 	}
 	return fmt.Sprintf("unknown event_version %q: this module knows versions %q", e.Version, e.Known)
@@ -76,6 +79,9 @@ func (e *NotAnObjectError) Error() string {
 }
 
 func withArticle(s string) string {
+	if s == "" {
+		return "a value of another kind"
+	}
 	switch s[0] {
 	case 'a', 'e', 'i', 'o', 'u':
 		return "an " + s

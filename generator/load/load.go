@@ -98,22 +98,32 @@ func Load(files []File) (*Set, error) {
 		set.Docs = append(set.Docs, &Document{Path: d.file.Path, URI: d.uri, Root: l.build(l.index[d.uri+"#"])})
 	}
 	if len(l.errs) > 0 {
-		sort.SliceStable(l.errs, func(i, j int) bool {
-			a, b := l.errs[i].Loc, l.errs[j].Loc
-			if a.File != b.File {
-				return a.File < b.File
-			}
-			if a.Line != b.Line {
-				return a.Line < b.Line
-			}
-			return a.Column < b.Column
-		})
+		l.errs.sort()
 		return nil, l.errs
 	}
 	if refErr != nil {
 		return nil, refErr
 	}
 	return set, nil
+}
+
+// sort puts the list in file, line and column order. The message breaks
+// ties, so that the order does not depend on the order problems were found
+// in: santhosh-tekuri's causes come from a map and vary from run to run.
+func (l ErrorList) sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i].Loc, l[j].Loc
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return l[i].Msg < l[j].Msg
+	})
 }
 
 // metaschemaPrefix starts the message of a metaschema violation.
@@ -148,6 +158,7 @@ func compileWithReference(docs []*docState) error {
 		}
 	}
 	if len(errs) > 0 {
+		errs.sort()
 		return errs
 	}
 	return nil
