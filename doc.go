@@ -7,6 +7,15 @@
 // produced from the JSON Schemas under schema/ by cmd/eventgen:
 //
 //	go generate ./...
+//
+// This package declares the types every generated package shares: the [Event]
+// interface, the options, the values events are built from ([UnixMillis],
+// [Nullable], [NumericString], [Members]), and the errors decoding and
+// validation return, with [ReasonOf] to classify them in one word. The
+// generated packages re-export these types under the same names
+// (pinpoint.Event is Event), so code that imports only a generated package
+// need not import this one; go doc shows the fields and methods here. The
+// package imports nothing but the standard library.
 package pinpointevents
 
 //go:generate go run ./cmd/eventgen -schema schema -out generated

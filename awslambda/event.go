@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	pinpointevents "github.com/pinpoint-events/pinpoint-events"
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
 )
 
@@ -92,40 +93,12 @@ func decodeEvent(data []byte, validate bool, opts pinpoint.ValidateOptions) (pin
 }
 
 // reasonKind names the kind of err for the logs, a word to filter on (for
-// example in CloudWatch Logs Insights) where the message varies per record.
+// example in CloudWatch Logs Insights) where the message varies per record:
+// "deadline" for the handler's own, otherwise pinpointevents.ReasonOf.
 func reasonKind(err error) string {
-	var (
-		syntax     *pinpoint.SyntaxError
-		notObject  *pinpoint.NotAnObjectError
-		noVersion  *pinpoint.MissingVersionError
-		badVersion *pinpoint.UnknownVersionError
-		badType    *pinpoint.UnknownEventTypeError
-		legacy     *pinpoint.LegacyFormatError
-		foreign    *pinpoint.ForeignEventError
-		nonEvent   *pinpoint.NonEventRecordError
-		invalid    *pinpoint.ValidationError
-		broken     *pinpoint.ConstError
-		deadline   *DeadlineError
-	)
-	switch {
-	case errors.As(err, &deadline):
+	var deadline *DeadlineError
+	if errors.As(err, &deadline) {
 		return "deadline"
-	case errors.As(err, &syntax):
-		return "syntax"
-	case errors.As(err, &notObject):
-		return "not-an-object"
-	case errors.As(err, &noVersion), errors.As(err, &badVersion):
-		return "event-version"
-	case errors.As(err, &badType):
-		return "event-type"
-	case errors.As(err, &legacy):
-		return "legacy-format"
-	case errors.As(err, &foreign):
-		return "foreign-event"
-	case errors.As(err, &nonEvent):
-		return "non-event"
-	case errors.As(err, &invalid), errors.As(err, &broken):
-		return "schema"
 	}
-	return "other"
+	return string(pinpointevents.ReasonOf(err))
 }

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"time"
 
+	pinpointevents "github.com/pinpoint-events/pinpoint-events"
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint/v3p1"
 	"github.com/pinpoint-events/pinpoint-events/stream"
@@ -92,8 +93,7 @@ func (st *stats) add(rec *stream.Record) {
 	st.Records++
 	ev := rec.Event
 	if ev == nil {
-		var nonEvent *pinpoint.NonEventRecordError
-		if errors.As(rec.Err, &nonEvent) {
+		if pinpointevents.ReasonOf(rec.Err) == pinpointevents.ReasonNonEvent {
 			st.Skipped++
 		}
 		st.NotEvents[reason(rec.Err)]++
@@ -130,39 +130,36 @@ func (st *stats) add(rec *stream.Record) {
 
 // reason names why a record is not an event, for the counts.
 func reason(err error) string {
-	var (
-		framing  *stream.RecordError
-		syntax   *pinpoint.SyntaxError
-		legacy   *pinpoint.LegacyFormatError
-		foreign  *pinpoint.ForeignEventError
-		nonEvent *pinpoint.NonEventRecordError
-	)
-	switch {
-	case errors.As(err, &framing):
+	var framing *stream.RecordError
+	if errors.As(err, &framing) {
 		return "framing"
-	case errors.As(err, &syntax):
-		return "malformed JSON"
-	case errors.As(err, &legacy):
-		return "legacy layout " + legacy.Format
-	case errors.As(err, &foreign):
-		return "other producer " + foreign.Format
-	case errors.As(err, &nonEvent):
-		return "not an event " + nonEvent.EventType
 	}
 	var (
-		notObject  *pinpoint.NotAnObjectError
-		noVersion  *pinpoint.MissingVersionError
-		badVersion *pinpoint.UnknownVersionError
-		badType    *pinpoint.UnknownEventTypeError
+		legacy    *pinpoint.LegacyFormatError
+		foreign   *pinpoint.ForeignEventError
+		nonEvent  *pinpoint.NonEventRecordError
+		noVersion *pinpoint.MissingVersionError
 	)
-	switch {
-	case errors.As(err, &notObject):
+	switch pinpointevents.ReasonOf(err) {
+	case pinpointevents.ReasonSyntax:
+		return "malformed JSON"
+	case pinpointevents.ReasonLegacyFormat:
+		errors.As(err, &legacy)
+		return "legacy layout " + legacy.Format
+	case pinpointevents.ReasonForeignEvent:
+		errors.As(err, &foreign)
+		return "other producer " + foreign.Format
+	case pinpointevents.ReasonNonEvent:
+		errors.As(err, &nonEvent)
+		return "not an event " + nonEvent.EventType
+	case pinpointevents.ReasonNotAnObject:
 		return "not an object"
-	case errors.As(err, &noVersion):
-		return "no event_version"
-	case errors.As(err, &badVersion):
+	case pinpointevents.ReasonEventVersion:
+		if errors.As(err, &noVersion) {
+			return "no event_version"
+		}
 		return "unknown event_version"
-	case errors.As(err, &badType):
+	case pinpointevents.ReasonEventType:
 		return "unknown event_type"
 	}
 	return "other"

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	pinpointevents "github.com/pinpoint-events/pinpoint-events"
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/stream"
@@ -148,8 +149,7 @@ func judge(file string, rec *stream.Record) verdict {
 	} else if framing == nil {
 		out.EventVersion, out.EventType = headOf(rec.Raw)
 	}
-	var nonEvent *pinpoint.NonEventRecordError
-	out.Skipped = errors.As(rec.Err, &nonEvent)
+	out.Skipped = pinpointevents.ReasonOf(rec.Err) == pinpointevents.ReasonNonEvent
 	out.Valid = len(out.Errors) == 0
 	return out
 }
@@ -157,34 +157,22 @@ func judge(file string, rec *stream.Record) verdict {
 // decodeViolations turns a decode error into the violations of a record. A
 // broken const is left to Validate, which reports it with the rest.
 func decodeViolations(err error, recordOffset int64) []violation {
-	var (
-		syntax      *pinpoint.SyntaxError
-		notObject   *pinpoint.NotAnObjectError
-		noVersion   *pinpoint.MissingVersionError
-		badVersion  *pinpoint.UnknownVersionError
-		badType     *pinpoint.UnknownEventTypeError
-		brokenConst *pinpoint.ConstError
-		legacy      *pinpoint.LegacyFormatError
-		foreign     *pinpoint.ForeignEventError
-		nonEvent    *pinpoint.NonEventRecordError
-	)
-	switch {
-	case err == nil, errors.As(err, &brokenConst):
+	reason := pinpointevents.ReasonOf(err)
+	switch reason {
+	case pinpointevents.ReasonNone, pinpointevents.ReasonSchema:
 		return nil
-	case errors.As(err, &syntax):
+	case pinpointevents.ReasonSyntax:
+		var syntax *pinpoint.SyntaxError
+		errors.As(err, &syntax)
 		return []violation{{Keyword: "syntax", Message: fmt.Sprintf("malformed JSON at byte offset %d: %s", recordOffset+syntax.Offset, syntax.Msg)}}
-	case errors.As(err, &notObject):
+	case pinpointevents.ReasonNotAnObject:
 		return []violation{{Keyword: "type", Message: err.Error()}}
-	case errors.As(err, &noVersion), errors.As(err, &badVersion):
+	case pinpointevents.ReasonEventVersion:
 		return []violation{{Pointer: "/event_version", Keyword: "event_version", Message: err.Error()}}
-	case errors.As(err, &badType):
+	case pinpointevents.ReasonEventType:
 		return []violation{{Pointer: "/event_type", Keyword: "event_type", Message: err.Error()}}
-	case errors.As(err, &legacy):
-		return []violation{{Keyword: "legacy-format", Message: err.Error()}}
-	case errors.As(err, &foreign):
-		return []violation{{Keyword: "foreign-event", Message: err.Error()}}
-	case errors.As(err, &nonEvent):
-		return []violation{{Keyword: "non-event", Message: err.Error()}}
+	case pinpointevents.ReasonLegacyFormat, pinpointevents.ReasonForeignEvent, pinpointevents.ReasonNonEvent:
+		return []violation{{Keyword: string(reason), Message: err.Error()}}
 	}
 	return []violation{{Keyword: "decode", Message: err.Error()}}
 }

@@ -27,16 +27,16 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package, format
 	f.PackageComment(commentText(b.String()))
 	aliasDecls(f, nil)
 	f.Type().Defs(
-		jen.Comment("UnknownVersionError reports an event_version no package here decodes."),
-		jen.Id("UnknownVersionError").Op("=").Qual(eventtypesPkg, "UnknownVersionError"),
-		jen.Comment("MissingVersionError reports a JSON object without event_version."),
-		jen.Id("MissingVersionError").Op("=").Qual(eventtypesPkg, "MissingVersionError"),
-		jen.Comment("LegacyFormatError reports a record in an older Pinpoint layout."),
-		jen.Id("LegacyFormatError").Op("=").Qual(eventtypesPkg, "LegacyFormatError"),
-		jen.Comment("ForeignEventError reports the record of another producer."),
-		jen.Id("ForeignEventError").Op("=").Qual(eventtypesPkg, "ForeignEventError"),
-		jen.Comment("NonEventRecordError reports a record Pinpoint writes that is not an event."),
-		jen.Id("NonEventRecordError").Op("=").Qual(eventtypesPkg, "NonEventRecordError"),
+		jen.Comment("UnknownVersionError reports an event_version no package here decodes. See [pinpointevents.UnknownVersionError]."),
+		jen.Id("UnknownVersionError").Op("=").Qual(runtimePkg, "UnknownVersionError"),
+		jen.Comment("MissingVersionError reports a JSON object without event_version. See [pinpointevents.MissingVersionError]."),
+		jen.Id("MissingVersionError").Op("=").Qual(runtimePkg, "MissingVersionError"),
+		jen.Comment("LegacyFormatError reports a record in an older Pinpoint layout. See [pinpointevents.LegacyFormatError]."),
+		jen.Id("LegacyFormatError").Op("=").Qual(runtimePkg, "LegacyFormatError"),
+		jen.Comment("ForeignEventError reports the record of another producer. See [pinpointevents.ForeignEventError]."),
+		jen.Id("ForeignEventError").Op("=").Qual(runtimePkg, "ForeignEventError"),
+		jen.Comment("NonEventRecordError reports a record Pinpoint writes that is not an event. See [pinpointevents.NonEventRecordError]."),
+		jen.Id("NonEventRecordError").Op("=").Qual(runtimePkg, "NonEventRecordError"),
 	)
 	f.Line()
 	var versions []jen.Code

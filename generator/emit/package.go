@@ -11,26 +11,28 @@ import (
 )
 
 // aliases are the runtime types a generated package re-exports, so that its
-// go doc is complete and its users never import an internal package.
+// go doc lists them and code written against one package compiles unchanged.
+// They are declared in the root package, where go doc shows their fields and
+// methods.
 var aliases = []struct {
-	name, pkg, target, doc string
-	generic                bool
+	name, doc string
+	generic   bool
 }{
-	{"Event", eventtypesPkg, "Event", "Event is implemented by every event type of this package.", false},
-	{"DecodeOptions", eventtypesPkg, "DecodeOptions", "DecodeOptions tune decoding.", false},
-	{"SchemaInfo", eventtypesPkg, "SchemaInfo", "SchemaInfo describes one event schema.", false},
-	{"UnixMillis", eventtypesPkg, "UnixMillis", "UnixMillis is a timestamp in milliseconds since the Unix epoch.", false},
-	{"Nullable", eventtypesPkg, "Nullable", "Nullable holds a value that may be JSON null (Valid false).", true},
-	{"NumericString", eventtypesPkg, "NumericString", "NumericString is a string that holds a decimal integer.", false},
-	{"Members", eventtypesPkg, "Members", "Members holds object members kept as raw JSON.", false},
-	{"Member", eventtypesPkg, "Member", "Member is an object member kept as raw JSON.", false},
-	{"ValidateOptions", validationPkg, "Options", "ValidateOptions choose which annotation keywords ValidateWith asserts.", false},
-	{"ValidationError", validationPkg, "ValidationError", "ValidationError lists the violations Validate found.", false},
-	{"Violation", validationPkg, "Violation", "Violation is one way an event breaks its schema.", false},
-	{"SyntaxError", jsonwirePkg, "SyntaxError", "SyntaxError reports malformed JSON, with the byte offset.", false},
-	{"ConstError", eventtypesPkg, "ConstError", "ConstError reports a member that breaks a const of the schema.", false},
-	{"NotAnObjectError", eventtypesPkg, "NotAnObjectError", "NotAnObjectError reports JSON that is not an object.", false},
-	{"UnknownEventTypeError", eventtypesPkg, "UnknownEventTypeError", "UnknownEventTypeError reports an event_type no schema covers.", false},
+	{"Event", "Event is implemented by every event type of this package.", false},
+	{"DecodeOptions", "DecodeOptions tune decoding.", false},
+	{"SchemaInfo", "SchemaInfo describes one event schema.", false},
+	{"UnixMillis", "UnixMillis is a timestamp in milliseconds since the Unix epoch.", false},
+	{"Nullable", "Nullable holds a value that may be JSON null (Valid false).", true},
+	{"NumericString", "NumericString is a string that holds a decimal integer.", false},
+	{"Members", "Members holds object members kept as raw JSON.", false},
+	{"Member", "Member is an object member kept as raw JSON.", false},
+	{"ValidateOptions", "ValidateOptions choose which annotation keywords ValidateWith asserts.", false},
+	{"ValidationError", "ValidationError lists the violations Validate found.", false},
+	{"Violation", "Violation is one way an event breaks its schema.", false},
+	{"SyntaxError", "SyntaxError reports malformed JSON, with the byte offset.", false},
+	{"ConstError", "ConstError reports a member that breaks a const of the schema.", false},
+	{"NotAnObjectError", "NotAnObjectError reports JSON that is not an object.", false},
+	{"UnknownEventTypeError", "UnknownEventTypeError reports an event_type no schema covers.", false},
 }
 
 func aliasDecls(f *jen.File, only map[string]bool) {
@@ -39,11 +41,11 @@ func aliasDecls(f *jen.File, only map[string]bool) {
 		if only != nil && !only[a.name] {
 			continue
 		}
-		defs = append(defs, jen.Comment(a.doc))
+		defs = append(defs, jen.Comment(a.doc+" See [pinpointevents."+a.name+"]."))
 		if a.generic {
-			defs = append(defs, jen.Id(a.name).Types(jen.Id("T").Any()).Op("=").Qual(a.pkg, a.target).Types(jen.Id("T")))
+			defs = append(defs, jen.Id(a.name).Types(jen.Id("T").Any()).Op("=").Qual(runtimePkg, a.name).Types(jen.Id("T")))
 		} else {
-			defs = append(defs, jen.Id(a.name).Op("=").Qual(a.pkg, a.target))
+			defs = append(defs, jen.Id(a.name).Op("=").Qual(runtimePkg, a.name))
 		}
 	}
 	f.Type().Defs(defs...)

@@ -1,7 +1,7 @@
 package codec
 
 import (
-	"github.com/pinpoint-events/pinpoint-events/internal/eventtypes"
+	pinpointevents "github.com/pinpoint-events/pinpoint-events"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
@@ -15,7 +15,7 @@ type Check func(v *jsonvalue.Value, c *validation.Collector)
 func Valid(*jsonvalue.Value, *validation.Collector) {}
 
 // CheckMember validates a member a struct kept raw.
-func CheckMember(m *eventtypes.Member, c *validation.Collector, check Check) {
+func CheckMember(m *pinpointevents.Member, c *validation.Collector, check Check) {
 	c.Push(m.Name)
 	defer c.Pop()
 	// Lazily: the check parses what it looks at, so that a large member it
@@ -60,7 +60,7 @@ var kindsOf = [...]Kinds{
 // that kind with nothing in it, which it rejects in the same words. Parsing
 // it would cost memory a hundred times its size for nothing (a Value per
 // element: 224 MB for a 1 MB array where an object belongs).
-func CheckMemberOf(m *eventtypes.Member, c *validation.Collector, check Check, accepted Kinds) {
+func CheckMemberOf(m *pinpointevents.Member, c *validation.Collector, check Check, accepted Kinds) {
 	if k, ok := rawKind(m.Value); ok && kindsOf[k]&accepted == 0 {
 		c.Push(m.Name)
 		defer c.Pop()
@@ -269,7 +269,7 @@ func Accepts(check Check, v *jsonvalue.Value) bool {
 
 // ValidateRaw checks the JSON in data against a raw-value validator, with
 // the annotation keywords opts asserts. Malformed JSON is a
-// *jsonwire.SyntaxError, as from the decoders.
+// *pinpointevents.SyntaxError, as from the decoders.
 func ValidateRaw(data []byte, check Check, opts validation.Options) error {
 	var d jsonwire.Decoder
 	d.Reset(data)

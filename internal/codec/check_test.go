@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pinpoint-events/pinpoint-events/internal/eventtypes"
+	pinpointevents "github.com/pinpoint-events/pinpoint-events"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
@@ -41,7 +41,7 @@ func TestCheckMemberOfReportsAsCheckMember(t *testing.T) {
 	values := []string{`{}`, `{"id":1}`, `[1,2,3]`, `[]`, `"s"`, `1`, `1.5`, `-0`, `1e400`, `true`, `null`, ` [0] `, `[1,`, `{"a":}`, ``}
 	for _, ck := range checks {
 		for _, value := range values {
-			m := eventtypes.Member{Name: "m", Value: []byte(value)}
+			m := pinpointevents.Member{Name: "m", Value: []byte(value)}
 			var want, got validation.Collector
 			CheckMember(&m, &want, ck.check)
 			CheckMemberOf(&m, &got, ck.check, ck.kinds)
@@ -64,7 +64,7 @@ func violations(c *validation.Collector) string {
 // where an object belongs costs next to nothing.
 func TestCheckMemberOfDoesNotParseAWrongKind(t *testing.T) {
 	value := []byte("[" + strings.Repeat("0,", 1<<19) + "0]")
-	m := eventtypes.Member{Name: "attributes", Value: value}
+	m := pinpointevents.Member{Name: "attributes", Value: value}
 	check := func(v *jsonvalue.Value, c *validation.Collector) {
 		if v.Kind != jsonvalue.Object {
 			c.Type(v, "object")

@@ -16,7 +16,7 @@ import (
 	"sync"
 	"unsafe"
 
-	"github.com/pinpoint-events/pinpoint-events/internal/eventtypes"
+	pinpointevents "github.com/pinpoint-events/pinpoint-events"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 )
 
@@ -41,17 +41,17 @@ type Decoder struct {
 	// restIndexes index the names of the long Members lists being filled
 	// (see setMember), by the address of the list. Decode clears it, so
 	// that it holds no event of an earlier call alive in the pool.
-	restIndexes map[*eventtypes.Members]*restIndex
+	restIndexes map[*pinpointevents.Members]*restIndex
 }
 
 var decoders = sync.Pool{New: func() any { return &Decoder{} }}
 
 // Decode decodes the JSON object in data with decode, the decode method of a
-// generated struct. It returns a *jsonwire.SyntaxError for malformed JSON, a
-// *eventtypes.NotAnObjectError when data holds another kind of value, and a
-// *eventtypes.ConstError when a member breaks a const (the value is decoded
+// generated struct. It returns a *pinpointevents.SyntaxError for malformed JSON, a
+// *pinpointevents.NotAnObjectError when data holds another kind of value, and a
+// *pinpointevents.ConstError when a member breaks a const (the value is decoded
 // in full all the same).
-func Decode(data []byte, opts eventtypes.DecodeOptions, decode func(*Decoder) error) error {
+func Decode(data []byte, opts pinpointevents.DecodeOptions, decode func(*Decoder) error) error {
 	d := decoders.Get().(*Decoder)
 	defer func() {
 		d.restIndexes = nil
@@ -71,7 +71,7 @@ func Decode(data []byte, opts eventtypes.DecodeOptions, decode func(*Decoder) er
 		if err := d.End(); err != nil {
 			return err
 		}
-		return &eventtypes.NotAnObjectError{Kind: k.String()}
+		return &pinpointevents.NotAnObjectError{Kind: k.String()}
 	}
 	if err := decode(d); err != nil {
 		return err
@@ -80,7 +80,7 @@ func Decode(data []byte, opts eventtypes.DecodeOptions, decode func(*Decoder) er
 		return err
 	}
 	if d.constAt >= 0 {
-		return &eventtypes.ConstError{Pointer: PointerAt(data, d.constAt), Got: d.constGot, Want: d.constWant}
+		return &pinpointevents.ConstError{Pointer: PointerAt(data, d.constAt), Got: d.constGot, Want: d.constWant}
 	}
 	return nil
 }
@@ -97,7 +97,7 @@ func (d *Decoder) ConstMismatch(offset int, got, want string) {
 // whether it fit. A value that does not fit is kept raw in rest, and the
 // field is zeroed; a value that fits replaces a raw one kept earlier under
 // the same name (JSON duplicates: the last one wins, as with encoding/json).
-func Required[T any](d *Decoder, dst *T, read func(*T, *Decoder) (bool, error), rest *eventtypes.Members, name string) (bool, error) {
+func Required[T any](d *Decoder, dst *T, read func(*T, *Decoder) (bool, error), rest *pinpointevents.Members, name string) (bool, error) {
 	m := d.Mark()
 	fits, err := read(dst, d)
 	if err != nil {
@@ -118,7 +118,7 @@ func Required[T any](d *Decoder, dst *T, read func(*T, *Decoder) (bool, error), 
 // Optional is Required for an optional property, held by pointer: nil when
 // the member is absent or kept raw. old is the field's pointer in the value
 // decoded before, whose memory is reused.
-func Optional[T any](d *Decoder, dst **T, old *T, read func(*T, *Decoder) (bool, error), rest *eventtypes.Members, name string) error {
+func Optional[T any](d *Decoder, dst **T, old *T, read func(*T, *Decoder) (bool, error), rest *pinpointevents.Members, name string) error {
 	v := Reuse(old)
 	fits, err := Required(d, v, read, rest, name)
 	if fits {
@@ -131,11 +131,11 @@ func Optional[T any](d *Decoder, dst **T, old *T, read func(*T, *Decoder) (bool,
 
 // Keep keeps a member that has no field: its name and its value as compact
 // JSON. A later member of the same name replaces it.
-func Keep(d *Decoder, rest *eventtypes.Members, name []byte) error {
+func Keep(d *Decoder, rest *pinpointevents.Members, name []byte) error {
 	return keep(d, rest, d.Intern(name))
 }
 
-func keep(d *Decoder, rest *eventtypes.Members, name string) error {
+func keep(d *Decoder, rest *pinpointevents.Members, name string) error {
 	raw, err := d.CompactCopy()
 	if err != nil {
 		return err
@@ -161,7 +161,7 @@ type restIndex struct {
 // 1 MiB record of 110,000 members took seconds). A long list gets an index
 // of its names instead, which keeps the result of Set, a later duplicate
 // replacing the value at the position of the first.
-func (d *Decoder) setMember(rest *eventtypes.Members, name string, value []byte) {
+func (d *Decoder) setMember(rest *pinpointevents.Members, name string, value []byte) {
 	ms := *rest
 	if len(ms) < restIndexMin {
 		d.forgetIndex(rest)
@@ -174,12 +174,12 @@ func (d *Decoder) setMember(rest *eventtypes.Members, name string, value []byte)
 		return
 	}
 	ix.names[name] = len(ms)
-	*rest = append(ms, eventtypes.Member{Name: name, Value: value})
+	*rest = append(ms, pinpointevents.Member{Name: name, Value: value})
 	ix.n = len(*rest)
 }
 
 // deleteMember is rest.Delete, using the index of a long list.
-func (d *Decoder) deleteMember(rest *eventtypes.Members, name string) {
+func (d *Decoder) deleteMember(rest *pinpointevents.Members, name string) {
 	ms := *rest
 	if len(ms) < restIndexMin {
 		d.forgetIndex(rest)
@@ -211,13 +211,13 @@ func (d *Decoder) deleteMember(rest *eventtypes.Members, name string) {
 // the same address (a duplicate member of a struct field) loses the index
 // of its first decoding before it is long enough to use one. The length
 // check is a second line of defence against a list changed by other means.
-func (d *Decoder) indexOf(rest *eventtypes.Members) *restIndex {
+func (d *Decoder) indexOf(rest *pinpointevents.Members) *restIndex {
 	ix := d.restIndexes[rest]
 	if ix != nil && ix.n == len(*rest) {
 		return ix
 	}
 	if d.restIndexes == nil {
-		d.restIndexes = make(map[*eventtypes.Members]*restIndex)
+		d.restIndexes = make(map[*pinpointevents.Members]*restIndex)
 	}
 	if ix == nil {
 		ix = &restIndex{}
@@ -232,7 +232,7 @@ func (d *Decoder) indexOf(rest *eventtypes.Members) *restIndex {
 }
 
 // forgetIndex drops the index of rest, if it has one.
-func (d *Decoder) forgetIndex(rest *eventtypes.Members) {
+func (d *Decoder) forgetIndex(rest *pinpointevents.Members) {
 	if len(d.restIndexes) > 0 {
 		delete(d.restIndexes, rest)
 	}
@@ -309,9 +309,9 @@ func Cleared[V any](m map[string]V) map[string]V {
 }
 
 // ReadNullable reads null or a value that fits elem.
-func ReadNullable[T any](dst *eventtypes.Nullable[T], d *Decoder, elem func(*T, *Decoder) (bool, error)) (bool, error) {
+func ReadNullable[T any](dst *pinpointevents.Nullable[T], d *Decoder, elem func(*T, *Decoder) (bool, error)) (bool, error) {
 	if d.Peek() == jsonwire.KindNull {
-		*dst = eventtypes.Nullable[T]{}
+		*dst = pinpointevents.Nullable[T]{}
 		return true, d.Null()
 	}
 	dst.Valid = true
@@ -337,7 +337,7 @@ func (w *Writer) Float64(b []byte, f float64) []byte {
 }
 
 // AppendMembers appends the members a struct kept raw, each after a ','.
-func AppendMembers(b []byte, ms eventtypes.Members) []byte {
+func AppendMembers(b []byte, ms pinpointevents.Members) []byte {
 	for _, m := range ms {
 		b = append(b, ',')
 		b = jsonwire.AppendString(b, m.Name)
@@ -409,7 +409,7 @@ func readHead(data []byte, full bool) (Head, error) {
 		if err := d.End(); err != nil {
 			return h, err
 		}
-		return h, &eventtypes.NotAnObjectError{Kind: k.String()}
+		return h, &pinpointevents.NotAnObjectError{Kind: k.String()}
 	}
 	if err := d.BeginObject(); err != nil {
 		return h, err
@@ -471,7 +471,7 @@ func DecodeDocument[T any](text string, dst *T, read func(*T, *Decoder) (bool, e
 	// The decoder only reads its input (strings are copied out), so the
 	// text needs no copy of its own.
 	data := unsafe.Slice(unsafe.StringData(text), len(text))
-	return Decode(data, eventtypes.DecodeOptions{}, func(d *Decoder) error {
+	return Decode(data, pinpointevents.DecodeOptions{}, func(d *Decoder) error {
 		fits, err := read(dst, d)
 		if err == nil && !fits {
 			err = errDocumentDoesNotFit

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pinpoint-events/pinpoint-events/internal/eventtypes"
+	pinpointevents "github.com/pinpoint-events/pinpoint-events"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 )
 
@@ -15,7 +15,7 @@ import (
 type record struct {
 	name  string
 	count *int64
-	rest  eventtypes.Members
+	rest  pinpointevents.Members
 	fits  bool
 }
 
@@ -45,7 +45,7 @@ func (r *record) read(d *Decoder) (bool, error) {
 func decodeRecord(t *testing.T, data string) *record {
 	t.Helper()
 	r := &record{}
-	if err := Decode([]byte(data), eventtypes.DecodeOptions{}, func(d *Decoder) error { _, err := r.read(d); return err }); err != nil {
+	if err := Decode([]byte(data), pinpointevents.DecodeOptions{}, func(d *Decoder) error { _, err := r.read(d); return err }); err != nil {
 		t.Fatalf("%s: %v", data, err)
 	}
 	return r
@@ -56,7 +56,7 @@ func TestMembersThatDoNotFitAreKept(t *testing.T) {
 	if r.fits || r.name != "" || r.count != nil {
 		t.Errorf("unfit values reached fields: %+v", r)
 	}
-	want := eventtypes.Members{{Name: "name", Value: []byte(`5`)}, {Name: "count", Value: []byte(`1.5`)}, {Name: "other", Value: []byte(`[1,{"a":true}]`)}}
+	want := pinpointevents.Members{{Name: "name", Value: []byte(`5`)}, {Name: "count", Value: []byte(`1.5`)}, {Name: "other", Value: []byte(`[1,{"a":true}]`)}}
 	if len(r.rest) != len(want) {
 		t.Fatalf("rest = %q", r.rest)
 	}
@@ -87,22 +87,22 @@ func TestDuplicatesLastWins(t *testing.T) {
 
 func TestDecodeErrors(t *testing.T) {
 	read := func(d *Decoder) error { _, err := (&record{}).read(d); return err }
-	var notObject *eventtypes.NotAnObjectError
-	if err := Decode([]byte(` [1] `), eventtypes.DecodeOptions{}, read); !errors.As(err, &notObject) || notObject.Kind != "array" {
+	var notObject *pinpointevents.NotAnObjectError
+	if err := Decode([]byte(` [1] `), pinpointevents.DecodeOptions{}, read); !errors.As(err, &notObject) || notObject.Kind != "array" {
 		t.Errorf("array: %v", err)
 	}
 	var syntax *jsonwire.SyntaxError
-	if err := Decode([]byte(`{"name": "x",}`), eventtypes.DecodeOptions{}, read); !errors.As(err, &syntax) || syntax.Offset != 13 {
+	if err := Decode([]byte(`{"name": "x",}`), pinpointevents.DecodeOptions{}, read); !errors.As(err, &syntax) || syntax.Offset != 13 {
 		t.Errorf("trailing comma: %v", err)
 	}
-	if err := Decode([]byte(`{"name": "x"} {}`), eventtypes.DecodeOptions{}, read); !errors.As(err, &syntax) {
+	if err := Decode([]byte(`{"name": "x"} {}`), pinpointevents.DecodeOptions{}, read); !errors.As(err, &syntax) {
 		t.Errorf("two values: %v", err)
 	}
 }
 
 func TestConstMismatchIsReportedAfterDecoding(t *testing.T) {
 	var got string
-	err := Decode([]byte(`{"a": {"v": "3.0"}, "b": "kept"}`), eventtypes.DecodeOptions{}, func(d *Decoder) error {
+	err := Decode([]byte(`{"a": {"v": "3.0"}, "b": "kept"}`), pinpointevents.DecodeOptions{}, func(d *Decoder) error {
 		d.BeginObject()
 		for {
 			name, more, err := d.NextMember()
@@ -121,7 +121,7 @@ func TestConstMismatchIsReportedAfterDecoding(t *testing.T) {
 			got, _ = d.String()
 		}
 	})
-	var ce *eventtypes.ConstError
+	var ce *pinpointevents.ConstError
 	if !errors.As(err, &ce) || ce.Pointer != "/a/v" || ce.Got != `"3.0"` || got != "kept" {
 		t.Errorf("err = %v, got = %q", err, got)
 	}
@@ -177,7 +177,7 @@ func TestKeptMembersMatchSetAndDelete(t *testing.T) {
 		// and "name"/"count" alternating between fitting and not, before,
 		// among and after them.
 		var b strings.Builder
-		var want eventtypes.Members
+		var want pinpointevents.Members
 		member := func(name, value string, fits bool) {
 			if b.Len() > 0 {
 				b.WriteByte(',')
@@ -241,7 +241,7 @@ func TestKeptMembersOfARepeatedStruct(t *testing.T) {
 	second = append(second, `"b0":"dup"`)
 	data := `{"inner":{` + strings.Join(first, ",") + `},"inner":{` + strings.Join(second, ",") + `}}`
 	var o outer
-	err := Decode([]byte(data), eventtypes.DecodeOptions{}, func(d *Decoder) error {
+	err := Decode([]byte(data), pinpointevents.DecodeOptions{}, func(d *Decoder) error {
 		if err := d.BeginObject(); err != nil {
 			return err
 		}
@@ -306,7 +306,7 @@ func BenchmarkUnknownMembers(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
 				r := &record{}
-				if err := Decode(data, eventtypes.DecodeOptions{}, func(d *Decoder) error { _, err := r.read(d); return err }); err != nil {
+				if err := Decode(data, pinpointevents.DecodeOptions{}, func(d *Decoder) error { _, err := r.read(d); return err }); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -5,7 +5,7 @@ import (
 	"sync/atomic"
 	"unsafe"
 
-	"github.com/pinpoint-events/pinpoint-events/internal/eventtypes"
+	pinpointevents "github.com/pinpoint-events/pinpoint-events"
 )
 
 // Lazy is the state of a member decoded on first access (x-lazy): the
@@ -90,7 +90,7 @@ func (l *Lazy[T]) Get(read func(*T, *Decoder) (bool, error)) *T {
 			return
 		}
 		v := Reuse(l.spare)
-		err := Decode(l.raw, eventtypes.DecodeOptions{}, func(d *Decoder) error {
+		err := Decode(l.raw, pinpointevents.DecodeOptions{}, func(d *Decoder) error {
 			_, err := read(v, d)
 			return err
 		})

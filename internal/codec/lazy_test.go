@@ -4,7 +4,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/pinpoint-events/pinpoint-events/internal/eventtypes"
+	pinpointevents "github.com/pinpoint-events/pinpoint-events"
 )
 
 // countingRead is record.read that counts its calls.
@@ -17,7 +17,7 @@ func (c *counter) read(r *record, d *Decoder) (bool, error) {
 
 func captureFrom(t *testing.T, data string, eager bool, l *Lazy[record], c *counter) *Lazy[record] {
 	t.Helper()
-	err := Decode([]byte(data), eventtypes.DecodeOptions{Eager: eager}, func(d *Decoder) error {
+	err := Decode([]byte(data), pinpointevents.DecodeOptions{Eager: eager}, func(d *Decoder) error {
 		var err error
 		l, err = Capture(l, d, c.read)
 		return err
@@ -112,7 +112,7 @@ func TestLazyConcurrentGet(t *testing.T) {
 		return r.read(d)
 	}
 	var l *Lazy[record]
-	err := Decode([]byte(`{"name":"shared"}`), eventtypes.DecodeOptions{}, func(d *Decoder) error {
+	err := Decode([]byte(`{"name":"shared"}`), pinpointevents.DecodeOptions{}, func(d *Decoder) error {
 		var err error
 		l, err = Capture(l, d, read)
 		return err

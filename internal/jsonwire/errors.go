@@ -1,19 +1,16 @@
 package jsonwire
 
-import "strconv"
+import (
+	"strconv"
+
+	pinpointevents "github.com/pinpoint-events/pinpoint-events"
+)
 
 // SyntaxError reports malformed JSON: input that encoding/json would reject
-// too, or nesting deeper than MaxDepth.
-type SyntaxError struct {
-	Offset int64  // 0-based byte offset in the input where the problem was found
-	Msg    string // what was wrong, e.g. "unexpected end of JSON input"
-}
-
-// Error returns the message prefixed with the offset, as
-// "invalid JSON at byte offset 17: <Msg>".
-func (e *SyntaxError) Error() string {
-	return "invalid JSON at byte offset " + strconv.FormatInt(e.Offset, 10) + ": " + e.Msg
-}
+// too, or nesting deeper than MaxDepth. It is declared in the root package,
+// beside the other errors a decoder returns, so that users match it with
+// errors.As on the type go doc shows.
+type SyntaxError = pinpointevents.SyntaxError
 
 // KindError reports that a Decoder method found a value of another kind
 // than the one it reads, e.g. String at a number. The input may still be

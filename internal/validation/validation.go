@@ -10,63 +10,17 @@ import (
 	"strings"
 	"sync"
 
+	pinpointevents "github.com/pinpoint-events/pinpoint-events"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
 )
 
-// Violation is one way an instance breaks its schema.
-type Violation struct {
-	// Pointer is the RFC 6901 JSON pointer of the offending value in the
-	// instance; "" is the whole instance.
-	Pointer string
-	// Keyword is the JSON Schema keyword that failed, e.g. "required".
-	Keyword string
-	// Message says what is wrong in words a person can act on.
-	Message string
-}
-
-func (v Violation) String() string {
-	ptr := v.Pointer
-	if ptr == "" {
-		ptr = "(root)"
-	}
-	return ptr + ": " + v.Message
-}
-
-// ValidationError is returned by Validate when an instance breaks its schema.
-type ValidationError struct {
-	// Violations lists every violation found, sorted by pointer, then keyword,
-	// then message.
-	Violations []Violation
-}
-
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	if len(e.Violations) == 1 {
-		b.WriteString("invalid event: ")
-	} else {
-		fmt.Fprintf(&b, "invalid event: %d violations: ", len(e.Violations))
-	}
-	for i, v := range e.Violations {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(v.String())
-	}
-	return b.String()
-}
-
-// Options choose which annotation keywords are asserted. Draft 2020-12 makes
-// format and contentMediaType/contentSchema annotations: by default they
-// never fail an instance.
-type Options struct {
-	// AssertFormat checks the format keyword (date-time, email, ...), as
-	// santhosh-tekuri/jsonschema's Compiler.AssertFormat does.
-	AssertFormat bool
-	// AssertContent checks strings that hold JSON documents
-	// (contentMediaType, contentEncoding, contentSchema), as
-	// santhosh-tekuri/jsonschema's Compiler.AssertContent does.
-	AssertContent bool
-}
+// The types validators report are declared in the root package, which users
+// import; the aliases keep the generated validators' names short.
+type (
+	Violation       = pinpointevents.Violation
+	ValidationError = pinpointevents.ValidationError
+	Options         = pinpointevents.ValidateOptions
+)
 
 // EscapeToken escapes one JSON pointer reference token (RFC 6901).
 func EscapeToken(s string) string {

@@ -40,7 +40,11 @@ func TestCollectorSortsAndTruncates(t *testing.T) {
 	c.Add("not", "dropped")
 	c.Truncate(n)
 	got := c.Err().(*ValidationError)
-	want := []Violation{{"/a", "enum", "y"}, {"/a", "required", "x"}, {"/z", "type", "b"}}
+	want := []Violation{
+		{Pointer: "/a", Keyword: "enum", Message: "y"},
+		{Pointer: "/a", Keyword: "required", Message: "x"},
+		{Pointer: "/z", Keyword: "type", Message: "b"},
+	}
 	if len(got.Violations) != len(want) {
 		t.Fatalf("got %v", got.Violations)
 	}

@@ -70,43 +70,41 @@
 package v3p1
 
 import (
+	pinpointevents "github.com/pinpoint-events/pinpoint-events"
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
-	"github.com/pinpoint-events/pinpoint-events/internal/eventtypes"
-	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
-	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
 type (
-	// Event is implemented by every event type of this package.
-	Event = eventtypes.Event
-	// DecodeOptions tune decoding.
-	DecodeOptions = eventtypes.DecodeOptions
-	// SchemaInfo describes one event schema.
-	SchemaInfo = eventtypes.SchemaInfo
-	// UnixMillis is a timestamp in milliseconds since the Unix epoch.
-	UnixMillis = eventtypes.UnixMillis
-	// Nullable holds a value that may be JSON null (Valid false).
-	Nullable[T any] = eventtypes.Nullable[T]
-	// NumericString is a string that holds a decimal integer.
-	NumericString = eventtypes.NumericString
-	// Members holds object members kept as raw JSON.
-	Members = eventtypes.Members
-	// Member is an object member kept as raw JSON.
-	Member = eventtypes.Member
-	// ValidateOptions choose which annotation keywords ValidateWith asserts.
-	ValidateOptions = validation.Options
-	// ValidationError lists the violations Validate found.
-	ValidationError = validation.ValidationError
-	// Violation is one way an event breaks its schema.
-	Violation = validation.Violation
-	// SyntaxError reports malformed JSON, with the byte offset.
-	SyntaxError = jsonwire.SyntaxError
-	// ConstError reports a member that breaks a const of the schema.
-	ConstError = eventtypes.ConstError
-	// NotAnObjectError reports JSON that is not an object.
-	NotAnObjectError = eventtypes.NotAnObjectError
-	// UnknownEventTypeError reports an event_type no schema covers.
-	UnknownEventTypeError = eventtypes.UnknownEventTypeError
+	// Event is implemented by every event type of this package. See [pinpointevents.Event].
+	Event = pinpointevents.Event
+	// DecodeOptions tune decoding. See [pinpointevents.DecodeOptions].
+	DecodeOptions = pinpointevents.DecodeOptions
+	// SchemaInfo describes one event schema. See [pinpointevents.SchemaInfo].
+	SchemaInfo = pinpointevents.SchemaInfo
+	// UnixMillis is a timestamp in milliseconds since the Unix epoch. See [pinpointevents.UnixMillis].
+	UnixMillis = pinpointevents.UnixMillis
+	// Nullable holds a value that may be JSON null (Valid false). See [pinpointevents.Nullable].
+	Nullable[T any] = pinpointevents.Nullable[T]
+	// NumericString is a string that holds a decimal integer. See [pinpointevents.NumericString].
+	NumericString = pinpointevents.NumericString
+	// Members holds object members kept as raw JSON. See [pinpointevents.Members].
+	Members = pinpointevents.Members
+	// Member is an object member kept as raw JSON. See [pinpointevents.Member].
+	Member = pinpointevents.Member
+	// ValidateOptions choose which annotation keywords ValidateWith asserts. See [pinpointevents.ValidateOptions].
+	ValidateOptions = pinpointevents.ValidateOptions
+	// ValidationError lists the violations Validate found. See [pinpointevents.ValidationError].
+	ValidationError = pinpointevents.ValidationError
+	// Violation is one way an event breaks its schema. See [pinpointevents.Violation].
+	Violation = pinpointevents.Violation
+	// SyntaxError reports malformed JSON, with the byte offset. See [pinpointevents.SyntaxError].
+	SyntaxError = pinpointevents.SyntaxError
+	// ConstError reports a member that breaks a const of the schema. See [pinpointevents.ConstError].
+	ConstError = pinpointevents.ConstError
+	// NotAnObjectError reports JSON that is not an object. See [pinpointevents.NotAnObjectError].
+	NotAnObjectError = pinpointevents.NotAnObjectError
+	// UnknownEventTypeError reports an event_type no schema covers. See [pinpointevents.UnknownEventTypeError].
+	UnknownEventTypeError = pinpointevents.UnknownEventTypeError
 )
 
 // Version is the event_version of the events this package decodes.

@@ -1,50 +1,22 @@
-package eventtypes
+package pinpointevents
 
 import (
 	"fmt"
-	"time"
-
-	"github.com/pinpoint-events/pinpoint-events/internal/validation"
+	"strconv"
+	"strings"
 )
 
-// Event is what every generated event type has in common, whatever its
-// family and version.
-type Event interface {
-	// Family is the event family: "campaign", "journey", "email", "sms" or
-	// "app".
-	Family() string
-	// Type is the event_type member, e.g. "_campaign.send".
-	Type() string
-	// Version is the event_version member, e.g. "3.1".
-	Version() string
-	// EventTime is when the event happened (event_timestamp).
-	EventTime() time.Time
-	// ArrivalTime is when Pinpoint recorded the event (arrival_timestamp).
-	ArrivalTime() time.Time
-	// Validate checks the event against its schema and returns a
-	// *ValidationError listing every violation, or nil.
-	Validate() error
-	// ValidateWith is Validate with annotation keywords asserted as opts say.
-	ValidateWith(opts validation.Options) error
-	// AppendJSON appends the event as compact JSON: every member read, in
-	// schema order, then the members kept raw.
-	AppendJSON(dst []byte) ([]byte, error)
-	MarshalJSON() ([]byte, error)
-	UnmarshalJSON(data []byte) error
-	// UnmarshalJSONWith is UnmarshalJSON with options.
-	UnmarshalJSONWith(data []byte, opts DecodeOptions) error
+// SyntaxError reports malformed JSON: the input is not one JSON value, or it
+// nests deeper than the decoders accept.
+type SyntaxError struct {
+	Offset int64  // 0-based byte offset in the input where the problem was found
+	Msg    string // what was wrong, e.g. "unexpected end of JSON input"
 }
 
-// DecodeOptions tune decoding.
-type DecodeOptions struct {
-	// Eager decodes at once what is otherwise decoded on first access: the
-	// endpoint record of app, campaign and journey engagement events (whose
-	// Get method decodes it), and the JSON documents that strings hold (the
-	// endpoint record of campaign and journey sends, the SMS
-	// customer_context; their Decode method decodes them). A document's
-	// errors stay with it: the event decodes all the same, and Decode on
-	// the member returns the error.
-	Eager bool
+// Error returns the message prefixed with the offset, as
+// "invalid JSON at byte offset 17: <Msg>".
+func (e *SyntaxError) Error() string {
+	return "invalid JSON at byte offset " + strconv.FormatInt(e.Offset, 10) + ": " + e.Msg
 }
 
 // UnknownVersionError is returned when an event's event_version is not one
@@ -184,19 +156,44 @@ func (e *NonEventRecordError) Error() string {
 	return fmt.Sprintf("not an event: the record is %s (event_type %q, format %s)", e.Title, e.EventType, e.Format)
 }
 
-// SchemaInfo describes one event schema of a version package: what it is
-// for and where it stands, for tools that list or print the schemas.
-type SchemaInfo struct {
-	// Family is the event family, e.g. "campaign".
-	Family string
-	// GoType is the name of the Go type, in its version package.
-	GoType string
-	// EventTypes are the event types of the schema; nil for the catch-all of
-	// its version, which takes the event types no other schema claims.
-	EventTypes []string
-	// File is the schema file in the version's folder (campaign.json), and
-	// Pointer the JSON pointer of the schema in it.
-	File, Pointer string
-	// Doc is the schema's description.
-	Doc string
+// Violation is one way an instance breaks its schema.
+type Violation struct {
+	// Pointer is the RFC 6901 JSON pointer of the offending value in the
+	// instance; "" is the whole instance.
+	Pointer string
+	// Keyword is the JSON Schema keyword that failed, e.g. "required".
+	Keyword string
+	// Message says what is wrong in words a person can act on.
+	Message string
+}
+
+func (v Violation) String() string {
+	ptr := v.Pointer
+	if ptr == "" {
+		ptr = "(root)"
+	}
+	return ptr + ": " + v.Message
+}
+
+// ValidationError is returned by Validate when an instance breaks its schema.
+type ValidationError struct {
+	// Violations lists every violation found, sorted by pointer, then keyword,
+	// then message.
+	Violations []Violation
+}
+
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	if len(e.Violations) == 1 {
+		b.WriteString("invalid event: ")
+	} else {
+		fmt.Fprintf(&b, "invalid event: %d violations: ", len(e.Violations))
+	}
+	for i, v := range e.Violations {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(v.String())
+	}
+	return b.String()
 }

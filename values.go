@@ -1,11 +1,4 @@
-// Package eventtypes holds the Go types that generated event structs are built
-// from, beyond Go's own: timestamps, nullable values, numeric strings and the
-// list of members kept as raw JSON.
-//
-// Consumers name these types through the aliases every generated package
-// declares (v3p1.UnixMillis is eventtypes.UnixMillis), so values move between
-// versions without conversion.
-package eventtypes
+package pinpointevents
 
 import (
 	"strconv"
@@ -18,9 +11,6 @@ type UnixMillis int64
 
 // Time returns the timestamp as a time.Time in UTC.
 func (t UnixMillis) Time() time.Time { return time.UnixMilli(int64(t)).UTC() }
-
-// UnixMillisOf returns t as milliseconds since the Unix epoch.
-func UnixMillisOf(t time.Time) UnixMillis { return UnixMillis(t.UnixMilli()) }
 
 // Nullable holds a value of a member whose schema also allows JSON null.
 // Valid is false for null. Where the member is optional as well, a pointer to

@@ -1,4 +1,4 @@
-package eventtypes
+package pinpointevents
 
 import (
 	"errors"
