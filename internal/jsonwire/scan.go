@@ -154,6 +154,27 @@ func escapeLen(data []byte, i int) (int, error) {
 	return 0, errEscape(i, data[i:i+2])
 }
 
+// CheckNumber checks that lit is one JSON number literal and nothing else:
+// no whitespace around it, no trailing bytes. It is the grammar the Decoder
+// reads numbers with, for numbers that come without a document around
+// them, e.g. written in generated code.
+func CheckNumber(lit []byte) error {
+	if len(lit) == 0 {
+		return errEOF(0)
+	}
+	if kindOf[lit[0]] != KindNumber {
+		return errChar(0, lit[0], "looking for beginning of value")
+	}
+	end, err := skipNumber(lit, 0)
+	if err != nil {
+		return err
+	}
+	if end < len(lit) {
+		return errChar(end, lit[end], "after number")
+	}
+	return nil
+}
+
 // skipNumber checks the number starting at data[i] ('-' or a digit) and
 // returns the offset just past it. Like encoding/json it stops after a
 // leading zero, so "01" is the number 0 followed by an unexpected '1'.
