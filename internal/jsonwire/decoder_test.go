@@ -486,9 +486,7 @@ func TestStringDoesNotAlias(t *testing.T) {
 		if i%500 == 0 {
 			s = strings.Repeat("x", 40<<10) // larger than a chunk
 		}
-		enc := jsonwire.NewEncoder(buf[:0])
-		enc.String(s)
-		buf = enc.Bytes()
+		buf = jsonwire.AppendString(buf[:0], s)
 		d.Reset(buf)
 		v, err := d.String()
 		if err != nil {
