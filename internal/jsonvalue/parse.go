@@ -293,11 +293,7 @@ func (p *parser) object() (Value, error) {
 		return Value{}, err
 	}
 	v := Value{Kind: Object}
-	var index map[string]int // member name -> position in v.Members
-	if !p.scan {
-		// Made here, outside the loop, the map can live on the stack.
-		index = make(map[string]int)
-	}
+	var index map[string]int // member name -> position in v.Members, once there are many
 	for {
 		b, more, err := p.d.NextMember()
 		if err != nil {
@@ -317,15 +313,50 @@ func (p *parser) object() (Value, error) {
 		if err != nil {
 			return Value{}, err
 		}
-		if k, dup := index[name]; dup {
+		if k, dup := p.find(v.Members, index, name); dup {
 			v.Members[k].Value = member // see Value.Members
 			continue
 		}
-		index[name] = len(v.Members)
 		v.Members = append(v.Members, Member{Name: name, Value: member})
+		index = p.indexed(v.Members, index)
 	}
 	p.recordEnd(at)
 	return v, nil
+}
+
+// linearMax is the number of members up to which looking a name up among
+// them costs less than a map: most objects of an event have a few.
+const linearMax = 16
+
+// find returns the position of the member called name, looking in index
+// once there is one.
+func (p *parser) find(members []Member, index map[string]int, name string) (int, bool) {
+	if index != nil {
+		k, ok := index[name]
+		return k, ok
+	}
+	for k := range members {
+		if members[k].Name == name {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// indexed returns index with the last of members added, made when members
+// outgrow linearMax, so that objects with many members stay linear to
+// parse.
+func (p *parser) indexed(members []Member, index map[string]int) map[string]int {
+	switch {
+	case index != nil:
+		index[members[len(members)-1].Name] = len(members) - 1
+	case len(members) > linearMax:
+		index = make(map[string]int, 2*len(members))
+		for k, m := range members {
+			index[m.Name] = k
+		}
+	}
+	return index
 }
 
 // element parses an element of an array or the value of a member: as
