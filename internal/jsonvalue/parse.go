@@ -228,30 +228,33 @@ func (p *parser) str(b []byte) string {
 // value parses the value at the Decoder's position.
 func (p *parser) value() (Value, error) {
 	d := &p.d
-	switch d.Peek() {
-	case jsonwire.KindObject:
+	k := d.Peek()
+	switch {
+	case k == jsonwire.KindObject:
 		return p.object()
-	case jsonwire.KindArray:
+	case k == jsonwire.KindArray:
 		return p.array()
-	case jsonwire.KindString:
-		if p.scan {
-			return Value{Kind: String}, d.Skip()
-		}
+	case p.scan:
+		// Nothing to build: the skipping loop is the fastest check, and
+		// reports a byte that cannot start a value, or the end of the
+		// input, too.
+		return Value{}, d.Skip()
+	case k == jsonwire.KindString:
 		b, err := d.StringBytes()
 		if err != nil {
 			return Value{}, err
 		}
 		return Value{Kind: String, Str: p.str(b)}, nil
-	case jsonwire.KindNumber:
+	case k == jsonwire.KindNumber:
 		lit, err := d.Number()
-		if err != nil || p.scan {
-			return Value{Kind: Number}, err
+		if err != nil {
+			return Value{}, err
 		}
 		return Value{Kind: Number, Num: decimalFromLiteral(p.str(lit))}, nil
-	case jsonwire.KindBool:
+	case k == jsonwire.KindBool:
 		b, err := d.Bool()
 		return Value{Kind: Bool, Bool: b}, err
-	case jsonwire.KindNull:
+	case k == jsonwire.KindNull:
 		return Value{Kind: Null}, d.Null()
 	}
 	// The end of the input or a byte that cannot start a value: Skip
