@@ -26,14 +26,16 @@ func Parse(data []byte) (Value, error) {
 	// literals be substrings of one copy of the input instead of separate
 	// allocations.
 	p := newParser(string(data), 0, len(data))
-	v, err := p.value()
-	if err != nil {
+	// The check comes first, in the decoders' skipping loop, so that Parse
+	// and ParseLazy report the same error for the same input.
+	check := p.d
+	if err := check.Skip(); err != nil {
 		return Value{}, err
 	}
-	if err := p.d.End(); err != nil {
+	if err := check.End(); err != nil {
 		return Value{}, err
 	}
-	return v, nil
+	return p.value()
 }
 
 // ParseLazy is Parse for a value that may be large and need not be looked
@@ -50,17 +52,17 @@ func Parse(data []byte) (Value, error) {
 func ParseLazy(data []byte) (Value, error) {
 	doc := &document{text: string(data)}
 	p := newParser(doc.text, 0, len(data))
-	p.scan, p.doc = true, doc
 	p.d.Peek() // past the leading whitespace
 	start := p.d.Offset()
-	if _, err := p.value(); err != nil {
+	ends, err := p.d.SkipSpans(indexMin, nil)
+	if err != nil {
 		return Value{}, err
 	}
-	end := p.d.Offset()
 	if err := p.d.End(); err != nil {
 		return Value{}, err
 	}
-	return doc.value(start, end), nil
+	doc.ends = ends
+	return doc.value(start, p.d.Offset()), nil
 }
 
 // document is the text of a ParseLazy, with the offsets where its large
@@ -71,13 +73,11 @@ func ParseLazy(data []byte) (Value, error) {
 // indexMin/2 levels of small ones.
 type document struct {
 	text string
-	ends []span // by start; every array and object of indexMin bytes or more
+	ends []jsonwire.Span // by start; every array and object of indexMin bytes or more
 }
 
 // indexMin is the size from which an array or object is in document.ends.
 const indexMin = 64
-
-type span struct{ start, end int }
 
 // lazyText is the text of an array or object whose contents are not parsed
 // yet: doc.text[start:end].
@@ -108,11 +108,11 @@ func (d *document) value(start, end int) Value {
 // end returns the end of the array or object that starts at start, when it
 // is a large one.
 func (d *document) end(start int) (int, bool) {
-	i, found := slices.BinarySearchFunc(d.ends, start, func(s span, start int) int { return cmp.Compare(s.start, start) })
+	i, found := slices.BinarySearchFunc(d.ends, start, func(s jsonwire.Span, start int) int { return cmp.Compare(s.Start, start) })
 	if !found {
 		return 0, false
 	}
-	return d.ends[i].end, true
+	return d.ends[i].End, true
 }
 
 // Elems returns the elements of an array, parsing them first if v came
@@ -189,13 +189,11 @@ type parser struct {
 	text string // the whole document; d reads a part of it
 	base int    // the offset in text where what d reads starts
 	d    jsonwire.Decoder
-	// scan checks the syntax without building values (ParseLazy).
-	scan bool
 	// lazy leaves the arrays and objects inside the one parsed unparsed,
 	// to parse when asked (Elems, Fields).
 	lazy bool
-	// doc is the document of ParseLazy: a scan records the ends of the
-	// large arrays and objects in it, a lazy parse looks them up.
+	// doc is the document of ParseLazy, with the ends of its large arrays
+	// and objects, which a lazy parse looks up.
 	doc *document
 }
 
@@ -234,11 +232,6 @@ func (p *parser) value() (Value, error) {
 		return p.object()
 	case k == jsonwire.KindArray:
 		return p.array()
-	case p.scan:
-		// Nothing to build: the skipping loop is the fastest check, and
-		// reports a byte that cannot start a value, or the end of the
-		// input, too.
-		return Value{}, d.Skip()
 	case k == jsonwire.KindString:
 		b, err := d.StringBytes()
 		if err != nil {
@@ -264,7 +257,6 @@ func (p *parser) value() (Value, error) {
 
 // array parses the array at the Decoder's position.
 func (p *parser) array() (Value, error) {
-	at := p.recordStart()
 	if err := p.d.BeginArray(); err != nil {
 		return Value{}, err
 	}
@@ -281,17 +273,13 @@ func (p *parser) array() (Value, error) {
 		if err != nil {
 			return Value{}, err
 		}
-		if !p.scan {
-			v.Items = append(v.Items, item)
-		}
+		v.Items = append(v.Items, item)
 	}
-	p.recordEnd(at)
 	return v, nil
 }
 
 // object parses the object at the Decoder's position.
 func (p *parser) object() (Value, error) {
-	at := p.recordStart()
 	if err := p.d.BeginObject(); err != nil {
 		return Value{}, err
 	}
@@ -305,12 +293,6 @@ func (p *parser) object() (Value, error) {
 		if !more {
 			break
 		}
-		if p.scan {
-			if _, err := p.element(); err != nil {
-				return Value{}, err
-			}
-			continue
-		}
 		name := p.str(b) // before the Decoder reuses its scratch buffer
 		member, err := p.element()
 		if err != nil {
@@ -323,7 +305,6 @@ func (p *parser) object() (Value, error) {
 		v.Members = append(v.Members, Member{Name: name, Value: member})
 		index = p.indexed(v.Members, index)
 	}
-	p.recordEnd(at)
 	return v, nil
 }
 
@@ -383,28 +364,4 @@ func (p *parser) element() (Value, error) {
 		return Value{}, err
 	}
 	return p.doc.value(start, p.offset()), nil
-}
-
-// recordStart and recordEnd keep the span of an array or object that a
-// scan for ParseLazy goes through, if it is large: recordStart returns the
-// position of its span, recordEnd fills the span in or drops it. A small
-// one is last when it ends, since what it holds is smaller still and was
-// dropped before. On an error the document is dropped, spans and all.
-func (p *parser) recordStart() int {
-	if !p.scan || p.doc == nil {
-		return -1
-	}
-	p.doc.ends = append(p.doc.ends, span{start: p.offset()})
-	return len(p.doc.ends) - 1
-}
-
-func (p *parser) recordEnd(at int) {
-	if at < 0 {
-		return
-	}
-	if s := &p.doc.ends[at]; p.offset()-s.start >= indexMin {
-		s.end = p.offset()
-	} else {
-		p.doc.ends = p.doc.ends[:at]
-	}
 }
