@@ -807,13 +807,10 @@ func stringConst(fl *model.Field) *string {
 	return nil
 }
 
-// quotedKey is a member name as JSON, followed by ':', as the encoder writes
-// it.
+// quotedKey is a member name as JSON, followed by ':', quoted by the
+// function the generated encoders quote their strings with.
 func quotedKey(name string) string {
-	var e jsonwire.Encoder
-	e.BeginObject()
-	e.Name(name)
-	return string(e.Bytes()[1:])
+	return string(jsonwire.AppendString(nil, name)) + ":"
 }
 
 // structWrite prints the encoder of a struct: each member is appended after

@@ -271,15 +271,8 @@ func Accepts(check Check, v *jsonvalue.Value) bool {
 // the annotation keywords opts asserts. Malformed JSON is a
 // *pinpointevents.SyntaxError, as from the decoders.
 func ValidateRaw(data []byte, check Check, opts validation.Options) error {
-	var d jsonwire.Decoder
-	d.Reset(data)
-	if err := d.Skip(); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	v, err := jsonvalue.ParseLazy(data)
+	v, err := jsonvalue.ParseLazy(data) // reads the grammar of the decoders
+
 	if err != nil {
 		return err
 	}

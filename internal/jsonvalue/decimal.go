@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 )
@@ -40,13 +41,9 @@ const maxSmallExp = 1 << 62
 
 // ParseNumber parses a JSON number literal (RFC 8259 grammar, as accepted by
 // encoding/json: no leading '+', no leading zeros, no bare '.'; surrounding
-// whitespace is not allowed). Errors are of type *SyntaxError.
+// whitespace is not allowed). Errors are of type *jsonwire.SyntaxError.
 func ParseNumber(literal string) (Decimal, error) {
-	end, err := scanNumber(literal, 0)
-	if err == nil && end < len(literal) {
-		err = syntaxError(literal, end, "after number")
-	}
-	if err != nil {
+	if err := jsonwire.CheckNumber(unsafe.Slice(unsafe.StringData(literal), len(literal))); err != nil { // only read
 		return Decimal{}, err
 	}
 	return decimalFromLiteral(literal), nil
@@ -84,7 +81,7 @@ func NumberFromFloat64(f float64) Decimal {
 	return decimalFromLiteral(string(b))
 }
 
-// decimalFromLiteral returns the value of a literal that scanNumber accepted.
+// decimalFromLiteral returns the value of a literal that jsonwire.CheckNumber accepted.
 func decimalFromLiteral(lit string) Decimal {
 	d := Decimal{literal: lit}
 	s := lit

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"math/big"
 	"testing"
+
+	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 )
 
 func TestDecimalRepresentation(t *testing.T) {
@@ -127,7 +129,9 @@ func checkNumberSyntax(t *testing.T, s string, err error) {
 	if (err == nil) != want {
 		t.Fatalf("ParseNumber(%q) error = %v, want valid = %v", s, err, want)
 	}
-	if se, ok := err.(*SyntaxError); err != nil && (!ok || se.Offset < 0 || se.Offset > int64(len(s))) {
+	if se, ok := err.(*jsonwire.SyntaxError); err != nil && (!ok || se.Offset < 0 || se.Offset > int64(len(s))) {
 		t.Fatalf("ParseNumber(%q) error = %#v", s, err)
 	}
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }

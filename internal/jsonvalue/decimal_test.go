@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 )
 
 func mustNumber(t *testing.T, lit string) jsonvalue.Decimal {
@@ -331,7 +332,7 @@ func TestParseNumberErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := jsonvalue.ParseNumber(tt.lit)
-		var se *jsonvalue.SyntaxError
+		var se *jsonwire.SyntaxError
 		if !errors.As(err, &se) {
 			t.Errorf("ParseNumber(%q) error = %v, want a *SyntaxError", tt.lit, err)
 			continue

@@ -209,7 +209,7 @@ func (w prefixWriter) lazyArray(dst []byte, t *lazyText) []byte {
 		if w.full(dst) {
 			return dst
 		}
-		item, more := p.nextElement(i == 0)
+		item, more := p.nextElement()
 		if !more {
 			return w.close(dst, ']')
 		}
@@ -232,7 +232,7 @@ func (w prefixWriter) lazyObject(dst []byte, t *lazyText) []byte {
 		if w.full(dst) {
 			return dst
 		}
-		name, value, more := p.nextMember(i == 0)
+		name, value, more := p.nextMember()
 		if !more {
 			return w.close(dst, '}')
 		}
@@ -241,7 +241,7 @@ func (w prefixWriter) lazyObject(dst []byte, t *lazyText) []byte {
 		}
 		later := p // a copy: the look ahead leaves p where it is
 		for {
-			n, v, more := later.nextMember(false)
+			n, v, more := later.nextMember()
 			if !more {
 				break
 			}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 )
 
 // fuzzSeeds are documents that reach the corners of the parser: nesting at
@@ -45,7 +46,7 @@ func FuzzParse(f *testing.F) {
 		}
 		checkLazy(t, data, v, err)
 		if err != nil {
-			var se *jsonvalue.SyntaxError
+			var se *jsonwire.SyntaxError
 			if !errors.As(err, &se) || se.Offset < 0 || se.Offset > int64(len(data)) {
 				t.Fatalf("Parse error = %#v", err)
 			}

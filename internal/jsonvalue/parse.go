@@ -2,69 +2,40 @@ package jsonvalue
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
-	"strconv"
-	"unicode/utf16"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 )
 
-// MaxDepth is the deepest nesting of arrays and objects that Parse accepts.
-// It is the limit encoding/json enforces, so that both accept the same
-// documents, and it bounds the recursion of every function that walks a
-// Value.
-const MaxDepth = 10000
-
-// SyntaxError describes why Parse or ParseNumber rejected its input.
-type SyntaxError struct {
-	Offset int64  // offset of the offending byte; the input length if the input ended too early
-	Msg    string // what is wrong, in the words encoding/json uses
-}
-
-// Error returns "invalid JSON at byte offset N: " followed by Msg.
-func (e *SyntaxError) Error() string {
-	return "invalid JSON at byte offset " + strconv.FormatInt(e.Offset, 10) + ": " + e.Msg
-}
-
-// syntaxError reports the byte s[i] as unexpected in the given context, or
-// the end of the input if i == len(s).
-func syntaxError(s string, i int, context string) error {
-	if i >= len(s) {
-		return &SyntaxError{Offset: int64(i), Msg: "unexpected end of JSON input"}
-	}
-	c := s[i]
-	what := fmt.Sprintf("byte 0x%02x", c)
-	if c < utf8.RuneSelf {
-		what = "character " + strconv.QuoteRune(rune(c))
-	}
-	return &SyntaxError{Offset: int64(i), Msg: "invalid " + what + " " + context}
-}
+// MaxDepth is the deepest nesting of arrays and objects that Parse accepts:
+// the decoders' limit, which is also encoding/json's, so that all of them
+// accept the same documents.
+const MaxDepth = jsonwire.MaxDepth
 
 // Parse parses a JSON document: exactly one value, optionally surrounded by
 // whitespace. It accepts the same documents as encoding/json (json.Valid),
 // nested at most MaxDepth deep, and unescapes strings as encoding/json does,
 // replacing each byte of invalid UTF-8 and each unpaired surrogate escape
-// with U+FFFD. Errors are of type *SyntaxError.
+// with U+FFFD. Errors are of type *jsonwire.SyntaxError: the grammar is the
+// decoders' own, read with their tokenizer.
 //
 // The strings in the result share memory with one copy of data.
 func Parse(data []byte) (Value, error) {
 	// Working on a string lets member names, unescaped strings and number
 	// literals be substrings of one copy of the input instead of separate
 	// allocations.
-	p := parser{s: string(data)}
-	p.skipSpace()
-	v, err := p.value(0)
-	if err != nil {
+	p := newParser(string(data), 0, len(data))
+	// The check comes first, in the decoders' skipping loop, so that Parse
+	// and ParseLazy report the same error for the same input.
+	check := p.d
+	if err := check.Skip(); err != nil {
 		return Value{}, err
 	}
-	p.skipSpace()
-	if p.i < len(p.s) {
-		return Value{}, syntaxError(p.s, p.i, "after top-level value")
+	if err := check.End(); err != nil {
+		return Value{}, err
 	}
-	return v, nil
+	return p.value()
 }
 
 // ParseLazy is Parse for a value that may be large and need not be looked
@@ -80,18 +51,18 @@ func Parse(data []byte) (Value, error) {
 // keeping them.
 func ParseLazy(data []byte) (Value, error) {
 	doc := &document{text: string(data)}
-	p := parser{s: doc.text, scan: true, doc: doc}
-	p.skipSpace()
-	start := p.i
-	if _, err := p.value(0); err != nil {
+	p := newParser(doc.text, 0, len(data))
+	p.d.Peek() // past the leading whitespace
+	start := p.d.Offset()
+	ends, err := p.d.SkipSpans(indexMin, nil)
+	if err != nil {
 		return Value{}, err
 	}
-	end := p.i
-	p.skipSpace()
-	if p.i < len(p.s) {
-		return Value{}, syntaxError(p.s, p.i, "after top-level value")
+	if err := p.d.End(); err != nil {
+		return Value{}, err
 	}
-	return doc.value(start, end), nil
+	doc.ends = ends
+	return doc.value(start, p.d.Offset()), nil
 }
 
 // document is the text of a ParseLazy, with the offsets where its large
@@ -102,13 +73,11 @@ func ParseLazy(data []byte) (Value, error) {
 // indexMin/2 levels of small ones.
 type document struct {
 	text string
-	ends []span // by start; every array and object of indexMin bytes or more
+	ends []jsonwire.Span // by start; every array and object of indexMin bytes or more
 }
 
 // indexMin is the size from which an array or object is in document.ends.
 const indexMin = 64
-
-type span struct{ start, end int }
 
 // lazyText is the text of an array or object whose contents are not parsed
 // yet: doc.text[start:end].
@@ -126,8 +95,8 @@ func (d *document) value(start, end int) Value {
 	case '{':
 		return Value{Kind: Object, unparsed: &lazyText{d, start, end}}
 	}
-	p := parser{s: d.text[:end], i: start}
-	v, err := p.value(0)
+	p := newParser(d.text, start, end)
+	v, err := p.value()
 	if err != nil {
 		// The text was checked: this cannot happen, and a null is as good
 		// as anything if it did.
@@ -139,11 +108,11 @@ func (d *document) value(start, end int) Value {
 // end returns the end of the array or object that starts at start, when it
 // is a large one.
 func (d *document) end(start int) (int, bool) {
-	i, found := slices.BinarySearchFunc(d.ends, start, func(s span, start int) int { return cmp.Compare(s.start, start) })
+	i, found := slices.BinarySearchFunc(d.ends, start, func(s jsonwire.Span, start int) int { return cmp.Compare(s.Start, start) })
 	if !found {
 		return 0, false
 	}
-	return d.ends[i].end, true
+	return d.ends[i].End, true
 }
 
 // Elems returns the elements of an array, parsing them first if v came
@@ -169,460 +138,230 @@ func (v *Value) Fields() []Member {
 // parseLevel parses the array or object, leaving the arrays and objects
 // inside it unparsed.
 func (t *lazyText) parseLevel() Value {
-	p := parser{s: t.doc.text[:t.end], i: t.start, lazy: true, doc: t.doc}
-	v, err := p.value(0)
+	p := newParser(t.doc.text, t.start, t.end)
+	p.lazy, p.doc = true, t.doc
+	v, err := p.value()
 	if err != nil {
 		return Value{Kind: Null} // see document.value
 	}
 	return v
 }
 
-// levelParser returns a parser at the first element or member of the
-// array or object, which reads its contents one at a time (nextElement,
-// nextMember) with the arrays and objects in them left unparsed.
+// levelParser returns a parser inside the array or object, before its
+// first element or member, which reads its contents one at a time
+// (nextElement, nextMember) with the arrays and objects in them left
+// unparsed.
 func (t *lazyText) levelParser() parser {
-	p := parser{s: t.doc.text[:t.end], i: t.start + 1, lazy: true, doc: t.doc}
-	p.skipSpace()
+	p := newParser(t.doc.text, t.start, t.end)
+	p.lazy, p.doc = true, t.doc
+	if t.doc.text[t.start] == '[' {
+		p.d.BeginArray()
+	} else {
+		p.d.BeginObject()
+	}
 	return p
 }
 
-// nextElement reads the next element of a checked array, from its first
-// when first is set; more is false at its end.
-func (p *parser) nextElement(first bool) (item Value, more bool) {
-	if !p.openNext(first, ']') {
+// nextElement reads the next element of a checked array; more is false at
+// its end.
+func (p *parser) nextElement() (item Value, more bool) {
+	if more, err := p.d.NextElement(); !more || err != nil {
 		return Value{}, false
 	}
-	item, err := p.element(1)
+	item, err := p.element()
 	return item, err == nil
 }
 
 // nextMember is nextElement for the members of a checked object.
-func (p *parser) nextMember(first bool) (name string, value Value, more bool) {
-	if !p.openNext(first, '}') {
+func (p *parser) nextMember() (name string, value Value, more bool) {
+	b, more, err := p.d.NextMember()
+	if !more || err != nil {
 		return "", Value{}, false
 	}
-	name, err := p.str()
-	if err != nil {
-		return "", Value{}, false
-	}
-	p.skipSpace()
-	p.i++ // :
-	p.skipSpace()
-	value, err = p.element(1)
+	name = p.str(b)
+	value, err = p.element()
 	return name, value, err == nil
 }
 
-// openNext moves past the ',' before the next element or member (none
-// before the first) and reports whether there is one, rather than the
-// closing byte.
-func (p *parser) openNext(first bool, closing byte) bool {
-	p.skipSpace()
-	if !first {
-		if !p.next(',') {
-			return false
-		}
-		p.i++
-		p.skipSpace()
-	}
-	return p.i < len(p.s) && p.s[p.i] != closing
-}
-
-// parser is a recursive-descent parser; recursion is bounded by MaxDepth.
+// parser builds Values from what a jsonwire.Decoder reads; its recursion is
+// bounded by MaxDepth, which the Decoder enforces.
 type parser struct {
-	s string
-	i int // offset of the next unread byte
-	// scan checks the syntax without building values (ParseLazy).
-	scan bool
+	text string // the whole document; d reads a part of it
+	base int    // the offset in text where what d reads starts
+	d    jsonwire.Decoder
 	// lazy leaves the arrays and objects inside the one parsed unparsed,
 	// to parse when asked (Elems, Fields).
 	lazy bool
-	// doc is the document of ParseLazy: a scan records the ends of the
-	// large arrays and objects in it, a lazy parse looks them up.
+	// doc is the document of ParseLazy, with the ends of its large arrays
+	// and objects, which a lazy parse looks up.
 	doc *document
 }
 
-func (p *parser) skipSpace() {
-	for p.i < len(p.s) {
-		switch p.s[p.i] {
-		case ' ', '\t', '\n', '\r':
-			p.i++
-		default:
-			return
-		}
-	}
+// newParser returns a parser of text[start:end].
+func newParser(text string, start, end int) parser {
+	p := parser{text: text, base: start}
+	part := text[start:end]
+	p.d.Reset(unsafe.Slice(unsafe.StringData(part), len(part))) // only read
+	return p
 }
 
-// next reports whether the next byte is c.
-func (p *parser) next(c byte) bool {
-	return p.i < len(p.s) && p.s[p.i] == c
-}
+// offset returns the offset in text of the next unread byte.
+func (p *parser) offset() int { return p.base + p.d.Offset() }
 
-// value parses the value at p.i, which is nested inside depth arrays and
-// objects.
-func (p *parser) value(depth int) (Value, error) {
-	if p.i >= len(p.s) {
-		return Value{}, syntaxError(p.s, p.i, "")
+// str returns b, which the Decoder returned, as a string: a substring of
+// text when b is a part of it (a string or name that unescaping left as it
+// was, a number literal), which costs no allocation, and a copy otherwise
+// (b is then in the Decoder's scratch buffer).
+func (p *parser) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
 	}
-	switch c := p.s[p.i]; {
-	case c == '{':
-		return p.object(depth + 1)
-	case c == '[':
-		return p.array(depth + 1)
-	case c == '"':
-		s, err := p.str()
-		return Value{Kind: String, Str: s}, err
-	case c == '-' || isDigit(c):
-		start := p.i
-		end, err := scanNumber(p.s, start)
-		if err != nil {
-			return Value{}, err
-		}
-		p.i = end
-		if p.scan {
-			return Value{Kind: Number}, nil
-		}
-		return Value{Kind: Number, Num: decimalFromLiteral(p.s[start:end])}, nil
-	case c == 't':
-		return p.literal("true", Value{Kind: Bool, Bool: true})
-	case c == 'f':
-		return p.literal("false", Value{Kind: Bool})
-	case c == 'n':
-		return p.literal("null", Value{Kind: Null})
-	}
-	return Value{}, syntaxError(p.s, p.i, "looking for beginning of value")
-}
-
-// literal parses the keyword word, whose value is v.
-func (p *parser) literal(word string, v Value) (Value, error) {
-	for k := range len(word) {
-		if !p.next(word[k]) {
-			return Value{}, syntaxError(p.s, p.i, "in literal "+word)
-		}
-		p.i++
-	}
-	return v, nil
-}
-
-// array parses the array at p.i, which is the depth-th level of nesting.
-func (p *parser) array(depth int) (Value, error) {
-	if depth > MaxDepth {
-		return Value{}, &SyntaxError{Offset: int64(p.i), Msg: "exceeded max depth"}
-	}
-	at := p.recordStart(p.i)
-	defer p.recordEnd(at)
-	p.i++ // [
-	v := Value{Kind: Array}
-	p.skipSpace()
-	if p.next(']') {
-		p.i++
-		return v, nil
-	}
-	for {
-		item, err := p.element(depth)
-		if err != nil {
-			return Value{}, err
-		}
-		if !p.scan {
-			v.Items = append(v.Items, item)
-		}
-		p.skipSpace()
-		switch {
-		case p.next(','):
-			p.i++
-			p.skipSpace()
-		case p.next(']'):
-			p.i++
-			return v, nil
-		default:
-			return Value{}, syntaxError(p.s, p.i, "after array element")
-		}
-	}
-}
-
-// object parses the object at p.i, which is the depth-th level of nesting.
-func (p *parser) object(depth int) (Value, error) {
-	if depth > MaxDepth {
-		return Value{}, &SyntaxError{Offset: int64(p.i), Msg: "exceeded max depth"}
-	}
-	at := p.recordStart(p.i)
-	defer p.recordEnd(at)
-	p.i++ // {
-	v := Value{Kind: Object}
-	p.skipSpace()
-	if p.next('}') {
-		p.i++
-		return v, nil
-	}
-	var index map[string]int // member name -> position in v.Members
-	if !p.scan {
-		index = make(map[string]int)
-	}
-	for {
-		if !p.next('"') {
-			return Value{}, syntaxError(p.s, p.i, "looking for beginning of object key string")
-		}
-		name, err := p.str()
-		if err != nil {
-			return Value{}, err
-		}
-		p.skipSpace()
-		if !p.next(':') {
-			return Value{}, syntaxError(p.s, p.i, "after object key")
-		}
-		p.i++
-		p.skipSpace()
-		member, err := p.element(depth)
-		if err != nil {
-			return Value{}, err
-		}
-		if p.scan {
-			// Nothing to keep.
-		} else if k, dup := index[name]; dup {
-			v.Members[k].Value = member // see Value.Members
-		} else {
-			index[name] = len(v.Members)
-			v.Members = append(v.Members, Member{Name: name, Value: member})
-		}
-		p.skipSpace()
-		switch {
-		case p.next(','):
-			p.i++
-			p.skipSpace()
-		case p.next('}'):
-			p.i++
-			return v, nil
-		default:
-			return Value{}, syntaxError(p.s, p.i, "after object key:value pair")
-		}
-	}
-}
-
-// element parses an element of an array or the value of a member, in a
-// container at the given depth: as value does, but an array or object is
-// only checked, and kept as text, when p.lazy is set.
-func (p *parser) element(depth int) (Value, error) {
-	if !p.lazy || p.i >= len(p.s) || (p.s[p.i] != '[' && p.s[p.i] != '{') {
-		return p.value(depth)
-	}
-	start := p.i
-	if end, ok := p.doc.end(start); ok {
-		p.i = end
-		return p.doc.value(start, end), nil
-	}
-	// A small array or object: the text was checked when it was first
-	// parsed, so the faster scanner of the decoders serves to find its
-	// end, with the parser's own scan as the fallback should it disagree.
-	var d jsonwire.Decoder
-	rest := p.s[start:]
-	d.Reset(unsafe.Slice(unsafe.StringData(rest), len(rest))) // only read
-	if d.Skip() == nil {
-		p.i = start + d.Offset()
-		return p.doc.value(start, p.i), nil
-	}
-	doc := p.doc
-	p.scan, p.lazy, p.doc = true, false, nil // nothing to record
-	_, err := p.value(depth)
-	p.scan, p.lazy, p.doc = false, true, doc
-	if err != nil {
-		return Value{}, err
-	}
-	return p.doc.value(start, p.i), nil
-}
-
-// recordStart and recordEnd keep the span of an array or object that a
-// scan for ParseLazy goes through, if it is large: recordStart returns the
-// position of its span, recordEnd fills the span in or drops it. A small
-// one is last when it ends, since what it holds is smaller still and was
-// dropped before.
-func (p *parser) recordStart(start int) int {
-	if !p.scan || p.doc == nil {
-		return -1
-	}
-	p.doc.ends = append(p.doc.ends, span{start: start})
-	return len(p.doc.ends) - 1
-}
-
-func (p *parser) recordEnd(at int) {
-	if at < 0 {
-		return
-	}
-	if s := &p.doc.ends[at]; p.i-s.start >= indexMin {
-		s.end = p.i
-	} else {
-		p.doc.ends = p.doc.ends[:at]
-	}
-}
-
-// str parses the string literal at p.i and returns its unescaped value.
-func (p *parser) str() (string, error) {
-	start := p.i + 1 // behind the opening quote
-	verbatim := true // whether the value is the literal's body unchanged
-	for i := start; ; {
-		if i >= len(p.s) {
-			return "", syntaxError(p.s, i, "")
-		}
-		switch c := p.s[i]; {
-		case c == '"':
-			p.i = i + 1
-			if verbatim || p.scan {
-				return p.s[start:i], nil
-			}
-			return unescape(p.s[start:i]), nil
-		case c == '\\':
-			verbatim = false
-			end, err := escapeEnd(p.s, i)
-			if err != nil {
-				return "", err
-			}
-			i = end
-		case c < 0x20:
-			return "", syntaxError(p.s, i, "in string literal")
-		case c < utf8.RuneSelf:
-			i++
-		default:
-			r, size := utf8.DecodeRuneInString(p.s[i:])
-			if r == utf8.RuneError && size == 1 {
-				verbatim = false // the byte becomes U+FFFD
-			}
-			i += size
-		}
-	}
-}
-
-// escapeEnd checks the escape sequence whose backslash is s[i] and returns
-// the offset behind it.
-func escapeEnd(s string, i int) (int, error) {
-	i++
-	if i < len(s) && s[i] != 'u' {
-		if _, ok := unescapeByte(s[i]); !ok {
-			return 0, syntaxError(s, i, "in string escape code")
-		}
-		return i + 1, nil
-	}
-	if i >= len(s) {
-		return 0, syntaxError(s, i, "")
-	}
-	for j := i + 1; j < i+5; j++ {
-		if j >= len(s) || !isHex(s[j]) {
-			return 0, syntaxError(s, j, `in \u hexadecimal character escape`)
-		}
-	}
-	return i + 5, nil
-}
-
-// unescapeByte returns the byte that the escape sequence \c stands for,
-// for every c except 'u'.
-func unescapeByte(c byte) (byte, bool) {
-	switch c {
-	case '"', '\\', '/':
-		return c, true
-	case 'b':
-		return '\b', true
-	case 'f':
-		return '\f', true
-	case 'n':
-		return '\n', true
-	case 'r':
-		return '\r', true
-	case 't':
-		return '\t', true
-	}
-	return 0, false
-}
-
-// unescape returns the value of a string literal whose body (the part
-// between the quotes) str has checked, following encoding/json: invalid
-// UTF-8 bytes and unpaired surrogate escapes become U+FFFD.
-func unescape(body string) string {
-	b := make([]byte, 0, len(body))
-	for i := 0; i < len(body); {
-		switch c := body[i]; {
-		case c == '\\' && body[i+1] == 'u':
-			r := hexRune(body[i+2 : i+6])
-			i += 6
-			if utf16.IsSurrogate(r) {
-				// A surrogate only stands for a character as the first half
-				// of a pair of escapes; anything else is replaced.
-				r2 := rune(-1)
-				if i+1 < len(body) && body[i] == '\\' && body[i+1] == 'u' {
-					r2 = hexRune(body[i+2 : i+6])
-				}
-				r = utf16.DecodeRune(r, r2)
-				if r != utf8.RuneError {
-					i += 6 // the pair's second half
-				}
-			}
-			b = utf8.AppendRune(b, r)
-		case c == '\\':
-			e, _ := unescapeByte(body[i+1])
-			b = append(b, e)
-			i += 2
-		case c < utf8.RuneSelf:
-			b = append(b, c)
-			i++
-		default:
-			r, size := utf8.DecodeRuneInString(body[i:])
-			b = utf8.AppendRune(b, r) // U+FFFD for an invalid byte
-			i += size
-		}
+	off := uintptr(unsafe.Pointer(unsafe.SliceData(b))) - uintptr(unsafe.Pointer(unsafe.StringData(p.text)))
+	if off < uintptr(len(p.text)) {
+		return p.text[off : int(off)+len(b)]
 	}
 	return string(b)
 }
 
-// hexRune returns the value of four hexadecimal digits.
-func hexRune(s string) rune {
-	r, _ := strconv.ParseUint(s, 16, 32)
-	return rune(r)
-}
-
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-func isHex(c byte) bool {
-	return isDigit(c) || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-// scanNumber returns the offset behind the JSON number literal that starts at
-// s[i]. The grammar is RFC 8259's, which encoding/json implements:
-//
-//	-? (0 | [1-9][0-9]*) (\.[0-9]+)? ([eE][+-]?[0-9]+)?
-//
-// A literal followed by more digits, such as 01, ends after the 0; the caller
-// rejects what follows.
-func scanNumber(s string, i int) (int, error) {
-	if i < len(s) && s[i] == '-' {
-		i++
-	}
+// value parses the value at the Decoder's position.
+func (p *parser) value() (Value, error) {
+	d := &p.d
+	k := d.Peek()
 	switch {
-	case i < len(s) && s[i] == '0':
-		i++
-	case i < len(s) && isDigit(s[i]):
-		i = skipDigits(s, i)
-	default:
-		return 0, syntaxError(s, i, "in numeric literal")
-	}
-	if i < len(s) && s[i] == '.' {
-		i++
-		if i >= len(s) || !isDigit(s[i]) {
-			return 0, syntaxError(s, i, "after decimal point in numeric literal")
+	case k == jsonwire.KindObject:
+		return p.object()
+	case k == jsonwire.KindArray:
+		return p.array()
+	case k == jsonwire.KindString:
+		b, err := d.StringBytes()
+		if err != nil {
+			return Value{}, err
 		}
-		i = skipDigits(s, i)
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
+		return Value{Kind: String, Str: p.str(b)}, nil
+	case k == jsonwire.KindNumber:
+		lit, err := d.Number()
+		if err != nil {
+			return Value{}, err
 		}
-		if i >= len(s) || !isDigit(s[i]) {
-			return 0, syntaxError(s, i, "in exponent of numeric literal")
-		}
-		i = skipDigits(s, i)
+		return Value{Kind: Number, Num: decimalFromLiteral(p.str(lit))}, nil
+	case k == jsonwire.KindBool:
+		b, err := d.Bool()
+		return Value{Kind: Bool, Bool: b}, err
+	case k == jsonwire.KindNull:
+		return Value{Kind: Null}, d.Null()
 	}
-	return i, nil
+	// The end of the input or a byte that cannot start a value: Skip
+	// reports which.
+	return Value{}, d.Skip()
 }
 
-func skipDigits(s string, i int) int {
-	for i < len(s) && isDigit(s[i]) {
-		i++
+// array parses the array at the Decoder's position.
+func (p *parser) array() (Value, error) {
+	if err := p.d.BeginArray(); err != nil {
+		return Value{}, err
 	}
-	return i
+	v := Value{Kind: Array}
+	for {
+		more, err := p.d.NextElement()
+		if err != nil {
+			return Value{}, err
+		}
+		if !more {
+			break
+		}
+		item, err := p.element()
+		if err != nil {
+			return Value{}, err
+		}
+		v.Items = append(v.Items, item)
+	}
+	return v, nil
+}
+
+// object parses the object at the Decoder's position.
+func (p *parser) object() (Value, error) {
+	if err := p.d.BeginObject(); err != nil {
+		return Value{}, err
+	}
+	v := Value{Kind: Object}
+	var index map[string]int // member name -> position in v.Members, once there are many
+	for {
+		b, more, err := p.d.NextMember()
+		if err != nil {
+			return Value{}, err
+		}
+		if !more {
+			break
+		}
+		name := p.str(b) // before the Decoder reuses its scratch buffer
+		member, err := p.element()
+		if err != nil {
+			return Value{}, err
+		}
+		if k, dup := p.find(v.Members, index, name); dup {
+			v.Members[k].Value = member // see Value.Members
+			continue
+		}
+		v.Members = append(v.Members, Member{Name: name, Value: member})
+		index = p.indexed(v.Members, index)
+	}
+	return v, nil
+}
+
+// linearMax is the number of members up to which looking a name up among
+// them costs less than a map: most objects of an event have a few.
+const linearMax = 16
+
+// find returns the position of the member called name, looking in index
+// once there is one.
+func (p *parser) find(members []Member, index map[string]int, name string) (int, bool) {
+	if index != nil {
+		k, ok := index[name]
+		return k, ok
+	}
+	for k := range members {
+		if members[k].Name == name {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// indexed returns index with the last of members added, made when members
+// outgrow linearMax, so that objects with many members stay linear to
+// parse.
+func (p *parser) indexed(members []Member, index map[string]int) map[string]int {
+	switch {
+	case index != nil:
+		index[members[len(members)-1].Name] = len(members) - 1
+	case len(members) > linearMax:
+		index = make(map[string]int, 2*len(members))
+		for k, m := range members {
+			index[m.Name] = k
+		}
+	}
+	return index
+}
+
+// element parses an element of an array or the value of a member: as
+// value does, but an array or object is only skipped, and kept as text,
+// when p.lazy is set.
+func (p *parser) element() (Value, error) {
+	if !p.lazy {
+		return p.value()
+	}
+	if k := p.d.Peek(); k != jsonwire.KindArray && k != jsonwire.KindObject {
+		return p.value()
+	}
+	start := p.offset()
+	if end, ok := p.doc.end(start); ok {
+		p.d.SkipTo(end - p.base)
+		return p.doc.value(start, end), nil
+	}
+	// A small array or object (the text was checked when it was first
+	// parsed): skipping it again costs little.
+	if err := p.d.Skip(); err != nil {
+		return Value{}, err
+	}
+	return p.doc.value(start, p.offset()), nil
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 )
 
 func mustParse(t *testing.T, doc string) jsonvalue.Value {
@@ -172,7 +173,7 @@ func TestParse(t *testing.T) {
 			continue
 		}
 		if err != nil {
-			var se *jsonvalue.SyntaxError
+			var se *jsonwire.SyntaxError
 			if !errors.As(err, &se) || se.Offset < 0 || se.Offset > int64(len(doc)) {
 				t.Errorf("Parse(%q) error = %#v", doc, err)
 			}
@@ -197,6 +198,8 @@ func decodeStd(t *testing.T, doc []byte) any {
 	return x
 }
 
+// The messages are the decoders' (jsonwire's): one grammar, one set of
+// errors.
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		doc string
@@ -209,13 +212,13 @@ func TestParseErrors(t *testing.T) {
 		{`{"a":1 "b"}`, "invalid JSON at byte offset 7: invalid character '\"' after object key:value pair"},
 		{`{1:2}`, "invalid JSON at byte offset 1: invalid character '1' looking for beginning of object key string"},
 		{`nul`, "invalid JSON at byte offset 3: unexpected end of JSON input"},
-		{`nulL`, "invalid JSON at byte offset 3: invalid character 'L' in literal null"},
+		{`nulL`, "invalid JSON at byte offset 3: invalid character 'L' in literal null (expecting 'l')"},
 		{`01`, "invalid JSON at byte offset 1: invalid character '1' after top-level value"},
 		{`-x`, "invalid JSON at byte offset 1: invalid character 'x' in numeric literal"},
-		{`"\x"`, "invalid JSON at byte offset 2: invalid character 'x' in string escape code"},
-		{`"\u00g0"`, "invalid JSON at byte offset 5: invalid character 'g' in \\u hexadecimal character escape"},
-		{"\"\t\"", "invalid JSON at byte offset 1: invalid character '\\t' in string literal"},
-		{"\xff", "invalid JSON at byte offset 0: invalid byte 0xff looking for beginning of value"},
+		{`"\x"`, `invalid JSON at byte offset 1: invalid escape sequence "\x"`},
+		{`"\u00g0"`, `invalid JSON at byte offset 1: invalid escape sequence "\u00g"`},
+		{"\"\t\"", "invalid JSON at byte offset 1: control character U+0009 in string"},
+		{"\xff", "invalid JSON at byte offset 0: invalid character 'ÿ' looking for beginning of value"},
 	}
 	for _, tt := range tests {
 		_, err := jsonvalue.Parse([]byte(tt.doc))

@@ -6,8 +6,8 @@ import (
 )
 
 // The Append functions write JSON into a byte slice the caller holds, for
-// generated encoders: they keep the slice in registers, where an Encoder
-// would load and store it on every call. Members and elements are written
+// generated encoders: they keep the slice in registers, where an encoder
+// object would load and store it on every call. Members and elements are written
 // each after a ',', and CloseObject or CloseArray turns the first ',' into
 // the opening bracket: no state is needed to know whether a comma is due.
 

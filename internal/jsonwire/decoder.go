@@ -272,6 +272,15 @@ func (d *Decoder) Skip() error {
 	return nil
 }
 
+// SkipTo consumes the value that starts at the current position (after
+// whitespace) and ends at end, an offset an earlier pass over the same
+// input found, without checking its bytes again: it makes reading a
+// checked document level by level cost time linear in its size. An end
+// outside the input or behind the current position is clamped.
+func (d *Decoder) SkipTo(end int) {
+	d.pos = min(max(end, d.pos), len(d.data))
+}
+
 // Raw is Skip that also returns the value's bytes, without surrounding
 // whitespace. They alias the input.
 func (d *Decoder) Raw() ([]byte, error) {

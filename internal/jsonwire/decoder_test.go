@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"reflect"
 	"strconv"
@@ -486,9 +487,7 @@ func TestStringDoesNotAlias(t *testing.T) {
 		if i%500 == 0 {
 			s = strings.Repeat("x", 40<<10) // larger than a chunk
 		}
-		enc := jsonwire.NewEncoder(buf[:0])
-		enc.String(s)
-		buf = enc.Bytes()
+		buf = jsonwire.AppendString(buf[:0], s)
 		d.Reset(buf)
 		v, err := d.String()
 		if err != nil {
@@ -954,5 +953,39 @@ func must(t testing.TB, err error) {
 	if err != nil {
 		t.Helper()
 		t.Fatal(err)
+	}
+}
+
+func TestSkipSpans(t *testing.T) {
+	big := `[` + strings.Repeat(`1,`, 20) + `1]` // 43 bytes
+	tests := []struct {
+		name string
+		doc  string
+		min  int
+		want []jsonwire.Span
+	}{
+		{"scalar", `"abc"`, 3, nil},
+		{"empty containers are never kept", `[[],{}]`, 0, []jsonwire.Span{{0, 7}}},
+		{"small dropped, large kept", `[[1],` + big + `]`, 10, []jsonwire.Span{{0, 49}, {5, 48}}},
+		{"in the order they start", `{"a":{"b":` + big + `}, "c":` + big + `}`, 40, []jsonwire.Span{{0, 104}, {5, 54}, {10, 53}, {60, 103}}},
+		{"leading whitespace", " \n" + big, 40, []jsonwire.Span{{2, 45}}},
+	}
+	for _, tt := range tests {
+		d := jsonwire.NewDecoder([]byte(tt.doc))
+		got, err := d.SkipSpans(tt.min, nil)
+		if err != nil || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: SkipSpans = %v, %v; want %v", tt.name, got, err, tt.want)
+		}
+		if d.Offset() != len(tt.doc) {
+			t.Errorf("%s: offset %d after SkipSpans, want %d", tt.name, d.Offset(), len(tt.doc))
+		}
+	}
+	// An error is Skip's.
+	for _, doc := range []string{`[1,`, `{"a" 1}`, `[` + big + `,]`} {
+		_, err := jsonwire.NewDecoder([]byte(doc)).SkipSpans(3, nil)
+		want := jsonwire.NewDecoder([]byte(doc)).Skip()
+		if err == nil || fmt.Sprint(err) != fmt.Sprint(want) {
+			t.Errorf("SkipSpans(%q) error = %v, Skip error = %v", doc, err, want)
+		}
 	}
 }

@@ -31,9 +31,10 @@
 // while dropping the rest of the decoded data should clone them
 // (strings.Clone) to let the chunk be collected.
 //
-// # Encoder
+// # Writing
 //
-// The Encoder appends JSON to a byte slice, inserting commas by itself. Its
-// output for strings and float64 values is byte-identical to encoding/json
-// with SetEscapeHTML(false).
+// AppendString, AppendFloat, CloseObject and CloseArray append JSON to a
+// byte slice the caller holds, as generated encoders do. Their output for
+// strings and float64 values is byte-identical to encoding/json with
+// SetEscapeHTML(false).
 package jsonwire

@@ -154,6 +154,27 @@ func escapeLen(data []byte, i int) (int, error) {
 	return 0, errEscape(i, data[i:i+2])
 }
 
+// CheckNumber checks that lit is one JSON number literal and nothing else:
+// no whitespace around it, no trailing bytes. It is the grammar the Decoder
+// reads numbers with, for numbers that come without a document around
+// them, e.g. written in generated code.
+func CheckNumber(lit []byte) error {
+	if len(lit) == 0 {
+		return errEOF(0)
+	}
+	if kindOf[lit[0]] != KindNumber {
+		return errChar(0, lit[0], "looking for beginning of value")
+	}
+	end, err := skipNumber(lit, 0)
+	if err != nil {
+		return err
+	}
+	if end < len(lit) {
+		return errChar(end, lit[end], "after number")
+	}
+	return nil
+}
+
 // skipNumber checks the number starting at data[i] ('-' or a digit) and
 // returns the offset just past it. Like encoding/json it stops after a
 // leading zero, so "01" is the number 0 followed by an unexpected '1'.
@@ -247,6 +268,54 @@ func skipMemberName(data []byte, i int) (int, error) {
 // container is an object, kept in a bit stack that lives on the Go stack
 // for the first 256 levels.
 func skipValue(data []byte, i, depth int) (int, error) {
+	return skipValueSpans(data, i, depth, nil)
+}
+
+// Span is where an array or object lies in the input: data[Start:End].
+type Span struct{ Start, End int }
+
+// SkipSpans is Skip that also appends to spans, in the order they start,
+// the arrays and objects in the value that are min bytes long or longer
+// (min > 2), for a reader that comes back to parse them later and needs
+// their ends without scanning them again.
+func (d *Decoder) SkipSpans(min int, spans []Span) ([]Span, error) {
+	rec := spanRecorder{min: max(min, 3), spans: spans}
+	end, err := skipValueSpans(d.data, d.pos, d.depth, &rec)
+	if err != nil {
+		return spans, err
+	}
+	d.pos = end
+	return rec.spans, nil
+}
+
+// spanRecorder keeps the large containers skipValueSpans goes through:
+// each gets its place in spans when it opens and keeps it when it closes
+// large, or gives it up, and those of what it held, which were smaller
+// still and gave theirs up before.
+type spanRecorder struct {
+	min    int
+	spans  []Span
+	opened []int // for each open container, its place in spans
+}
+
+func (r *spanRecorder) open(start int) {
+	r.opened = append(r.opened, len(r.spans))
+	r.spans = append(r.spans, Span{Start: start})
+}
+
+func (r *spanRecorder) close(end int) {
+	at := r.opened[len(r.opened)-1]
+	r.opened = r.opened[:len(r.opened)-1]
+	if s := &r.spans[at]; end-s.Start >= r.min {
+		s.End = end
+	} else {
+		r.spans = r.spans[:at]
+	}
+}
+
+// skipValueSpans is skipValue that records the large containers in rec,
+// unless rec is nil.
+func skipValueSpans(data []byte, i, depth int, rec *spanRecorder) (int, error) {
 	var small [4]uint64
 	objects := small[:] // bit n set: the n-th open container (from the outside) is an object
 	open := 0           // containers opened by this call and not yet closed
@@ -269,6 +338,7 @@ value:
 		if w == len(objects) {
 			objects = append(objects, 0)
 		}
+		start := i
 		i = skipSpace(data, i+1)
 		if i >= len(data) {
 			return i, errEOF(i)
@@ -280,6 +350,9 @@ value:
 			}
 			objects[w] &^= bit
 			open++
+			if rec != nil {
+				rec.open(start)
+			}
 			goto value
 		}
 		if data[i] == '}' {
@@ -288,6 +361,9 @@ value:
 		}
 		objects[w] |= bit
 		open++
+		if rec != nil {
+			rec.open(start)
+		}
 		if i, err = skipMemberName(data, i); err != nil {
 			return i, err
 		}
@@ -333,6 +409,9 @@ value:
 		case c == '}' && inObject, c == ']' && !inObject:
 			i++
 			open--
+			if rec != nil {
+				rec.close(i)
+			}
 		case inObject:
 			return i, errChar(i, c, "after object key:value pair")
 		default:

@@ -57,6 +57,23 @@ func (d *Decoder) StringAfterPeek() (string, error) {
 	return unsafe.String(&dst[0], len(dst)), nil
 }
 
+// StringBytes is String for a caller that keeps the string elsewhere, or
+// not at all: the unescaped bytes alias the input when unescaping changes
+// nothing, and are otherwise in a scratch buffer that is only valid until
+// the next call on the Decoder. It does not touch the string arena.
+func (d *Decoder) StringBytes() ([]byte, error) {
+	i, err := d.expect(KindString)
+	if err != nil {
+		return nil, err
+	}
+	b, end, err := d.readName(i + 1)
+	if err != nil {
+		return nil, err
+	}
+	d.pos = end
+	return b, nil
+}
+
 // unquote appends the content of the string that continues at i, unescaped
 // as json.Unmarshal does (invalid UTF-8 and unpaired surrogates become
 // U+FFFD), and checks it as skipString does, in one pass. It returns the

@@ -24,12 +24,6 @@ var formatCheckers = map[string]func(string) error{
 	"uuid":      checkUUID,
 }
 
-// KnownFormat reports whether format is asserted under AssertFormat.
-func KnownFormat(format string) bool {
-	_, ok := formatCheckers[format]
-	return ok
-}
-
 // Format checks s against format when AssertFormat is on.
 func (c *Collector) Format(format, s string) {
 	if !c.AssertFormat {

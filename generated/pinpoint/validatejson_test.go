@@ -1,0 +1,27 @@
+package pinpoint_test
+
+import (
+	"testing"
+
+	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/internal/corpus"
+)
+
+// BenchmarkValidateJSON measures the raw-value path: a record checked
+// against its schema without being decoded into Go values, over a mix of
+// every event type.
+func BenchmarkValidateJSON(b *testing.B) {
+	records := corpus.Events(corpus.Options{N: 2000, Seed: 1})
+	var size int64
+	for _, r := range records {
+		size += int64(len(r))
+	}
+	b.SetBytes(size / int64(len(records)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if err := pinpoint.ValidateJSON(records[i%len(records)], pinpoint.ValidateOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
