@@ -58,14 +58,22 @@ func newPrinter(pkgPath, pkgName string) *printer {
 	return p
 }
 
-// fileFor returns the generated file a schema's types and decoders go to:
-// the one named after the schema's own file (campaign.json: campaign.go).
+// fileFor returns the generated file a schema's type declarations and
+// their accessors go to: the one named after the schema's own file
+// (campaign.json: campaign.go).
 func (p *printer) fileFor(s *load.Schema) *jen.File {
 	return p.file(strings.TrimSuffix(path.Base(s.Loc.File), ".json") + ".go")
 }
 
+// jsonFileFor returns the file a schema's decoders and encoders go to
+// (campaign.json: campaign_json.go), split by concern as ogen does (issue
+// 11): the types read short, and the long generated codec stays apart.
+func (p *printer) jsonFileFor(s *load.Schema) *jen.File {
+	return p.file(strings.TrimSuffix(path.Base(s.Loc.File), ".json") + "_json.go")
+}
+
 // validateFileFor returns the file a schema's validators go to
-// (campaign.json: campaign_validate.go), so that a reader of the types and
+// (campaign.json: campaign_validate.go), so that a reader of the types or
 // their decoders does not wade through the checks.
 func (p *printer) validateFileFor(s *load.Schema) *jen.File {
 	return p.file(strings.TrimSuffix(path.Base(s.Loc.File), ".json") + "_validate.go")

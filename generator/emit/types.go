@@ -305,7 +305,8 @@ func (p *printer) embeddedJSON(t *model.Type) {
 		jen.Return(jen.Id("j").Dot("decoded").Dot("Get").Call(jen.Id("j").Dot("Text"), jen.Func().Params(jen.Id("text").String()).Params(result.Clone(), jen.Error()).Block(decode...))),
 	)
 	f.Line()
-	f.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("read").Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Params(jen.Bool(), jen.Error()).Block(
+	jf := p.jsonFileFor(t.Schema)
+	jf.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("read").Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Params(jen.Bool(), jen.Error()).Block(
 		jen.Op("*").Id("j").Op("=").Id(t.Name).Values(),
 		jen.List(jen.Id("fits"), jen.Err()).Op(":=").Qual(codecPkg, "ReadString").Call(jen.Op("&").Id("j").Dot("Text"), jen.Id("d")),
 		jen.If(jen.Id("fits").Op("&&").Id("d").Dot("Eager")).Block(
@@ -313,11 +314,11 @@ func (p *printer) embeddedJSON(t *model.Type) {
 		),
 		jen.Return(jen.Id("fits"), jen.Err()),
 	)
-	f.Line()
-	f.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("write").Params(jen.Id("b").Index().Byte(), jen.Id("w").Op("*").Qual(codecPkg, "Writer")).Index().Byte().Block(
+	jf.Line()
+	jf.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("write").Params(jen.Id("b").Index().Byte(), jen.Id("w").Op("*").Qual(codecPkg, "Writer")).Index().Byte().Block(
 		jen.Return(jen.Qual(jsonwirePkg, "AppendString").Call(jen.Id("b"), jen.Id("j").Dot("Text"))),
 	)
-	f.Line()
+	jf.Line()
 }
 
 // lazyType prints the type of a property whose struct is decoded on first
@@ -360,16 +361,17 @@ func (p *printer) lazyType(t *model.Type) {
 		state.Clone().Op("=").Qual(codecPkg, "Hold").Call(jen.Nil(), jen.Id("v")),
 	)
 	f.Line()
-	f.Commentf("MarshalJSON returns the %s as compact JSON, or null when absent.", target)
-	f.Func().Add(byValue.Clone()).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+	jf := p.jsonFileFor(t.Schema)
+	jf.Commentf("MarshalJSON returns the %s as compact JSON, or null when absent.", target)
+	jf.Func().Add(byValue.Clone()).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Var().Id("w").Qual(codecPkg, "Writer"),
 		jen.Id("b").Op(":=").Id("l").Dot("write").Call(jen.Nil(), jen.Op("&").Id("w")),
 		jen.Return(jen.Id("b"), jen.Id("w").Dot("Err")),
 	)
-	f.Line()
-	f.Commentf("UnmarshalJSON decodes a JSON object into a new %s at once; null makes", target)
-	f.Comment("the member absent.")
-	f.Func().Add(byRef.Clone()).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+	jf.Line()
+	jf.Commentf("UnmarshalJSON decodes a JSON object into a new %s at once; null makes", target)
+	jf.Comment("the member absent.")
+	jf.Func().Add(byRef.Clone()).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.If(jen.Qual("bytes", "Equal").Call(jen.Qual("bytes", "TrimSpace").Call(jen.Id("data")), jen.Index().Byte().Call(jen.Lit("null")))).Block(
 			state.Clone().Op("=").Nil(),
 			jen.Return(jen.Nil()),
@@ -381,25 +383,25 @@ func (p *printer) lazyType(t *model.Type) {
 		state.Clone().Op("=").Qual(codecPkg, "Hold").Call(jen.Nil(), jen.Id("v")),
 		jen.Return(jen.Nil()),
 	)
-	f.Line()
-	f.Comment("read keeps the object that comes next, or decodes it with DecodeOptions.Eager;")
-	f.Comment("it reports false, reading nothing, for another kind of value.")
-	f.Func().Add(byRef.Clone()).Id("read").Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Params(jen.Bool(), jen.Error()).Block(
+	jf.Line()
+	jf.Comment("read keeps the object that comes next, or decodes it with DecodeOptions.Eager;")
+	jf.Comment("it reports false, reading nothing, for another kind of value.")
+	jf.Func().Add(byRef.Clone()).Id("read").Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Params(jen.Bool(), jen.Error()).Block(
 		jen.If(jen.Id("d").Dot("Peek").Call().Op("!=").Qual(jsonwirePkg, "KindObject")).Block(jen.Return(jen.False(), jen.Nil())),
 		jen.Var().Err().Error(),
 		jen.List(state.Clone(), jen.Err()).Op("=").Qual(codecPkg, "Capture").Call(state.Clone(), jen.Id("d"), read.Clone()),
 		jen.Return(jen.True(), jen.Err()),
 	)
-	f.Line()
-	f.Comment("drop makes the member absent, keeping the memory for the next decode.")
-	f.Func().Add(byRef.Clone()).Id("drop").Params().Block(
+	jf.Line()
+	jf.Comment("drop makes the member absent, keeping the memory for the next decode.")
+	jf.Func().Add(byRef.Clone()).Id("drop").Params().Block(
 		state.Clone().Op("=").Qual(codecPkg, "Drop").Call(state.Clone()),
 	)
-	f.Line()
-	f.Func().Add(byValue.Clone()).Id("write").Params(jen.Id("b").Index().Byte(), jen.Id("w").Op("*").Qual(codecPkg, "Writer")).Index().Byte().Block(
+	jf.Line()
+	jf.Func().Add(byValue.Clone()).Id("write").Params(jen.Id("b").Index().Byte(), jen.Id("w").Op("*").Qual(codecPkg, "Writer")).Index().Byte().Block(
 		jen.Return(state.Clone().Dot("AppendJSON").Call(jen.Id("b"), jen.Id("w"), read.Clone(), jen.Parens(jen.Op("*").Id(target)).Dot("write"))),
 	)
-	f.Line()
+	jf.Line()
 	f.Func().Add(byValue.Clone()).Id("validate").Params(cParam).Block(
 		jen.If(jen.Id("v").Op(":=").Id("l").Dot("Get").Call(), jen.Id("v").Op("!=").Nil()).Block(
 			jen.Id("v").Dot("validate").Call(jen.Id("c")),
@@ -413,7 +415,8 @@ func absentConst(t *model.Type, f *model.Field) string {
 	return "absent" + t.Name + f.Name
 }
 
-// structType prints a struct, its decoder, encoder and validator.
+// structType prints a struct and its accessors, and its decoder and encoder
+// into the schema's _json.go file, and its validator.
 func (p *printer) structType(t *model.Type) {
 	f := p.fileFor(t.Schema)
 	doc := t.Doc
@@ -454,9 +457,11 @@ func (p *printer) structType(t *model.Type) {
 		f.Const().Defs(defs...)
 		f.Line()
 	}
+	jf := p.jsonFileFor(t.Schema)
+	p.jsonMethods(jf, t)
+	p.structRead(jf, t)
+	p.structWrite(jf, t)
 	p.structMethods(f, t)
-	p.structRead(f, t)
-	p.structWrite(f, t)
 	p.structValidate(t)
 	if t.Event != nil {
 		p.eventMethods(f, t)
@@ -488,8 +493,9 @@ func recv(t *model.Type) *jen.Statement {
 	return jen.Params(jen.Id("v").Op("*").Id(t.Name))
 }
 
-// structMethods prints the exported entry points every struct has.
-func (p *printer) structMethods(f *jen.File, t *model.Type) {
+// jsonMethods prints the exported decoding and encoding entry points every
+// struct has.
+func (p *printer) jsonMethods(f *jen.File, t *model.Type) {
 	f.Comment("UnmarshalJSON decodes the JSON object in data into v. Members whose value does")
 	f.Comment("not fit their field go to Rest and are reported by Validate; the error is")
 	f.Comment("for malformed JSON (*SyntaxError), data that is not an object, and a member")
@@ -520,6 +526,11 @@ func (p *printer) structMethods(f *jen.File, t *model.Type) {
 		jen.Return(jen.Id("b"), jen.Id("w").Dot("Err")),
 	)
 	f.Line()
+}
+
+// structMethods prints the exported validation entry points every struct
+// has; they stay with the type, the checks go to the _validate.go file.
+func (p *printer) structMethods(f *jen.File, t *model.Type) {
 	f.Comment("Validate checks v against its schema. It returns nil or a *ValidationError")
 	f.Comment("listing every violation; format and embedded JSON documents are not checked")
 	f.Comment("(see ValidateWith).")

@@ -2,12 +2,7 @@
 
 package v3p0
 
-import (
-	"github.com/pinpoint-events/pinpoint-events/internal/codec"
-	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
-	"github.com/pinpoint-events/pinpoint-events/internal/validation"
-	"strconv"
-)
+import "github.com/pinpoint-events/pinpoint-events/internal/validation"
 
 // The Pinpoint project (application) the event belongs to.
 type Application struct {
@@ -43,36 +38,6 @@ const (
 	absentApplicationSDK   = 1 << 1
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *Application) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *Application) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *Application) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *Application) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -88,149 +53,6 @@ func (v *Application) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *Application) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentApplicationAppID | absentApplicationSDK
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentApplicationAppID != 0 {
-				v.AppID = ""
-			}
-			if seen&uint64(0x1) == 0 {
-				v.CognitoIdentityPoolID = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.PackageName = nil
-			}
-			if v.absent&absentApplicationSDK != 0 {
-				v.SDK = SDK{}
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Title = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.VersionName = nil
-			}
-			if seen&uint64(0x10) == 0 {
-				v.VersionCode = nil
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "app_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AppID, err = codec.String[string](d)
-				v.absent &^= absentApplicationAppID
-			} else {
-				fits, err = codec.Required(d, &v.AppID, codec.ReadString[string], &v.Rest, "app_id")
-				v.absent = codec.SetBit(v.absent, absentApplicationAppID, !fits)
-			}
-		case "cognito_identity_pool_id":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CognitoIdentityPoolID = codec.ReuseString(d, v.CognitoIdentityPoolID)
-				*v.CognitoIdentityPoolID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.CognitoIdentityPoolID, v.CognitoIdentityPoolID, codec.ReadString[string], &v.Rest, "cognito_identity_pool_id")
-			}
-		case "package_name":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.PackageName = codec.ReuseString(d, v.PackageName)
-				*v.PackageName, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.PackageName, v.PackageName, codec.ReadString[string], &v.Rest, "package_name")
-			}
-		case "sdk":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.SDK.read(d)
-				v.absent &^= absentApplicationSDK
-			} else {
-				fits, err = codec.Required(d, &v.SDK, (*SDK).read, &v.Rest, "sdk")
-				v.absent = codec.SetBit(v.absent, absentApplicationSDK, !fits)
-			}
-		case "title":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Title = codec.ReuseString(d, v.Title)
-				*v.Title, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Title, v.Title, codec.ReadString[string], &v.Rest, "title")
-			}
-		case "version_name":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.VersionName = codec.ReuseString(d, v.VersionName)
-				*v.VersionName, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.VersionName, v.VersionName, codec.ReadString[string], &v.Rest, "version_name")
-			}
-		case "version_code":
-			seen |= uint64(0x10)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.VersionCode = codec.ReuseString(d, v.VersionCode)
-				*v.VersionCode, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.VersionCode, v.VersionCode, codec.ReadString[string], &v.Rest, "version_code")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *Application) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentApplicationAppID == 0 {
-		b = append(b, ",\"app_id\":"...)
-		b = jsonwire.AppendString(b, v.AppID)
-	}
-	if v.CognitoIdentityPoolID != nil {
-		b = append(b, ",\"cognito_identity_pool_id\":"...)
-		b = jsonwire.AppendString(b, *v.CognitoIdentityPoolID)
-	}
-	if v.PackageName != nil {
-		b = append(b, ",\"package_name\":"...)
-		b = jsonwire.AppendString(b, *v.PackageName)
-	}
-	if v.absent&absentApplicationSDK == 0 {
-		b = append(b, ",\"sdk\":"...)
-		b = v.SDK.write(b, w)
-	}
-	if v.Title != nil {
-		b = append(b, ",\"title\":"...)
-		b = jsonwire.AppendString(b, *v.Title)
-	}
-	if v.VersionName != nil {
-		b = append(b, ",\"version_name\":"...)
-		b = jsonwire.AppendString(b, *v.VersionName)
-	}
-	if v.VersionCode != nil {
-		b = append(b, ",\"version_code\":"...)
-		b = jsonwire.AppendString(b, *v.VersionCode)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The client the event is about.
@@ -257,36 +79,6 @@ const (
 	absentClientClientID = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *Client) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *Client) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *Client) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *Client) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -302,74 +94,6 @@ func (v *Client) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *Client) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentClientClientID
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentClientClientID != 0 {
-				v.ClientID = ""
-			}
-			if seen&uint64(0x1) == 0 {
-				v.CognitoID = nil
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "client_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ClientID, err = codec.String[string](d)
-				v.absent &^= absentClientClientID
-			} else {
-				fits, err = codec.Required(d, &v.ClientID, codec.ReadString[string], &v.Rest, "client_id")
-				v.absent = codec.SetBit(v.absent, absentClientClientID, !fits)
-			}
-		case "cognito_id":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CognitoID = codec.ReuseString(d, v.CognitoID)
-				*v.CognitoID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.CognitoID, v.CognitoID, codec.ReadString[string], &v.Rest, "cognito_id")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *Client) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentClientClientID == 0 {
-		b = append(b, ",\"client_id\":"...)
-		b = jsonwire.AppendString(b, v.ClientID)
-	}
-	if v.CognitoID != nil {
-		b = append(b, ",\"cognito_id\":"...)
-		b = jsonwire.AppendString(b, *v.CognitoID)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The device that reported the event. Holds only an empty platform for events
@@ -391,36 +115,6 @@ type Device struct {
 	Rest Members `json:"-"`
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *Device) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *Device) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *Device) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *Device) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -438,102 +132,6 @@ func (v *Device) ValidateWith(opts ValidateOptions) error {
 	return err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *Device) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Locale = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Make = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Model = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.Platform = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "locale":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Locale = codec.Reuse(v.Locale)
-				_, err = v.Locale.read(d)
-			} else {
-				err = codec.Optional(d, &v.Locale, v.Locale, (*Locale).read, &v.Rest, "locale")
-			}
-		case "make":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Make = codec.ReuseString(d, v.Make)
-				*v.Make, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Make, v.Make, codec.ReadString[string], &v.Rest, "make")
-			}
-		case "model":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Model = codec.ReuseString(d, v.Model)
-				*v.Model, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Model, v.Model, codec.ReadString[string], &v.Rest, "model")
-			}
-		case "platform":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Platform = codec.Reuse(v.Platform)
-				_, err = v.Platform.read(d)
-			} else {
-				err = codec.Optional(d, &v.Platform, v.Platform, (*Platform).read, &v.Rest, "platform")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *Device) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.Locale != nil {
-		b = append(b, ",\"locale\":"...)
-		b = v.Locale.write(b, w)
-	}
-	if v.Make != nil {
-		b = append(b, ",\"make\":"...)
-		b = jsonwire.AppendString(b, *v.Make)
-	}
-	if v.Model != nil {
-		b = append(b, ",\"model\":"...)
-		b = jsonwire.AppendString(b, *v.Model)
-	}
-	if v.Platform != nil {
-		b = append(b, ",\"platform\":"...)
-		b = v.Platform.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
 // The device's locale settings.
 type Locale struct {
 	// The locale code, e.g. en_US. Nil when absent.
@@ -547,36 +145,6 @@ type Locale struct {
 	// above and the members whose value does not fit their field's Go type
 	// (Validate reports those). Encoding writes them back.
 	Rest Members `json:"-"`
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *Locale) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *Locale) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *Locale) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *Locale) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -596,87 +164,6 @@ func (v *Locale) ValidateWith(opts ValidateOptions) error {
 	return err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *Locale) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Code = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Country = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Language = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "code":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Code = codec.ReuseString(d, v.Code)
-				*v.Code, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Code, v.Code, codec.ReadString[string], &v.Rest, "code")
-			}
-		case "country":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Country = codec.ReuseString(d, v.Country)
-				*v.Country, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Country, v.Country, codec.ReadString[string], &v.Rest, "country")
-			}
-		case "language":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Language = codec.ReuseString(d, v.Language)
-				*v.Language, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Language, v.Language, codec.ReadString[string], &v.Rest, "language")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *Locale) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.Code != nil {
-		b = append(b, ",\"code\":"...)
-		b = jsonwire.AppendString(b, *v.Code)
-	}
-	if v.Country != nil {
-		b = append(b, ",\"country\":"...)
-		b = jsonwire.AppendString(b, *v.Country)
-	}
-	if v.Language != nil {
-		b = append(b, ",\"language\":"...)
-		b = jsonwire.AppendString(b, *v.Language)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
 // The device's operating system. Empty for events Pinpoint itself generates.
 type Platform struct {
 	// The operating system's name, e.g. android. Nil when absent.
@@ -688,36 +175,6 @@ type Platform struct {
 	// above and the members whose value does not fit their field's Go type
 	// (Validate reports those). Encoding writes them back.
 	Rest Members `json:"-"`
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *Platform) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *Platform) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *Platform) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *Platform) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -737,72 +194,6 @@ func (v *Platform) ValidateWith(opts ValidateOptions) error {
 	return err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *Platform) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Name = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Version = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "name":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Name = codec.ReuseString(d, v.Name)
-				*v.Name, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Name, v.Name, codec.ReadString[string], &v.Rest, "name")
-			}
-		case "version":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Version = codec.ReuseString(d, v.Version)
-				*v.Version, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Version, v.Version, codec.ReadString[string], &v.Rest, "version")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *Platform) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.Name != nil {
-		b = append(b, ",\"name\":"...)
-		b = jsonwire.AppendString(b, *v.Name)
-	}
-	if v.Version != nil {
-		b = append(b, ",\"version\":"...)
-		b = jsonwire.AppendString(b, *v.Version)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
 // The SDK that reported the event. Empty for events Pinpoint itself
 // generates.
 type SDK struct {
@@ -815,36 +206,6 @@ type SDK struct {
 	// above and the members whose value does not fit their field's Go type
 	// (Validate reports those). Encoding writes them back.
 	Rest Members `json:"-"`
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *SDK) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *SDK) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *SDK) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *SDK) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -864,72 +225,6 @@ func (v *SDK) ValidateWith(opts ValidateOptions) error {
 	return err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *SDK) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Name = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Version = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "name":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Name = codec.ReuseString(d, v.Name)
-				*v.Name, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Name, v.Name, codec.ReadString[string], &v.Rest, "name")
-			}
-		case "version":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Version = codec.ReuseString(d, v.Version)
-				*v.Version, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Version, v.Version, codec.ReadString[string], &v.Rest, "version")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *SDK) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.Name != nil {
-		b = append(b, ",\"name\":"...)
-		b = jsonwire.AppendString(b, *v.Name)
-	}
-	if v.Version != nil {
-		b = append(b, ",\"version\":"...)
-		b = jsonwire.AppendString(b, *v.Version)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
 // The app session the event happened in. Empty for events Pinpoint itself
 // generates.
 type Session struct {
@@ -947,36 +242,6 @@ type Session struct {
 	Rest Members `json:"-"`
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *Session) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *Session) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *Session) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -992,85 +257,4 @@ func (v *Session) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *Session) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.SessionID = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.StartTimestamp = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.StopTimestamp = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "session_id":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.SessionID = codec.ReuseString(d, v.SessionID)
-				*v.SessionID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.SessionID, v.SessionID, codec.ReadString[string], &v.Rest, "session_id")
-			}
-		case "start_timestamp":
-			seen |= uint64(0x2)
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.StartTimestamp = codec.ReuseInt64(d, v.StartTimestamp)
-				*v.StartTimestamp = UnixMillis(n)
-			} else {
-				err = codec.Optional(d, &v.StartTimestamp, v.StartTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "start_timestamp")
-			}
-		case "stop_timestamp":
-			seen |= uint64(0x4)
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.StopTimestamp = codec.ReuseInt64(d, v.StopTimestamp)
-				*v.StopTimestamp = UnixMillis(n)
-			} else {
-				err = codec.Optional(d, &v.StopTimestamp, v.StopTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "stop_timestamp")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *Session) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.SessionID != nil {
-		b = append(b, ",\"session_id\":"...)
-		b = jsonwire.AppendString(b, *v.SessionID)
-	}
-	if v.StartTimestamp != nil {
-		b = append(b, ",\"start_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(*v.StartTimestamp), 10)
-	}
-	if v.StopTimestamp != nil {
-		b = append(b, ",\"stop_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(*v.StopTimestamp), 10)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }

@@ -3,10 +3,7 @@
 package v3p1
 
 import (
-	"github.com/pinpoint-events/pinpoint-events/internal/codec"
-	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
-	"strconv"
 	"time"
 )
 
@@ -27,36 +24,6 @@ type BouncedRecipient struct {
 	Rest Members `json:"-"`
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *BouncedRecipient) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *BouncedRecipient) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *BouncedRecipient) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *BouncedRecipient) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -72,102 +39,6 @@ func (v *BouncedRecipient) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *BouncedRecipient) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.EmailAddress = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Action = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Status = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.DiagnosticCode = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "email_address":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EmailAddress = codec.ReuseString(d, v.EmailAddress)
-				*v.EmailAddress, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.EmailAddress, v.EmailAddress, codec.ReadString[string], &v.Rest, "email_address")
-			}
-		case "action":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Action = codec.ReuseString(d, v.Action)
-				*v.Action, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Action, v.Action, codec.ReadString[string], &v.Rest, "action")
-			}
-		case "status":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Status = codec.ReuseString(d, v.Status)
-				*v.Status, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Status, v.Status, codec.ReadString[string], &v.Rest, "status")
-			}
-		case "diagnostic_code":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.DiagnosticCode = codec.ReuseString(d, v.DiagnosticCode)
-				*v.DiagnosticCode, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.DiagnosticCode, v.DiagnosticCode, codec.ReadString[string], &v.Rest, "diagnostic_code")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *BouncedRecipient) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.EmailAddress != nil {
-		b = append(b, ",\"email_address\":"...)
-		b = jsonwire.AppendString(b, *v.EmailAddress)
-	}
-	if v.Action != nil {
-		b = append(b, ",\"action\":"...)
-		b = jsonwire.AppendString(b, *v.Action)
-	}
-	if v.Status != nil {
-		b = append(b, ",\"status\":"...)
-		b = jsonwire.AppendString(b, *v.Status)
-	}
-	if v.DiagnosticCode != nil {
-		b = append(b, ",\"diagnostic_code\":"...)
-		b = jsonwire.AppendString(b, *v.DiagnosticCode)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The headers most often used, parsed. Unlike SES, from is a single string.
@@ -187,36 +58,6 @@ type CommonHeaders struct {
 	Rest Members `json:"-"`
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *CommonHeaders) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *CommonHeaders) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *CommonHeaders) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *CommonHeaders) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -234,97 +75,6 @@ func (v *CommonHeaders) ValidateWith(opts ValidateOptions) error {
 	return err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *CommonHeaders) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.From = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.To = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Subject = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.Date = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "from":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.From = codec.ReuseString(d, v.From)
-				*v.From, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.From, v.From, codec.ReadString[string], &v.Rest, "from")
-			}
-		case "to":
-			seen |= uint64(0x2)
-			_, err = codec.Required(d, &v.To, stringSliceRead, &v.Rest, "to")
-		case "subject":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Subject = codec.ReuseString(d, v.Subject)
-				*v.Subject, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Subject, v.Subject, codec.ReadString[string], &v.Rest, "subject")
-			}
-		case "date":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Date = codec.ReuseString(d, v.Date)
-				*v.Date, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Date, v.Date, codec.ReadString[string], &v.Rest, "date")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *CommonHeaders) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.From != nil {
-		b = append(b, ",\"from\":"...)
-		b = jsonwire.AppendString(b, *v.From)
-	}
-	if v.To != nil {
-		b = append(b, ",\"to\":"...)
-		b = stringSliceWrite(b, v.To, w)
-	}
-	if v.Subject != nil {
-		b = append(b, ",\"subject\":"...)
-		b = jsonwire.AppendString(b, *v.Subject)
-	}
-	if v.Date != nil {
-		b = append(b, ",\"date\":"...)
-		b = jsonwire.AppendString(b, *v.Date)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
 // A recipient who complained.
 type ComplainedRecipient struct {
 	// The recipient's address. Nil when absent.
@@ -334,36 +84,6 @@ type ComplainedRecipient struct {
 	// above and the members whose value does not fit their field's Go type
 	// (Validate reports those). Encoding writes them back.
 	Rest Members `json:"-"`
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *ComplainedRecipient) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *ComplainedRecipient) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *ComplainedRecipient) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *ComplainedRecipient) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -381,57 +101,6 @@ func (v *ComplainedRecipient) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *ComplainedRecipient) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.EmailAddress = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "email_address":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EmailAddress = codec.ReuseString(d, v.EmailAddress)
-				*v.EmailAddress, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.EmailAddress, v.EmailAddress, codec.ReadString[string], &v.Rest, "email_address")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *ComplainedRecipient) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.EmailAddress != nil {
-		b = append(b, ",\"email_address\":"...)
-		b = jsonwire.AppendString(b, *v.EmailAddress)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // What the email was sent for. Campaign sends carry the campaign members,
@@ -472,36 +141,6 @@ const (
 	absentEmailAttributesFeedback = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailAttributes) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailAttributes) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailAttributes) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailAttributes) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -517,159 +156,6 @@ func (v *EmailAttributes) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailAttributesFeedback
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailAttributesFeedback != 0 {
-				v.Feedback = ""
-			}
-			if seen&uint64(0x1) == 0 {
-				v.CampaignID = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.CampaignActivityID = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.TreatmentID = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.JourneyID = nil
-			}
-			if seen&uint64(0x10) == 0 {
-				v.JourneyActivityID = nil
-			}
-			if seen&uint64(0x20) == 0 {
-				v.JourneyRunID = nil
-			}
-			if seen&uint64(0x40) == 0 {
-				v.Tags = nil
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "feedback":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Feedback, err = codec.String[string](d)
-				v.absent &^= absentEmailAttributesFeedback
-			} else {
-				fits, err = codec.Required(d, &v.Feedback, codec.ReadString[string], &v.Rest, "feedback")
-				v.absent = codec.SetBit(v.absent, absentEmailAttributesFeedback, !fits)
-			}
-		case "campaign_id":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignID = codec.ReuseString(d, v.CampaignID)
-				*v.CampaignID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.CampaignID, v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
-			}
-		case "campaign_activity_id":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignActivityID = codec.ReuseString(d, v.CampaignActivityID)
-				*v.CampaignActivityID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.CampaignActivityID, v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
-			}
-		case "treatment_id":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.TreatmentID = codec.ReuseString(d, v.TreatmentID)
-				*v.TreatmentID, err = codec.String[NumericString](d)
-			} else {
-				err = codec.Optional(d, &v.TreatmentID, v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
-			}
-		case "journey_id":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyID = codec.ReuseString(d, v.JourneyID)
-				*v.JourneyID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.JourneyID, v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
-			}
-		case "journey_activity_id":
-			seen |= uint64(0x10)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyActivityID = codec.ReuseString(d, v.JourneyActivityID)
-				*v.JourneyActivityID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.JourneyActivityID, v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
-			}
-		case "journey_run_id":
-			seen |= uint64(0x20)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyRunID = codec.ReuseString(d, v.JourneyRunID)
-				*v.JourneyRunID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.JourneyRunID, v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
-			}
-		case "tags":
-			seen |= uint64(0x40)
-			err = codec.Optional(d, &v.Tags, v.Tags, nullableStringRead, &v.Rest, "tags")
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailAttributes) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailAttributesFeedback == 0 {
-		b = append(b, ",\"feedback\":"...)
-		b = jsonwire.AppendString(b, v.Feedback)
-	}
-	if v.CampaignID != nil {
-		b = append(b, ",\"campaign_id\":"...)
-		b = jsonwire.AppendString(b, *v.CampaignID)
-	}
-	if v.CampaignActivityID != nil {
-		b = append(b, ",\"campaign_activity_id\":"...)
-		b = jsonwire.AppendString(b, *v.CampaignActivityID)
-	}
-	if v.TreatmentID != nil {
-		b = append(b, ",\"treatment_id\":"...)
-		b = jsonwire.AppendString(b, string(*v.TreatmentID))
-	}
-	if v.JourneyID != nil {
-		b = append(b, ",\"journey_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyID)
-	}
-	if v.JourneyActivityID != nil {
-		b = append(b, ",\"journey_activity_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyActivityID)
-	}
-	if v.JourneyRunID != nil {
-		b = append(b, ",\"journey_run_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyRunID)
-	}
-	if v.Tags != nil {
-		b = append(b, ",\"tags\":"...)
-		b = nullableStringWrite(b, *v.Tags, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // Why the email bounced. AWS documents these members only in its analytics
@@ -693,36 +179,6 @@ type EmailBounce struct {
 	Rest Members `json:"-"`
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailBounce) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailBounce) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailBounce) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailBounce) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -738,112 +194,6 @@ func (v *EmailBounce) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailBounce) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.BounceType = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.BounceSubType = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.BouncedRecipients = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.FeedbackID = nil
-			}
-			if seen&uint64(0x10) == 0 {
-				v.ReportingMTA = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "bounce_type":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.BounceType = codec.ReuseString(d, v.BounceType)
-				*v.BounceType, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.BounceType, v.BounceType, codec.ReadString[string], &v.Rest, "bounce_type")
-			}
-		case "bounce_sub_type":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.BounceSubType = codec.ReuseString(d, v.BounceSubType)
-				*v.BounceSubType, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.BounceSubType, v.BounceSubType, codec.ReadString[string], &v.Rest, "bounce_sub_type")
-			}
-		case "bounced_recipients":
-			seen |= uint64(0x4)
-			_, err = codec.Required(d, &v.BouncedRecipients, bouncedRecipientSliceRead, &v.Rest, "bounced_recipients")
-		case "feedback_id":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.FeedbackID = codec.ReuseString(d, v.FeedbackID)
-				*v.FeedbackID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.FeedbackID, v.FeedbackID, codec.ReadString[string], &v.Rest, "feedback_id")
-			}
-		case "reporting_mta":
-			seen |= uint64(0x10)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ReportingMTA = codec.ReuseString(d, v.ReportingMTA)
-				*v.ReportingMTA, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ReportingMTA, v.ReportingMTA, codec.ReadString[string], &v.Rest, "reporting_mta")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailBounce) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.BounceType != nil {
-		b = append(b, ",\"bounce_type\":"...)
-		b = jsonwire.AppendString(b, *v.BounceType)
-	}
-	if v.BounceSubType != nil {
-		b = append(b, ",\"bounce_sub_type\":"...)
-		b = jsonwire.AppendString(b, *v.BounceSubType)
-	}
-	if v.BouncedRecipients != nil {
-		b = append(b, ",\"bounced_recipients\":"...)
-		b = bouncedRecipientSliceWrite(b, v.BouncedRecipients, w)
-	}
-	if v.FeedbackID != nil {
-		b = append(b, ",\"feedback_id\":"...)
-		b = jsonwire.AppendString(b, *v.FeedbackID)
-	}
-	if v.ReportingMTA != nil {
-		b = append(b, ",\"reporting_mta\":"...)
-		b = jsonwire.AppendString(b, *v.ReportingMTA)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email the event is about.
@@ -865,36 +215,6 @@ const (
 	absentEmailClickChannelMailEvent = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailClickChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailClickChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailClickChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailClickChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -910,58 +230,6 @@ func (v *EmailClickChannel) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailClickChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailClickChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailClickChannelMailEvent != 0 {
-				v.MailEvent = EmailClickMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailClickChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailClickMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailClickChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailClickChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailClickChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // Which link was clicked, and by whom.
@@ -982,36 +250,6 @@ type EmailClickDetails struct {
 	Rest Members `json:"-"`
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailClickDetails) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailClickDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailClickDetails) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailClickDetails) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -1027,97 +265,6 @@ func (v *EmailClickDetails) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailClickDetails) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.IPAddress = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.UserAgent = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Link = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.LinkTags = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "ip_address":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.IPAddress = codec.ReuseString(d, v.IPAddress)
-				*v.IPAddress, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.IPAddress, v.IPAddress, codec.ReadString[string], &v.Rest, "ip_address")
-			}
-		case "user_agent":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.UserAgent = codec.ReuseString(d, v.UserAgent)
-				*v.UserAgent, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.UserAgent, v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
-			}
-		case "link":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Link = codec.ReuseString(d, v.Link)
-				*v.Link, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Link, v.Link, codec.ReadString[string], &v.Rest, "link")
-			}
-		case "link_tags":
-			seen |= uint64(0x8)
-			_, err = codec.Required(d, &v.LinkTags, stringSliceMapRead, &v.Rest, "link_tags")
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailClickDetails) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.IPAddress != nil {
-		b = append(b, ",\"ip_address\":"...)
-		b = jsonwire.AppendString(b, *v.IPAddress)
-	}
-	if v.UserAgent != nil {
-		b = append(b, ",\"user_agent\":"...)
-		b = jsonwire.AppendString(b, *v.UserAgent)
-	}
-	if v.Link != nil {
-		b = append(b, ",\"link\":"...)
-		b = jsonwire.AppendString(b, *v.Link)
-	}
-	if v.LinkTags != nil {
-		b = append(b, ",\"link_tags\":"...)
-		b = stringSliceMapWrite(b, v.LinkTags, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The recipient clicked a link in the email (event type _email.click).
@@ -1181,36 +328,6 @@ const (
 	absentEmailClickEventFacets           = 1 << 10
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailClickEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailClickEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailClickEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailClickEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -1226,244 +343,6 @@ func (v *EmailClickEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailClickEventEventType | absentEmailClickEventEventTimestamp | absentEmailClickEventArrivalTimestamp | absentEmailClickEventEventVersion | absentEmailClickEventApplication | absentEmailClickEventClient | absentEmailClickEventDevice | absentEmailClickEventSession | absentEmailClickEventAttributes | absentEmailClickEventAWSAccountID | absentEmailClickEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailClickEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailClickEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailClickEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailClickEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailClickEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailClickEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailClickEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailClickEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailClickEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailClickEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailClickEventFacets != 0 {
-				v.Facets = EmailClickFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailClickEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.click" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.click\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailClickEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailClickEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailClickEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailClickEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailClickEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailClickEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailClickEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailClickEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailClickEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailClickEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailClickFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailClickEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailClickEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailClickEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailClickEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailClickEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailClickEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailClickEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailClickEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailClickEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailClickEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailClickEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailClickEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // Family returns "email".
@@ -1510,36 +389,6 @@ const (
 	absentEmailClickFacetsEmailChannel = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailClickFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailClickFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailClickFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailClickFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -1555,58 +404,6 @@ func (v *EmailClickFacets) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailClickFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailClickFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailClickFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailClickChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailClickFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailClickChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailClickFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailClickFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailClickFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email, and what happened to it.
@@ -1631,36 +428,6 @@ const (
 	absentEmailClickMailEventClick = 1 << 1
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailClickMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailClickMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailClickMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailClickMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -1678,73 +445,6 @@ func (v *EmailClickMailEvent) ValidateWith(opts ValidateOptions) error {
 	return err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailClickMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailClickMailEventMail | absentEmailClickMailEventClick
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailClickMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if v.absent&absentEmailClickMailEventClick != 0 {
-				v.Click = EmailClickDetails{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailClickMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailClickMailEventMail, !fits)
-			}
-		case "click":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Click.read(d)
-				v.absent &^= absentEmailClickMailEventClick
-			} else {
-				fits, err = codec.Required(d, &v.Click, (*EmailClickDetails).read, &v.Rest, "click")
-				v.absent = codec.SetBit(v.absent, absentEmailClickMailEventClick, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailClickMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailClickMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.absent&absentEmailClickMailEventClick == 0 {
-		b = append(b, ",\"click\":"...)
-		b = v.Click.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
 // Context Pinpoint adds to email events.
 type EmailClientContext struct {
 	// The custom part of the client context. Nil when absent.
@@ -1754,36 +454,6 @@ type EmailClientContext struct {
 	// above and the members whose value does not fit their field's Go type
 	// (Validate reports those). Encoding writes them back.
 	Rest Members `json:"-"`
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailClientContext) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailClientContext) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailClientContext) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailClientContext) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -1803,57 +473,6 @@ func (v *EmailClientContext) ValidateWith(opts ValidateOptions) error {
 	return err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailClientContext) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Custom = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "custom":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Custom = codec.Reuse(v.Custom)
-				_, err = v.Custom.read(d)
-			} else {
-				err = codec.Optional(d, &v.Custom, v.Custom, (*EmailClientContextCustom).read, &v.Rest, "custom")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailClientContext) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.Custom != nil {
-		b = append(b, ",\"custom\":"...)
-		b = v.Custom.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
 // The custom part of the client context.
 type EmailClientContextCustom struct {
 	// The ID of the Pinpoint project, repeated. Nil when absent.
@@ -1863,36 +482,6 @@ type EmailClientContextCustom struct {
 	// above and the members whose value does not fit their field's Go type
 	// (Validate reports those). Encoding writes them back.
 	Rest Members `json:"-"`
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailClientContextCustom) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailClientContextCustom) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailClientContextCustom) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailClientContextCustom) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -1910,57 +499,6 @@ func (v *EmailClientContextCustom) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailClientContextCustom) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.LegacyIdentifier = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "legacy_identifier":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.LegacyIdentifier = codec.ReuseString(d, v.LegacyIdentifier)
-				*v.LegacyIdentifier, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.LegacyIdentifier, v.LegacyIdentifier, codec.ReadString[string], &v.Rest, "legacy_identifier")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailClientContextCustom) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.LegacyIdentifier != nil {
-		b = append(b, ",\"legacy_identifier\":"...)
-		b = jsonwire.AppendString(b, *v.LegacyIdentifier)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email the event is about.
@@ -1982,36 +520,6 @@ const (
 	absentEmailComplaintChannelMailEvent = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailComplaintChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailComplaintChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailComplaintChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailComplaintChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -2027,58 +535,6 @@ func (v *EmailComplaintChannel) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailComplaintChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailComplaintChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailComplaintChannelMailEvent != 0 {
-				v.MailEvent = EmailComplaintMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailComplaintChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailComplaintMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailComplaintChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailComplaintChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The spam complaint. AWS documents these members only in its analytics
@@ -2099,36 +555,6 @@ type EmailComplaintDetails struct {
 	Rest Members `json:"-"`
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailComplaintDetails) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailComplaintDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailComplaintDetails) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailComplaintDetails) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -2144,97 +570,6 @@ func (v *EmailComplaintDetails) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailComplaintDetails) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.ComplainedRecipients = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.FeedbackID = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.UserAgent = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.ComplaintFeedbackType = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "complained_recipients":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.ComplainedRecipients, complainedRecipientSliceRead, &v.Rest, "complained_recipients")
-		case "feedback_id":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.FeedbackID = codec.ReuseString(d, v.FeedbackID)
-				*v.FeedbackID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.FeedbackID, v.FeedbackID, codec.ReadString[string], &v.Rest, "feedback_id")
-			}
-		case "user_agent":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.UserAgent = codec.ReuseString(d, v.UserAgent)
-				*v.UserAgent, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.UserAgent, v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
-			}
-		case "complaint_feedback_type":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ComplaintFeedbackType = codec.ReuseString(d, v.ComplaintFeedbackType)
-				*v.ComplaintFeedbackType, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ComplaintFeedbackType, v.ComplaintFeedbackType, codec.ReadString[string], &v.Rest, "complaint_feedback_type")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailComplaintDetails) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.ComplainedRecipients != nil {
-		b = append(b, ",\"complained_recipients\":"...)
-		b = complainedRecipientSliceWrite(b, v.ComplainedRecipients, w)
-	}
-	if v.FeedbackID != nil {
-		b = append(b, ",\"feedback_id\":"...)
-		b = jsonwire.AppendString(b, *v.FeedbackID)
-	}
-	if v.UserAgent != nil {
-		b = append(b, ",\"user_agent\":"...)
-		b = jsonwire.AppendString(b, *v.UserAgent)
-	}
-	if v.ComplaintFeedbackType != nil {
-		b = append(b, ",\"complaint_feedback_type\":"...)
-		b = jsonwire.AppendString(b, *v.ComplaintFeedbackType)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The recipient marked the email as spam (event type _email.complaint).
@@ -2298,36 +633,6 @@ const (
 	absentEmailComplaintEventFacets           = 1 << 10
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailComplaintEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailComplaintEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailComplaintEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailComplaintEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -2343,244 +648,6 @@ func (v *EmailComplaintEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailComplaintEventEventType | absentEmailComplaintEventEventTimestamp | absentEmailComplaintEventArrivalTimestamp | absentEmailComplaintEventEventVersion | absentEmailComplaintEventApplication | absentEmailComplaintEventClient | absentEmailComplaintEventDevice | absentEmailComplaintEventSession | absentEmailComplaintEventAttributes | absentEmailComplaintEventAWSAccountID | absentEmailComplaintEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailComplaintEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailComplaintEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailComplaintEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailComplaintEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailComplaintEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailComplaintEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailComplaintEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailComplaintEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailComplaintEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailComplaintEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailComplaintEventFacets != 0 {
-				v.Facets = EmailComplaintFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailComplaintEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.complaint" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.complaint\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailComplaintEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailComplaintEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailComplaintEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailComplaintEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailComplaintEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailComplaintEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailComplaintEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailComplaintEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailComplaintEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailComplaintEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailComplaintFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailComplaintEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailComplaintEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailComplaintEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailComplaintEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailComplaintEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailComplaintEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailComplaintEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailComplaintEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailComplaintEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailComplaintEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailComplaintEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailComplaintEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // Family returns "email".
@@ -2627,36 +694,6 @@ const (
 	absentEmailComplaintFacetsEmailChannel = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailComplaintFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailComplaintFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailComplaintFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailComplaintFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -2672,58 +709,6 @@ func (v *EmailComplaintFacets) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailComplaintFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailComplaintFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailComplaintFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailComplaintChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailComplaintFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailComplaintChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailComplaintFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailComplaintFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email, and what happened to it.
@@ -2748,36 +733,6 @@ const (
 	absentEmailComplaintMailEventMail = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailComplaintMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailComplaintMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailComplaintMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailComplaintMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -2793,74 +748,6 @@ func (v *EmailComplaintMailEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailComplaintMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailComplaintMailEventMail
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailComplaintMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Complaint = nil
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailComplaintMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintMailEventMail, !fits)
-			}
-		case "complaint":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Complaint = codec.Reuse(v.Complaint)
-				_, err = v.Complaint.read(d)
-			} else {
-				err = codec.Optional(d, &v.Complaint, v.Complaint, (*EmailComplaintDetails).read, &v.Rest, "complaint")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailComplaintMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailComplaintMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.Complaint != nil {
-		b = append(b, ",\"complaint\":"...)
-		b = v.Complaint.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email the event is about.
@@ -2882,36 +769,6 @@ const (
 	absentEmailDeliveredChannelMailEvent = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailDeliveredChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailDeliveredChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailDeliveredChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailDeliveredChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -2927,58 +784,6 @@ func (v *EmailDeliveredChannel) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailDeliveredChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailDeliveredChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailDeliveredChannelMailEvent != 0 {
-				v.MailEvent = EmailDeliveredMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailDeliveredChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailDeliveredMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailDeliveredChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailDeliveredChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The recipient's mail server accepted the email (event type
@@ -3043,36 +848,6 @@ const (
 	absentEmailDeliveredEventFacets           = 1 << 10
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailDeliveredEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailDeliveredEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailDeliveredEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailDeliveredEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -3088,244 +863,6 @@ func (v *EmailDeliveredEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailDeliveredEventEventType | absentEmailDeliveredEventEventTimestamp | absentEmailDeliveredEventArrivalTimestamp | absentEmailDeliveredEventEventVersion | absentEmailDeliveredEventApplication | absentEmailDeliveredEventClient | absentEmailDeliveredEventDevice | absentEmailDeliveredEventSession | absentEmailDeliveredEventAttributes | absentEmailDeliveredEventAWSAccountID | absentEmailDeliveredEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailDeliveredEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailDeliveredEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailDeliveredEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailDeliveredEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailDeliveredEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailDeliveredEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailDeliveredEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailDeliveredEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailDeliveredEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailDeliveredEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailDeliveredEventFacets != 0 {
-				v.Facets = EmailDeliveredFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailDeliveredEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.delivered" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.delivered\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailDeliveredEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailDeliveredEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailDeliveredEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailDeliveredEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailDeliveredEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailDeliveredEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailDeliveredEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailDeliveredEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailDeliveredEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailDeliveredEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailDeliveredFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailDeliveredEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailDeliveredEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailDeliveredEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailDeliveredEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailDeliveredEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailDeliveredEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailDeliveredEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailDeliveredEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailDeliveredEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailDeliveredEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailDeliveredEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailDeliveredEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // Family returns "email".
@@ -3372,36 +909,6 @@ const (
 	absentEmailDeliveredFacetsEmailChannel = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailDeliveredFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailDeliveredFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailDeliveredFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailDeliveredFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -3417,58 +924,6 @@ func (v *EmailDeliveredFacets) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailDeliveredFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailDeliveredFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailDeliveredFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailDeliveredChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailDeliveredFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailDeliveredChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailDeliveredFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailDeliveredFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email, and what happened to it.
@@ -3493,36 +948,6 @@ const (
 	absentEmailDeliveredMailEventDelivery = 1 << 1
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailDeliveredMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailDeliveredMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailDeliveredMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailDeliveredMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -3538,73 +963,6 @@ func (v *EmailDeliveredMailEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailDeliveredMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailDeliveredMailEventMail | absentEmailDeliveredMailEventDelivery
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailDeliveredMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if v.absent&absentEmailDeliveredMailEventDelivery != 0 {
-				v.Delivery = EmailDelivery{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailDeliveredMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredMailEventMail, !fits)
-			}
-		case "delivery":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Delivery.read(d)
-				v.absent &^= absentEmailDeliveredMailEventDelivery
-			} else {
-				fits, err = codec.Required(d, &v.Delivery, (*EmailDelivery).read, &v.Rest, "delivery")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredMailEventDelivery, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailDeliveredMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailDeliveredMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.absent&absentEmailDeliveredMailEventDelivery == 0 {
-		b = append(b, ",\"delivery\":"...)
-		b = v.Delivery.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // How the recipient's mail server accepted the email.
@@ -3624,36 +982,6 @@ type EmailDelivery struct {
 	Rest Members `json:"-"`
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailDelivery) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailDelivery) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailDelivery) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailDelivery) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -3669,97 +997,6 @@ func (v *EmailDelivery) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailDelivery) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.SMTPResponse = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ReportingMTA = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Recipients = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.ProcessingTimeMillis = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "smtp_response":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.SMTPResponse = codec.ReuseString(d, v.SMTPResponse)
-				*v.SMTPResponse, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.SMTPResponse, v.SMTPResponse, codec.ReadString[string], &v.Rest, "smtp_response")
-			}
-		case "reporting_mta":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ReportingMTA = codec.ReuseString(d, v.ReportingMTA)
-				*v.ReportingMTA, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ReportingMTA, v.ReportingMTA, codec.ReadString[string], &v.Rest, "reporting_mta")
-			}
-		case "recipients":
-			seen |= uint64(0x4)
-			_, err = codec.Required(d, &v.Recipients, stringSliceRead, &v.Rest, "recipients")
-		case "processing_time_millis":
-			seen |= uint64(0x8)
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ProcessingTimeMillis = codec.ReuseInt64(d, v.ProcessingTimeMillis)
-				*v.ProcessingTimeMillis = int64(n)
-			} else {
-				err = codec.Optional(d, &v.ProcessingTimeMillis, v.ProcessingTimeMillis, codec.ReadInt64[int64], &v.Rest, "processing_time_millis")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailDelivery) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.SMTPResponse != nil {
-		b = append(b, ",\"smtp_response\":"...)
-		b = jsonwire.AppendString(b, *v.SMTPResponse)
-	}
-	if v.ReportingMTA != nil {
-		b = append(b, ",\"reporting_mta\":"...)
-		b = jsonwire.AppendString(b, *v.ReportingMTA)
-	}
-	if v.Recipients != nil {
-		b = append(b, ",\"recipients\":"...)
-		b = stringSliceWrite(b, v.Recipients, w)
-	}
-	if v.ProcessingTimeMillis != nil {
-		b = append(b, ",\"processing_time_millis\":"...)
-		b = strconv.AppendInt(b, *v.ProcessingTimeMillis, 10)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email the event is about.
@@ -3781,36 +1018,6 @@ const (
 	absentEmailHardBounceChannelMailEvent = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailHardBounceChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailHardBounceChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailHardBounceChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailHardBounceChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -3826,58 +1033,6 @@ func (v *EmailHardBounceChannel) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailHardBounceChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailHardBounceChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailHardBounceChannelMailEvent != 0 {
-				v.MailEvent = EmailHardBounceMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailHardBounceChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailHardBounceMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailHardBounceChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailHardBounceChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The recipient's mail server rejected the email for good, for example
@@ -3942,36 +1097,6 @@ const (
 	absentEmailHardBounceEventFacets           = 1 << 10
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailHardBounceEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailHardBounceEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailHardBounceEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailHardBounceEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -3987,244 +1112,6 @@ func (v *EmailHardBounceEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailHardBounceEventEventType | absentEmailHardBounceEventEventTimestamp | absentEmailHardBounceEventArrivalTimestamp | absentEmailHardBounceEventEventVersion | absentEmailHardBounceEventApplication | absentEmailHardBounceEventClient | absentEmailHardBounceEventDevice | absentEmailHardBounceEventSession | absentEmailHardBounceEventAttributes | absentEmailHardBounceEventAWSAccountID | absentEmailHardBounceEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailHardBounceEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailHardBounceEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailHardBounceEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailHardBounceEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailHardBounceEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailHardBounceEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailHardBounceEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailHardBounceEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailHardBounceEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailHardBounceEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailHardBounceEventFacets != 0 {
-				v.Facets = EmailHardBounceFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailHardBounceEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.hardbounce" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.hardbounce\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailHardBounceEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailHardBounceEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailHardBounceEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailHardBounceEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailHardBounceEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailHardBounceEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailHardBounceEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailHardBounceEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailHardBounceEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailHardBounceEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailHardBounceFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailHardBounceEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailHardBounceEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailHardBounceEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailHardBounceEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailHardBounceEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailHardBounceEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailHardBounceEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailHardBounceEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailHardBounceEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailHardBounceEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailHardBounceEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailHardBounceEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // Family returns "email".
@@ -4271,36 +1158,6 @@ const (
 	absentEmailHardBounceFacetsEmailChannel = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailHardBounceFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailHardBounceFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailHardBounceFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailHardBounceFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -4316,58 +1173,6 @@ func (v *EmailHardBounceFacets) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailHardBounceFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailHardBounceFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailHardBounceFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailHardBounceChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailHardBounceFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailHardBounceChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailHardBounceFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailHardBounceFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email, and what happened to it.
@@ -4392,36 +1197,6 @@ const (
 	absentEmailHardBounceMailEventMail = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailHardBounceMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailHardBounceMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailHardBounceMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailHardBounceMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -4437,74 +1212,6 @@ func (v *EmailHardBounceMailEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailHardBounceMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailHardBounceMailEventMail
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailHardBounceMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Bounce = nil
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailHardBounceMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceMailEventMail, !fits)
-			}
-		case "bounce":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Bounce = codec.Reuse(v.Bounce)
-				_, err = v.Bounce.read(d)
-			} else {
-				err = codec.Optional(d, &v.Bounce, v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailHardBounceMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailHardBounceMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.Bounce != nil {
-		b = append(b, ",\"bounce\":"...)
-		b = v.Bounce.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email the event is about.
@@ -4526,36 +1233,6 @@ const (
 	absentEmailOpenChannelMailEvent = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailOpenChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailOpenChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailOpenChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailOpenChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -4573,58 +1250,6 @@ func (v *EmailOpenChannel) ValidateWith(opts ValidateOptions) error {
 	return err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailOpenChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailOpenChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailOpenChannelMailEvent != 0 {
-				v.MailEvent = EmailOpenMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailOpenChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailOpenMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailOpenChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailOpenChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
 // Who opened the email.
 type EmailOpenDetails struct {
 	// The IP address the email was opened from. Nil when absent.
@@ -4636,36 +1261,6 @@ type EmailOpenDetails struct {
 	// above and the members whose value does not fit their field's Go type
 	// (Validate reports those). Encoding writes them back.
 	Rest Members `json:"-"`
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailOpenDetails) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailOpenDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailOpenDetails) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailOpenDetails) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -4683,72 +1278,6 @@ func (v *EmailOpenDetails) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailOpenDetails) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.IPAddress = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.UserAgent = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "ip_address":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.IPAddress = codec.ReuseString(d, v.IPAddress)
-				*v.IPAddress, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.IPAddress, v.IPAddress, codec.ReadString[string], &v.Rest, "ip_address")
-			}
-		case "user_agent":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.UserAgent = codec.ReuseString(d, v.UserAgent)
-				*v.UserAgent, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.UserAgent, v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailOpenDetails) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.IPAddress != nil {
-		b = append(b, ",\"ip_address\":"...)
-		b = jsonwire.AppendString(b, *v.IPAddress)
-	}
-	if v.UserAgent != nil {
-		b = append(b, ",\"user_agent\":"...)
-		b = jsonwire.AppendString(b, *v.UserAgent)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The recipient opened the email (event type _email.open).
@@ -4812,36 +1341,6 @@ const (
 	absentEmailOpenEventFacets           = 1 << 10
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailOpenEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailOpenEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailOpenEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailOpenEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -4857,244 +1356,6 @@ func (v *EmailOpenEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailOpenEventEventType | absentEmailOpenEventEventTimestamp | absentEmailOpenEventArrivalTimestamp | absentEmailOpenEventEventVersion | absentEmailOpenEventApplication | absentEmailOpenEventClient | absentEmailOpenEventDevice | absentEmailOpenEventSession | absentEmailOpenEventAttributes | absentEmailOpenEventAWSAccountID | absentEmailOpenEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailOpenEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailOpenEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailOpenEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailOpenEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailOpenEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailOpenEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailOpenEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailOpenEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailOpenEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailOpenEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailOpenEventFacets != 0 {
-				v.Facets = EmailOpenFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailOpenEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.open" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.open\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailOpenEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailOpenEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailOpenEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailOpenEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailOpenEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailOpenEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailOpenEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailOpenEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailOpenEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailOpenEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailOpenFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailOpenEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailOpenEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailOpenEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailOpenEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailOpenEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailOpenEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailOpenEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailOpenEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailOpenEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailOpenEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailOpenEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailOpenEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // Family returns "email".
@@ -5141,36 +1402,6 @@ const (
 	absentEmailOpenFacetsEmailChannel = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailOpenFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailOpenFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailOpenFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailOpenFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -5186,58 +1417,6 @@ func (v *EmailOpenFacets) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailOpenFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailOpenFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailOpenFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailOpenChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailOpenFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailOpenChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailOpenFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailOpenFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email, and what happened to it.
@@ -5262,36 +1441,6 @@ const (
 	absentEmailOpenMailEventOpen = 1 << 1
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailOpenMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailOpenMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailOpenMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailOpenMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -5309,73 +1458,6 @@ func (v *EmailOpenMailEvent) ValidateWith(opts ValidateOptions) error {
 	return err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailOpenMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailOpenMailEventMail | absentEmailOpenMailEventOpen
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailOpenMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if v.absent&absentEmailOpenMailEventOpen != 0 {
-				v.Open = EmailOpenDetails{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailOpenMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenMailEventMail, !fits)
-			}
-		case "open":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Open.read(d)
-				v.absent &^= absentEmailOpenMailEventOpen
-			} else {
-				fits, err = codec.Required(d, &v.Open, (*EmailOpenDetails).read, &v.Rest, "open")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenMailEventOpen, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailOpenMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailOpenMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.absent&absentEmailOpenMailEventOpen == 0 {
-		b = append(b, ",\"open\":"...)
-		b = v.Open.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
 // Why Pinpoint refused to send.
 type EmailReject struct {
 	// The reason, such as Bad content. Nil when absent.
@@ -5385,36 +1467,6 @@ type EmailReject struct {
 	// above and the members whose value does not fit their field's Go type
 	// (Validate reports those). Encoding writes them back.
 	Rest Members `json:"-"`
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailReject) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailReject) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailReject) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailReject) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -5432,57 +1484,6 @@ func (v *EmailReject) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailReject) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Reason = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "reason":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Reason = codec.ReuseString(d, v.Reason)
-				*v.Reason, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Reason, v.Reason, codec.ReadString[string], &v.Rest, "reason")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailReject) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.Reason != nil {
-		b = append(b, ",\"reason\":"...)
-		b = jsonwire.AppendString(b, *v.Reason)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email the event is about.
@@ -5504,36 +1505,6 @@ const (
 	absentEmailRejectedChannelMailEvent = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailRejectedChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailRejectedChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRejectedChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRejectedChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -5549,58 +1520,6 @@ func (v *EmailRejectedChannel) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailRejectedChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailRejectedChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailRejectedChannelMailEvent != 0 {
-				v.MailEvent = EmailRejectedMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailRejectedChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailRejectedMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRejectedChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailRejectedChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // Pinpoint refused to send the email, for example because it holds a virus
@@ -5665,36 +1584,6 @@ const (
 	absentEmailRejectedEventFacets           = 1 << 10
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailRejectedEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailRejectedEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRejectedEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRejectedEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -5710,244 +1599,6 @@ func (v *EmailRejectedEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailRejectedEventEventType | absentEmailRejectedEventEventTimestamp | absentEmailRejectedEventArrivalTimestamp | absentEmailRejectedEventEventVersion | absentEmailRejectedEventApplication | absentEmailRejectedEventClient | absentEmailRejectedEventDevice | absentEmailRejectedEventSession | absentEmailRejectedEventAttributes | absentEmailRejectedEventAWSAccountID | absentEmailRejectedEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailRejectedEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailRejectedEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailRejectedEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailRejectedEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailRejectedEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailRejectedEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailRejectedEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailRejectedEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailRejectedEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailRejectedEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailRejectedEventFacets != 0 {
-				v.Facets = EmailRejectedFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailRejectedEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.rejected" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.rejected\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailRejectedEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailRejectedEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailRejectedEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailRejectedEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailRejectedEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailRejectedEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailRejectedEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailRejectedEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailRejectedEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailRejectedEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailRejectedFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRejectedEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailRejectedEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailRejectedEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailRejectedEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailRejectedEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailRejectedEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailRejectedEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailRejectedEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailRejectedEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailRejectedEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailRejectedEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailRejectedEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // Family returns "email".
@@ -5994,36 +1645,6 @@ const (
 	absentEmailRejectedFacetsEmailChannel = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailRejectedFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailRejectedFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRejectedFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRejectedFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -6039,58 +1660,6 @@ func (v *EmailRejectedFacets) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailRejectedFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailRejectedFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailRejectedFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailRejectedChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailRejectedFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailRejectedChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRejectedFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailRejectedFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email, and what happened to it.
@@ -6114,36 +1683,6 @@ const (
 	absentEmailRejectedMailEventMail = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailRejectedMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailRejectedMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRejectedMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRejectedMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -6159,74 +1698,6 @@ func (v *EmailRejectedMailEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailRejectedMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailRejectedMailEventMail
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailRejectedMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Reject = nil
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailRejectedMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedMailEventMail, !fits)
-			}
-		case "reject":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Reject = codec.Reuse(v.Reject)
-				_, err = v.Reject.read(d)
-			} else {
-				err = codec.Optional(d, &v.Reject, v.Reject, (*EmailReject).read, &v.Rest, "reject")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRejectedMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailRejectedMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.Reject != nil {
-		b = append(b, ",\"reject\":"...)
-		b = v.Reject.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email the event is about.
@@ -6248,36 +1719,6 @@ const (
 	absentEmailRenderingFailureChannelMailEvent = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailRenderingFailureChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailRenderingFailureChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRenderingFailureChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRenderingFailureChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -6295,58 +1736,6 @@ func (v *EmailRenderingFailureChannel) ValidateWith(opts ValidateOptions) error 
 	return err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailRenderingFailureChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailRenderingFailureChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailRenderingFailureChannelMailEvent != 0 {
-				v.MailEvent = EmailRenderingFailureMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailRenderingFailureChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailRenderingFailureMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRenderingFailureChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailRenderingFailureChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
 // Why the template could not be rendered. AWS does not document this object
 // for Pinpoint; these are the members SES uses, in Pinpoint's snake_case.
 type EmailRenderingFailureDetails struct {
@@ -6359,36 +1748,6 @@ type EmailRenderingFailureDetails struct {
 	// above and the members whose value does not fit their field's Go type
 	// (Validate reports those). Encoding writes them back.
 	Rest Members `json:"-"`
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailRenderingFailureDetails) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailRenderingFailureDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRenderingFailureDetails) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRenderingFailureDetails) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -6406,72 +1765,6 @@ func (v *EmailRenderingFailureDetails) ValidateWith(opts ValidateOptions) error 
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailRenderingFailureDetails) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.ErrorMessage = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.TemplateName = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "error_message":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ErrorMessage = codec.ReuseString(d, v.ErrorMessage)
-				*v.ErrorMessage, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ErrorMessage, v.ErrorMessage, codec.ReadString[string], &v.Rest, "error_message")
-			}
-		case "template_name":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.TemplateName = codec.ReuseString(d, v.TemplateName)
-				*v.TemplateName, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.TemplateName, v.TemplateName, codec.ReadString[string], &v.Rest, "template_name")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRenderingFailureDetails) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.ErrorMessage != nil {
-		b = append(b, ",\"error_message\":"...)
-		b = jsonwire.AppendString(b, *v.ErrorMessage)
-	}
-	if v.TemplateName != nil {
-		b = append(b, ",\"template_name\":"...)
-		b = jsonwire.AppendString(b, *v.TemplateName)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // Pinpoint could not render the email from its template (event type
@@ -6537,36 +1830,6 @@ const (
 	absentEmailRenderingFailureEventFacets           = 1 << 10
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailRenderingFailureEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailRenderingFailureEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRenderingFailureEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRenderingFailureEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -6582,244 +1845,6 @@ func (v *EmailRenderingFailureEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailRenderingFailureEventEventType | absentEmailRenderingFailureEventEventTimestamp | absentEmailRenderingFailureEventArrivalTimestamp | absentEmailRenderingFailureEventEventVersion | absentEmailRenderingFailureEventApplication | absentEmailRenderingFailureEventClient | absentEmailRenderingFailureEventDevice | absentEmailRenderingFailureEventSession | absentEmailRenderingFailureEventAttributes | absentEmailRenderingFailureEventAWSAccountID | absentEmailRenderingFailureEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailRenderingFailureEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailRenderingFailureEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailRenderingFailureEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailRenderingFailureEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailRenderingFailureEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailRenderingFailureEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailRenderingFailureEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailRenderingFailureEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailRenderingFailureEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailRenderingFailureEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailRenderingFailureEventFacets != 0 {
-				v.Facets = EmailRenderingFailureFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailRenderingFailureEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.rendering_failure" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.rendering_failure\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailRenderingFailureEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailRenderingFailureEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailRenderingFailureEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailRenderingFailureEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailRenderingFailureEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailRenderingFailureEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailRenderingFailureEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailRenderingFailureEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailRenderingFailureEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailRenderingFailureEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailRenderingFailureFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRenderingFailureEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailRenderingFailureEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailRenderingFailureEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailRenderingFailureEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailRenderingFailureEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailRenderingFailureEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailRenderingFailureEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailRenderingFailureEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailRenderingFailureEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailRenderingFailureEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailRenderingFailureEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailRenderingFailureEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // Family returns "email".
@@ -6866,36 +1891,6 @@ const (
 	absentEmailRenderingFailureFacetsEmailChannel = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailRenderingFailureFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailRenderingFailureFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRenderingFailureFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRenderingFailureFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -6913,58 +1908,6 @@ func (v *EmailRenderingFailureFacets) ValidateWith(opts ValidateOptions) error {
 	return err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailRenderingFailureFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailRenderingFailureFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailRenderingFailureFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailRenderingFailureChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailRenderingFailureFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailRenderingFailureChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRenderingFailureFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailRenderingFailureFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
 // The email, and what happened to it.
 type EmailRenderingFailureMailEvent struct {
 	// The email message: who sent it to whom, and its headers. Nil when absent.
@@ -6978,36 +1921,6 @@ type EmailRenderingFailureMailEvent struct {
 	// above and the members whose value does not fit their field's Go type
 	// (Validate reports those). Encoding writes them back.
 	Rest Members `json:"-"`
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailRenderingFailureMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailRenderingFailureMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRenderingFailureMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRenderingFailureMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -7025,72 +1938,6 @@ func (v *EmailRenderingFailureMailEvent) ValidateWith(opts ValidateOptions) erro
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailRenderingFailureMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Mail = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Failure = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "mail":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Mail = codec.Reuse(v.Mail)
-				_, err = v.Mail.read(d)
-			} else {
-				err = codec.Optional(d, &v.Mail, v.Mail, (*Mail).read, &v.Rest, "mail")
-			}
-		case "failure":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Failure = codec.Reuse(v.Failure)
-				_, err = v.Failure.read(d)
-			} else {
-				err = codec.Optional(d, &v.Failure, v.Failure, (*EmailRenderingFailureDetails).read, &v.Rest, "failure")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRenderingFailureMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.Mail != nil {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.Failure != nil {
-		b = append(b, ",\"failure\":"...)
-		b = v.Failure.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email the event is about.
@@ -7112,36 +1959,6 @@ const (
 	absentEmailSendChannelMailEvent = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailSendChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailSendChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSendChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSendChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -7159,58 +1976,6 @@ func (v *EmailSendChannel) ValidateWith(opts ValidateOptions) error {
 	return err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailSendChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailSendChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailSendChannelMailEvent != 0 {
-				v.MailEvent = EmailSendMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailSendChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailSendMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailSendChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailSendChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailSendChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
 // Nothing more is known of a send: the object is empty.
 type EmailSendDetails struct {
 
@@ -7218,36 +1983,6 @@ type EmailSendDetails struct {
 	// above and the members whose value does not fit their field's Go type
 	// (Validate reports those). Encoding writes them back.
 	Rest Members `json:"-"`
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailSendDetails) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailSendDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSendDetails) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSendDetails) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
 }
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
@@ -7265,41 +2000,6 @@ func (v *EmailSendDetails) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailSendDetails) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			return true, nil
-		}
-		switch string(name) {
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailSendDetails) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // Pinpoint accepted an email for sending (event type _email.send).
@@ -7363,36 +2063,6 @@ const (
 	absentEmailSendEventFacets           = 1 << 10
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailSendEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailSendEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSendEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSendEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -7408,244 +2078,6 @@ func (v *EmailSendEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailSendEventEventType | absentEmailSendEventEventTimestamp | absentEmailSendEventArrivalTimestamp | absentEmailSendEventEventVersion | absentEmailSendEventApplication | absentEmailSendEventClient | absentEmailSendEventDevice | absentEmailSendEventSession | absentEmailSendEventAttributes | absentEmailSendEventAWSAccountID | absentEmailSendEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailSendEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailSendEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailSendEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailSendEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailSendEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailSendEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailSendEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailSendEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailSendEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailSendEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailSendEventFacets != 0 {
-				v.Facets = EmailSendFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailSendEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.send" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.send\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailSendEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailSendEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailSendEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailSendEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailSendEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailSendEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailSendEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailSendEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailSendEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailSendEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailSendFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailSendEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailSendEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailSendEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailSendEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailSendEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailSendEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailSendEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailSendEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailSendEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailSendEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailSendEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailSendEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // Family returns "email".
@@ -7692,36 +2124,6 @@ const (
 	absentEmailSendFacetsEmailChannel = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailSendFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailSendFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSendFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSendFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -7737,58 +2139,6 @@ func (v *EmailSendFacets) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailSendFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailSendFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailSendFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailSendChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailSendFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailSendChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailSendFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailSendFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailSendFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email, and what happened to it.
@@ -7813,36 +2163,6 @@ const (
 	absentEmailSendMailEventSend = 1 << 1
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailSendMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailSendMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSendMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSendMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -7858,73 +2178,6 @@ func (v *EmailSendMailEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailSendMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailSendMailEventMail | absentEmailSendMailEventSend
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailSendMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if v.absent&absentEmailSendMailEventSend != 0 {
-				v.Send = EmailSendDetails{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailSendMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailSendMailEventMail, !fits)
-			}
-		case "send":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Send.read(d)
-				v.absent &^= absentEmailSendMailEventSend
-			} else {
-				fits, err = codec.Required(d, &v.Send, (*EmailSendDetails).read, &v.Rest, "send")
-				v.absent = codec.SetBit(v.absent, absentEmailSendMailEventSend, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailSendMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailSendMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.absent&absentEmailSendMailEventSend == 0 {
-		b = append(b, ",\"send\":"...)
-		b = v.Send.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email the event is about.
@@ -7946,36 +2199,6 @@ const (
 	absentEmailSoftBounceChannelMailEvent = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailSoftBounceChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailSoftBounceChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSoftBounceChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSoftBounceChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -7991,58 +2214,6 @@ func (v *EmailSoftBounceChannel) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailSoftBounceChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailSoftBounceChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailSoftBounceChannelMailEvent != 0 {
-				v.MailEvent = EmailSoftBounceMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailSoftBounceChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailSoftBounceMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailSoftBounceChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailSoftBounceChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The recipient's mail server rejected the email for now, for example because
@@ -8108,36 +2279,6 @@ const (
 	absentEmailSoftBounceEventFacets           = 1 << 10
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailSoftBounceEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailSoftBounceEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSoftBounceEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSoftBounceEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -8153,244 +2294,6 @@ func (v *EmailSoftBounceEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailSoftBounceEventEventType | absentEmailSoftBounceEventEventTimestamp | absentEmailSoftBounceEventArrivalTimestamp | absentEmailSoftBounceEventEventVersion | absentEmailSoftBounceEventApplication | absentEmailSoftBounceEventClient | absentEmailSoftBounceEventDevice | absentEmailSoftBounceEventSession | absentEmailSoftBounceEventAttributes | absentEmailSoftBounceEventAWSAccountID | absentEmailSoftBounceEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailSoftBounceEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailSoftBounceEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailSoftBounceEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailSoftBounceEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailSoftBounceEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailSoftBounceEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailSoftBounceEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailSoftBounceEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailSoftBounceEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailSoftBounceEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailSoftBounceEventFacets != 0 {
-				v.Facets = EmailSoftBounceFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailSoftBounceEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.softbounce" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.softbounce\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailSoftBounceEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailSoftBounceEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailSoftBounceEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailSoftBounceEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailSoftBounceEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailSoftBounceEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailSoftBounceEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailSoftBounceEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailSoftBounceEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailSoftBounceEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailSoftBounceFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailSoftBounceEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailSoftBounceEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailSoftBounceEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailSoftBounceEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailSoftBounceEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailSoftBounceEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailSoftBounceEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailSoftBounceEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailSoftBounceEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailSoftBounceEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailSoftBounceEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailSoftBounceEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // Family returns "email".
@@ -8437,36 +2340,6 @@ const (
 	absentEmailSoftBounceFacetsEmailChannel = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailSoftBounceFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailSoftBounceFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSoftBounceFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSoftBounceFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -8482,58 +2355,6 @@ func (v *EmailSoftBounceFacets) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailSoftBounceFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailSoftBounceFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailSoftBounceFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailSoftBounceChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailSoftBounceFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailSoftBounceChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailSoftBounceFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailSoftBounceFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email, and what happened to it.
@@ -8558,36 +2379,6 @@ const (
 	absentEmailSoftBounceMailEventMail = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailSoftBounceMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailSoftBounceMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSoftBounceMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSoftBounceMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -8603,74 +2394,6 @@ func (v *EmailSoftBounceMailEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailSoftBounceMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailSoftBounceMailEventMail
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailSoftBounceMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Bounce = nil
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailSoftBounceMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceMailEventMail, !fits)
-			}
-		case "bounce":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Bounce = codec.Reuse(v.Bounce)
-				_, err = v.Bounce.read(d)
-			} else {
-				err = codec.Optional(d, &v.Bounce, v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailSoftBounceMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailSoftBounceMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.Bounce != nil {
-		b = append(b, ",\"bounce\":"...)
-		b = v.Bounce.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email the event is about.
@@ -8692,36 +2415,6 @@ const (
 	absentEmailUnsubscribeChannelMailEvent = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailUnsubscribeChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailUnsubscribeChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailUnsubscribeChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailUnsubscribeChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -8737,58 +2430,6 @@ func (v *EmailUnsubscribeChannel) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailUnsubscribeChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailUnsubscribeChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailUnsubscribeChannelMailEvent != 0 {
-				v.MailEvent = EmailUnsubscribeMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailUnsubscribeChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailUnsubscribeMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailUnsubscribeChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailUnsubscribeChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The recipient clicked an unsubscribe link in the email (event type
@@ -8853,36 +2494,6 @@ const (
 	absentEmailUnsubscribeEventFacets           = 1 << 10
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailUnsubscribeEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailUnsubscribeEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailUnsubscribeEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailUnsubscribeEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -8898,244 +2509,6 @@ func (v *EmailUnsubscribeEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailUnsubscribeEventEventType | absentEmailUnsubscribeEventEventTimestamp | absentEmailUnsubscribeEventArrivalTimestamp | absentEmailUnsubscribeEventEventVersion | absentEmailUnsubscribeEventApplication | absentEmailUnsubscribeEventClient | absentEmailUnsubscribeEventDevice | absentEmailUnsubscribeEventSession | absentEmailUnsubscribeEventAttributes | absentEmailUnsubscribeEventAWSAccountID | absentEmailUnsubscribeEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailUnsubscribeEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailUnsubscribeEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailUnsubscribeEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailUnsubscribeEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailUnsubscribeEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailUnsubscribeEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailUnsubscribeEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailUnsubscribeEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailUnsubscribeEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailUnsubscribeEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailUnsubscribeEventFacets != 0 {
-				v.Facets = EmailUnsubscribeFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailUnsubscribeEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.unsubscribe" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.unsubscribe\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailUnsubscribeEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailUnsubscribeEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailUnsubscribeEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailUnsubscribeEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailUnsubscribeEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailUnsubscribeEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailUnsubscribeEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailUnsubscribeEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailUnsubscribeEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailUnsubscribeEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailUnsubscribeFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailUnsubscribeEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailUnsubscribeEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailUnsubscribeEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailUnsubscribeEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailUnsubscribeEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailUnsubscribeEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailUnsubscribeEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailUnsubscribeEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailUnsubscribeEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailUnsubscribeEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailUnsubscribeEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailUnsubscribeEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // Family returns "email".
@@ -9182,36 +2555,6 @@ const (
 	absentEmailUnsubscribeFacetsEmailChannel = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailUnsubscribeFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailUnsubscribeFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailUnsubscribeFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailUnsubscribeFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -9227,58 +2570,6 @@ func (v *EmailUnsubscribeFacets) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailUnsubscribeFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailUnsubscribeFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailUnsubscribeFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailUnsubscribeChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailUnsubscribeFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailUnsubscribeChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailUnsubscribeFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailUnsubscribeFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email, and what happened to it.
@@ -9302,36 +2593,6 @@ const (
 	absentEmailUnsubscribeMailEventMail = 1 << 0
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailUnsubscribeMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailUnsubscribeMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailUnsubscribeMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailUnsubscribeMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -9347,74 +2608,6 @@ func (v *EmailUnsubscribeMailEvent) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailUnsubscribeMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailUnsubscribeMailEventMail
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailUnsubscribeMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Click = nil
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailUnsubscribeMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeMailEventMail, !fits)
-			}
-		case "click":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Click = codec.Reuse(v.Click)
-				_, err = v.Click.read(d)
-			} else {
-				err = codec.Optional(d, &v.Click, v.Click, (*EmailClickDetails).read, &v.Rest, "click")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailUnsubscribeMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailUnsubscribeMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.Click != nil {
-		b = append(b, ",\"click\":"...)
-		b = v.Click.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // One email header.
@@ -9439,36 +2632,6 @@ const (
 	absentHeaderValue = 1 << 1
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *Header) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *Header) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *Header) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *Header) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -9484,73 +2647,6 @@ func (v *Header) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *Header) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentHeaderName | absentHeaderValue
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentHeaderName != 0 {
-				v.Name = ""
-			}
-			if v.absent&absentHeaderValue != 0 {
-				v.Value = ""
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "name":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Name, err = codec.String[string](d)
-				v.absent &^= absentHeaderName
-			} else {
-				fits, err = codec.Required(d, &v.Name, codec.ReadString[string], &v.Rest, "name")
-				v.absent = codec.SetBit(v.absent, absentHeaderName, !fits)
-			}
-		case "value":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Value, err = codec.String[string](d)
-				v.absent &^= absentHeaderValue
-			} else {
-				fits, err = codec.Required(d, &v.Value, codec.ReadString[string], &v.Rest, "value")
-				v.absent = codec.SetBit(v.absent, absentHeaderValue, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *Header) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentHeaderName == 0 {
-		b = append(b, ",\"name\":"...)
-		b = jsonwire.AppendString(b, v.Name)
-	}
-	if v.absent&absentHeaderValue == 0 {
-		b = append(b, ",\"value\":"...)
-		b = jsonwire.AppendString(b, v.Value)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
 
 // The email message: who sent it to whom, and its headers.
@@ -9593,36 +2689,6 @@ const (
 	absentMailCommonHeaders        = 1 << 6
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *Mail) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *Mail) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *Mail) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *Mail) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
@@ -9638,131 +2704,4 @@ func (v *Mail) ValidateWith(opts ValidateOptions) error {
 	err := c.Err()
 	c.Release()
 	return err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *Mail) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentMailMessageID | absentMailMessageSendTimestamp | absentMailFromAddress | absentMailDestination | absentMailHeadersTruncated | absentMailHeaders | absentMailCommonHeaders
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentMailMessageID != 0 {
-				v.MessageID = ""
-			}
-			if v.absent&absentMailMessageSendTimestamp != 0 {
-				v.MessageSendTimestamp = 0
-			}
-			if v.absent&absentMailFromAddress != 0 {
-				v.FromAddress = ""
-			}
-			if v.absent&absentMailDestination != 0 {
-				v.Destination = nil
-			}
-			if v.absent&absentMailHeadersTruncated != 0 {
-				v.HeadersTruncated = false
-			}
-			if v.absent&absentMailHeaders != 0 {
-				v.Headers = nil
-			}
-			if v.absent&absentMailCommonHeaders != 0 {
-				v.CommonHeaders = CommonHeaders{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "message_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.MessageID, err = codec.String[string](d)
-				v.absent &^= absentMailMessageID
-			} else {
-				fits, err = codec.Required(d, &v.MessageID, codec.ReadString[string], &v.Rest, "message_id")
-				v.absent = codec.SetBit(v.absent, absentMailMessageID, !fits)
-			}
-		case "message_send_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.MessageSendTimestamp = UnixMillis(n)
-				v.absent &^= absentMailMessageSendTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.MessageSendTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "message_send_timestamp")
-				v.absent = codec.SetBit(v.absent, absentMailMessageSendTimestamp, !fits)
-			}
-		case "from_address":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.FromAddress, err = codec.String[string](d)
-				v.absent &^= absentMailFromAddress
-			} else {
-				fits, err = codec.Required(d, &v.FromAddress, codec.ReadString[string], &v.Rest, "from_address")
-				v.absent = codec.SetBit(v.absent, absentMailFromAddress, !fits)
-			}
-		case "destination":
-			fits, err = codec.Required(d, &v.Destination, stringSliceRead, &v.Rest, "destination")
-			v.absent = codec.SetBit(v.absent, absentMailDestination, !fits)
-		case "headers_truncated":
-			fits, err = codec.Required(d, &v.HeadersTruncated, codec.ReadBool, &v.Rest, "headers_truncated")
-			v.absent = codec.SetBit(v.absent, absentMailHeadersTruncated, !fits)
-		case "headers":
-			fits, err = codec.Required(d, &v.Headers, headerSliceRead, &v.Rest, "headers")
-			v.absent = codec.SetBit(v.absent, absentMailHeaders, !fits)
-		case "common_headers":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.CommonHeaders.read(d)
-				v.absent &^= absentMailCommonHeaders
-			} else {
-				fits, err = codec.Required(d, &v.CommonHeaders, (*CommonHeaders).read, &v.Rest, "common_headers")
-				v.absent = codec.SetBit(v.absent, absentMailCommonHeaders, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *Mail) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentMailMessageID == 0 {
-		b = append(b, ",\"message_id\":"...)
-		b = jsonwire.AppendString(b, v.MessageID)
-	}
-	if v.absent&absentMailMessageSendTimestamp == 0 {
-		b = append(b, ",\"message_send_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.MessageSendTimestamp), 10)
-	}
-	if v.absent&absentMailFromAddress == 0 {
-		b = append(b, ",\"from_address\":"...)
-		b = jsonwire.AppendString(b, v.FromAddress)
-	}
-	if v.absent&absentMailDestination == 0 {
-		b = append(b, ",\"destination\":"...)
-		b = stringSliceWrite(b, v.Destination, w)
-	}
-	if v.absent&absentMailHeadersTruncated == 0 {
-		b = append(b, ",\"headers_truncated\":"...)
-		b = strconv.AppendBool(b, v.HeadersTruncated)
-	}
-	if v.absent&absentMailHeaders == 0 {
-		b = append(b, ",\"headers\":"...)
-		b = headerSliceWrite(b, v.Headers, w)
-	}
-	if v.absent&absentMailCommonHeaders == 0 {
-		b = append(b, ",\"common_headers\":"...)
-		b = v.CommonHeaders.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
 }
