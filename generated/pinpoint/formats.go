@@ -5,6 +5,7 @@ package pinpoint
 import (
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+	"github.com/pinpoint-events/pinpoint-events/internal/rawcheck"
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
@@ -16,7 +17,7 @@ var formats = []struct {
 	kind     string
 	producer string
 	envelope string
-	check    codec.Check
+	check    rawcheck.Check
 }{{
 	check: rawPinpoint2018SMS,
 	kind:  "legacy",

@@ -3,8 +3,8 @@
 package pinpoint
 
 import (
-	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+	"github.com/pinpoint-events/pinpoint-events/internal/rawcheck"
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 	"regexp"
 )
@@ -16,7 +16,7 @@ func rawPinpoint2018SMS(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "account_id", "application_key", "unique_id", "timestamp_created")
+	rawcheck.RequiredMembers(v, c, "event_type", "account_id", "application_key", "unique_id", "timestamp_created")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -26,7 +26,7 @@ func rawPinpoint2018SMS(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pop()
 		}
 	}
-	codec.Not(v, c, rawPinpoint2018SMSNot)
+	rawcheck.Not(v, c, rawPinpoint2018SMSNot)
 }
 
 // rawMobileAnalyticsExport checks a raw value against schema/pinpoint/formats.json#/$defs/mobile-analytics-export.
@@ -35,8 +35,8 @@ func rawMobileAnalyticsExport(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	codec.RequiredMembers(v, c, "event_type", "application_key", "unique_id", "timestamp")
-	codec.Not(v, c, rawMobileAnalyticsExportNot)
+	rawcheck.RequiredMembers(v, c, "event_type", "application_key", "unique_id", "timestamp")
+	rawcheck.Not(v, c, rawMobileAnalyticsExportNot)
 }
 
 // rawEndUserMessagingSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-sms-voice.
@@ -46,7 +46,7 @@ func rawEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "eventType", "eventVersion")
+	rawcheck.RequiredMembers(v, c, "eventType", "eventVersion")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -69,7 +69,7 @@ func rawSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "eventType", "mail")
+	rawcheck.RequiredMembers(v, c, "eventType", "mail")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -92,7 +92,7 @@ func rawSESNotification(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "notificationType", "mail")
+	rawcheck.RequiredMembers(v, c, "notificationType", "mail")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -115,7 +115,7 @@ func rawEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "originationNumber", "messageBody", "inboundMessageId")
+	rawcheck.RequiredMembers(v, c, "originationNumber", "messageBody", "inboundMessageId")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -142,7 +142,7 @@ func rawEventbridgeSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "source", "detail-type", "detail")
+	rawcheck.RequiredMembers(v, c, "source", "detail-type", "detail")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -169,7 +169,7 @@ func rawEventbridgeSES(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "source", "detail-type", "detail")
+	rawcheck.RequiredMembers(v, c, "source", "detail-type", "detail")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -196,7 +196,7 @@ func rawEventbridge(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "source", "detail-type", "detail")
+	rawcheck.RequiredMembers(v, c, "source", "detail-type", "detail")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -291,7 +291,7 @@ func rawSnsBody(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "Type", "MessageId", "TopicArn", "Message")
+	rawcheck.RequiredMembers(v, c, "Type", "MessageId", "TopicArn", "Message")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -322,7 +322,7 @@ func rawCloudwatchLogsSubscription(v *jsonvalue.Value, c *validation.Collector) 
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "messageType", "logGroup", "logEvents")
+	rawcheck.RequiredMembers(v, c, "messageType", "logGroup", "logEvents")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -349,7 +349,7 @@ func rawLambdaSnsEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "Records")
+	rawcheck.RequiredMembers(v, c, "Records")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -368,7 +368,7 @@ func rawLambdaSqsEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "Records")
+	rawcheck.RequiredMembers(v, c, "Records")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -387,7 +387,7 @@ func rawLambdaCloudwatchLogsEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "awslogs")
+	rawcheck.RequiredMembers(v, c, "awslogs")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -405,7 +405,7 @@ func rawCamelCaseEventVersion(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	codec.RequiredMembers(v, c, "eventVersion")
+	rawcheck.RequiredMembers(v, c, "eventVersion")
 }
 
 var patternPinpoint2018SMSEventType = regexp.MustCompile("^_(SMS|sms)\\.")
@@ -424,14 +424,14 @@ func rawPinpoint2018SMSEventType(v *jsonvalue.Value, c *validation.Collector) {
 // rawPinpoint2018SMSNot checks a raw value against schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms/not.
 func rawPinpoint2018SMSNot(v *jsonvalue.Value, c *validation.Collector) {
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, c, "event_version")
+		rawcheck.RequiredMembers(v, c, "event_version")
 	}
 }
 
 // rawMobileAnalyticsExportNot checks a raw value against schema/pinpoint/formats.json#/$defs/mobile-analytics-export/not.
 func rawMobileAnalyticsExportNot(v *jsonvalue.Value, c *validation.Collector) {
 	if v.Kind == jsonvalue.Object {
-		codec.RequiredMembers(v, c, "event_version")
+		rawcheck.RequiredMembers(v, c, "event_version")
 	}
 }
 
@@ -451,7 +451,7 @@ func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var constEventbridgeSMSVoiceSource = codec.MustParse("\"aws.sms-voice\"")
+var constEventbridgeSMSVoiceSource = rawcheck.MustParse("\"aws.sms-voice\"")
 
 // rawEventbridgeSMSVoiceSource checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-sms-voice/properties/source.
 func rawEventbridgeSMSVoiceSource(v *jsonvalue.Value, c *validation.Collector) {
@@ -461,7 +461,7 @@ func rawEventbridgeSMSVoiceSource(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var constEventbridgeSESSource = codec.MustParse("\"aws.ses\"")
+var constEventbridgeSESSource = rawcheck.MustParse("\"aws.ses\"")
 
 // rawEventbridgeSESSource checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-ses/properties/source.
 func rawEventbridgeSESSource(v *jsonvalue.Value, c *validation.Collector) {
@@ -578,7 +578,7 @@ func rawLambdaCloudwatchLogsEventAwslogs(v *jsonvalue.Value, c *validation.Colle
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "data")
+	rawcheck.RequiredMembers(v, c, "data")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -596,7 +596,7 @@ func rawLambdaSnsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "object")
 		return
 	}
-	codec.RequiredMembers(v, c, "Sns")
+	rawcheck.RequiredMembers(v, c, "Sns")
 }
 
 // rawLambdaSqsEventRecordsItem checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items.
@@ -606,7 +606,7 @@ func rawLambdaSqsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "eventSource", "body")
+	rawcheck.RequiredMembers(v, c, "eventSource", "body")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -618,7 +618,7 @@ func rawLambdaSqsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var constLambdaSqsEventRecordsItemEventSource = codec.MustParse("\"aws:sqs\"")
+var constLambdaSqsEventRecordsItemEventSource = rawcheck.MustParse("\"aws:sqs\"")
 
 // rawLambdaSqsEventRecordsItemEventSource checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items/properties/eventSource.
 func rawLambdaSqsEventRecordsItemEventSource(v *jsonvalue.Value, c *validation.Collector) {

@@ -161,7 +161,7 @@ func (p *printer) formats(formats []*model.Format) {
 		jen.Id("kind").String(),
 		jen.Id("producer").String(),
 		jen.Id("envelope").String(),
-		jen.Id("check").Qual(codecPkg, "Check"),
+		jen.Id("check").Qual(rawcheckPkg, "Check"),
 	).Values(items...)
 	f.Line()
 	f.Comment("recognize names the layout of a record without event_version: a")

@@ -134,7 +134,7 @@ func (p *printer) packageFile(pkg *model.Package) {
 	f.Line()
 	body := []jen.Code{jen.Switch(jen.Id("eventType")).Block(cases...)}
 	if ca := pkg.Catchall; ca != nil {
-		body = append(body, jen.If(jen.Id("rv").Op(":=").Qual(codecPkg, "StringValue").Call(jen.Id("eventType")), jen.Qual(codecPkg, "Accepts").Call(p.raw.check(ca.EventTypeSchema), jen.Op("&").Id("rv"))).Block(
+		body = append(body, jen.If(jen.Id("rv").Op(":=").Qual(rawcheckPkg, "StringValue").Call(jen.Id("eventType")), jen.Qual(rawcheckPkg, "Accepts").Call(p.raw.check(ca.EventTypeSchema), jen.Op("&").Id("rv"))).Block(
 			jen.Return(jen.New(jen.Id(ca.Type.Name)))))
 	}
 	body = append(body, jen.Return(jen.Nil()))
@@ -213,12 +213,12 @@ func (p *printer) validateJSONFunc(f *jen.File, pkg *model.Package) {
 	}
 	body := []jen.Code{jen.Switch(jen.Id("eventType")).Block(cases...)}
 	if ca := pkg.Catchall; ca != nil {
-		body = append(body, jen.If(jen.Id("rv").Op(":=").Qual(codecPkg, "StringValue").Call(jen.Id("eventType")), jen.Qual(codecPkg, "Accepts").Call(p.raw.check(ca.EventTypeSchema), jen.Op("&").Id("rv"))).Block(
+		body = append(body, jen.If(jen.Id("rv").Op(":=").Qual(rawcheckPkg, "StringValue").Call(jen.Id("eventType")), jen.Qual(rawcheckPkg, "Accepts").Call(p.raw.check(ca.EventTypeSchema), jen.Op("&").Id("rv"))).Block(
 			jen.Return(p.raw.check(ca.Type.Schema))))
 	}
 	body = append(body, jen.Return(jen.Nil()))
 	f.Comment("schemaOf returns the raw-value validator of the schema of eventType, or nil.")
-	f.Func().Id("schemaOf").Params(jen.Id("eventType").String()).Qual(codecPkg, "Check").Block(body...)
+	f.Func().Id("schemaOf").Params(jen.Id("eventType").String()).Qual(rawcheckPkg, "Check").Block(body...)
 	f.Line()
 	f.Comment("ValidateJSON checks the JSON of an event of this version against the schema")
 	f.Comment("of its event_type, without decoding it into Go values. Its verdicts are those")
@@ -235,7 +235,7 @@ func (p *printer) validateJSONFunc(f *jen.File, pkg *model.Package) {
 				jen.Id("EventType"): jen.Id("head").Dot("Type"),
 				jen.Id("Missing"):   jen.Op("!").Id("head").Dot("TypeIsString"),
 			}))),
-		jen.Return(jen.Qual(codecPkg, "ValidateRaw").Call(jen.Id("data"), jen.Id("check"), jen.Id("opts"))),
+		jen.Return(jen.Qual(rawcheckPkg, "ValidateRaw").Call(jen.Id("data"), jen.Id("check"), jen.Id("opts"))),
 	)
 	f.Line()
 }

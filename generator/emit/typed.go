@@ -51,7 +51,7 @@ func (sc scalar) goType() *jen.Statement { return jen.Id(string(sc)) }
 // asRaw is the expression that makes the Go scalar v a raw value.
 func (sc scalar) asRaw(v *jen.Statement) *jen.Statement {
 	fn := map[scalar]string{goString: "StringValue", goInt64: "Int64Value", goFloat64: "Float64Value", goBool: "BoolValue"}[sc]
-	return jen.Qual(codecPkg, fn).Call(v)
+	return jen.Qual(rawcheckPkg, fn).Call(v)
 }
 
 // typedCheck returns the function that checks a Go scalar against s (and
@@ -113,7 +113,7 @@ func (p *printer) typedCheckBody(s *load.Schema, sc scalar) (body []jen.Code, fo
 			))
 		} else {
 			lits := r.enumVar(s)
-			body = append(body, jen.If(jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))), jen.Op("!").Qual(codecPkg, "InEnum").Call(jen.Op("&").Id("rv"), jen.Id(lits))).Block(
+			body = append(body, jen.If(jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))), jen.Op("!").Qual(rawcheckPkg, "InEnum").Call(jen.Op("&").Id("rv"), jen.Id(lits))).Block(
 				jen.Id("c").Dot("Enum").Call(jen.Qual(validationPkg, "Show").Call(jen.Op("&").Id("rv")), jen.Lit(enumList(s.Enum))), ret))
 		}
 	}
@@ -263,7 +263,7 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 		}
 		var whenNull []jen.Code
 		if n := p.raw.name(head); n != "" && !typeOnlyAllowsNull(head) {
-			whenNull = []jen.Code{jen.Id("rv").Op(":=").Qual(codecPkg, "NullValue").Call(), jen.Id(n).Call(jen.Op("&").Id("rv"), jen.Id("c"))}
+			whenNull = []jen.Code{jen.Id("rv").Op(":=").Qual(rawcheckPkg, "NullValue").Call(), jen.Id(n).Call(jen.Op("&").Id("rv"), jen.Id("c"))}
 		}
 		if len(whenValid)+len(whenNull) > 0 {
 			body = append(body, jen.If(jen.Id("v").Dot("Valid")).Block(whenValid...).Else().Block(whenNull...))
@@ -322,12 +322,12 @@ func (p *printer) containerKeywords(gt *model.GoType, s *load.Schema) []jen.Code
 		if s.UniqueItems {
 			var dup *jen.Statement
 			if _, _, ok := scalarOf(gt.Elem, jen.Null()); ok && gt.Elem.Kind != model.Named {
-				dup = jen.Qual(codecPkg, "DuplicateOf").Call(jen.Id("v"))
+				dup = jen.Qual(rawcheckPkg, "DuplicateOf").Call(jen.Id("v"))
 			} else {
-				dup = jen.Qual(codecPkg, "Duplicate").Call(jen.Id("rv").Dot("Items"))
+				dup = jen.Qual(rawcheckPkg, "Duplicate").Call(jen.Id("rv").Dot("Items"))
 				out = append(out,
 					jen.List(jen.Id("b"), jen.Id("w")).Op(":=").List(jen.Index().Byte().Call(jen.Nil()), jen.New(jen.Qual(codecPkg, "Writer"))),
-					jen.Id("rv").Op(":=").Qual(codecPkg, "Parsed").Call(p.appendValue(gt, jen.Id("v"), jen.Id("v"))))
+					jen.Id("rv").Op(":=").Qual(rawcheckPkg, "Parsed").Call(p.appendValue(gt, jen.Id("v"), jen.Id("v"))))
 			}
 			out = append(out, jen.If(jen.List(jen.Id("i"), jen.Id("j"), jen.Id("dup")).Op(":=").Add(dup), jen.Id("dup")).Block(
 				jen.Id("c").Dot("UniqueItems").Call(jen.Id("i"), jen.Id("j"))))
@@ -341,7 +341,7 @@ func (p *printer) containerKeywords(gt *model.GoType, s *load.Schema) []jen.Code
 		if n := p.raw.name(s); n != "" {
 			out = append(out,
 				jen.List(jen.Id("b"), jen.Id("w")).Op(":=").List(jen.Index().Byte().Call(jen.Nil()), jen.New(jen.Qual(codecPkg, "Writer"))),
-				jen.Id("whole").Op(":=").Qual(codecPkg, "Parsed").Call(p.appendValue(gt, jen.Id("v"), jen.Id("v"))),
+				jen.Id("whole").Op(":=").Qual(rawcheckPkg, "Parsed").Call(p.appendValue(gt, jen.Id("v"), jen.Id("v"))),
 				jen.Id(n).Call(jen.Op("&").Id("whole"), jen.Id("c")),
 			)
 		}
@@ -382,9 +382,9 @@ func (p *printer) restCheck(t *model.Type) []jen.Code {
 	m := jen.Op("&").Id("v").Dot("Rest").Index(jen.Id("i"))
 	member := func(s *load.Schema) jen.Code {
 		if kinds, ok := p.raw.guardKinds(s); ok {
-			return jen.Qual(codecPkg, "CheckMemberOf").Call(m.Clone(), jen.Id("c"), p.raw.check(s), kinds)
+			return jen.Qual(rawcheckPkg, "CheckMemberOf").Call(m.Clone(), jen.Id("c"), p.raw.check(s), kinds)
 		}
-		return jen.Qual(codecPkg, "CheckMember").Call(m.Clone(), jen.Id("c"), p.raw.check(s))
+		return jen.Qual(rawcheckPkg, "CheckMember").Call(m.Clone(), jen.Id("c"), p.raw.check(s))
 	}
 	var cases []jen.Code
 	for _, fl := range t.Fields {

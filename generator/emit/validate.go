@@ -152,11 +152,11 @@ func forwardTarget(s *load.Schema) *load.Schema {
 }
 
 // guardKinds returns the kinds of value that the validator of s accepts at
-// its first step, as a codec.Kinds expression, when that step rejects every
+// its first step, as a rawcheck.Kinds expression, when that step rejects every
 // other kind with a type violation and returns: the validator of a schema
 // with type, or of one that is only a $ref to such a schema. Such a check
 // of a value of another kind depends on the kind alone, so that
-// codec.CheckMemberOf need not parse the value.
+// rawcheck.CheckMemberOf need not parse the value.
 func (r *rawValidators) guardKinds(s *load.Schema) (jen.Code, bool) {
 	for hops := 0; s != nil && hops < 64; hops++ {
 		if s.IsFalse() || annotationOnly(s) {
@@ -173,9 +173,9 @@ func (r *rawValidators) guardKinds(s *load.Schema) (jen.Code, bool) {
 				}
 				seen[name] = true
 				if kinds == nil {
-					kinds = jen.Qual(codecPkg, name)
+					kinds = jen.Qual(rawcheckPkg, name)
 				} else {
-					kinds = kinds.Op("|").Qual(codecPkg, name)
+					kinds = kinds.Op("|").Qual(rawcheckPkg, name)
 				}
 			}
 			return kinds, kinds != nil
@@ -190,12 +190,12 @@ func (r *rawValidators) guardKinds(s *load.Schema) (jen.Code, bool) {
 	return nil, false
 }
 
-// check is the Check expression for s: its validator or codec.Valid.
+// check is the Check expression for s: its validator or rawcheck.Valid.
 func (r *rawValidators) check(s *load.Schema) jen.Code {
 	if n := r.name(s); n != "" {
 		return jen.Id(n)
 	}
-	return jen.Qual(codecPkg, "Valid")
+	return jen.Qual(rawcheckPkg, "Valid")
 }
 
 func uniqueName(used map[string]bool, base string) string {
@@ -244,13 +244,13 @@ type varKey struct {
 }
 
 func (r *rawValidators) literalVar(s *load.Schema, kind string, lit load.Literal) string {
-	return r.packageVar(s, kind, kind+schemaSuffix(s), jen.Qual(codecPkg, "MustParse").Call(jen.Lit(lit.JSON)))
+	return r.packageVar(s, kind, kind+schemaSuffix(s), jen.Qual(rawcheckPkg, "MustParse").Call(jen.Lit(lit.JSON)))
 }
 
 func (r *rawValidators) enumVar(s *load.Schema) string {
 	var vals []jen.Code
 	for _, l := range s.Enum {
-		vals = append(vals, jen.Qual(codecPkg, "MustParse").Call(jen.Lit(l.JSON)))
+		vals = append(vals, jen.Qual(rawcheckPkg, "MustParse").Call(jen.Lit(l.JSON)))
 	}
 	return r.packageVar(s, "enum", "enum"+schemaSuffix(s), jen.Index().Qual(jsonvaluePkg, "Value").Values(vals...))
 }
@@ -354,7 +354,7 @@ func simplePattern(pattern string) (class [][2]rune, min, max int, ok bool) {
 }
 
 func (r *rawValidators) numberVar(s *load.Schema, keyword, lit string) string {
-	return r.packageVar(s, keyword, model.LowerFirst(model.GoName(keyword))+schemaSuffix(s), jen.Qual(codecPkg, "MustNumber").Call(jen.Lit(lit)))
+	return r.packageVar(s, keyword, model.LowerFirst(model.GoName(keyword))+schemaSuffix(s), jen.Qual(rawcheckPkg, "MustNumber").Call(jen.Lit(lit)))
 }
 
 // enumList is how an enum is shown in messages.
@@ -426,7 +426,7 @@ func (r *rawValidators) print(s *load.Schema) {
 		}
 		if s.Enum != nil {
 			v := r.enumVar(s)
-			body = append(body, jen.If(jen.Op("!").Qual(codecPkg, "InEnum").Call(jen.Id("v"), jen.Id(v))).Block(
+			body = append(body, jen.If(jen.Op("!").Qual(rawcheckPkg, "InEnum").Call(jen.Id("v"), jen.Id(v))).Block(
 				jen.Id("c").Dot("Enum").Call(jen.Qual(validationPkg, "Show").Call(jen.Id("v")), jen.Lit(enumList(s.Enum))), ret))
 		}
 		if s.Format != "" && kindPossible(s, jsonvalue.String) {
@@ -532,14 +532,14 @@ func (r *rawValidators) objectChecks(s *load.Schema) []jen.Code {
 		for _, name := range s.Required {
 			args = append(args, jen.Lit(name))
 		}
-		in = append(in, jen.Qual(codecPkg, "RequiredMembers").Call(args...))
+		in = append(in, jen.Qual(rawcheckPkg, "RequiredMembers").Call(args...))
 	}
 	for _, dep := range s.DependentRequired {
 		args := append(vpc(), jen.Lit(dep.Property))
 		for _, name := range dep.Required {
 			args = append(args, jen.Lit(name))
 		}
-		in = append(in, jen.Qual(codecPkg, "DependentRequired").Call(args...))
+		in = append(in, jen.Qual(rawcheckPkg, "DependentRequired").Call(args...))
 	}
 	loop := s.Properties != nil || s.PatternProperties != nil || (s.AdditionalProperties != nil && !s.AdditionalProperties.IsTrue())
 	if loop {
@@ -624,7 +624,7 @@ func (r *rawValidators) arrayChecks(s *load.Schema) []jen.Code {
 			jen.Id("c").Dot("Count").Call(jen.Lit("maxItems"), items.Clone(), jen.Lit(*s.MaxItems))))
 	}
 	if s.UniqueItems {
-		in = append(in, jen.If(jen.List(jen.Id("i"), jen.Id("j"), jen.Id("dup")).Op(":=").Qual(codecPkg, "Duplicate").Call(jen.Id("items")), jen.Id("dup")).Block(
+		in = append(in, jen.If(jen.List(jen.Id("i"), jen.Id("j"), jen.Id("dup")).Op(":=").Qual(rawcheckPkg, "Duplicate").Call(jen.Id("items")), jen.Id("dup")).Block(
 			jen.Id("c").Dot("UniqueItems").Call(jen.Id("i"), jen.Id("j"))))
 	}
 	itemName := ""
@@ -757,7 +757,7 @@ func (r *rawValidators) composition(s *load.Schema, val *jen.Statement) []jen.Co
 	}
 	var out []jen.Code
 	if s.Not != nil {
-		out = append(out, jen.Qual(codecPkg, "Not").Call(args(r.check(s.Not))...))
+		out = append(out, jen.Qual(rawcheckPkg, "Not").Call(args(r.check(s.Not))...))
 	}
 	for _, sub := range s.AllOf {
 		if n := r.name(sub); n != "" {
@@ -769,14 +769,14 @@ func (r *rawValidators) composition(s *load.Schema, val *jen.Statement) []jen.Co
 		for _, sub := range s.AnyOf {
 			alts = append(alts, r.check(sub))
 		}
-		out = append(out, jen.Qual(codecPkg, "AnyOf").Call(args(alts...)...))
+		out = append(out, jen.Qual(rawcheckPkg, "AnyOf").Call(args(alts...)...))
 	}
 	if len(s.OneOf) > 0 {
 		var alts []jen.Code
 		for _, sub := range s.OneOf {
 			alts = append(alts, r.check(sub))
 		}
-		out = append(out, jen.Qual(codecPkg, "OneOf").Call(args(alts...)...))
+		out = append(out, jen.Qual(rawcheckPkg, "OneOf").Call(args(alts...)...))
 	}
 	if s.If != nil && (s.Then != nil || s.Else != nil) {
 		orNil := func(sub *load.Schema) jen.Code {
@@ -785,7 +785,7 @@ func (r *rawValidators) composition(s *load.Schema, val *jen.Statement) []jen.Co
 			}
 			return r.check(sub)
 		}
-		out = append(out, jen.Qual(codecPkg, "IfThenElse").Call(args(r.check(s.If), orNil(s.Then), orNil(s.Else))...))
+		out = append(out, jen.Qual(rawcheckPkg, "IfThenElse").Call(args(r.check(s.If), orNil(s.Then), orNil(s.Else))...))
 	}
 	return out
 }

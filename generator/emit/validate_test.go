@@ -84,10 +84,10 @@ func TestGuardKinds(t *testing.T) {
 		schema *load.Schema
 		want   string // the Go expression, "" for none
 	}{
-		{"type", object, "codec.ObjectKind"},
-		{"types, integer with number", numbers, "codec.IntegerKind | codec.NumberKind | codec.NullKind"},
-		{"a $ref with a title", &load.Schema{Ref: object, Title: "t"}, "codec.ObjectKind"},
-		{"a $ref to a $ref", &load.Schema{Ref: &load.Schema{Ref: numbers}}, "codec.IntegerKind | codec.NumberKind | codec.NullKind"},
+		{"type", object, "rawcheck.ObjectKind"},
+		{"types, integer with number", numbers, "rawcheck.IntegerKind | rawcheck.NumberKind | rawcheck.NullKind"},
+		{"a $ref with a title", &load.Schema{Ref: object, Title: "t"}, "rawcheck.ObjectKind"},
+		{"a $ref to a $ref", &load.Schema{Ref: &load.Schema{Ref: numbers}}, "rawcheck.IntegerKind | rawcheck.NumberKind | rawcheck.NullKind"},
 		{"a $ref and maxItems", &load.Schema{Ref: object, MaxItems: &three}, ""},
 		{"a $ref to a schema without type", &load.Schema{Ref: &load.Schema{Pattern: str("^a$")}}, ""},
 		{"no type", &load.Schema{MinLength: &three}, ""},

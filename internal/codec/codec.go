@@ -8,6 +8,10 @@
 // that the Go type cannot hold (a string for an int64, 1.5 for an int64, 1e400
 // for a float64); the caller then keeps the value raw. err is a syntax error,
 // after which decoding stops.
+//
+// The helpers of generated raw-value validators are in internal/rawcheck:
+// a program that only decodes and encodes does not need them, and the two
+// sets share no state.
 package codec
 
 import (

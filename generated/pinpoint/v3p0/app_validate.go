@@ -3,16 +3,16 @@
 package v3p0
 
 import (
-	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+	"github.com/pinpoint-events/pinpoint-events/internal/rawcheck"
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 	"regexp"
 )
 
 // checkAppEventEventType checks a Go string against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_type.
 func checkAppEventEventType(v string, c *validation.Collector) {
-	rv := codec.StringValue(v)
-	codec.Not(&rv, c, rawAppEventEventTypeNot)
+	rv := rawcheck.StringValue(v)
+	rawcheck.Not(&rv, c, rawAppEventEventTypeNot)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -87,25 +87,25 @@ func (v *AppEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventEventType, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppEventEventType, rawcheck.StringKind)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppEventAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -116,7 +116,7 @@ func rawAppEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "string")
 		return
 	}
-	codec.Not(v, c, rawAppEventEventTypeNot)
+	rawcheck.Not(v, c, rawAppEventEventTypeNot)
 }
 
 // rawAppEvent checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent.
@@ -126,7 +126,7 @@ func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {

@@ -3,8 +3,8 @@
 package v3p0
 
 import (
-	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+	"github.com/pinpoint-events/pinpoint-events/internal/rawcheck"
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 	"strconv"
 )
@@ -40,19 +40,19 @@ func (v *Application) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "app_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "cognito_identity_pool_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "package_name":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "sdk":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSDK, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSDK, rawcheck.ObjectKind)
 		case "title":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "version_name":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "version_code":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -65,9 +65,9 @@ func (v *Client) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "client_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "cognito_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -87,13 +87,13 @@ func (v *Device) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "locale":
-			codec.CheckMemberOf(&v.Rest[i], c, rawLocale, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawLocale, rawcheck.ObjectKind)
 		case "make":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "model":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "platform":
-			codec.CheckMemberOf(&v.Rest[i], c, rawPlatform, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawPlatform, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -103,11 +103,11 @@ func (v *Locale) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "code":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "country":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "language":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -117,9 +117,9 @@ func (v *Platform) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "version":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -129,9 +129,9 @@ func (v *SDK) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "version":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -151,18 +151,18 @@ func (v *Session) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "session_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "start_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "stop_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		}
 	}
 }
 
-var minimumUnixMillis = codec.MustNumber("0")
+var minimumUnixMillis = rawcheck.MustNumber("0")
 
-var maximumUnixMillis = codec.MustNumber("9223372036854775807")
+var maximumUnixMillis = rawcheck.MustNumber("9223372036854775807")
 
 // rawUnixMillis checks a raw value against schema/pinpoint/3.0/common.json#/$defs/UnixMillis.
 func rawUnixMillis(v *jsonvalue.Value, c *validation.Collector) {
@@ -178,7 +178,7 @@ func rawUnixMillis(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var constEventVersion = codec.MustParse("\"3.0\"")
+var constEventVersion = rawcheck.MustParse("\"3.0\"")
 
 // rawEventVersion checks a raw value against schema/pinpoint/3.0/common.json#/$defs/EventVersion.
 func rawEventVersion(v *jsonvalue.Value, c *validation.Collector) {
@@ -195,7 +195,7 @@ func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "app_id", "sdk")
+	rawcheck.RequiredMembers(v, c, "app_id", "sdk")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -238,7 +238,7 @@ func rawClient(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "client_id")
+	rawcheck.RequiredMembers(v, c, "client_id")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {

@@ -21,6 +21,7 @@ package v3p0
 import (
 	pinpointevents "github.com/pinpoint-events/pinpoint-events"
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
+	"github.com/pinpoint-events/pinpoint-events/internal/rawcheck"
 )
 
 type (
@@ -63,10 +64,10 @@ const Version = "3.0"
 const ()
 
 // schemaOf returns the raw-value validator of the schema of eventType, or nil.
-func schemaOf(eventType string) codec.Check {
+func schemaOf(eventType string) rawcheck.Check {
 	switch eventType {
 	}
-	if rv := codec.StringValue(eventType); codec.Accepts(rawAppEventEventType, &rv) {
+	if rv := rawcheck.StringValue(eventType); rawcheck.Accepts(rawAppEventEventType, &rv) {
 		return rawAppEvent
 	}
 	return nil
@@ -90,7 +91,7 @@ func ValidateJSON(data []byte, opts ValidateOptions) error {
 			Version:   Version,
 		}
 	}
-	return codec.ValidateRaw(data, check, opts)
+	return rawcheck.ValidateRaw(data, check, opts)
 }
 
 // Schemas lists the event schemas of this version, family by family.
@@ -108,7 +109,7 @@ var Schemas = []SchemaInfo{{
 func New(eventType string) Event {
 	switch eventType {
 	}
-	if rv := codec.StringValue(eventType); codec.Accepts(rawAppEventEventType, &rv) {
+	if rv := rawcheck.StringValue(eventType); rawcheck.Accepts(rawAppEventEventType, &rv) {
 		return new(AppEvent)
 	}
 	return nil

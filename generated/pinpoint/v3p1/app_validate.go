@@ -3,16 +3,16 @@
 package v3p1
 
 import (
-	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+	"github.com/pinpoint-events/pinpoint-events/internal/rawcheck"
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 	"regexp"
 )
 
 // checkAppEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_type.
 func checkAppEventEventType(v string, c *validation.Collector) {
-	rv := codec.StringValue(v)
-	codec.Not(&rv, c, rawAppEventEventTypeNot)
+	rv := rawcheck.StringValue(v)
+	rawcheck.Not(&rv, c, rawAppEventEventTypeNot)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -100,29 +100,29 @@ func (v *AppEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppEventEventType, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppEventEventType, rawcheck.StringKind)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "endpoint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpoint, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		}
 	}
 }
@@ -230,29 +230,29 @@ func (v *AppMonetizationEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawAppMonetizationEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawAppMonetizationEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMonetizationMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMonetizationMetrics, rawcheck.ObjectKind)
 		case "endpoint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpoint, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		}
 	}
 }
@@ -352,29 +352,29 @@ func (v *AppSessionEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawAppSessionEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawAppSessionEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "endpoint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpoint, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		}
 	}
 }
@@ -474,29 +474,29 @@ func (v *AppUserAuthEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawAppUserAuthEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawAppUserAuthEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "endpoint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpoint, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		}
 	}
 }
@@ -596,29 +596,29 @@ func (v *InAppMessageEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawInAppMessageEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawInAppMessageEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "endpoint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpoint, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		}
 	}
 }
@@ -628,17 +628,17 @@ func (v *MonetizationAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "_currency":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "_product_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "_transaction_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "_item_price_formatted":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "_store":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -648,11 +648,11 @@ func (v *MonetizationMetrics) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "_item_price":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, codec.NumberKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
 		case "_quantity":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, codec.NumberKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, codec.NumberKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
 		}
 	}
 }
@@ -663,7 +663,7 @@ func rawAppEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "string")
 		return
 	}
-	codec.Not(v, c, rawAppEventEventTypeNot)
+	rawcheck.Not(v, c, rawAppEventEventTypeNot)
 }
 
 // rawAppSessionEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent.
@@ -673,7 +673,7 @@ func rawAppSessionEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -736,7 +736,7 @@ func rawAppUserAuthEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -799,7 +799,7 @@ func rawAppMonetizationEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -862,7 +862,7 @@ func rawInAppMessageEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -925,7 +925,7 @@ func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -1010,7 +1010,7 @@ func rawAppAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var constAppMonetizationEventEventType = codec.MustParse("\"_monetization.purchase\"")
+var constAppMonetizationEventEventType = rawcheck.MustParse("\"_monetization.purchase\"")
 
 // rawAppMonetizationEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_type.
 func rawAppMonetizationEventEventType(v *jsonvalue.Value, c *validation.Collector) {
@@ -1095,31 +1095,31 @@ func rawMonetizationMetrics(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var enumAppSessionEventEventType = []jsonvalue.Value{codec.MustParse("\"_session.start\""), codec.MustParse("\"_session.stop\""), codec.MustParse("\"_session.pause\""), codec.MustParse("\"_session.resume\"")}
+var enumAppSessionEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_session.start\""), rawcheck.MustParse("\"_session.stop\""), rawcheck.MustParse("\"_session.pause\""), rawcheck.MustParse("\"_session.resume\"")}
 
 // rawAppSessionEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_type.
 func rawAppSessionEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !codec.InEnum(v, enumAppSessionEventEventType) {
+	if !rawcheck.InEnum(v, enumAppSessionEventEventType) {
 		c.Enum(validation.Show(v), "_session.start, _session.stop, _session.pause, _session.resume")
 		return
 	}
 }
 
-var enumAppUserAuthEventEventType = []jsonvalue.Value{codec.MustParse("\"_userauth.sign_in\""), codec.MustParse("\"_userauth.sign_up\""), codec.MustParse("\"_userauth.auth_fail\"")}
+var enumAppUserAuthEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_userauth.sign_in\""), rawcheck.MustParse("\"_userauth.sign_up\""), rawcheck.MustParse("\"_userauth.auth_fail\"")}
 
 // rawAppUserAuthEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_type.
 func rawAppUserAuthEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !codec.InEnum(v, enumAppUserAuthEventEventType) {
+	if !rawcheck.InEnum(v, enumAppUserAuthEventEventType) {
 		c.Enum(validation.Show(v), "_userauth.sign_in, _userauth.sign_up, _userauth.auth_fail")
 		return
 	}
 }
 
-var enumInAppMessageEventEventType = []jsonvalue.Value{codec.MustParse("\"_inapp.message_displayed\""), codec.MustParse("\"_inapp.message_dismissed\""), codec.MustParse("\"_inapp.message_clicked\"")}
+var enumInAppMessageEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_inapp.message_displayed\""), rawcheck.MustParse("\"_inapp.message_dismissed\""), rawcheck.MustParse("\"_inapp.message_clicked\"")}
 
 // rawInAppMessageEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_type.
 func rawInAppMessageEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !codec.InEnum(v, enumInAppMessageEventEventType) {
+	if !rawcheck.InEnum(v, enumInAppMessageEventEventType) {
 		c.Enum(validation.Show(v), "_inapp.message_displayed, _inapp.message_dismissed, _inapp.message_clicked")
 		return
 	}

@@ -3,8 +3,8 @@
 package v3p1
 
 import (
-	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+	"github.com/pinpoint-events/pinpoint-events/internal/rawcheck"
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
@@ -19,15 +19,15 @@ func (v *CampaignEngagementAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "campaign_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "campaign_activity_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "treatment_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "isAppInForeground":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, codec.StringKind|codec.NullKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
 		}
 	}
 }
@@ -132,29 +132,29 @@ func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "endpoint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpoint, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		}
 	}
 }
@@ -176,19 +176,19 @@ func (v *CampaignSendAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "campaign_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "campaign_activity_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "treatment_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "campaign_send_status":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "delivery_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "campaign_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, codec.StringKind|codec.NullKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, codec.StringKind|codec.NullKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
 		}
 	}
 }
@@ -294,29 +294,29 @@ func (v *CampaignSendEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawCampaignSendEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawCampaignSendEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointClientContext, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointClientContext, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		}
 	}
 }
@@ -328,7 +328,7 @@ func rawCampaignSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -391,7 +391,7 @@ func rawCampaignEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -455,11 +455,11 @@ func rawTypeStringOrNull(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var enumCampaignEngagementEventEventType = []jsonvalue.Value{codec.MustParse("\"_campaign.opened_notification\""), codec.MustParse("\"_campaign.received_foreground\""), codec.MustParse("\"_campaign.received_background\"")}
+var enumCampaignEngagementEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_campaign.opened_notification\""), rawcheck.MustParse("\"_campaign.received_foreground\""), rawcheck.MustParse("\"_campaign.received_background\"")}
 
 // rawCampaignEngagementEventEventType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_type.
 func rawCampaignEngagementEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !codec.InEnum(v, enumCampaignEngagementEventEventType) {
+	if !rawcheck.InEnum(v, enumCampaignEngagementEventEventType) {
 		c.Enum(validation.Show(v), "_campaign.opened_notification, _campaign.received_foreground, _campaign.received_background")
 		return
 	}
@@ -472,7 +472,7 @@ func rawCampaignEngagementAttributes(v *jsonvalue.Value, c *validation.Collector
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "campaign_id", "campaign_activity_id")
+	rawcheck.RequiredMembers(v, c, "campaign_id", "campaign_activity_id")
 	for i := range members {
 		m := &members[i]
 		matched := false
@@ -506,7 +506,7 @@ func rawCampaignEngagementAttributes(v *jsonvalue.Value, c *validation.Collector
 	}
 }
 
-var constCampaignSendEventEventType = codec.MustParse("\"_campaign.send\"")
+var constCampaignSendEventEventType = rawcheck.MustParse("\"_campaign.send\"")
 
 // rawCampaignSendEventEventType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_type.
 func rawCampaignSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
@@ -523,7 +523,7 @@ func rawCampaignSendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "campaign_id", "campaign_activity_id", "treatment_id", "campaign_send_status")
+	rawcheck.RequiredMembers(v, c, "campaign_id", "campaign_activity_id", "treatment_id", "campaign_send_status")
 	for i := range members {
 		m := &members[i]
 		matched := false

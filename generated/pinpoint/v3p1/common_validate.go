@@ -3,8 +3,8 @@
 package v3p1
 
 import (
-	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+	"github.com/pinpoint-events/pinpoint-events/internal/rawcheck"
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 	"strconv"
 )
@@ -60,19 +60,19 @@ func (v *Application) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "app_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "cognito_identity_pool_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "package_name":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "sdk":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSDK, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSDK, rawcheck.ObjectKind)
 		case "title":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "version_name":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "version_code":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -85,9 +85,9 @@ func (v *Client) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "client_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "cognito_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -107,13 +107,13 @@ func (v *Device) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "locale":
-			codec.CheckMemberOf(&v.Rest[i], c, rawLocale, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawLocale, rawcheck.ObjectKind)
 		case "make":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "model":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "platform":
-			codec.CheckMemberOf(&v.Rest[i], c, rawPlatform, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawPlatform, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -131,7 +131,7 @@ func (v *EndpointClientContext) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "custom":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointClientContextCustom, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointClientContextCustom, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -160,7 +160,7 @@ func (v *EndpointClientContextCustom) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "endpoint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointClientContextCustomEndpoint, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointClientContextCustomEndpoint, rawcheck.StringKind)
 		}
 	}
 }
@@ -170,11 +170,11 @@ func (v *Locale) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "code":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "country":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "language":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -184,9 +184,9 @@ func (v *Platform) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "version":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -196,9 +196,9 @@ func (v *SDK) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "version":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -218,18 +218,18 @@ func (v *Session) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "session_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "start_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "stop_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		}
 	}
 }
 
-var minimumUnixMillis = codec.MustNumber("0")
+var minimumUnixMillis = rawcheck.MustNumber("0")
 
-var maximumUnixMillis = codec.MustNumber("9223372036854775807")
+var maximumUnixMillis = rawcheck.MustNumber("9223372036854775807")
 
 // rawUnixMillis checks a raw value against schema/pinpoint/3.1/common.json#/$defs/UnixMillis.
 func rawUnixMillis(v *jsonvalue.Value, c *validation.Collector) {
@@ -245,7 +245,7 @@ func rawUnixMillis(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var constEventVersion = codec.MustParse("\"3.1\"")
+var constEventVersion = rawcheck.MustParse("\"3.1\"")
 
 // rawEventVersion checks a raw value against schema/pinpoint/3.1/common.json#/$defs/EventVersion.
 func rawEventVersion(v *jsonvalue.Value, c *validation.Collector) {
@@ -262,7 +262,7 @@ func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "app_id", "sdk")
+	rawcheck.RequiredMembers(v, c, "app_id", "sdk")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -305,7 +305,7 @@ func rawClient(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "client_id")
+	rawcheck.RequiredMembers(v, c, "client_id")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -443,7 +443,7 @@ func rawEndpointClientContext(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "custom")
+	rawcheck.RequiredMembers(v, c, "custom")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -510,7 +510,7 @@ func rawEndpointClientContextCustom(v *jsonvalue.Value, c *validation.Collector)
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "endpoint")
+	rawcheck.RequiredMembers(v, c, "endpoint")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {

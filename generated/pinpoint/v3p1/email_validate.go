@@ -3,8 +3,8 @@
 package v3p1
 
 import (
-	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+	"github.com/pinpoint-events/pinpoint-events/internal/rawcheck"
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
@@ -13,13 +13,13 @@ func (v *BouncedRecipient) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_address":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "action":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "status":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "diagnostic_code":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -29,13 +29,13 @@ func (v *CommonHeaders) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "from":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "to":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCommonHeadersTo, codec.ArrayKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawCommonHeadersTo, rawcheck.ArrayKind)
 		case "subject":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "date":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -45,7 +45,7 @@ func (v *ComplainedRecipient) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_address":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -58,23 +58,23 @@ func (v *EmailAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "feedback":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "campaign_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "campaign_activity_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "treatment_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "journey_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "journey_activity_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "journey_run_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "tags":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, codec.StringKind|codec.NullKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, codec.StringKind|codec.NullKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
 		}
 	}
 }
@@ -98,15 +98,15 @@ func (v *EmailBounce) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "bounce_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "bounce_sub_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "bounced_recipients":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounceBouncedRecipients, codec.ArrayKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailBounceBouncedRecipients, rawcheck.ArrayKind)
 		case "feedback_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "reporting_mta":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -124,7 +124,7 @@ func (v *EmailClickChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickMailEvent, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -134,13 +134,13 @@ func (v *EmailClickDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "ip_address":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "user_agent":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "link":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "link_tags":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetailsLinkTags, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetailsLinkTags, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -251,31 +251,31 @@ func (v *EmailClickEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawEmailClickEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailClickEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickFacets, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickFacets, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -293,7 +293,7 @@ func (v *EmailClickFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickChannel, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickChannel, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -319,9 +319,9 @@ func (v *EmailClickMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
 		case "click":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetails, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetails, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -336,7 +336,7 @@ func (v *EmailClientContext) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "custom":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContextCustom, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContextCustom, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -346,7 +346,7 @@ func (v *EmailClientContextCustom) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "legacy_identifier":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -364,7 +364,7 @@ func (v *EmailComplaintChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintMailEvent, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -388,13 +388,13 @@ func (v *EmailComplaintDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "complained_recipients":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetailsComplainedRecipients, codec.ArrayKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetailsComplainedRecipients, rawcheck.ArrayKind)
 		case "feedback_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "user_agent":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "complaint_feedback_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -505,31 +505,31 @@ func (v *EmailComplaintEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawEmailComplaintEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailComplaintEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintFacets, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintFacets, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -547,7 +547,7 @@ func (v *EmailComplaintFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintChannel, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintChannel, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -570,9 +570,9 @@ func (v *EmailComplaintMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
 		case "complaint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetails, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetails, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -590,7 +590,7 @@ func (v *EmailDeliveredChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredMailEvent, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -701,31 +701,31 @@ func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredFacets, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredFacets, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -743,7 +743,7 @@ func (v *EmailDeliveredFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredChannel, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredChannel, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -769,9 +769,9 @@ func (v *EmailDeliveredMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
 		case "delivery":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDelivery, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDelivery, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -781,13 +781,13 @@ func (v *EmailDelivery) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "smtp_response":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "reporting_mta":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "recipients":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveryRecipients, codec.ArrayKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveryRecipients, rawcheck.ArrayKind)
 		case "processing_time_millis":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeInteger, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeInteger, rawcheck.IntegerKind)
 		}
 	}
 }
@@ -805,7 +805,7 @@ func (v *EmailHardBounceChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceMailEvent, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -916,31 +916,31 @@ func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceFacets, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceFacets, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -958,7 +958,7 @@ func (v *EmailHardBounceFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceChannel, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceChannel, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -981,9 +981,9 @@ func (v *EmailHardBounceMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
 		case "bounce":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounce, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailBounce, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1001,7 +1001,7 @@ func (v *EmailOpenChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenMailEvent, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailOpenMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1011,9 +1011,9 @@ func (v *EmailOpenDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "ip_address":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "user_agent":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -1124,31 +1124,31 @@ func (v *EmailOpenEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawEmailOpenEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailOpenEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenFacets, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailOpenFacets, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1166,7 +1166,7 @@ func (v *EmailOpenFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenChannel, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailOpenChannel, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1192,9 +1192,9 @@ func (v *EmailOpenMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
 		case "open":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailOpenDetails, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailOpenDetails, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1204,7 +1204,7 @@ func (v *EmailReject) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "reason":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -1222,7 +1222,7 @@ func (v *EmailRejectedChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedMailEvent, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1333,31 +1333,31 @@ func (v *EmailRejectedEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRejectedEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailRejectedEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedFacets, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedFacets, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1375,7 +1375,7 @@ func (v *EmailRejectedFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedChannel, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedChannel, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1398,9 +1398,9 @@ func (v *EmailRejectedMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
 		case "reject":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailReject, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailReject, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1418,7 +1418,7 @@ func (v *EmailRenderingFailureChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureMailEvent, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1428,9 +1428,9 @@ func (v *EmailRenderingFailureDetails) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "error_message":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "template_name":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -1541,31 +1541,31 @@ func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureFacets, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureFacets, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1583,7 +1583,7 @@ func (v *EmailRenderingFailureFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureChannel, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureChannel, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1603,9 +1603,9 @@ func (v *EmailRenderingFailureMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
 		case "failure":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureDetails, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureDetails, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1623,7 +1623,7 @@ func (v *EmailSendChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendMailEvent, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSendMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1737,31 +1737,31 @@ func (v *EmailSendEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSendEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailSendEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendFacets, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSendFacets, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1779,7 +1779,7 @@ func (v *EmailSendFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSendChannel, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSendChannel, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1805,9 +1805,9 @@ func (v *EmailSendMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
 		case "send":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeObject, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeObject, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1825,7 +1825,7 @@ func (v *EmailSoftBounceChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceMailEvent, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1936,31 +1936,31 @@ func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceFacets, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceFacets, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1978,7 +1978,7 @@ func (v *EmailSoftBounceFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceChannel, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceChannel, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -2001,9 +2001,9 @@ func (v *EmailSoftBounceMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
 		case "bounce":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailBounce, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailBounce, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -2021,7 +2021,7 @@ func (v *EmailUnsubscribeChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeMailEvent, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -2132,31 +2132,31 @@ func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		case "facets":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeFacets, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeFacets, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -2174,7 +2174,7 @@ func (v *EmailUnsubscribeFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeChannel, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeChannel, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -2197,9 +2197,9 @@ func (v *EmailUnsubscribeMailEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMail, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
 		case "click":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetails, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetails, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -2215,9 +2215,9 @@ func (v *Header) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "name":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "value":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -2272,19 +2272,19 @@ func (v *Mail) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "message_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "message_send_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "from_address":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "destination":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMailDestination, codec.ArrayKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMailDestination, rawcheck.ArrayKind)
 		case "headers_truncated":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeBoolean, codec.BoolKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeBoolean, rawcheck.BoolKind)
 		case "headers":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMailHeaders, codec.ArrayKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMailHeaders, rawcheck.ArrayKind)
 		case "common_headers":
-			codec.CheckMemberOf(&v.Rest[i], c, rawCommonHeaders, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawCommonHeaders, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -2296,7 +2296,7 @@ func rawEmailSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -2363,7 +2363,7 @@ func rawEmailDeliveredEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -2430,7 +2430,7 @@ func rawEmailRejectedEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -2497,7 +2497,7 @@ func rawEmailHardBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -2564,7 +2564,7 @@ func rawEmailSoftBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -2631,7 +2631,7 @@ func rawEmailComplaintEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -2698,7 +2698,7 @@ func rawEmailOpenEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -2765,7 +2765,7 @@ func rawEmailClickEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -2832,7 +2832,7 @@ func rawEmailUnsubscribeEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -2899,7 +2899,7 @@ func rawEmailRenderingFailureEvent(v *jsonvalue.Value, c *validation.Collector) 
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3000,7 +3000,7 @@ func rawEmailClickMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail", "click")
+	rawcheck.RequiredMembers(v, c, "mail", "click")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3034,7 +3034,7 @@ func rawEmailClickDetailsLinkTags(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var constEmailClickEventEventType = codec.MustParse("\"_email.click\"")
+var constEmailClickEventEventType = rawcheck.MustParse("\"_email.click\"")
 
 // rawEmailClickEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_type.
 func rawEmailClickEventEventType(v *jsonvalue.Value, c *validation.Collector) {
@@ -3051,7 +3051,7 @@ func rawEmailAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "feedback")
+	rawcheck.RequiredMembers(v, c, "feedback")
 	for i := range members {
 		m := &members[i]
 		matched := false
@@ -3130,7 +3130,7 @@ func rawEmailClickFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "email_channel")
+	rawcheck.RequiredMembers(v, c, "email_channel")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3149,7 +3149,7 @@ func rawEmailClickChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail_event")
+	rawcheck.RequiredMembers(v, c, "mail_event")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3168,7 +3168,7 @@ func rawMail(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "message_id", "message_send_timestamp", "from_address", "destination", "headers_truncated", "headers", "common_headers")
+	rawcheck.RequiredMembers(v, c, "message_id", "message_send_timestamp", "from_address", "destination", "headers_truncated", "headers", "common_headers")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3259,7 +3259,7 @@ func rawEmailComplaintMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail")
+	rawcheck.RequiredMembers(v, c, "mail")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3292,7 +3292,7 @@ func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, c *validat
 	}
 }
 
-var constEmailComplaintEventEventType = codec.MustParse("\"_email.complaint\"")
+var constEmailComplaintEventEventType = rawcheck.MustParse("\"_email.complaint\"")
 
 // rawEmailComplaintEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
 func rawEmailComplaintEventEventType(v *jsonvalue.Value, c *validation.Collector) {
@@ -3309,7 +3309,7 @@ func rawEmailComplaintFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "email_channel")
+	rawcheck.RequiredMembers(v, c, "email_channel")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3328,7 +3328,7 @@ func rawEmailComplaintChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail_event")
+	rawcheck.RequiredMembers(v, c, "mail_event")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3377,7 +3377,7 @@ func rawEmailDeliveredMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail", "delivery")
+	rawcheck.RequiredMembers(v, c, "mail", "delivery")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3393,7 +3393,7 @@ func rawEmailDeliveredMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var constEmailDeliveredEventEventType = codec.MustParse("\"_email.delivered\"")
+var constEmailDeliveredEventEventType = rawcheck.MustParse("\"_email.delivered\"")
 
 // rawEmailDeliveredEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_type.
 func rawEmailDeliveredEventEventType(v *jsonvalue.Value, c *validation.Collector) {
@@ -3410,7 +3410,7 @@ func rawEmailDeliveredFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "email_channel")
+	rawcheck.RequiredMembers(v, c, "email_channel")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3429,7 +3429,7 @@ func rawEmailDeliveredChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail_event")
+	rawcheck.RequiredMembers(v, c, "mail_event")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3503,7 +3503,7 @@ func rawEmailHardBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail")
+	rawcheck.RequiredMembers(v, c, "mail")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3519,7 +3519,7 @@ func rawEmailHardBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var constEmailHardBounceEventEventType = codec.MustParse("\"_email.hardbounce\"")
+var constEmailHardBounceEventEventType = rawcheck.MustParse("\"_email.hardbounce\"")
 
 // rawEmailHardBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
 func rawEmailHardBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
@@ -3536,7 +3536,7 @@ func rawEmailHardBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "email_channel")
+	rawcheck.RequiredMembers(v, c, "email_channel")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3555,7 +3555,7 @@ func rawEmailHardBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail_event")
+	rawcheck.RequiredMembers(v, c, "mail_event")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3608,7 +3608,7 @@ func rawEmailOpenMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail", "open")
+	rawcheck.RequiredMembers(v, c, "mail", "open")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3624,7 +3624,7 @@ func rawEmailOpenMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var constEmailOpenEventEventType = codec.MustParse("\"_email.open\"")
+var constEmailOpenEventEventType = rawcheck.MustParse("\"_email.open\"")
 
 // rawEmailOpenEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
 func rawEmailOpenEventEventType(v *jsonvalue.Value, c *validation.Collector) {
@@ -3641,7 +3641,7 @@ func rawEmailOpenFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "email_channel")
+	rawcheck.RequiredMembers(v, c, "email_channel")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3660,7 +3660,7 @@ func rawEmailOpenChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail_event")
+	rawcheck.RequiredMembers(v, c, "mail_event")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3701,7 +3701,7 @@ func rawEmailRejectedMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail")
+	rawcheck.RequiredMembers(v, c, "mail")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3717,7 +3717,7 @@ func rawEmailRejectedMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var constEmailRejectedEventEventType = codec.MustParse("\"_email.rejected\"")
+var constEmailRejectedEventEventType = rawcheck.MustParse("\"_email.rejected\"")
 
 // rawEmailRejectedEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
 func rawEmailRejectedEventEventType(v *jsonvalue.Value, c *validation.Collector) {
@@ -3734,7 +3734,7 @@ func rawEmailRejectedFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "email_channel")
+	rawcheck.RequiredMembers(v, c, "email_channel")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3753,7 +3753,7 @@ func rawEmailRejectedChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail_event")
+	rawcheck.RequiredMembers(v, c, "mail_event")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3805,7 +3805,7 @@ func rawEmailRenderingFailureMailEvent(v *jsonvalue.Value, c *validation.Collect
 	}
 }
 
-var constEmailRenderingFailureEventEventType = codec.MustParse("\"_email.rendering_failure\"")
+var constEmailRenderingFailureEventEventType = rawcheck.MustParse("\"_email.rendering_failure\"")
 
 // rawEmailRenderingFailureEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_type.
 func rawEmailRenderingFailureEventEventType(v *jsonvalue.Value, c *validation.Collector) {
@@ -3822,7 +3822,7 @@ func rawEmailRenderingFailureFacets(v *jsonvalue.Value, c *validation.Collector)
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "email_channel")
+	rawcheck.RequiredMembers(v, c, "email_channel")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3841,7 +3841,7 @@ func rawEmailRenderingFailureChannel(v *jsonvalue.Value, c *validation.Collector
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail_event")
+	rawcheck.RequiredMembers(v, c, "mail_event")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3882,7 +3882,7 @@ func rawEmailSendMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail", "send")
+	rawcheck.RequiredMembers(v, c, "mail", "send")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3898,7 +3898,7 @@ func rawEmailSendMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var constEmailSendEventEventType = codec.MustParse("\"_email.send\"")
+var constEmailSendEventEventType = rawcheck.MustParse("\"_email.send\"")
 
 // rawEmailSendEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_type.
 func rawEmailSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
@@ -3915,7 +3915,7 @@ func rawEmailSendFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "email_channel")
+	rawcheck.RequiredMembers(v, c, "email_channel")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3934,7 +3934,7 @@ func rawEmailSendChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail_event")
+	rawcheck.RequiredMembers(v, c, "mail_event")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3961,7 +3961,7 @@ func rawEmailSoftBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail")
+	rawcheck.RequiredMembers(v, c, "mail")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3977,7 +3977,7 @@ func rawEmailSoftBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var constEmailSoftBounceEventEventType = codec.MustParse("\"_email.softbounce\"")
+var constEmailSoftBounceEventEventType = rawcheck.MustParse("\"_email.softbounce\"")
 
 // rawEmailSoftBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_type.
 func rawEmailSoftBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
@@ -3994,7 +3994,7 @@ func rawEmailSoftBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "email_channel")
+	rawcheck.RequiredMembers(v, c, "email_channel")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -4013,7 +4013,7 @@ func rawEmailSoftBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail_event")
+	rawcheck.RequiredMembers(v, c, "mail_event")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -4032,7 +4032,7 @@ func rawEmailUnsubscribeMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail")
+	rawcheck.RequiredMembers(v, c, "mail")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -4048,7 +4048,7 @@ func rawEmailUnsubscribeMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var constEmailUnsubscribeEventEventType = codec.MustParse("\"_email.unsubscribe\"")
+var constEmailUnsubscribeEventEventType = rawcheck.MustParse("\"_email.unsubscribe\"")
 
 // rawEmailUnsubscribeEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_type.
 func rawEmailUnsubscribeEventEventType(v *jsonvalue.Value, c *validation.Collector) {
@@ -4065,7 +4065,7 @@ func rawEmailUnsubscribeFacets(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "email_channel")
+	rawcheck.RequiredMembers(v, c, "email_channel")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -4084,7 +4084,7 @@ func rawEmailUnsubscribeChannel(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "mail_event")
+	rawcheck.RequiredMembers(v, c, "mail_event")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -4240,7 +4240,7 @@ func rawHeader(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "name", "value")
+	rawcheck.RequiredMembers(v, c, "name", "value")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {

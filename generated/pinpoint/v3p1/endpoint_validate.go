@@ -3,8 +3,8 @@
 package v3p1
 
 import (
-	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+	"github.com/pinpoint-events/pinpoint-events/internal/rawcheck"
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
@@ -13,21 +13,21 @@ func (v *Demographic) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "AppVersion":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "Locale":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "Make":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "Model":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "ModelVersion":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "Platform":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "PlatformVersion":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "Timezone":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -84,35 +84,35 @@ func (v *Endpoint) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "ChannelType":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "EndpointStatus":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "OptOut":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "RequestId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "EffectiveDate":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointEffectiveDate, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointEffectiveDate, rawcheck.StringKind)
 		case "CreationDate":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointCreationDate, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointCreationDate, rawcheck.StringKind)
 		case "ApplicationId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "Id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "CohortId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "Address":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "Attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAttributeLists, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAttributeLists, rawcheck.ObjectKind)
 		case "Metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointMetrics, rawcheck.ObjectKind)
 		case "User":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUser, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUser, rawcheck.ObjectKind)
 		case "Demographic":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDemographic, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDemographic, rawcheck.ObjectKind)
 		case "Location":
-			codec.CheckMemberOf(&v.Rest[i], c, rawLocation, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawLocation, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -122,17 +122,17 @@ func (v *Location) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "City":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "Country":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "Latitude":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, codec.NumberKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
 		case "Longitude":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, codec.NumberKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
 		case "PostalCode":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "Region":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		}
 	}
 }
@@ -142,9 +142,9 @@ func (v *User) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "UserId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "UserAttributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAttributeLists, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAttributeLists, rawcheck.ObjectKind)
 		}
 	}
 }

@@ -3,8 +3,8 @@
 package v3p1
 
 import (
-	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+	"github.com/pinpoint-events/pinpoint-events/internal/rawcheck"
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
@@ -19,13 +19,13 @@ func (v *JourneyEngagementAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "journey_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "journey_activity_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "journey_run_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, codec.StringKind|codec.NullKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
 		}
 	}
 }
@@ -130,29 +130,29 @@ func (v *JourneyEngagementEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "endpoint":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpoint, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		}
 	}
 }
@@ -174,21 +174,21 @@ func (v *JourneySendAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "journey_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "journey_run_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "journey_activity_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "journey_send_status":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "journey_activity_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "journey_send_status_message":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "journey_send_status_code":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, codec.StringKind|codec.NullKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
 		}
 	}
 }
@@ -294,29 +294,29 @@ func (v *JourneySendEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawJourneySendEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawJourneySendEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
 		case "client_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawEndpointClientContext, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointClientContext, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		}
 	}
 }
@@ -328,7 +328,7 @@ func rawJourneySendEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -391,7 +391,7 @@ func rawJourneyEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -447,11 +447,11 @@ func rawJourneyEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-var enumJourneyEngagementEventEventType = []jsonvalue.Value{codec.MustParse("\"_journey.opened_notification\""), codec.MustParse("\"_journey.received_foreground\""), codec.MustParse("\"_journey.received_background\"")}
+var enumJourneyEngagementEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_journey.opened_notification\""), rawcheck.MustParse("\"_journey.received_foreground\""), rawcheck.MustParse("\"_journey.received_background\"")}
 
 // rawJourneyEngagementEventEventType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_type.
 func rawJourneyEngagementEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !codec.InEnum(v, enumJourneyEngagementEventEventType) {
+	if !rawcheck.InEnum(v, enumJourneyEngagementEventEventType) {
 		c.Enum(validation.Show(v), "_journey.opened_notification, _journey.received_foreground, _journey.received_background")
 		return
 	}
@@ -464,7 +464,7 @@ func rawJourneyEngagementAttributes(v *jsonvalue.Value, c *validation.Collector)
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "journey_id", "journey_activity_id")
+	rawcheck.RequiredMembers(v, c, "journey_id", "journey_activity_id")
 	for i := range members {
 		m := &members[i]
 		matched := false
@@ -493,7 +493,7 @@ func rawJourneyEngagementAttributes(v *jsonvalue.Value, c *validation.Collector)
 	}
 }
 
-var constJourneySendEventEventType = codec.MustParse("\"_journey.send\"")
+var constJourneySendEventEventType = rawcheck.MustParse("\"_journey.send\"")
 
 // rawJourneySendEventEventType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_type.
 func rawJourneySendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
@@ -510,7 +510,7 @@ func rawJourneySendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "journey_id", "journey_run_id", "journey_activity_id", "journey_send_status")
+	rawcheck.RequiredMembers(v, c, "journey_id", "journey_run_id", "journey_activity_id", "journey_send_status")
 	for i := range members {
 		m := &members[i]
 		matched := false

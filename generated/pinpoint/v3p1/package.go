@@ -72,6 +72,7 @@ package v3p1
 import (
 	pinpointevents "github.com/pinpoint-events/pinpoint-events"
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
+	"github.com/pinpoint-events/pinpoint-events/internal/rawcheck"
 )
 
 type (
@@ -148,7 +149,7 @@ const (
 )
 
 // schemaOf returns the raw-value validator of the schema of eventType, or nil.
-func schemaOf(eventType string) codec.Check {
+func schemaOf(eventType string) rawcheck.Check {
 	switch eventType {
 	case TypeSessionStart, TypeSessionStop, TypeSessionPause, TypeSessionResume:
 		return rawAppSessionEvent
@@ -189,7 +190,7 @@ func schemaOf(eventType string) codec.Check {
 	case TypeSMSBuffered, TypeSMSSuccess, TypeSMSFailure, TypeSMSOptout:
 		return rawSMSEvent
 	}
-	if rv := codec.StringValue(eventType); codec.Accepts(rawAppEventEventType, &rv) {
+	if rv := rawcheck.StringValue(eventType); rawcheck.Accepts(rawAppEventEventType, &rv) {
 		return rawAppEvent
 	}
 	return nil
@@ -213,7 +214,7 @@ func ValidateJSON(data []byte, opts ValidateOptions) error {
 			Version:   Version,
 		}
 	}
-	return codec.ValidateRaw(data, check, opts)
+	return rawcheck.ValidateRaw(data, check, opts)
 }
 
 // Schemas lists the event schemas of this version, family by family.
@@ -402,7 +403,7 @@ func New(eventType string) Event {
 	case TypeSMSBuffered, TypeSMSSuccess, TypeSMSFailure, TypeSMSOptout:
 		return new(SMSEvent)
 	}
-	if rv := codec.StringValue(eventType); codec.Accepts(rawAppEventEventType, &rv) {
+	if rv := rawcheck.StringValue(eventType); rawcheck.Accepts(rawAppEventEventType, &rv) {
 		return new(AppEvent)
 	}
 	return nil

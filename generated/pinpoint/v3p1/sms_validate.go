@@ -3,8 +3,8 @@
 package v3p1
 
 import (
-	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
+	"github.com/pinpoint-events/pinpoint-events/internal/rawcheck"
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
@@ -44,41 +44,41 @@ func (v *SMSAttributes) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "sender_request_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "message_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "destination_phone_number":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "origination_phone_number":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "record_status":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "iso_country_code":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "number_of_message_parts":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "message_type":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "campaign_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "campaign_activity_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "treatment_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "journey_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "journey_activity_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "journey_run_id":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "customer_context":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesCustomerContext, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesCustomerContext, rawcheck.StringKind)
 		case "keyword":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "mcc_mnc":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeString, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, codec.StringKind|codec.NullKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
 		}
 	}
 }
@@ -183,27 +183,27 @@ func (v *SMSEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			codec.CheckMember(&v.Rest[i], c, rawSMSEventEventType)
+			rawcheck.CheckMember(&v.Rest[i], c, rawSMSEventEventType)
 		case "event_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
-			codec.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, codec.IntegerKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "event_version":
-			codec.CheckMember(&v.Rest[i], c, rawEventVersion)
+			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
 		case "application":
-			codec.CheckMemberOf(&v.Rest[i], c, rawApplication, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
 		case "client":
-			codec.CheckMemberOf(&v.Rest[i], c, rawClient, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
 		case "device":
-			codec.CheckMemberOf(&v.Rest[i], c, rawDevice, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
 		case "session":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSession, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
 		case "attributes":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSAttributes, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSMSAttributes, rawcheck.ObjectKind)
 		case "metrics":
-			codec.CheckMemberOf(&v.Rest[i], c, rawSMSMetrics, codec.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSMSMetrics, rawcheck.ObjectKind)
 		case "awsAccountId":
-			codec.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, codec.StringKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		}
 	}
 }
@@ -213,9 +213,9 @@ func (v *SMSMetrics) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "price_in_millicents_usd":
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, codec.NumberKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
 		default:
-			codec.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, codec.NumberKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
 		}
 	}
 }
@@ -227,7 +227,7 @@ func rawSMSEvent(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -312,11 +312,11 @@ func rawSMSAttributesCustomerContext(v *jsonvalue.Value, c *validation.Collector
 	}
 }
 
-var enumSMSEventEventType = []jsonvalue.Value{codec.MustParse("\"_SMS.BUFFERED\""), codec.MustParse("\"_SMS.SUCCESS\""), codec.MustParse("\"_SMS.FAILURE\""), codec.MustParse("\"_SMS.OPTOUT\"")}
+var enumSMSEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_SMS.BUFFERED\""), rawcheck.MustParse("\"_SMS.SUCCESS\""), rawcheck.MustParse("\"_SMS.FAILURE\""), rawcheck.MustParse("\"_SMS.OPTOUT\"")}
 
 // rawSMSEventEventType checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_type.
 func rawSMSEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !codec.InEnum(v, enumSMSEventEventType) {
+	if !rawcheck.InEnum(v, enumSMSEventEventType) {
 		c.Enum(validation.Show(v), "_SMS.BUFFERED, _SMS.SUCCESS, _SMS.FAILURE, _SMS.OPTOUT")
 		return
 	}
@@ -329,7 +329,7 @@ func rawSMSAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	codec.RequiredMembers(v, c, "sender_request_id", "message_id", "record_status", "iso_country_code", "number_of_message_parts")
+	rawcheck.RequiredMembers(v, c, "sender_request_id", "message_id", "record_status", "iso_country_code", "number_of_message_parts")
 	for i := range members {
 		m := &members[i]
 		matched := false

@@ -1,4 +1,14 @@
-package codec
+// Package rawcheck holds the pieces of generated raw-value validators that
+// do not depend on a schema: checking a member a struct kept raw (lazily, or
+// by its first byte), the applicators (anyOf, oneOf, not, if/then/else),
+// required and dependent members, enum and uniqueness tests, Go values turned
+// into raw values for the checks generated code makes on typed fields, and
+// ValidateRaw, which validates a document without decoding it.
+//
+// It is apart from internal/codec because decoding does not need it: the
+// decoders keep a value that does not fit raw, and only validation looks
+// inside it.
+package rawcheck
 
 import (
 	pinpointevents "github.com/pinpoint-events/pinpoint-events"
@@ -246,7 +256,7 @@ func NullValue() jsonvalue.Value { return jsonvalue.Value{Kind: jsonvalue.Null} 
 func MustParse(literal string) jsonvalue.Value {
 	v, err := jsonvalue.Parse([]byte(literal))
 	if err != nil {
-		panic("codec: generated literal is not JSON: " + err.Error())
+		panic("rawcheck: generated literal is not JSON: " + err.Error())
 	}
 	return v
 }
@@ -255,7 +265,7 @@ func MustParse(literal string) jsonvalue.Value {
 func MustNumber(literal string) jsonvalue.Decimal {
 	n, err := jsonvalue.ParseNumber(literal)
 	if err != nil {
-		panic("codec: generated number is not a number: " + err.Error())
+		panic("rawcheck: generated number is not a number: " + err.Error())
 	}
 	return n
 }
