@@ -124,6 +124,7 @@ func docComment(text string) *jen.Statement {
 func Package(pkg *model.Package) ([]File, error) {
 	p := newPrinter(pkg.ImportPath, pkg.Name)
 	p.packageFile(pkg)
+	p.interfacesFile(pkg)
 	for _, t := range pkg.Types {
 		switch t.Kind {
 		case model.Struct:

@@ -93,6 +93,9 @@ type Schema struct {
 	// Lazy is x-lazy on an object schema: a property whose value it is
 	// gets decoded on first access rather than with the event.
 	Lazy bool
+	// Interfaces is x-interfaces on the root of a file: Go interfaces that
+	// events of several schemas implement.
+	Interfaces []*Interface
 	// Family is x-family on the root of a family file: the family name; the
 	// root's oneOf lists the family's event schemas.
 	Family string

@@ -27,6 +27,10 @@ type Package struct {
 	// Catchall is the event that takes event types no other event claims, or
 	// nil.
 	Catchall *Event
+	// Interfaces are the x-interfaces, by name, and Accessors the methods
+	// of their implementers, by receiver name (interfaces.go).
+	Interfaces []*Interface
+	Accessors  []*Accessor
 }
 
 // Family is a group of events described by one schema file.
@@ -189,6 +193,9 @@ func Build(set *load.Set, importPath, producer, version string) (*Package, error
 		return nil, fmt.Errorf("%s %s: no family file (a root with x-family) among the schemas", producer, version)
 	}
 	sort.Slice(b.pkg.Families, func(i, j int) bool { return b.pkg.Families[i].Name < b.pkg.Families[j].Name })
+	if err := b.interfaces(set); err != nil {
+		return nil, err
+	}
 	for _, t := range b.byName {
 		b.pkg.Types = append(b.pkg.Types, t)
 	}

@@ -1,0 +1,146 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/pinpoint-events/pinpoint-events/generator/model"
+)
+
+// interfacesFile prints interfaces.go: each interface of x-interfaces, a
+// compile-time check per implementer, and the implementers' methods.
+func (p *printer) interfacesFile(pkg *model.Package) {
+	if len(pkg.Interfaces) == 0 {
+		return
+	}
+	f := p.file("interfaces.go")
+	for _, it := range pkg.Interfaces {
+		f.Add(docComment(it.Doc + "\n\nImplemented by " + typeList(it.Implementers) + "."))
+		f.Type().Id(it.Name).InterfaceFunc(func(g *jen.Group) {
+			g.Id("Event")
+			for _, m := range it.Methods {
+				g.Add(docComment(m.Doc))
+				g.Id(m.Name).Params().Add(p.result(m))
+			}
+		})
+		f.Line()
+		f.Var().DefsFunc(func(g *jen.Group) {
+			for _, t := range it.Implementers {
+				g.Id("_").Id(it.Name).Op("=").Parens(jen.Op("*").Id(t.Name)).Parens(jen.Nil())
+			}
+		})
+		f.Line()
+	}
+	for _, a := range pkg.Accessors {
+		f.Add(docComment(accessorDoc(a)))
+		f.Func().Params(jen.Id("v").Op("*").Id(a.Receiver.Name)).Id(a.Method.Name).Params().Add(p.result(a.Method)).BlockFunc(func(g *jen.Group) {
+			if a.Steps == nil {
+				g.Return(p.zeroResult(a.Method))
+				return
+			}
+			var guards []jen.Code
+			value := jen.Id("v")
+			for i, s := range a.Steps {
+				value = value.Clone().Dot(s.Field)
+				if s.Pointer && (i < len(a.Steps)-1 || a.Deref) {
+					guards = append(guards, value.Clone().Op("!=").Nil())
+				}
+			}
+			switch {
+			case a.Deref:
+				value = jen.Op("*").Add(value)
+			case a.Method.ByAddress && !a.Steps[len(a.Steps)-1].Pointer:
+				value = jen.Op("&").Add(value)
+			}
+			if len(guards) == 0 {
+				g.Return(value)
+				return
+			}
+			cond := jen.Add(guards[0])
+			for _, c := range guards[1:] {
+				cond = cond.Op("&&").Add(c)
+			}
+			g.If(cond).Block(jen.Return(value))
+			g.Return(p.zeroResult(a.Method))
+		})
+		f.Line()
+	}
+}
+
+// result is the Go type a method returns.
+func (p *printer) result(m *model.Method) *jen.Statement {
+	if m.ByAddress {
+		return jen.Op("*").Add(p.goType(m.Result))
+	}
+	return p.goType(m.Result)
+}
+
+// zeroResult is what a method returns when the member is absent.
+func (p *printer) zeroResult(m *model.Method) jen.Code {
+	if m.ByAddress {
+		return jen.Nil()
+	}
+	switch m.Result.Kind {
+	case model.String, model.NumericString, model.Named:
+		return jen.Lit("")
+	case model.Int64, model.Float64, model.UnixMillis:
+		return jen.Lit(0)
+	case model.Bool:
+		return jen.False()
+	case model.Slice, model.Map:
+		return jen.Nil()
+	}
+	return p.goType(m.Result).Values()
+}
+
+// zeroText names the zero value in comments.
+func zeroText(m *model.Method) string {
+	if m.ByAddress {
+		return "nil"
+	}
+	switch m.Result.Kind {
+	case model.String, model.NumericString, model.Named:
+		return `""`
+	case model.Int64, model.Float64, model.UnixMillis:
+		return "0"
+	case model.Bool:
+		return "false"
+	case model.Slice, model.Map:
+		return "nil"
+	}
+	return "the zero " + m.Result.Key()
+}
+
+func accessorDoc(a *model.Accessor) string {
+	m := a.Method
+	switch {
+	case a.Steps == nil:
+		return fmt.Sprintf("%s returns %s: the schema of %s has no %s. It completes [%s].", m.Name, zeroText(m), a.Receiver.Name, m.Path, m.Interface)
+	case mayBeAbsent(a):
+		return fmt.Sprintf("%s returns %s, or %s when it is absent. It implements [%s].", m.Name, m.Path, zeroText(m), m.Interface)
+	}
+	return fmt.Sprintf("%s returns %s. It implements [%s].", m.Name, m.Path, m.Interface)
+}
+
+func mayBeAbsent(a *model.Accessor) bool {
+	for _, s := range a.Steps {
+		if s.Pointer {
+			return true
+		}
+	}
+	return false
+}
+
+// typeList is "[A], [B] and [C]".
+func typeList(types []*model.Type) string {
+	var names []string
+	for _, t := range types {
+		names = append(names, "["+t.Name+"]")
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}

@@ -1,0 +1,210 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pinpoint-events/pinpoint-events/generator/load"
+)
+
+// Interface is a Go interface that events of several schemas implement
+// (x-interfaces): every method returns one member of the event.
+type Interface struct {
+	Name    string
+	Doc     string
+	Methods []*Method
+	// Implementers are the event types that implement it, by name.
+	Implementers []*Type
+}
+
+// Method is one method of an Interface.
+type Method struct {
+	// Interface names the interface that declares the method.
+	Interface string
+	Name      string
+	Doc       string
+	// Path is the member the method returns, as a dotted JSON path for
+	// comments (attributes.campaign_id).
+	Path string
+	// Result is the Go type the method returns; ByAddress says it is
+	// returned as a pointer to it (a struct: nil when absent).
+	Result    *GoType
+	ByAddress bool
+	Optional  bool
+}
+
+// Accessor is the method of one implementer that returns a member.
+type Accessor struct {
+	Receiver *Type
+	Method   *Method
+	// Steps are the fields from the receiver to the member, nil when the
+	// receiver's schema does not declare the member (an optional method:
+	// it returns the zero value).
+	Steps []Step
+	// Deref says the last field holds a pointer to the result: the method
+	// returns what it points to, or the zero value when it is nil.
+	Deref bool
+}
+
+// Step is one field on the way to a member.
+type Step struct {
+	Field string // Go name
+	// Pointer says the field holds a pointer (an optional member), nil when
+	// the member is absent: the accessor checks it before going on.
+	Pointer bool
+}
+
+// eventMethods are the methods every generated event type has, which an
+// interface method cannot be named after.
+var eventMethods = []string{"Family", "Type", "Version", "EventTime", "ArrivalTime", "Validate", "ValidateWith",
+	"AppendJSON", "MarshalJSON", "UnmarshalJSON", "UnmarshalJSONWith"}
+
+// interfaces lowers the x-interfaces of every document into Interfaces and
+// the Accessors that implement them, once per receiver and method name.
+func (b *builder) interfaces(set *load.Set) error {
+	type key struct {
+		recv   *Type
+		method string
+	}
+	accessors := map[key]*Accessor{}
+	for _, doc := range set.Docs {
+		for _, li := range doc.Root.Interfaces {
+			it := &Interface{Name: li.Name, Doc: li.Description}
+			if other, ok := b.byName[it.Name]; ok {
+				return &Error{Loc: li.Loc, Msg: fmt.Sprintf("the interface %s has the name of the Go type made by the schema at %s", it.Name, other.Schema.Loc)}
+			}
+			for _, other := range b.pkg.Interfaces {
+				if other.Name == it.Name {
+					return &Error{Loc: li.Loc, Msg: fmt.Sprintf("a second interface named %s", it.Name)}
+				}
+			}
+			seen := map[*Type]bool{}
+			for _, s := range li.Implementers {
+				t := b.types[s]
+				if t == nil || t.Event == nil {
+					return &Error{Loc: li.Loc, Msg: fmt.Sprintf("implementers: the schema at %s is not an event schema (one a family root lists in its oneOf)", s.Loc)}
+				}
+				if seen[t] {
+					return &Error{Loc: li.Loc, Msg: fmt.Sprintf("implementers: %s is listed twice", t.Name)}
+				}
+				seen[t] = true
+				it.Implementers = append(it.Implementers, t)
+			}
+			sort.Slice(it.Implementers, func(i, j int) bool { return it.Implementers[i].Name < it.Implementers[j].Name })
+			for _, lm := range li.Methods {
+				m, steps, err := b.method(it, lm)
+				if err != nil {
+					return err
+				}
+				it.Methods = append(it.Methods, m)
+				for i, recv := range it.Implementers {
+					a := &Accessor{Receiver: recv, Method: m, Steps: steps[i]}
+					if n := len(a.Steps); n > 0 && a.Steps[n-1].Pointer && !m.ByAddress && byPointer(m.Result) {
+						a.Deref = true
+					}
+					k := key{recv, m.Name}
+					if prev, ok := accessors[k]; ok {
+						if prev.Method.Path != m.Path || prev.Method.Result.Key() != m.Result.Key() || prev.Method.ByAddress != m.ByAddress {
+							return &Error{Loc: lm.Loc, Msg: fmt.Sprintf("%s.%s returns %s, but another interface's %s returns %s of %s", it.Name, m.Name, m.Path, m.Name, prev.Method.Path, recv.Name)}
+						}
+						continue
+					}
+					accessors[k] = a
+					b.pkg.Accessors = append(b.pkg.Accessors, a)
+				}
+			}
+			b.pkg.Interfaces = append(b.pkg.Interfaces, it)
+		}
+	}
+	sort.Slice(b.pkg.Interfaces, func(i, j int) bool { return b.pkg.Interfaces[i].Name < b.pkg.Interfaces[j].Name })
+	sort.SliceStable(b.pkg.Accessors, func(i, j int) bool {
+		return b.pkg.Accessors[i].Receiver.Name < b.pkg.Accessors[j].Receiver.Name
+	})
+	return nil
+}
+
+// method resolves one method's pointer in every implementer of it, and
+// returns the method and, per implementer, the steps to its member.
+func (b *builder) method(it *Interface, lm *load.InterfaceMethod) (*Method, [][]Step, error) {
+	failAt := func(format string, args ...any) error {
+		return &Error{Loc: lm.Loc, Msg: fmt.Sprintf(format, args...)}
+	}
+	for _, name := range eventMethods {
+		if lm.Name == name {
+			return nil, nil, failAt("%s.%s: every event already has a method %s; pick another name", it.Name, lm.Name, name)
+		}
+	}
+	m := &Method{Interface: it.Name, Name: lm.Name, Doc: lm.Description, Path: strings.Join(lm.Tokens, "."), Optional: lm.Optional}
+	steps := make([][]Step, len(it.Implementers))
+	var from *Type // the implementer whose member set Result
+	for i, t := range it.Implementers {
+		for _, f := range t.Fields {
+			if f.Name == lm.Name {
+				return nil, nil, failAt("%s.%s: %s has a field %s, and a Go type cannot have a field and a method of one name", it.Name, lm.Name, t.Name, f.Name)
+			}
+		}
+		path, leaf, missing, err := walkPointer(t, lm.Tokens)
+		if err != nil {
+			return nil, nil, failAt("%s.%s: in %s, %s", it.Name, lm.Name, t.Name, err)
+		}
+		if missing != "" {
+			if !lm.Optional {
+				return nil, nil, failAt("%s.%s: %s has no member %s (%s); list only events that have it, or mark the method optional", it.Name, lm.Name, t.Name, lm.Pointer, missing)
+			}
+			continue
+		}
+		steps[i] = path
+		result, byAddress := leaf.Type, isStruct(leaf.Type)
+		if m.Result == nil {
+			m.Result, m.ByAddress, from = result, byAddress, t
+		} else if m.Result.Key() != result.Key() {
+			return nil, nil, failAt("%s.%s: %s is %s in %s but %s in %s: a method returns one Go type", it.Name, lm.Name, lm.Pointer, result.Key(), t.Name, m.Result.Key(), from.Name)
+		}
+	}
+	if m.Result == nil {
+		return nil, nil, failAt("%s.%s: no implementer has the member %s", it.Name, lm.Name, lm.Pointer)
+	}
+	switch m.Result.Kind {
+	case String, Int64, Float64, Bool, UnixMillis, NumericString, Slice, Map, Nullable:
+	case Named:
+		if k := m.Result.Named.Kind; k != Struct && k != StringSet {
+			return nil, nil, failAt("%s.%s: %s is a %s, which an interface method cannot return (a struct, a value set or a plain value can)", it.Name, lm.Name, lm.Pointer, m.Result.Named.Name)
+		}
+	}
+	return m, steps, nil
+}
+
+// walkPointer follows tokens through the fields of t. missing names the
+// first member a struct on the way does not declare; err is a path that
+// leaves structs before its end.
+func walkPointer(t *Type, tokens []string) (steps []Step, leaf *Field, missing string, err error) {
+	cur := t
+	for i, tok := range tokens {
+		var f *Field
+		for _, cf := range cur.Fields {
+			if cf.JSONName == tok {
+				f = cf
+			}
+		}
+		if f == nil {
+			return nil, nil, fmt.Sprintf("%s declares no property %q", cur.Name, tok), nil
+		}
+		steps = append(steps, Step{Field: f.Name, Pointer: !f.Required && byPointer(f.Type)})
+		if i == len(tokens)-1 {
+			return steps, f, "", nil
+		}
+		if !isStruct(f.Type) {
+			return nil, nil, "", fmt.Errorf("%s.%s is not a struct: a pointer goes through objects with properties only", cur.Name, f.Name)
+		}
+		cur = f.Type.Named
+	}
+	panic("model: walkPointer with no tokens") // load refuses empty pointers
+}
+
+// byPointer reports whether an optional field of type gt is held by
+// pointer; slices and maps tell absent by nil, and a lazy member by its
+// Present method.
+func byPointer(gt *GoType) bool {
+	return gt.Kind != Slice && gt.Kind != Map && !(gt.Kind == Named && gt.Named.Kind == Lazy)
+}
