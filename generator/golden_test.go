@@ -124,9 +124,18 @@ func firstDiff(want, got string) string {
 }
 
 // TestGoldenErrors checks that each schema folder of
-// testdata/golden/errors.txtar fails with the error the archive gives.
+// testdata/golden/errors*.txtar fails with the error the archive gives.
 func TestGoldenErrors(t *testing.T) {
-	path := filepath.Join("testdata", "golden", "errors.txtar")
+	archives, err := filepath.Glob(filepath.Join("testdata", "golden", "errors*.txtar"))
+	if err != nil || len(archives) == 0 {
+		t.Fatalf("no error archives: %v", err)
+	}
+	for _, path := range archives {
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) { checkErrorArchive(t, path) })
+	}
+}
+
+func checkErrorArchive(t *testing.T, path string) {
 	a, err := txtar.ParseFile(path)
 	if err != nil {
 		t.Fatal(err)

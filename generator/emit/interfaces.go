@@ -110,7 +110,8 @@ func zeroText(m *model.Method) string {
 	case model.Slice, model.Map:
 		return "nil"
 	}
-	return "the zero " + m.Result.Key()
+	// A Nullable, the one struct returned by value.
+	return "a Nullable with Valid false"
 }
 
 func accessorDoc(a *model.Accessor) string {
