@@ -139,7 +139,7 @@ func (b *builder) method(it *Interface, lm *load.InterfaceMethod) (*Method, [][]
 	steps := make([][]Step, len(it.Implementers))
 	var from *Type // the implementer whose member set Result
 	for i, t := range it.Implementers {
-		for _, f := range t.Fields {
+		for _, f := range fieldsOf(t) {
 			if f.Name == lm.Name {
 				return nil, nil, failAt("%s.%s: %s has a field %s, and a Go type cannot have a field and a method of one name", it.Name, lm.Name, t.Name, f.Name)
 			}
@@ -182,7 +182,7 @@ func walkPointer(t *Type, tokens []string) (steps []Step, leaf *Field, missing s
 	cur := t
 	for i, tok := range tokens {
 		var f *Field
-		for _, cf := range cur.Fields {
+		for _, cf := range fieldsOf(cur) {
 			if cf.JSONName == tok {
 				f = cf
 			}
@@ -200,6 +200,12 @@ func walkPointer(t *Type, tokens []string) (steps []Step, leaf *Field, missing s
 		cur = f.Type.Named
 	}
 	panic("model: walkPointer with no tokens") // load refuses empty pointers
+}
+
+// fieldsOf are the fields of t a pointer can step through: the one place
+// to reach the fields of a struct that embeds another.
+func fieldsOf(t *Type) []*Field {
+	return t.Fields
 }
 
 // byPointer reports whether an optional field of type gt is held by
