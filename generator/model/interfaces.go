@@ -31,7 +31,6 @@ type Method struct {
 	// returned as a pointer to it (a struct: nil when absent).
 	Result    *GoType
 	ByAddress bool
-	Optional  bool
 }
 
 // Accessor is the method of one implementer that returns a member.
@@ -106,7 +105,7 @@ func (b *builder) interfaces(set *load.Set) error {
 					k := key{recv, m.Name}
 					if prev, ok := accessors[k]; ok {
 						if prev.Method.Path != m.Path || prev.Method.Result.Key() != m.Result.Key() || prev.Method.ByAddress != m.ByAddress {
-							return &Error{Loc: lm.Loc, Msg: fmt.Sprintf("%s.%s returns %s, but another interface's %s returns %s of %s", it.Name, m.Name, m.Path, m.Name, prev.Method.Path, recv.Name)}
+							return &Error{Loc: lm.Loc, Msg: fmt.Sprintf("%s.%s returns %s but %s.%s returns %s, and %s can have one method %s only", it.Name, m.Name, m.Path, prev.Method.Interface, m.Name, prev.Method.Path, recv.Name, m.Name)}
 						}
 						continue
 					}
@@ -135,7 +134,7 @@ func (b *builder) method(it *Interface, lm *load.InterfaceMethod) (*Method, [][]
 			return nil, nil, failAt("%s.%s: every event already has a method %s; pick another name", it.Name, lm.Name, name)
 		}
 	}
-	m := &Method{Interface: it.Name, Name: lm.Name, Doc: lm.Description, Path: strings.Join(lm.Tokens, "."), Optional: lm.Optional}
+	m := &Method{Interface: it.Name, Name: lm.Name, Doc: lm.Description, Path: strings.Join(lm.Tokens, ".")}
 	steps := make([][]Step, len(it.Implementers))
 	var from *Type // the implementer whose member set Result
 	for i, t := range it.Implementers {
