@@ -118,11 +118,11 @@ func accessorDoc(a *model.Accessor) string {
 	m := a.Method
 	switch {
 	case a.Steps == nil:
-		return fmt.Sprintf("%s returns %s: the schema of %s has no %s. It completes [%s].", m.Name, zeroText(m), a.Receiver.Name, m.Path, m.Interface)
+		return fmt.Sprintf("%s implements [%s]: %s, as %s has no %s.", m.Name, m.Interface, zeroText(m), a.Receiver.Name, m.Path)
 	case mayBeAbsent(a):
-		return fmt.Sprintf("%s returns %s, or %s when it is absent. It implements [%s].", m.Name, m.Path, zeroText(m), m.Interface)
+		return fmt.Sprintf("%s implements [%s]: %s, or %s if absent.", m.Name, m.Interface, m.Path, zeroText(m))
 	}
-	return fmt.Sprintf("%s returns %s. It implements [%s].", m.Name, m.Path, m.Interface)
+	return fmt.Sprintf("%s implements [%s]: %s.", m.Name, m.Interface, m.Path)
 }
 
 func mayBeAbsent(a *model.Accessor) bool {

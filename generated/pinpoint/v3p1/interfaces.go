@@ -78,39 +78,38 @@ var (
 	_ Message = (*SMSEvent)(nil)
 )
 
-// ApplicationID returns application.app_id. It implements [Message].
+// ApplicationID implements [Message]: application.app_id.
 func (v *CampaignSendEvent) ApplicationID() string {
 	return v.Application.AppID
 }
 
-// EndpointID returns client.client_id. It implements [Message].
+// EndpointID implements [Message]: client.client_id.
 func (v *CampaignSendEvent) EndpointID() string {
 	return v.Client.ClientID
 }
 
-// CampaignID returns attributes.campaign_id. It implements [Message].
+// CampaignID implements [Message]: attributes.campaign_id.
 func (v *CampaignSendEvent) CampaignID() string {
 	return v.Attributes.CampaignID
 }
 
-// JourneyID returns "": the schema of CampaignSendEvent has no
-// attributes.journey_id. It completes [Message].
+// JourneyID implements [Message]: "", as CampaignSendEvent has no
+// attributes.journey_id.
 func (v *CampaignSendEvent) JourneyID() string {
 	return ""
 }
 
-// ApplicationID returns application.app_id. It implements [Message].
+// ApplicationID implements [Message]: application.app_id.
 func (v *EmailClickEvent) ApplicationID() string {
 	return v.Application.AppID
 }
 
-// EndpointID returns client.client_id. It implements [Message].
+// EndpointID implements [Message]: client.client_id.
 func (v *EmailClickEvent) EndpointID() string {
 	return v.Client.ClientID
 }
 
-// CampaignID returns attributes.campaign_id, or "" when it is absent. It
-// implements [Message].
+// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
 func (v *EmailClickEvent) CampaignID() string {
 	if v.Attributes.CampaignID != nil {
 		return *v.Attributes.CampaignID
@@ -118,8 +117,7 @@ func (v *EmailClickEvent) CampaignID() string {
 	return ""
 }
 
-// JourneyID returns attributes.journey_id, or "" when it is absent. It
-// implements [Message].
+// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
 func (v *EmailClickEvent) JourneyID() string {
 	if v.Attributes.JourneyID != nil {
 		return *v.Attributes.JourneyID
@@ -127,29 +125,27 @@ func (v *EmailClickEvent) JourneyID() string {
 	return ""
 }
 
-// Mail returns facets.email_channel.mail_event.mail. It implements
-// [EmailMessage].
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
 func (v *EmailClickEvent) Mail() *Mail {
 	return &v.Facets.EmailChannel.MailEvent.Mail
 }
 
-// EmailAttributes returns attributes. It implements [EmailMessage].
+// EmailAttributes implements [EmailMessage]: attributes.
 func (v *EmailClickEvent) EmailAttributes() *EmailAttributes {
 	return &v.Attributes
 }
 
-// ApplicationID returns application.app_id. It implements [Message].
+// ApplicationID implements [Message]: application.app_id.
 func (v *EmailComplaintEvent) ApplicationID() string {
 	return v.Application.AppID
 }
 
-// EndpointID returns client.client_id. It implements [Message].
+// EndpointID implements [Message]: client.client_id.
 func (v *EmailComplaintEvent) EndpointID() string {
 	return v.Client.ClientID
 }
 
-// CampaignID returns attributes.campaign_id, or "" when it is absent. It
-// implements [Message].
+// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
 func (v *EmailComplaintEvent) CampaignID() string {
 	if v.Attributes.CampaignID != nil {
 		return *v.Attributes.CampaignID
@@ -157,8 +153,7 @@ func (v *EmailComplaintEvent) CampaignID() string {
 	return ""
 }
 
-// JourneyID returns attributes.journey_id, or "" when it is absent. It
-// implements [Message].
+// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
 func (v *EmailComplaintEvent) JourneyID() string {
 	if v.Attributes.JourneyID != nil {
 		return *v.Attributes.JourneyID
@@ -166,29 +161,27 @@ func (v *EmailComplaintEvent) JourneyID() string {
 	return ""
 }
 
-// Mail returns facets.email_channel.mail_event.mail. It implements
-// [EmailMessage].
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
 func (v *EmailComplaintEvent) Mail() *Mail {
 	return &v.Facets.EmailChannel.MailEvent.Mail
 }
 
-// EmailAttributes returns attributes. It implements [EmailMessage].
+// EmailAttributes implements [EmailMessage]: attributes.
 func (v *EmailComplaintEvent) EmailAttributes() *EmailAttributes {
 	return &v.Attributes
 }
 
-// ApplicationID returns application.app_id. It implements [Message].
+// ApplicationID implements [Message]: application.app_id.
 func (v *EmailDeliveredEvent) ApplicationID() string {
 	return v.Application.AppID
 }
 
-// EndpointID returns client.client_id. It implements [Message].
+// EndpointID implements [Message]: client.client_id.
 func (v *EmailDeliveredEvent) EndpointID() string {
 	return v.Client.ClientID
 }
 
-// CampaignID returns attributes.campaign_id, or "" when it is absent. It
-// implements [Message].
+// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
 func (v *EmailDeliveredEvent) CampaignID() string {
 	if v.Attributes.CampaignID != nil {
 		return *v.Attributes.CampaignID
@@ -196,8 +189,7 @@ func (v *EmailDeliveredEvent) CampaignID() string {
 	return ""
 }
 
-// JourneyID returns attributes.journey_id, or "" when it is absent. It
-// implements [Message].
+// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
 func (v *EmailDeliveredEvent) JourneyID() string {
 	if v.Attributes.JourneyID != nil {
 		return *v.Attributes.JourneyID
@@ -205,29 +197,27 @@ func (v *EmailDeliveredEvent) JourneyID() string {
 	return ""
 }
 
-// Mail returns facets.email_channel.mail_event.mail. It implements
-// [EmailMessage].
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
 func (v *EmailDeliveredEvent) Mail() *Mail {
 	return &v.Facets.EmailChannel.MailEvent.Mail
 }
 
-// EmailAttributes returns attributes. It implements [EmailMessage].
+// EmailAttributes implements [EmailMessage]: attributes.
 func (v *EmailDeliveredEvent) EmailAttributes() *EmailAttributes {
 	return &v.Attributes
 }
 
-// ApplicationID returns application.app_id. It implements [Message].
+// ApplicationID implements [Message]: application.app_id.
 func (v *EmailHardBounceEvent) ApplicationID() string {
 	return v.Application.AppID
 }
 
-// EndpointID returns client.client_id. It implements [Message].
+// EndpointID implements [Message]: client.client_id.
 func (v *EmailHardBounceEvent) EndpointID() string {
 	return v.Client.ClientID
 }
 
-// CampaignID returns attributes.campaign_id, or "" when it is absent. It
-// implements [Message].
+// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
 func (v *EmailHardBounceEvent) CampaignID() string {
 	if v.Attributes.CampaignID != nil {
 		return *v.Attributes.CampaignID
@@ -235,8 +225,7 @@ func (v *EmailHardBounceEvent) CampaignID() string {
 	return ""
 }
 
-// JourneyID returns attributes.journey_id, or "" when it is absent. It
-// implements [Message].
+// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
 func (v *EmailHardBounceEvent) JourneyID() string {
 	if v.Attributes.JourneyID != nil {
 		return *v.Attributes.JourneyID
@@ -244,29 +233,27 @@ func (v *EmailHardBounceEvent) JourneyID() string {
 	return ""
 }
 
-// Mail returns facets.email_channel.mail_event.mail. It implements
-// [EmailMessage].
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
 func (v *EmailHardBounceEvent) Mail() *Mail {
 	return &v.Facets.EmailChannel.MailEvent.Mail
 }
 
-// EmailAttributes returns attributes. It implements [EmailMessage].
+// EmailAttributes implements [EmailMessage]: attributes.
 func (v *EmailHardBounceEvent) EmailAttributes() *EmailAttributes {
 	return &v.Attributes
 }
 
-// ApplicationID returns application.app_id. It implements [Message].
+// ApplicationID implements [Message]: application.app_id.
 func (v *EmailOpenEvent) ApplicationID() string {
 	return v.Application.AppID
 }
 
-// EndpointID returns client.client_id. It implements [Message].
+// EndpointID implements [Message]: client.client_id.
 func (v *EmailOpenEvent) EndpointID() string {
 	return v.Client.ClientID
 }
 
-// CampaignID returns attributes.campaign_id, or "" when it is absent. It
-// implements [Message].
+// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
 func (v *EmailOpenEvent) CampaignID() string {
 	if v.Attributes.CampaignID != nil {
 		return *v.Attributes.CampaignID
@@ -274,8 +261,7 @@ func (v *EmailOpenEvent) CampaignID() string {
 	return ""
 }
 
-// JourneyID returns attributes.journey_id, or "" when it is absent. It
-// implements [Message].
+// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
 func (v *EmailOpenEvent) JourneyID() string {
 	if v.Attributes.JourneyID != nil {
 		return *v.Attributes.JourneyID
@@ -283,29 +269,27 @@ func (v *EmailOpenEvent) JourneyID() string {
 	return ""
 }
 
-// Mail returns facets.email_channel.mail_event.mail. It implements
-// [EmailMessage].
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
 func (v *EmailOpenEvent) Mail() *Mail {
 	return &v.Facets.EmailChannel.MailEvent.Mail
 }
 
-// EmailAttributes returns attributes. It implements [EmailMessage].
+// EmailAttributes implements [EmailMessage]: attributes.
 func (v *EmailOpenEvent) EmailAttributes() *EmailAttributes {
 	return &v.Attributes
 }
 
-// ApplicationID returns application.app_id. It implements [Message].
+// ApplicationID implements [Message]: application.app_id.
 func (v *EmailRejectedEvent) ApplicationID() string {
 	return v.Application.AppID
 }
 
-// EndpointID returns client.client_id. It implements [Message].
+// EndpointID implements [Message]: client.client_id.
 func (v *EmailRejectedEvent) EndpointID() string {
 	return v.Client.ClientID
 }
 
-// CampaignID returns attributes.campaign_id, or "" when it is absent. It
-// implements [Message].
+// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
 func (v *EmailRejectedEvent) CampaignID() string {
 	if v.Attributes.CampaignID != nil {
 		return *v.Attributes.CampaignID
@@ -313,8 +297,7 @@ func (v *EmailRejectedEvent) CampaignID() string {
 	return ""
 }
 
-// JourneyID returns attributes.journey_id, or "" when it is absent. It
-// implements [Message].
+// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
 func (v *EmailRejectedEvent) JourneyID() string {
 	if v.Attributes.JourneyID != nil {
 		return *v.Attributes.JourneyID
@@ -322,29 +305,27 @@ func (v *EmailRejectedEvent) JourneyID() string {
 	return ""
 }
 
-// Mail returns facets.email_channel.mail_event.mail. It implements
-// [EmailMessage].
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
 func (v *EmailRejectedEvent) Mail() *Mail {
 	return &v.Facets.EmailChannel.MailEvent.Mail
 }
 
-// EmailAttributes returns attributes. It implements [EmailMessage].
+// EmailAttributes implements [EmailMessage]: attributes.
 func (v *EmailRejectedEvent) EmailAttributes() *EmailAttributes {
 	return &v.Attributes
 }
 
-// ApplicationID returns application.app_id. It implements [Message].
+// ApplicationID implements [Message]: application.app_id.
 func (v *EmailRenderingFailureEvent) ApplicationID() string {
 	return v.Application.AppID
 }
 
-// EndpointID returns client.client_id. It implements [Message].
+// EndpointID implements [Message]: client.client_id.
 func (v *EmailRenderingFailureEvent) EndpointID() string {
 	return v.Client.ClientID
 }
 
-// CampaignID returns attributes.campaign_id, or "" when it is absent. It
-// implements [Message].
+// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
 func (v *EmailRenderingFailureEvent) CampaignID() string {
 	if v.Attributes.CampaignID != nil {
 		return *v.Attributes.CampaignID
@@ -352,8 +333,7 @@ func (v *EmailRenderingFailureEvent) CampaignID() string {
 	return ""
 }
 
-// JourneyID returns attributes.journey_id, or "" when it is absent. It
-// implements [Message].
+// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
 func (v *EmailRenderingFailureEvent) JourneyID() string {
 	if v.Attributes.JourneyID != nil {
 		return *v.Attributes.JourneyID
@@ -361,29 +341,28 @@ func (v *EmailRenderingFailureEvent) JourneyID() string {
 	return ""
 }
 
-// Mail returns facets.email_channel.mail_event.mail, or nil when it is
-// absent. It implements [EmailMessage].
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
+// nil if absent.
 func (v *EmailRenderingFailureEvent) Mail() *Mail {
 	return v.Facets.EmailChannel.MailEvent.Mail
 }
 
-// EmailAttributes returns attributes. It implements [EmailMessage].
+// EmailAttributes implements [EmailMessage]: attributes.
 func (v *EmailRenderingFailureEvent) EmailAttributes() *EmailAttributes {
 	return &v.Attributes
 }
 
-// ApplicationID returns application.app_id. It implements [Message].
+// ApplicationID implements [Message]: application.app_id.
 func (v *EmailSendEvent) ApplicationID() string {
 	return v.Application.AppID
 }
 
-// EndpointID returns client.client_id. It implements [Message].
+// EndpointID implements [Message]: client.client_id.
 func (v *EmailSendEvent) EndpointID() string {
 	return v.Client.ClientID
 }
 
-// CampaignID returns attributes.campaign_id, or "" when it is absent. It
-// implements [Message].
+// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
 func (v *EmailSendEvent) CampaignID() string {
 	if v.Attributes.CampaignID != nil {
 		return *v.Attributes.CampaignID
@@ -391,8 +370,7 @@ func (v *EmailSendEvent) CampaignID() string {
 	return ""
 }
 
-// JourneyID returns attributes.journey_id, or "" when it is absent. It
-// implements [Message].
+// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
 func (v *EmailSendEvent) JourneyID() string {
 	if v.Attributes.JourneyID != nil {
 		return *v.Attributes.JourneyID
@@ -400,29 +378,27 @@ func (v *EmailSendEvent) JourneyID() string {
 	return ""
 }
 
-// Mail returns facets.email_channel.mail_event.mail. It implements
-// [EmailMessage].
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
 func (v *EmailSendEvent) Mail() *Mail {
 	return &v.Facets.EmailChannel.MailEvent.Mail
 }
 
-// EmailAttributes returns attributes. It implements [EmailMessage].
+// EmailAttributes implements [EmailMessage]: attributes.
 func (v *EmailSendEvent) EmailAttributes() *EmailAttributes {
 	return &v.Attributes
 }
 
-// ApplicationID returns application.app_id. It implements [Message].
+// ApplicationID implements [Message]: application.app_id.
 func (v *EmailSoftBounceEvent) ApplicationID() string {
 	return v.Application.AppID
 }
 
-// EndpointID returns client.client_id. It implements [Message].
+// EndpointID implements [Message]: client.client_id.
 func (v *EmailSoftBounceEvent) EndpointID() string {
 	return v.Client.ClientID
 }
 
-// CampaignID returns attributes.campaign_id, or "" when it is absent. It
-// implements [Message].
+// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
 func (v *EmailSoftBounceEvent) CampaignID() string {
 	if v.Attributes.CampaignID != nil {
 		return *v.Attributes.CampaignID
@@ -430,8 +406,7 @@ func (v *EmailSoftBounceEvent) CampaignID() string {
 	return ""
 }
 
-// JourneyID returns attributes.journey_id, or "" when it is absent. It
-// implements [Message].
+// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
 func (v *EmailSoftBounceEvent) JourneyID() string {
 	if v.Attributes.JourneyID != nil {
 		return *v.Attributes.JourneyID
@@ -439,29 +414,27 @@ func (v *EmailSoftBounceEvent) JourneyID() string {
 	return ""
 }
 
-// Mail returns facets.email_channel.mail_event.mail. It implements
-// [EmailMessage].
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
 func (v *EmailSoftBounceEvent) Mail() *Mail {
 	return &v.Facets.EmailChannel.MailEvent.Mail
 }
 
-// EmailAttributes returns attributes. It implements [EmailMessage].
+// EmailAttributes implements [EmailMessage]: attributes.
 func (v *EmailSoftBounceEvent) EmailAttributes() *EmailAttributes {
 	return &v.Attributes
 }
 
-// ApplicationID returns application.app_id. It implements [Message].
+// ApplicationID implements [Message]: application.app_id.
 func (v *EmailUnsubscribeEvent) ApplicationID() string {
 	return v.Application.AppID
 }
 
-// EndpointID returns client.client_id. It implements [Message].
+// EndpointID implements [Message]: client.client_id.
 func (v *EmailUnsubscribeEvent) EndpointID() string {
 	return v.Client.ClientID
 }
 
-// CampaignID returns attributes.campaign_id, or "" when it is absent. It
-// implements [Message].
+// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
 func (v *EmailUnsubscribeEvent) CampaignID() string {
 	if v.Attributes.CampaignID != nil {
 		return *v.Attributes.CampaignID
@@ -469,8 +442,7 @@ func (v *EmailUnsubscribeEvent) CampaignID() string {
 	return ""
 }
 
-// JourneyID returns attributes.journey_id, or "" when it is absent. It
-// implements [Message].
+// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
 func (v *EmailUnsubscribeEvent) JourneyID() string {
 	if v.Attributes.JourneyID != nil {
 		return *v.Attributes.JourneyID
@@ -478,50 +450,48 @@ func (v *EmailUnsubscribeEvent) JourneyID() string {
 	return ""
 }
 
-// Mail returns facets.email_channel.mail_event.mail. It implements
-// [EmailMessage].
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
 func (v *EmailUnsubscribeEvent) Mail() *Mail {
 	return &v.Facets.EmailChannel.MailEvent.Mail
 }
 
-// EmailAttributes returns attributes. It implements [EmailMessage].
+// EmailAttributes implements [EmailMessage]: attributes.
 func (v *EmailUnsubscribeEvent) EmailAttributes() *EmailAttributes {
 	return &v.Attributes
 }
 
-// ApplicationID returns application.app_id. It implements [Message].
+// ApplicationID implements [Message]: application.app_id.
 func (v *JourneySendEvent) ApplicationID() string {
 	return v.Application.AppID
 }
 
-// EndpointID returns client.client_id. It implements [Message].
+// EndpointID implements [Message]: client.client_id.
 func (v *JourneySendEvent) EndpointID() string {
 	return v.Client.ClientID
 }
 
-// CampaignID returns "": the schema of JourneySendEvent has no
-// attributes.campaign_id. It completes [Message].
+// CampaignID implements [Message]: "", as JourneySendEvent has no
+// attributes.campaign_id.
 func (v *JourneySendEvent) CampaignID() string {
 	return ""
 }
 
-// JourneyID returns attributes.journey_id. It implements [Message].
+// JourneyID implements [Message]: attributes.journey_id.
 func (v *JourneySendEvent) JourneyID() string {
 	return v.Attributes.JourneyID
 }
 
-// ApplicationID returns application.app_id. It implements [Message].
+// ApplicationID implements [Message]: application.app_id.
 func (v *SMSEvent) ApplicationID() string {
 	return v.Application.AppID
 }
 
-// EndpointID returns client.client_id. It implements [Message].
+// EndpointID implements [Message]: client.client_id.
 func (v *SMSEvent) EndpointID() string {
 	return v.Client.ClientID
 }
 
-// CampaignID returns attributes.campaign_id, or "" when it is absent. It
-// implements [Message].
+// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
 func (v *SMSEvent) CampaignID() string {
 	if v.Attributes.CampaignID != nil {
 		return *v.Attributes.CampaignID
@@ -529,8 +499,7 @@ func (v *SMSEvent) CampaignID() string {
 	return ""
 }
 
-// JourneyID returns attributes.journey_id, or "" when it is absent. It
-// implements [Message].
+// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
 func (v *SMSEvent) JourneyID() string {
 	if v.Attributes.JourneyID != nil {
 		return *v.Attributes.JourneyID
