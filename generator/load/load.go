@@ -494,13 +494,13 @@ func (l *loader) build(e *entry) *Schema {
 				l.fail(e, kptr, "x-envelope must be a non-empty string: the envelope around the producer's record")
 			}
 			s.Envelope = v.str
-		case "x-interfaces":
-			s.Interfaces = l.interfaces(e, kptr, v)
 		case "x-family":
 			if v.kind != stringNode || v.str == "" {
 				l.fail(e, kptr, "x-family must be a non-empty string: the family name")
 			}
 			s.Family = v.str
+		case "x-interfaces":
+			s.Interfaces = l.interfaces(e, kptr, v)
 		default:
 			l.fail(e, kptr, "unsupported keyword %q: the generator has no code for it", k)
 		}
