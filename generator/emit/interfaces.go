@@ -35,38 +35,40 @@ func (p *printer) interfacesFile(pkg *model.Package) {
 	}
 	for _, a := range pkg.Accessors {
 		f.Add(docComment(accessorDoc(a)))
-		f.Func().Params(jen.Id("v").Op("*").Id(a.Receiver.Name)).Id(a.Method.Name).Params().Add(p.result(a.Method)).BlockFunc(func(g *jen.Group) {
-			if a.Steps == nil {
-				g.Return(p.zeroResult(a.Method))
-				return
-			}
-			var guards []jen.Code
-			value := jen.Id("v")
-			for i, s := range a.Steps {
-				value = value.Clone().Dot(s.Field)
-				if s.Pointer && (i < len(a.Steps)-1 || a.Deref) {
-					guards = append(guards, value.Clone().Op("!=").Nil())
-				}
-			}
-			switch {
-			case a.Deref:
-				value = jen.Op("*").Add(value)
-			case a.Method.ByAddress && !a.Steps[len(a.Steps)-1].Pointer:
-				value = jen.Op("&").Add(value)
-			}
-			if len(guards) == 0 {
-				g.Return(value)
-				return
-			}
-			cond := jen.Add(guards[0])
-			for _, c := range guards[1:] {
-				cond = cond.Op("&&").Add(c)
-			}
-			g.If(cond).Block(jen.Return(value))
-			g.Return(p.zeroResult(a.Method))
-		})
+		f.Func().Params(jen.Id("v").Op("*").Id(a.Receiver.Name)).Id(a.Method.Name).Params().Add(p.result(a.Method)).Block(p.accessorBody(a)...)
 		f.Line()
 	}
+}
+
+// accessorBody returns the member through the steps, checking for nil
+// where the model says, or the zero value.
+func (p *printer) accessorBody(a *model.Accessor) []jen.Code {
+	if a.Steps == nil {
+		return []jen.Code{jen.Return(p.zeroResult(a.Method))}
+	}
+	var cond *jen.Statement
+	value := jen.Id("v")
+	for _, s := range a.Steps {
+		value = value.Clone().Dot(s.Field)
+		if !s.Check {
+			continue
+		}
+		if cond == nil {
+			cond = value.Clone().Op("!=").Nil()
+		} else {
+			cond = cond.Op("&&").Add(value.Clone().Op("!=").Nil())
+		}
+	}
+	switch {
+	case a.Deref:
+		value = jen.Op("*").Add(value)
+	case a.AddressOf:
+		value = jen.Op("&").Add(value)
+	}
+	if cond == nil {
+		return []jen.Code{jen.Return(value)}
+	}
+	return []jen.Code{jen.If(cond).Block(jen.Return(value)), jen.Return(p.zeroResult(a.Method))}
 }
 
 // result is the Go type a method returns.

@@ -44,14 +44,20 @@ type Accessor struct {
 	// Deref says the last field holds a pointer to the result: the method
 	// returns what it points to, or the zero value when it is nil.
 	Deref bool
+	// AddressOf says the result is a struct the last field holds by value:
+	// the method returns its address.
+	AddressOf bool
 }
 
 // Step is one field on the way to a member.
 type Step struct {
 	Field string // Go name
 	// Pointer says the field holds a pointer (an optional member), nil when
-	// the member is absent: the accessor checks it before going on.
+	// the member is absent.
 	Pointer bool
+	// Check says the accessor checks the field for nil before it reads
+	// through it: a pointer on the way, or the pointer it dereferences.
+	Check bool
 }
 
 // eventMethods are the methods every generated event type has, which an
@@ -62,55 +68,21 @@ var eventMethods = []string{"Family", "Type", "Version", "EventTime", "ArrivalTi
 // interfaces lowers the x-interfaces of every document into Interfaces and
 // the Accessors that implement them, once per receiver and method name.
 func (b *builder) interfaces(set *load.Set) error {
-	type key struct {
-		recv   *Type
-		method string
-	}
-	accessors := map[key]*Accessor{}
+	accessors := map[accessorKey]*Accessor{}
 	for _, doc := range set.Docs {
 		for _, li := range doc.Root.Interfaces {
-			it := &Interface{Name: li.Name, Doc: li.Description}
-			if other, ok := b.byName[it.Name]; ok {
-				return &Error{Loc: li.Loc, Msg: fmt.Sprintf("the interface %s has the name of the Go type made by the schema at %s", it.Name, other.Schema.Loc)}
+			it, err := b.iface(li)
+			if err != nil {
+				return err
 			}
-			for _, other := range b.pkg.Interfaces {
-				if other.Name == it.Name {
-					return &Error{Loc: li.Loc, Msg: fmt.Sprintf("a second interface named %s", it.Name)}
-				}
-			}
-			seen := map[*Type]bool{}
-			for _, s := range li.Implementers {
-				t := b.types[s]
-				if t == nil || t.Event == nil {
-					return &Error{Loc: li.Loc, Msg: fmt.Sprintf("implementers: the schema at %s is not an event schema (one a family root lists in its oneOf)", s.Loc)}
-				}
-				if seen[t] {
-					return &Error{Loc: li.Loc, Msg: fmt.Sprintf("implementers: %s is listed twice", t.Name)}
-				}
-				seen[t] = true
-				it.Implementers = append(it.Implementers, t)
-			}
-			sort.Slice(it.Implementers, func(i, j int) bool { return it.Implementers[i].Name < it.Implementers[j].Name })
 			for _, lm := range li.Methods {
 				m, steps, err := b.method(it, lm)
 				if err != nil {
 					return err
 				}
 				it.Methods = append(it.Methods, m)
-				for i, recv := range it.Implementers {
-					a := &Accessor{Receiver: recv, Method: m, Steps: steps[i]}
-					if n := len(a.Steps); n > 0 && a.Steps[n-1].Pointer && !m.ByAddress && byPointer(m.Result) {
-						a.Deref = true
-					}
-					k := key{recv, m.Name}
-					if prev, ok := accessors[k]; ok {
-						if prev.Method.Path != m.Path || prev.Method.Result.Key() != m.Result.Key() || prev.Method.ByAddress != m.ByAddress {
-							return &Error{Loc: lm.Loc, Msg: fmt.Sprintf("%s.%s returns %s but %s.%s returns %s, and %s can have one method %s only", it.Name, m.Name, m.Path, prev.Method.Interface, m.Name, prev.Method.Path, recv.Name, m.Name)}
-						}
-						continue
-					}
-					accessors[k] = a
-					b.pkg.Accessors = append(b.pkg.Accessors, a)
+				if err := b.addAccessors(accessors, it, m, steps, lm.Loc); err != nil {
+					return err
 				}
 			}
 			b.pkg.Interfaces = append(b.pkg.Interfaces, it)
@@ -120,6 +92,65 @@ func (b *builder) interfaces(set *load.Set) error {
 	sort.SliceStable(b.pkg.Accessors, func(i, j int) bool {
 		return b.pkg.Accessors[i].Receiver.Name < b.pkg.Accessors[j].Receiver.Name
 	})
+	return nil
+}
+
+// iface checks an interface's name and resolves its implementers.
+func (b *builder) iface(li *load.Interface) (*Interface, error) {
+	failAt := func(format string, args ...any) error {
+		return &Error{Loc: li.Loc, Msg: fmt.Sprintf(format, args...)}
+	}
+	if other, ok := b.byName[li.Name]; ok {
+		return nil, failAt("the interface %s has the name of the Go type made by the schema at %s", li.Name, other.Schema.Loc)
+	}
+	for _, other := range b.pkg.Interfaces {
+		if other.Name == li.Name {
+			return nil, failAt("a second interface named %s", li.Name)
+		}
+	}
+	it := &Interface{Name: li.Name, Doc: li.Description}
+	seen := map[*Type]bool{}
+	for _, s := range li.Implementers {
+		t := b.types[s]
+		switch {
+		case t == nil || t.Event == nil:
+			return nil, failAt("implementers: the schema at %s is not an event schema (one a family root lists in its oneOf)", s.Loc)
+		case seen[t]:
+			return nil, failAt("implementers: %s is listed twice", t.Name)
+		}
+		seen[t] = true
+		it.Implementers = append(it.Implementers, t)
+	}
+	sort.Slice(it.Implementers, func(i, j int) bool { return it.Implementers[i].Name < it.Implementers[j].Name })
+	return it, nil
+}
+
+type accessorKey struct {
+	recv   *Type
+	method string
+}
+
+// addAccessors records the accessor of m on each implementer of it. Two
+// interfaces may share a method, printed once, if it returns the same.
+func (b *builder) addAccessors(seen map[accessorKey]*Accessor, it *Interface, m *Method, steps [][]Step, loc load.Location) error {
+	for i, recv := range it.Implementers {
+		a := &Accessor{Receiver: recv, Method: m, Steps: steps[i]}
+		if n := len(a.Steps); n > 0 {
+			last := &a.Steps[n-1]
+			a.Deref = last.Pointer && !m.ByAddress
+			a.AddressOf = m.ByAddress && !last.Pointer
+			last.Check = a.Deref
+		}
+		k := accessorKey{recv, m.Name}
+		if prev, ok := seen[k]; ok {
+			if prev.Method.Path != m.Path || prev.Method.Result.Key() != m.Result.Key() || prev.Method.ByAddress != m.ByAddress {
+				return &Error{Loc: loc, Msg: fmt.Sprintf("%s.%s returns %s but %s.%s returns %s, and %s can have one method %s only", it.Name, m.Name, m.Path, prev.Method.Interface, m.Name, prev.Method.Path, recv.Name, m.Name)}
+			}
+			continue
+		}
+		seen[k] = a
+		b.pkg.Accessors = append(b.pkg.Accessors, a)
+	}
 	return nil
 }
 
@@ -189,7 +220,8 @@ func walkPointer(t *Type, tokens []string) (steps []Step, leaf *Field, missing s
 		if f == nil {
 			return nil, nil, fmt.Sprintf("%s declares no property %q", cur.Name, tok), nil
 		}
-		steps = append(steps, Step{Field: f.Name, Pointer: !f.Required && byPointer(f.Type)})
+		pointer := !f.Required && byPointer(f.Type)
+		steps = append(steps, Step{Field: f.Name, Pointer: pointer, Check: pointer})
 		if i == len(tokens)-1 {
 			return steps, f, "", nil
 		}
