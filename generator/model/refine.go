@@ -160,38 +160,61 @@ func refinementKeywords(s *load.Schema, top bool) error {
 	if s.Bool != nil {
 		return fail(s, "a refinement's property is a schema object with const, enum, properties or required, not %v", *s.Bool)
 	}
-	var bad string
-	switch {
-	case !top && s.Ref != nil:
-		bad = "$ref"
-	case top && (s.Const != nil || s.Enum != nil):
-		bad = "const and enum"
-	case len(s.Types) > 0:
-		bad = "type"
-	case s.Format != "":
-		bad = "format"
-	case s.AdditionalProperties != nil || len(s.PatternProperties) > 0 || s.MinProperties != nil || s.MaxProperties != nil || len(s.DependentRequired) > 0:
-		bad = "additionalProperties, patternProperties, minProperties, maxProperties and dependentRequired"
-	case s.Items != nil || len(s.PrefixItems) > 0 || s.MinItems != nil || s.MaxItems != nil || s.UniqueItems:
-		bad = "array keywords"
-	case s.MinLength != nil || s.MaxLength != nil || s.Pattern != nil:
-		bad = "string keywords"
-	case s.Minimum != nil || s.Maximum != nil || s.ExclusiveMinimum != nil || s.ExclusiveMaximum != nil || s.MultipleOf != nil:
-		bad = "number keywords"
-	case len(s.AllOf)+len(s.AnyOf)+len(s.OneOf) > 0 || s.Not != nil || s.If != nil || s.Then != nil || s.Else != nil:
-		bad = "allOf, anyOf, oneOf, not and if"
-	case s.ContentMediaType != "" || s.ContentEncoding != "" || s.ContentSchema != nil:
-		bad = "content keywords"
-	case len(s.Defs) > 0:
-		bad = "$defs"
-	case len(s.KnownValues) > 0 || s.Timestamp != "" || s.NumericString || s.Lazy || s.Family != "" || s.FormatKind != "" || s.Producer != "" || s.Envelope != "":
-		bad = "x- annotations"
+	keywords := []struct {
+		name string
+		set  bool
+	}{
+		{"$ref", !top && s.Ref != nil},
+		{"const", top && s.Const != nil},
+		{"enum", top && s.Enum != nil},
+		{"type", len(s.Types) > 0},
+		{"format", s.Format != ""},
+		{"additionalProperties", s.AdditionalProperties != nil},
+		{"patternProperties", len(s.PatternProperties) > 0},
+		{"minProperties", s.MinProperties != nil},
+		{"maxProperties", s.MaxProperties != nil},
+		{"dependentRequired", len(s.DependentRequired) > 0},
+		{"items", s.Items != nil},
+		{"prefixItems", len(s.PrefixItems) > 0},
+		{"minItems", s.MinItems != nil},
+		{"maxItems", s.MaxItems != nil},
+		{"uniqueItems", s.UniqueItems},
+		{"minLength", s.MinLength != nil},
+		{"maxLength", s.MaxLength != nil},
+		{"pattern", s.Pattern != nil},
+		{"minimum", s.Minimum != nil},
+		{"maximum", s.Maximum != nil},
+		{"exclusiveMinimum", s.ExclusiveMinimum != nil},
+		{"exclusiveMaximum", s.ExclusiveMaximum != nil},
+		{"multipleOf", s.MultipleOf != nil},
+		{"allOf", len(s.AllOf) > 0},
+		{"anyOf", len(s.AnyOf) > 0},
+		{"oneOf", len(s.OneOf) > 0},
+		{"not", s.Not != nil},
+		{"if", s.If != nil},
+		{"then", s.Then != nil},
+		{"else", s.Else != nil},
+		{"contentMediaType", s.ContentMediaType != ""},
+		{"contentEncoding", s.ContentEncoding != ""},
+		{"contentSchema", s.ContentSchema != nil},
+		{"$defs", len(s.Defs) > 0},
+		{"x-known-values", len(s.KnownValues) > 0},
+		{"x-timestamp", s.Timestamp != ""},
+		{"x-numeric-string", s.NumericString},
+		{"x-lazy", s.Lazy},
+		{"x-family", s.Family != ""},
+		{"x-format-kind", s.FormatKind != ""},
+		{"x-producer", s.Producer != ""},
+		{"x-envelope", s.Envelope != ""},
 	}
-	if bad == "" {
-		return nil
+	for _, k := range keywords {
+		if !k.set {
+			continue
+		}
+		if top {
+			return fail(s, "%s beside a $ref with properties: a refinement only narrows the type it refers to, with properties, required, const and enum", k.name)
+		}
+		return fail(s, "%s in a refinement's property: a refinement only narrows the type it refers to, with properties, required, const and enum", k.name)
 	}
-	if top {
-		return fail(s, "%s beside a $ref with properties: a refinement only narrows the type it refers to, with properties, required, const and enum", bad)
-	}
-	return fail(s, "%s in a refinement's property: a refinement only narrows the type it refers to, with properties, required, const and enum", bad)
+	return nil
 }
