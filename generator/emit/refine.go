@@ -1,7 +1,9 @@
 package emit
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -22,7 +24,7 @@ func (p *printer) refinedType(t *model.Type) {
 	if t.Event != nil {
 		doc = eventDoc(t)
 	}
-	f.Add(docComment(doc))
+	f.Add(docComment(doc + "\n\n" + refinementDoc(t)))
 	f.Type().Id(t.Name).Struct(jen.Id(t.Base.Name))
 	f.Line()
 	if consts := decodedConsts(jen.Id("v"), t.Refine, nil); len(consts) > 0 {
@@ -33,6 +35,43 @@ func (p *printer) refinedType(t *model.Type) {
 	if t.Event != nil {
 		p.eventMethods(f, t)
 	}
+}
+
+// refinementDoc says in words what a refinement adds to the type it
+// embeds, since go doc shows neither the schema nor promoted methods.
+func refinementDoc(t *model.Type) string {
+	var parts []string
+	var walk func(ref *model.Refinement, path string)
+	walk = func(ref *model.Refinement, path string) {
+		if len(ref.Required) > 0 {
+			var names []string
+			for _, fl := range ref.Required {
+				names = append(names, fl.JSONName)
+			}
+			holder := path
+			if holder == "" {
+				holder = "the event"
+			}
+			parts = append(parts, holder+" requires "+strings.Join(names, " and "))
+		}
+		for _, rf := range ref.Fields {
+			at := rf.Field.JSONName
+			if path != "" {
+				at = path + "." + at
+			}
+			switch {
+			case rf.Const != nil:
+				parts = append(parts, at+" is "+rf.Const.JSON)
+			case rf.Enum:
+				parts = append(parts, at+" is one of "+enumList(rf.Schema.Enum))
+			}
+			if rf.Inner != nil {
+				walk(rf.Inner, at)
+			}
+		}
+	}
+	walk(t.Refine, "")
+	return fmt.Sprintf("It embeds %s, whose fields, methods and encoding it shares; its schema adds: %s.", t.Base.Name, strings.Join(parts, "; "))
 }
 
 // decodedConst is a const of a string field that decoding checks, as it

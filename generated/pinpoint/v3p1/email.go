@@ -198,11 +198,12 @@ func (v *EmailBounce) ValidateWith(opts ValidateOptions) error {
 
 // The email the event is about.
 type EmailChannel struct {
-	// The email, and what happened to it: each event type requires the detail
-	// member it carries (send, delivery, open, ...); the others are absent. They
-	// are all declared here, so a member that belongs to another event type is
-	// checked against its schema too, where a schema per event type would only
-	// keep it.
+	// The email, and what happened to it. Which detail member an event carries
+	// depends on its type (send on _email.send, delivery on _email.delivered,
+	// click on clicks and unsubscribes, ...); each type's schema requires it
+	// where Pinpoint always writes it. All are declared here, once, so a detail
+	// member on an event of another type is checked against its schema too, where
+	// a schema per type kept it as an unknown member.
 	MailEvent EmailMailEvent `json:"mail_event"`
 
 	// Rest holds, as raw JSON in input order, the members that have no field
@@ -272,6 +273,10 @@ func (v *EmailClickDetails) ValidateWith(opts ValidateOptions) error {
 }
 
 // The recipient clicked a link in the email (event type _email.click).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.click"; facets.email_channel.mail_event
+// requires mail and click.
 type EmailClickEvent struct {
 	EmailEvent
 }
@@ -410,6 +415,10 @@ func (v *EmailComplaintDetails) ValidateWith(opts ValidateOptions) error {
 }
 
 // The recipient marked the email as spam (event type _email.complaint).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.complaint";
+// facets.email_channel.mail_event requires mail.
 type EmailComplaintEvent struct {
 	EmailEvent
 }
@@ -458,6 +467,10 @@ func (v *EmailComplaintEvent) ArrivalTime() time.Time {
 
 // The recipient's mail server accepted the email (event type
 // _email.delivered).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.delivered";
+// facets.email_channel.mail_event requires mail and delivery.
 type EmailDeliveredEvent struct {
 	EmailEvent
 }
@@ -657,6 +670,10 @@ func (v *EmailFacets) ValidateWith(opts ValidateOptions) error {
 
 // The recipient's mail server rejected the email for good, for example
 // because the address does not exist (event type _email.hardbounce).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.hardbounce";
+// facets.email_channel.mail_event requires mail.
 type EmailHardBounceEvent struct {
 	EmailEvent
 }
@@ -703,11 +720,12 @@ func (v *EmailHardBounceEvent) ArrivalTime() time.Time {
 	return v.ArrivalTimestamp.Time()
 }
 
-// The email, and what happened to it: each event type requires the detail
-// member it carries (send, delivery, open, ...); the others are absent. They
-// are all declared here, so a member that belongs to another event type is
-// checked against its schema too, where a schema per event type would only
-// keep it.
+// The email, and what happened to it. Which detail member an event carries
+// depends on its type (send on _email.send, delivery on _email.delivered,
+// click on clicks and unsubscribes, ...); each type's schema requires it
+// where Pinpoint always writes it. All are declared here, once, so a detail
+// member on an event of another type is checked against its schema too, where
+// a schema per type kept it as an unknown member.
 type EmailMailEvent struct {
 	// The email message: who sent it to whom, and its headers. Nil when absent.
 	Mail *Mail `json:"mail"`
@@ -786,6 +804,10 @@ func (v *EmailOpenDetails) ValidateWith(opts ValidateOptions) error {
 }
 
 // The recipient opened the email (event type _email.open).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.open"; facets.email_channel.mail_event
+// requires mail and open.
 type EmailOpenEvent struct {
 	EmailEvent
 }
@@ -862,6 +884,10 @@ func (v *EmailReject) ValidateWith(opts ValidateOptions) error {
 
 // Pinpoint refused to send the email, for example because it holds a virus
 // (event type _email.rejected).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.rejected";
+// facets.email_channel.mail_event requires mail.
 type EmailRejectedEvent struct {
 	EmailEvent
 }
@@ -942,6 +968,9 @@ func (v *EmailRenderingFailureDetails) ValidateWith(opts ValidateOptions) error 
 // Pinpoint could not render the email from its template (event type
 // _email.rendering_failure). AWS documents this type in troubleshooting but
 // not its layout; the details are kept as they come.
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.rendering_failure".
 type EmailRenderingFailureEvent struct {
 	EmailEvent
 }
@@ -1015,6 +1044,10 @@ func (v *EmailSendDetails) ValidateWith(opts ValidateOptions) error {
 }
 
 // Pinpoint accepted an email for sending (event type _email.send).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.send"; facets.email_channel.mail_event
+// requires mail and send.
 type EmailSendEvent struct {
 	EmailEvent
 }
@@ -1064,6 +1097,10 @@ func (v *EmailSendEvent) ArrivalTime() time.Time {
 // The recipient's mail server rejected the email for now, for example because
 // the mailbox is full; Pinpoint gave up retrying (event type
 // _email.softbounce).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.softbounce";
+// facets.email_channel.mail_event requires mail.
 type EmailSoftBounceEvent struct {
 	EmailEvent
 }
@@ -1112,6 +1149,10 @@ func (v *EmailSoftBounceEvent) ArrivalTime() time.Time {
 
 // The recipient clicked an unsubscribe link in the email (event type
 // _email.unsubscribe).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.unsubscribe";
+// facets.email_channel.mail_event requires mail.
 type EmailUnsubscribeEvent struct {
 	EmailEvent
 }
