@@ -135,6 +135,8 @@ func Package(pkg *model.Package) ([]File, error) {
 			p.embeddedJSON(t)
 		case model.Lazy:
 			p.lazyType(t)
+		case model.Refined:
+			p.refinedType(t)
 		}
 	}
 	p.raw.flush()

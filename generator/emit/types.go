@@ -675,7 +675,7 @@ func fastNumber(gt *model.GoType) string {
 
 // isStruct reports whether gt is a generated struct.
 func isStruct(gt *model.GoType) bool {
-	return gt.Kind == model.Named && gt.Named.Kind == model.Struct
+	return gt.Kind == model.Named && (gt.Named.Kind == model.Struct || gt.Named.Kind == model.Refined)
 }
 
 // reuseFunc names the codec function that gives an optional field of type gt

@@ -233,10 +233,10 @@ func walkPointer(t *Type, tokens []string) (steps []Step, leaf *Field, missing s
 	panic("model: walkPointer with no tokens") // load refuses empty pointers
 }
 
-// fieldsOf are the fields of t a pointer can step through: the one place
-// to reach the fields of a struct that embeds another.
+// fieldsOf are the fields of t a pointer can step through: those of the
+// struct it embeds, for a refinement.
 func fieldsOf(t *Type) []*Field {
-	return t.Fields
+	return t.StructFields()
 }
 
 // byPointer reports whether an optional field of type gt is held by

@@ -66,6 +66,8 @@ const (
 	// Lazy holds a struct that is decoded on first access (x-lazy): the
 	// Go type of a property whose value is such a struct.
 	Lazy
+	// Refined is a struct that embeds Base and narrows it (refine.go).
+	Refined
 )
 
 // Type is a named Go type.
@@ -87,6 +89,10 @@ type Type struct {
 	// EmbeddedJSON, Lazy
 	Target        *GoType // the struct or map the document decodes to
 	ContentSchema *load.Schema
+
+	// Refinement: the struct embedded, and what the refinement adds.
+	Base   *Type
+	Refine *Refinement
 }
 
 // EnumValue is one value of a StringSet, with its constant's name.
@@ -246,7 +252,7 @@ func (b *builder) family(doc *load.Document) error {
 		ev := &Event{Type: t, Family: fam}
 		for _, m := range envelope {
 			var f *Field
-			for _, tf := range t.Fields {
+			for _, tf := range t.StructFields() {
 				if tf.JSONName == m.name {
 					f = tf
 				}
@@ -259,6 +265,9 @@ func (b *builder) family(doc *load.Document) error {
 			}
 		}
 		etSchema := target.Property("event_type")
+		if etSchema == nil && t.Kind == Refined {
+			etSchema = t.Base.Schema.Property("event_type")
+		}
 		switch chain := Chain(etSchema); {
 		case firstConst(chain) != nil:
 			ev.EventTypes = []string{firstConst(chain).String}
@@ -359,6 +368,9 @@ func (b *builder) register(t *Type) error {
 func (b *builder) structType(s *load.Schema, hint string) (*Type, error) {
 	if t, ok := b.types[s]; ok {
 		return t, nil
+	}
+	if IsRefinement(s) {
+		return b.refinedType(s, hint)
 	}
 	t := &Type{Name: typeName(s, hint), Doc: s.Description, Kind: Struct, Schema: s, AdditionalProperties: s.AdditionalProperties}
 	if t.Name == "" {
@@ -604,6 +616,13 @@ func (b *builder) nonNullType(s *load.Schema, chain []*load.Schema, jsonType, hi
 				return nil, err
 			}
 			return &GoType{Kind: Map, Elem: elem, Chain: chain}, nil
+		}
+		if r := owner(chain, IsRefinement); r != nil {
+			t, err := b.refinedType(r, hint)
+			if err != nil {
+				return nil, err
+			}
+			return &GoType{Kind: Named, Named: t, Chain: chain}, nil
 		}
 		o := props
 		if o == nil {

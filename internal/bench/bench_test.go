@@ -137,7 +137,7 @@ func mirror(t reflect.Type) reflect.Type {
 				if !f.IsExported() || f.Tag.Get("json") == "-" {
 					continue
 				}
-				fields = append(fields, reflect.StructField{Name: f.Name, Type: mirror(f.Type), Tag: f.Tag})
+				fields = append(fields, reflect.StructField{Name: f.Name, Type: mirror(f.Type), Tag: f.Tag, Anonymous: f.Anonymous})
 			}
 			m = reflect.StructOf(fields)
 		}

@@ -112,11 +112,11 @@ func (v *EmailBounce) validate(c *validation.Collector) {
 }
 
 // validate records the violations of v in c, at c's current path.
-func (v *EmailClickChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailClickChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
+func (v *EmailChannel) validate(c *validation.Collector) {
+	if v.absent&absentEmailChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
 		c.Required("mail_event")
 	}
-	if v.absent&absentEmailClickChannelMailEvent == 0 {
+	if v.absent&absentEmailChannelMailEvent == 0 {
 		c.Push("mail_event")
 		v.MailEvent.validate(c)
 		c.Pop()
@@ -124,7 +124,7 @@ func (v *EmailClickChannel) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickMailEvent, rawcheck.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -155,173 +155,34 @@ func checkEmailClickEventEventType(v string, c *validation.Collector) {
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClickEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailClickEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailClickEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailClickEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailClickEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailClickEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailClickEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailClickEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailClickEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailClickEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailClickEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailClickEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
-	if v.absent&absentEmailClickEventEventType == 0 {
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailClickEventEventType(v.EventType, c)
 		c.Pop()
 	}
-	if v.absent&absentEmailClickEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailClickEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailClickEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailClickEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailClickEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailClickEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailClickEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailClickEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
-	}
-	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailClickEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailClickEventFacets == 0 {
+	if v.absent&absentEmailEventFacets == 0 {
 		c.Push("facets")
-		v.Facets.validate(c)
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				if v.Facets.EmailChannel.MailEvent.Click == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("click") {
+					c.Required("click")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
 		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
 			rawcheck.CheckMember(&v.Rest[i], c, rawEmailClickEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickFacets, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailClickFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailClickFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
-	if v.absent&absentEmailClickFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickChannel, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailClickMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailClickMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
-	if v.absent&absentEmailClickMailEventClick != 0 && !v.Rest.Has("click") {
-		c.Required("click")
-	}
-	if v.absent&absentEmailClickMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailClickMailEventClick == 0 {
-		c.Push("click")
-		v.Click.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "click":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetails, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -347,24 +208,6 @@ func (v *EmailClientContextCustom) validate(c *validation.Collector) {
 		switch v.Rest[i].Name {
 		case "legacy_identifier":
 			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailComplaintChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailComplaintChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
-	if v.absent&absentEmailComplaintChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -409,188 +252,31 @@ func checkEmailComplaintEventEventType(v string, c *validation.Collector) {
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailComplaintEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailComplaintEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailComplaintEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailComplaintEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailComplaintEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailComplaintEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailComplaintEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailComplaintEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailComplaintEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailComplaintEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailComplaintEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailComplaintEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
-	if v.absent&absentEmailComplaintEventEventType == 0 {
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailComplaintEventEventType(v.EventType, c)
 		c.Pop()
 	}
-	if v.absent&absentEmailComplaintEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailComplaintEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailComplaintEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailComplaintEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailComplaintEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailComplaintEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailComplaintEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailComplaintEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
-	}
-	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailComplaintEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailComplaintEventFacets == 0 {
+	if v.absent&absentEmailEventFacets == 0 {
 		c.Push("facets")
-		v.Facets.validate(c)
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
 		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
 			rawcheck.CheckMember(&v.Rest[i], c, rawEmailComplaintEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintFacets, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailComplaintFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailComplaintFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
-	if v.absent&absentEmailComplaintFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintChannel, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailComplaintMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailComplaintMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
-	if v.absent&absentEmailComplaintMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
-	}
-	if v.Complaint != nil {
-		c.Push("complaint")
-		v.Complaint.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "complaint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetails, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailDeliveredChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailDeliveredChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
-	if v.absent&absentEmailDeliveredChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -605,173 +291,34 @@ func checkEmailDeliveredEventEventType(v string, c *validation.Collector) {
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailDeliveredEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailDeliveredEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailDeliveredEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailDeliveredEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailDeliveredEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailDeliveredEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailDeliveredEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailDeliveredEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailDeliveredEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailDeliveredEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailDeliveredEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
-	if v.absent&absentEmailDeliveredEventEventType == 0 {
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailDeliveredEventEventType(v.EventType, c)
 		c.Pop()
 	}
-	if v.absent&absentEmailDeliveredEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailDeliveredEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailDeliveredEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailDeliveredEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailDeliveredEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailDeliveredEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailDeliveredEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailDeliveredEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
-	}
-	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailDeliveredEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailDeliveredEventFacets == 0 {
+	if v.absent&absentEmailEventFacets == 0 {
 		c.Push("facets")
-		v.Facets.validate(c)
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				if v.Facets.EmailChannel.MailEvent.Delivery == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("delivery") {
+					c.Required("delivery")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
 		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
 			rawcheck.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredFacets, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailDeliveredFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailDeliveredFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
-	if v.absent&absentEmailDeliveredFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredChannel, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailDeliveredMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailDeliveredMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
-	if v.absent&absentEmailDeliveredMailEventDelivery != 0 && !v.Rest.Has("delivery") {
-		c.Required("delivery")
-	}
-	if v.absent&absentEmailDeliveredMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailDeliveredMailEventDelivery == 0 {
-		c.Push("delivery")
-		v.Delivery.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "delivery":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDelivery, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -793,107 +340,76 @@ func (v *EmailDelivery) validate(c *validation.Collector) {
 }
 
 // validate records the violations of v in c, at c's current path.
-func (v *EmailHardBounceChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailHardBounceChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
-	if v.absent&absentEmailHardBounceChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceMailEvent, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// checkEmailHardBounceEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
-func checkEmailHardBounceEventEventType(v string, c *validation.Collector) {
-	if v != "_email.hardbounce" {
-		c.Const(validation.Quote(v), "\"_email.hardbounce\"")
-		return
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailHardBounceEventEventType != 0 && !v.Rest.Has("event_type") {
+func (v *EmailEvent) validate(c *validation.Collector) {
+	if v.absent&absentEmailEventEventType != 0 && !v.Rest.Has("event_type") {
 		c.Required("event_type")
 	}
-	if v.absent&absentEmailHardBounceEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
+	if v.absent&absentEmailEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
 		c.Required("event_timestamp")
 	}
-	if v.absent&absentEmailHardBounceEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
+	if v.absent&absentEmailEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
 		c.Required("arrival_timestamp")
 	}
-	if v.absent&absentEmailHardBounceEventEventVersion != 0 && !v.Rest.Has("event_version") {
+	if v.absent&absentEmailEventEventVersion != 0 && !v.Rest.Has("event_version") {
 		c.Required("event_version")
 	}
-	if v.absent&absentEmailHardBounceEventApplication != 0 && !v.Rest.Has("application") {
+	if v.absent&absentEmailEventApplication != 0 && !v.Rest.Has("application") {
 		c.Required("application")
 	}
-	if v.absent&absentEmailHardBounceEventClient != 0 && !v.Rest.Has("client") {
+	if v.absent&absentEmailEventClient != 0 && !v.Rest.Has("client") {
 		c.Required("client")
 	}
-	if v.absent&absentEmailHardBounceEventDevice != 0 && !v.Rest.Has("device") {
+	if v.absent&absentEmailEventDevice != 0 && !v.Rest.Has("device") {
 		c.Required("device")
 	}
-	if v.absent&absentEmailHardBounceEventSession != 0 && !v.Rest.Has("session") {
+	if v.absent&absentEmailEventSession != 0 && !v.Rest.Has("session") {
 		c.Required("session")
 	}
-	if v.absent&absentEmailHardBounceEventAttributes != 0 && !v.Rest.Has("attributes") {
+	if v.absent&absentEmailEventAttributes != 0 && !v.Rest.Has("attributes") {
 		c.Required("attributes")
 	}
-	if v.absent&absentEmailHardBounceEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
+	if v.absent&absentEmailEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
 		c.Required("awsAccountId")
 	}
-	if v.absent&absentEmailHardBounceEventFacets != 0 && !v.Rest.Has("facets") {
+	if v.absent&absentEmailEventFacets != 0 && !v.Rest.Has("facets") {
 		c.Required("facets")
 	}
-	if v.absent&absentEmailHardBounceEventEventType == 0 {
-		c.Push("event_type")
-		checkEmailHardBounceEventEventType(v.EventType, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailHardBounceEventEventTimestamp == 0 {
+	if v.absent&absentEmailEventEventTimestamp == 0 {
 		c.Push("event_timestamp")
 		checkUnixMillis(int64(v.EventTimestamp), c)
 		c.Pop()
 	}
-	if v.absent&absentEmailHardBounceEventArrivalTimestamp == 0 {
+	if v.absent&absentEmailEventArrivalTimestamp == 0 {
 		c.Push("arrival_timestamp")
 		checkUnixMillis(int64(v.ArrivalTimestamp), c)
 		c.Pop()
 	}
-	if v.absent&absentEmailHardBounceEventEventVersion == 0 {
+	if v.absent&absentEmailEventEventVersion == 0 {
 		c.Push("event_version")
 		checkEventVersion(v.EventVersion, c)
 		c.Pop()
 	}
-	if v.absent&absentEmailHardBounceEventApplication == 0 {
+	if v.absent&absentEmailEventApplication == 0 {
 		c.Push("application")
 		v.Application.validate(c)
 		c.Pop()
 	}
-	if v.absent&absentEmailHardBounceEventClient == 0 {
+	if v.absent&absentEmailEventClient == 0 {
 		c.Push("client")
 		v.Client.validate(c)
 		c.Pop()
 	}
-	if v.absent&absentEmailHardBounceEventDevice == 0 {
+	if v.absent&absentEmailEventDevice == 0 {
 		c.Push("device")
 		v.Device.validate(c)
 		c.Pop()
 	}
-	if v.absent&absentEmailHardBounceEventSession == 0 {
+	if v.absent&absentEmailEventSession == 0 {
 		c.Push("session")
 		v.Session.validate(c)
 		c.Pop()
 	}
-	if v.absent&absentEmailHardBounceEventAttributes == 0 {
+	if v.absent&absentEmailEventAttributes == 0 {
 		c.Push("attributes")
 		v.Attributes.validate(c)
 		c.Pop()
@@ -903,12 +419,12 @@ func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 		v.ClientContext.validate(c)
 		c.Pop()
 	}
-	if v.absent&absentEmailHardBounceEventAWSAccountID == 0 {
+	if v.absent&absentEmailEventAWSAccountID == 0 {
 		c.Push("awsAccountId")
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	if v.absent&absentEmailHardBounceEventFacets == 0 {
+	if v.absent&absentEmailEventFacets == 0 {
 		c.Push("facets")
 		v.Facets.validate(c)
 		c.Pop()
@@ -916,7 +432,7 @@ func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventType)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
 		case "event_timestamp":
 			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
 		case "arrival_timestamp":
@@ -940,17 +456,17 @@ func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 		case "awsAccountId":
 			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
 		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceFacets, rawcheck.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailFacets, rawcheck.ObjectKind)
 		}
 	}
 }
 
 // validate records the violations of v in c, at c's current path.
-func (v *EmailHardBounceFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailHardBounceFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
+func (v *EmailFacets) validate(c *validation.Collector) {
+	if v.absent&absentEmailFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
 		c.Required("email_channel")
 	}
-	if v.absent&absentEmailHardBounceFacetsEmailChannel == 0 {
+	if v.absent&absentEmailFacetsEmailChannel == 0 {
 		c.Push("email_channel")
 		v.EmailChannel.validate(c)
 		c.Pop()
@@ -958,19 +474,70 @@ func (v *EmailHardBounceFacets) validate(c *validation.Collector) {
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceChannel, rawcheck.ObjectKind)
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailChannel, rawcheck.ObjectKind)
+		}
+	}
+}
+
+// checkEmailHardBounceEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
+func checkEmailHardBounceEventEventType(v string, c *validation.Collector) {
+	if v != "_email.hardbounce" {
+		c.Const(validation.Quote(v), "\"_email.hardbounce\"")
+		return
+	}
+}
+
+// validate records the violations of v in c, at c's current path.
+func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
+		c.Push("event_type")
+		checkEmailHardBounceEventEventType(v.EventType, c)
+		c.Pop()
+	}
+	if v.absent&absentEmailEventFacets == 0 {
+		c.Push("facets")
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
+		c.Pop()
+	}
+	for i := range v.Rest {
+		switch v.Rest[i].Name {
+		case "event_type":
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventType)
 		}
 	}
 }
 
 // validate records the violations of v in c, at c's current path.
-func (v *EmailHardBounceMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailHardBounceMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
-	if v.absent&absentEmailHardBounceMailEventMail == 0 {
+func (v *EmailMailEvent) validate(c *validation.Collector) {
+	if v.Mail != nil {
 		c.Push("mail")
 		v.Mail.validate(c)
+		c.Pop()
+	}
+	if v.Send != nil {
+		c.Push("send")
+		v.Send.validate(c)
+		c.Pop()
+	}
+	if v.Delivery != nil {
+		c.Push("delivery")
+		v.Delivery.validate(c)
+		c.Pop()
+	}
+	if v.Reject != nil {
+		c.Push("reject")
+		v.Reject.validate(c)
 		c.Pop()
 	}
 	if v.Bounce != nil {
@@ -978,30 +545,46 @@ func (v *EmailHardBounceMailEvent) validate(c *validation.Collector) {
 		v.Bounce.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "bounce":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailBounce, rawcheck.ObjectKind)
-		}
+	if v.Complaint != nil {
+		c.Push("complaint")
+		v.Complaint.validate(c)
+		c.Pop()
 	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailOpenChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailOpenChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
+	if v.Open != nil {
+		c.Push("open")
+		v.Open.validate(c)
+		c.Pop()
 	}
-	if v.absent&absentEmailOpenChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
+	if v.Click != nil {
+		c.Push("click")
+		v.Click.validate(c)
+		c.Pop()
+	}
+	if v.Failure != nil {
+		c.Push("failure")
+		v.Failure.validate(c)
 		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailOpenMailEvent, rawcheck.ObjectKind)
+		case "mail":
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
+		case "send":
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeObject, rawcheck.ObjectKind)
+		case "delivery":
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDelivery, rawcheck.ObjectKind)
+		case "reject":
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailReject, rawcheck.ObjectKind)
+		case "bounce":
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailBounce, rawcheck.ObjectKind)
+		case "complaint":
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetails, rawcheck.ObjectKind)
+		case "open":
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailOpenDetails, rawcheck.ObjectKind)
+		case "click":
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetails, rawcheck.ObjectKind)
+		case "failure":
+			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureDetails, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1028,173 +611,34 @@ func checkEmailOpenEventEventType(v string, c *validation.Collector) {
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailOpenEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailOpenEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailOpenEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailOpenEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailOpenEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailOpenEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailOpenEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailOpenEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailOpenEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailOpenEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailOpenEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailOpenEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
-	if v.absent&absentEmailOpenEventEventType == 0 {
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailOpenEventEventType(v.EventType, c)
 		c.Pop()
 	}
-	if v.absent&absentEmailOpenEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailOpenEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailOpenEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailOpenEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailOpenEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailOpenEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailOpenEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailOpenEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
-	}
-	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailOpenEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailOpenEventFacets == 0 {
+	if v.absent&absentEmailEventFacets == 0 {
 		c.Push("facets")
-		v.Facets.validate(c)
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				if v.Facets.EmailChannel.MailEvent.Open == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("open") {
+					c.Required("open")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
 		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
 			rawcheck.CheckMember(&v.Rest[i], c, rawEmailOpenEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailOpenFacets, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailOpenFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailOpenFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
-	if v.absent&absentEmailOpenFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailOpenChannel, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailOpenMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailOpenMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
-	if v.absent&absentEmailOpenMailEventOpen != 0 && !v.Rest.Has("open") {
-		c.Required("open")
-	}
-	if v.absent&absentEmailOpenMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailOpenMailEventOpen == 0 {
-		c.Push("open")
-		v.Open.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "open":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailOpenDetails, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1209,24 +653,6 @@ func (v *EmailReject) validate(c *validation.Collector) {
 	}
 }
 
-// validate records the violations of v in c, at c's current path.
-func (v *EmailRejectedChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailRejectedChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
-	if v.absent&absentEmailRejectedChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedMailEvent, rawcheck.ObjectKind)
-		}
-	}
-}
-
 // checkEmailRejectedEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
 func checkEmailRejectedEventEventType(v string, c *validation.Collector) {
 	if v != "_email.rejected" {
@@ -1237,188 +663,31 @@ func checkEmailRejectedEventEventType(v string, c *validation.Collector) {
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRejectedEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailRejectedEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailRejectedEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailRejectedEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailRejectedEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailRejectedEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailRejectedEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailRejectedEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailRejectedEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailRejectedEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailRejectedEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailRejectedEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
-	if v.absent&absentEmailRejectedEventEventType == 0 {
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailRejectedEventEventType(v.EventType, c)
 		c.Pop()
 	}
-	if v.absent&absentEmailRejectedEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRejectedEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRejectedEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRejectedEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRejectedEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRejectedEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRejectedEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRejectedEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
-	}
-	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRejectedEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRejectedEventFacets == 0 {
+	if v.absent&absentEmailEventFacets == 0 {
 		c.Push("facets")
-		v.Facets.validate(c)
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
 		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
 			rawcheck.CheckMember(&v.Rest[i], c, rawEmailRejectedEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedFacets, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailRejectedFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailRejectedFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
-	if v.absent&absentEmailRejectedFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedChannel, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailRejectedMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailRejectedMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
-	if v.absent&absentEmailRejectedMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
-	}
-	if v.Reject != nil {
-		c.Push("reject")
-		v.Reject.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "reject":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailReject, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailRenderingFailureChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailRenderingFailureChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
-	if v.absent&absentEmailRenderingFailureChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1445,185 +714,16 @@ func checkEmailRenderingFailureEventEventType(v string, c *validation.Collector)
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailRenderingFailureEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailRenderingFailureEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailRenderingFailureEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailRenderingFailureEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailRenderingFailureEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailRenderingFailureEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailRenderingFailureEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailRenderingFailureEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailRenderingFailureEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailRenderingFailureEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailRenderingFailureEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
-	if v.absent&absentEmailRenderingFailureEventEventType == 0 {
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailRenderingFailureEventEventType(v.EventType, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRenderingFailureEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRenderingFailureEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRenderingFailureEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRenderingFailureEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRenderingFailureEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRenderingFailureEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRenderingFailureEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRenderingFailureEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
-	}
-	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRenderingFailureEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailRenderingFailureEventFacets == 0 {
-		c.Push("facets")
-		v.Facets.validate(c)
 		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
 			rawcheck.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureFacets, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailRenderingFailureFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailRenderingFailureFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
-	if v.absent&absentEmailRenderingFailureFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureChannel, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailRenderingFailureMailEvent) validate(c *validation.Collector) {
-	if v.Mail != nil {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
-	}
-	if v.Failure != nil {
-		c.Push("failure")
-		v.Failure.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "failure":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureDetails, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailSendChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailSendChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
-	if v.absent&absentEmailSendChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSendMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1641,191 +741,34 @@ func checkEmailSendEventEventType(v string, c *validation.Collector) {
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSendEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailSendEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailSendEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailSendEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailSendEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailSendEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailSendEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailSendEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailSendEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailSendEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailSendEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailSendEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
-	if v.absent&absentEmailSendEventEventType == 0 {
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailSendEventEventType(v.EventType, c)
 		c.Pop()
 	}
-	if v.absent&absentEmailSendEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSendEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSendEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSendEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSendEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSendEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSendEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSendEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
-	}
-	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSendEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSendEventFacets == 0 {
+	if v.absent&absentEmailEventFacets == 0 {
 		c.Push("facets")
-		v.Facets.validate(c)
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				if v.Facets.EmailChannel.MailEvent.Send == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("send") {
+					c.Required("send")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
 		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
 			rawcheck.CheckMember(&v.Rest[i], c, rawEmailSendEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSendFacets, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailSendFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailSendFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
-	if v.absent&absentEmailSendFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSendChannel, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailSendMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailSendMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
-	if v.absent&absentEmailSendMailEventSend != 0 && !v.Rest.Has("send") {
-		c.Required("send")
-	}
-	if v.absent&absentEmailSendMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSendMailEventSend == 0 {
-		c.Push("send")
-		v.Send.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "send":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeObject, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailSoftBounceChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailSoftBounceChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
-	if v.absent&absentEmailSoftBounceChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -1840,188 +783,31 @@ func checkEmailSoftBounceEventEventType(v string, c *validation.Collector) {
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailSoftBounceEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailSoftBounceEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailSoftBounceEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailSoftBounceEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailSoftBounceEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailSoftBounceEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailSoftBounceEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailSoftBounceEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailSoftBounceEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailSoftBounceEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailSoftBounceEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
-	if v.absent&absentEmailSoftBounceEventEventType == 0 {
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailSoftBounceEventEventType(v.EventType, c)
 		c.Pop()
 	}
-	if v.absent&absentEmailSoftBounceEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSoftBounceEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSoftBounceEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSoftBounceEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSoftBounceEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSoftBounceEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSoftBounceEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSoftBounceEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
-	}
-	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSoftBounceEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailSoftBounceEventFacets == 0 {
+	if v.absent&absentEmailEventFacets == 0 {
 		c.Push("facets")
-		v.Facets.validate(c)
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
 		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
 			rawcheck.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceFacets, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailSoftBounceFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailSoftBounceFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
-	if v.absent&absentEmailSoftBounceFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceChannel, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailSoftBounceMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailSoftBounceMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
-	if v.absent&absentEmailSoftBounceMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
-	}
-	if v.Bounce != nil {
-		c.Push("bounce")
-		v.Bounce.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "bounce":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailBounce, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailUnsubscribeChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailUnsubscribeChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
-	if v.absent&absentEmailUnsubscribeChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeMailEvent, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -2036,170 +822,31 @@ func checkEmailUnsubscribeEventEventType(v string, c *validation.Collector) {
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailUnsubscribeEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailUnsubscribeEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailUnsubscribeEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailUnsubscribeEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailUnsubscribeEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailUnsubscribeEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailUnsubscribeEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailUnsubscribeEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailUnsubscribeEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailUnsubscribeEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailUnsubscribeEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
-	if v.absent&absentEmailUnsubscribeEventEventType == 0 {
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailUnsubscribeEventEventType(v.EventType, c)
 		c.Pop()
 	}
-	if v.absent&absentEmailUnsubscribeEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailUnsubscribeEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
-	}
-	if v.absent&absentEmailUnsubscribeEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailUnsubscribeEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailUnsubscribeEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailUnsubscribeEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailUnsubscribeEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailUnsubscribeEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
-	}
-	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
-	}
-	if v.absent&absentEmailUnsubscribeEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
-	}
-	if v.absent&absentEmailUnsubscribeEventFacets == 0 {
+	if v.absent&absentEmailEventFacets == 0 {
 		c.Push("facets")
-		v.Facets.validate(c)
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
 		c.Pop()
 	}
 	for i := range v.Rest {
 		switch v.Rest[i].Name {
 		case "event_type":
 			rawcheck.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeFacets, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailUnsubscribeFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailUnsubscribeFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
-	if v.absent&absentEmailUnsubscribeFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeChannel, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailUnsubscribeMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailUnsubscribeMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
-	if v.absent&absentEmailUnsubscribeMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
-	}
-	if v.Click != nil {
-		c.Push("click")
-		v.Click.validate(c)
-		c.Pop()
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "click":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetails, rawcheck.ObjectKind)
 		}
 	}
 }
@@ -2291,670 +938,206 @@ func (v *Mail) validate(c *validation.Collector) {
 
 // rawEmailSendEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent.
 func rawEmailSendEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailSendEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailSendFacets(&m.Value, c)
-			c.Pop()
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "event_type":
+				c.Push(m.Name)
+				rawEmailSendEventEventType(&m.Value, c)
+				c.Pop()
+			case "facets":
+				c.Push(m.Name)
+				rawEmailSendEventFacets(&m.Value, c)
+				c.Pop()
+			}
 		}
 	}
 }
 
 // rawEmailDeliveredEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent.
 func rawEmailDeliveredEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailDeliveredEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailDeliveredFacets(&m.Value, c)
-			c.Pop()
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "event_type":
+				c.Push(m.Name)
+				rawEmailDeliveredEventEventType(&m.Value, c)
+				c.Pop()
+			case "facets":
+				c.Push(m.Name)
+				rawEmailDeliveredEventFacets(&m.Value, c)
+				c.Pop()
+			}
 		}
 	}
 }
 
 // rawEmailRejectedEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent.
 func rawEmailRejectedEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailRejectedEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailRejectedFacets(&m.Value, c)
-			c.Pop()
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "event_type":
+				c.Push(m.Name)
+				rawEmailRejectedEventEventType(&m.Value, c)
+				c.Pop()
+			case "facets":
+				c.Push(m.Name)
+				rawEmailRejectedEventFacets(&m.Value, c)
+				c.Pop()
+			}
 		}
 	}
 }
 
 // rawEmailHardBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent.
 func rawEmailHardBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailHardBounceEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailHardBounceFacets(&m.Value, c)
-			c.Pop()
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "event_type":
+				c.Push(m.Name)
+				rawEmailHardBounceEventEventType(&m.Value, c)
+				c.Pop()
+			case "facets":
+				c.Push(m.Name)
+				rawEmailHardBounceEventFacets(&m.Value, c)
+				c.Pop()
+			}
 		}
 	}
 }
 
 // rawEmailSoftBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent.
 func rawEmailSoftBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailSoftBounceEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailSoftBounceFacets(&m.Value, c)
-			c.Pop()
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "event_type":
+				c.Push(m.Name)
+				rawEmailSoftBounceEventEventType(&m.Value, c)
+				c.Pop()
+			case "facets":
+				c.Push(m.Name)
+				rawEmailSoftBounceEventFacets(&m.Value, c)
+				c.Pop()
+			}
 		}
 	}
 }
 
 // rawEmailComplaintEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent.
 func rawEmailComplaintEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailComplaintEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailComplaintFacets(&m.Value, c)
-			c.Pop()
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "event_type":
+				c.Push(m.Name)
+				rawEmailComplaintEventEventType(&m.Value, c)
+				c.Pop()
+			case "facets":
+				c.Push(m.Name)
+				rawEmailComplaintEventFacets(&m.Value, c)
+				c.Pop()
+			}
 		}
 	}
 }
 
 // rawEmailOpenEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent.
 func rawEmailOpenEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailOpenEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailOpenFacets(&m.Value, c)
-			c.Pop()
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "event_type":
+				c.Push(m.Name)
+				rawEmailOpenEventEventType(&m.Value, c)
+				c.Pop()
+			case "facets":
+				c.Push(m.Name)
+				rawEmailOpenEventFacets(&m.Value, c)
+				c.Pop()
+			}
 		}
 	}
 }
 
 // rawEmailClickEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent.
 func rawEmailClickEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailClickEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailClickFacets(&m.Value, c)
-			c.Pop()
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "event_type":
+				c.Push(m.Name)
+				rawEmailClickEventEventType(&m.Value, c)
+				c.Pop()
+			case "facets":
+				c.Push(m.Name)
+				rawEmailClickEventFacets(&m.Value, c)
+				c.Pop()
+			}
 		}
 	}
 }
 
 // rawEmailUnsubscribeEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent.
 func rawEmailUnsubscribeEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailUnsubscribeEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailUnsubscribeFacets(&m.Value, c)
-			c.Pop()
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "event_type":
+				c.Push(m.Name)
+				rawEmailUnsubscribeEventEventType(&m.Value, c)
+				c.Pop()
+			case "facets":
+				c.Push(m.Name)
+				rawEmailUnsubscribeEventFacets(&m.Value, c)
+				c.Pop()
+			}
 		}
 	}
 }
 
 // rawEmailRenderingFailureEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent.
 func rawEmailRenderingFailureEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailRenderingFailureEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailRenderingFailureFacets(&m.Value, c)
-			c.Pop()
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "event_type":
+				c.Push(m.Name)
+				rawEmailRenderingFailureEventEventType(&m.Value, c)
+				c.Pop()
+			}
 		}
 	}
 }
@@ -2993,14 +1176,13 @@ func rawEmailBounceBouncedRecipients(v *jsonvalue.Value, c *validation.Collector
 	}
 }
 
-// rawEmailClickMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickMailEvent.
-func rawEmailClickMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+// rawEmailMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailMailEvent.
+func rawEmailMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
 	}
 	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail", "click")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
@@ -3008,9 +1190,37 @@ func rawEmailClickMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 			c.Push(m.Name)
 			rawMail(&m.Value, c)
 			c.Pop()
+		case "send":
+			c.Push(m.Name)
+			rawTypeObject(&m.Value, c)
+			c.Pop()
+		case "delivery":
+			c.Push(m.Name)
+			rawEmailDelivery(&m.Value, c)
+			c.Pop()
+		case "reject":
+			c.Push(m.Name)
+			rawEmailReject(&m.Value, c)
+			c.Pop()
+		case "bounce":
+			c.Push(m.Name)
+			rawEmailBounce(&m.Value, c)
+			c.Pop()
+		case "complaint":
+			c.Push(m.Name)
+			rawEmailComplaintDetails(&m.Value, c)
+			c.Pop()
+		case "open":
+			c.Push(m.Name)
+			rawEmailOpenDetails(&m.Value, c)
+			c.Pop()
 		case "click":
 			c.Push(m.Name)
 			rawEmailClickDetails(&m.Value, c)
+			c.Pop()
+		case "failure":
+			c.Push(m.Name)
+			rawEmailRenderingFailureDetails(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -3040,6 +1250,86 @@ var constEmailClickEventEventType = rawcheck.MustParse("\"_email.click\"")
 func rawEmailClickEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !jsonvalue.Equal(*v, constEmailClickEventEventType) {
 		c.Const(validation.Show(v), "\"_email.click\"")
+		return
+	}
+}
+
+// rawEmailClientContextCustom checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom.
+func rawEmailClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "legacy_identifier":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailComplaintDetailsComplainedRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients.
+func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
+		return
+	}
+	items := v.Elems()
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawComplainedRecipient(&items[i], c)
+		}
+		c.Pop()
+	}
+}
+
+var constEmailComplaintEventEventType = rawcheck.MustParse("\"_email.complaint\"")
+
+// rawEmailComplaintEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
+func rawEmailComplaintEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailComplaintEventEventType) {
+		c.Const(validation.Show(v), "\"_email.complaint\"")
+		return
+	}
+}
+
+var constEmailDeliveredEventEventType = rawcheck.MustParse("\"_email.delivered\"")
+
+// rawEmailDeliveredEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_type.
+func rawEmailDeliveredEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailDeliveredEventEventType) {
+		c.Const(validation.Show(v), "\"_email.delivered\"")
+		return
+	}
+}
+
+// rawEmailDeliveryRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/recipients.
+func rawEmailDeliveryRecipients(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
+		return
+	}
+	items := v.Elems()
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawTypeString(&items[i], c)
+		}
+		c.Pop()
+	}
+}
+
+// rawTypeInteger checks that a raw value is of type integer.
+func rawTypeInteger(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.IsInteger()) {
+		c.Type(v, "integer")
 		return
 	}
 }
@@ -3123,8 +1413,8 @@ func rawEmailClientContext(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEmailClickFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickFacets.
-func rawEmailClickFacets(v *jsonvalue.Value, c *validation.Collector) {
+// rawEmailFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailFacets.
+func rawEmailFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
@@ -3136,14 +1426,14 @@ func rawEmailClickFacets(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "email_channel":
 			c.Push(m.Name)
-			rawEmailClickChannel(&m.Value, c)
+			rawEmailChannel(&m.Value, c)
 			c.Pop()
 		}
 	}
 }
 
-// rawEmailClickChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickChannel.
-func rawEmailClickChannel(v *jsonvalue.Value, c *validation.Collector) {
+// rawEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailChannel.
+func rawEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
@@ -3155,9 +1445,19 @@ func rawEmailClickChannel(v *jsonvalue.Value, c *validation.Collector) {
 		switch m.Name {
 		case "mail_event":
 			c.Push(m.Name)
-			rawEmailClickMailEvent(&m.Value, c)
+			rawEmailMailEvent(&m.Value, c)
 			c.Pop()
 		}
+	}
+}
+
+var constEmailHardBounceEventEventType = rawcheck.MustParse("\"_email.hardbounce\"")
+
+// rawEmailHardBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
+func rawEmailHardBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailHardBounceEventEventType) {
+		c.Const(validation.Show(v), "\"_email.hardbounce\"")
+		return
 	}
 }
 
@@ -3204,240 +1504,11 @@ func rawMail(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEmailClickDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails.
-func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
+// rawTypeObject checks that a raw value is of type object.
+func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "ip_address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "user_agent":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "link":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "link_tags":
-			c.Push(m.Name)
-			rawEmailClickDetailsLinkTags(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailClientContextCustom checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom.
-func rawEmailClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "legacy_identifier":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailComplaintMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintMailEvent.
-func rawEmailComplaintMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "complaint":
-			c.Push(m.Name)
-			rawEmailComplaintDetails(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailComplaintDetailsComplainedRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients.
-func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	items := v.Elems()
-	for i := range items {
-		c.PushIndex(i)
-		switch {
-		default:
-			rawComplainedRecipient(&items[i], c)
-		}
-		c.Pop()
-	}
-}
-
-var constEmailComplaintEventEventType = rawcheck.MustParse("\"_email.complaint\"")
-
-// rawEmailComplaintEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
-func rawEmailComplaintEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailComplaintEventEventType) {
-		c.Const(validation.Show(v), "\"_email.complaint\"")
-		return
-	}
-}
-
-// rawEmailComplaintFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintFacets.
-func rawEmailComplaintFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailComplaintChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailComplaintChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintChannel.
-func rawEmailComplaintChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailComplaintMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailComplaintDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails.
-func rawEmailComplaintDetails(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "complained_recipients":
-			c.Push(m.Name)
-			rawEmailComplaintDetailsComplainedRecipients(&m.Value, c)
-			c.Pop()
-		case "feedback_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "user_agent":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "complaint_feedback_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailDeliveredMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredMailEvent.
-func rawEmailDeliveredMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail", "delivery")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "delivery":
-			c.Push(m.Name)
-			rawEmailDelivery(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constEmailDeliveredEventEventType = rawcheck.MustParse("\"_email.delivered\"")
-
-// rawEmailDeliveredEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_type.
-func rawEmailDeliveredEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailDeliveredEventEventType) {
-		c.Const(validation.Show(v), "\"_email.delivered\"")
-		return
-	}
-}
-
-// rawEmailDeliveredFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredFacets.
-func rawEmailDeliveredFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailDeliveredChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailDeliveredChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredChannel.
-func rawEmailDeliveredChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailDeliveredMailEvent(&m.Value, c)
-			c.Pop()
-		}
 	}
 }
 
@@ -3471,97 +1542,19 @@ func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEmailDeliveryRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/recipients.
-func rawEmailDeliveryRecipients(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	items := v.Elems()
-	for i := range items {
-		c.PushIndex(i)
-		switch {
-		default:
-			rawTypeString(&items[i], c)
-		}
-		c.Pop()
-	}
-}
-
-// rawTypeInteger checks that a raw value is of type integer.
-func rawTypeInteger(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.IsInteger()) {
-		c.Type(v, "integer")
-		return
-	}
-}
-
-// rawEmailHardBounceMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceMailEvent.
-func rawEmailHardBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+// rawEmailReject checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailReject.
+func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
 	}
 	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
-		case "mail":
+		case "reason":
 			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "bounce":
-			c.Push(m.Name)
-			rawEmailBounce(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constEmailHardBounceEventEventType = rawcheck.MustParse("\"_email.hardbounce\"")
-
-// rawEmailHardBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
-func rawEmailHardBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailHardBounceEventEventType) {
-		c.Const(validation.Show(v), "\"_email.hardbounce\"")
-		return
-	}
-}
-
-// rawEmailHardBounceFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceFacets.
-func rawEmailHardBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailHardBounceChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailHardBounceChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceChannel.
-func rawEmailHardBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailHardBounceMailEvent(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -3601,72 +1594,31 @@ func rawEmailBounce(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEmailOpenMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenMailEvent.
-func rawEmailOpenMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+// rawEmailComplaintDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails.
+func rawEmailComplaintDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
 	}
 	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail", "open")
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
-		case "mail":
+		case "complained_recipients":
 			c.Push(m.Name)
-			rawMail(&m.Value, c)
+			rawEmailComplaintDetailsComplainedRecipients(&m.Value, c)
 			c.Pop()
-		case "open":
+		case "feedback_id":
 			c.Push(m.Name)
-			rawEmailOpenDetails(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
-		}
-	}
-}
-
-var constEmailOpenEventEventType = rawcheck.MustParse("\"_email.open\"")
-
-// rawEmailOpenEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
-func rawEmailOpenEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailOpenEventEventType) {
-		c.Const(validation.Show(v), "\"_email.open\"")
-		return
-	}
-}
-
-// rawEmailOpenFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenFacets.
-func rawEmailOpenFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
+		case "user_agent":
 			c.Push(m.Name)
-			rawEmailOpenChannel(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
-		}
-	}
-}
-
-// rawEmailOpenChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenChannel.
-func rawEmailOpenChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
+		case "complaint_feedback_type":
 			c.Push(m.Name)
-			rawEmailOpenMailEvent(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -3694,79 +1646,8 @@ func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEmailRejectedMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedMailEvent.
-func rawEmailRejectedMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "reject":
-			c.Push(m.Name)
-			rawEmailReject(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constEmailRejectedEventEventType = rawcheck.MustParse("\"_email.rejected\"")
-
-// rawEmailRejectedEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
-func rawEmailRejectedEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailRejectedEventEventType) {
-		c.Const(validation.Show(v), "\"_email.rejected\"")
-		return
-	}
-}
-
-// rawEmailRejectedFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedFacets.
-func rawEmailRejectedFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailRejectedChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailRejectedChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedChannel.
-func rawEmailRejectedChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailRejectedMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailReject checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailReject.
-func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
+// rawEmailClickDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails.
+func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
@@ -3775,79 +1656,21 @@ func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
 	for i := range members {
 		m := &members[i]
 		switch m.Name {
-		case "reason":
+		case "ip_address":
 			c.Push(m.Name)
 			rawTypeString(&m.Value, c)
 			c.Pop()
-		}
-	}
-}
-
-// rawEmailRenderingFailureMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureMailEvent.
-func rawEmailRenderingFailureMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
+		case "user_agent":
 			c.Push(m.Name)
-			rawMail(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
-		case "failure":
+		case "link":
 			c.Push(m.Name)
-			rawEmailRenderingFailureDetails(&m.Value, c)
+			rawTypeString(&m.Value, c)
 			c.Pop()
-		}
-	}
-}
-
-var constEmailRenderingFailureEventEventType = rawcheck.MustParse("\"_email.rendering_failure\"")
-
-// rawEmailRenderingFailureEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_type.
-func rawEmailRenderingFailureEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailRenderingFailureEventEventType) {
-		c.Const(validation.Show(v), "\"_email.rendering_failure\"")
-		return
-	}
-}
-
-// rawEmailRenderingFailureFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureFacets.
-func rawEmailRenderingFailureFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
+		case "link_tags":
 			c.Push(m.Name)
-			rawEmailRenderingFailureChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailRenderingFailureChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureChannel.
-func rawEmailRenderingFailureChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailRenderingFailureMailEvent(&m.Value, c)
+			rawEmailClickDetailsLinkTags(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -3875,26 +1698,33 @@ func rawEmailRenderingFailureDetails(v *jsonvalue.Value, c *validation.Collector
 	}
 }
 
-// rawEmailSendMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendMailEvent.
-func rawEmailSendMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
+var constEmailOpenEventEventType = rawcheck.MustParse("\"_email.open\"")
+
+// rawEmailOpenEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
+func rawEmailOpenEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailOpenEventEventType) {
+		c.Const(validation.Show(v), "\"_email.open\"")
 		return
 	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail", "send")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "send":
-			c.Push(m.Name)
-			rawTypeObject(&m.Value, c)
-			c.Pop()
-		}
+}
+
+var constEmailRejectedEventEventType = rawcheck.MustParse("\"_email.rejected\"")
+
+// rawEmailRejectedEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
+func rawEmailRejectedEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailRejectedEventEventType) {
+		c.Const(validation.Show(v), "\"_email.rejected\"")
+		return
+	}
+}
+
+var constEmailRenderingFailureEventEventType = rawcheck.MustParse("\"_email.rendering_failure\"")
+
+// rawEmailRenderingFailureEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_type.
+func rawEmailRenderingFailureEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailRenderingFailureEventEventType) {
+		c.Const(validation.Show(v), "\"_email.rendering_failure\"")
+		return
 	}
 }
 
@@ -3908,75 +1738,6 @@ func rawEmailSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEmailSendFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendFacets.
-func rawEmailSendFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailSendChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailSendChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendChannel.
-func rawEmailSendChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailSendMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawTypeObject checks that a raw value is of type object.
-func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-}
-
-// rawEmailSoftBounceMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceMailEvent.
-func rawEmailSoftBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "bounce":
-			c.Push(m.Name)
-			rawEmailBounce(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
 var constEmailSoftBounceEventEventType = rawcheck.MustParse("\"_email.softbounce\"")
 
 // rawEmailSoftBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_type.
@@ -3987,67 +1748,6 @@ func rawEmailSoftBounceEventEventType(v *jsonvalue.Value, c *validation.Collecto
 	}
 }
 
-// rawEmailSoftBounceFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceFacets.
-func rawEmailSoftBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailSoftBounceChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailSoftBounceChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceChannel.
-func rawEmailSoftBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailSoftBounceMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailUnsubscribeMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeMailEvent.
-func rawEmailUnsubscribeMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "click":
-			c.Push(m.Name)
-			rawEmailClickDetails(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
 var constEmailUnsubscribeEventEventType = rawcheck.MustParse("\"_email.unsubscribe\"")
 
 // rawEmailUnsubscribeEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_type.
@@ -4055,44 +1755,6 @@ func rawEmailUnsubscribeEventEventType(v *jsonvalue.Value, c *validation.Collect
 	if !jsonvalue.Equal(*v, constEmailUnsubscribeEventEventType) {
 		c.Const(validation.Show(v), "\"_email.unsubscribe\"")
 		return
-	}
-}
-
-// rawEmailUnsubscribeFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeFacets.
-func rawEmailUnsubscribeFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailUnsubscribeChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailUnsubscribeChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeChannel.
-func rawEmailUnsubscribeChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailUnsubscribeMailEvent(&m.Value, c)
-			c.Pop()
-		}
 	}
 }
 
@@ -4164,6 +1826,217 @@ func rawCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
 			c.Push(m.Name)
 			rawTypeString(&m.Value, c)
 			c.Pop()
+		}
+	}
+}
+
+// rawEmailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailEvent.
+func rawEmailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawEmailAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
+		case "client_context":
+			c.Push(m.Name)
+			rawEmailClientContext(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
+			c.Pop()
+		case "facets":
+			c.Push(m.Name)
+			rawEmailFacets(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailSendEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets.
+func rawEmailSendEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "email_channel":
+				c.Push(m.Name)
+				rawEmailSendEventFacetsEmailChannel(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailDeliveredEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets.
+func rawEmailDeliveredEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "email_channel":
+				c.Push(m.Name)
+				rawEmailDeliveredEventFacetsEmailChannel(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailRejectedEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets.
+func rawEmailRejectedEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "email_channel":
+				c.Push(m.Name)
+				rawEmailRejectedEventFacetsEmailChannel(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailHardBounceEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/facets.
+func rawEmailHardBounceEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "email_channel":
+				c.Push(m.Name)
+				rawEmailHardBounceEventFacetsEmailChannel(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailSoftBounceEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/facets.
+func rawEmailSoftBounceEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "email_channel":
+				c.Push(m.Name)
+				rawEmailSoftBounceEventFacetsEmailChannel(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailComplaintEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/facets.
+func rawEmailComplaintEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "email_channel":
+				c.Push(m.Name)
+				rawEmailComplaintEventFacetsEmailChannel(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailOpenEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/facets.
+func rawEmailOpenEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "email_channel":
+				c.Push(m.Name)
+				rawEmailOpenEventFacetsEmailChannel(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailClickEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets.
+func rawEmailClickEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "email_channel":
+				c.Push(m.Name)
+				rawEmailClickEventFacetsEmailChannel(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailUnsubscribeEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/facets.
+func rawEmailUnsubscribeEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "email_channel":
+				c.Push(m.Name)
+				rawEmailUnsubscribeEventFacetsEmailChannel(&m.Value, c)
+				c.Pop()
+			}
 		}
 	}
 }
@@ -4253,5 +2126,212 @@ func rawHeader(v *jsonvalue.Value, c *validation.Collector) {
 			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
+	}
+}
+
+// rawEmailSendEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets/properties/email_channel.
+func rawEmailSendEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "mail_event":
+				c.Push(m.Name)
+				rawEmailSendEventFacetsEmailChannelMailEvent(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailDeliveredEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets/properties/email_channel.
+func rawEmailDeliveredEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "mail_event":
+				c.Push(m.Name)
+				rawEmailDeliveredEventFacetsEmailChannelMailEvent(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailRejectedEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets/properties/email_channel.
+func rawEmailRejectedEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "mail_event":
+				c.Push(m.Name)
+				rawEmailRejectedEventFacetsEmailChannelMailEvent(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailHardBounceEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/facets/properties/email_channel.
+func rawEmailHardBounceEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "mail_event":
+				c.Push(m.Name)
+				rawEmailHardBounceEventFacetsEmailChannelMailEvent(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailSoftBounceEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/facets/properties/email_channel.
+func rawEmailSoftBounceEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "mail_event":
+				c.Push(m.Name)
+				rawEmailSoftBounceEventFacetsEmailChannelMailEvent(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailComplaintEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/facets/properties/email_channel.
+func rawEmailComplaintEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "mail_event":
+				c.Push(m.Name)
+				rawEmailComplaintEventFacetsEmailChannelMailEvent(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailOpenEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/facets/properties/email_channel.
+func rawEmailOpenEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "mail_event":
+				c.Push(m.Name)
+				rawEmailOpenEventFacetsEmailChannelMailEvent(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailClickEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets/properties/email_channel.
+func rawEmailClickEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "mail_event":
+				c.Push(m.Name)
+				rawEmailClickEventFacetsEmailChannelMailEvent(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailUnsubscribeEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/facets/properties/email_channel.
+func rawEmailUnsubscribeEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "mail_event":
+				c.Push(m.Name)
+				rawEmailUnsubscribeEventFacetsEmailChannelMailEvent(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawEmailSendEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailSendEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail", "send")
+	}
+}
+
+// rawEmailDeliveredEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailDeliveredEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail", "delivery")
+	}
+}
+
+// rawEmailRejectedEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailRejectedEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail")
+	}
+}
+
+// rawEmailHardBounceEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailHardBounceEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail")
+	}
+}
+
+// rawEmailSoftBounceEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailSoftBounceEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail")
+	}
+}
+
+// rawEmailComplaintEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailComplaintEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail")
+	}
+}
+
+// rawEmailOpenEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailOpenEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail", "open")
+	}
+}
+
+// rawEmailClickEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailClickEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail", "click")
+	}
+}
+
+// rawEmailUnsubscribeEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailUnsubscribeEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail")
 	}
 }

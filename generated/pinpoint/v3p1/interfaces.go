@@ -125,9 +125,10 @@ func (v *EmailClickEvent) JourneyID() string {
 	return ""
 }
 
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
+// nil if absent.
 func (v *EmailClickEvent) Mail() *Mail {
-	return &v.Facets.EmailChannel.MailEvent.Mail
+	return v.Facets.EmailChannel.MailEvent.Mail
 }
 
 // EmailAttributes implements [EmailMessage]: attributes.
@@ -161,9 +162,10 @@ func (v *EmailComplaintEvent) JourneyID() string {
 	return ""
 }
 
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
+// nil if absent.
 func (v *EmailComplaintEvent) Mail() *Mail {
-	return &v.Facets.EmailChannel.MailEvent.Mail
+	return v.Facets.EmailChannel.MailEvent.Mail
 }
 
 // EmailAttributes implements [EmailMessage]: attributes.
@@ -197,9 +199,10 @@ func (v *EmailDeliveredEvent) JourneyID() string {
 	return ""
 }
 
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
+// nil if absent.
 func (v *EmailDeliveredEvent) Mail() *Mail {
-	return &v.Facets.EmailChannel.MailEvent.Mail
+	return v.Facets.EmailChannel.MailEvent.Mail
 }
 
 // EmailAttributes implements [EmailMessage]: attributes.
@@ -233,9 +236,10 @@ func (v *EmailHardBounceEvent) JourneyID() string {
 	return ""
 }
 
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
+// nil if absent.
 func (v *EmailHardBounceEvent) Mail() *Mail {
-	return &v.Facets.EmailChannel.MailEvent.Mail
+	return v.Facets.EmailChannel.MailEvent.Mail
 }
 
 // EmailAttributes implements [EmailMessage]: attributes.
@@ -269,9 +273,10 @@ func (v *EmailOpenEvent) JourneyID() string {
 	return ""
 }
 
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
+// nil if absent.
 func (v *EmailOpenEvent) Mail() *Mail {
-	return &v.Facets.EmailChannel.MailEvent.Mail
+	return v.Facets.EmailChannel.MailEvent.Mail
 }
 
 // EmailAttributes implements [EmailMessage]: attributes.
@@ -305,9 +310,10 @@ func (v *EmailRejectedEvent) JourneyID() string {
 	return ""
 }
 
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
+// nil if absent.
 func (v *EmailRejectedEvent) Mail() *Mail {
-	return &v.Facets.EmailChannel.MailEvent.Mail
+	return v.Facets.EmailChannel.MailEvent.Mail
 }
 
 // EmailAttributes implements [EmailMessage]: attributes.
@@ -378,9 +384,10 @@ func (v *EmailSendEvent) JourneyID() string {
 	return ""
 }
 
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
+// nil if absent.
 func (v *EmailSendEvent) Mail() *Mail {
-	return &v.Facets.EmailChannel.MailEvent.Mail
+	return v.Facets.EmailChannel.MailEvent.Mail
 }
 
 // EmailAttributes implements [EmailMessage]: attributes.
@@ -414,9 +421,10 @@ func (v *EmailSoftBounceEvent) JourneyID() string {
 	return ""
 }
 
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
+// nil if absent.
 func (v *EmailSoftBounceEvent) Mail() *Mail {
-	return &v.Facets.EmailChannel.MailEvent.Mail
+	return v.Facets.EmailChannel.MailEvent.Mail
 }
 
 // EmailAttributes implements [EmailMessage]: attributes.
@@ -450,9 +458,10 @@ func (v *EmailUnsubscribeEvent) JourneyID() string {
 	return ""
 }
 
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail.
+// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
+// nil if absent.
 func (v *EmailUnsubscribeEvent) Mail() *Mail {
-	return &v.Facets.EmailChannel.MailEvent.Mail
+	return v.Facets.EmailChannel.MailEvent.Mail
 }
 
 // EmailAttributes implements [EmailMessage]: attributes.

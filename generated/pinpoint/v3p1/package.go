@@ -36,9 +36,10 @@
 //
 // Events of emails Pinpoint sent, for campaigns, journeys and transactional
 // messages: sending, delivery, bounces, complaints, rejections, opens, clicks
-// and unsubscribes. Each event type has its own Go type, whose mail event
-// holds the one detail object that type carries next to the message (send,
-// delivery, bounce, ...).
+// and unsubscribes. The events share one shape, EmailEvent; each event type
+// has its own Go type, which embeds it and narrows it: its event_type, and
+// the detail member (send, delivery, bounce, ...) its mail event must carry
+// next to the message.
 //
 //   - [EmailSendEvent]: Pinpoint accepted an email for sending (event type _email.send).
 //   - [EmailDeliveredEvent]: The recipient's mail server accepted the email (event type _email.delivered).
