@@ -118,13 +118,17 @@ func zeroText(m *model.Method) string {
 
 func accessorDoc(a *model.Accessor) string {
 	m := a.Method
+	implements := fmt.Sprintf("%s implements [%s]", m.Name, m.Interface)
+	if a.Shared {
+		implements += " for the types that embed " + a.Receiver.Name
+	}
 	switch {
 	case a.Steps == nil:
-		return fmt.Sprintf("%s implements [%s]: %s, as %s has no %s.", m.Name, m.Interface, zeroText(m), a.Receiver.Name, m.Path)
+		return fmt.Sprintf("%s: %s, as %s has no %s.", implements, zeroText(m), a.Receiver.Name, m.Path)
 	case mayBeAbsent(a):
-		return fmt.Sprintf("%s implements [%s]: %s, or %s if absent.", m.Name, m.Interface, m.Path, zeroText(m))
+		return fmt.Sprintf("%s: %s, or %s if absent.", implements, m.Path, zeroText(m))
 	}
-	return fmt.Sprintf("%s implements [%s]: %s.", m.Name, m.Interface, m.Path)
+	return fmt.Sprintf("%s: %s.", implements, m.Path)
 }
 
 func mayBeAbsent(a *model.Accessor) bool {

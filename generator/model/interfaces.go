@@ -35,7 +35,11 @@ type Method struct {
 
 // Accessor is the method of one implementer that returns a member.
 type Accessor struct {
+	// Receiver is the implementer, or the struct it embeds when it is a
+	// refinement: implementers that refine one shape share its accessors,
+	// which Go promotes to them. Shared says it is such a struct.
 	Receiver *Type
+	Shared   bool
 	Method   *Method
 	// Steps are the fields from the receiver to the member, nil when the
 	// receiver's schema does not declare the member (an optional method:
@@ -133,8 +137,9 @@ type accessorKey struct {
 // addAccessors records the accessor of m on each implementer of it. Two
 // interfaces may share a method, printed once, if it returns the same.
 func (b *builder) addAccessors(seen map[accessorKey]*Accessor, it *Interface, m *Method, steps [][]Step, loc load.Location) error {
-	for i, recv := range it.Implementers {
-		a := &Accessor{Receiver: recv, Method: m, Steps: steps[i]}
+	for i, impl := range it.Implementers {
+		recv := declaring(impl)
+		a := &Accessor{Receiver: recv, Shared: recv != impl, Method: m, Steps: steps[i]}
 		if n := len(a.Steps); n > 0 {
 			last := &a.Steps[n-1]
 			a.Deref = last.Pointer && !m.ByAddress
@@ -172,6 +177,11 @@ func (b *builder) method(it *Interface, lm *load.InterfaceMethod) (*Method, [][]
 		for _, f := range fieldsOf(t) {
 			if f.Name == lm.Name {
 				return nil, nil, failAt("%s.%s: %s has a field %s, and a Go type cannot have a field and a method of one name", it.Name, lm.Name, t.Name, f.Name)
+			}
+		}
+		for e := t; e.Kind == Refined; e = e.Base {
+			if e.Base.Name == lm.Name {
+				return nil, nil, failAt("%s.%s: %s embeds %s, whose field would hide the method", it.Name, lm.Name, e.Name, e.Base.Name)
 			}
 		}
 		path, leaf, missing, err := walkPointer(t, lm.Tokens)
@@ -237,6 +247,15 @@ func walkPointer(t *Type, tokens []string) (steps []Step, leaf *Field, missing s
 // struct it embeds, for a refinement.
 func fieldsOf(t *Type) []*Field {
 	return t.StructFields()
+}
+
+// declaring is the type that declares the fields of t: t, or the struct a
+// refinement embeds (at any depth).
+func declaring(t *Type) *Type {
+	for t.Kind == Refined {
+		t = t.Base
+	}
+	return t
 }
 
 // byPointer reports whether an optional field of type gt is held by

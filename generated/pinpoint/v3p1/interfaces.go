@@ -99,373 +99,45 @@ func (v *CampaignSendEvent) JourneyID() string {
 	return ""
 }
 
-// ApplicationID implements [Message]: application.app_id.
-func (v *EmailClickEvent) ApplicationID() string {
+// ApplicationID implements [Message] for the types that embed EmailEvent:
+// application.app_id.
+func (v *EmailEvent) ApplicationID() string {
 	return v.Application.AppID
 }
 
-// EndpointID implements [Message]: client.client_id.
-func (v *EmailClickEvent) EndpointID() string {
+// EndpointID implements [Message] for the types that embed EmailEvent:
+// client.client_id.
+func (v *EmailEvent) EndpointID() string {
 	return v.Client.ClientID
 }
 
-// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
-func (v *EmailClickEvent) CampaignID() string {
+// CampaignID implements [Message] for the types that embed EmailEvent:
+// attributes.campaign_id, or "" if absent.
+func (v *EmailEvent) CampaignID() string {
 	if v.Attributes.CampaignID != nil {
 		return *v.Attributes.CampaignID
 	}
 	return ""
 }
 
-// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
-func (v *EmailClickEvent) JourneyID() string {
+// JourneyID implements [Message] for the types that embed EmailEvent:
+// attributes.journey_id, or "" if absent.
+func (v *EmailEvent) JourneyID() string {
 	if v.Attributes.JourneyID != nil {
 		return *v.Attributes.JourneyID
 	}
 	return ""
 }
 
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
-// nil if absent.
-func (v *EmailClickEvent) Mail() *Mail {
+// Mail implements [EmailMessage] for the types that embed EmailEvent:
+// facets.email_channel.mail_event.mail, or nil if absent.
+func (v *EmailEvent) Mail() *Mail {
 	return v.Facets.EmailChannel.MailEvent.Mail
 }
 
-// EmailAttributes implements [EmailMessage]: attributes.
-func (v *EmailClickEvent) EmailAttributes() *EmailAttributes {
-	return &v.Attributes
-}
-
-// ApplicationID implements [Message]: application.app_id.
-func (v *EmailComplaintEvent) ApplicationID() string {
-	return v.Application.AppID
-}
-
-// EndpointID implements [Message]: client.client_id.
-func (v *EmailComplaintEvent) EndpointID() string {
-	return v.Client.ClientID
-}
-
-// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
-func (v *EmailComplaintEvent) CampaignID() string {
-	if v.Attributes.CampaignID != nil {
-		return *v.Attributes.CampaignID
-	}
-	return ""
-}
-
-// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
-func (v *EmailComplaintEvent) JourneyID() string {
-	if v.Attributes.JourneyID != nil {
-		return *v.Attributes.JourneyID
-	}
-	return ""
-}
-
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
-// nil if absent.
-func (v *EmailComplaintEvent) Mail() *Mail {
-	return v.Facets.EmailChannel.MailEvent.Mail
-}
-
-// EmailAttributes implements [EmailMessage]: attributes.
-func (v *EmailComplaintEvent) EmailAttributes() *EmailAttributes {
-	return &v.Attributes
-}
-
-// ApplicationID implements [Message]: application.app_id.
-func (v *EmailDeliveredEvent) ApplicationID() string {
-	return v.Application.AppID
-}
-
-// EndpointID implements [Message]: client.client_id.
-func (v *EmailDeliveredEvent) EndpointID() string {
-	return v.Client.ClientID
-}
-
-// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
-func (v *EmailDeliveredEvent) CampaignID() string {
-	if v.Attributes.CampaignID != nil {
-		return *v.Attributes.CampaignID
-	}
-	return ""
-}
-
-// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
-func (v *EmailDeliveredEvent) JourneyID() string {
-	if v.Attributes.JourneyID != nil {
-		return *v.Attributes.JourneyID
-	}
-	return ""
-}
-
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
-// nil if absent.
-func (v *EmailDeliveredEvent) Mail() *Mail {
-	return v.Facets.EmailChannel.MailEvent.Mail
-}
-
-// EmailAttributes implements [EmailMessage]: attributes.
-func (v *EmailDeliveredEvent) EmailAttributes() *EmailAttributes {
-	return &v.Attributes
-}
-
-// ApplicationID implements [Message]: application.app_id.
-func (v *EmailHardBounceEvent) ApplicationID() string {
-	return v.Application.AppID
-}
-
-// EndpointID implements [Message]: client.client_id.
-func (v *EmailHardBounceEvent) EndpointID() string {
-	return v.Client.ClientID
-}
-
-// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
-func (v *EmailHardBounceEvent) CampaignID() string {
-	if v.Attributes.CampaignID != nil {
-		return *v.Attributes.CampaignID
-	}
-	return ""
-}
-
-// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
-func (v *EmailHardBounceEvent) JourneyID() string {
-	if v.Attributes.JourneyID != nil {
-		return *v.Attributes.JourneyID
-	}
-	return ""
-}
-
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
-// nil if absent.
-func (v *EmailHardBounceEvent) Mail() *Mail {
-	return v.Facets.EmailChannel.MailEvent.Mail
-}
-
-// EmailAttributes implements [EmailMessage]: attributes.
-func (v *EmailHardBounceEvent) EmailAttributes() *EmailAttributes {
-	return &v.Attributes
-}
-
-// ApplicationID implements [Message]: application.app_id.
-func (v *EmailOpenEvent) ApplicationID() string {
-	return v.Application.AppID
-}
-
-// EndpointID implements [Message]: client.client_id.
-func (v *EmailOpenEvent) EndpointID() string {
-	return v.Client.ClientID
-}
-
-// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
-func (v *EmailOpenEvent) CampaignID() string {
-	if v.Attributes.CampaignID != nil {
-		return *v.Attributes.CampaignID
-	}
-	return ""
-}
-
-// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
-func (v *EmailOpenEvent) JourneyID() string {
-	if v.Attributes.JourneyID != nil {
-		return *v.Attributes.JourneyID
-	}
-	return ""
-}
-
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
-// nil if absent.
-func (v *EmailOpenEvent) Mail() *Mail {
-	return v.Facets.EmailChannel.MailEvent.Mail
-}
-
-// EmailAttributes implements [EmailMessage]: attributes.
-func (v *EmailOpenEvent) EmailAttributes() *EmailAttributes {
-	return &v.Attributes
-}
-
-// ApplicationID implements [Message]: application.app_id.
-func (v *EmailRejectedEvent) ApplicationID() string {
-	return v.Application.AppID
-}
-
-// EndpointID implements [Message]: client.client_id.
-func (v *EmailRejectedEvent) EndpointID() string {
-	return v.Client.ClientID
-}
-
-// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
-func (v *EmailRejectedEvent) CampaignID() string {
-	if v.Attributes.CampaignID != nil {
-		return *v.Attributes.CampaignID
-	}
-	return ""
-}
-
-// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
-func (v *EmailRejectedEvent) JourneyID() string {
-	if v.Attributes.JourneyID != nil {
-		return *v.Attributes.JourneyID
-	}
-	return ""
-}
-
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
-// nil if absent.
-func (v *EmailRejectedEvent) Mail() *Mail {
-	return v.Facets.EmailChannel.MailEvent.Mail
-}
-
-// EmailAttributes implements [EmailMessage]: attributes.
-func (v *EmailRejectedEvent) EmailAttributes() *EmailAttributes {
-	return &v.Attributes
-}
-
-// ApplicationID implements [Message]: application.app_id.
-func (v *EmailRenderingFailureEvent) ApplicationID() string {
-	return v.Application.AppID
-}
-
-// EndpointID implements [Message]: client.client_id.
-func (v *EmailRenderingFailureEvent) EndpointID() string {
-	return v.Client.ClientID
-}
-
-// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
-func (v *EmailRenderingFailureEvent) CampaignID() string {
-	if v.Attributes.CampaignID != nil {
-		return *v.Attributes.CampaignID
-	}
-	return ""
-}
-
-// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
-func (v *EmailRenderingFailureEvent) JourneyID() string {
-	if v.Attributes.JourneyID != nil {
-		return *v.Attributes.JourneyID
-	}
-	return ""
-}
-
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
-// nil if absent.
-func (v *EmailRenderingFailureEvent) Mail() *Mail {
-	return v.Facets.EmailChannel.MailEvent.Mail
-}
-
-// EmailAttributes implements [EmailMessage]: attributes.
-func (v *EmailRenderingFailureEvent) EmailAttributes() *EmailAttributes {
-	return &v.Attributes
-}
-
-// ApplicationID implements [Message]: application.app_id.
-func (v *EmailSendEvent) ApplicationID() string {
-	return v.Application.AppID
-}
-
-// EndpointID implements [Message]: client.client_id.
-func (v *EmailSendEvent) EndpointID() string {
-	return v.Client.ClientID
-}
-
-// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
-func (v *EmailSendEvent) CampaignID() string {
-	if v.Attributes.CampaignID != nil {
-		return *v.Attributes.CampaignID
-	}
-	return ""
-}
-
-// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
-func (v *EmailSendEvent) JourneyID() string {
-	if v.Attributes.JourneyID != nil {
-		return *v.Attributes.JourneyID
-	}
-	return ""
-}
-
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
-// nil if absent.
-func (v *EmailSendEvent) Mail() *Mail {
-	return v.Facets.EmailChannel.MailEvent.Mail
-}
-
-// EmailAttributes implements [EmailMessage]: attributes.
-func (v *EmailSendEvent) EmailAttributes() *EmailAttributes {
-	return &v.Attributes
-}
-
-// ApplicationID implements [Message]: application.app_id.
-func (v *EmailSoftBounceEvent) ApplicationID() string {
-	return v.Application.AppID
-}
-
-// EndpointID implements [Message]: client.client_id.
-func (v *EmailSoftBounceEvent) EndpointID() string {
-	return v.Client.ClientID
-}
-
-// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
-func (v *EmailSoftBounceEvent) CampaignID() string {
-	if v.Attributes.CampaignID != nil {
-		return *v.Attributes.CampaignID
-	}
-	return ""
-}
-
-// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
-func (v *EmailSoftBounceEvent) JourneyID() string {
-	if v.Attributes.JourneyID != nil {
-		return *v.Attributes.JourneyID
-	}
-	return ""
-}
-
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
-// nil if absent.
-func (v *EmailSoftBounceEvent) Mail() *Mail {
-	return v.Facets.EmailChannel.MailEvent.Mail
-}
-
-// EmailAttributes implements [EmailMessage]: attributes.
-func (v *EmailSoftBounceEvent) EmailAttributes() *EmailAttributes {
-	return &v.Attributes
-}
-
-// ApplicationID implements [Message]: application.app_id.
-func (v *EmailUnsubscribeEvent) ApplicationID() string {
-	return v.Application.AppID
-}
-
-// EndpointID implements [Message]: client.client_id.
-func (v *EmailUnsubscribeEvent) EndpointID() string {
-	return v.Client.ClientID
-}
-
-// CampaignID implements [Message]: attributes.campaign_id, or "" if absent.
-func (v *EmailUnsubscribeEvent) CampaignID() string {
-	if v.Attributes.CampaignID != nil {
-		return *v.Attributes.CampaignID
-	}
-	return ""
-}
-
-// JourneyID implements [Message]: attributes.journey_id, or "" if absent.
-func (v *EmailUnsubscribeEvent) JourneyID() string {
-	if v.Attributes.JourneyID != nil {
-		return *v.Attributes.JourneyID
-	}
-	return ""
-}
-
-// Mail implements [EmailMessage]: facets.email_channel.mail_event.mail, or
-// nil if absent.
-func (v *EmailUnsubscribeEvent) Mail() *Mail {
-	return v.Facets.EmailChannel.MailEvent.Mail
-}
-
-// EmailAttributes implements [EmailMessage]: attributes.
-func (v *EmailUnsubscribeEvent) EmailAttributes() *EmailAttributes {
+// EmailAttributes implements [EmailMessage] for the types that embed
+// EmailEvent: attributes.
+func (v *EmailEvent) EmailAttributes() *EmailAttributes {
 	return &v.Attributes
 }
 
