@@ -59,9 +59,10 @@ func TypeConst(eventType string) string { return "Type" + model.GoName(eventType
 // packageDoc describes a version package: its families and their events.
 func packageDoc(pkg *model.Package) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Package %s holds the Go types of %s events whose event_version is %q, generated from the JSON Schemas in schema/%s/%s.\n\n",
-		pkg.Name, producerTitle(pkg.Producer), pkg.Version, pkg.Producer, pkg.Version)
-	b.WriteString("Decode picks the Go type of an event by its event_type; each type also has UnmarshalJSON, MarshalJSON, AppendJSON and Validate. Members without a field, and members whose value does not fit their field's Go type, are kept in the Rest field of each struct and written back by the encoders: decoding and encoding loses nothing.\n\n")
+	fmt.Fprintf(&b, "Package %s holds the Go types of %s events whose %s is %q, generated from the JSON Schemas in schema/%s/%s.\n\n",
+		pkg.Name, pkg.Producer.Title, pkg.Producer.Members.Version, pkg.Version, pkg.Producer.Name, pkg.Version)
+	fmt.Fprintf(&b, "Decode picks the Go type of an event by its %s;", pkg.Producer.Members.Type)
+	b.WriteString(" each type also has UnmarshalJSON, MarshalJSON, AppendJSON and Validate. Members without a field, and members whose value does not fit their field's Go type, are kept in the Rest field of each struct and written back by the encoders: decoding and encoding loses nothing.\n\n")
 	for _, fam := range pkg.Families {
 		fmt.Fprintf(&b, "# %s\n\n%s\n\n", titleOr(fam), fam.Doc)
 		for _, ev := range fam.Events {
@@ -99,20 +100,13 @@ func titleOr(f *model.Family) string {
 	return "Family " + f.Name
 }
 
-func producerTitle(producer string) string {
-	if producer == "pinpoint" {
-		return "Amazon Pinpoint"
-	}
-	return producer
-}
-
 // packageFile prints package.go: the package documentation, the aliases,
 // the event type constants and the decoder that picks the Go type.
 func (p *printer) packageFile(pkg *model.Package) {
 	f := p.file("package.go")
 	f.PackageComment(commentText(packageDoc(pkg)))
 	aliasDecls(f, nil)
-	f.Comment("Version is the event_version of the events this package decodes.")
+	f.Comment("Version is the " + pkg.Producer.Members.Version + " of the events this package decodes.")
 	f.Const().Id("Version").Op("=").Lit(pkg.Version)
 	f.Line()
 	var consts []jen.Code
@@ -144,11 +138,12 @@ func (p *printer) packageFile(pkg *model.Package) {
 	f.Comment("schema of this version covers eventType.")
 	f.Func().Id("New").Params(jen.Id("eventType").String()).Id("Event").Block(body...)
 	f.Line()
-	f.Comment("Decode decodes an event of this version, choosing its Go type by event_type.")
-	f.Comment("It returns a *SyntaxError for malformed JSON, an *UnknownEventTypeError when")
-	f.Comment("no schema covers the event_type, and a *ConstError (with the decoded event)")
-	f.Comment("when a member breaks a const such as event_version.")
-	decodeFuncs(f)
+	m := pkg.Producer.Members
+	f.Comment(commentText(fmt.Sprintf("Decode decodes an event of this version, choosing its Go type by %[1]s. "+
+		"It returns a *SyntaxError for malformed JSON, an *UnknownEventTypeError when "+
+		"no schema covers the %[1]s, and a *ConstError (with the decoded event) "+
+		"when a member breaks a const such as %[2]s.", m.Type, m.Version)))
+	decodeFuncs(f, m)
 	f.Comment("decodeWith decodes data as the event head says it is.")
 	f.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("head").Qual(codecPkg, "Head"), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Error()).Block(
 		jen.Id("ev").Op(":=").Id("New").Call(jen.Id("head").Dot("Type")),
@@ -226,7 +221,7 @@ func (p *printer) validateJSONFunc(f *jen.File, pkg *model.Package) {
 	f.Comment("*SyntaxError for malformed JSON, a *NotAnObjectError or an")
 	f.Comment("*UnknownEventTypeError when there is no schema to check against.")
 	f.Func().Id("ValidateJSON").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("ValidateOptions")).Error().Block(
-		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadFullHead").Call(jen.Id("data")),
+		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadFullHead").Call(jen.Id("data"), jen.Lit(pkg.Producer.Members.Version), jen.Lit(pkg.Producer.Members.Type)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Id("check").Op(":=").Id("schemaOf").Call(jen.Id("head").Dot("Type")),
 		jen.If(jen.Op("!").Id("head").Dot("TypeIsString").Op("||").Id("check").Op("==").Nil()).Block(

@@ -207,17 +207,29 @@ func (c *Checker) Check(data []byte) (route *generator.Route, res Result, err er
 		return nil, res, ErrBeyondReference
 	}
 	obj, _ := instance.(map[string]any)
-	version, okVersion := obj["event_version"].(string)
-	eventType, okType := obj["event_type"].(string)
-	if !okVersion || !okType {
-		return nil, res, nil
+	// Each producer names its own version and type members.
+	tried := map[[2]string]bool{}
+	for _, r := range c.routes {
+		members := [2]string{r.VersionMember, r.TypeMember}
+		if tried[members] {
+			continue
+		}
+		tried[members] = true
+		version, okVersion := obj[r.VersionMember].(string)
+		eventType, okType := obj[r.TypeMember].(string)
+		if !okVersion || !okType {
+			continue
+		}
+		route, err = c.Route(version, eventType)
+		if err != nil {
+			return nil, res, err
+		}
+		if route != nil {
+			res, err = c.Validate(route.SchemaURI, instance)
+			return route, res, err
+		}
 	}
-	route, err = c.Route(version, eventType)
-	if err != nil || route == nil {
-		return nil, res, err
-	}
-	res, err = c.Validate(route.SchemaURI, instance)
-	return route, res, err
+	return nil, res, nil
 }
 
 // leaf is a failing place found by the reference.

@@ -79,7 +79,7 @@ func schemaOf(eventType string) rawcheck.Check {
 // *SyntaxError for malformed JSON, a *NotAnObjectError or an
 // *UnknownEventTypeError when there is no schema to check against.
 func ValidateJSON(data []byte, opts ValidateOptions) error {
-	head, err := codec.ReadFullHead(data)
+	head, err := codec.ReadFullHead(data, "event_version", "event_type")
 	if err != nil {
 		return err
 	}
@@ -115,23 +115,24 @@ func New(eventType string) Event {
 	return nil
 }
 
-// Decode decodes an event of this version, choosing its Go type by event_type.
-// It returns a *SyntaxError for malformed JSON, an *UnknownEventTypeError when
-// no schema covers the event_type, and a *ConstError (with the decoded event)
-// when a member breaks a const such as event_version.
+// Decode decodes an event of this version, choosing its Go type by
+// event_type. It returns a *SyntaxError for malformed JSON, an
+// *UnknownEventTypeError when no schema covers the event_type, and a
+// *ConstError (with the decoded event) when a member breaks a const such as
+// event_version.
 func Decode(data []byte) (Event, error) {
 	return DecodeWith(data, DecodeOptions{})
 }
 
 // DecodeWith is Decode with options.
 func DecodeWith(data []byte, opts DecodeOptions) (Event, error) {
-	head, err := codec.ReadHead(data)
+	head, err := codec.ReadHead(data, "event_version", "event_type")
 	if err != nil {
 		return nil, err
 	}
 	ev, err := decodeWith(data, head, opts)
 	if ev == nil || ev.Type() != head.Type || ev.Version() != head.Version {
-		full, fullErr := codec.ReadFullHead(data)
+		full, fullErr := codec.ReadFullHead(data, "event_version", "event_type")
 		if fullErr != nil {
 			return nil, fullErr
 		}
