@@ -18,6 +18,7 @@ import (
 	v3p0 "github.com/pinpoint-events/pinpoint-events/generated/pinpoint/v3p0"
 	v3p1 "github.com/pinpoint-events/pinpoint-events/generated/pinpoint/v3p1"
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
+	"github.com/pinpoint-events/pinpoint-events/internal/rawcheck"
 )
 
 type (
@@ -162,37 +163,38 @@ func decodeWith(data []byte, head codec.Head, opts DecodeOptions) (Event, error)
 }
 
 // ValidateJSON checks the JSON of an event against the schema of its
-// event_version and event_type, without decoding it into Go values. Its verdicts
-// are those of Decode followed by ValidateWith(opts); its errors for records it
-// has no schema for are those of Decode.
+// event_version and event_type, without decoding it into Go values. Its
+// verdicts are those of Decode followed by ValidateWith(opts); its errors for
+// records it has no schema for are those of Decode. It reads data once: the
+// version package validates the value parsed here.
 func ValidateJSON(data []byte, opts ValidateOptions) error {
-	head, err := codec.ReadFullHead(data, "event_version", "event_type")
+	v, head, err := rawcheck.ParseEvent(data, "event_version", "event_type")
 	if err != nil {
 		return err
 	}
 	if err := nonEvent(head); err != nil {
-		return codec.HeadError(data, err)
+		return err
 	}
 	if !head.HasVersion {
-		return codec.HeadError(data, recognize(data))
+		return recognizeParsed(&v)
 	}
 	if !head.VersionIsString {
-		return codec.HeadError(data, &UnknownVersionError{
+		return &UnknownVersionError{
 			IsString: head.VersionIsString,
 			Known:    Versions(),
 			Version:  head.Version,
-		})
+		}
 	}
 	switch head.Version {
 	case v3p0.Version:
-		return v3p0.ValidateJSON(data, opts)
+		return v3p0.ValidateParsed(&v, head, opts)
 	case v3p1.Version:
-		return v3p1.ValidateJSON(data, opts)
+		return v3p1.ValidateParsed(&v, head, opts)
 	default:
-		return codec.HeadError(data, &UnknownVersionError{
+		return &UnknownVersionError{
 			IsString: head.VersionIsString,
 			Known:    Versions(),
 			Version:  head.Version,
-		})
+		}
 	}
 }

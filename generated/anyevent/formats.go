@@ -146,11 +146,16 @@ func recognize(data []byte) error {
 	if err != nil {
 		return err
 	}
+	return recognizeParsed(&v)
+}
+
+// recognizeParsed is recognize for a record parsed already.
+func recognizeParsed(v *jsonvalue.Value) error {
 	// One collector for every format: the check's indirect call moves it to the heap.
 	var c validation.Collector
 	for _, ft := range formats {
 		c = validation.Collector{Options: validation.Options{AssertContent: true}}
-		ft.check(&v, &c)
+		ft.check(v, &c)
 		if c.Len() != 0 {
 			continue
 		}

@@ -105,19 +105,24 @@ func Dispatcher(importPath string, producer *model.Producer, pkgs []*model.Packa
 	var vcases []jen.Code
 	for _, pkg := range pkgs {
 		vcases = append(vcases, jen.Case(jen.Qual(pkg.ImportPath, "Version")).Block(
-			jen.Return(jen.Qual(pkg.ImportPath, "ValidateJSON").Call(jen.Id("data"), jen.Id("opts")))))
+			jen.Return(jen.Qual(pkg.ImportPath, "ValidateParsed").Call(jen.Op("&").Id("v"), jen.Id("head"), jen.Id("opts")))))
 	}
-	vcases = append(vcases, jen.Default().Block(jen.Return(headError(unknown.Clone()))))
-	f.Comment("ValidateJSON checks the JSON of an event against the schema of its")
-	f.Comment(m.Version + " and " + m.Type + ", without decoding it into Go values. Its verdicts")
-	f.Comment("are those of Decode followed by ValidateWith(opts); its errors for records it")
-	f.Comment("has no schema for are those of Decode.")
+	vcases = append(vcases, jen.Default().Block(jen.Return(unknown.Clone())))
+	nonEventReturn := jen.Null()
+	if hasNonEvents {
+		nonEventReturn = jen.If(jen.Err().Op(":=").Id("nonEvent").Call(jen.Id("head")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+	}
+	f.Comment(commentText(fmt.Sprintf("ValidateJSON checks the JSON of an event against the schema of its "+
+		"%s and %s, without decoding it into Go values. Its verdicts "+
+		"are those of Decode followed by ValidateWith(opts); its errors for records it "+
+		"has no schema for are those of Decode. It reads data once: the version "+
+		"package validates the value parsed here.", m.Version, m.Type)))
 	f.Func().Id("ValidateJSON").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("ValidateOptions")).Error().Block(
-		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadFullHead").Call(jen.Id("data"), jen.Lit(m.Version), jen.Lit(m.Type)),
+		jen.List(jen.Id("v"), jen.Id("head"), jen.Err()).Op(":=").Qual(rawcheckPkg, "ParseEvent").Call(jen.Id("data"), jen.Lit(m.Version), jen.Lit(m.Type)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		nonEventCheck(hasNonEvents),
-		jen.If(jen.Op("!").Id("head").Dot("HasVersion")).Block(jen.Return(headError(jen.Id("recognize").Call(jen.Id("data"))))),
-		jen.If(jen.Op("!").Id("head").Dot("VersionIsString")).Block(jen.Return(headError(unknown.Clone()))),
+		nonEventReturn,
+		jen.If(jen.Op("!").Id("head").Dot("HasVersion")).Block(jen.Return(jen.Id("recognizeParsed").Call(jen.Op("&").Id("v")))),
+		jen.If(jen.Op("!").Id("head").Dot("VersionIsString")).Block(jen.Return(unknown.Clone())),
 		jen.Switch(jen.Id("head").Dot("Version")).Block(vcases...),
 	)
 	f.Line()
@@ -175,13 +180,18 @@ func (p *printer) formats(producer *model.Producer) {
 	f.Func().Id("recognize").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.List(jen.Id("v"), jen.Err()).Op(":=").Qual(jsonvaluePkg, "ParseLazy").Call(jen.Id("data")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Id("recognizeParsed").Call(jen.Op("&").Id("v"))),
+	)
+	f.Line()
+	f.Comment("recognizeParsed is recognize for a record parsed already.")
+	f.Func().Id("recognizeParsed").Params(jen.Id("v").Op("*").Qual(jsonvaluePkg, "Value")).Error().Block(
 		jen.Comment("One collector for every format: the check's indirect call moves it to the heap."),
 		jen.Var().Id("c").Qual(validationPkg, "Collector"),
 		jen.For(jen.List(jen.Id("_"), jen.Id("ft")).Op(":=").Range().Id("formats")).Block(
 			jen.Id("c").Op("=").Qual(validationPkg, "Collector").Values(jen.Dict{
 				jen.Id("Options"): jen.Qual(validationPkg, "Options").Values(jen.Dict{jen.Id("AssertContent"): jen.True()}),
 			}),
-			jen.Id("ft").Dot("check").Call(jen.Op("&").Id("v"), jen.Op("&").Id("c")),
+			jen.Id("ft").Dot("check").Call(jen.Id("v"), jen.Op("&").Id("c")),
 			jen.If(jen.Id("c").Dot("Len").Call().Op("!=").Lit(0)).Block(jen.Continue()),
 			jen.If(jen.Id("ft").Dot("kind").Op("==").Lit(model.FormatLegacy)).Block(
 				jen.Return(jen.Op("&").Id("LegacyFormatError").Values(jen.Dict{jen.Id("Format"): jen.Id("ft").Dot("name"), jen.Id("Title"): jen.Id("ft").Dot("title")}))),

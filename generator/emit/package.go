@@ -215,14 +215,22 @@ func (p *printer) validateJSONFunc(f *jen.File, pkg *model.Package) {
 	f.Comment("schemaOf returns the raw-value validator of the schema of eventType, or nil.")
 	f.Func().Id("schemaOf").Params(jen.Id("eventType").String()).Qual(rawcheckPkg, "Check").Block(body...)
 	f.Line()
-	f.Comment("ValidateJSON checks the JSON of an event of this version against the schema")
-	f.Comment("of its event_type, without decoding it into Go values. Its verdicts are those")
-	f.Comment("of Decode followed by ValidateWith(opts): nil or a *ValidationError; a")
-	f.Comment("*SyntaxError for malformed JSON, a *NotAnObjectError or an")
-	f.Comment("*UnknownEventTypeError when there is no schema to check against.")
+	m := pkg.Producer.Members
+	f.Comment(commentText(fmt.Sprintf("ValidateJSON checks the JSON of an event of this version against the schema "+
+		"of its %s, without decoding it into Go values. Its verdicts are those "+
+		"of Decode followed by ValidateWith(opts): nil or a *ValidationError; a "+
+		"*SyntaxError for malformed JSON, a *NotAnObjectError or an "+
+		"*UnknownEventTypeError when there is no schema to check against.", m.Type)))
 	f.Func().Id("ValidateJSON").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("ValidateOptions")).Error().Block(
-		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadFullHead").Call(jen.Id("data"), jen.Lit(pkg.Producer.Members.Version), jen.Lit(pkg.Producer.Members.Type)),
+		jen.List(jen.Id("v"), jen.Id("head"), jen.Err()).Op(":=").Qual(rawcheckPkg, "ParseEvent").Call(jen.Id("data"), jen.Lit(m.Version), jen.Lit(m.Type)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Id("ValidateParsed").Call(jen.Op("&").Id("v"), jen.Id("head"), jen.Id("opts"))),
+	)
+	f.Line()
+	f.Comment("ValidateParsed is ValidateJSON for an event the dispatcher has parsed and")
+	f.Comment("read the head of already, so that validating reads the bytes once. Its")
+	f.Comment("parameter types are internal to this module: only the dispatcher calls it.")
+	f.Func().Id("ValidateParsed").Params(jen.Id("v").Op("*").Qual(jsonvaluePkg, "Value"), jen.Id("head").Qual(codecPkg, "Head"), jen.Id("opts").Id("ValidateOptions")).Error().Block(
 		jen.Id("check").Op(":=").Id("schemaOf").Call(jen.Id("head").Dot("Type")),
 		jen.If(jen.Op("!").Id("head").Dot("TypeIsString").Op("||").Id("check").Op("==").Nil()).Block(
 			jen.Return(jen.Op("&").Id("UnknownEventTypeError").Values(jen.Dict{
@@ -230,7 +238,7 @@ func (p *printer) validateJSONFunc(f *jen.File, pkg *model.Package) {
 				jen.Id("EventType"): jen.Id("head").Dot("Type"),
 				jen.Id("Missing"):   jen.Op("!").Id("head").Dot("TypeIsString"),
 			}))),
-		jen.Return(jen.Qual(rawcheckPkg, "ValidateRaw").Call(jen.Id("data"), jen.Id("check"), jen.Id("opts"))),
+		jen.Return(jen.Qual(rawcheckPkg, "Validate").Call(jen.Id("v"), jen.Id("check"), jen.Id("opts"))),
 	)
 	f.Line()
 }
