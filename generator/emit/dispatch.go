@@ -219,7 +219,7 @@ func (p *printer) formats(producer *model.Producer) {
 
 // nonEventCheck prints the check of the event head against the non-event
 // formats, which returns results and the error; nothing when the producer
-// has no non-event format. It comes before routing by event_version, since
+// has no non-event format. It comes before routing by version, since
 // such a record is not an event of any version.
 func nonEventCheck(hasNonEvents bool, results ...jen.Code) jen.Code {
 	if !hasNonEvents {

@@ -32,7 +32,7 @@ var aliases = []struct {
 	{"SyntaxError", "SyntaxError reports malformed JSON, with the byte offset.", false},
 	{"ConstError", "ConstError reports a member that breaks a const of the schema.", false},
 	{"NotAnObjectError", "NotAnObjectError reports JSON that is not an object.", false},
-	{"UnknownEventTypeError", "UnknownEventTypeError reports an event_type no schema covers.", false},
+	{"UnknownEventTypeError", "UnknownEventTypeError reports an event type no schema covers.", false},
 }
 
 func aliasDecls(f *jen.File, only map[string]bool) {
@@ -52,7 +52,7 @@ func aliasDecls(f *jen.File, only map[string]bool) {
 	f.Line()
 }
 
-// TypeConst names the constant of an event_type value: _campaign.send is
+// TypeConst names the constant of an event type: _campaign.send is
 // TypeCampaignSend.
 func TypeConst(eventType string) string { return "Type" + model.GoName(eventType) }
 

@@ -484,7 +484,7 @@ func eventDoc(t *model.Type) string {
 	ev := t.Event
 	doc := t.Doc
 	if len(ev.EventTypes) == 0 {
-		doc += "\nIt is the event of every event_type that no other type of this package claims and that its schema accepts."
+		doc += "\nIt is the event of every " + ev.TypeField.JSONName + " that no other type of this package claims and that its schema accepts."
 	}
 	return doc
 }

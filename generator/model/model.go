@@ -42,8 +42,9 @@ type Family struct {
 type Event struct {
 	Type   *Type
 	Family *Family
-	// EventTypes are the event_type values the event is for, from const or
-	// enum; empty for a catch-all, whose EventTypeSchema decides.
+	// EventTypes are the event types (values of the producer's type member)
+	// the event is for, from const or enum; empty for a catch-all, whose
+	// EventTypeSchema decides.
 	EventTypes      []string
 	EventTypeSchema *load.Schema
 	// TypeField, VersionField, TimeField and ArrivalField are the fields of
@@ -764,20 +765,20 @@ type Format struct {
 	Kind string
 	// Producer and Envelope are x-producer and x-envelope.
 	Producer, Envelope string
-	// EventType is the event_type const of a non-event format: the
-	// dispatcher recognizes such records by event_type alone, whatever their
-	// event_version, before routing by version.
+	// EventType is the const of the type member in a non-event format: the
+	// dispatcher recognizes such records by their event type alone, whatever
+	// their version, before routing by version.
 	EventType string
 	Schema    *load.Schema
 }
 
 // The kinds of format (x-format-kind).
 const (
-	// FormatLegacy is an older Pinpoint layout, without event_version.
+	// FormatLegacy is an older layout of the producer, without a version.
 	FormatLegacy = "legacy"
 	// FormatForeign is the record of another producer.
 	FormatForeign = "foreign"
-	// FormatNonEvent is a record Pinpoint writes that is not an event.
+	// FormatNonEvent is a record the producer writes that is not an event.
 	FormatNonEvent = "non-event"
 )
 

@@ -1,6 +1,7 @@
 // Package refcheck validates events with the reference validator,
 // github.com/santhosh-tekuri/jsonschema/v6, against the same schemas and with
-// the same routing (event_version, event_type) as the generated code. Tests
+// the same routing (the version and type members each producer file names)
+// as the generated code. Tests
 // and `make check` use it to hold the generated validators to the reference.
 package refcheck
 

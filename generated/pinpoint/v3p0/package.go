@@ -54,7 +54,7 @@ type (
 	ConstError = pinpointevents.ConstError
 	// NotAnObjectError reports JSON that is not an object. See [pinpointevents.NotAnObjectError].
 	NotAnObjectError = pinpointevents.NotAnObjectError
-	// UnknownEventTypeError reports an event_type no schema covers. See [pinpointevents.UnknownEventTypeError].
+	// UnknownEventTypeError reports an event type no schema covers. See [pinpointevents.UnknownEventTypeError].
 	UnknownEventTypeError = pinpointevents.UnknownEventTypeError
 )
 
