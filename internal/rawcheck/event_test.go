@@ -21,8 +21,10 @@ func TestParseEventHead(t *testing.T) {
 		`{"event_version":"3.1"}`,
 		`{"event_type":"_x"}`,
 		`{}`,
-		`{"event_version":3.10,"event_type":"a"}`,     // quoted as written
-		`{"event_version":"3.1","event_type":[1, 2]}`, // quoted as written
+		`{"event_version":1,"event_version":"3.1","event_type":"a"}`,   // a string replaces a number
+		`{"event_version":"3.1","event_version":1.0,"event_type":"a"}`, // a number replaces a string
+		`{"event_version":3.10,"event_type":"a"}`,                      // quoted as written
+		`{"event_version":"3.1","event_type":[1, 2]}`,                  // quoted as written
 		`{"event_version":"3\u002e1","event_type":"\u005fx"}`,
 		`{"eventVersion":"2.0","eventType":"SMS"}`,
 		`[1]`,
