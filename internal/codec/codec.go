@@ -431,11 +431,13 @@ func readHead(data []byte, versionMember, typeMember string, full bool) (Head, e
 		if !more {
 			return h, d.End()
 		}
-		switch string(name) {
-		case versionMember:
+		// Comparisons, not a switch on string(name): with cases that are
+		// not constants, the switch would copy every member name.
+		switch {
+		case string(name) == versionMember:
 			h.HasVersion = true
 			h.Version, h.VersionIsString, err = headValue(d)
-		case typeMember:
+		case string(name) == typeMember:
 			h.HasType = true
 			h.Type, h.TypeIsString, err = headValue(d)
 		default:
