@@ -55,15 +55,6 @@ func present(t *model.Type, fl *model.Field) *jen.Statement {
 	return jen.Id("v").Dot(fl.Name).Op("!=").Nil()
 }
 
-// makeAbsent is the statement that empties an optional field whose member
-// the input lacks.
-func makeAbsent(fl *model.Field) *jen.Statement {
-	if isLazy(fl.Type) {
-		return jen.Id("v").Dot(fl.Name).Dot("drop").Call()
-	}
-	return jen.Id("v").Dot(fl.Name).Op("=").Nil()
-}
-
 func (p *printer) fieldType(f *model.Field) *jen.Statement {
 	if !f.Required && byPointer(f.Type) {
 		return jen.Op("*").Add(p.goType(f.Type))
@@ -494,22 +485,17 @@ func recv(t *model.Type) *jen.Statement {
 }
 
 // jsonMethods prints the exported decoding and encoding entry points every
-// struct has.
+// struct has. What they keep in Rest is said once, in the package doc.
 func (p *printer) jsonMethods(f *jen.File, t *model.Type) {
-	f.Comment("UnmarshalJSON decodes the JSON object in data into v. Members whose value does")
-	f.Comment("not fit their field go to Rest and are reported by Validate; the error is")
-	f.Comment("for malformed JSON (*SyntaxError), data that is not an object, and a member")
-	f.Comment("that breaks a const (*ConstError, after decoding everything else).")
+	f.Comment("UnmarshalJSON decodes the JSON object in data into v. The error is a")
+	f.Comment("*SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).")
 	f.Func().Add(recv(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("v").Dot("UnmarshalJSONWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values())),
+		jen.Return(jen.Qual(codecPkg, "DecodeObject").Call(jen.Id("data"), jen.Id("DecodeOptions").Values(), jen.Id("v").Dot("read"))),
 	)
 	f.Line()
 	f.Comment("UnmarshalJSONWith is UnmarshalJSON with options.")
 	f.Func().Add(recv(t)).Id("UnmarshalJSONWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Error().Block(
-		jen.Return(jen.Qual(codecPkg, "Decode").Call(jen.Id("data"), jen.Id("opts"), jen.Func().Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Error().Block(
-			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("v").Dot("read").Call(jen.Id("d")),
-			jen.Return(jen.Err()),
-		))),
+		jen.Return(jen.Qual(codecPkg, "DecodeObject").Call(jen.Id("data"), jen.Id("opts"), jen.Id("v").Dot("read"))),
 	)
 	f.Line()
 	f.Comment("MarshalJSON returns v as compact JSON.")
@@ -517,9 +503,8 @@ func (p *printer) jsonMethods(f *jen.File, t *model.Type) {
 		jen.Return(jen.Id("v").Dot("AppendJSON").Call(jen.Nil())),
 	)
 	f.Line()
-	f.Comment("AppendJSON appends v to dst as compact JSON: the fields in schema order,")
-	f.Comment("then the members of Rest. It fails only on a float that JSON cannot hold")
-	f.Comment("(NaN, ±Inf).")
+	f.Comment("AppendJSON appends v to dst as compact JSON, the members of Rest last. It")
+	f.Comment("fails only on a float that JSON cannot hold (NaN, ±Inf).")
 	f.Func().Add(recv(t)).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Var().Id("w").Qual(codecPkg, "Writer"),
 		jen.Id("b").Op(":=").Id("v").Dot("write").Call(jen.Id("dst"), jen.Op("&").Id("w")),
@@ -580,13 +565,17 @@ func (p *printer) structRead(f *jen.File, t *model.Type) {
 	var absentAll, cleanup []jen.Code
 	optional := 0
 	for _, fl := range t.Fields {
-		if fl.Required {
+		switch {
+		case fl.Required:
 			absentAll = append(absentAll, jen.Id(absentConst(t, fl)))
-			cleanup = append(cleanup, jen.If(jen.Id("v").Dot("absent").Op("&").Id(absentConst(t, fl)).Op("!=").Lit(0)).Block(
-				jen.Id("v").Dot(fl.Name).Op("=").Add(p.zero(fl.Type))))
-		} else {
-			cleanup = append(cleanup, jen.If(jen.Id("seen").Op("&").Lit(uint64(1)<<optional).Op("==").Lit(0)).Block(
-				makeAbsent(fl)))
+			cleanup = append(cleanup, jen.Qual(codecPkg, "Clear").Call(jen.Op("&").Id("v").Dot(fl.Name), jen.Id("v").Dot("absent").Op("&").Id(absentConst(t, fl)).Op("!=").Lit(0)))
+		case isLazy(fl.Type):
+			// drop keeps the memory of the lazy value for the next decode.
+			cleanup = append(cleanup, jen.If(jen.Id("seen").Op("&").Add(bitLit(optional)).Op("==").Lit(0)).Block(
+				jen.Id("v").Dot(fl.Name).Dot("drop").Call()))
+			optional++
+		default:
+			cleanup = append(cleanup, jen.Qual(codecPkg, "Clear").Call(jen.Op("&").Id("v").Dot(fl.Name), jen.Id("seen").Op("&").Add(bitLit(optional)).Op("==").Lit(0)))
 			optional++
 		}
 	}
@@ -603,9 +592,9 @@ func (p *printer) structRead(f *jen.File, t *model.Type) {
 	var cases []jen.Code
 	optional = 0
 	for _, fl := range t.Fields {
-		body := p.readField(t, fl)
+		body := []jen.Code{p.readField(t, fl)}
 		if !fl.Required {
-			body = append([]jen.Code{jen.Id("seen").Op("|=").Lit(uint64(1) << optional)}, body...)
+			body = append([]jen.Code{jen.Id("seen").Op("|=").Add(bitLit(optional))}, body...)
 			optional++
 		}
 		cases = append(cases, jen.Case(jen.Lit(fl.JSONName)).Block(body...))
@@ -619,9 +608,6 @@ func (p *printer) structRead(f *jen.File, t *model.Type) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
 		jen.If(jen.Op("!").Id("more")).Block(append(cleanup, jen.Return(jen.True(), jen.Nil()))...),
 	)
-	if len(absentAll) > 0 {
-		loop = append(loop, jen.Var().Id("fits").Bool())
-	}
 	loop = append(loop,
 		jen.Switch(jen.String().Call(jen.Id("name"))).Block(cases...),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
@@ -641,55 +627,14 @@ func (p *printer) structRead(f *jen.File, t *model.Type) {
 	f.Line()
 }
 
-// zero is the zero value of a field of type gt.
-func (p *printer) zero(gt *model.GoType) *jen.Statement {
-	switch gt.Kind {
-	case model.String, model.NumericString:
-		return jen.Lit("")
-	case model.Int64, model.UnixMillis, model.Float64:
-		return jen.Lit(0)
-	case model.Bool:
-		return jen.False()
-	case model.Named:
-		if gt.Named.Kind == model.StringSet {
-			return jen.Lit("")
-		}
-		return jen.Id(gt.Named.Name).Values()
-	case model.Slice, model.Map:
-		return jen.Nil()
-	}
-	return p.goType(gt).Values()
-}
-
-// fastNumber names the codec.Decoder method that reads a number of type gt
-// inline, or is "".
-func fastNumber(gt *model.GoType) string {
-	switch gt.Kind {
-	case model.Int64, model.UnixMillis:
-		return "FastInt64"
-	case model.Float64:
-		return "FastFloat64"
-	}
-	return ""
+// bitLit is the bit of the i-th optional field in a decoder's seen set.
+func bitLit(i int) *jen.Statement {
+	return jen.Id("0x" + strconv.FormatUint(uint64(1)<<i, 16))
 }
 
 // isStruct reports whether gt is a generated struct.
 func isStruct(gt *model.GoType) bool {
 	return gt.Kind == model.Named && gt.Named.Kind == model.Struct
-}
-
-// reuseFunc names the codec function that gives an optional field of type gt
-// memory to decode into: scalars come from the decoder's slabs.
-func reuseFunc(gt *model.GoType) string {
-	switch {
-	case isString(gt):
-		return "ReuseString"
-	case gt.Kind == model.Int64 || gt.Kind == model.UnixMillis:
-		return "ReuseInt64"
-	case gt.Kind == model.Float64:
-		return "ReuseFloat64"
-	}
-	return "Reuse"
 }
 
 // isLazy reports whether gt holds a struct decoded on first access.
@@ -704,104 +649,53 @@ func isString(gt *model.GoType) bool {
 		(gt.Kind == model.Named && gt.Named.Kind == model.StringSet)
 }
 
-// readField prints the case of one member in a struct's decoder. Strings,
-// numbers and nested objects, nearly every member, are read inline when the
-// value has the right kind and no member was kept raw yet (so there is no
-// earlier duplicate to drop); any other case goes through codec.Required
-// and codec.Optional, which keep an unfit value raw.
-func (p *printer) readField(t *model.Type, fl *model.Field) []jen.Code {
-	dst := jen.Op("&").Id("v").Dot(fl.Name)
-	rest := jen.Op("&").Id("v").Dot("Rest")
-	name := jen.Lit(fl.JSONName)
-	var out []jen.Code
-	constLit := stringConst(fl)
-	if constLit != nil {
-		out = append(out, jen.Id("at").Op(":=").Id("d").Dot("Start").Call())
+// fieldReader names the codec function that reads a member into a field
+// of type gt, Required or Optional by the field, with a fast path for the
+// kinds nearly every member has; "Field" (Required...) and "" (Optional)
+// are the general ones, which take the type's reader.
+func fieldReader(gt *model.GoType) (name string, takesReader bool) {
+	switch {
+	case isString(gt):
+		return "String", false
+	case gt.Kind == model.Int64 || gt.Kind == model.UnixMillis:
+		return "Int64", false
+	case gt.Kind == model.Float64:
+		return "Float64", false
+	case isStruct(gt) || isLazy(gt):
+		return "Object", true
 	}
-	fast := jen.Id("d").Dot("Peek").Call().Op("==").Qual(jsonwirePkg, "KindString").Op("&&").Len(jen.Id("v").Dot("Rest")).Op("==").Lit(0)
-	objectFast := jen.Id("d").Dot("Peek").Call().Op("==").Qual(jsonwirePkg, "KindObject").Op("&&").Len(jen.Id("v").Dot("Rest")).Op("==").Lit(0)
-	noRest := jen.Len(jen.Id("v").Dot("Rest")).Op("==").Lit(0)
-	readString := jen.Qual(codecPkg, "String").Types(p.goType(fl.Type)).Call(jen.Id("d"))
+	return "", true
+}
+
+// readField is the case of one member in a struct's decoder: one call of
+// the codec function for the field's kind (see internal/codec/field.go),
+// which keeps an unfit value raw in Rest.
+func (p *printer) readField(t *model.Type, fl *model.Field) jen.Code {
+	args := []jen.Code{jen.Id("d"), jen.Op("&").Id("v").Dot(fl.Name)}
+	kind, takesReader := fieldReader(fl.Type)
+	if c := stringConst(fl); c != nil {
+		kind, takesReader = "Const", false
+		args = append(args, jen.Lit(*c))
+	}
+	if takesReader {
+		args = append(args, p.reader(fl.Type))
+	}
+	args = append(args, jen.Op("&").Id("v").Dot("Rest"), jen.Lit(fl.JSONName))
 	switch {
 	case fl.Required:
-		bit := jen.Id(absentConst(t, fl))
-		slow := []jen.Code{
-			jen.List(jen.Id("fits"), jen.Err()).Op("=").Qual(codecPkg, "Required").Call(jen.Id("d"), dst, p.reader(fl.Type), rest, name),
-			jen.Id("v").Dot("absent").Op("=").Qual(codecPkg, "SetBit").Call(jen.Id("v").Dot("absent"), bit.Clone(), jen.Op("!").Id("fits")),
+		if kind == "" {
+			kind = "Field"
 		}
-		// fits is needed after the case only to check a const.
-		setFits := func(value jen.Code) jen.Code {
-			if constLit == nil {
-				return jen.Null()
-			}
-			return jen.Id("fits").Op("=").Add(value)
-		}
-		switch {
-		case isString(fl.Type):
-			out = append(out, jen.If(fast).Block(
-				jen.List(jen.Id("v").Dot(fl.Name), jen.Err()).Op("=").Add(readString),
-				setFits(jen.Err().Op("==").Nil()),
-				jen.Id("v").Dot("absent").Op("&^=").Add(bit),
-			).Else().Block(slow...))
-		case fastNumber(fl.Type) != "":
-			out = append(out, jen.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Id("d").Dot(fastNumber(fl.Type)).Call(noRest), jen.Id("ok")).Block(
-				jen.Id("v").Dot(fl.Name).Op("=").Add(p.goType(fl.Type)).Call(jen.Id("n")),
-				jen.Id("v").Dot("absent").Op("&^=").Add(bit),
-			).Else().Block(slow...))
-		case isStruct(fl.Type) || isLazy(fl.Type):
-			out = append(out, jen.If(objectFast).Block(
-				jen.List(jen.Id("_"), jen.Err()).Op("=").Id("v").Dot(fl.Name).Dot("read").Call(jen.Id("d")),
-				jen.Id("v").Dot("absent").Op("&^=").Add(bit),
-			).Else().Block(slow...))
-		default:
-			out = append(out, slow...)
-		}
-		if constLit != nil {
-			out = append(out, jen.If(jen.Id("fits").Op("&&").Id("v").Dot(fl.Name).Op("!=").Lit(*constLit)).Block(
-				jen.Id("d").Dot("ConstMismatch").Call(jen.Id("at"), jen.Qual("strconv", "Quote").Call(jen.Id("v").Dot(fl.Name)), jen.Lit(strconv.Quote(*constLit))),
-			))
-		}
+		args = append(args, jen.Op("&").Id("v").Dot("absent"), jen.Id(absentConst(t, fl)))
+		return jen.Err().Op("=").Qual(codecPkg, "Required"+kind).Call(args...)
 	case byPointer(fl.Type):
-		slow := jen.Err().Op("=").Qual(codecPkg, "Optional").Call(jen.Id("d"), dst, jen.Id("v").Dot(fl.Name), p.reader(fl.Type), rest, name)
-		reuse := jen.Id("v").Dot(fl.Name).Op("=").Qual(codecPkg, reuseFunc(fl.Type)).Call(jen.Id("v").Dot(fl.Name))
-		if reuseFunc(fl.Type) != "Reuse" {
-			reuse = jen.Id("v").Dot(fl.Name).Op("=").Qual(codecPkg, reuseFunc(fl.Type)).Call(jen.Id("d"), jen.Id("v").Dot(fl.Name))
+		if kind == "" {
+			// The general Optional takes the old pointer, whose memory it reuses.
+			args = append(args[:2], append([]jen.Code{jen.Id("v").Dot(fl.Name)}, args[2:]...)...)
 		}
-		switch {
-		case isString(fl.Type):
-			out = append(out, jen.If(fast).Block(
-				reuse,
-				jen.List(jen.Op("*").Id("v").Dot(fl.Name), jen.Err()).Op("=").Add(readString),
-			).Else().Block(slow))
-		case fastNumber(fl.Type) != "":
-			out = append(out, jen.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Id("d").Dot(fastNumber(fl.Type)).Call(noRest), jen.Id("ok")).Block(
-				reuse,
-				jen.Op("*").Id("v").Dot(fl.Name).Op("=").Add(p.goType(fl.Type)).Call(jen.Id("n")),
-			).Else().Block(slow))
-		case isStruct(fl.Type):
-			out = append(out, jen.If(objectFast).Block(
-				reuse,
-				jen.List(jen.Id("_"), jen.Err()).Op("=").Id("v").Dot(fl.Name).Dot("read").Call(jen.Id("d")),
-			).Else().Block(slow))
-		default:
-			out = append(out, slow)
-		}
-		if constLit != nil {
-			out = append(out, jen.If(jen.Id("v").Dot(fl.Name).Op("!=").Nil().Op("&&").Op("*").Id("v").Dot(fl.Name).Op("!=").Lit(*constLit)).Block(
-				jen.Id("d").Dot("ConstMismatch").Call(jen.Id("at"), jen.Qual("strconv", "Quote").Call(jen.Op("*").Id("v").Dot(fl.Name)), jen.Lit(strconv.Quote(*constLit))),
-			))
-		}
-	default:
-		slow := jen.List(jen.Id("_"), jen.Err()).Op("=").Qual(codecPkg, "Required").Call(jen.Id("d"), dst, p.reader(fl.Type), rest, name)
-		if isLazy(fl.Type) {
-			out = append(out, jen.If(objectFast).Block(
-				jen.List(jen.Id("_"), jen.Err()).Op("=").Id("v").Dot(fl.Name).Dot("read").Call(jen.Id("d")),
-			).Else().Block(slow))
-		} else {
-			out = append(out, slow)
-		}
+		return jen.Err().Op("=").Qual(codecPkg, "Optional"+kind).Call(args...)
 	}
-	return out
+	return jen.Err().Op("=").Qual(codecPkg, "Member").Call(jen.Id("d"), jen.Op("&").Id("v").Dot(fl.Name), p.reader(fl.Type), jen.Op("&").Id("v").Dot("Rest"), jen.Lit(fl.JSONName))
 }
 
 // stringConst returns the const of a plain string field, checked on decode.

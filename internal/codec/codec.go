@@ -37,7 +37,7 @@ type Decoder struct {
 	constWant string
 
 	// Slabs the optional scalar fields of new values are carved from (see
-	// ReuseString).
+	// reuseString).
 	strings  []string
 	int64s   []int64
 	float64s []float64
@@ -123,7 +123,7 @@ func Required[T any](d *Decoder, dst *T, read func(*T, *Decoder) (bool, error), 
 // the member is absent or kept raw. old is the field's pointer in the value
 // decoded before, whose memory is reused.
 func Optional[T any](d *Decoder, dst **T, old *T, read func(*T, *Decoder) (bool, error), rest *pinpointevents.Members, name string) error {
-	v := Reuse(old)
+	v := reuse(old)
 	fits, err := Required(d, v, read, rest, name)
 	if fits {
 		*dst = v
@@ -363,16 +363,16 @@ func SortedKeys[V any](buf []string, m map[string]V) []string {
 	return keys
 }
 
-// SetBit returns set with bit set (on) or cleared.
-func SetBit(set, bit uint64, on bool) uint64 {
+// setBit returns set with bit set (on) or cleared.
+func setBit(set, bit uint64, on bool) uint64 {
 	if on {
 		return set | bit
 	}
 	return set &^ bit
 }
 
-// Start returns the offset where the next value starts.
-func (d *Decoder) Start() int {
+// start returns the offset where the next value starts.
+func (d *Decoder) start() int {
 	d.Peek()
 	return d.Offset()
 }
@@ -486,16 +486,9 @@ func DecodeDocument[T any](text string, dst *T, read func(*T, *Decoder) (bool, e
 
 var errDocumentDoesNotFit = errors.New("the embedded JSON document has values of other types than its schema allows")
 
-// String reads a JSON string into any string type. The caller has checked
-// with Peek that the next value is a string.
-func String[S ~string](d *Decoder) (S, error) {
-	s, err := d.StringAfterPeek()
-	return S(s), err
-}
-
-// Reuse returns old, or a new value when old is nil: decoding into a used
+// reuse returns old, or a new value when old is nil: decoding into a used
 // value writes into the memory its optional fields already point to.
-func Reuse[T any](old *T) *T {
+func reuse[T any](old *T) *T {
 	if old == nil {
 		return new(T)
 	}
@@ -505,13 +498,13 @@ func Reuse[T any](old *T) *T {
 // slabLen is how many fields one slab allocation serves.
 const slabLen = 64
 
-// ReuseString is Reuse for an optional string field, whose new value is
+// reuseString is reuse for an optional string field, whose new value is
 // carved from a slab of the decoder: the fields of one event then sit next
 // to each other in memory (which a later walk over many events, such as
 // encoding them, feels), and a new value costs an allocation per slabLen
 // fields rather than per field. Like the string arena, a slab is never
 // handed out twice, so it lives as long as any field in it.
-func ReuseString[S ~string](d *Decoder, old *S) *S {
+func reuseString[S ~string](d *Decoder, old *S) *S {
 	if old != nil {
 		return old
 	}
@@ -524,8 +517,8 @@ func ReuseString[S ~string](d *Decoder, old *S) *S {
 	return (*S)(unsafe.Pointer(p))
 }
 
-// ReuseInt64 is ReuseString for an optional integer field.
-func ReuseInt64[I ~int64](d *Decoder, old *I) *I {
+// reuseInt64 is reuseString for an optional integer field.
+func reuseInt64[I ~int64](d *Decoder, old *I) *I {
 	if old != nil {
 		return old
 	}
@@ -537,8 +530,8 @@ func ReuseInt64[I ~int64](d *Decoder, old *I) *I {
 	return (*I)(unsafe.Pointer(p))
 }
 
-// ReuseFloat64 is ReuseString for an optional number field.
-func ReuseFloat64(d *Decoder, old *float64) *float64 {
+// reuseFloat64 is reuseString for an optional number field.
+func reuseFloat64(d *Decoder, old *float64) *float64 {
 	if old != nil {
 		return old
 	}
@@ -550,10 +543,10 @@ func ReuseFloat64(d *Decoder, old *float64) *float64 {
 	return p
 }
 
-// FastInt64 reads an integer that an int64 holds, when allowed is true; it
+// fastInt64 reads an integer that an int64 holds, when allowed is true; it
 // reads nothing and reports false otherwise, or when the next value is not
 // such an integer, leaving the caller's general path to deal with it.
-func (d *Decoder) FastInt64(allowed bool) (int64, bool) {
+func (d *Decoder) fastInt64(allowed bool) (int64, bool) {
 	if !allowed || d.Peek() != jsonwire.KindNumber {
 		return 0, false
 	}
@@ -566,8 +559,8 @@ func (d *Decoder) FastInt64(allowed bool) (int64, bool) {
 	return n, true
 }
 
-// FastFloat64 is FastInt64 for a number a float64 holds exactly.
-func (d *Decoder) FastFloat64(allowed bool) (float64, bool) {
+// fastFloat64 is fastInt64 for a number a float64 holds exactly.
+func (d *Decoder) fastFloat64(allowed bool) (float64, bool) {
 	if !allowed || d.Peek() != jsonwire.KindNumber {
 		return 0, false
 	}

@@ -8,20 +8,15 @@ import (
 	"strconv"
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *AppEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *AppEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -29,9 +24,8 @@ func (v *AppEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *AppEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -56,115 +50,40 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentAppEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentAppEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentAppEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentAppEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentAppEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentAppEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentAppEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentAppEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentAppEventAttributes != 0 {
-				v.Attributes = nil
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
+			codec.Clear(&v.EventType, v.absent&absentAppEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentAppEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentAppEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentAppEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentAppEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentAppEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentAppEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentAppEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentAppEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				v.absent &^= absentAppEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentAppEventEventType, !fits)
-			}
+			err = codec.RequiredString(d, &v.EventType, &v.Rest, "event_type", &v.absent, absentAppEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentAppEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentAppEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentAppEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentAppEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentAppEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentAppEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentAppEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentAppEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.0" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.0\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.0", &v.Rest, "event_version", &v.absent, absentAppEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentAppEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentAppEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentAppEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentAppEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentAppEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentAppEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentAppEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentAppEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentAppEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentAppEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentAppEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentAppEventSession)
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, stringMapRead, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentAppEventAttributes, !fits)
+			err = codec.RequiredField(d, &v.Attributes, stringMapRead, &v.Rest, "attributes", &v.absent, absentAppEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}

@@ -8,20 +8,15 @@ import (
 	"strconv"
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Application) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Application) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -29,9 +24,8 @@ func (v *Application) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *Application) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -56,87 +50,35 @@ func (v *Application) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentApplicationAppID != 0 {
-				v.AppID = ""
-			}
-			if seen&uint64(0x1) == 0 {
-				v.CognitoIdentityPoolID = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.PackageName = nil
-			}
-			if v.absent&absentApplicationSDK != 0 {
-				v.SDK = SDK{}
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Title = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.VersionName = nil
-			}
-			if seen&uint64(0x10) == 0 {
-				v.VersionCode = nil
-			}
+			codec.Clear(&v.AppID, v.absent&absentApplicationAppID != 0)
+			codec.Clear(&v.CognitoIdentityPoolID, seen&0x1 == 0)
+			codec.Clear(&v.PackageName, seen&0x2 == 0)
+			codec.Clear(&v.SDK, v.absent&absentApplicationSDK != 0)
+			codec.Clear(&v.Title, seen&0x4 == 0)
+			codec.Clear(&v.VersionName, seen&0x8 == 0)
+			codec.Clear(&v.VersionCode, seen&0x10 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "app_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AppID, err = codec.String[string](d)
-				v.absent &^= absentApplicationAppID
-			} else {
-				fits, err = codec.Required(d, &v.AppID, codec.ReadString[string], &v.Rest, "app_id")
-				v.absent = codec.SetBit(v.absent, absentApplicationAppID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AppID, &v.Rest, "app_id", &v.absent, absentApplicationAppID)
 		case "cognito_identity_pool_id":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CognitoIdentityPoolID = codec.ReuseString(d, v.CognitoIdentityPoolID)
-				*v.CognitoIdentityPoolID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.CognitoIdentityPoolID, v.CognitoIdentityPoolID, codec.ReadString[string], &v.Rest, "cognito_identity_pool_id")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.CognitoIdentityPoolID, &v.Rest, "cognito_identity_pool_id")
 		case "package_name":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.PackageName = codec.ReuseString(d, v.PackageName)
-				*v.PackageName, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.PackageName, v.PackageName, codec.ReadString[string], &v.Rest, "package_name")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.PackageName, &v.Rest, "package_name")
 		case "sdk":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.SDK.read(d)
-				v.absent &^= absentApplicationSDK
-			} else {
-				fits, err = codec.Required(d, &v.SDK, (*SDK).read, &v.Rest, "sdk")
-				v.absent = codec.SetBit(v.absent, absentApplicationSDK, !fits)
-			}
+			err = codec.RequiredObject(d, &v.SDK, (*SDK).read, &v.Rest, "sdk", &v.absent, absentApplicationSDK)
 		case "title":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Title = codec.ReuseString(d, v.Title)
-				*v.Title, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Title, v.Title, codec.ReadString[string], &v.Rest, "title")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.Title, &v.Rest, "title")
 		case "version_name":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.VersionName = codec.ReuseString(d, v.VersionName)
-				*v.VersionName, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.VersionName, v.VersionName, codec.ReadString[string], &v.Rest, "version_name")
-			}
+			seen |= 0x8
+			err = codec.OptionalString(d, &v.VersionName, &v.Rest, "version_name")
 		case "version_code":
-			seen |= uint64(0x10)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.VersionCode = codec.ReuseString(d, v.VersionCode)
-				*v.VersionCode, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.VersionCode, v.VersionCode, codec.ReadString[string], &v.Rest, "version_code")
-			}
+			seen |= 0x10
+			err = codec.OptionalString(d, &v.VersionCode, &v.Rest, "version_code")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -181,20 +123,15 @@ func (v *Application) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Client) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Client) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -202,9 +139,8 @@ func (v *Client) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *Client) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -229,32 +165,16 @@ func (v *Client) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentClientClientID != 0 {
-				v.ClientID = ""
-			}
-			if seen&uint64(0x1) == 0 {
-				v.CognitoID = nil
-			}
+			codec.Clear(&v.ClientID, v.absent&absentClientClientID != 0)
+			codec.Clear(&v.CognitoID, seen&0x1 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "client_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ClientID, err = codec.String[string](d)
-				v.absent &^= absentClientClientID
-			} else {
-				fits, err = codec.Required(d, &v.ClientID, codec.ReadString[string], &v.Rest, "client_id")
-				v.absent = codec.SetBit(v.absent, absentClientClientID, !fits)
-			}
+			err = codec.RequiredString(d, &v.ClientID, &v.Rest, "client_id", &v.absent, absentClientClientID)
 		case "cognito_id":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CognitoID = codec.ReuseString(d, v.CognitoID)
-				*v.CognitoID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.CognitoID, v.CognitoID, codec.ReadString[string], &v.Rest, "cognito_id")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.CognitoID, &v.Rest, "cognito_id")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -279,20 +199,15 @@ func (v *Client) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Device) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Device) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -300,9 +215,8 @@ func (v *Device) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *Device) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -326,53 +240,25 @@ func (v *Device) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Locale = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Make = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Model = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.Platform = nil
-			}
+			codec.Clear(&v.Locale, seen&0x1 == 0)
+			codec.Clear(&v.Make, seen&0x2 == 0)
+			codec.Clear(&v.Model, seen&0x4 == 0)
+			codec.Clear(&v.Platform, seen&0x8 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "locale":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Locale = codec.Reuse(v.Locale)
-				_, err = v.Locale.read(d)
-			} else {
-				err = codec.Optional(d, &v.Locale, v.Locale, (*Locale).read, &v.Rest, "locale")
-			}
+			seen |= 0x1
+			err = codec.OptionalObject(d, &v.Locale, (*Locale).read, &v.Rest, "locale")
 		case "make":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Make = codec.ReuseString(d, v.Make)
-				*v.Make, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Make, v.Make, codec.ReadString[string], &v.Rest, "make")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.Make, &v.Rest, "make")
 		case "model":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Model = codec.ReuseString(d, v.Model)
-				*v.Model, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Model, v.Model, codec.ReadString[string], &v.Rest, "model")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.Model, &v.Rest, "model")
 		case "platform":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Platform = codec.Reuse(v.Platform)
-				_, err = v.Platform.read(d)
-			} else {
-				err = codec.Optional(d, &v.Platform, v.Platform, (*Platform).read, &v.Rest, "platform")
-			}
+			seen |= 0x8
+			err = codec.OptionalObject(d, &v.Platform, (*Platform).read, &v.Rest, "platform")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -405,20 +291,15 @@ func (v *Device) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Locale) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Locale) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -426,9 +307,8 @@ func (v *Locale) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *Locale) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -452,42 +332,21 @@ func (v *Locale) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Code = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Country = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Language = nil
-			}
+			codec.Clear(&v.Code, seen&0x1 == 0)
+			codec.Clear(&v.Country, seen&0x2 == 0)
+			codec.Clear(&v.Language, seen&0x4 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "code":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Code = codec.ReuseString(d, v.Code)
-				*v.Code, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Code, v.Code, codec.ReadString[string], &v.Rest, "code")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.Code, &v.Rest, "code")
 		case "country":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Country = codec.ReuseString(d, v.Country)
-				*v.Country, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Country, v.Country, codec.ReadString[string], &v.Rest, "country")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.Country, &v.Rest, "country")
 		case "language":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Language = codec.ReuseString(d, v.Language)
-				*v.Language, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Language, v.Language, codec.ReadString[string], &v.Rest, "language")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.Language, &v.Rest, "language")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -516,20 +375,15 @@ func (v *Locale) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Platform) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Platform) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -537,9 +391,8 @@ func (v *Platform) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *Platform) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -563,31 +416,17 @@ func (v *Platform) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Name = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Version = nil
-			}
+			codec.Clear(&v.Name, seen&0x1 == 0)
+			codec.Clear(&v.Version, seen&0x2 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "name":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Name = codec.ReuseString(d, v.Name)
-				*v.Name, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Name, v.Name, codec.ReadString[string], &v.Rest, "name")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.Name, &v.Rest, "name")
 		case "version":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Version = codec.ReuseString(d, v.Version)
-				*v.Version, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Version, v.Version, codec.ReadString[string], &v.Rest, "version")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.Version, &v.Rest, "version")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -612,20 +451,15 @@ func (v *Platform) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *SDK) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *SDK) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -633,9 +467,8 @@ func (v *SDK) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *SDK) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -659,31 +492,17 @@ func (v *SDK) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Name = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Version = nil
-			}
+			codec.Clear(&v.Name, seen&0x1 == 0)
+			codec.Clear(&v.Version, seen&0x2 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "name":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Name = codec.ReuseString(d, v.Name)
-				*v.Name, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Name, v.Name, codec.ReadString[string], &v.Rest, "name")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.Name, &v.Rest, "name")
 		case "version":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Version = codec.ReuseString(d, v.Version)
-				*v.Version, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Version, v.Version, codec.ReadString[string], &v.Rest, "version")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.Version, &v.Rest, "version")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -708,20 +527,15 @@ func (v *SDK) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Session) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Session) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -729,9 +543,8 @@ func (v *Session) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -755,42 +568,21 @@ func (v *Session) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.SessionID = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.StartTimestamp = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.StopTimestamp = nil
-			}
+			codec.Clear(&v.SessionID, seen&0x1 == 0)
+			codec.Clear(&v.StartTimestamp, seen&0x2 == 0)
+			codec.Clear(&v.StopTimestamp, seen&0x4 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "session_id":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.SessionID = codec.ReuseString(d, v.SessionID)
-				*v.SessionID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.SessionID, v.SessionID, codec.ReadString[string], &v.Rest, "session_id")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.SessionID, &v.Rest, "session_id")
 		case "start_timestamp":
-			seen |= uint64(0x2)
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.StartTimestamp = codec.ReuseInt64(d, v.StartTimestamp)
-				*v.StartTimestamp = UnixMillis(n)
-			} else {
-				err = codec.Optional(d, &v.StartTimestamp, v.StartTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "start_timestamp")
-			}
+			seen |= 0x2
+			err = codec.OptionalInt64(d, &v.StartTimestamp, &v.Rest, "start_timestamp")
 		case "stop_timestamp":
-			seen |= uint64(0x4)
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.StopTimestamp = codec.ReuseInt64(d, v.StopTimestamp)
-				*v.StopTimestamp = UnixMillis(n)
-			} else {
-				err = codec.Optional(d, &v.StopTimestamp, v.StopTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "stop_timestamp")
-			}
+			seen |= 0x4
+			err = codec.OptionalInt64(d, &v.StopTimestamp, &v.Rest, "stop_timestamp")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}

@@ -8,20 +8,15 @@ import (
 	"strconv"
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *BouncedRecipient) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *BouncedRecipient) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -29,9 +24,8 @@ func (v *BouncedRecipient) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *BouncedRecipient) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -55,53 +49,25 @@ func (v *BouncedRecipient) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.EmailAddress = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Action = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Status = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.DiagnosticCode = nil
-			}
+			codec.Clear(&v.EmailAddress, seen&0x1 == 0)
+			codec.Clear(&v.Action, seen&0x2 == 0)
+			codec.Clear(&v.Status, seen&0x4 == 0)
+			codec.Clear(&v.DiagnosticCode, seen&0x8 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "email_address":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EmailAddress = codec.ReuseString(d, v.EmailAddress)
-				*v.EmailAddress, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.EmailAddress, v.EmailAddress, codec.ReadString[string], &v.Rest, "email_address")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.EmailAddress, &v.Rest, "email_address")
 		case "action":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Action = codec.ReuseString(d, v.Action)
-				*v.Action, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Action, v.Action, codec.ReadString[string], &v.Rest, "action")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.Action, &v.Rest, "action")
 		case "status":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Status = codec.ReuseString(d, v.Status)
-				*v.Status, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Status, v.Status, codec.ReadString[string], &v.Rest, "status")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.Status, &v.Rest, "status")
 		case "diagnostic_code":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.DiagnosticCode = codec.ReuseString(d, v.DiagnosticCode)
-				*v.DiagnosticCode, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.DiagnosticCode, v.DiagnosticCode, codec.ReadString[string], &v.Rest, "diagnostic_code")
-			}
+			seen |= 0x8
+			err = codec.OptionalString(d, &v.DiagnosticCode, &v.Rest, "diagnostic_code")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -134,20 +100,15 @@ func (v *BouncedRecipient) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *CommonHeaders) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *CommonHeaders) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -155,9 +116,8 @@ func (v *CommonHeaders) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *CommonHeaders) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -181,48 +141,25 @@ func (v *CommonHeaders) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.From = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.To = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Subject = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.Date = nil
-			}
+			codec.Clear(&v.From, seen&0x1 == 0)
+			codec.Clear(&v.To, seen&0x2 == 0)
+			codec.Clear(&v.Subject, seen&0x4 == 0)
+			codec.Clear(&v.Date, seen&0x8 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "from":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.From = codec.ReuseString(d, v.From)
-				*v.From, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.From, v.From, codec.ReadString[string], &v.Rest, "from")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.From, &v.Rest, "from")
 		case "to":
-			seen |= uint64(0x2)
-			_, err = codec.Required(d, &v.To, stringSliceRead, &v.Rest, "to")
+			seen |= 0x2
+			err = codec.Member(d, &v.To, stringSliceRead, &v.Rest, "to")
 		case "subject":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Subject = codec.ReuseString(d, v.Subject)
-				*v.Subject, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Subject, v.Subject, codec.ReadString[string], &v.Rest, "subject")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.Subject, &v.Rest, "subject")
 		case "date":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Date = codec.ReuseString(d, v.Date)
-				*v.Date, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Date, v.Date, codec.ReadString[string], &v.Rest, "date")
-			}
+			seen |= 0x8
+			err = codec.OptionalString(d, &v.Date, &v.Rest, "date")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -255,20 +192,15 @@ func (v *CommonHeaders) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *ComplainedRecipient) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *ComplainedRecipient) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -276,9 +208,8 @@ func (v *ComplainedRecipient) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *ComplainedRecipient) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -302,20 +233,13 @@ func (v *ComplainedRecipient) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.EmailAddress = nil
-			}
+			codec.Clear(&v.EmailAddress, seen&0x1 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "email_address":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EmailAddress = codec.ReuseString(d, v.EmailAddress)
-				*v.EmailAddress, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.EmailAddress, v.EmailAddress, codec.ReadString[string], &v.Rest, "email_address")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.EmailAddress, &v.Rest, "email_address")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -336,20 +260,15 @@ func (v *ComplainedRecipient) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailAttributes) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailAttributes) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -357,9 +276,8 @@ func (v *EmailAttributes) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -384,92 +302,39 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailAttributesFeedback != 0 {
-				v.Feedback = ""
-			}
-			if seen&uint64(0x1) == 0 {
-				v.CampaignID = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.CampaignActivityID = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.TreatmentID = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.JourneyID = nil
-			}
-			if seen&uint64(0x10) == 0 {
-				v.JourneyActivityID = nil
-			}
-			if seen&uint64(0x20) == 0 {
-				v.JourneyRunID = nil
-			}
-			if seen&uint64(0x40) == 0 {
-				v.Tags = nil
-			}
+			codec.Clear(&v.Feedback, v.absent&absentEmailAttributesFeedback != 0)
+			codec.Clear(&v.CampaignID, seen&0x1 == 0)
+			codec.Clear(&v.CampaignActivityID, seen&0x2 == 0)
+			codec.Clear(&v.TreatmentID, seen&0x4 == 0)
+			codec.Clear(&v.JourneyID, seen&0x8 == 0)
+			codec.Clear(&v.JourneyActivityID, seen&0x10 == 0)
+			codec.Clear(&v.JourneyRunID, seen&0x20 == 0)
+			codec.Clear(&v.Tags, seen&0x40 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "feedback":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Feedback, err = codec.String[string](d)
-				v.absent &^= absentEmailAttributesFeedback
-			} else {
-				fits, err = codec.Required(d, &v.Feedback, codec.ReadString[string], &v.Rest, "feedback")
-				v.absent = codec.SetBit(v.absent, absentEmailAttributesFeedback, !fits)
-			}
+			err = codec.RequiredString(d, &v.Feedback, &v.Rest, "feedback", &v.absent, absentEmailAttributesFeedback)
 		case "campaign_id":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignID = codec.ReuseString(d, v.CampaignID)
-				*v.CampaignID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.CampaignID, v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.CampaignID, &v.Rest, "campaign_id")
 		case "campaign_activity_id":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignActivityID = codec.ReuseString(d, v.CampaignActivityID)
-				*v.CampaignActivityID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.CampaignActivityID, v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.CampaignActivityID, &v.Rest, "campaign_activity_id")
 		case "treatment_id":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.TreatmentID = codec.ReuseString(d, v.TreatmentID)
-				*v.TreatmentID, err = codec.String[NumericString](d)
-			} else {
-				err = codec.Optional(d, &v.TreatmentID, v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.TreatmentID, &v.Rest, "treatment_id")
 		case "journey_id":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyID = codec.ReuseString(d, v.JourneyID)
-				*v.JourneyID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.JourneyID, v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
-			}
+			seen |= 0x8
+			err = codec.OptionalString(d, &v.JourneyID, &v.Rest, "journey_id")
 		case "journey_activity_id":
-			seen |= uint64(0x10)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyActivityID = codec.ReuseString(d, v.JourneyActivityID)
-				*v.JourneyActivityID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.JourneyActivityID, v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
-			}
+			seen |= 0x10
+			err = codec.OptionalString(d, &v.JourneyActivityID, &v.Rest, "journey_activity_id")
 		case "journey_run_id":
-			seen |= uint64(0x20)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyRunID = codec.ReuseString(d, v.JourneyRunID)
-				*v.JourneyRunID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.JourneyRunID, v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
-			}
+			seen |= 0x20
+			err = codec.OptionalString(d, &v.JourneyRunID, &v.Rest, "journey_run_id")
 		case "tags":
-			seen |= uint64(0x40)
+			seen |= 0x40
 			err = codec.Optional(d, &v.Tags, v.Tags, nullableStringRead, &v.Rest, "tags")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
@@ -519,20 +384,15 @@ func (v *EmailAttributes) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailBounce) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailBounce) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -540,9 +400,8 @@ func (v *EmailBounce) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailBounce) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -566,59 +425,29 @@ func (v *EmailBounce) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.BounceType = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.BounceSubType = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.BouncedRecipients = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.FeedbackID = nil
-			}
-			if seen&uint64(0x10) == 0 {
-				v.ReportingMTA = nil
-			}
+			codec.Clear(&v.BounceType, seen&0x1 == 0)
+			codec.Clear(&v.BounceSubType, seen&0x2 == 0)
+			codec.Clear(&v.BouncedRecipients, seen&0x4 == 0)
+			codec.Clear(&v.FeedbackID, seen&0x8 == 0)
+			codec.Clear(&v.ReportingMTA, seen&0x10 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "bounce_type":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.BounceType = codec.ReuseString(d, v.BounceType)
-				*v.BounceType, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.BounceType, v.BounceType, codec.ReadString[string], &v.Rest, "bounce_type")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.BounceType, &v.Rest, "bounce_type")
 		case "bounce_sub_type":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.BounceSubType = codec.ReuseString(d, v.BounceSubType)
-				*v.BounceSubType, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.BounceSubType, v.BounceSubType, codec.ReadString[string], &v.Rest, "bounce_sub_type")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.BounceSubType, &v.Rest, "bounce_sub_type")
 		case "bounced_recipients":
-			seen |= uint64(0x4)
-			_, err = codec.Required(d, &v.BouncedRecipients, bouncedRecipientSliceRead, &v.Rest, "bounced_recipients")
+			seen |= 0x4
+			err = codec.Member(d, &v.BouncedRecipients, bouncedRecipientSliceRead, &v.Rest, "bounced_recipients")
 		case "feedback_id":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.FeedbackID = codec.ReuseString(d, v.FeedbackID)
-				*v.FeedbackID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.FeedbackID, v.FeedbackID, codec.ReadString[string], &v.Rest, "feedback_id")
-			}
+			seen |= 0x8
+			err = codec.OptionalString(d, &v.FeedbackID, &v.Rest, "feedback_id")
 		case "reporting_mta":
-			seen |= uint64(0x10)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ReportingMTA = codec.ReuseString(d, v.ReportingMTA)
-				*v.ReportingMTA, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ReportingMTA, v.ReportingMTA, codec.ReadString[string], &v.Rest, "reporting_mta")
-			}
+			seen |= 0x10
+			err = codec.OptionalString(d, &v.ReportingMTA, &v.Rest, "reporting_mta")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -655,20 +484,15 @@ func (v *EmailBounce) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailClickChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailClickChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -676,9 +500,8 @@ func (v *EmailClickChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailClickChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -702,21 +525,12 @@ func (v *EmailClickChannel) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailClickChannelMailEvent != 0 {
-				v.MailEvent = EmailClickMailEvent{}
-			}
+			codec.Clear(&v.MailEvent, v.absent&absentEmailClickChannelMailEvent != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailClickChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailClickMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailClickChannelMailEvent, !fits)
-			}
+			err = codec.RequiredObject(d, &v.MailEvent, (*EmailClickMailEvent).read, &v.Rest, "mail_event", &v.absent, absentEmailClickChannelMailEvent)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -737,20 +551,15 @@ func (v *EmailClickChannel) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailClickDetails) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailClickDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -758,9 +567,8 @@ func (v *EmailClickDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailClickDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -784,48 +592,25 @@ func (v *EmailClickDetails) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.IPAddress = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.UserAgent = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Link = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.LinkTags = nil
-			}
+			codec.Clear(&v.IPAddress, seen&0x1 == 0)
+			codec.Clear(&v.UserAgent, seen&0x2 == 0)
+			codec.Clear(&v.Link, seen&0x4 == 0)
+			codec.Clear(&v.LinkTags, seen&0x8 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "ip_address":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.IPAddress = codec.ReuseString(d, v.IPAddress)
-				*v.IPAddress, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.IPAddress, v.IPAddress, codec.ReadString[string], &v.Rest, "ip_address")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.IPAddress, &v.Rest, "ip_address")
 		case "user_agent":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.UserAgent = codec.ReuseString(d, v.UserAgent)
-				*v.UserAgent, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.UserAgent, v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.UserAgent, &v.Rest, "user_agent")
 		case "link":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Link = codec.ReuseString(d, v.Link)
-				*v.Link, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Link, v.Link, codec.ReadString[string], &v.Rest, "link")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.Link, &v.Rest, "link")
 		case "link_tags":
-			seen |= uint64(0x8)
-			_, err = codec.Required(d, &v.LinkTags, stringSliceMapRead, &v.Rest, "link_tags")
+			seen |= 0x8
+			err = codec.Member(d, &v.LinkTags, stringSliceMapRead, &v.Rest, "link_tags")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -858,20 +643,15 @@ func (v *EmailClickDetails) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailClickEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailClickEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -879,9 +659,8 @@ func (v *EmailClickEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailClickEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -906,158 +685,50 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailClickEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailClickEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailClickEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailClickEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailClickEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailClickEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailClickEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailClickEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailClickEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailClickEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailClickEventFacets != 0 {
-				v.Facets = EmailClickFacets{}
-			}
+			codec.Clear(&v.EventType, v.absent&absentEmailClickEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentEmailClickEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentEmailClickEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentEmailClickEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentEmailClickEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentEmailClickEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentEmailClickEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentEmailClickEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentEmailClickEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			codec.Clear(&v.ClientContext, seen&0x2 == 0)
+			codec.Clear(&v.AWSAccountID, v.absent&absentEmailClickEventAWSAccountID != 0)
+			codec.Clear(&v.Facets, v.absent&absentEmailClickEventFacets != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailClickEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.click" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.click\"")
-			}
+			err = codec.RequiredConst(d, &v.EventType, "_email.click", &v.Rest, "event_type", &v.absent, absentEmailClickEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailClickEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentEmailClickEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailClickEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentEmailClickEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailClickEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentEmailClickEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailClickEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentEmailClickEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailClickEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentEmailClickEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailClickEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentEmailClickEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailClickEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentEmailClickEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailClickEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes", &v.absent, absentEmailClickEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
+			seen |= 0x2
+			err = codec.OptionalObject(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailClickEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentEmailClickEventAWSAccountID)
 		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailClickEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailClickFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventFacets, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Facets, (*EmailClickFacets).read, &v.Rest, "facets", &v.absent, absentEmailClickEventFacets)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1126,20 +797,15 @@ func (v *EmailClickEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailClickFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailClickFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1147,9 +813,8 @@ func (v *EmailClickFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailClickFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -1173,21 +838,12 @@ func (v *EmailClickFacets) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailClickFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailClickChannel{}
-			}
+			codec.Clear(&v.EmailChannel, v.absent&absentEmailClickFacetsEmailChannel != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailClickFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailClickChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailClickFacetsEmailChannel, !fits)
-			}
+			err = codec.RequiredObject(d, &v.EmailChannel, (*EmailClickChannel).read, &v.Rest, "email_channel", &v.absent, absentEmailClickFacetsEmailChannel)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1208,20 +864,15 @@ func (v *EmailClickFacets) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailClickMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailClickMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1229,9 +880,8 @@ func (v *EmailClickMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailClickMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -1255,32 +905,15 @@ func (v *EmailClickMailEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailClickMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if v.absent&absentEmailClickMailEventClick != 0 {
-				v.Click = EmailClickDetails{}
-			}
+			codec.Clear(&v.Mail, v.absent&absentEmailClickMailEventMail != 0)
+			codec.Clear(&v.Click, v.absent&absentEmailClickMailEventClick != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailClickMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailClickMailEventMail, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Mail, (*Mail).read, &v.Rest, "mail", &v.absent, absentEmailClickMailEventMail)
 		case "click":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Click.read(d)
-				v.absent &^= absentEmailClickMailEventClick
-			} else {
-				fits, err = codec.Required(d, &v.Click, (*EmailClickDetails).read, &v.Rest, "click")
-				v.absent = codec.SetBit(v.absent, absentEmailClickMailEventClick, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Click, (*EmailClickDetails).read, &v.Rest, "click", &v.absent, absentEmailClickMailEventClick)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1305,20 +938,15 @@ func (v *EmailClickMailEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailClientContext) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailClientContext) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1326,9 +954,8 @@ func (v *EmailClientContext) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailClientContext) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -1352,20 +979,13 @@ func (v *EmailClientContext) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Custom = nil
-			}
+			codec.Clear(&v.Custom, seen&0x1 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "custom":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Custom = codec.Reuse(v.Custom)
-				_, err = v.Custom.read(d)
-			} else {
-				err = codec.Optional(d, &v.Custom, v.Custom, (*EmailClientContextCustom).read, &v.Rest, "custom")
-			}
+			seen |= 0x1
+			err = codec.OptionalObject(d, &v.Custom, (*EmailClientContextCustom).read, &v.Rest, "custom")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1386,20 +1006,15 @@ func (v *EmailClientContext) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailClientContextCustom) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailClientContextCustom) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1407,9 +1022,8 @@ func (v *EmailClientContextCustom) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailClientContextCustom) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -1433,20 +1047,13 @@ func (v *EmailClientContextCustom) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.LegacyIdentifier = nil
-			}
+			codec.Clear(&v.LegacyIdentifier, seen&0x1 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "legacy_identifier":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.LegacyIdentifier = codec.ReuseString(d, v.LegacyIdentifier)
-				*v.LegacyIdentifier, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.LegacyIdentifier, v.LegacyIdentifier, codec.ReadString[string], &v.Rest, "legacy_identifier")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.LegacyIdentifier, &v.Rest, "legacy_identifier")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1467,20 +1074,15 @@ func (v *EmailClientContextCustom) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailComplaintChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailComplaintChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1488,9 +1090,8 @@ func (v *EmailComplaintChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailComplaintChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -1514,21 +1115,12 @@ func (v *EmailComplaintChannel) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailComplaintChannelMailEvent != 0 {
-				v.MailEvent = EmailComplaintMailEvent{}
-			}
+			codec.Clear(&v.MailEvent, v.absent&absentEmailComplaintChannelMailEvent != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailComplaintChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailComplaintMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintChannelMailEvent, !fits)
-			}
+			err = codec.RequiredObject(d, &v.MailEvent, (*EmailComplaintMailEvent).read, &v.Rest, "mail_event", &v.absent, absentEmailComplaintChannelMailEvent)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1549,20 +1141,15 @@ func (v *EmailComplaintChannel) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailComplaintDetails) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailComplaintDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1570,9 +1157,8 @@ func (v *EmailComplaintDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailComplaintDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -1596,48 +1182,25 @@ func (v *EmailComplaintDetails) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.ComplainedRecipients = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.FeedbackID = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.UserAgent = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.ComplaintFeedbackType = nil
-			}
+			codec.Clear(&v.ComplainedRecipients, seen&0x1 == 0)
+			codec.Clear(&v.FeedbackID, seen&0x2 == 0)
+			codec.Clear(&v.UserAgent, seen&0x4 == 0)
+			codec.Clear(&v.ComplaintFeedbackType, seen&0x8 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "complained_recipients":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.ComplainedRecipients, complainedRecipientSliceRead, &v.Rest, "complained_recipients")
+			seen |= 0x1
+			err = codec.Member(d, &v.ComplainedRecipients, complainedRecipientSliceRead, &v.Rest, "complained_recipients")
 		case "feedback_id":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.FeedbackID = codec.ReuseString(d, v.FeedbackID)
-				*v.FeedbackID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.FeedbackID, v.FeedbackID, codec.ReadString[string], &v.Rest, "feedback_id")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.FeedbackID, &v.Rest, "feedback_id")
 		case "user_agent":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.UserAgent = codec.ReuseString(d, v.UserAgent)
-				*v.UserAgent, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.UserAgent, v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.UserAgent, &v.Rest, "user_agent")
 		case "complaint_feedback_type":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ComplaintFeedbackType = codec.ReuseString(d, v.ComplaintFeedbackType)
-				*v.ComplaintFeedbackType, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ComplaintFeedbackType, v.ComplaintFeedbackType, codec.ReadString[string], &v.Rest, "complaint_feedback_type")
-			}
+			seen |= 0x8
+			err = codec.OptionalString(d, &v.ComplaintFeedbackType, &v.Rest, "complaint_feedback_type")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1670,20 +1233,15 @@ func (v *EmailComplaintDetails) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailComplaintEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailComplaintEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1691,9 +1249,8 @@ func (v *EmailComplaintEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailComplaintEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -1718,158 +1275,50 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailComplaintEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailComplaintEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailComplaintEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailComplaintEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailComplaintEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailComplaintEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailComplaintEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailComplaintEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailComplaintEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailComplaintEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailComplaintEventFacets != 0 {
-				v.Facets = EmailComplaintFacets{}
-			}
+			codec.Clear(&v.EventType, v.absent&absentEmailComplaintEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentEmailComplaintEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentEmailComplaintEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentEmailComplaintEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentEmailComplaintEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentEmailComplaintEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentEmailComplaintEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentEmailComplaintEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentEmailComplaintEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			codec.Clear(&v.ClientContext, seen&0x2 == 0)
+			codec.Clear(&v.AWSAccountID, v.absent&absentEmailComplaintEventAWSAccountID != 0)
+			codec.Clear(&v.Facets, v.absent&absentEmailComplaintEventFacets != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailComplaintEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.complaint" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.complaint\"")
-			}
+			err = codec.RequiredConst(d, &v.EventType, "_email.complaint", &v.Rest, "event_type", &v.absent, absentEmailComplaintEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailComplaintEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentEmailComplaintEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailComplaintEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentEmailComplaintEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailComplaintEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentEmailComplaintEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailComplaintEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentEmailComplaintEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailComplaintEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentEmailComplaintEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailComplaintEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentEmailComplaintEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailComplaintEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentEmailComplaintEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailComplaintEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes", &v.absent, absentEmailComplaintEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
+			seen |= 0x2
+			err = codec.OptionalObject(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailComplaintEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentEmailComplaintEventAWSAccountID)
 		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailComplaintEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailComplaintFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventFacets, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Facets, (*EmailComplaintFacets).read, &v.Rest, "facets", &v.absent, absentEmailComplaintEventFacets)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1938,20 +1387,15 @@ func (v *EmailComplaintEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailComplaintFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailComplaintFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1959,9 +1403,8 @@ func (v *EmailComplaintFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailComplaintFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -1985,21 +1428,12 @@ func (v *EmailComplaintFacets) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailComplaintFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailComplaintChannel{}
-			}
+			codec.Clear(&v.EmailChannel, v.absent&absentEmailComplaintFacetsEmailChannel != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailComplaintFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailComplaintChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintFacetsEmailChannel, !fits)
-			}
+			err = codec.RequiredObject(d, &v.EmailChannel, (*EmailComplaintChannel).read, &v.Rest, "email_channel", &v.absent, absentEmailComplaintFacetsEmailChannel)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2020,20 +1454,15 @@ func (v *EmailComplaintFacets) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailComplaintMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailComplaintMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -2041,9 +1470,8 @@ func (v *EmailComplaintMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailComplaintMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -2068,32 +1496,16 @@ func (v *EmailComplaintMailEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailComplaintMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Complaint = nil
-			}
+			codec.Clear(&v.Mail, v.absent&absentEmailComplaintMailEventMail != 0)
+			codec.Clear(&v.Complaint, seen&0x1 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailComplaintMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintMailEventMail, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Mail, (*Mail).read, &v.Rest, "mail", &v.absent, absentEmailComplaintMailEventMail)
 		case "complaint":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Complaint = codec.Reuse(v.Complaint)
-				_, err = v.Complaint.read(d)
-			} else {
-				err = codec.Optional(d, &v.Complaint, v.Complaint, (*EmailComplaintDetails).read, &v.Rest, "complaint")
-			}
+			seen |= 0x1
+			err = codec.OptionalObject(d, &v.Complaint, (*EmailComplaintDetails).read, &v.Rest, "complaint")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2118,20 +1530,15 @@ func (v *EmailComplaintMailEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailDeliveredChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailDeliveredChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -2139,9 +1546,8 @@ func (v *EmailDeliveredChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailDeliveredChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -2165,21 +1571,12 @@ func (v *EmailDeliveredChannel) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailDeliveredChannelMailEvent != 0 {
-				v.MailEvent = EmailDeliveredMailEvent{}
-			}
+			codec.Clear(&v.MailEvent, v.absent&absentEmailDeliveredChannelMailEvent != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailDeliveredChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailDeliveredMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredChannelMailEvent, !fits)
-			}
+			err = codec.RequiredObject(d, &v.MailEvent, (*EmailDeliveredMailEvent).read, &v.Rest, "mail_event", &v.absent, absentEmailDeliveredChannelMailEvent)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2200,20 +1597,15 @@ func (v *EmailDeliveredChannel) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailDeliveredEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailDeliveredEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -2221,9 +1613,8 @@ func (v *EmailDeliveredEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailDeliveredEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -2248,158 +1639,50 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailDeliveredEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailDeliveredEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailDeliveredEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailDeliveredEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailDeliveredEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailDeliveredEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailDeliveredEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailDeliveredEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailDeliveredEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailDeliveredEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailDeliveredEventFacets != 0 {
-				v.Facets = EmailDeliveredFacets{}
-			}
+			codec.Clear(&v.EventType, v.absent&absentEmailDeliveredEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentEmailDeliveredEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentEmailDeliveredEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentEmailDeliveredEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentEmailDeliveredEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentEmailDeliveredEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentEmailDeliveredEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentEmailDeliveredEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentEmailDeliveredEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			codec.Clear(&v.ClientContext, seen&0x2 == 0)
+			codec.Clear(&v.AWSAccountID, v.absent&absentEmailDeliveredEventAWSAccountID != 0)
+			codec.Clear(&v.Facets, v.absent&absentEmailDeliveredEventFacets != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailDeliveredEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.delivered" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.delivered\"")
-			}
+			err = codec.RequiredConst(d, &v.EventType, "_email.delivered", &v.Rest, "event_type", &v.absent, absentEmailDeliveredEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailDeliveredEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentEmailDeliveredEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailDeliveredEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentEmailDeliveredEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailDeliveredEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentEmailDeliveredEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailDeliveredEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentEmailDeliveredEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailDeliveredEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentEmailDeliveredEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailDeliveredEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentEmailDeliveredEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailDeliveredEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentEmailDeliveredEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailDeliveredEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes", &v.absent, absentEmailDeliveredEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
+			seen |= 0x2
+			err = codec.OptionalObject(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailDeliveredEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentEmailDeliveredEventAWSAccountID)
 		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailDeliveredEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailDeliveredFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventFacets, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Facets, (*EmailDeliveredFacets).read, &v.Rest, "facets", &v.absent, absentEmailDeliveredEventFacets)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2468,20 +1751,15 @@ func (v *EmailDeliveredEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailDeliveredFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailDeliveredFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -2489,9 +1767,8 @@ func (v *EmailDeliveredFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailDeliveredFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -2515,21 +1792,12 @@ func (v *EmailDeliveredFacets) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailDeliveredFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailDeliveredChannel{}
-			}
+			codec.Clear(&v.EmailChannel, v.absent&absentEmailDeliveredFacetsEmailChannel != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailDeliveredFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailDeliveredChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredFacetsEmailChannel, !fits)
-			}
+			err = codec.RequiredObject(d, &v.EmailChannel, (*EmailDeliveredChannel).read, &v.Rest, "email_channel", &v.absent, absentEmailDeliveredFacetsEmailChannel)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2550,20 +1818,15 @@ func (v *EmailDeliveredFacets) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailDeliveredMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailDeliveredMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -2571,9 +1834,8 @@ func (v *EmailDeliveredMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailDeliveredMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -2597,32 +1859,15 @@ func (v *EmailDeliveredMailEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailDeliveredMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if v.absent&absentEmailDeliveredMailEventDelivery != 0 {
-				v.Delivery = EmailDelivery{}
-			}
+			codec.Clear(&v.Mail, v.absent&absentEmailDeliveredMailEventMail != 0)
+			codec.Clear(&v.Delivery, v.absent&absentEmailDeliveredMailEventDelivery != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailDeliveredMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredMailEventMail, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Mail, (*Mail).read, &v.Rest, "mail", &v.absent, absentEmailDeliveredMailEventMail)
 		case "delivery":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Delivery.read(d)
-				v.absent &^= absentEmailDeliveredMailEventDelivery
-			} else {
-				fits, err = codec.Required(d, &v.Delivery, (*EmailDelivery).read, &v.Rest, "delivery")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredMailEventDelivery, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Delivery, (*EmailDelivery).read, &v.Rest, "delivery", &v.absent, absentEmailDeliveredMailEventDelivery)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2647,20 +1892,15 @@ func (v *EmailDeliveredMailEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailDelivery) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailDelivery) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -2668,9 +1908,8 @@ func (v *EmailDelivery) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailDelivery) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -2694,48 +1933,25 @@ func (v *EmailDelivery) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.SMTPResponse = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ReportingMTA = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Recipients = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.ProcessingTimeMillis = nil
-			}
+			codec.Clear(&v.SMTPResponse, seen&0x1 == 0)
+			codec.Clear(&v.ReportingMTA, seen&0x2 == 0)
+			codec.Clear(&v.Recipients, seen&0x4 == 0)
+			codec.Clear(&v.ProcessingTimeMillis, seen&0x8 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "smtp_response":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.SMTPResponse = codec.ReuseString(d, v.SMTPResponse)
-				*v.SMTPResponse, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.SMTPResponse, v.SMTPResponse, codec.ReadString[string], &v.Rest, "smtp_response")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.SMTPResponse, &v.Rest, "smtp_response")
 		case "reporting_mta":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ReportingMTA = codec.ReuseString(d, v.ReportingMTA)
-				*v.ReportingMTA, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ReportingMTA, v.ReportingMTA, codec.ReadString[string], &v.Rest, "reporting_mta")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.ReportingMTA, &v.Rest, "reporting_mta")
 		case "recipients":
-			seen |= uint64(0x4)
-			_, err = codec.Required(d, &v.Recipients, stringSliceRead, &v.Rest, "recipients")
+			seen |= 0x4
+			err = codec.Member(d, &v.Recipients, stringSliceRead, &v.Rest, "recipients")
 		case "processing_time_millis":
-			seen |= uint64(0x8)
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ProcessingTimeMillis = codec.ReuseInt64(d, v.ProcessingTimeMillis)
-				*v.ProcessingTimeMillis = int64(n)
-			} else {
-				err = codec.Optional(d, &v.ProcessingTimeMillis, v.ProcessingTimeMillis, codec.ReadInt64[int64], &v.Rest, "processing_time_millis")
-			}
+			seen |= 0x8
+			err = codec.OptionalInt64(d, &v.ProcessingTimeMillis, &v.Rest, "processing_time_millis")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2768,20 +1984,15 @@ func (v *EmailDelivery) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailHardBounceChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailHardBounceChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -2789,9 +2000,8 @@ func (v *EmailHardBounceChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailHardBounceChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -2815,21 +2025,12 @@ func (v *EmailHardBounceChannel) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailHardBounceChannelMailEvent != 0 {
-				v.MailEvent = EmailHardBounceMailEvent{}
-			}
+			codec.Clear(&v.MailEvent, v.absent&absentEmailHardBounceChannelMailEvent != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailHardBounceChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailHardBounceMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceChannelMailEvent, !fits)
-			}
+			err = codec.RequiredObject(d, &v.MailEvent, (*EmailHardBounceMailEvent).read, &v.Rest, "mail_event", &v.absent, absentEmailHardBounceChannelMailEvent)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2850,20 +2051,15 @@ func (v *EmailHardBounceChannel) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailHardBounceEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailHardBounceEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -2871,9 +2067,8 @@ func (v *EmailHardBounceEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailHardBounceEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -2898,158 +2093,50 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailHardBounceEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailHardBounceEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailHardBounceEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailHardBounceEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailHardBounceEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailHardBounceEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailHardBounceEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailHardBounceEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailHardBounceEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailHardBounceEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailHardBounceEventFacets != 0 {
-				v.Facets = EmailHardBounceFacets{}
-			}
+			codec.Clear(&v.EventType, v.absent&absentEmailHardBounceEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentEmailHardBounceEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentEmailHardBounceEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentEmailHardBounceEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentEmailHardBounceEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentEmailHardBounceEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentEmailHardBounceEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentEmailHardBounceEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentEmailHardBounceEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			codec.Clear(&v.ClientContext, seen&0x2 == 0)
+			codec.Clear(&v.AWSAccountID, v.absent&absentEmailHardBounceEventAWSAccountID != 0)
+			codec.Clear(&v.Facets, v.absent&absentEmailHardBounceEventFacets != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailHardBounceEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.hardbounce" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.hardbounce\"")
-			}
+			err = codec.RequiredConst(d, &v.EventType, "_email.hardbounce", &v.Rest, "event_type", &v.absent, absentEmailHardBounceEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailHardBounceEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentEmailHardBounceEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailHardBounceEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentEmailHardBounceEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailHardBounceEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentEmailHardBounceEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailHardBounceEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentEmailHardBounceEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailHardBounceEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentEmailHardBounceEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailHardBounceEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentEmailHardBounceEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailHardBounceEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentEmailHardBounceEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailHardBounceEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes", &v.absent, absentEmailHardBounceEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
+			seen |= 0x2
+			err = codec.OptionalObject(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailHardBounceEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentEmailHardBounceEventAWSAccountID)
 		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailHardBounceEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailHardBounceFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventFacets, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Facets, (*EmailHardBounceFacets).read, &v.Rest, "facets", &v.absent, absentEmailHardBounceEventFacets)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -3118,20 +2205,15 @@ func (v *EmailHardBounceEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailHardBounceFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailHardBounceFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -3139,9 +2221,8 @@ func (v *EmailHardBounceFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailHardBounceFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -3165,21 +2246,12 @@ func (v *EmailHardBounceFacets) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailHardBounceFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailHardBounceChannel{}
-			}
+			codec.Clear(&v.EmailChannel, v.absent&absentEmailHardBounceFacetsEmailChannel != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailHardBounceFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailHardBounceChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceFacetsEmailChannel, !fits)
-			}
+			err = codec.RequiredObject(d, &v.EmailChannel, (*EmailHardBounceChannel).read, &v.Rest, "email_channel", &v.absent, absentEmailHardBounceFacetsEmailChannel)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -3200,20 +2272,15 @@ func (v *EmailHardBounceFacets) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailHardBounceMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailHardBounceMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -3221,9 +2288,8 @@ func (v *EmailHardBounceMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailHardBounceMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -3248,32 +2314,16 @@ func (v *EmailHardBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailHardBounceMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Bounce = nil
-			}
+			codec.Clear(&v.Mail, v.absent&absentEmailHardBounceMailEventMail != 0)
+			codec.Clear(&v.Bounce, seen&0x1 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailHardBounceMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceMailEventMail, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Mail, (*Mail).read, &v.Rest, "mail", &v.absent, absentEmailHardBounceMailEventMail)
 		case "bounce":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Bounce = codec.Reuse(v.Bounce)
-				_, err = v.Bounce.read(d)
-			} else {
-				err = codec.Optional(d, &v.Bounce, v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
-			}
+			seen |= 0x1
+			err = codec.OptionalObject(d, &v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -3298,20 +2348,15 @@ func (v *EmailHardBounceMailEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailOpenChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailOpenChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -3319,9 +2364,8 @@ func (v *EmailOpenChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailOpenChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -3345,21 +2389,12 @@ func (v *EmailOpenChannel) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailOpenChannelMailEvent != 0 {
-				v.MailEvent = EmailOpenMailEvent{}
-			}
+			codec.Clear(&v.MailEvent, v.absent&absentEmailOpenChannelMailEvent != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailOpenChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailOpenMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenChannelMailEvent, !fits)
-			}
+			err = codec.RequiredObject(d, &v.MailEvent, (*EmailOpenMailEvent).read, &v.Rest, "mail_event", &v.absent, absentEmailOpenChannelMailEvent)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -3380,20 +2415,15 @@ func (v *EmailOpenChannel) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailOpenDetails) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailOpenDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -3401,9 +2431,8 @@ func (v *EmailOpenDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailOpenDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -3427,31 +2456,17 @@ func (v *EmailOpenDetails) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.IPAddress = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.UserAgent = nil
-			}
+			codec.Clear(&v.IPAddress, seen&0x1 == 0)
+			codec.Clear(&v.UserAgent, seen&0x2 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "ip_address":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.IPAddress = codec.ReuseString(d, v.IPAddress)
-				*v.IPAddress, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.IPAddress, v.IPAddress, codec.ReadString[string], &v.Rest, "ip_address")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.IPAddress, &v.Rest, "ip_address")
 		case "user_agent":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.UserAgent = codec.ReuseString(d, v.UserAgent)
-				*v.UserAgent, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.UserAgent, v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.UserAgent, &v.Rest, "user_agent")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -3476,20 +2491,15 @@ func (v *EmailOpenDetails) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailOpenEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailOpenEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -3497,9 +2507,8 @@ func (v *EmailOpenEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailOpenEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -3524,158 +2533,50 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailOpenEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailOpenEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailOpenEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailOpenEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailOpenEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailOpenEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailOpenEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailOpenEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailOpenEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailOpenEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailOpenEventFacets != 0 {
-				v.Facets = EmailOpenFacets{}
-			}
+			codec.Clear(&v.EventType, v.absent&absentEmailOpenEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentEmailOpenEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentEmailOpenEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentEmailOpenEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentEmailOpenEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentEmailOpenEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentEmailOpenEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentEmailOpenEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentEmailOpenEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			codec.Clear(&v.ClientContext, seen&0x2 == 0)
+			codec.Clear(&v.AWSAccountID, v.absent&absentEmailOpenEventAWSAccountID != 0)
+			codec.Clear(&v.Facets, v.absent&absentEmailOpenEventFacets != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailOpenEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.open" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.open\"")
-			}
+			err = codec.RequiredConst(d, &v.EventType, "_email.open", &v.Rest, "event_type", &v.absent, absentEmailOpenEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailOpenEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentEmailOpenEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailOpenEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentEmailOpenEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailOpenEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentEmailOpenEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailOpenEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentEmailOpenEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailOpenEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentEmailOpenEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailOpenEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentEmailOpenEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailOpenEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentEmailOpenEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailOpenEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes", &v.absent, absentEmailOpenEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
+			seen |= 0x2
+			err = codec.OptionalObject(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailOpenEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentEmailOpenEventAWSAccountID)
 		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailOpenEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailOpenFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventFacets, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Facets, (*EmailOpenFacets).read, &v.Rest, "facets", &v.absent, absentEmailOpenEventFacets)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -3744,20 +2645,15 @@ func (v *EmailOpenEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailOpenFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailOpenFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -3765,9 +2661,8 @@ func (v *EmailOpenFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailOpenFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -3791,21 +2686,12 @@ func (v *EmailOpenFacets) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailOpenFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailOpenChannel{}
-			}
+			codec.Clear(&v.EmailChannel, v.absent&absentEmailOpenFacetsEmailChannel != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailOpenFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailOpenChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenFacetsEmailChannel, !fits)
-			}
+			err = codec.RequiredObject(d, &v.EmailChannel, (*EmailOpenChannel).read, &v.Rest, "email_channel", &v.absent, absentEmailOpenFacetsEmailChannel)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -3826,20 +2712,15 @@ func (v *EmailOpenFacets) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailOpenMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailOpenMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -3847,9 +2728,8 @@ func (v *EmailOpenMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailOpenMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -3873,32 +2753,15 @@ func (v *EmailOpenMailEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailOpenMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if v.absent&absentEmailOpenMailEventOpen != 0 {
-				v.Open = EmailOpenDetails{}
-			}
+			codec.Clear(&v.Mail, v.absent&absentEmailOpenMailEventMail != 0)
+			codec.Clear(&v.Open, v.absent&absentEmailOpenMailEventOpen != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailOpenMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenMailEventMail, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Mail, (*Mail).read, &v.Rest, "mail", &v.absent, absentEmailOpenMailEventMail)
 		case "open":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Open.read(d)
-				v.absent &^= absentEmailOpenMailEventOpen
-			} else {
-				fits, err = codec.Required(d, &v.Open, (*EmailOpenDetails).read, &v.Rest, "open")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenMailEventOpen, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Open, (*EmailOpenDetails).read, &v.Rest, "open", &v.absent, absentEmailOpenMailEventOpen)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -3923,20 +2786,15 @@ func (v *EmailOpenMailEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailReject) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailReject) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -3944,9 +2802,8 @@ func (v *EmailReject) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailReject) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -3970,20 +2827,13 @@ func (v *EmailReject) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Reason = nil
-			}
+			codec.Clear(&v.Reason, seen&0x1 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "reason":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Reason = codec.ReuseString(d, v.Reason)
-				*v.Reason, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Reason, v.Reason, codec.ReadString[string], &v.Rest, "reason")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.Reason, &v.Rest, "reason")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -4004,20 +2854,15 @@ func (v *EmailReject) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailRejectedChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailRejectedChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -4025,9 +2870,8 @@ func (v *EmailRejectedChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailRejectedChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -4051,21 +2895,12 @@ func (v *EmailRejectedChannel) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailRejectedChannelMailEvent != 0 {
-				v.MailEvent = EmailRejectedMailEvent{}
-			}
+			codec.Clear(&v.MailEvent, v.absent&absentEmailRejectedChannelMailEvent != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailRejectedChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailRejectedMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedChannelMailEvent, !fits)
-			}
+			err = codec.RequiredObject(d, &v.MailEvent, (*EmailRejectedMailEvent).read, &v.Rest, "mail_event", &v.absent, absentEmailRejectedChannelMailEvent)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -4086,20 +2921,15 @@ func (v *EmailRejectedChannel) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailRejectedEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailRejectedEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -4107,9 +2937,8 @@ func (v *EmailRejectedEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailRejectedEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -4134,158 +2963,50 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailRejectedEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailRejectedEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailRejectedEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailRejectedEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailRejectedEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailRejectedEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailRejectedEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailRejectedEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailRejectedEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailRejectedEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailRejectedEventFacets != 0 {
-				v.Facets = EmailRejectedFacets{}
-			}
+			codec.Clear(&v.EventType, v.absent&absentEmailRejectedEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentEmailRejectedEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentEmailRejectedEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentEmailRejectedEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentEmailRejectedEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentEmailRejectedEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentEmailRejectedEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentEmailRejectedEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentEmailRejectedEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			codec.Clear(&v.ClientContext, seen&0x2 == 0)
+			codec.Clear(&v.AWSAccountID, v.absent&absentEmailRejectedEventAWSAccountID != 0)
+			codec.Clear(&v.Facets, v.absent&absentEmailRejectedEventFacets != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailRejectedEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.rejected" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.rejected\"")
-			}
+			err = codec.RequiredConst(d, &v.EventType, "_email.rejected", &v.Rest, "event_type", &v.absent, absentEmailRejectedEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailRejectedEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentEmailRejectedEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailRejectedEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentEmailRejectedEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailRejectedEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentEmailRejectedEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailRejectedEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentEmailRejectedEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailRejectedEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentEmailRejectedEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailRejectedEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentEmailRejectedEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailRejectedEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentEmailRejectedEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailRejectedEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes", &v.absent, absentEmailRejectedEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
+			seen |= 0x2
+			err = codec.OptionalObject(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailRejectedEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentEmailRejectedEventAWSAccountID)
 		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailRejectedEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailRejectedFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventFacets, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Facets, (*EmailRejectedFacets).read, &v.Rest, "facets", &v.absent, absentEmailRejectedEventFacets)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -4354,20 +3075,15 @@ func (v *EmailRejectedEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailRejectedFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailRejectedFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -4375,9 +3091,8 @@ func (v *EmailRejectedFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailRejectedFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -4401,21 +3116,12 @@ func (v *EmailRejectedFacets) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailRejectedFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailRejectedChannel{}
-			}
+			codec.Clear(&v.EmailChannel, v.absent&absentEmailRejectedFacetsEmailChannel != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailRejectedFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailRejectedChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedFacetsEmailChannel, !fits)
-			}
+			err = codec.RequiredObject(d, &v.EmailChannel, (*EmailRejectedChannel).read, &v.Rest, "email_channel", &v.absent, absentEmailRejectedFacetsEmailChannel)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -4436,20 +3142,15 @@ func (v *EmailRejectedFacets) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailRejectedMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailRejectedMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -4457,9 +3158,8 @@ func (v *EmailRejectedMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailRejectedMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -4484,32 +3184,16 @@ func (v *EmailRejectedMailEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailRejectedMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Reject = nil
-			}
+			codec.Clear(&v.Mail, v.absent&absentEmailRejectedMailEventMail != 0)
+			codec.Clear(&v.Reject, seen&0x1 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailRejectedMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedMailEventMail, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Mail, (*Mail).read, &v.Rest, "mail", &v.absent, absentEmailRejectedMailEventMail)
 		case "reject":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Reject = codec.Reuse(v.Reject)
-				_, err = v.Reject.read(d)
-			} else {
-				err = codec.Optional(d, &v.Reject, v.Reject, (*EmailReject).read, &v.Rest, "reject")
-			}
+			seen |= 0x1
+			err = codec.OptionalObject(d, &v.Reject, (*EmailReject).read, &v.Rest, "reject")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -4534,20 +3218,15 @@ func (v *EmailRejectedMailEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailRenderingFailureChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailRenderingFailureChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -4555,9 +3234,8 @@ func (v *EmailRenderingFailureChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailRenderingFailureChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -4581,21 +3259,12 @@ func (v *EmailRenderingFailureChannel) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailRenderingFailureChannelMailEvent != 0 {
-				v.MailEvent = EmailRenderingFailureMailEvent{}
-			}
+			codec.Clear(&v.MailEvent, v.absent&absentEmailRenderingFailureChannelMailEvent != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailRenderingFailureChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailRenderingFailureMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureChannelMailEvent, !fits)
-			}
+			err = codec.RequiredObject(d, &v.MailEvent, (*EmailRenderingFailureMailEvent).read, &v.Rest, "mail_event", &v.absent, absentEmailRenderingFailureChannelMailEvent)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -4616,20 +3285,15 @@ func (v *EmailRenderingFailureChannel) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailRenderingFailureDetails) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailRenderingFailureDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -4637,9 +3301,8 @@ func (v *EmailRenderingFailureDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailRenderingFailureDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -4663,31 +3326,17 @@ func (v *EmailRenderingFailureDetails) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.ErrorMessage = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.TemplateName = nil
-			}
+			codec.Clear(&v.ErrorMessage, seen&0x1 == 0)
+			codec.Clear(&v.TemplateName, seen&0x2 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "error_message":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ErrorMessage = codec.ReuseString(d, v.ErrorMessage)
-				*v.ErrorMessage, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ErrorMessage, v.ErrorMessage, codec.ReadString[string], &v.Rest, "error_message")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.ErrorMessage, &v.Rest, "error_message")
 		case "template_name":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.TemplateName = codec.ReuseString(d, v.TemplateName)
-				*v.TemplateName, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.TemplateName, v.TemplateName, codec.ReadString[string], &v.Rest, "template_name")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.TemplateName, &v.Rest, "template_name")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -4712,20 +3361,15 @@ func (v *EmailRenderingFailureDetails) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailRenderingFailureEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailRenderingFailureEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -4733,9 +3377,8 @@ func (v *EmailRenderingFailureEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailRenderingFailureEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -4760,158 +3403,50 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailRenderingFailureEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailRenderingFailureEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailRenderingFailureEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailRenderingFailureEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailRenderingFailureEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailRenderingFailureEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailRenderingFailureEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailRenderingFailureEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailRenderingFailureEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailRenderingFailureEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailRenderingFailureEventFacets != 0 {
-				v.Facets = EmailRenderingFailureFacets{}
-			}
+			codec.Clear(&v.EventType, v.absent&absentEmailRenderingFailureEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentEmailRenderingFailureEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentEmailRenderingFailureEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentEmailRenderingFailureEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentEmailRenderingFailureEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentEmailRenderingFailureEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentEmailRenderingFailureEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentEmailRenderingFailureEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentEmailRenderingFailureEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			codec.Clear(&v.ClientContext, seen&0x2 == 0)
+			codec.Clear(&v.AWSAccountID, v.absent&absentEmailRenderingFailureEventAWSAccountID != 0)
+			codec.Clear(&v.Facets, v.absent&absentEmailRenderingFailureEventFacets != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailRenderingFailureEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.rendering_failure" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.rendering_failure\"")
-			}
+			err = codec.RequiredConst(d, &v.EventType, "_email.rendering_failure", &v.Rest, "event_type", &v.absent, absentEmailRenderingFailureEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailRenderingFailureEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentEmailRenderingFailureEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailRenderingFailureEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentEmailRenderingFailureEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailRenderingFailureEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentEmailRenderingFailureEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailRenderingFailureEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentEmailRenderingFailureEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailRenderingFailureEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentEmailRenderingFailureEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailRenderingFailureEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentEmailRenderingFailureEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailRenderingFailureEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentEmailRenderingFailureEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailRenderingFailureEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes", &v.absent, absentEmailRenderingFailureEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
+			seen |= 0x2
+			err = codec.OptionalObject(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailRenderingFailureEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentEmailRenderingFailureEventAWSAccountID)
 		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailRenderingFailureEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailRenderingFailureFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventFacets, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Facets, (*EmailRenderingFailureFacets).read, &v.Rest, "facets", &v.absent, absentEmailRenderingFailureEventFacets)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -4980,20 +3515,15 @@ func (v *EmailRenderingFailureEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailRenderingFailureFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailRenderingFailureFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -5001,9 +3531,8 @@ func (v *EmailRenderingFailureFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailRenderingFailureFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -5027,21 +3556,12 @@ func (v *EmailRenderingFailureFacets) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailRenderingFailureFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailRenderingFailureChannel{}
-			}
+			codec.Clear(&v.EmailChannel, v.absent&absentEmailRenderingFailureFacetsEmailChannel != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailRenderingFailureFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailRenderingFailureChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureFacetsEmailChannel, !fits)
-			}
+			err = codec.RequiredObject(d, &v.EmailChannel, (*EmailRenderingFailureChannel).read, &v.Rest, "email_channel", &v.absent, absentEmailRenderingFailureFacetsEmailChannel)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -5062,20 +3582,15 @@ func (v *EmailRenderingFailureFacets) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailRenderingFailureMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailRenderingFailureMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -5083,9 +3598,8 @@ func (v *EmailRenderingFailureMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailRenderingFailureMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -5109,31 +3623,17 @@ func (v *EmailRenderingFailureMailEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Mail = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Failure = nil
-			}
+			codec.Clear(&v.Mail, seen&0x1 == 0)
+			codec.Clear(&v.Failure, seen&0x2 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "mail":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Mail = codec.Reuse(v.Mail)
-				_, err = v.Mail.read(d)
-			} else {
-				err = codec.Optional(d, &v.Mail, v.Mail, (*Mail).read, &v.Rest, "mail")
-			}
+			seen |= 0x1
+			err = codec.OptionalObject(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
 		case "failure":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Failure = codec.Reuse(v.Failure)
-				_, err = v.Failure.read(d)
-			} else {
-				err = codec.Optional(d, &v.Failure, v.Failure, (*EmailRenderingFailureDetails).read, &v.Rest, "failure")
-			}
+			seen |= 0x2
+			err = codec.OptionalObject(d, &v.Failure, (*EmailRenderingFailureDetails).read, &v.Rest, "failure")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -5158,20 +3658,15 @@ func (v *EmailRenderingFailureMailEvent) write(b []byte, w *codec.Writer) []byte
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailSendChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailSendChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -5179,9 +3674,8 @@ func (v *EmailSendChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailSendChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -5205,21 +3699,12 @@ func (v *EmailSendChannel) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailSendChannelMailEvent != 0 {
-				v.MailEvent = EmailSendMailEvent{}
-			}
+			codec.Clear(&v.MailEvent, v.absent&absentEmailSendChannelMailEvent != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailSendChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailSendMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailSendChannelMailEvent, !fits)
-			}
+			err = codec.RequiredObject(d, &v.MailEvent, (*EmailSendMailEvent).read, &v.Rest, "mail_event", &v.absent, absentEmailSendChannelMailEvent)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -5240,20 +3725,15 @@ func (v *EmailSendChannel) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailSendDetails) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailSendDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -5261,9 +3741,8 @@ func (v *EmailSendDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailSendDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -5305,20 +3784,15 @@ func (v *EmailSendDetails) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailSendEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailSendEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -5326,9 +3800,8 @@ func (v *EmailSendEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailSendEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -5353,158 +3826,50 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailSendEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailSendEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailSendEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailSendEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailSendEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailSendEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailSendEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailSendEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailSendEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailSendEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailSendEventFacets != 0 {
-				v.Facets = EmailSendFacets{}
-			}
+			codec.Clear(&v.EventType, v.absent&absentEmailSendEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentEmailSendEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentEmailSendEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentEmailSendEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentEmailSendEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentEmailSendEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentEmailSendEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentEmailSendEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentEmailSendEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			codec.Clear(&v.ClientContext, seen&0x2 == 0)
+			codec.Clear(&v.AWSAccountID, v.absent&absentEmailSendEventAWSAccountID != 0)
+			codec.Clear(&v.Facets, v.absent&absentEmailSendEventFacets != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailSendEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.send" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.send\"")
-			}
+			err = codec.RequiredConst(d, &v.EventType, "_email.send", &v.Rest, "event_type", &v.absent, absentEmailSendEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailSendEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentEmailSendEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailSendEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentEmailSendEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailSendEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentEmailSendEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailSendEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentEmailSendEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailSendEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentEmailSendEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailSendEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentEmailSendEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailSendEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentEmailSendEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailSendEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes", &v.absent, absentEmailSendEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
+			seen |= 0x2
+			err = codec.OptionalObject(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailSendEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentEmailSendEventAWSAccountID)
 		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailSendEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailSendFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventFacets, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Facets, (*EmailSendFacets).read, &v.Rest, "facets", &v.absent, absentEmailSendEventFacets)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -5573,20 +3938,15 @@ func (v *EmailSendEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailSendFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailSendFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -5594,9 +3954,8 @@ func (v *EmailSendFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailSendFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -5620,21 +3979,12 @@ func (v *EmailSendFacets) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailSendFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailSendChannel{}
-			}
+			codec.Clear(&v.EmailChannel, v.absent&absentEmailSendFacetsEmailChannel != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailSendFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailSendChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailSendFacetsEmailChannel, !fits)
-			}
+			err = codec.RequiredObject(d, &v.EmailChannel, (*EmailSendChannel).read, &v.Rest, "email_channel", &v.absent, absentEmailSendFacetsEmailChannel)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -5655,20 +4005,15 @@ func (v *EmailSendFacets) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailSendMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailSendMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -5676,9 +4021,8 @@ func (v *EmailSendMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailSendMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -5702,32 +4046,15 @@ func (v *EmailSendMailEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailSendMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if v.absent&absentEmailSendMailEventSend != 0 {
-				v.Send = EmailSendDetails{}
-			}
+			codec.Clear(&v.Mail, v.absent&absentEmailSendMailEventMail != 0)
+			codec.Clear(&v.Send, v.absent&absentEmailSendMailEventSend != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailSendMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailSendMailEventMail, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Mail, (*Mail).read, &v.Rest, "mail", &v.absent, absentEmailSendMailEventMail)
 		case "send":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Send.read(d)
-				v.absent &^= absentEmailSendMailEventSend
-			} else {
-				fits, err = codec.Required(d, &v.Send, (*EmailSendDetails).read, &v.Rest, "send")
-				v.absent = codec.SetBit(v.absent, absentEmailSendMailEventSend, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Send, (*EmailSendDetails).read, &v.Rest, "send", &v.absent, absentEmailSendMailEventSend)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -5752,20 +4079,15 @@ func (v *EmailSendMailEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailSoftBounceChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailSoftBounceChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -5773,9 +4095,8 @@ func (v *EmailSoftBounceChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailSoftBounceChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -5799,21 +4120,12 @@ func (v *EmailSoftBounceChannel) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailSoftBounceChannelMailEvent != 0 {
-				v.MailEvent = EmailSoftBounceMailEvent{}
-			}
+			codec.Clear(&v.MailEvent, v.absent&absentEmailSoftBounceChannelMailEvent != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailSoftBounceChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailSoftBounceMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceChannelMailEvent, !fits)
-			}
+			err = codec.RequiredObject(d, &v.MailEvent, (*EmailSoftBounceMailEvent).read, &v.Rest, "mail_event", &v.absent, absentEmailSoftBounceChannelMailEvent)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -5834,20 +4146,15 @@ func (v *EmailSoftBounceChannel) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailSoftBounceEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailSoftBounceEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -5855,9 +4162,8 @@ func (v *EmailSoftBounceEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailSoftBounceEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -5882,158 +4188,50 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailSoftBounceEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailSoftBounceEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailSoftBounceEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailSoftBounceEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailSoftBounceEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailSoftBounceEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailSoftBounceEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailSoftBounceEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailSoftBounceEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailSoftBounceEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailSoftBounceEventFacets != 0 {
-				v.Facets = EmailSoftBounceFacets{}
-			}
+			codec.Clear(&v.EventType, v.absent&absentEmailSoftBounceEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentEmailSoftBounceEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentEmailSoftBounceEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentEmailSoftBounceEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentEmailSoftBounceEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentEmailSoftBounceEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentEmailSoftBounceEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentEmailSoftBounceEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentEmailSoftBounceEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			codec.Clear(&v.ClientContext, seen&0x2 == 0)
+			codec.Clear(&v.AWSAccountID, v.absent&absentEmailSoftBounceEventAWSAccountID != 0)
+			codec.Clear(&v.Facets, v.absent&absentEmailSoftBounceEventFacets != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailSoftBounceEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.softbounce" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.softbounce\"")
-			}
+			err = codec.RequiredConst(d, &v.EventType, "_email.softbounce", &v.Rest, "event_type", &v.absent, absentEmailSoftBounceEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailSoftBounceEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentEmailSoftBounceEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailSoftBounceEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentEmailSoftBounceEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailSoftBounceEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentEmailSoftBounceEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailSoftBounceEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentEmailSoftBounceEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailSoftBounceEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentEmailSoftBounceEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailSoftBounceEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentEmailSoftBounceEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailSoftBounceEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentEmailSoftBounceEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailSoftBounceEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes", &v.absent, absentEmailSoftBounceEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
+			seen |= 0x2
+			err = codec.OptionalObject(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailSoftBounceEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentEmailSoftBounceEventAWSAccountID)
 		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailSoftBounceEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailSoftBounceFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventFacets, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Facets, (*EmailSoftBounceFacets).read, &v.Rest, "facets", &v.absent, absentEmailSoftBounceEventFacets)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -6102,20 +4300,15 @@ func (v *EmailSoftBounceEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailSoftBounceFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailSoftBounceFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -6123,9 +4316,8 @@ func (v *EmailSoftBounceFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailSoftBounceFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -6149,21 +4341,12 @@ func (v *EmailSoftBounceFacets) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailSoftBounceFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailSoftBounceChannel{}
-			}
+			codec.Clear(&v.EmailChannel, v.absent&absentEmailSoftBounceFacetsEmailChannel != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailSoftBounceFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailSoftBounceChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceFacetsEmailChannel, !fits)
-			}
+			err = codec.RequiredObject(d, &v.EmailChannel, (*EmailSoftBounceChannel).read, &v.Rest, "email_channel", &v.absent, absentEmailSoftBounceFacetsEmailChannel)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -6184,20 +4367,15 @@ func (v *EmailSoftBounceFacets) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailSoftBounceMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailSoftBounceMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -6205,9 +4383,8 @@ func (v *EmailSoftBounceMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailSoftBounceMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -6232,32 +4409,16 @@ func (v *EmailSoftBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailSoftBounceMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Bounce = nil
-			}
+			codec.Clear(&v.Mail, v.absent&absentEmailSoftBounceMailEventMail != 0)
+			codec.Clear(&v.Bounce, seen&0x1 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailSoftBounceMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceMailEventMail, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Mail, (*Mail).read, &v.Rest, "mail", &v.absent, absentEmailSoftBounceMailEventMail)
 		case "bounce":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Bounce = codec.Reuse(v.Bounce)
-				_, err = v.Bounce.read(d)
-			} else {
-				err = codec.Optional(d, &v.Bounce, v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
-			}
+			seen |= 0x1
+			err = codec.OptionalObject(d, &v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -6282,20 +4443,15 @@ func (v *EmailSoftBounceMailEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailUnsubscribeChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailUnsubscribeChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -6303,9 +4459,8 @@ func (v *EmailUnsubscribeChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailUnsubscribeChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -6329,21 +4484,12 @@ func (v *EmailUnsubscribeChannel) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailUnsubscribeChannelMailEvent != 0 {
-				v.MailEvent = EmailUnsubscribeMailEvent{}
-			}
+			codec.Clear(&v.MailEvent, v.absent&absentEmailUnsubscribeChannelMailEvent != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailUnsubscribeChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailUnsubscribeMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeChannelMailEvent, !fits)
-			}
+			err = codec.RequiredObject(d, &v.MailEvent, (*EmailUnsubscribeMailEvent).read, &v.Rest, "mail_event", &v.absent, absentEmailUnsubscribeChannelMailEvent)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -6364,20 +4510,15 @@ func (v *EmailUnsubscribeChannel) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailUnsubscribeEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailUnsubscribeEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -6385,9 +4526,8 @@ func (v *EmailUnsubscribeEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailUnsubscribeEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -6412,158 +4552,50 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailUnsubscribeEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailUnsubscribeEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailUnsubscribeEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailUnsubscribeEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailUnsubscribeEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailUnsubscribeEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailUnsubscribeEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailUnsubscribeEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailUnsubscribeEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailUnsubscribeEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailUnsubscribeEventFacets != 0 {
-				v.Facets = EmailUnsubscribeFacets{}
-			}
+			codec.Clear(&v.EventType, v.absent&absentEmailUnsubscribeEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentEmailUnsubscribeEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentEmailUnsubscribeEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentEmailUnsubscribeEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentEmailUnsubscribeEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentEmailUnsubscribeEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentEmailUnsubscribeEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentEmailUnsubscribeEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentEmailUnsubscribeEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			codec.Clear(&v.ClientContext, seen&0x2 == 0)
+			codec.Clear(&v.AWSAccountID, v.absent&absentEmailUnsubscribeEventAWSAccountID != 0)
+			codec.Clear(&v.Facets, v.absent&absentEmailUnsubscribeEventFacets != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailUnsubscribeEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.unsubscribe" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.unsubscribe\"")
-			}
+			err = codec.RequiredConst(d, &v.EventType, "_email.unsubscribe", &v.Rest, "event_type", &v.absent, absentEmailUnsubscribeEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailUnsubscribeEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentEmailUnsubscribeEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailUnsubscribeEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentEmailUnsubscribeEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailUnsubscribeEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentEmailUnsubscribeEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailUnsubscribeEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentEmailUnsubscribeEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailUnsubscribeEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentEmailUnsubscribeEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailUnsubscribeEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentEmailUnsubscribeEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailUnsubscribeEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentEmailUnsubscribeEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailUnsubscribeEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes", &v.absent, absentEmailUnsubscribeEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
+			seen |= 0x2
+			err = codec.OptionalObject(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailUnsubscribeEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentEmailUnsubscribeEventAWSAccountID)
 		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailUnsubscribeEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailUnsubscribeFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventFacets, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Facets, (*EmailUnsubscribeFacets).read, &v.Rest, "facets", &v.absent, absentEmailUnsubscribeEventFacets)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -6632,20 +4664,15 @@ func (v *EmailUnsubscribeEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailUnsubscribeFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailUnsubscribeFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -6653,9 +4680,8 @@ func (v *EmailUnsubscribeFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailUnsubscribeFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -6679,21 +4705,12 @@ func (v *EmailUnsubscribeFacets) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailUnsubscribeFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailUnsubscribeChannel{}
-			}
+			codec.Clear(&v.EmailChannel, v.absent&absentEmailUnsubscribeFacetsEmailChannel != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailUnsubscribeFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailUnsubscribeChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeFacetsEmailChannel, !fits)
-			}
+			err = codec.RequiredObject(d, &v.EmailChannel, (*EmailUnsubscribeChannel).read, &v.Rest, "email_channel", &v.absent, absentEmailUnsubscribeFacetsEmailChannel)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -6714,20 +4731,15 @@ func (v *EmailUnsubscribeFacets) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailUnsubscribeMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailUnsubscribeMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -6735,9 +4747,8 @@ func (v *EmailUnsubscribeMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *EmailUnsubscribeMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -6762,32 +4773,16 @@ func (v *EmailUnsubscribeMailEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailUnsubscribeMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Click = nil
-			}
+			codec.Clear(&v.Mail, v.absent&absentEmailUnsubscribeMailEventMail != 0)
+			codec.Clear(&v.Click, seen&0x1 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailUnsubscribeMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeMailEventMail, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Mail, (*Mail).read, &v.Rest, "mail", &v.absent, absentEmailUnsubscribeMailEventMail)
 		case "click":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Click = codec.Reuse(v.Click)
-				_, err = v.Click.read(d)
-			} else {
-				err = codec.Optional(d, &v.Click, v.Click, (*EmailClickDetails).read, &v.Rest, "click")
-			}
+			seen |= 0x1
+			err = codec.OptionalObject(d, &v.Click, (*EmailClickDetails).read, &v.Rest, "click")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -6812,20 +4807,15 @@ func (v *EmailUnsubscribeMailEvent) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Header) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Header) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -6833,9 +4823,8 @@ func (v *Header) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *Header) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -6859,32 +4848,15 @@ func (v *Header) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentHeaderName != 0 {
-				v.Name = ""
-			}
-			if v.absent&absentHeaderValue != 0 {
-				v.Value = ""
-			}
+			codec.Clear(&v.Name, v.absent&absentHeaderName != 0)
+			codec.Clear(&v.Value, v.absent&absentHeaderValue != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "name":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Name, err = codec.String[string](d)
-				v.absent &^= absentHeaderName
-			} else {
-				fits, err = codec.Required(d, &v.Name, codec.ReadString[string], &v.Rest, "name")
-				v.absent = codec.SetBit(v.absent, absentHeaderName, !fits)
-			}
+			err = codec.RequiredString(d, &v.Name, &v.Rest, "name", &v.absent, absentHeaderName)
 		case "value":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Value, err = codec.String[string](d)
-				v.absent &^= absentHeaderValue
-			} else {
-				fits, err = codec.Required(d, &v.Value, codec.ReadString[string], &v.Rest, "value")
-				v.absent = codec.SetBit(v.absent, absentHeaderValue, !fits)
-			}
+			err = codec.RequiredString(d, &v.Value, &v.Rest, "value", &v.absent, absentHeaderValue)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -6909,20 +4881,15 @@ func (v *Header) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Mail) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Mail) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -6930,9 +4897,8 @@ func (v *Mail) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
+// fails only on a float that JSON cannot hold (NaN, ±Inf).
 func (v *Mail) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
@@ -6956,72 +4922,30 @@ func (v *Mail) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentMailMessageID != 0 {
-				v.MessageID = ""
-			}
-			if v.absent&absentMailMessageSendTimestamp != 0 {
-				v.MessageSendTimestamp = 0
-			}
-			if v.absent&absentMailFromAddress != 0 {
-				v.FromAddress = ""
-			}
-			if v.absent&absentMailDestination != 0 {
-				v.Destination = nil
-			}
-			if v.absent&absentMailHeadersTruncated != 0 {
-				v.HeadersTruncated = false
-			}
-			if v.absent&absentMailHeaders != 0 {
-				v.Headers = nil
-			}
-			if v.absent&absentMailCommonHeaders != 0 {
-				v.CommonHeaders = CommonHeaders{}
-			}
+			codec.Clear(&v.MessageID, v.absent&absentMailMessageID != 0)
+			codec.Clear(&v.MessageSendTimestamp, v.absent&absentMailMessageSendTimestamp != 0)
+			codec.Clear(&v.FromAddress, v.absent&absentMailFromAddress != 0)
+			codec.Clear(&v.Destination, v.absent&absentMailDestination != 0)
+			codec.Clear(&v.HeadersTruncated, v.absent&absentMailHeadersTruncated != 0)
+			codec.Clear(&v.Headers, v.absent&absentMailHeaders != 0)
+			codec.Clear(&v.CommonHeaders, v.absent&absentMailCommonHeaders != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "message_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.MessageID, err = codec.String[string](d)
-				v.absent &^= absentMailMessageID
-			} else {
-				fits, err = codec.Required(d, &v.MessageID, codec.ReadString[string], &v.Rest, "message_id")
-				v.absent = codec.SetBit(v.absent, absentMailMessageID, !fits)
-			}
+			err = codec.RequiredString(d, &v.MessageID, &v.Rest, "message_id", &v.absent, absentMailMessageID)
 		case "message_send_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.MessageSendTimestamp = UnixMillis(n)
-				v.absent &^= absentMailMessageSendTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.MessageSendTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "message_send_timestamp")
-				v.absent = codec.SetBit(v.absent, absentMailMessageSendTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.MessageSendTimestamp, &v.Rest, "message_send_timestamp", &v.absent, absentMailMessageSendTimestamp)
 		case "from_address":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.FromAddress, err = codec.String[string](d)
-				v.absent &^= absentMailFromAddress
-			} else {
-				fits, err = codec.Required(d, &v.FromAddress, codec.ReadString[string], &v.Rest, "from_address")
-				v.absent = codec.SetBit(v.absent, absentMailFromAddress, !fits)
-			}
+			err = codec.RequiredString(d, &v.FromAddress, &v.Rest, "from_address", &v.absent, absentMailFromAddress)
 		case "destination":
-			fits, err = codec.Required(d, &v.Destination, stringSliceRead, &v.Rest, "destination")
-			v.absent = codec.SetBit(v.absent, absentMailDestination, !fits)
+			err = codec.RequiredField(d, &v.Destination, stringSliceRead, &v.Rest, "destination", &v.absent, absentMailDestination)
 		case "headers_truncated":
-			fits, err = codec.Required(d, &v.HeadersTruncated, codec.ReadBool, &v.Rest, "headers_truncated")
-			v.absent = codec.SetBit(v.absent, absentMailHeadersTruncated, !fits)
+			err = codec.RequiredField(d, &v.HeadersTruncated, codec.ReadBool, &v.Rest, "headers_truncated", &v.absent, absentMailHeadersTruncated)
 		case "headers":
-			fits, err = codec.Required(d, &v.Headers, headerSliceRead, &v.Rest, "headers")
-			v.absent = codec.SetBit(v.absent, absentMailHeaders, !fits)
+			err = codec.RequiredField(d, &v.Headers, headerSliceRead, &v.Rest, "headers", &v.absent, absentMailHeaders)
 		case "common_headers":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.CommonHeaders.read(d)
-				v.absent &^= absentMailCommonHeaders
-			} else {
-				fits, err = codec.Required(d, &v.CommonHeaders, (*CommonHeaders).read, &v.Rest, "common_headers")
-				v.absent = codec.SetBit(v.absent, absentMailCommonHeaders, !fits)
-			}
+			err = codec.RequiredObject(d, &v.CommonHeaders, (*CommonHeaders).read, &v.Rest, "common_headers", &v.absent, absentMailCommonHeaders)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
