@@ -85,7 +85,11 @@ func (p *printer) reader(gt *model.GoType) *jen.Statement {
 // appendValue is the expression that appends the value v of type gt to b
 // and gives the longer slice; recv is the expression to call v's methods on.
 func (p *printer) appendValue(gt *model.GoType, v, recv *jen.Statement) *jen.Statement {
-	b := jen.Id("b")
+	return p.appendValueTo(jen.Id("b"), gt, v, recv)
+}
+
+// appendValueTo is appendValue that appends to the slice b.
+func (p *printer) appendValueTo(b *jen.Statement, gt *model.GoType, v, recv *jen.Statement) *jen.Statement {
 	switch gt.Kind {
 	case model.String:
 		return jen.Qual(jsonwirePkg, "AppendString").Call(b, v)
@@ -718,20 +722,65 @@ func quotedKey(name string) string {
 	return string(jsonwire.AppendString(nil, name)) + ":"
 }
 
+// memberKey is a member's name as the encoder writes it: quoted, between
+// the ',' before it and the ':' after it; a raw string literal when the name
+// allows, so that it reads as the JSON it writes.
+func memberKey(name string) *jen.Statement {
+	key := "," + quotedKey(name)
+	if strconv.CanBackquote(key) {
+		return jen.Id("`" + key + "`")
+	}
+	return jen.Lit(key)
+}
+
+// memberAppender names the codec function that appends a member of type gt
+// in one call (see internal/codec/member.go), or is "".
+func memberAppender(gt *model.GoType) string {
+	switch {
+	case isString(gt):
+		return "AppendString"
+	case gt.Kind == model.Int64 || gt.Kind == model.UnixMillis:
+		return "AppendInt64"
+	case gt.Kind == model.Bool:
+		return "AppendBool"
+	case gt.Kind == model.Float64:
+		return "AppendFloat64"
+	}
+	return ""
+}
+
+// writeField is the statement that appends one field to b, if it holds a
+// value.
+func (p *printer) writeField(t *model.Type, fl *model.Field) jen.Code {
+	key := memberKey(fl.JSONName)
+	if fn := memberAppender(fl.Type); fn != "" {
+		args := []jen.Code{jen.Id("b"), key, jen.Id("v").Dot(fl.Name)}
+		if fl.Required {
+			args = append(args, present(t, fl))
+		} else {
+			fn += "Ptr"
+		}
+		if fl.Type.Kind == model.Float64 {
+			return jen.Id("b").Op("=").Id("w").Dot(fn).Call(args...)
+		}
+		return jen.Id("b").Op("=").Qual(codecPkg, fn).Call(args...)
+	}
+	value, _, recv := fieldValue(fl)
+	if fl.Type.Kind == model.Nullable && !fl.Required {
+		value = jen.Op("*").Id("v").Dot(fl.Name)
+	}
+	withKey := jen.Append(jen.Id("b"), key.Op("..."))
+	return jen.If(present(t, fl)).Block(
+		jen.Id("b").Op("=").Add(p.appendValueTo(withKey, fl.Type, value, recv)),
+	)
+}
+
 // structWrite prints the encoder of a struct: each member is appended after
 // a ',', which CloseObject turns into the '{'.
 func (p *printer) structWrite(f *jen.File, t *model.Type) {
 	body := []jen.Code{jen.Id("start").Op(":=").Len(jen.Id("b"))}
 	for _, fl := range t.Fields {
-		cond := present(t, fl)
-		value, _, recv := fieldValue(fl)
-		if fl.Type.Kind == model.Nullable && !fl.Required {
-			value = jen.Op("*").Id("v").Dot(fl.Name)
-		}
-		body = append(body, jen.If(cond).Block(
-			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(","+quotedKey(fl.JSONName)).Op("...")),
-			jen.Id("b").Op("=").Add(p.appendValue(fl.Type, value, recv)),
-		))
+		body = append(body, p.writeField(t, fl))
 	}
 	body = append(body,
 		jen.Id("b").Op("=").Qual(codecPkg, "AppendMembers").Call(jen.Id("b"), jen.Id("v").Dot("Rest")),

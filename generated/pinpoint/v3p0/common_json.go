@@ -5,7 +5,6 @@ package v3p0
 import (
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
-	"strconv"
 )
 
 // UnmarshalJSON decodes the JSON object in data into v. The error is a
@@ -91,34 +90,15 @@ func (v *Application) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *Application) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentApplicationAppID == 0 {
-		b = append(b, ",\"app_id\":"...)
-		b = jsonwire.AppendString(b, v.AppID)
-	}
-	if v.CognitoIdentityPoolID != nil {
-		b = append(b, ",\"cognito_identity_pool_id\":"...)
-		b = jsonwire.AppendString(b, *v.CognitoIdentityPoolID)
-	}
-	if v.PackageName != nil {
-		b = append(b, ",\"package_name\":"...)
-		b = jsonwire.AppendString(b, *v.PackageName)
-	}
+	b = codec.AppendString(b, `,"app_id":`, v.AppID, v.absent&absentApplicationAppID == 0)
+	b = codec.AppendStringPtr(b, `,"cognito_identity_pool_id":`, v.CognitoIdentityPoolID)
+	b = codec.AppendStringPtr(b, `,"package_name":`, v.PackageName)
 	if v.absent&absentApplicationSDK == 0 {
-		b = append(b, ",\"sdk\":"...)
-		b = v.SDK.write(b, w)
+		b = v.SDK.write(append(b, `,"sdk":`...), w)
 	}
-	if v.Title != nil {
-		b = append(b, ",\"title\":"...)
-		b = jsonwire.AppendString(b, *v.Title)
-	}
-	if v.VersionName != nil {
-		b = append(b, ",\"version_name\":"...)
-		b = jsonwire.AppendString(b, *v.VersionName)
-	}
-	if v.VersionCode != nil {
-		b = append(b, ",\"version_code\":"...)
-		b = jsonwire.AppendString(b, *v.VersionCode)
-	}
+	b = codec.AppendStringPtr(b, `,"title":`, v.Title)
+	b = codec.AppendStringPtr(b, `,"version_name":`, v.VersionName)
+	b = codec.AppendStringPtr(b, `,"version_code":`, v.VersionCode)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -187,14 +167,8 @@ func (v *Client) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *Client) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentClientClientID == 0 {
-		b = append(b, ",\"client_id\":"...)
-		b = jsonwire.AppendString(b, v.ClientID)
-	}
-	if v.CognitoID != nil {
-		b = append(b, ",\"cognito_id\":"...)
-		b = jsonwire.AppendString(b, *v.CognitoID)
-	}
+	b = codec.AppendString(b, `,"client_id":`, v.ClientID, v.absent&absentClientClientID == 0)
+	b = codec.AppendStringPtr(b, `,"cognito_id":`, v.CognitoID)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -272,20 +246,12 @@ func (v *Device) read(d *codec.Decoder) (bool, error) {
 func (v *Device) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.Locale != nil {
-		b = append(b, ",\"locale\":"...)
-		b = v.Locale.write(b, w)
+		b = v.Locale.write(append(b, `,"locale":`...), w)
 	}
-	if v.Make != nil {
-		b = append(b, ",\"make\":"...)
-		b = jsonwire.AppendString(b, *v.Make)
-	}
-	if v.Model != nil {
-		b = append(b, ",\"model\":"...)
-		b = jsonwire.AppendString(b, *v.Model)
-	}
+	b = codec.AppendStringPtr(b, `,"make":`, v.Make)
+	b = codec.AppendStringPtr(b, `,"model":`, v.Model)
 	if v.Platform != nil {
-		b = append(b, ",\"platform\":"...)
-		b = v.Platform.write(b, w)
+		b = v.Platform.write(append(b, `,"platform":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -359,18 +325,9 @@ func (v *Locale) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *Locale) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.Code != nil {
-		b = append(b, ",\"code\":"...)
-		b = jsonwire.AppendString(b, *v.Code)
-	}
-	if v.Country != nil {
-		b = append(b, ",\"country\":"...)
-		b = jsonwire.AppendString(b, *v.Country)
-	}
-	if v.Language != nil {
-		b = append(b, ",\"language\":"...)
-		b = jsonwire.AppendString(b, *v.Language)
-	}
+	b = codec.AppendStringPtr(b, `,"code":`, v.Code)
+	b = codec.AppendStringPtr(b, `,"country":`, v.Country)
+	b = codec.AppendStringPtr(b, `,"language":`, v.Language)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -439,14 +396,8 @@ func (v *Platform) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *Platform) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.Name != nil {
-		b = append(b, ",\"name\":"...)
-		b = jsonwire.AppendString(b, *v.Name)
-	}
-	if v.Version != nil {
-		b = append(b, ",\"version\":"...)
-		b = jsonwire.AppendString(b, *v.Version)
-	}
+	b = codec.AppendStringPtr(b, `,"name":`, v.Name)
+	b = codec.AppendStringPtr(b, `,"version":`, v.Version)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -515,14 +466,8 @@ func (v *SDK) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *SDK) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.Name != nil {
-		b = append(b, ",\"name\":"...)
-		b = jsonwire.AppendString(b, *v.Name)
-	}
-	if v.Version != nil {
-		b = append(b, ",\"version\":"...)
-		b = jsonwire.AppendString(b, *v.Version)
-	}
+	b = codec.AppendStringPtr(b, `,"name":`, v.Name)
+	b = codec.AppendStringPtr(b, `,"version":`, v.Version)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -595,18 +540,9 @@ func (v *Session) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *Session) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.SessionID != nil {
-		b = append(b, ",\"session_id\":"...)
-		b = jsonwire.AppendString(b, *v.SessionID)
-	}
-	if v.StartTimestamp != nil {
-		b = append(b, ",\"start_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(*v.StartTimestamp), 10)
-	}
-	if v.StopTimestamp != nil {
-		b = append(b, ",\"stop_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(*v.StopTimestamp), 10)
-	}
+	b = codec.AppendStringPtr(b, `,"session_id":`, v.SessionID)
+	b = codec.AppendInt64Ptr(b, `,"start_timestamp":`, v.StartTimestamp)
+	b = codec.AppendInt64Ptr(b, `,"stop_timestamp":`, v.StopTimestamp)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }

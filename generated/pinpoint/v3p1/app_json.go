@@ -5,7 +5,6 @@ package v3p1
 import (
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
-	"strconv"
 )
 
 // UnmarshalJSON decodes the JSON object in data into v. The error is a
@@ -105,54 +104,32 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *AppEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentAppEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentAppEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentAppEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentAppEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentAppEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentAppEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentAppEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentAppEventEventVersion == 0)
 	if v.absent&absentAppEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentAppEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentAppEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentAppEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentAppEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = stringMapWrite(b, v.Attributes, w)
+		b = stringMapWrite(append(b, `,"attributes":`...), v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.Endpoint.Present() {
-		b = append(b, ",\"endpoint\":"...)
-		b = v.Endpoint.write(b, w)
+		b = v.Endpoint.write(append(b, `,"endpoint":`...), w)
 	}
-	if v.absent&absentAppEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentAppEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -254,54 +231,32 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *AppMonetizationEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentAppMonetizationEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentAppMonetizationEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentAppMonetizationEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentAppMonetizationEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentAppMonetizationEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentAppMonetizationEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentAppMonetizationEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentAppMonetizationEventEventVersion == 0)
 	if v.absent&absentAppMonetizationEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentAppMonetizationEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentAppMonetizationEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentAppMonetizationEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentAppMonetizationEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = v.Metrics.write(b, w)
+		b = v.Metrics.write(append(b, `,"metrics":`...), w)
 	}
 	if v.Endpoint.Present() {
-		b = append(b, ",\"endpoint\":"...)
-		b = v.Endpoint.write(b, w)
+		b = v.Endpoint.write(append(b, `,"endpoint":`...), w)
 	}
-	if v.absent&absentAppMonetizationEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentAppMonetizationEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -403,54 +358,32 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *AppSessionEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentAppSessionEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentAppSessionEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentAppSessionEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentAppSessionEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentAppSessionEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentAppSessionEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentAppSessionEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentAppSessionEventEventVersion == 0)
 	if v.absent&absentAppSessionEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentAppSessionEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentAppSessionEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentAppSessionEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentAppSessionEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = stringMapWrite(b, v.Attributes, w)
+		b = stringMapWrite(append(b, `,"attributes":`...), v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.Endpoint.Present() {
-		b = append(b, ",\"endpoint\":"...)
-		b = v.Endpoint.write(b, w)
+		b = v.Endpoint.write(append(b, `,"endpoint":`...), w)
 	}
-	if v.absent&absentAppSessionEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentAppSessionEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -552,54 +485,32 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *AppUserAuthEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentAppUserAuthEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentAppUserAuthEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentAppUserAuthEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentAppUserAuthEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentAppUserAuthEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentAppUserAuthEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentAppUserAuthEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentAppUserAuthEventEventVersion == 0)
 	if v.absent&absentAppUserAuthEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentAppUserAuthEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentAppUserAuthEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentAppUserAuthEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentAppUserAuthEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = stringMapWrite(b, v.Attributes, w)
+		b = stringMapWrite(append(b, `,"attributes":`...), v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.Endpoint.Present() {
-		b = append(b, ",\"endpoint\":"...)
-		b = v.Endpoint.write(b, w)
+		b = v.Endpoint.write(append(b, `,"endpoint":`...), w)
 	}
-	if v.absent&absentAppUserAuthEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentAppUserAuthEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -701,54 +612,32 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *InAppMessageEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentInAppMessageEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentInAppMessageEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentInAppMessageEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentInAppMessageEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentInAppMessageEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentInAppMessageEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentInAppMessageEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentInAppMessageEventEventVersion == 0)
 	if v.absent&absentInAppMessageEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentInAppMessageEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentInAppMessageEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentInAppMessageEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentInAppMessageEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = stringMapWrite(b, v.Attributes, w)
+		b = stringMapWrite(append(b, `,"attributes":`...), v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.Endpoint.Present() {
-		b = append(b, ",\"endpoint\":"...)
-		b = v.Endpoint.write(b, w)
+		b = v.Endpoint.write(append(b, `,"endpoint":`...), w)
 	}
-	if v.absent&absentInAppMessageEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentInAppMessageEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -829,26 +718,11 @@ func (v *MonetizationAttributes) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *MonetizationAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.Currency != nil {
-		b = append(b, ",\"_currency\":"...)
-		b = jsonwire.AppendString(b, *v.Currency)
-	}
-	if v.ProductID != nil {
-		b = append(b, ",\"_product_id\":"...)
-		b = jsonwire.AppendString(b, *v.ProductID)
-	}
-	if v.TransactionID != nil {
-		b = append(b, ",\"_transaction_id\":"...)
-		b = jsonwire.AppendString(b, *v.TransactionID)
-	}
-	if v.ItemPriceFormatted != nil {
-		b = append(b, ",\"_item_price_formatted\":"...)
-		b = jsonwire.AppendString(b, *v.ItemPriceFormatted)
-	}
-	if v.Store != nil {
-		b = append(b, ",\"_store\":"...)
-		b = jsonwire.AppendString(b, *v.Store)
-	}
+	b = codec.AppendStringPtr(b, `,"_currency":`, v.Currency)
+	b = codec.AppendStringPtr(b, `,"_product_id":`, v.ProductID)
+	b = codec.AppendStringPtr(b, `,"_transaction_id":`, v.TransactionID)
+	b = codec.AppendStringPtr(b, `,"_item_price_formatted":`, v.ItemPriceFormatted)
+	b = codec.AppendStringPtr(b, `,"_store":`, v.Store)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -917,14 +791,8 @@ func (v *MonetizationMetrics) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *MonetizationMetrics) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.ItemPrice != nil {
-		b = append(b, ",\"_item_price\":"...)
-		b = w.Float64(b, *v.ItemPrice)
-	}
-	if v.Quantity != nil {
-		b = append(b, ",\"_quantity\":"...)
-		b = w.Float64(b, *v.Quantity)
-	}
+	b = w.AppendFloat64Ptr(b, `,"_item_price":`, v.ItemPrice)
+	b = w.AppendFloat64Ptr(b, `,"_quantity":`, v.Quantity)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }

@@ -5,7 +5,6 @@ package v3p1
 import (
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
-	"strconv"
 )
 
 // UnmarshalJSON decodes the JSON object in data into v. The error is a
@@ -79,22 +78,10 @@ func (v *CampaignEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *CampaignEngagementAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentCampaignEngagementAttributesCampaignID == 0 {
-		b = append(b, ",\"campaign_id\":"...)
-		b = jsonwire.AppendString(b, v.CampaignID)
-	}
-	if v.absent&absentCampaignEngagementAttributesCampaignActivityID == 0 {
-		b = append(b, ",\"campaign_activity_id\":"...)
-		b = jsonwire.AppendString(b, v.CampaignActivityID)
-	}
-	if v.TreatmentID != nil {
-		b = append(b, ",\"treatment_id\":"...)
-		b = jsonwire.AppendString(b, string(*v.TreatmentID))
-	}
-	if v.IsAppInForeground != nil {
-		b = append(b, ",\"isAppInForeground\":"...)
-		b = jsonwire.AppendString(b, *v.IsAppInForeground)
-	}
+	b = codec.AppendString(b, `,"campaign_id":`, v.CampaignID, v.absent&absentCampaignEngagementAttributesCampaignID == 0)
+	b = codec.AppendString(b, `,"campaign_activity_id":`, v.CampaignActivityID, v.absent&absentCampaignEngagementAttributesCampaignActivityID == 0)
+	b = codec.AppendStringPtr(b, `,"treatment_id":`, v.TreatmentID)
+	b = codec.AppendStringPtr(b, `,"isAppInForeground":`, v.IsAppInForeground)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -196,54 +183,32 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *CampaignEngagementEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentCampaignEngagementEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentCampaignEngagementEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentCampaignEngagementEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentCampaignEngagementEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentCampaignEngagementEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentCampaignEngagementEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentCampaignEngagementEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentCampaignEngagementEventEventVersion == 0)
 	if v.absent&absentCampaignEngagementEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentCampaignEngagementEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentCampaignEngagementEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentCampaignEngagementEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentCampaignEngagementEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.Endpoint.Present() {
-		b = append(b, ",\"endpoint\":"...)
-		b = v.Endpoint.write(b, w)
+		b = v.Endpoint.write(append(b, `,"endpoint":`...), w)
 	}
-	if v.absent&absentCampaignEngagementEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentCampaignEngagementEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -325,29 +290,13 @@ func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *CampaignSendAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentCampaignSendAttributesCampaignID == 0 {
-		b = append(b, ",\"campaign_id\":"...)
-		b = jsonwire.AppendString(b, v.CampaignID)
-	}
-	if v.absent&absentCampaignSendAttributesCampaignActivityID == 0 {
-		b = append(b, ",\"campaign_activity_id\":"...)
-		b = jsonwire.AppendString(b, v.CampaignActivityID)
-	}
-	if v.absent&absentCampaignSendAttributesTreatmentID == 0 {
-		b = append(b, ",\"treatment_id\":"...)
-		b = jsonwire.AppendString(b, string(v.TreatmentID))
-	}
-	if v.absent&absentCampaignSendAttributesCampaignSendStatus == 0 {
-		b = append(b, ",\"campaign_send_status\":"...)
-		b = jsonwire.AppendString(b, string(v.CampaignSendStatus))
-	}
-	if v.DeliveryType != nil {
-		b = append(b, ",\"delivery_type\":"...)
-		b = jsonwire.AppendString(b, string(*v.DeliveryType))
-	}
+	b = codec.AppendString(b, `,"campaign_id":`, v.CampaignID, v.absent&absentCampaignSendAttributesCampaignID == 0)
+	b = codec.AppendString(b, `,"campaign_activity_id":`, v.CampaignActivityID, v.absent&absentCampaignSendAttributesCampaignActivityID == 0)
+	b = codec.AppendString(b, `,"treatment_id":`, v.TreatmentID, v.absent&absentCampaignSendAttributesTreatmentID == 0)
+	b = codec.AppendString(b, `,"campaign_send_status":`, v.CampaignSendStatus, v.absent&absentCampaignSendAttributesCampaignSendStatus == 0)
+	b = codec.AppendStringPtr(b, `,"delivery_type":`, v.DeliveryType)
 	if v.CampaignType != nil {
-		b = append(b, ",\"campaign_type\":"...)
-		b = nullableStringWrite(b, *v.CampaignType, w)
+		b = nullableStringWrite(append(b, `,"campaign_type":`...), *v.CampaignType, w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -447,54 +396,32 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *CampaignSendEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentCampaignSendEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentCampaignSendEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentCampaignSendEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentCampaignSendEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentCampaignSendEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentCampaignSendEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentCampaignSendEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentCampaignSendEventEventVersion == 0)
 	if v.absent&absentCampaignSendEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentCampaignSendEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentCampaignSendEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentCampaignSendEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentCampaignSendEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.absent&absentCampaignSendEventClientContext == 0 {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
+		b = v.ClientContext.write(append(b, `,"client_context":`...), w)
 	}
-	if v.absent&absentCampaignSendEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentCampaignSendEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }

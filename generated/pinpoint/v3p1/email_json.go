@@ -5,7 +5,6 @@ package v3p1
 import (
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
-	"strconv"
 )
 
 // UnmarshalJSON decodes the JSON object in data into v. The error is a
@@ -80,22 +79,10 @@ func (v *BouncedRecipient) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *BouncedRecipient) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.EmailAddress != nil {
-		b = append(b, ",\"email_address\":"...)
-		b = jsonwire.AppendString(b, *v.EmailAddress)
-	}
-	if v.Action != nil {
-		b = append(b, ",\"action\":"...)
-		b = jsonwire.AppendString(b, *v.Action)
-	}
-	if v.Status != nil {
-		b = append(b, ",\"status\":"...)
-		b = jsonwire.AppendString(b, *v.Status)
-	}
-	if v.DiagnosticCode != nil {
-		b = append(b, ",\"diagnostic_code\":"...)
-		b = jsonwire.AppendString(b, *v.DiagnosticCode)
-	}
+	b = codec.AppendStringPtr(b, `,"email_address":`, v.EmailAddress)
+	b = codec.AppendStringPtr(b, `,"action":`, v.Action)
+	b = codec.AppendStringPtr(b, `,"status":`, v.Status)
+	b = codec.AppendStringPtr(b, `,"diagnostic_code":`, v.DiagnosticCode)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -172,22 +159,12 @@ func (v *CommonHeaders) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *CommonHeaders) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.From != nil {
-		b = append(b, ",\"from\":"...)
-		b = jsonwire.AppendString(b, *v.From)
-	}
+	b = codec.AppendStringPtr(b, `,"from":`, v.From)
 	if v.To != nil {
-		b = append(b, ",\"to\":"...)
-		b = stringSliceWrite(b, v.To, w)
+		b = stringSliceWrite(append(b, `,"to":`...), v.To, w)
 	}
-	if v.Subject != nil {
-		b = append(b, ",\"subject\":"...)
-		b = jsonwire.AppendString(b, *v.Subject)
-	}
-	if v.Date != nil {
-		b = append(b, ",\"date\":"...)
-		b = jsonwire.AppendString(b, *v.Date)
-	}
+	b = codec.AppendStringPtr(b, `,"subject":`, v.Subject)
+	b = codec.AppendStringPtr(b, `,"date":`, v.Date)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -252,10 +229,7 @@ func (v *ComplainedRecipient) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *ComplainedRecipient) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.EmailAddress != nil {
-		b = append(b, ",\"email_address\":"...)
-		b = jsonwire.AppendString(b, *v.EmailAddress)
-	}
+	b = codec.AppendStringPtr(b, `,"email_address":`, v.EmailAddress)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -348,37 +322,15 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailAttributesFeedback == 0 {
-		b = append(b, ",\"feedback\":"...)
-		b = jsonwire.AppendString(b, v.Feedback)
-	}
-	if v.CampaignID != nil {
-		b = append(b, ",\"campaign_id\":"...)
-		b = jsonwire.AppendString(b, *v.CampaignID)
-	}
-	if v.CampaignActivityID != nil {
-		b = append(b, ",\"campaign_activity_id\":"...)
-		b = jsonwire.AppendString(b, *v.CampaignActivityID)
-	}
-	if v.TreatmentID != nil {
-		b = append(b, ",\"treatment_id\":"...)
-		b = jsonwire.AppendString(b, string(*v.TreatmentID))
-	}
-	if v.JourneyID != nil {
-		b = append(b, ",\"journey_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyID)
-	}
-	if v.JourneyActivityID != nil {
-		b = append(b, ",\"journey_activity_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyActivityID)
-	}
-	if v.JourneyRunID != nil {
-		b = append(b, ",\"journey_run_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyRunID)
-	}
+	b = codec.AppendString(b, `,"feedback":`, v.Feedback, v.absent&absentEmailAttributesFeedback == 0)
+	b = codec.AppendStringPtr(b, `,"campaign_id":`, v.CampaignID)
+	b = codec.AppendStringPtr(b, `,"campaign_activity_id":`, v.CampaignActivityID)
+	b = codec.AppendStringPtr(b, `,"treatment_id":`, v.TreatmentID)
+	b = codec.AppendStringPtr(b, `,"journey_id":`, v.JourneyID)
+	b = codec.AppendStringPtr(b, `,"journey_activity_id":`, v.JourneyActivityID)
+	b = codec.AppendStringPtr(b, `,"journey_run_id":`, v.JourneyRunID)
 	if v.Tags != nil {
-		b = append(b, ",\"tags\":"...)
-		b = nullableStringWrite(b, *v.Tags, w)
+		b = nullableStringWrite(append(b, `,"tags":`...), *v.Tags, w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -460,26 +412,13 @@ func (v *EmailBounce) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailBounce) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.BounceType != nil {
-		b = append(b, ",\"bounce_type\":"...)
-		b = jsonwire.AppendString(b, *v.BounceType)
-	}
-	if v.BounceSubType != nil {
-		b = append(b, ",\"bounce_sub_type\":"...)
-		b = jsonwire.AppendString(b, *v.BounceSubType)
-	}
+	b = codec.AppendStringPtr(b, `,"bounce_type":`, v.BounceType)
+	b = codec.AppendStringPtr(b, `,"bounce_sub_type":`, v.BounceSubType)
 	if v.BouncedRecipients != nil {
-		b = append(b, ",\"bounced_recipients\":"...)
-		b = bouncedRecipientSliceWrite(b, v.BouncedRecipients, w)
+		b = bouncedRecipientSliceWrite(append(b, `,"bounced_recipients":`...), v.BouncedRecipients, w)
 	}
-	if v.FeedbackID != nil {
-		b = append(b, ",\"feedback_id\":"...)
-		b = jsonwire.AppendString(b, *v.FeedbackID)
-	}
-	if v.ReportingMTA != nil {
-		b = append(b, ",\"reporting_mta\":"...)
-		b = jsonwire.AppendString(b, *v.ReportingMTA)
-	}
+	b = codec.AppendStringPtr(b, `,"feedback_id":`, v.FeedbackID)
+	b = codec.AppendStringPtr(b, `,"reporting_mta":`, v.ReportingMTA)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -544,8 +483,7 @@ func (v *EmailClickChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailClickChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailClickChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
+		b = v.MailEvent.write(append(b, `,"mail_event":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -623,21 +561,11 @@ func (v *EmailClickDetails) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailClickDetails) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.IPAddress != nil {
-		b = append(b, ",\"ip_address\":"...)
-		b = jsonwire.AppendString(b, *v.IPAddress)
-	}
-	if v.UserAgent != nil {
-		b = append(b, ",\"user_agent\":"...)
-		b = jsonwire.AppendString(b, *v.UserAgent)
-	}
-	if v.Link != nil {
-		b = append(b, ",\"link\":"...)
-		b = jsonwire.AppendString(b, *v.Link)
-	}
+	b = codec.AppendStringPtr(b, `,"ip_address":`, v.IPAddress)
+	b = codec.AppendStringPtr(b, `,"user_agent":`, v.UserAgent)
+	b = codec.AppendStringPtr(b, `,"link":`, v.Link)
 	if v.LinkTags != nil {
-		b = append(b, ",\"link_tags\":"...)
-		b = stringSliceMapWrite(b, v.LinkTags, w)
+		b = stringSliceMapWrite(append(b, `,"link_tags":`...), v.LinkTags, w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -741,57 +669,34 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailClickEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailClickEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailClickEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailClickEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailClickEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailClickEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentEmailClickEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentEmailClickEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentEmailClickEventEventVersion == 0)
 	if v.absent&absentEmailClickEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentEmailClickEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentEmailClickEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentEmailClickEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentEmailClickEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
+		b = v.ClientContext.write(append(b, `,"client_context":`...), w)
 	}
-	if v.absent&absentEmailClickEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentEmailClickEventAWSAccountID == 0)
 	if v.absent&absentEmailClickEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
+		b = v.Facets.write(append(b, `,"facets":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -857,8 +762,7 @@ func (v *EmailClickFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailClickFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailClickFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
+		b = v.EmailChannel.write(append(b, `,"email_channel":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -927,12 +831,10 @@ func (v *EmailClickMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailClickMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailClickMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
+		b = v.Mail.write(append(b, `,"mail":`...), w)
 	}
 	if v.absent&absentEmailClickMailEventClick == 0 {
-		b = append(b, ",\"click\":"...)
-		b = v.Click.write(b, w)
+		b = v.Click.write(append(b, `,"click":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -999,8 +901,7 @@ func (v *EmailClientContext) read(d *codec.Decoder) (bool, error) {
 func (v *EmailClientContext) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.Custom != nil {
-		b = append(b, ",\"custom\":"...)
-		b = v.Custom.write(b, w)
+		b = v.Custom.write(append(b, `,"custom":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -1066,10 +967,7 @@ func (v *EmailClientContextCustom) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailClientContextCustom) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.LegacyIdentifier != nil {
-		b = append(b, ",\"legacy_identifier\":"...)
-		b = jsonwire.AppendString(b, *v.LegacyIdentifier)
-	}
+	b = codec.AppendStringPtr(b, `,"legacy_identifier":`, v.LegacyIdentifier)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -1134,8 +1032,7 @@ func (v *EmailComplaintChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailComplaintChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailComplaintChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
+		b = v.MailEvent.write(append(b, `,"mail_event":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -1214,21 +1111,11 @@ func (v *EmailComplaintDetails) read(d *codec.Decoder) (bool, error) {
 func (v *EmailComplaintDetails) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.ComplainedRecipients != nil {
-		b = append(b, ",\"complained_recipients\":"...)
-		b = complainedRecipientSliceWrite(b, v.ComplainedRecipients, w)
+		b = complainedRecipientSliceWrite(append(b, `,"complained_recipients":`...), v.ComplainedRecipients, w)
 	}
-	if v.FeedbackID != nil {
-		b = append(b, ",\"feedback_id\":"...)
-		b = jsonwire.AppendString(b, *v.FeedbackID)
-	}
-	if v.UserAgent != nil {
-		b = append(b, ",\"user_agent\":"...)
-		b = jsonwire.AppendString(b, *v.UserAgent)
-	}
-	if v.ComplaintFeedbackType != nil {
-		b = append(b, ",\"complaint_feedback_type\":"...)
-		b = jsonwire.AppendString(b, *v.ComplaintFeedbackType)
-	}
+	b = codec.AppendStringPtr(b, `,"feedback_id":`, v.FeedbackID)
+	b = codec.AppendStringPtr(b, `,"user_agent":`, v.UserAgent)
+	b = codec.AppendStringPtr(b, `,"complaint_feedback_type":`, v.ComplaintFeedbackType)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -1331,57 +1218,34 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailComplaintEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailComplaintEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailComplaintEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailComplaintEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailComplaintEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailComplaintEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentEmailComplaintEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentEmailComplaintEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentEmailComplaintEventEventVersion == 0)
 	if v.absent&absentEmailComplaintEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentEmailComplaintEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentEmailComplaintEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentEmailComplaintEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentEmailComplaintEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
+		b = v.ClientContext.write(append(b, `,"client_context":`...), w)
 	}
-	if v.absent&absentEmailComplaintEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentEmailComplaintEventAWSAccountID == 0)
 	if v.absent&absentEmailComplaintEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
+		b = v.Facets.write(append(b, `,"facets":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -1447,8 +1311,7 @@ func (v *EmailComplaintFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailComplaintFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailComplaintFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
+		b = v.EmailChannel.write(append(b, `,"email_channel":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -1519,12 +1382,10 @@ func (v *EmailComplaintMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailComplaintMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailComplaintMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
+		b = v.Mail.write(append(b, `,"mail":`...), w)
 	}
 	if v.Complaint != nil {
-		b = append(b, ",\"complaint\":"...)
-		b = v.Complaint.write(b, w)
+		b = v.Complaint.write(append(b, `,"complaint":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -1590,8 +1451,7 @@ func (v *EmailDeliveredChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailDeliveredChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailDeliveredChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
+		b = v.MailEvent.write(append(b, `,"mail_event":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -1695,57 +1555,34 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailDeliveredEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailDeliveredEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailDeliveredEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailDeliveredEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailDeliveredEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailDeliveredEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentEmailDeliveredEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentEmailDeliveredEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentEmailDeliveredEventEventVersion == 0)
 	if v.absent&absentEmailDeliveredEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentEmailDeliveredEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentEmailDeliveredEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentEmailDeliveredEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentEmailDeliveredEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
+		b = v.ClientContext.write(append(b, `,"client_context":`...), w)
 	}
-	if v.absent&absentEmailDeliveredEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentEmailDeliveredEventAWSAccountID == 0)
 	if v.absent&absentEmailDeliveredEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
+		b = v.Facets.write(append(b, `,"facets":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -1811,8 +1648,7 @@ func (v *EmailDeliveredFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailDeliveredFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailDeliveredFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
+		b = v.EmailChannel.write(append(b, `,"email_channel":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -1881,12 +1717,10 @@ func (v *EmailDeliveredMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailDeliveredMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailDeliveredMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
+		b = v.Mail.write(append(b, `,"mail":`...), w)
 	}
 	if v.absent&absentEmailDeliveredMailEventDelivery == 0 {
-		b = append(b, ",\"delivery\":"...)
-		b = v.Delivery.write(b, w)
+		b = v.Delivery.write(append(b, `,"delivery":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -1964,22 +1798,12 @@ func (v *EmailDelivery) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailDelivery) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.SMTPResponse != nil {
-		b = append(b, ",\"smtp_response\":"...)
-		b = jsonwire.AppendString(b, *v.SMTPResponse)
-	}
-	if v.ReportingMTA != nil {
-		b = append(b, ",\"reporting_mta\":"...)
-		b = jsonwire.AppendString(b, *v.ReportingMTA)
-	}
+	b = codec.AppendStringPtr(b, `,"smtp_response":`, v.SMTPResponse)
+	b = codec.AppendStringPtr(b, `,"reporting_mta":`, v.ReportingMTA)
 	if v.Recipients != nil {
-		b = append(b, ",\"recipients\":"...)
-		b = stringSliceWrite(b, v.Recipients, w)
+		b = stringSliceWrite(append(b, `,"recipients":`...), v.Recipients, w)
 	}
-	if v.ProcessingTimeMillis != nil {
-		b = append(b, ",\"processing_time_millis\":"...)
-		b = strconv.AppendInt(b, *v.ProcessingTimeMillis, 10)
-	}
+	b = codec.AppendInt64Ptr(b, `,"processing_time_millis":`, v.ProcessingTimeMillis)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -2044,8 +1868,7 @@ func (v *EmailHardBounceChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailHardBounceChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailHardBounceChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
+		b = v.MailEvent.write(append(b, `,"mail_event":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -2149,57 +1972,34 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailHardBounceEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailHardBounceEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailHardBounceEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailHardBounceEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailHardBounceEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailHardBounceEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentEmailHardBounceEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentEmailHardBounceEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentEmailHardBounceEventEventVersion == 0)
 	if v.absent&absentEmailHardBounceEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentEmailHardBounceEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentEmailHardBounceEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentEmailHardBounceEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentEmailHardBounceEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
+		b = v.ClientContext.write(append(b, `,"client_context":`...), w)
 	}
-	if v.absent&absentEmailHardBounceEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentEmailHardBounceEventAWSAccountID == 0)
 	if v.absent&absentEmailHardBounceEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
+		b = v.Facets.write(append(b, `,"facets":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -2265,8 +2065,7 @@ func (v *EmailHardBounceFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailHardBounceFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailHardBounceFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
+		b = v.EmailChannel.write(append(b, `,"email_channel":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -2337,12 +2136,10 @@ func (v *EmailHardBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailHardBounceMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailHardBounceMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
+		b = v.Mail.write(append(b, `,"mail":`...), w)
 	}
 	if v.Bounce != nil {
-		b = append(b, ",\"bounce\":"...)
-		b = v.Bounce.write(b, w)
+		b = v.Bounce.write(append(b, `,"bounce":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -2408,8 +2205,7 @@ func (v *EmailOpenChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailOpenChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailOpenChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
+		b = v.MailEvent.write(append(b, `,"mail_event":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -2479,14 +2275,8 @@ func (v *EmailOpenDetails) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailOpenDetails) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.IPAddress != nil {
-		b = append(b, ",\"ip_address\":"...)
-		b = jsonwire.AppendString(b, *v.IPAddress)
-	}
-	if v.UserAgent != nil {
-		b = append(b, ",\"user_agent\":"...)
-		b = jsonwire.AppendString(b, *v.UserAgent)
-	}
+	b = codec.AppendStringPtr(b, `,"ip_address":`, v.IPAddress)
+	b = codec.AppendStringPtr(b, `,"user_agent":`, v.UserAgent)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -2589,57 +2379,34 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailOpenEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailOpenEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailOpenEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailOpenEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailOpenEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailOpenEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentEmailOpenEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentEmailOpenEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentEmailOpenEventEventVersion == 0)
 	if v.absent&absentEmailOpenEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentEmailOpenEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentEmailOpenEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentEmailOpenEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentEmailOpenEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
+		b = v.ClientContext.write(append(b, `,"client_context":`...), w)
 	}
-	if v.absent&absentEmailOpenEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentEmailOpenEventAWSAccountID == 0)
 	if v.absent&absentEmailOpenEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
+		b = v.Facets.write(append(b, `,"facets":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -2705,8 +2472,7 @@ func (v *EmailOpenFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailOpenFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailOpenFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
+		b = v.EmailChannel.write(append(b, `,"email_channel":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -2775,12 +2541,10 @@ func (v *EmailOpenMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailOpenMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailOpenMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
+		b = v.Mail.write(append(b, `,"mail":`...), w)
 	}
 	if v.absent&absentEmailOpenMailEventOpen == 0 {
-		b = append(b, ",\"open\":"...)
-		b = v.Open.write(b, w)
+		b = v.Open.write(append(b, `,"open":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -2846,10 +2610,7 @@ func (v *EmailReject) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailReject) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.Reason != nil {
-		b = append(b, ",\"reason\":"...)
-		b = jsonwire.AppendString(b, *v.Reason)
-	}
+	b = codec.AppendStringPtr(b, `,"reason":`, v.Reason)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -2914,8 +2675,7 @@ func (v *EmailRejectedChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailRejectedChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailRejectedChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
+		b = v.MailEvent.write(append(b, `,"mail_event":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -3019,57 +2779,34 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailRejectedEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailRejectedEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailRejectedEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailRejectedEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailRejectedEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailRejectedEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentEmailRejectedEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentEmailRejectedEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentEmailRejectedEventEventVersion == 0)
 	if v.absent&absentEmailRejectedEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentEmailRejectedEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentEmailRejectedEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentEmailRejectedEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentEmailRejectedEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
+		b = v.ClientContext.write(append(b, `,"client_context":`...), w)
 	}
-	if v.absent&absentEmailRejectedEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentEmailRejectedEventAWSAccountID == 0)
 	if v.absent&absentEmailRejectedEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
+		b = v.Facets.write(append(b, `,"facets":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -3135,8 +2872,7 @@ func (v *EmailRejectedFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailRejectedFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailRejectedFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
+		b = v.EmailChannel.write(append(b, `,"email_channel":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -3207,12 +2943,10 @@ func (v *EmailRejectedMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailRejectedMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailRejectedMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
+		b = v.Mail.write(append(b, `,"mail":`...), w)
 	}
 	if v.Reject != nil {
-		b = append(b, ",\"reject\":"...)
-		b = v.Reject.write(b, w)
+		b = v.Reject.write(append(b, `,"reject":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -3278,8 +3012,7 @@ func (v *EmailRenderingFailureChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailRenderingFailureChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailRenderingFailureChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
+		b = v.MailEvent.write(append(b, `,"mail_event":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -3349,14 +3082,8 @@ func (v *EmailRenderingFailureDetails) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailRenderingFailureDetails) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.ErrorMessage != nil {
-		b = append(b, ",\"error_message\":"...)
-		b = jsonwire.AppendString(b, *v.ErrorMessage)
-	}
-	if v.TemplateName != nil {
-		b = append(b, ",\"template_name\":"...)
-		b = jsonwire.AppendString(b, *v.TemplateName)
-	}
+	b = codec.AppendStringPtr(b, `,"error_message":`, v.ErrorMessage)
+	b = codec.AppendStringPtr(b, `,"template_name":`, v.TemplateName)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -3459,57 +3186,34 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailRenderingFailureEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailRenderingFailureEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailRenderingFailureEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailRenderingFailureEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailRenderingFailureEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailRenderingFailureEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentEmailRenderingFailureEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentEmailRenderingFailureEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentEmailRenderingFailureEventEventVersion == 0)
 	if v.absent&absentEmailRenderingFailureEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentEmailRenderingFailureEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentEmailRenderingFailureEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentEmailRenderingFailureEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentEmailRenderingFailureEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
+		b = v.ClientContext.write(append(b, `,"client_context":`...), w)
 	}
-	if v.absent&absentEmailRenderingFailureEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentEmailRenderingFailureEventAWSAccountID == 0)
 	if v.absent&absentEmailRenderingFailureEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
+		b = v.Facets.write(append(b, `,"facets":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -3575,8 +3279,7 @@ func (v *EmailRenderingFailureFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailRenderingFailureFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailRenderingFailureFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
+		b = v.EmailChannel.write(append(b, `,"email_channel":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -3647,12 +3350,10 @@ func (v *EmailRenderingFailureMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailRenderingFailureMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.Mail != nil {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
+		b = v.Mail.write(append(b, `,"mail":`...), w)
 	}
 	if v.Failure != nil {
-		b = append(b, ",\"failure\":"...)
-		b = v.Failure.write(b, w)
+		b = v.Failure.write(append(b, `,"failure":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -3718,8 +3419,7 @@ func (v *EmailSendChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailSendChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailSendChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
+		b = v.MailEvent.write(append(b, `,"mail_event":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -3882,57 +3582,34 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailSendEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailSendEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailSendEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailSendEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailSendEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailSendEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentEmailSendEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentEmailSendEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentEmailSendEventEventVersion == 0)
 	if v.absent&absentEmailSendEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentEmailSendEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentEmailSendEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentEmailSendEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentEmailSendEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
+		b = v.ClientContext.write(append(b, `,"client_context":`...), w)
 	}
-	if v.absent&absentEmailSendEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentEmailSendEventAWSAccountID == 0)
 	if v.absent&absentEmailSendEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
+		b = v.Facets.write(append(b, `,"facets":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -3998,8 +3675,7 @@ func (v *EmailSendFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailSendFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailSendFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
+		b = v.EmailChannel.write(append(b, `,"email_channel":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -4068,12 +3744,10 @@ func (v *EmailSendMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailSendMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailSendMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
+		b = v.Mail.write(append(b, `,"mail":`...), w)
 	}
 	if v.absent&absentEmailSendMailEventSend == 0 {
-		b = append(b, ",\"send\":"...)
-		b = v.Send.write(b, w)
+		b = v.Send.write(append(b, `,"send":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -4139,8 +3813,7 @@ func (v *EmailSoftBounceChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailSoftBounceChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailSoftBounceChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
+		b = v.MailEvent.write(append(b, `,"mail_event":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -4244,57 +3917,34 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailSoftBounceEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailSoftBounceEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailSoftBounceEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailSoftBounceEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailSoftBounceEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailSoftBounceEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentEmailSoftBounceEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentEmailSoftBounceEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentEmailSoftBounceEventEventVersion == 0)
 	if v.absent&absentEmailSoftBounceEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentEmailSoftBounceEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentEmailSoftBounceEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentEmailSoftBounceEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentEmailSoftBounceEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
+		b = v.ClientContext.write(append(b, `,"client_context":`...), w)
 	}
-	if v.absent&absentEmailSoftBounceEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentEmailSoftBounceEventAWSAccountID == 0)
 	if v.absent&absentEmailSoftBounceEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
+		b = v.Facets.write(append(b, `,"facets":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -4360,8 +4010,7 @@ func (v *EmailSoftBounceFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailSoftBounceFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailSoftBounceFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
+		b = v.EmailChannel.write(append(b, `,"email_channel":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -4432,12 +4081,10 @@ func (v *EmailSoftBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailSoftBounceMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailSoftBounceMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
+		b = v.Mail.write(append(b, `,"mail":`...), w)
 	}
 	if v.Bounce != nil {
-		b = append(b, ",\"bounce\":"...)
-		b = v.Bounce.write(b, w)
+		b = v.Bounce.write(append(b, `,"bounce":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -4503,8 +4150,7 @@ func (v *EmailUnsubscribeChannel) read(d *codec.Decoder) (bool, error) {
 func (v *EmailUnsubscribeChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailUnsubscribeChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
+		b = v.MailEvent.write(append(b, `,"mail_event":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -4608,57 +4254,34 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *EmailUnsubscribeEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailUnsubscribeEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailUnsubscribeEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailUnsubscribeEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailUnsubscribeEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailUnsubscribeEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentEmailUnsubscribeEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentEmailUnsubscribeEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentEmailUnsubscribeEventEventVersion == 0)
 	if v.absent&absentEmailUnsubscribeEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentEmailUnsubscribeEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentEmailUnsubscribeEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentEmailUnsubscribeEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentEmailUnsubscribeEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
+		b = v.ClientContext.write(append(b, `,"client_context":`...), w)
 	}
-	if v.absent&absentEmailUnsubscribeEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentEmailUnsubscribeEventAWSAccountID == 0)
 	if v.absent&absentEmailUnsubscribeEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
+		b = v.Facets.write(append(b, `,"facets":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -4724,8 +4347,7 @@ func (v *EmailUnsubscribeFacets) read(d *codec.Decoder) (bool, error) {
 func (v *EmailUnsubscribeFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailUnsubscribeFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
+		b = v.EmailChannel.write(append(b, `,"email_channel":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -4796,12 +4418,10 @@ func (v *EmailUnsubscribeMailEvent) read(d *codec.Decoder) (bool, error) {
 func (v *EmailUnsubscribeMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailUnsubscribeMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
+		b = v.Mail.write(append(b, `,"mail":`...), w)
 	}
 	if v.Click != nil {
-		b = append(b, ",\"click\":"...)
-		b = v.Click.write(b, w)
+		b = v.Click.write(append(b, `,"click":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -4869,14 +4489,8 @@ func (v *Header) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *Header) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentHeaderName == 0 {
-		b = append(b, ",\"name\":"...)
-		b = jsonwire.AppendString(b, v.Name)
-	}
-	if v.absent&absentHeaderValue == 0 {
-		b = append(b, ",\"value\":"...)
-		b = jsonwire.AppendString(b, v.Value)
-	}
+	b = codec.AppendString(b, `,"name":`, v.Name, v.absent&absentHeaderName == 0)
+	b = codec.AppendString(b, `,"value":`, v.Value, v.absent&absentHeaderValue == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -4958,33 +4572,18 @@ func (v *Mail) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *Mail) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentMailMessageID == 0 {
-		b = append(b, ",\"message_id\":"...)
-		b = jsonwire.AppendString(b, v.MessageID)
-	}
-	if v.absent&absentMailMessageSendTimestamp == 0 {
-		b = append(b, ",\"message_send_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.MessageSendTimestamp), 10)
-	}
-	if v.absent&absentMailFromAddress == 0 {
-		b = append(b, ",\"from_address\":"...)
-		b = jsonwire.AppendString(b, v.FromAddress)
-	}
+	b = codec.AppendString(b, `,"message_id":`, v.MessageID, v.absent&absentMailMessageID == 0)
+	b = codec.AppendInt64(b, `,"message_send_timestamp":`, v.MessageSendTimestamp, v.absent&absentMailMessageSendTimestamp == 0)
+	b = codec.AppendString(b, `,"from_address":`, v.FromAddress, v.absent&absentMailFromAddress == 0)
 	if v.absent&absentMailDestination == 0 {
-		b = append(b, ",\"destination\":"...)
-		b = stringSliceWrite(b, v.Destination, w)
+		b = stringSliceWrite(append(b, `,"destination":`...), v.Destination, w)
 	}
-	if v.absent&absentMailHeadersTruncated == 0 {
-		b = append(b, ",\"headers_truncated\":"...)
-		b = strconv.AppendBool(b, v.HeadersTruncated)
-	}
+	b = codec.AppendBool(b, `,"headers_truncated":`, v.HeadersTruncated, v.absent&absentMailHeadersTruncated == 0)
 	if v.absent&absentMailHeaders == 0 {
-		b = append(b, ",\"headers\":"...)
-		b = headerSliceWrite(b, v.Headers, w)
+		b = headerSliceWrite(append(b, `,"headers":`...), v.Headers, w)
 	}
 	if v.absent&absentMailCommonHeaders == 0 {
-		b = append(b, ",\"common_headers\":"...)
-		b = v.CommonHeaders.write(b, w)
+		b = v.CommonHeaders.write(append(b, `,"common_headers":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)

@@ -96,38 +96,14 @@ func (v *Demographic) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *Demographic) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.AppVersion != nil {
-		b = append(b, ",\"AppVersion\":"...)
-		b = jsonwire.AppendString(b, *v.AppVersion)
-	}
-	if v.Locale != nil {
-		b = append(b, ",\"Locale\":"...)
-		b = jsonwire.AppendString(b, *v.Locale)
-	}
-	if v.Make != nil {
-		b = append(b, ",\"Make\":"...)
-		b = jsonwire.AppendString(b, *v.Make)
-	}
-	if v.Model != nil {
-		b = append(b, ",\"Model\":"...)
-		b = jsonwire.AppendString(b, *v.Model)
-	}
-	if v.ModelVersion != nil {
-		b = append(b, ",\"ModelVersion\":"...)
-		b = jsonwire.AppendString(b, *v.ModelVersion)
-	}
-	if v.Platform != nil {
-		b = append(b, ",\"Platform\":"...)
-		b = jsonwire.AppendString(b, *v.Platform)
-	}
-	if v.PlatformVersion != nil {
-		b = append(b, ",\"PlatformVersion\":"...)
-		b = jsonwire.AppendString(b, *v.PlatformVersion)
-	}
-	if v.Timezone != nil {
-		b = append(b, ",\"Timezone\":"...)
-		b = jsonwire.AppendString(b, *v.Timezone)
-	}
+	b = codec.AppendStringPtr(b, `,"AppVersion":`, v.AppVersion)
+	b = codec.AppendStringPtr(b, `,"Locale":`, v.Locale)
+	b = codec.AppendStringPtr(b, `,"Make":`, v.Make)
+	b = codec.AppendStringPtr(b, `,"Model":`, v.Model)
+	b = codec.AppendStringPtr(b, `,"ModelVersion":`, v.ModelVersion)
+	b = codec.AppendStringPtr(b, `,"Platform":`, v.Platform)
+	b = codec.AppendStringPtr(b, `,"PlatformVersion":`, v.PlatformVersion)
+	b = codec.AppendStringPtr(b, `,"Timezone":`, v.Timezone)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -248,65 +224,30 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *Endpoint) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.ChannelType != nil {
-		b = append(b, ",\"ChannelType\":"...)
-		b = jsonwire.AppendString(b, string(*v.ChannelType))
-	}
-	if v.EndpointStatus != nil {
-		b = append(b, ",\"EndpointStatus\":"...)
-		b = jsonwire.AppendString(b, string(*v.EndpointStatus))
-	}
-	if v.OptOut != nil {
-		b = append(b, ",\"OptOut\":"...)
-		b = jsonwire.AppendString(b, string(*v.OptOut))
-	}
-	if v.RequestID != nil {
-		b = append(b, ",\"RequestId\":"...)
-		b = jsonwire.AppendString(b, *v.RequestID)
-	}
-	if v.EffectiveDate != nil {
-		b = append(b, ",\"EffectiveDate\":"...)
-		b = jsonwire.AppendString(b, *v.EffectiveDate)
-	}
-	if v.CreationDate != nil {
-		b = append(b, ",\"CreationDate\":"...)
-		b = jsonwire.AppendString(b, *v.CreationDate)
-	}
-	if v.ApplicationID != nil {
-		b = append(b, ",\"ApplicationId\":"...)
-		b = jsonwire.AppendString(b, *v.ApplicationID)
-	}
-	if v.ID != nil {
-		b = append(b, ",\"Id\":"...)
-		b = jsonwire.AppendString(b, *v.ID)
-	}
-	if v.CohortID != nil {
-		b = append(b, ",\"CohortId\":"...)
-		b = jsonwire.AppendString(b, string(*v.CohortID))
-	}
-	if v.Address != nil {
-		b = append(b, ",\"Address\":"...)
-		b = jsonwire.AppendString(b, *v.Address)
-	}
+	b = codec.AppendStringPtr(b, `,"ChannelType":`, v.ChannelType)
+	b = codec.AppendStringPtr(b, `,"EndpointStatus":`, v.EndpointStatus)
+	b = codec.AppendStringPtr(b, `,"OptOut":`, v.OptOut)
+	b = codec.AppendStringPtr(b, `,"RequestId":`, v.RequestID)
+	b = codec.AppendStringPtr(b, `,"EffectiveDate":`, v.EffectiveDate)
+	b = codec.AppendStringPtr(b, `,"CreationDate":`, v.CreationDate)
+	b = codec.AppendStringPtr(b, `,"ApplicationId":`, v.ApplicationID)
+	b = codec.AppendStringPtr(b, `,"Id":`, v.ID)
+	b = codec.AppendStringPtr(b, `,"CohortId":`, v.CohortID)
+	b = codec.AppendStringPtr(b, `,"Address":`, v.Address)
 	if v.Attributes != nil {
-		b = append(b, ",\"Attributes\":"...)
-		b = stringSliceMapWrite(b, v.Attributes, w)
+		b = stringSliceMapWrite(append(b, `,"Attributes":`...), v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"Metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"Metrics":`...), v.Metrics, w)
 	}
 	if v.User != nil {
-		b = append(b, ",\"User\":"...)
-		b = v.User.write(b, w)
+		b = v.User.write(append(b, `,"User":`...), w)
 	}
 	if v.Demographic != nil {
-		b = append(b, ",\"Demographic\":"...)
-		b = v.Demographic.write(b, w)
+		b = v.Demographic.write(append(b, `,"Demographic":`...), w)
 	}
 	if v.Location != nil {
-		b = append(b, ",\"Location\":"...)
-		b = v.Location.write(b, w)
+		b = v.Location.write(append(b, `,"Location":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -434,30 +375,12 @@ func (v *Location) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *Location) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.City != nil {
-		b = append(b, ",\"City\":"...)
-		b = jsonwire.AppendString(b, *v.City)
-	}
-	if v.Country != nil {
-		b = append(b, ",\"Country\":"...)
-		b = jsonwire.AppendString(b, *v.Country)
-	}
-	if v.Latitude != nil {
-		b = append(b, ",\"Latitude\":"...)
-		b = w.Float64(b, *v.Latitude)
-	}
-	if v.Longitude != nil {
-		b = append(b, ",\"Longitude\":"...)
-		b = w.Float64(b, *v.Longitude)
-	}
-	if v.PostalCode != nil {
-		b = append(b, ",\"PostalCode\":"...)
-		b = jsonwire.AppendString(b, *v.PostalCode)
-	}
-	if v.Region != nil {
-		b = append(b, ",\"Region\":"...)
-		b = jsonwire.AppendString(b, *v.Region)
-	}
+	b = codec.AppendStringPtr(b, `,"City":`, v.City)
+	b = codec.AppendStringPtr(b, `,"Country":`, v.Country)
+	b = w.AppendFloat64Ptr(b, `,"Latitude":`, v.Latitude)
+	b = w.AppendFloat64Ptr(b, `,"Longitude":`, v.Longitude)
+	b = codec.AppendStringPtr(b, `,"PostalCode":`, v.PostalCode)
+	b = codec.AppendStringPtr(b, `,"Region":`, v.Region)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -526,13 +449,9 @@ func (v *User) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *User) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.UserID != nil {
-		b = append(b, ",\"UserId\":"...)
-		b = jsonwire.AppendString(b, *v.UserID)
-	}
+	b = codec.AppendStringPtr(b, `,"UserId":`, v.UserID)
 	if v.UserAttributes != nil {
-		b = append(b, ",\"UserAttributes\":"...)
-		b = stringSliceMapWrite(b, v.UserAttributes, w)
+		b = stringSliceMapWrite(append(b, `,"UserAttributes":`...), v.UserAttributes, w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)

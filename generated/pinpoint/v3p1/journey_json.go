@@ -5,7 +5,6 @@ package v3p1
 import (
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
-	"strconv"
 )
 
 // UnmarshalJSON decodes the JSON object in data into v. The error is a
@@ -75,18 +74,9 @@ func (v *JourneyEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *JourneyEngagementAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentJourneyEngagementAttributesJourneyID == 0 {
-		b = append(b, ",\"journey_id\":"...)
-		b = jsonwire.AppendString(b, v.JourneyID)
-	}
-	if v.absent&absentJourneyEngagementAttributesJourneyActivityID == 0 {
-		b = append(b, ",\"journey_activity_id\":"...)
-		b = jsonwire.AppendString(b, v.JourneyActivityID)
-	}
-	if v.JourneyRunID != nil {
-		b = append(b, ",\"journey_run_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyRunID)
-	}
+	b = codec.AppendString(b, `,"journey_id":`, v.JourneyID, v.absent&absentJourneyEngagementAttributesJourneyID == 0)
+	b = codec.AppendString(b, `,"journey_activity_id":`, v.JourneyActivityID, v.absent&absentJourneyEngagementAttributesJourneyActivityID == 0)
+	b = codec.AppendStringPtr(b, `,"journey_run_id":`, v.JourneyRunID)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -188,54 +178,32 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *JourneyEngagementEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentJourneyEngagementEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentJourneyEngagementEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentJourneyEngagementEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentJourneyEngagementEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentJourneyEngagementEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentJourneyEngagementEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentJourneyEngagementEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentJourneyEngagementEventEventVersion == 0)
 	if v.absent&absentJourneyEngagementEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentJourneyEngagementEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentJourneyEngagementEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentJourneyEngagementEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentJourneyEngagementEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.Endpoint.Present() {
-		b = append(b, ",\"endpoint\":"...)
-		b = v.Endpoint.write(b, w)
+		b = v.Endpoint.write(append(b, `,"endpoint":`...), w)
 	}
-	if v.absent&absentJourneyEngagementEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentJourneyEngagementEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -321,34 +289,13 @@ func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *JourneySendAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentJourneySendAttributesJourneyID == 0 {
-		b = append(b, ",\"journey_id\":"...)
-		b = jsonwire.AppendString(b, v.JourneyID)
-	}
-	if v.absent&absentJourneySendAttributesJourneyRunID == 0 {
-		b = append(b, ",\"journey_run_id\":"...)
-		b = jsonwire.AppendString(b, v.JourneyRunID)
-	}
-	if v.absent&absentJourneySendAttributesJourneyActivityID == 0 {
-		b = append(b, ",\"journey_activity_id\":"...)
-		b = jsonwire.AppendString(b, v.JourneyActivityID)
-	}
-	if v.absent&absentJourneySendAttributesJourneySendStatus == 0 {
-		b = append(b, ",\"journey_send_status\":"...)
-		b = jsonwire.AppendString(b, string(v.JourneySendStatus))
-	}
-	if v.JourneyActivityType != nil {
-		b = append(b, ",\"journey_activity_type\":"...)
-		b = jsonwire.AppendString(b, string(*v.JourneyActivityType))
-	}
-	if v.JourneySendStatusMessage != nil {
-		b = append(b, ",\"journey_send_status_message\":"...)
-		b = jsonwire.AppendString(b, *v.JourneySendStatusMessage)
-	}
-	if v.JourneySendStatusCode != nil {
-		b = append(b, ",\"journey_send_status_code\":"...)
-		b = jsonwire.AppendString(b, string(*v.JourneySendStatusCode))
-	}
+	b = codec.AppendString(b, `,"journey_id":`, v.JourneyID, v.absent&absentJourneySendAttributesJourneyID == 0)
+	b = codec.AppendString(b, `,"journey_run_id":`, v.JourneyRunID, v.absent&absentJourneySendAttributesJourneyRunID == 0)
+	b = codec.AppendString(b, `,"journey_activity_id":`, v.JourneyActivityID, v.absent&absentJourneySendAttributesJourneyActivityID == 0)
+	b = codec.AppendString(b, `,"journey_send_status":`, v.JourneySendStatus, v.absent&absentJourneySendAttributesJourneySendStatus == 0)
+	b = codec.AppendStringPtr(b, `,"journey_activity_type":`, v.JourneyActivityType)
+	b = codec.AppendStringPtr(b, `,"journey_send_status_message":`, v.JourneySendStatusMessage)
+	b = codec.AppendStringPtr(b, `,"journey_send_status_code":`, v.JourneySendStatusCode)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -447,54 +394,32 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *JourneySendEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentJourneySendEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentJourneySendEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentJourneySendEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentJourneySendEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentJourneySendEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentJourneySendEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentJourneySendEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentJourneySendEventEventVersion == 0)
 	if v.absent&absentJourneySendEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentJourneySendEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentJourneySendEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentJourneySendEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentJourneySendEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.absent&absentJourneySendEventClientContext == 0 {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
+		b = v.ClientContext.write(append(b, `,"client_context":`...), w)
 	}
-	if v.absent&absentJourneySendEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentJourneySendEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }

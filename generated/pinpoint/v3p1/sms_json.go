@@ -5,7 +5,6 @@ package v3p1
 import (
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
-	"strconv"
 )
 
 func (j *CustomerContextJSON) read(d *codec.Decoder) (bool, error) {
@@ -141,74 +140,25 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *SMSAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentSMSAttributesSenderRequestID == 0 {
-		b = append(b, ",\"sender_request_id\":"...)
-		b = jsonwire.AppendString(b, v.SenderRequestID)
-	}
-	if v.absent&absentSMSAttributesMessageID == 0 {
-		b = append(b, ",\"message_id\":"...)
-		b = jsonwire.AppendString(b, v.MessageID)
-	}
-	if v.DestinationPhoneNumber != nil {
-		b = append(b, ",\"destination_phone_number\":"...)
-		b = jsonwire.AppendString(b, *v.DestinationPhoneNumber)
-	}
-	if v.OriginationPhoneNumber != nil {
-		b = append(b, ",\"origination_phone_number\":"...)
-		b = jsonwire.AppendString(b, *v.OriginationPhoneNumber)
-	}
-	if v.absent&absentSMSAttributesRecordStatus == 0 {
-		b = append(b, ",\"record_status\":"...)
-		b = jsonwire.AppendString(b, string(v.RecordStatus))
-	}
-	if v.absent&absentSMSAttributesISOCountryCode == 0 {
-		b = append(b, ",\"iso_country_code\":"...)
-		b = jsonwire.AppendString(b, v.ISOCountryCode)
-	}
-	if v.absent&absentSMSAttributesNumberOfMessageParts == 0 {
-		b = append(b, ",\"number_of_message_parts\":"...)
-		b = jsonwire.AppendString(b, string(v.NumberOfMessageParts))
-	}
-	if v.MessageType != nil {
-		b = append(b, ",\"message_type\":"...)
-		b = jsonwire.AppendString(b, string(*v.MessageType))
-	}
-	if v.CampaignID != nil {
-		b = append(b, ",\"campaign_id\":"...)
-		b = jsonwire.AppendString(b, *v.CampaignID)
-	}
-	if v.CampaignActivityID != nil {
-		b = append(b, ",\"campaign_activity_id\":"...)
-		b = jsonwire.AppendString(b, *v.CampaignActivityID)
-	}
-	if v.TreatmentID != nil {
-		b = append(b, ",\"treatment_id\":"...)
-		b = jsonwire.AppendString(b, string(*v.TreatmentID))
-	}
-	if v.JourneyID != nil {
-		b = append(b, ",\"journey_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyID)
-	}
-	if v.JourneyActivityID != nil {
-		b = append(b, ",\"journey_activity_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyActivityID)
-	}
-	if v.JourneyRunID != nil {
-		b = append(b, ",\"journey_run_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyRunID)
-	}
+	b = codec.AppendString(b, `,"sender_request_id":`, v.SenderRequestID, v.absent&absentSMSAttributesSenderRequestID == 0)
+	b = codec.AppendString(b, `,"message_id":`, v.MessageID, v.absent&absentSMSAttributesMessageID == 0)
+	b = codec.AppendStringPtr(b, `,"destination_phone_number":`, v.DestinationPhoneNumber)
+	b = codec.AppendStringPtr(b, `,"origination_phone_number":`, v.OriginationPhoneNumber)
+	b = codec.AppendString(b, `,"record_status":`, v.RecordStatus, v.absent&absentSMSAttributesRecordStatus == 0)
+	b = codec.AppendString(b, `,"iso_country_code":`, v.ISOCountryCode, v.absent&absentSMSAttributesISOCountryCode == 0)
+	b = codec.AppendString(b, `,"number_of_message_parts":`, v.NumberOfMessageParts, v.absent&absentSMSAttributesNumberOfMessageParts == 0)
+	b = codec.AppendStringPtr(b, `,"message_type":`, v.MessageType)
+	b = codec.AppendStringPtr(b, `,"campaign_id":`, v.CampaignID)
+	b = codec.AppendStringPtr(b, `,"campaign_activity_id":`, v.CampaignActivityID)
+	b = codec.AppendStringPtr(b, `,"treatment_id":`, v.TreatmentID)
+	b = codec.AppendStringPtr(b, `,"journey_id":`, v.JourneyID)
+	b = codec.AppendStringPtr(b, `,"journey_activity_id":`, v.JourneyActivityID)
+	b = codec.AppendStringPtr(b, `,"journey_run_id":`, v.JourneyRunID)
 	if v.CustomerContext != nil {
-		b = append(b, ",\"customer_context\":"...)
-		b = v.CustomerContext.write(b, w)
+		b = v.CustomerContext.write(append(b, `,"customer_context":`...), w)
 	}
-	if v.Keyword != nil {
-		b = append(b, ",\"keyword\":"...)
-		b = jsonwire.AppendString(b, *v.Keyword)
-	}
-	if v.MCCMNC != nil {
-		b = append(b, ",\"mcc_mnc\":"...)
-		b = jsonwire.AppendString(b, *v.MCCMNC)
-	}
+	b = codec.AppendStringPtr(b, `,"keyword":`, v.Keyword)
+	b = codec.AppendStringPtr(b, `,"mcc_mnc":`, v.MCCMNC)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -304,50 +254,29 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *SMSEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentSMSEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentSMSEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentSMSEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentSMSEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentSMSEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentSMSEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentSMSEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentSMSEventEventVersion == 0)
 	if v.absent&absentSMSEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentSMSEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentSMSEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentSMSEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentSMSEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = v.Metrics.write(b, w)
+		b = v.Metrics.write(append(b, `,"metrics":`...), w)
 	}
-	if v.absent&absentSMSEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentSMSEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -412,10 +341,7 @@ func (v *SMSMetrics) read(d *codec.Decoder) (bool, error) {
 // write appends v to b.
 func (v *SMSMetrics) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.PriceInMillicentsUSD != nil {
-		b = append(b, ",\"price_in_millicents_usd\":"...)
-		b = w.Float64(b, *v.PriceInMillicentsUSD)
-	}
+	b = w.AppendFloat64Ptr(b, `,"price_in_millicents_usd":`, v.PriceInMillicentsUSD)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
