@@ -507,8 +507,7 @@ func (p *printer) jsonMethods(f *jen.File, t *model.Type) {
 		jen.Return(jen.Id("v").Dot("AppendJSON").Call(jen.Nil())),
 	)
 	f.Line()
-	f.Comment("AppendJSON appends v to dst as compact JSON, the members of Rest last. It")
-	f.Comment("fails only on a float that JSON cannot hold (NaN, ±Inf).")
+	f.Comment("AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.")
 	f.Func().Add(recv(t)).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Var().Id("w").Qual(codecPkg, "Writer"),
 		jen.Id("b").Op(":=").Id("v").Dot("write").Call(jen.Id("dst"), jen.Op("&").Id("w")),
@@ -620,13 +619,10 @@ func (p *printer) structRead(f *jen.File, t *model.Type) {
 		panic("emit: more than 64 optional fields in " + t.Name)
 	}
 	body := []jen.Code{
-		jen.If(jen.Id("d").Dot("Peek").Call().Op("!=").Qual(jsonwirePkg, "KindObject")).Block(jen.Return(jen.False(), jen.Nil())),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("BeginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
+		jen.If(jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("BeginStruct").Call(), jen.Op("!").Id("ok")).Block(jen.Return(jen.False(), jen.Err())),
 	}
 	body = append(body, start...)
 	body = append(body, jen.For().Block(loop...))
-	f.Comment("read decodes a JSON object into v; it reports false, reading nothing, for")
-	f.Comment("another kind of value.")
 	f.Func().Add(recv(t)).Id("read").Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Params(jen.Bool(), jen.Error()).Block(body...)
 	f.Line()
 }
@@ -786,7 +782,6 @@ func (p *printer) structWrite(f *jen.File, t *model.Type) {
 		jen.Id("b").Op("=").Qual(codecPkg, "AppendMembers").Call(jen.Id("b"), jen.Id("v").Dot("Rest")),
 		jen.Return(jen.Qual(jsonwirePkg, "CloseObject").Call(jen.Id("b"), jen.Id("start"))),
 	)
-	f.Comment("write appends v to b.")
 	f.Func().Add(recv(t)).Id("write").Params(jen.Id("b").Index().Byte(), jen.Id("w").Op("*").Qual(codecPkg, "Writer")).Index().Byte().Block(body...)
 	f.Line()
 }

@@ -164,3 +164,17 @@ func OptionalConst(d *Decoder, dst **string, want string, rest *pinpointevents.M
 	}
 	return err
 }
+
+// BeginStruct begins the object that comes next, for the read method of a
+// generated struct. It reports false, having read nothing, when the next
+// value is of another kind (the caller's caller keeps it raw), and false
+// with the error when the input is malformed.
+func (d *Decoder) BeginStruct() (bool, error) {
+	if d.Peek() != jsonwire.KindObject {
+		return false, nil
+	}
+	if err := d.BeginObject(); err != nil {
+		return false, err
+	}
+	return true, nil
+}

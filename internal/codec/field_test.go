@@ -17,10 +17,7 @@ type inner struct {
 }
 
 func (in *inner) read(d *Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	in.rest = in.rest[:0]
@@ -320,5 +317,41 @@ func TestClear(t *testing.T) {
 	Clear(&m, true)
 	if s != "" || p != nil || m != nil {
 		t.Error("Clear(true) left a value")
+	}
+}
+
+func TestBeginStruct(t *testing.T) {
+	for _, c := range []struct {
+		in     string
+		ok     bool
+		offset int // where the decoder is afterwards
+	}{
+		{` {"a":1}`, true, 2},
+		{` [1]`, false, 1},
+		{`"x"`, false, 0},
+		{`null`, false, 0},
+		{``, false, 0},
+	} {
+		var d Decoder
+		d.Reset([]byte(c.in))
+		ok, err := d.BeginStruct()
+		if ok != c.ok || err != nil || d.Offset() != c.offset {
+			t.Errorf("%q: ok %v, err %v, offset %d; want %v, nil, %d", c.in, ok, err, d.Offset(), c.ok, c.offset)
+		}
+	}
+}
+
+func TestBeginStructTooDeep(t *testing.T) {
+	var d Decoder
+	d.Reset([]byte(strings.Repeat(`{"a":`, jsonwire.MaxDepth+1)))
+	for range jsonwire.MaxDepth {
+		if ok, err := d.BeginStruct(); !ok || err != nil {
+			t.Fatalf("within the limit: %v, %v", ok, err)
+		}
+		d.NextMember()
+	}
+	var syntax *pinpointevents.SyntaxError
+	if ok, err := d.BeginStruct(); ok || !errors.As(err, &syntax) {
+		t.Errorf("beyond the limit: %v, %v; want a syntax error", ok, err)
 	}
 }

@@ -23,21 +23,15 @@ func (v *AppEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *AppEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -101,7 +95,6 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *AppEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentAppEventEventType == 0)
@@ -150,21 +143,15 @@ func (v *AppMonetizationEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *AppMonetizationEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -228,7 +215,6 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *AppMonetizationEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentAppMonetizationEventEventType == 0)
@@ -277,21 +263,15 @@ func (v *AppSessionEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *AppSessionEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -355,7 +335,6 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *AppSessionEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentAppSessionEventEventType == 0)
@@ -404,21 +383,15 @@ func (v *AppUserAuthEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *AppUserAuthEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -482,7 +455,6 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *AppUserAuthEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentAppUserAuthEventEventType == 0)
@@ -531,21 +503,15 @@ func (v *InAppMessageEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *InAppMessageEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -609,7 +575,6 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *InAppMessageEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentInAppMessageEventEventType == 0)
@@ -658,21 +623,15 @@ func (v *MonetizationAttributes) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *MonetizationAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *MonetizationAttributes) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -715,7 +674,6 @@ func (v *MonetizationAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *MonetizationAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendStringPtr(b, `,"_currency":`, v.Currency)
@@ -743,21 +701,15 @@ func (v *MonetizationMetrics) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *MonetizationMetrics) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *MonetizationMetrics) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -788,7 +740,6 @@ func (v *MonetizationMetrics) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *MonetizationMetrics) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = w.AppendFloat64Ptr(b, `,"_item_price":`, v.ItemPrice)

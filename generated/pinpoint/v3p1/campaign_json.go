@@ -23,21 +23,15 @@ func (v *CampaignEngagementAttributes) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *CampaignEngagementAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *CampaignEngagementAttributes) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -75,7 +69,6 @@ func (v *CampaignEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *CampaignEngagementAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"campaign_id":`, v.CampaignID, v.absent&absentCampaignEngagementAttributesCampaignID == 0)
@@ -102,21 +95,15 @@ func (v *CampaignEngagementEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *CampaignEngagementEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -180,7 +167,6 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *CampaignEngagementEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentCampaignEngagementEventEventType == 0)
@@ -229,21 +215,15 @@ func (v *CampaignSendAttributes) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *CampaignSendAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -287,7 +267,6 @@ func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *CampaignSendAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"campaign_id":`, v.CampaignID, v.absent&absentCampaignSendAttributesCampaignID == 0)
@@ -318,21 +297,15 @@ func (v *CampaignSendEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *CampaignSendEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -393,7 +366,6 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *CampaignSendEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentCampaignSendEventEventType == 0)

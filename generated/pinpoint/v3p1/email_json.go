@@ -23,21 +23,15 @@ func (v *BouncedRecipient) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *BouncedRecipient) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *BouncedRecipient) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -76,7 +70,6 @@ func (v *BouncedRecipient) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *BouncedRecipient) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendStringPtr(b, `,"email_address":`, v.EmailAddress)
@@ -103,21 +96,15 @@ func (v *CommonHeaders) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *CommonHeaders) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *CommonHeaders) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -156,7 +143,6 @@ func (v *CommonHeaders) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *CommonHeaders) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendStringPtr(b, `,"from":`, v.From)
@@ -185,21 +171,15 @@ func (v *ComplainedRecipient) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *ComplainedRecipient) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *ComplainedRecipient) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -226,7 +206,6 @@ func (v *ComplainedRecipient) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *ComplainedRecipient) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendStringPtr(b, `,"email_address":`, v.EmailAddress)
@@ -250,21 +229,15 @@ func (v *EmailAttributes) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -319,7 +292,6 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"feedback":`, v.Feedback, v.absent&absentEmailAttributesFeedback == 0)
@@ -352,21 +324,15 @@ func (v *EmailBounce) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailBounce) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailBounce) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -409,7 +375,6 @@ func (v *EmailBounce) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailBounce) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendStringPtr(b, `,"bounce_type":`, v.BounceType)
@@ -439,21 +404,15 @@ func (v *EmailClickChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClickChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailClickChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -479,7 +438,6 @@ func (v *EmailClickChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailClickChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailClickChannelMailEvent == 0 {
@@ -505,21 +463,15 @@ func (v *EmailClickDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClickDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailClickDetails) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -558,7 +510,6 @@ func (v *EmailClickDetails) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailClickDetails) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendStringPtr(b, `,"ip_address":`, v.IPAddress)
@@ -587,21 +538,15 @@ func (v *EmailClickEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClickEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -666,7 +611,6 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailClickEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailClickEventEventType == 0)
@@ -718,21 +662,15 @@ func (v *EmailClickFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClickFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailClickFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -758,7 +696,6 @@ func (v *EmailClickFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailClickFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailClickFacetsEmailChannel == 0 {
@@ -784,21 +721,15 @@ func (v *EmailClickMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClickMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailClickMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -827,7 +758,6 @@ func (v *EmailClickMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailClickMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailClickMailEventMail == 0 {
@@ -856,21 +786,15 @@ func (v *EmailClientContext) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClientContext) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailClientContext) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -897,7 +821,6 @@ func (v *EmailClientContext) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailClientContext) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.Custom != nil {
@@ -923,21 +846,15 @@ func (v *EmailClientContextCustom) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClientContextCustom) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailClientContextCustom) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -964,7 +881,6 @@ func (v *EmailClientContextCustom) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailClientContextCustom) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendStringPtr(b, `,"legacy_identifier":`, v.LegacyIdentifier)
@@ -988,21 +904,15 @@ func (v *EmailComplaintChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailComplaintChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailComplaintChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1028,7 +938,6 @@ func (v *EmailComplaintChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailComplaintChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailComplaintChannelMailEvent == 0 {
@@ -1054,21 +963,15 @@ func (v *EmailComplaintDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailComplaintDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailComplaintDetails) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1107,7 +1010,6 @@ func (v *EmailComplaintDetails) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailComplaintDetails) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.ComplainedRecipients != nil {
@@ -1136,21 +1038,15 @@ func (v *EmailComplaintEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailComplaintEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1215,7 +1111,6 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailComplaintEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailComplaintEventEventType == 0)
@@ -1267,21 +1162,15 @@ func (v *EmailComplaintFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailComplaintFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailComplaintFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1307,7 +1196,6 @@ func (v *EmailComplaintFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailComplaintFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailComplaintFacetsEmailChannel == 0 {
@@ -1333,21 +1221,15 @@ func (v *EmailComplaintMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailComplaintMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailComplaintMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1378,7 +1260,6 @@ func (v *EmailComplaintMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailComplaintMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailComplaintMailEventMail == 0 {
@@ -1407,21 +1288,15 @@ func (v *EmailDeliveredChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailDeliveredChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailDeliveredChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1447,7 +1322,6 @@ func (v *EmailDeliveredChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailDeliveredChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailDeliveredChannelMailEvent == 0 {
@@ -1473,21 +1347,15 @@ func (v *EmailDeliveredEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailDeliveredEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1552,7 +1420,6 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailDeliveredEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailDeliveredEventEventType == 0)
@@ -1604,21 +1471,15 @@ func (v *EmailDeliveredFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailDeliveredFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailDeliveredFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1644,7 +1505,6 @@ func (v *EmailDeliveredFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailDeliveredFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailDeliveredFacetsEmailChannel == 0 {
@@ -1670,21 +1530,15 @@ func (v *EmailDeliveredMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailDeliveredMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailDeliveredMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1713,7 +1567,6 @@ func (v *EmailDeliveredMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailDeliveredMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailDeliveredMailEventMail == 0 {
@@ -1742,21 +1595,15 @@ func (v *EmailDelivery) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailDelivery) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailDelivery) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1795,7 +1642,6 @@ func (v *EmailDelivery) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailDelivery) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendStringPtr(b, `,"smtp_response":`, v.SMTPResponse)
@@ -1824,21 +1670,15 @@ func (v *EmailHardBounceChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailHardBounceChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailHardBounceChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1864,7 +1704,6 @@ func (v *EmailHardBounceChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailHardBounceChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailHardBounceChannelMailEvent == 0 {
@@ -1890,21 +1729,15 @@ func (v *EmailHardBounceEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailHardBounceEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1969,7 +1802,6 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailHardBounceEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailHardBounceEventEventType == 0)
@@ -2021,21 +1853,15 @@ func (v *EmailHardBounceFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailHardBounceFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailHardBounceFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2061,7 +1887,6 @@ func (v *EmailHardBounceFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailHardBounceFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailHardBounceFacetsEmailChannel == 0 {
@@ -2087,21 +1912,15 @@ func (v *EmailHardBounceMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailHardBounceMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailHardBounceMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2132,7 +1951,6 @@ func (v *EmailHardBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailHardBounceMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailHardBounceMailEventMail == 0 {
@@ -2161,21 +1979,15 @@ func (v *EmailOpenChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailOpenChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailOpenChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2201,7 +2013,6 @@ func (v *EmailOpenChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailOpenChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailOpenChannelMailEvent == 0 {
@@ -2227,21 +2038,15 @@ func (v *EmailOpenDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailOpenDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailOpenDetails) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2272,7 +2077,6 @@ func (v *EmailOpenDetails) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailOpenDetails) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendStringPtr(b, `,"ip_address":`, v.IPAddress)
@@ -2297,21 +2101,15 @@ func (v *EmailOpenEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailOpenEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2376,7 +2174,6 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailOpenEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailOpenEventEventType == 0)
@@ -2428,21 +2225,15 @@ func (v *EmailOpenFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailOpenFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailOpenFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2468,7 +2259,6 @@ func (v *EmailOpenFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailOpenFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailOpenFacetsEmailChannel == 0 {
@@ -2494,21 +2284,15 @@ func (v *EmailOpenMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailOpenMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailOpenMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2537,7 +2321,6 @@ func (v *EmailOpenMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailOpenMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailOpenMailEventMail == 0 {
@@ -2566,21 +2349,15 @@ func (v *EmailReject) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailReject) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailReject) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2607,7 +2384,6 @@ func (v *EmailReject) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailReject) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendStringPtr(b, `,"reason":`, v.Reason)
@@ -2631,21 +2407,15 @@ func (v *EmailRejectedChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRejectedChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailRejectedChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2671,7 +2441,6 @@ func (v *EmailRejectedChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailRejectedChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailRejectedChannelMailEvent == 0 {
@@ -2697,21 +2466,15 @@ func (v *EmailRejectedEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRejectedEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2776,7 +2539,6 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailRejectedEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailRejectedEventEventType == 0)
@@ -2828,21 +2590,15 @@ func (v *EmailRejectedFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRejectedFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailRejectedFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2868,7 +2624,6 @@ func (v *EmailRejectedFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailRejectedFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailRejectedFacetsEmailChannel == 0 {
@@ -2894,21 +2649,15 @@ func (v *EmailRejectedMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRejectedMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailRejectedMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2939,7 +2688,6 @@ func (v *EmailRejectedMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailRejectedMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailRejectedMailEventMail == 0 {
@@ -2968,21 +2716,15 @@ func (v *EmailRenderingFailureChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRenderingFailureChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailRenderingFailureChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -3008,7 +2750,6 @@ func (v *EmailRenderingFailureChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailRenderingFailureChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailRenderingFailureChannelMailEvent == 0 {
@@ -3034,21 +2775,15 @@ func (v *EmailRenderingFailureDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRenderingFailureDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailRenderingFailureDetails) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -3079,7 +2814,6 @@ func (v *EmailRenderingFailureDetails) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailRenderingFailureDetails) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendStringPtr(b, `,"error_message":`, v.ErrorMessage)
@@ -3104,21 +2838,15 @@ func (v *EmailRenderingFailureEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRenderingFailureEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -3183,7 +2911,6 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailRenderingFailureEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailRenderingFailureEventEventType == 0)
@@ -3235,21 +2962,15 @@ func (v *EmailRenderingFailureFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRenderingFailureFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailRenderingFailureFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -3275,7 +2996,6 @@ func (v *EmailRenderingFailureFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailRenderingFailureFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailRenderingFailureFacetsEmailChannel == 0 {
@@ -3301,21 +3021,15 @@ func (v *EmailRenderingFailureMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRenderingFailureMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailRenderingFailureMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -3346,7 +3060,6 @@ func (v *EmailRenderingFailureMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailRenderingFailureMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.Mail != nil {
@@ -3375,21 +3088,15 @@ func (v *EmailSendChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSendChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailSendChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -3415,7 +3122,6 @@ func (v *EmailSendChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailSendChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailSendChannelMailEvent == 0 {
@@ -3441,21 +3147,15 @@ func (v *EmailSendDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSendDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailSendDetails) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -3477,7 +3177,6 @@ func (v *EmailSendDetails) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailSendDetails) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendMembers(b, v.Rest)
@@ -3500,21 +3199,15 @@ func (v *EmailSendEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSendEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -3579,7 +3272,6 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailSendEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailSendEventEventType == 0)
@@ -3631,21 +3323,15 @@ func (v *EmailSendFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSendFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailSendFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -3671,7 +3357,6 @@ func (v *EmailSendFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailSendFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailSendFacetsEmailChannel == 0 {
@@ -3697,21 +3382,15 @@ func (v *EmailSendMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSendMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailSendMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -3740,7 +3419,6 @@ func (v *EmailSendMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailSendMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailSendMailEventMail == 0 {
@@ -3769,21 +3447,15 @@ func (v *EmailSoftBounceChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSoftBounceChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailSoftBounceChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -3809,7 +3481,6 @@ func (v *EmailSoftBounceChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailSoftBounceChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailSoftBounceChannelMailEvent == 0 {
@@ -3835,21 +3506,15 @@ func (v *EmailSoftBounceEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSoftBounceEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -3914,7 +3579,6 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailSoftBounceEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailSoftBounceEventEventType == 0)
@@ -3966,21 +3630,15 @@ func (v *EmailSoftBounceFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSoftBounceFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailSoftBounceFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -4006,7 +3664,6 @@ func (v *EmailSoftBounceFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailSoftBounceFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailSoftBounceFacetsEmailChannel == 0 {
@@ -4032,21 +3689,15 @@ func (v *EmailSoftBounceMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSoftBounceMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailSoftBounceMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -4077,7 +3728,6 @@ func (v *EmailSoftBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailSoftBounceMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailSoftBounceMailEventMail == 0 {
@@ -4106,21 +3756,15 @@ func (v *EmailUnsubscribeChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailUnsubscribeChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailUnsubscribeChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -4146,7 +3790,6 @@ func (v *EmailUnsubscribeChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailUnsubscribeChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailUnsubscribeChannelMailEvent == 0 {
@@ -4172,21 +3815,15 @@ func (v *EmailUnsubscribeEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailUnsubscribeEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -4251,7 +3888,6 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailUnsubscribeEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailUnsubscribeEventEventType == 0)
@@ -4303,21 +3939,15 @@ func (v *EmailUnsubscribeFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailUnsubscribeFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailUnsubscribeFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -4343,7 +3973,6 @@ func (v *EmailUnsubscribeFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailUnsubscribeFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailUnsubscribeFacetsEmailChannel == 0 {
@@ -4369,21 +3998,15 @@ func (v *EmailUnsubscribeMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailUnsubscribeMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailUnsubscribeMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -4414,7 +4037,6 @@ func (v *EmailUnsubscribeMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailUnsubscribeMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailUnsubscribeMailEventMail == 0 {
@@ -4443,21 +4065,15 @@ func (v *Header) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Header) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *Header) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -4486,7 +4102,6 @@ func (v *Header) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *Header) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"name":`, v.Name, v.absent&absentHeaderName == 0)
@@ -4511,21 +4126,15 @@ func (v *Mail) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Mail) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *Mail) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -4569,7 +4178,6 @@ func (v *Mail) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *Mail) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"message_id":`, v.MessageID, v.absent&absentMailMessageID == 0)

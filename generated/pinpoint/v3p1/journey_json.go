@@ -23,21 +23,15 @@ func (v *JourneyEngagementAttributes) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *JourneyEngagementAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *JourneyEngagementAttributes) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -71,7 +65,6 @@ func (v *JourneyEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *JourneyEngagementAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"journey_id":`, v.JourneyID, v.absent&absentJourneyEngagementAttributesJourneyID == 0)
@@ -97,21 +90,15 @@ func (v *JourneyEngagementEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *JourneyEngagementEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -175,7 +162,6 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *JourneyEngagementEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentJourneyEngagementEventEventType == 0)
@@ -224,21 +210,15 @@ func (v *JourneySendAttributes) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *JourneySendAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -286,7 +266,6 @@ func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *JourneySendAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"journey_id":`, v.JourneyID, v.absent&absentJourneySendAttributesJourneyID == 0)
@@ -316,21 +295,15 @@ func (v *JourneySendEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *JourneySendEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -391,7 +364,6 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *JourneySendEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentJourneySendEventEventType == 0)

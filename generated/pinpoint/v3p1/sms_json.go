@@ -36,21 +36,15 @@ func (v *SMSAttributes) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *SMSAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -137,7 +131,6 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *SMSAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"sender_request_id":`, v.SenderRequestID, v.absent&absentSMSAttributesSenderRequestID == 0)
@@ -179,21 +172,15 @@ func (v *SMSEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *SMSEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -251,7 +238,6 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *SMSEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentSMSEventEventType == 0)
@@ -297,21 +283,15 @@ func (v *SMSMetrics) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON, the members of Rest last. It
-// fails only on a float that JSON cannot hold (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *SMSMetrics) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *SMSMetrics) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -338,7 +318,6 @@ func (v *SMSMetrics) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *SMSMetrics) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = w.AppendFloat64Ptr(b, `,"price_in_millicents_usd":`, v.PriceInMillicentsUSD)
