@@ -133,16 +133,10 @@ func (p *printer) containerHelpers(gt *model.GoType) string {
 	f := p.file("helpers.go")
 	dst := jen.Id("dst").Op("*").Add(p.goType(gt))
 	d := jen.Id("d").Op("*").Qual(codecPkg, "Decoder")
-	var readBody []jen.Code
-	switch gt.Kind {
-	case model.Slice:
-		readBody = p.sliceReadBody(gt)
-	case model.Map:
-		readBody = p.mapReadBody(gt)
-	default:
-		readBody = []jen.Code{jen.Return(jen.Qual(codecPkg, "ReadNullable").Call(jen.Id("dst"), jen.Id("d"), p.reader(gt.Elem)))}
-	}
-	f.Func().Id(name+"Read").Params(dst, d).Params(jen.Bool(), jen.Error()).Block(readBody...)
+	read := map[model.GoKind]string{model.Slice: "ReadSlice", model.Map: "ReadMap", model.Nullable: "ReadNullable"}[gt.Kind]
+	f.Func().Id(name+"Read").Params(dst, d).Params(jen.Bool(), jen.Error()).Block(
+		jen.Return(jen.Qual(codecPkg, read).Call(jen.Id("dst"), jen.Id("d"), p.reader(gt.Elem))),
+	)
 	f.Line()
 	f.Func().Id(name+"Write").Params(jen.Id("b").Index().Byte(), jen.Id("v").Add(p.goType(gt)), jen.Id("w").Op("*").Qual(codecPkg, "Writer")).Index().Byte().Block(p.writeBody(gt)...)
 	f.Line()
@@ -179,46 +173,6 @@ func (p *printer) writeBody(gt *model.GoType) []jen.Code {
 	return []jen.Code{
 		jen.If(jen.Op("!").Id("v").Dot("Valid")).Block(jen.Return(jen.Append(jen.Id("b"), jen.Lit("null").Op("...")))),
 		jen.Return(p.appendValue(gt.Elem, jen.Id("v").Dot("Value"), jen.Id("v").Dot("Value"))),
-	}
-}
-
-// sliceReadBody reads an array into a slice, reusing the slice's memory and
-// calling the element's reader directly. dst is non-nil afterwards even for
-// an empty array, so that it tells [] from absent.
-func (p *printer) sliceReadBody(gt *model.GoType) []jen.Code {
-	last := jen.Op("&").Id("s").Index(jen.Len(jen.Id("s")).Op("-").Lit(1))
-	return []jen.Code{
-		jen.If(jen.Id("d").Dot("Peek").Call().Op("!=").Qual(jsonwirePkg, "KindArray")).Block(jen.Return(jen.False(), jen.Nil())),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("BeginArray").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
-		jen.Id("s").Op(":=").Qual(codecPkg, "Emptied").Call(jen.Op("*").Id("dst")),
-		jen.For().Block(
-			jen.List(jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextElement").Call(),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
-			jen.If(jen.Op("!").Id("more")).Block(jen.Op("*").Id("dst").Op("=").Id("s"), jen.Return(jen.True(), jen.Nil())),
-			jen.Id("s").Op("=").Qual(codecPkg, "Extend").Call(jen.Id("s")),
-			jen.If(jen.List(jen.Id("fits"), jen.Err()).Op(":=").Add(p.reader(gt.Elem)).Call(last, jen.Id("d")), jen.Err().Op("!=").Nil().Op("||").Op("!").Id("fits")).Block(
-				jen.Return(jen.False(), jen.Err())),
-		),
-	}
-}
-
-// mapReadBody reads an object into a map, reusing the map and calling the
-// value's reader directly.
-func (p *printer) mapReadBody(gt *model.GoType) []jen.Code {
-	return []jen.Code{
-		jen.If(jen.Id("d").Dot("Peek").Call().Op("!=").Qual(jsonwirePkg, "KindObject")).Block(jen.Return(jen.False(), jen.Nil())),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("BeginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
-		jen.Id("m").Op(":=").Qual(codecPkg, "Cleared").Call(jen.Op("*").Id("dst")),
-		jen.For().Block(
-			jen.List(jen.Id("name"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextMember").Call(),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
-			jen.If(jen.Op("!").Id("more")).Block(jen.Op("*").Id("dst").Op("=").Id("m"), jen.Return(jen.True(), jen.Nil())),
-			jen.Id("key").Op(":=").Id("d").Dot("Intern").Call(jen.Id("name")),
-			jen.Var().Id("v").Add(p.goType(gt.Elem)),
-			jen.If(jen.List(jen.Id("fits"), jen.Err()).Op(":=").Add(p.reader(gt.Elem)).Call(jen.Op("&").Id("v"), jen.Id("d")), jen.Err().Op("!=").Nil().Op("||").Op("!").Id("fits")).Block(
-				jen.Return(jen.False(), jen.Err())),
-			jen.Id("m").Index(jen.Id("key")).Op("=").Id("v"),
-		),
 	}
 }
 

@@ -284,18 +284,18 @@ func ReadBool(dst *bool, d *Decoder) (bool, error) {
 	return err == nil, err
 }
 
-// Emptied returns s with no elements but its memory, never nil: a decoded
+// emptied returns s with no elements but its memory, never nil: a decoded
 // empty array is [] and not absent.
-func Emptied[T any](s []T) []T {
+func emptied[T any](s []T) []T {
 	if s == nil {
 		return []T{}
 	}
 	return s[:0]
 }
 
-// Extend adds an element to s for a decoder to fill, reusing the memory of
+// extend adds an element to s for a decoder to fill, reusing the memory of
 // the element that was there before when s has the capacity.
-func Extend[T any](s []T) []T {
+func extend[T any](s []T) []T {
 	if len(s) < cap(s) {
 		return s[:len(s)+1]
 	}
@@ -303,8 +303,8 @@ func Extend[T any](s []T) []T {
 	return append(s, zero)
 }
 
-// Cleared returns m emptied, or a new map when m is nil.
-func Cleared[V any](m map[string]V) map[string]V {
+// cleared returns m emptied, or a new map when m is nil.
+func cleared[V any](m map[string]V) map[string]V {
 	if m == nil {
 		return map[string]V{}
 	}

@@ -40,6 +40,8 @@ func (in *inner) read(d *Decoder) (bool, error) {
 
 // fields has a field for every function of field.go, decoded the way a
 // generated decoder does, absent members cleared at the end.
+func readInt64s(dst *[]int64, d *Decoder) (bool, error) { return ReadSlice(dst, d, ReadInt64[int64]) }
+
 type fields struct {
 	S      string
 	I      int64
@@ -135,30 +137,6 @@ func (v *fields) read(d *Decoder) (bool, error) {
 			err = Keep(d, &v.rest, name)
 		}
 		if err != nil {
-			return false, err
-		}
-	}
-}
-
-func readInt64s(dst *[]int64, d *Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindArray {
-		return false, nil
-	}
-	if err := d.BeginArray(); err != nil {
-		return false, err
-	}
-	s := Emptied(*dst)
-	for {
-		more, err := d.NextElement()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			*dst = s
-			return true, nil
-		}
-		s = Extend(s)
-		if fits, err := ReadInt64(&s[len(s)-1], d); err != nil || !fits {
 			return false, err
 		}
 	}

@@ -8,29 +8,7 @@ import (
 )
 
 func stringMapRead(dst *map[string]string, d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	m := codec.Cleared(*dst)
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			*dst = m
-			return true, nil
-		}
-		key := d.Intern(name)
-		var v string
-		if fits, err := codec.ReadString[string](&v, d); err != nil || !fits {
-			return false, err
-		}
-		m[key] = v
-	}
+	return codec.ReadMap(dst, d, codec.ReadString[string])
 }
 
 func stringMapWrite(b []byte, v map[string]string, w *codec.Writer) []byte {
@@ -47,29 +25,7 @@ func stringMapWrite(b []byte, v map[string]string, w *codec.Writer) []byte {
 }
 
 func float64MapRead(dst *map[string]float64, d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	m := codec.Cleared(*dst)
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			*dst = m
-			return true, nil
-		}
-		key := d.Intern(name)
-		var v float64
-		if fits, err := codec.ReadFloat64(&v, d); err != nil || !fits {
-			return false, err
-		}
-		m[key] = v
-	}
+	return codec.ReadMap(dst, d, codec.ReadFloat64)
 }
 
 func float64MapWrite(b []byte, v map[string]float64, w *codec.Writer) []byte {
