@@ -603,11 +603,11 @@ func isString(gt *model.GoType) bool {
 		(gt.Kind == model.Named && gt.Named.Kind == model.StringSet)
 }
 
-// fieldReader names the codec function that reads a member into a field
-// of type gt, Required or Optional by the field, with a fast path for the
-// kinds nearly every member has; "Field" (Required...) and "" (Optional)
-// are the general ones, which take the type's reader.
-func fieldReader(gt *model.GoType) (name string, takesReader bool) {
+// fieldReader names the kind of codec function that reads a member into a
+// field of type gt (Required<kind> or Optional<kind>): one with a fast path
+// for the kinds nearly every member has, or the general Field, which takes
+// the type's reader.
+func fieldReader(gt *model.GoType) (kind string, takesReader bool) {
 	switch {
 	case isString(gt):
 		return "String", false
@@ -618,7 +618,7 @@ func fieldReader(gt *model.GoType) (name string, takesReader bool) {
 	case isStruct(gt) || isLazy(gt):
 		return "Object", true
 	}
-	return "", true
+	return "Field", true
 }
 
 // readField is the case of one member in a struct's decoder: one call of
@@ -637,18 +637,12 @@ func (p *printer) readField(t *model.Type, fl *model.Field) jen.Code {
 	args = append(args, jen.Op("&").Id("v").Dot("Rest"), jen.Lit(fl.JSONName))
 	switch {
 	case fl.Required:
-		if kind == "" {
-			kind = "Field"
-		}
 		args = append(args, jen.Op("&").Id("v").Dot("absent"), jen.Id(absentConst(t, fl)))
 		return jen.Err().Op("=").Qual(codecPkg, "Required"+kind).Call(args...)
 	case byPointer(fl.Type):
-		if kind == "" {
-			// The general Optional takes the old pointer, whose memory it reuses.
-			args = append(args[:2], append([]jen.Code{jen.Id("v").Dot(fl.Name)}, args[2:]...)...)
-		}
 		return jen.Err().Op("=").Qual(codecPkg, "Optional"+kind).Call(args...)
 	}
+	// A slice, map or lazy struct is nil or empty when absent.
 	return jen.Err().Op("=").Qual(codecPkg, "Member").Call(jen.Id("d"), jen.Op("&").Id("v").Dot(fl.Name), p.reader(fl.Type), jen.Op("&").Id("v").Dot("Rest"), jen.Lit(fl.JSONName))
 }
 

@@ -119,11 +119,11 @@ func Required[T any](d *Decoder, dst *T, read func(*T, *Decoder) (bool, error), 
 	return false, keep(d, rest, name)
 }
 
-// Optional is Required for an optional property, held by pointer: nil when
-// the member is absent or kept raw. old is the field's pointer in the value
-// decoded before, whose memory is reused.
-func Optional[T any](d *Decoder, dst **T, old *T, read func(*T, *Decoder) (bool, error), rest *pinpointevents.Members, name string) error {
-	v := reuse(old)
+// OptionalField is Required for an optional property, held by pointer:
+// nil when the member is absent or kept raw. A value that fits is decoded
+// into the memory the pointer held before, if any.
+func OptionalField[T any](d *Decoder, dst **T, read func(*T, *Decoder) (bool, error), rest *pinpointevents.Members, name string) error {
+	v := reuse(*dst)
 	fits, err := Required(d, v, read, rest, name)
 	if fits {
 		*dst = v

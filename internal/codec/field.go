@@ -13,7 +13,7 @@ import (
 // integer for an integer field, an object for a struct field) taken while
 // no member was kept raw yet: then there is no earlier duplicate to drop
 // from rest, and no need to mark the input to rewind it. Any other value
-// goes through Required or Optional, which keep a value that does not fit
+// goes through Required or OptionalField, which keep a value that does not fit
 // raw in rest.
 //
 // A required field's presence is a bit of the struct's absent set: cleared
@@ -80,7 +80,7 @@ func OptionalString[S ~string](d *Decoder, dst **S, rest *pinpointevents.Members
 		*p = S(s)
 		return err
 	}
-	return Optional(d, dst, *dst, ReadString[S], rest, name)
+	return OptionalField(d, dst, ReadString[S], rest, name)
 }
 
 // OptionalInt64 is OptionalString for an integer field.
@@ -91,7 +91,7 @@ func OptionalInt64[I ~int64](d *Decoder, dst **I, rest *pinpointevents.Members, 
 		*p = I(n)
 		return nil
 	}
-	return Optional(d, dst, *dst, ReadInt64[I], rest, name)
+	return OptionalField(d, dst, ReadInt64[I], rest, name)
 }
 
 // OptionalFloat64 is OptionalString for a number field.
@@ -102,7 +102,7 @@ func OptionalFloat64(d *Decoder, dst **float64, rest *pinpointevents.Members, na
 		*p = f
 		return nil
 	}
-	return Optional(d, dst, *dst, ReadFloat64, rest, name)
+	return OptionalField(d, dst, ReadFloat64, rest, name)
 }
 
 // OptionalObject is OptionalString for a struct field.
@@ -113,7 +113,7 @@ func OptionalObject[T any](d *Decoder, dst **T, read func(*T, *Decoder) (bool, e
 		_, err := read(p, d)
 		return err
 	}
-	return Optional(d, dst, *dst, read, rest, name)
+	return OptionalField(d, dst, read, rest, name)
 }
 
 // Member reads a member into a field that is its own absent value (a

@@ -129,7 +129,7 @@ func (v *fields) read(d *Decoder) (bool, error) {
 			err = OptionalConst(d, &v.PC, "3.1", &v.rest, "pc")
 		case "pb":
 			seen |= 0x20
-			err = Optional(d, &v.PB, v.PB, ReadBool, &v.rest, "pb")
+			err = OptionalField(d, &v.PB, ReadBool, &v.rest, "pb")
 		case "l":
 			seen |= 0x40
 			err = Member(d, &v.L, readInt64s, &v.rest, "l")

@@ -257,7 +257,7 @@ func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
 			err = codec.OptionalString(d, &v.DeliveryType, &v.Rest, "delivery_type")
 		case "campaign_type":
 			seen |= 0x2
-			err = codec.Optional(d, &v.CampaignType, v.CampaignType, nullableStringRead, &v.Rest, "campaign_type")
+			err = codec.OptionalField(d, &v.CampaignType, nullableStringRead, &v.Rest, "campaign_type")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}

@@ -282,7 +282,7 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 			err = codec.OptionalString(d, &v.JourneyRunID, &v.Rest, "journey_run_id")
 		case "tags":
 			seen |= 0x40
-			err = codec.Optional(d, &v.Tags, v.Tags, nullableStringRead, &v.Rest, "tags")
+			err = codec.OptionalField(d, &v.Tags, nullableStringRead, &v.Rest, "tags")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}

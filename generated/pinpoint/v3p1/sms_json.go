@@ -115,7 +115,7 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 			err = codec.OptionalString(d, &v.JourneyRunID, &v.Rest, "journey_run_id")
 		case "customer_context":
 			seen |= 0x200
-			err = codec.Optional(d, &v.CustomerContext, v.CustomerContext, (*CustomerContextJSON).read, &v.Rest, "customer_context")
+			err = codec.OptionalField(d, &v.CustomerContext, (*CustomerContextJSON).read, &v.Rest, "customer_context")
 		case "keyword":
 			seen |= 0x400
 			err = codec.OptionalString(d, &v.Keyword, &v.Rest, "keyword")
