@@ -314,8 +314,7 @@ func (p *printer) lazyType(t *model.Type) {
 	jf.Commentf("MarshalJSON returns the %s as compact JSON, or null when absent.", target)
 	jf.Func().Add(byValue.Clone()).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Var().Id("w").Qual(codecPkg, "Writer"),
-		jen.Id("b").Op(":=").Id("l").Dot("write").Call(jen.Nil(), jen.Op("&").Id("w")),
-		jen.Return(jen.Id("b"), jen.Id("w").Dot("Err")),
+		jen.Return(jen.Id("l").Dot("write").Call(jen.Nil(), jen.Op("&").Id("w")), jen.Id("w").Dot("Err").Call()),
 	)
 	jf.Line()
 	jf.Commentf("UnmarshalJSON decodes a JSON object into a new %s at once; null makes", target)
@@ -464,8 +463,7 @@ func (p *printer) jsonMethods(f *jen.File, t *model.Type) {
 	f.Comment("AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.")
 	f.Func().Add(recv(t)).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Var().Id("w").Qual(codecPkg, "Writer"),
-		jen.Id("b").Op(":=").Id("v").Dot("write").Call(jen.Id("dst"), jen.Op("&").Id("w")),
-		jen.Return(jen.Id("b"), jen.Id("w").Dot("Err")),
+		jen.Return(jen.Id("v").Dot("write").Call(jen.Id("dst"), jen.Op("&").Id("w")), jen.Id("w").Dot("Err").Call()),
 	)
 	f.Line()
 }

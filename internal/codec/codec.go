@@ -325,15 +325,20 @@ func ReadNullable[T any](dst *pinpointevents.Nullable[T], d *Decoder, elem func(
 // Writer holds the first error of a generated encoder: a float that JSON
 // cannot hold. The encoder writes null in its place and goes on.
 type Writer struct {
-	Err error
+	err error
 }
+
+// Err returns the first error. A method, not a field, so that an encoder
+// can return write(..., &w), w.Err(): calls are evaluated left to right,
+// the reads of a field in an unspecified order.
+func (w *Writer) Err() error { return w.err }
 
 // Float64 appends f as encoding/json writes a float64.
 func (w *Writer) Float64(b []byte, f float64) []byte {
 	out, ok := jsonwire.AppendFloat(b, f)
 	if !ok {
-		if w.Err == nil {
-			w.Err = &jsonwire.UnsupportedValueError{Value: f}
+		if w.err == nil {
+			w.err = &jsonwire.UnsupportedValueError{Value: f}
 		}
 		return append(b, "null"...)
 	}

@@ -62,7 +62,7 @@ func AppendBoolPtr(b []byte, key string, v *bool) []byte {
 }
 
 // AppendFloat64 appends a number member; a float JSON cannot hold is
-// written as null and kept in w.Err.
+// written as null and kept for w.Err.
 func (w *Writer) AppendFloat64(b []byte, key string, v float64, present bool) []byte {
 	if !present {
 		return b

@@ -38,10 +38,10 @@ func TestAppendMember(t *testing.T) {
 			t.Errorf("%s: got %s, want %s", c.name, c.got, c.want)
 		}
 	}
-	if w.Err != nil {
-		t.Fatalf("Err = %v before a NaN", w.Err)
+	if w.Err() != nil {
+		t.Fatalf("Err = %v before a NaN", w.Err())
 	}
-	if got := w.AppendFloat64Ptr(nil, `,"k":`, &nan); string(got) != `,"k":null` || w.Err == nil {
-		t.Errorf("NaN: got %s, Err %v; want null and an error", got, w.Err)
+	if got := w.AppendFloat64Ptr(nil, `,"k":`, &nan); string(got) != `,"k":null` || w.Err() == nil {
+		t.Errorf("NaN: got %s, Err %v; want null and an error", got, w.Err())
 	}
 }

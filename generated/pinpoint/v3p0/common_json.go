@@ -26,8 +26,7 @@ func (v *Application) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Application) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *Application) read(d *codec.Decoder) (bool, error) {
@@ -115,8 +114,7 @@ func (v *Client) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Client) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *Client) read(d *codec.Decoder) (bool, error) {
@@ -178,8 +176,7 @@ func (v *Device) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Device) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *Device) read(d *codec.Decoder) (bool, error) {
@@ -255,8 +252,7 @@ func (v *Locale) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Locale) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *Locale) read(d *codec.Decoder) (bool, error) {
@@ -323,8 +319,7 @@ func (v *Platform) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Platform) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *Platform) read(d *codec.Decoder) (bool, error) {
@@ -386,8 +381,7 @@ func (v *SDK) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *SDK) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *SDK) read(d *codec.Decoder) (bool, error) {
@@ -449,8 +443,7 @@ func (v *Session) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *Session) read(d *codec.Decoder) (bool, error) {

@@ -26,8 +26,7 @@ func (v *AppEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *AppEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
@@ -146,8 +145,7 @@ func (v *AppMonetizationEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *AppMonetizationEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
@@ -266,8 +264,7 @@ func (v *AppSessionEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *AppSessionEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
@@ -386,8 +383,7 @@ func (v *AppUserAuthEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *AppUserAuthEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
@@ -506,8 +502,7 @@ func (v *InAppMessageEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *InAppMessageEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
@@ -626,8 +621,7 @@ func (v *MonetizationAttributes) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *MonetizationAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *MonetizationAttributes) read(d *codec.Decoder) (bool, error) {
@@ -704,8 +698,7 @@ func (v *MonetizationMetrics) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *MonetizationMetrics) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *MonetizationMetrics) read(d *codec.Decoder) (bool, error) {

@@ -26,8 +26,7 @@ func (v *CampaignEngagementAttributes) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *CampaignEngagementAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *CampaignEngagementAttributes) read(d *codec.Decoder) (bool, error) {
@@ -98,8 +97,7 @@ func (v *CampaignEngagementEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *CampaignEngagementEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
@@ -218,8 +216,7 @@ func (v *CampaignSendAttributes) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *CampaignSendAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
@@ -300,8 +297,7 @@ func (v *CampaignSendEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *CampaignSendEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {

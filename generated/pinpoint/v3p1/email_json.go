@@ -26,8 +26,7 @@ func (v *BouncedRecipient) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *BouncedRecipient) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *BouncedRecipient) read(d *codec.Decoder) (bool, error) {
@@ -99,8 +98,7 @@ func (v *CommonHeaders) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *CommonHeaders) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *CommonHeaders) read(d *codec.Decoder) (bool, error) {
@@ -174,8 +172,7 @@ func (v *ComplainedRecipient) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *ComplainedRecipient) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *ComplainedRecipient) read(d *codec.Decoder) (bool, error) {
@@ -232,8 +229,7 @@ func (v *EmailAttributes) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
@@ -327,8 +323,7 @@ func (v *EmailBounce) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailBounce) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailBounce) read(d *codec.Decoder) (bool, error) {
@@ -407,8 +402,7 @@ func (v *EmailClickChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClickChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailClickChannel) read(d *codec.Decoder) (bool, error) {
@@ -466,8 +460,7 @@ func (v *EmailClickDetails) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClickDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailClickDetails) read(d *codec.Decoder) (bool, error) {
@@ -541,8 +534,7 @@ func (v *EmailClickEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClickEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
@@ -665,8 +657,7 @@ func (v *EmailClickFacets) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClickFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailClickFacets) read(d *codec.Decoder) (bool, error) {
@@ -724,8 +715,7 @@ func (v *EmailClickMailEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClickMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailClickMailEvent) read(d *codec.Decoder) (bool, error) {
@@ -789,8 +779,7 @@ func (v *EmailClientContext) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClientContext) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailClientContext) read(d *codec.Decoder) (bool, error) {
@@ -849,8 +838,7 @@ func (v *EmailClientContextCustom) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClientContextCustom) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailClientContextCustom) read(d *codec.Decoder) (bool, error) {
@@ -907,8 +895,7 @@ func (v *EmailComplaintChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailComplaintChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailComplaintChannel) read(d *codec.Decoder) (bool, error) {
@@ -966,8 +953,7 @@ func (v *EmailComplaintDetails) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailComplaintDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailComplaintDetails) read(d *codec.Decoder) (bool, error) {
@@ -1041,8 +1027,7 @@ func (v *EmailComplaintEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailComplaintEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
@@ -1165,8 +1150,7 @@ func (v *EmailComplaintFacets) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailComplaintFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailComplaintFacets) read(d *codec.Decoder) (bool, error) {
@@ -1224,8 +1208,7 @@ func (v *EmailComplaintMailEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailComplaintMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailComplaintMailEvent) read(d *codec.Decoder) (bool, error) {
@@ -1291,8 +1274,7 @@ func (v *EmailDeliveredChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailDeliveredChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailDeliveredChannel) read(d *codec.Decoder) (bool, error) {
@@ -1350,8 +1332,7 @@ func (v *EmailDeliveredEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailDeliveredEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
@@ -1474,8 +1455,7 @@ func (v *EmailDeliveredFacets) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailDeliveredFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailDeliveredFacets) read(d *codec.Decoder) (bool, error) {
@@ -1533,8 +1513,7 @@ func (v *EmailDeliveredMailEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailDeliveredMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailDeliveredMailEvent) read(d *codec.Decoder) (bool, error) {
@@ -1598,8 +1577,7 @@ func (v *EmailDelivery) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailDelivery) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailDelivery) read(d *codec.Decoder) (bool, error) {
@@ -1673,8 +1651,7 @@ func (v *EmailHardBounceChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailHardBounceChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailHardBounceChannel) read(d *codec.Decoder) (bool, error) {
@@ -1732,8 +1709,7 @@ func (v *EmailHardBounceEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailHardBounceEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
@@ -1856,8 +1832,7 @@ func (v *EmailHardBounceFacets) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailHardBounceFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailHardBounceFacets) read(d *codec.Decoder) (bool, error) {
@@ -1915,8 +1890,7 @@ func (v *EmailHardBounceMailEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailHardBounceMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailHardBounceMailEvent) read(d *codec.Decoder) (bool, error) {
@@ -1982,8 +1956,7 @@ func (v *EmailOpenChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailOpenChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailOpenChannel) read(d *codec.Decoder) (bool, error) {
@@ -2041,8 +2014,7 @@ func (v *EmailOpenDetails) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailOpenDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailOpenDetails) read(d *codec.Decoder) (bool, error) {
@@ -2104,8 +2076,7 @@ func (v *EmailOpenEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailOpenEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
@@ -2228,8 +2199,7 @@ func (v *EmailOpenFacets) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailOpenFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailOpenFacets) read(d *codec.Decoder) (bool, error) {
@@ -2287,8 +2257,7 @@ func (v *EmailOpenMailEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailOpenMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailOpenMailEvent) read(d *codec.Decoder) (bool, error) {
@@ -2352,8 +2321,7 @@ func (v *EmailReject) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailReject) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailReject) read(d *codec.Decoder) (bool, error) {
@@ -2410,8 +2378,7 @@ func (v *EmailRejectedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRejectedChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailRejectedChannel) read(d *codec.Decoder) (bool, error) {
@@ -2469,8 +2436,7 @@ func (v *EmailRejectedEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRejectedEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
@@ -2593,8 +2559,7 @@ func (v *EmailRejectedFacets) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRejectedFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailRejectedFacets) read(d *codec.Decoder) (bool, error) {
@@ -2652,8 +2617,7 @@ func (v *EmailRejectedMailEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRejectedMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailRejectedMailEvent) read(d *codec.Decoder) (bool, error) {
@@ -2719,8 +2683,7 @@ func (v *EmailRenderingFailureChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRenderingFailureChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailRenderingFailureChannel) read(d *codec.Decoder) (bool, error) {
@@ -2778,8 +2741,7 @@ func (v *EmailRenderingFailureDetails) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRenderingFailureDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailRenderingFailureDetails) read(d *codec.Decoder) (bool, error) {
@@ -2841,8 +2803,7 @@ func (v *EmailRenderingFailureEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRenderingFailureEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
@@ -2965,8 +2926,7 @@ func (v *EmailRenderingFailureFacets) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRenderingFailureFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailRenderingFailureFacets) read(d *codec.Decoder) (bool, error) {
@@ -3024,8 +2984,7 @@ func (v *EmailRenderingFailureMailEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRenderingFailureMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailRenderingFailureMailEvent) read(d *codec.Decoder) (bool, error) {
@@ -3091,8 +3050,7 @@ func (v *EmailSendChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSendChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailSendChannel) read(d *codec.Decoder) (bool, error) {
@@ -3150,8 +3108,7 @@ func (v *EmailSendDetails) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSendDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailSendDetails) read(d *codec.Decoder) (bool, error) {
@@ -3202,8 +3159,7 @@ func (v *EmailSendEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSendEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
@@ -3326,8 +3282,7 @@ func (v *EmailSendFacets) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSendFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailSendFacets) read(d *codec.Decoder) (bool, error) {
@@ -3385,8 +3340,7 @@ func (v *EmailSendMailEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSendMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailSendMailEvent) read(d *codec.Decoder) (bool, error) {
@@ -3450,8 +3404,7 @@ func (v *EmailSoftBounceChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSoftBounceChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailSoftBounceChannel) read(d *codec.Decoder) (bool, error) {
@@ -3509,8 +3462,7 @@ func (v *EmailSoftBounceEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSoftBounceEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
@@ -3633,8 +3585,7 @@ func (v *EmailSoftBounceFacets) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSoftBounceFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailSoftBounceFacets) read(d *codec.Decoder) (bool, error) {
@@ -3692,8 +3643,7 @@ func (v *EmailSoftBounceMailEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSoftBounceMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailSoftBounceMailEvent) read(d *codec.Decoder) (bool, error) {
@@ -3759,8 +3709,7 @@ func (v *EmailUnsubscribeChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailUnsubscribeChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailUnsubscribeChannel) read(d *codec.Decoder) (bool, error) {
@@ -3818,8 +3767,7 @@ func (v *EmailUnsubscribeEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailUnsubscribeEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
@@ -3942,8 +3890,7 @@ func (v *EmailUnsubscribeFacets) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailUnsubscribeFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailUnsubscribeFacets) read(d *codec.Decoder) (bool, error) {
@@ -4001,8 +3948,7 @@ func (v *EmailUnsubscribeMailEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailUnsubscribeMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *EmailUnsubscribeMailEvent) read(d *codec.Decoder) (bool, error) {
@@ -4068,8 +4014,7 @@ func (v *Header) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Header) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *Header) read(d *codec.Decoder) (bool, error) {
@@ -4129,8 +4074,7 @@ func (v *Mail) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Mail) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *Mail) read(d *codec.Decoder) (bool, error) {

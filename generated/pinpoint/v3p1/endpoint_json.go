@@ -27,8 +27,7 @@ func (v *Demographic) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Demographic) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *Demographic) read(d *codec.Decoder) (bool, error) {
@@ -120,8 +119,7 @@ func (v *Endpoint) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Endpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
@@ -242,8 +240,7 @@ func (v *Endpoint) write(b []byte, w *codec.Writer) []byte {
 // MarshalJSON returns the Endpoint as compact JSON, or null when absent.
 func (l LazyEndpoint) MarshalJSON() ([]byte, error) {
 	var w codec.Writer
-	b := l.write(nil, &w)
-	return b, w.Err
+	return l.write(nil, &w), w.Err()
 }
 
 // UnmarshalJSON decodes a JSON object into a new Endpoint at once; null makes
@@ -300,8 +297,7 @@ func (v *Location) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Location) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *Location) read(d *codec.Decoder) (bool, error) {
@@ -383,8 +379,7 @@ func (v *User) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *User) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *User) read(d *codec.Decoder) (bool, error) {

@@ -26,8 +26,7 @@ func (v *JourneyEngagementAttributes) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *JourneyEngagementAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *JourneyEngagementAttributes) read(d *codec.Decoder) (bool, error) {
@@ -93,8 +92,7 @@ func (v *JourneyEngagementEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *JourneyEngagementEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
@@ -213,8 +211,7 @@ func (v *JourneySendAttributes) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *JourneySendAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
@@ -298,8 +295,7 @@ func (v *JourneySendEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *JourneySendEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {

@@ -39,8 +39,7 @@ func (v *SMSAttributes) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *SMSAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
@@ -175,8 +174,7 @@ func (v *SMSEvent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *SMSEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
@@ -286,8 +284,7 @@ func (v *SMSMetrics) MarshalJSON() ([]byte, error) {
 // AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *SMSMetrics) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
 func (v *SMSMetrics) read(d *codec.Decoder) (bool, error) {
