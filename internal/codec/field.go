@@ -13,8 +13,8 @@ import (
 // integer for an integer field, an object for a struct field) taken while
 // no member was kept raw yet: then there is no earlier duplicate to drop
 // from rest, and no need to mark the input to rewind it. Any other value
-// goes through Required or OptionalField, which keep a value that does not fit
-// raw in rest.
+// goes through RequiredField or OptionalField, which keep a value that
+// does not fit raw in rest.
 //
 // A required field's presence is a bit of the struct's absent set: cleared
 // when the value fits, set when it went to rest. An optional field is a
