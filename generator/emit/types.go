@@ -133,10 +133,14 @@ func (p *printer) containerHelpers(gt *model.GoType) string {
 	f := p.file("helpers.go")
 	dst := jen.Id("dst").Op("*").Add(p.goType(gt))
 	d := jen.Id("d").Op("*").Qual(codecPkg, "Decoder")
-	read := map[model.GoKind]string{model.Slice: "ReadSlice", model.Map: "ReadMap", model.Nullable: "ReadNullable"}[gt.Kind]
-	f.Func().Id(name+"Read").Params(dst, d).Params(jen.Bool(), jen.Error()).Block(
-		jen.Return(jen.Qual(codecPkg, read).Call(jen.Id("dst"), jen.Id("d"), p.reader(gt.Elem))),
-	)
+	readBody := []jen.Code{jen.Return(jen.Qual(codecPkg, "ReadSlice").Call(jen.Id("dst"), jen.Id("d"), p.reader(gt.Elem)))}
+	switch gt.Kind {
+	case model.Map:
+		readBody = p.mapReadBody(gt)
+	case model.Nullable:
+		readBody = []jen.Code{jen.Return(jen.Qual(codecPkg, "ReadNullable").Call(jen.Id("dst"), jen.Id("d"), p.reader(gt.Elem)))}
+	}
+	f.Func().Id(name+"Read").Params(dst, d).Params(jen.Bool(), jen.Error()).Block(readBody...)
 	f.Line()
 	f.Func().Id(name+"Write").Params(jen.Id("b").Index().Byte(), jen.Id("v").Add(p.goType(gt)), jen.Id("w").Op("*").Qual(codecPkg, "Writer")).Index().Byte().Block(p.writeBody(gt)...)
 	f.Line()
@@ -173,6 +177,27 @@ func (p *printer) writeBody(gt *model.GoType) []jen.Code {
 	return []jen.Code{
 		jen.If(jen.Op("!").Id("v").Dot("Valid")).Block(jen.Return(jen.Append(jen.Id("b"), jen.Lit("null").Op("...")))),
 		jen.Return(p.appendValue(gt.Elem, jen.Id("v").Dot("Value"), jen.Id("v").Dot("Value"))),
+	}
+}
+
+// mapReadBody reads an object into a map, reusing the map and calling the
+// value's reader directly. It is printed, not a generic runtime function
+// taking the reader as a func value: through a func value, the variable
+// each value is read into would escape, an allocation per member.
+func (p *printer) mapReadBody(gt *model.GoType) []jen.Code {
+	return []jen.Code{
+		jen.If(jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("BeginStruct").Call(), jen.Op("!").Id("ok")).Block(jen.Return(jen.False(), jen.Err())),
+		jen.Id("m").Op(":=").Qual(codecPkg, "Cleared").Call(jen.Op("*").Id("dst")),
+		jen.For().Block(
+			jen.List(jen.Id("name"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextMember").Call(),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
+			jen.If(jen.Op("!").Id("more")).Block(jen.Op("*").Id("dst").Op("=").Id("m"), jen.Return(jen.True(), jen.Nil())),
+			jen.Id("key").Op(":=").Id("d").Dot("Intern").Call(jen.Id("name")),
+			jen.Var().Id("v").Add(p.goType(gt.Elem)),
+			jen.If(jen.List(jen.Id("fits"), jen.Err()).Op(":=").Add(p.reader(gt.Elem)).Call(jen.Op("&").Id("v"), jen.Id("d")), jen.Err().Op("!=").Nil().Op("||").Op("!").Id("fits")).Block(
+				jen.Return(jen.False(), jen.Err())),
+			jen.Id("m").Index(jen.Id("key")).Op("=").Id("v"),
+		),
 	}
 }
 

@@ -303,8 +303,8 @@ func extend[T any](s []T) []T {
 	return append(s, zero)
 }
 
-// cleared returns m emptied, or a new map when m is nil.
-func cleared[V any](m map[string]V) map[string]V {
+// Cleared returns m emptied, or a new map when m is nil.
+func Cleared[V any](m map[string]V) map[string]V {
 	if m == nil {
 		return map[string]V{}
 	}

@@ -29,31 +29,3 @@ func ReadSlice[T any](dst *[]T, d *Decoder, elem func(*T, *Decoder) (bool, error
 		}
 	}
 }
-
-// ReadMap reads an object into *dst, each value with elem, reusing the
-// map. A value that does not fit makes the whole object not fit.
-func ReadMap[V any](dst *map[string]V, d *Decoder, elem func(*V, *Decoder) (bool, error)) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	m := cleared(*dst)
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			*dst = m
-			return true, nil
-		}
-		key := d.Intern(name)
-		var v V
-		if fits, err := elem(&v, d); err != nil || !fits {
-			return false, err
-		}
-		m[key] = v
-	}
-}

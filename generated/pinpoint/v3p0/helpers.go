@@ -8,7 +8,26 @@ import (
 )
 
 func stringMapRead(dst *map[string]string, d *codec.Decoder) (bool, error) {
-	return codec.ReadMap(dst, d, codec.ReadString[string])
+	if ok, err := d.BeginStruct(); !ok {
+		return false, err
+	}
+	m := codec.Cleared(*dst)
+	for {
+		name, more, err := d.NextMember()
+		if err != nil {
+			return false, err
+		}
+		if !more {
+			*dst = m
+			return true, nil
+		}
+		key := d.Intern(name)
+		var v string
+		if fits, err := codec.ReadString[string](&v, d); err != nil || !fits {
+			return false, err
+		}
+		m[key] = v
+	}
 }
 
 func stringMapWrite(b []byte, v map[string]string, w *codec.Writer) []byte {
@@ -25,7 +44,26 @@ func stringMapWrite(b []byte, v map[string]string, w *codec.Writer) []byte {
 }
 
 func float64MapRead(dst *map[string]float64, d *codec.Decoder) (bool, error) {
-	return codec.ReadMap(dst, d, codec.ReadFloat64)
+	if ok, err := d.BeginStruct(); !ok {
+		return false, err
+	}
+	m := codec.Cleared(*dst)
+	for {
+		name, more, err := d.NextMember()
+		if err != nil {
+			return false, err
+		}
+		if !more {
+			*dst = m
+			return true, nil
+		}
+		key := d.Intern(name)
+		var v float64
+		if fits, err := codec.ReadFloat64(&v, d); err != nil || !fits {
+			return false, err
+		}
+		m[key] = v
+	}
 }
 
 func float64MapWrite(b []byte, v map[string]float64, w *codec.Writer) []byte {
