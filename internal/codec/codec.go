@@ -376,8 +376,8 @@ func setBit(set, bit uint64, on bool) uint64 {
 	return set &^ bit
 }
 
-// start returns the offset where the next value starts.
-func (d *Decoder) start() int {
+// Start returns the offset where the next value starts.
+func (d *Decoder) Start() int {
 	d.Peek()
 	return d.Offset()
 }

@@ -112,7 +112,7 @@ func TestConstMismatchIsReportedAfterDecoding(t *testing.T) {
 			if string(name) == "a" {
 				d.BeginObject()
 				d.NextMember()
-				at := d.start()
+				at := d.Start()
 				v, _ := d.String()
 				d.ConstMismatch(at, `"`+v+`"`, `"3.1"`)
 				d.NextMember()

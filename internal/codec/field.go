@@ -147,7 +147,7 @@ func DecodeObject(data []byte, opts pinpointevents.DecodeOptions, read func(*Dec
 // value that fits but differs is decoded all the same, and reported by
 // Decode once the whole event is read.
 func RequiredConst(d *Decoder, dst *string, want string, rest *pinpointevents.Members, name string, absent *uint64, bit uint64) error {
-	at := d.start()
+	at := d.Start()
 	err := RequiredString(d, dst, rest, name, absent, bit)
 	if err == nil && *absent&bit == 0 && *dst != want {
 		d.ConstMismatch(at, strconv.Quote(*dst), strconv.Quote(want))
@@ -157,7 +157,7 @@ func RequiredConst(d *Decoder, dst *string, want string, rest *pinpointevents.Me
 
 // OptionalConst is RequiredConst for an optional property.
 func OptionalConst(d *Decoder, dst **string, want string, rest *pinpointevents.Members, name string) error {
-	at := d.start()
+	at := d.Start()
 	err := OptionalString(d, dst, rest, name)
 	if err == nil && *dst != nil && **dst != want {
 		d.ConstMismatch(at, strconv.Quote(**dst), strconv.Quote(want))
