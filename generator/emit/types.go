@@ -55,15 +55,6 @@ func present(t *model.Type, fl *model.Field) *jen.Statement {
 	return jen.Id("v").Dot(fl.Name).Op("!=").Nil()
 }
 
-// makeAbsent is the statement that empties an optional field whose member
-// the input lacks.
-func makeAbsent(fl *model.Field) *jen.Statement {
-	if isLazy(fl.Type) {
-		return jen.Id("v").Dot(fl.Name).Dot("drop").Call()
-	}
-	return jen.Id("v").Dot(fl.Name).Op("=").Nil()
-}
-
 func (p *printer) fieldType(f *model.Field) *jen.Statement {
 	if !f.Required && byPointer(f.Type) {
 		return jen.Op("*").Add(p.goType(f.Type))
@@ -94,7 +85,11 @@ func (p *printer) reader(gt *model.GoType) *jen.Statement {
 // appendValue is the expression that appends the value v of type gt to b
 // and gives the longer slice; recv is the expression to call v's methods on.
 func (p *printer) appendValue(gt *model.GoType, v, recv *jen.Statement) *jen.Statement {
-	b := jen.Id("b")
+	return p.appendValueTo(jen.Id("b"), gt, v, recv)
+}
+
+// appendValueTo is appendValue that appends to the slice b.
+func (p *printer) appendValueTo(b *jen.Statement, gt *model.GoType, v, recv *jen.Statement) *jen.Statement {
 	switch gt.Kind {
 	case model.String:
 		return jen.Qual(jsonwirePkg, "AppendString").Call(b, v)
@@ -138,13 +133,11 @@ func (p *printer) containerHelpers(gt *model.GoType) string {
 	f := p.file("helpers.go")
 	dst := jen.Id("dst").Op("*").Add(p.goType(gt))
 	d := jen.Id("d").Op("*").Qual(codecPkg, "Decoder")
-	var readBody []jen.Code
+	readBody := []jen.Code{jen.Return(jen.Qual(codecPkg, "ReadSlice").Call(jen.Id("dst"), jen.Id("d"), p.reader(gt.Elem)))}
 	switch gt.Kind {
-	case model.Slice:
-		readBody = p.sliceReadBody(gt)
 	case model.Map:
 		readBody = p.mapReadBody(gt)
-	default:
+	case model.Nullable:
 		readBody = []jen.Code{jen.Return(jen.Qual(codecPkg, "ReadNullable").Call(jen.Id("dst"), jen.Id("d"), p.reader(gt.Elem)))}
 	}
 	f.Func().Id(name+"Read").Params(dst, d).Params(jen.Bool(), jen.Error()).Block(readBody...)
@@ -187,32 +180,13 @@ func (p *printer) writeBody(gt *model.GoType) []jen.Code {
 	}
 }
 
-// sliceReadBody reads an array into a slice, reusing the slice's memory and
-// calling the element's reader directly. dst is non-nil afterwards even for
-// an empty array, so that it tells [] from absent.
-func (p *printer) sliceReadBody(gt *model.GoType) []jen.Code {
-	last := jen.Op("&").Id("s").Index(jen.Len(jen.Id("s")).Op("-").Lit(1))
-	return []jen.Code{
-		jen.If(jen.Id("d").Dot("Peek").Call().Op("!=").Qual(jsonwirePkg, "KindArray")).Block(jen.Return(jen.False(), jen.Nil())),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("BeginArray").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
-		jen.Id("s").Op(":=").Qual(codecPkg, "Emptied").Call(jen.Op("*").Id("dst")),
-		jen.For().Block(
-			jen.List(jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextElement").Call(),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
-			jen.If(jen.Op("!").Id("more")).Block(jen.Op("*").Id("dst").Op("=").Id("s"), jen.Return(jen.True(), jen.Nil())),
-			jen.Id("s").Op("=").Qual(codecPkg, "Extend").Call(jen.Id("s")),
-			jen.If(jen.List(jen.Id("fits"), jen.Err()).Op(":=").Add(p.reader(gt.Elem)).Call(last, jen.Id("d")), jen.Err().Op("!=").Nil().Op("||").Op("!").Id("fits")).Block(
-				jen.Return(jen.False(), jen.Err())),
-		),
-	}
-}
-
 // mapReadBody reads an object into a map, reusing the map and calling the
-// value's reader directly.
+// value's reader directly. It is printed, not a generic runtime function
+// taking the reader as a func value: through a func value, the variable
+// each value is read into would escape, an allocation per member.
 func (p *printer) mapReadBody(gt *model.GoType) []jen.Code {
 	return []jen.Code{
-		jen.If(jen.Id("d").Dot("Peek").Call().Op("!=").Qual(jsonwirePkg, "KindObject")).Block(jen.Return(jen.False(), jen.Nil())),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("BeginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
+		jen.If(jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("BeginStruct").Call(), jen.Op("!").Id("ok")).Block(jen.Return(jen.False(), jen.Err())),
 		jen.Id("m").Op(":=").Qual(codecPkg, "Cleared").Call(jen.Op("*").Id("dst")),
 		jen.For().Block(
 			jen.List(jen.Id("name"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextMember").Call(),
@@ -365,8 +339,7 @@ func (p *printer) lazyType(t *model.Type) {
 	jf.Commentf("MarshalJSON returns the %s as compact JSON, or null when absent.", target)
 	jf.Func().Add(byValue.Clone()).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Var().Id("w").Qual(codecPkg, "Writer"),
-		jen.Id("b").Op(":=").Id("l").Dot("write").Call(jen.Nil(), jen.Op("&").Id("w")),
-		jen.Return(jen.Id("b"), jen.Id("w").Dot("Err")),
+		jen.Return(jen.Id("l").Dot("write").Call(jen.Nil(), jen.Op("&").Id("w")), jen.Id("w").Dot("Err").Call()),
 	)
 	jf.Line()
 	jf.Commentf("UnmarshalJSON decodes a JSON object into a new %s at once; null makes", target)
@@ -494,22 +467,17 @@ func recv(t *model.Type) *jen.Statement {
 }
 
 // jsonMethods prints the exported decoding and encoding entry points every
-// struct has.
+// struct has. What they keep in Rest is said once, in the package doc.
 func (p *printer) jsonMethods(f *jen.File, t *model.Type) {
-	f.Comment("UnmarshalJSON decodes the JSON object in data into v. Members whose value does")
-	f.Comment("not fit their field go to Rest and are reported by Validate; the error is")
-	f.Comment("for malformed JSON (*SyntaxError), data that is not an object, and a member")
-	f.Comment("that breaks a const (*ConstError, after decoding everything else).")
+	f.Comment("UnmarshalJSON decodes the JSON object in data into v. The error is a")
+	f.Comment("*SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).")
 	f.Func().Add(recv(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("v").Dot("UnmarshalJSONWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values())),
+		jen.Return(jen.Qual(codecPkg, "DecodeObject").Call(jen.Id("data"), jen.Id("DecodeOptions").Values(), jen.Id("v").Dot("read"))),
 	)
 	f.Line()
 	f.Comment("UnmarshalJSONWith is UnmarshalJSON with options.")
 	f.Func().Add(recv(t)).Id("UnmarshalJSONWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Error().Block(
-		jen.Return(jen.Qual(codecPkg, "Decode").Call(jen.Id("data"), jen.Id("opts"), jen.Func().Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Error().Block(
-			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("v").Dot("read").Call(jen.Id("d")),
-			jen.Return(jen.Err()),
-		))),
+		jen.Return(jen.Qual(codecPkg, "DecodeObject").Call(jen.Id("data"), jen.Id("opts"), jen.Id("v").Dot("read"))),
 	)
 	f.Line()
 	f.Comment("MarshalJSON returns v as compact JSON.")
@@ -517,13 +485,10 @@ func (p *printer) jsonMethods(f *jen.File, t *model.Type) {
 		jen.Return(jen.Id("v").Dot("AppendJSON").Call(jen.Nil())),
 	)
 	f.Line()
-	f.Comment("AppendJSON appends v to dst as compact JSON: the fields in schema order,")
-	f.Comment("then the members of Rest. It fails only on a float that JSON cannot hold")
-	f.Comment("(NaN, ±Inf).")
+	f.Comment("AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.")
 	f.Func().Add(recv(t)).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Var().Id("w").Qual(codecPkg, "Writer"),
-		jen.Id("b").Op(":=").Id("v").Dot("write").Call(jen.Id("dst"), jen.Op("&").Id("w")),
-		jen.Return(jen.Id("b"), jen.Id("w").Dot("Err")),
+		jen.Return(jen.Id("v").Dot("write").Call(jen.Id("dst"), jen.Op("&").Id("w")), jen.Id("w").Dot("Err").Call()),
 	)
 	f.Line()
 }
@@ -581,13 +546,17 @@ func (p *printer) structRead(f *jen.File, t *model.Type) {
 	var absentAll, cleanup []jen.Code
 	optional := 0
 	for _, fl := range t.Fields {
-		if fl.Required {
+		switch {
+		case fl.Required:
 			absentAll = append(absentAll, jen.Id(absentConst(t, fl)))
-			cleanup = append(cleanup, jen.If(jen.Id("v").Dot("absent").Op("&").Id(absentConst(t, fl)).Op("!=").Lit(0)).Block(
-				jen.Id("v").Dot(fl.Name).Op("=").Add(p.zero(fl.Type))))
-		} else {
-			cleanup = append(cleanup, jen.If(jen.Id("seen").Op("&").Lit(uint64(1)<<optional).Op("==").Lit(0)).Block(
-				makeAbsent(fl)))
+			cleanup = append(cleanup, jen.Qual(codecPkg, "Clear").Call(jen.Op("&").Id("v").Dot(fl.Name), jen.Id("v").Dot("absent").Op("&").Id(absentConst(t, fl)).Op("!=").Lit(0)))
+		case isLazy(fl.Type):
+			// drop keeps the memory of the lazy value for the next decode.
+			cleanup = append(cleanup, jen.If(jen.Id("seen").Op("&").Add(bitLit(optional)).Op("==").Lit(0)).Block(
+				jen.Id("v").Dot(fl.Name).Dot("drop").Call()))
+			optional++
+		default:
+			cleanup = append(cleanup, jen.Qual(codecPkg, "Clear").Call(jen.Op("&").Id("v").Dot(fl.Name), jen.Id("seen").Op("&").Add(bitLit(optional)).Op("==").Lit(0)))
 			optional++
 		}
 	}
@@ -604,9 +573,9 @@ func (p *printer) structRead(f *jen.File, t *model.Type) {
 	var cases []jen.Code
 	optional = 0
 	for _, fl := range t.Fields {
-		body := p.readField(t, fl)
+		body := []jen.Code{p.readField(t, fl)}
 		if !fl.Required {
-			body = append([]jen.Code{jen.Id("seen").Op("|=").Lit(uint64(1) << optional)}, body...)
+			body = append([]jen.Code{jen.Id("seen").Op("|=").Add(bitLit(optional))}, body...)
 			optional++
 		}
 		cases = append(cases, jen.Case(jen.Lit(fl.JSONName)).Block(body...))
@@ -620,9 +589,6 @@ func (p *printer) structRead(f *jen.File, t *model.Type) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
 		jen.If(jen.Op("!").Id("more")).Block(append(cleanup, jen.Return(jen.True(), jen.Nil()))...),
 	)
-	if len(absentAll) > 0 {
-		loop = append(loop, jen.Var().Id("fits").Bool())
-	}
 	loop = append(loop,
 		jen.Switch(jen.String().Call(jen.Id("name"))).Block(cases...),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
@@ -631,66 +597,22 @@ func (p *printer) structRead(f *jen.File, t *model.Type) {
 		panic("emit: more than 64 optional fields in " + t.Name)
 	}
 	body := []jen.Code{
-		jen.If(jen.Id("d").Dot("Peek").Call().Op("!=").Qual(jsonwirePkg, "KindObject")).Block(jen.Return(jen.False(), jen.Nil())),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("BeginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
+		jen.If(jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("BeginStruct").Call(), jen.Op("!").Id("ok")).Block(jen.Return(jen.False(), jen.Err())),
 	}
 	body = append(body, start...)
 	body = append(body, jen.For().Block(loop...))
-	f.Comment("read decodes a JSON object into v; it reports false, reading nothing, for")
-	f.Comment("another kind of value.")
 	f.Func().Add(recv(t)).Id("read").Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Params(jen.Bool(), jen.Error()).Block(body...)
 	f.Line()
 }
 
-// zero is the zero value of a field of type gt.
-func (p *printer) zero(gt *model.GoType) *jen.Statement {
-	switch gt.Kind {
-	case model.String, model.NumericString:
-		return jen.Lit("")
-	case model.Int64, model.UnixMillis, model.Float64:
-		return jen.Lit(0)
-	case model.Bool:
-		return jen.False()
-	case model.Named:
-		if gt.Named.Kind == model.StringSet {
-			return jen.Lit("")
-		}
-		return jen.Id(gt.Named.Name).Values()
-	case model.Slice, model.Map:
-		return jen.Nil()
-	}
-	return p.goType(gt).Values()
-}
-
-// fastNumber names the codec.Decoder method that reads a number of type gt
-// inline, or is "".
-func fastNumber(gt *model.GoType) string {
-	switch gt.Kind {
-	case model.Int64, model.UnixMillis:
-		return "FastInt64"
-	case model.Float64:
-		return "FastFloat64"
-	}
-	return ""
+// bitLit is the bit of the i-th optional field in a decoder's seen set.
+func bitLit(i int) *jen.Statement {
+	return jen.Id("0x" + strconv.FormatUint(uint64(1)<<i, 16))
 }
 
 // isStruct reports whether gt is a generated struct.
 func isStruct(gt *model.GoType) bool {
 	return gt.Kind == model.Named && (gt.Named.Kind == model.Struct || gt.Named.Kind == model.Refined)
-}
-
-// reuseFunc names the codec function that gives an optional field of type gt
-// memory to decode into: scalars come from the decoder's slabs.
-func reuseFunc(gt *model.GoType) string {
-	switch {
-	case isString(gt):
-		return "ReuseString"
-	case gt.Kind == model.Int64 || gt.Kind == model.UnixMillis:
-		return "ReuseInt64"
-	case gt.Kind == model.Float64:
-		return "ReuseFloat64"
-	}
-	return "Reuse"
 }
 
 // isLazy reports whether gt holds a struct decoded on first access.
@@ -705,104 +627,47 @@ func isString(gt *model.GoType) bool {
 		(gt.Kind == model.Named && gt.Named.Kind == model.StringSet)
 }
 
-// readField prints the case of one member in a struct's decoder. Strings,
-// numbers and nested objects, nearly every member, are read inline when the
-// value has the right kind and no member was kept raw yet (so there is no
-// earlier duplicate to drop); any other case goes through codec.Required
-// and codec.Optional, which keep an unfit value raw.
-func (p *printer) readField(t *model.Type, fl *model.Field) []jen.Code {
-	dst := jen.Op("&").Id("v").Dot(fl.Name)
-	rest := jen.Op("&").Id("v").Dot("Rest")
-	name := jen.Lit(fl.JSONName)
-	var out []jen.Code
-	constLit := stringConst(fl)
-	if constLit != nil {
-		out = append(out, jen.Id("at").Op(":=").Id("d").Dot("Start").Call())
+// fieldReader names the kind of codec function that reads a member into a
+// field of type gt (Required<kind> or Optional<kind>): one with a fast path
+// for the kinds nearly every member has, or the general Field, which takes
+// the type's reader.
+func fieldReader(gt *model.GoType) (kind string, takesReader bool) {
+	switch {
+	case isString(gt):
+		return "String", false
+	case gt.Kind == model.Int64 || gt.Kind == model.UnixMillis:
+		return "Int64", false
+	case gt.Kind == model.Float64:
+		return "Float64", false
+	case isStruct(gt) || isLazy(gt):
+		return "Object", true
 	}
-	fast := jen.Id("d").Dot("Peek").Call().Op("==").Qual(jsonwirePkg, "KindString").Op("&&").Len(jen.Id("v").Dot("Rest")).Op("==").Lit(0)
-	objectFast := jen.Id("d").Dot("Peek").Call().Op("==").Qual(jsonwirePkg, "KindObject").Op("&&").Len(jen.Id("v").Dot("Rest")).Op("==").Lit(0)
-	noRest := jen.Len(jen.Id("v").Dot("Rest")).Op("==").Lit(0)
-	readString := jen.Qual(codecPkg, "String").Types(p.goType(fl.Type)).Call(jen.Id("d"))
+	return "Field", true
+}
+
+// readField is the case of one member in a struct's decoder: one call of
+// the codec function for the field's kind (see internal/codec/field.go),
+// which keeps an unfit value raw in Rest.
+func (p *printer) readField(t *model.Type, fl *model.Field) jen.Code {
+	args := []jen.Code{jen.Id("d"), jen.Op("&").Id("v").Dot(fl.Name)}
+	kind, takesReader := fieldReader(fl.Type)
+	if c := stringConst(fl); c != nil {
+		kind, takesReader = "Const", false
+		args = append(args, jen.Lit(*c))
+	}
+	if takesReader {
+		args = append(args, p.reader(fl.Type))
+	}
+	args = append(args, jen.Op("&").Id("v").Dot("Rest"), jen.Lit(fl.JSONName))
 	switch {
 	case fl.Required:
-		bit := jen.Id(absentConst(t, fl))
-		slow := []jen.Code{
-			jen.List(jen.Id("fits"), jen.Err()).Op("=").Qual(codecPkg, "Required").Call(jen.Id("d"), dst, p.reader(fl.Type), rest, name),
-			jen.Id("v").Dot("absent").Op("=").Qual(codecPkg, "SetBit").Call(jen.Id("v").Dot("absent"), bit.Clone(), jen.Op("!").Id("fits")),
-		}
-		// fits is needed after the case only to check a const.
-		setFits := func(value jen.Code) jen.Code {
-			if constLit == nil {
-				return jen.Null()
-			}
-			return jen.Id("fits").Op("=").Add(value)
-		}
-		switch {
-		case isString(fl.Type):
-			out = append(out, jen.If(fast).Block(
-				jen.List(jen.Id("v").Dot(fl.Name), jen.Err()).Op("=").Add(readString),
-				setFits(jen.Err().Op("==").Nil()),
-				jen.Id("v").Dot("absent").Op("&^=").Add(bit),
-			).Else().Block(slow...))
-		case fastNumber(fl.Type) != "":
-			out = append(out, jen.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Id("d").Dot(fastNumber(fl.Type)).Call(noRest), jen.Id("ok")).Block(
-				jen.Id("v").Dot(fl.Name).Op("=").Add(p.goType(fl.Type)).Call(jen.Id("n")),
-				jen.Id("v").Dot("absent").Op("&^=").Add(bit),
-			).Else().Block(slow...))
-		case isStruct(fl.Type) || isLazy(fl.Type):
-			out = append(out, jen.If(objectFast).Block(
-				jen.List(jen.Id("_"), jen.Err()).Op("=").Id("v").Dot(fl.Name).Dot("read").Call(jen.Id("d")),
-				jen.Id("v").Dot("absent").Op("&^=").Add(bit),
-			).Else().Block(slow...))
-		default:
-			out = append(out, slow...)
-		}
-		if constLit != nil {
-			out = append(out, jen.If(jen.Id("fits").Op("&&").Id("v").Dot(fl.Name).Op("!=").Lit(*constLit)).Block(
-				jen.Id("d").Dot("ConstMismatch").Call(jen.Id("at"), jen.Qual("strconv", "Quote").Call(jen.Id("v").Dot(fl.Name)), jen.Lit(strconv.Quote(*constLit))),
-			))
-		}
+		args = append(args, jen.Op("&").Id("v").Dot("absent"), jen.Id(absentConst(t, fl)))
+		return jen.Err().Op("=").Qual(codecPkg, "Required"+kind).Call(args...)
 	case byPointer(fl.Type):
-		slow := jen.Err().Op("=").Qual(codecPkg, "Optional").Call(jen.Id("d"), dst, jen.Id("v").Dot(fl.Name), p.reader(fl.Type), rest, name)
-		reuse := jen.Id("v").Dot(fl.Name).Op("=").Qual(codecPkg, reuseFunc(fl.Type)).Call(jen.Id("v").Dot(fl.Name))
-		if reuseFunc(fl.Type) != "Reuse" {
-			reuse = jen.Id("v").Dot(fl.Name).Op("=").Qual(codecPkg, reuseFunc(fl.Type)).Call(jen.Id("d"), jen.Id("v").Dot(fl.Name))
-		}
-		switch {
-		case isString(fl.Type):
-			out = append(out, jen.If(fast).Block(
-				reuse,
-				jen.List(jen.Op("*").Id("v").Dot(fl.Name), jen.Err()).Op("=").Add(readString),
-			).Else().Block(slow))
-		case fastNumber(fl.Type) != "":
-			out = append(out, jen.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Id("d").Dot(fastNumber(fl.Type)).Call(noRest), jen.Id("ok")).Block(
-				reuse,
-				jen.Op("*").Id("v").Dot(fl.Name).Op("=").Add(p.goType(fl.Type)).Call(jen.Id("n")),
-			).Else().Block(slow))
-		case isStruct(fl.Type):
-			out = append(out, jen.If(objectFast).Block(
-				reuse,
-				jen.List(jen.Id("_"), jen.Err()).Op("=").Id("v").Dot(fl.Name).Dot("read").Call(jen.Id("d")),
-			).Else().Block(slow))
-		default:
-			out = append(out, slow)
-		}
-		if constLit != nil {
-			out = append(out, jen.If(jen.Id("v").Dot(fl.Name).Op("!=").Nil().Op("&&").Op("*").Id("v").Dot(fl.Name).Op("!=").Lit(*constLit)).Block(
-				jen.Id("d").Dot("ConstMismatch").Call(jen.Id("at"), jen.Qual("strconv", "Quote").Call(jen.Op("*").Id("v").Dot(fl.Name)), jen.Lit(strconv.Quote(*constLit))),
-			))
-		}
-	default:
-		slow := jen.List(jen.Id("_"), jen.Err()).Op("=").Qual(codecPkg, "Required").Call(jen.Id("d"), dst, p.reader(fl.Type), rest, name)
-		if isLazy(fl.Type) {
-			out = append(out, jen.If(objectFast).Block(
-				jen.List(jen.Id("_"), jen.Err()).Op("=").Id("v").Dot(fl.Name).Dot("read").Call(jen.Id("d")),
-			).Else().Block(slow))
-		} else {
-			out = append(out, slow)
-		}
+		return jen.Err().Op("=").Qual(codecPkg, "Optional"+kind).Call(args...)
 	}
-	return out
+	// A slice, map or lazy struct is nil or empty when absent.
+	return jen.Err().Op("=").Qual(codecPkg, "Member").Call(jen.Id("d"), jen.Op("&").Id("v").Dot(fl.Name), p.reader(fl.Type), jen.Op("&").Id("v").Dot("Rest"), jen.Lit(fl.JSONName))
 }
 
 // stringConst returns the const of a plain string field, checked on decode.
@@ -825,26 +690,70 @@ func quotedKey(name string) string {
 	return string(jsonwire.AppendString(nil, name)) + ":"
 }
 
+// memberKey is a member's name as the encoder writes it: quoted, between
+// the ',' before it and the ':' after it; a raw string literal when the name
+// allows, so that it reads as the JSON it writes.
+func memberKey(name string) *jen.Statement {
+	key := "," + quotedKey(name)
+	if strconv.CanBackquote(key) {
+		return jen.Id("`" + key + "`")
+	}
+	return jen.Lit(key)
+}
+
+// memberAppender names the codec function that appends a member of type gt
+// in one call (see internal/codec/member.go), or is "".
+func memberAppender(gt *model.GoType) string {
+	switch {
+	case isString(gt):
+		return "AppendString"
+	case gt.Kind == model.Int64 || gt.Kind == model.UnixMillis:
+		return "AppendInt64"
+	case gt.Kind == model.Bool:
+		return "AppendBool"
+	case gt.Kind == model.Float64:
+		return "AppendFloat64"
+	}
+	return ""
+}
+
+// writeField is the statement that appends one field to b, if it holds a
+// value.
+func (p *printer) writeField(t *model.Type, fl *model.Field) jen.Code {
+	key := memberKey(fl.JSONName)
+	if fn := memberAppender(fl.Type); fn != "" {
+		args := []jen.Code{jen.Id("b"), key, jen.Id("v").Dot(fl.Name)}
+		if fl.Required {
+			args = append(args, present(t, fl))
+		} else {
+			fn += "Ptr"
+		}
+		if fl.Type.Kind == model.Float64 {
+			return jen.Id("b").Op("=").Id("w").Dot(fn).Call(args...)
+		}
+		return jen.Id("b").Op("=").Qual(codecPkg, fn).Call(args...)
+	}
+	value, _, recv := fieldValue(fl)
+	if fl.Type.Kind == model.Nullable && !fl.Required {
+		value = jen.Op("*").Id("v").Dot(fl.Name)
+	}
+	withKey := jen.Append(jen.Id("b"), key.Op("..."))
+	return jen.If(present(t, fl)).Block(
+		jen.Id("b").Op("=").Add(p.appendValueTo(withKey, fl.Type, value, recv)),
+	)
+}
+
 // structWrite prints the encoder of a struct: each member is appended after
 // a ',', which CloseObject turns into the '{'.
 func (p *printer) structWrite(f *jen.File, t *model.Type) {
 	body := []jen.Code{jen.Id("start").Op(":=").Len(jen.Id("b"))}
 	for _, fl := range t.Fields {
-		cond := present(t, fl)
-		value, _, recv := fieldValue(fl)
-		if fl.Type.Kind == model.Nullable && !fl.Required {
-			value = jen.Op("*").Id("v").Dot(fl.Name)
-		}
-		body = append(body, jen.If(cond).Block(
-			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(","+quotedKey(fl.JSONName)).Op("...")),
-			jen.Id("b").Op("=").Add(p.appendValue(fl.Type, value, recv)),
-		))
+		body = append(body, p.writeField(t, fl))
 	}
 	body = append(body,
 		jen.Id("b").Op("=").Qual(codecPkg, "AppendMembers").Call(jen.Id("b"), jen.Id("v").Dot("Rest")),
 		jen.Return(jen.Qual(jsonwirePkg, "CloseObject").Call(jen.Id("b"), jen.Id("start"))),
 	)
-	f.Comment("write appends v to b.")
 	f.Func().Add(recv(t)).Id("write").Params(jen.Id("b").Index().Byte(), jen.Id("w").Op("*").Qual(codecPkg, "Writer")).Index().Byte().Block(body...)
 	f.Line()
 }

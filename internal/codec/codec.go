@@ -37,7 +37,7 @@ type Decoder struct {
 	constWant string
 
 	// Slabs the optional scalar fields of new values are carved from (see
-	// ReuseString).
+	// reuseString).
 	strings  []string
 	int64s   []int64
 	float64s []float64
@@ -119,11 +119,11 @@ func Required[T any](d *Decoder, dst *T, read func(*T, *Decoder) (bool, error), 
 	return false, keep(d, rest, name)
 }
 
-// Optional is Required for an optional property, held by pointer: nil when
-// the member is absent or kept raw. old is the field's pointer in the value
-// decoded before, whose memory is reused.
-func Optional[T any](d *Decoder, dst **T, old *T, read func(*T, *Decoder) (bool, error), rest *pinpointevents.Members, name string) error {
-	v := Reuse(old)
+// OptionalField is Required for an optional property, held by pointer:
+// nil when the member is absent or kept raw. A value that fits is decoded
+// into the memory the pointer held before, if any.
+func OptionalField[T any](d *Decoder, dst **T, read func(*T, *Decoder) (bool, error), rest *pinpointevents.Members, name string) error {
+	v := reuse(*dst)
 	fits, err := Required(d, v, read, rest, name)
 	if fits {
 		*dst = v
@@ -284,18 +284,18 @@ func ReadBool(dst *bool, d *Decoder) (bool, error) {
 	return err == nil, err
 }
 
-// Emptied returns s with no elements but its memory, never nil: a decoded
+// emptied returns s with no elements but its memory, never nil: a decoded
 // empty array is [] and not absent.
-func Emptied[T any](s []T) []T {
+func emptied[T any](s []T) []T {
 	if s == nil {
 		return []T{}
 	}
 	return s[:0]
 }
 
-// Extend adds an element to s for a decoder to fill, reusing the memory of
+// extend adds an element to s for a decoder to fill, reusing the memory of
 // the element that was there before when s has the capacity.
-func Extend[T any](s []T) []T {
+func extend[T any](s []T) []T {
 	if len(s) < cap(s) {
 		return s[:len(s)+1]
 	}
@@ -325,15 +325,20 @@ func ReadNullable[T any](dst *pinpointevents.Nullable[T], d *Decoder, elem func(
 // Writer holds the first error of a generated encoder: a float that JSON
 // cannot hold. The encoder writes null in its place and goes on.
 type Writer struct {
-	Err error
+	err error
 }
+
+// Err returns the first error. A method, not a field, so that an encoder
+// can return write(..., &w), w.Err(): calls are evaluated left to right,
+// the reads of a field in an unspecified order.
+func (w *Writer) Err() error { return w.err }
 
 // Float64 appends f as encoding/json writes a float64.
 func (w *Writer) Float64(b []byte, f float64) []byte {
 	out, ok := jsonwire.AppendFloat(b, f)
 	if !ok {
-		if w.Err == nil {
-			w.Err = &jsonwire.UnsupportedValueError{Value: f}
+		if w.err == nil {
+			w.err = &jsonwire.UnsupportedValueError{Value: f}
 		}
 		return append(b, "null"...)
 	}
@@ -363,8 +368,8 @@ func SortedKeys[V any](buf []string, m map[string]V) []string {
 	return keys
 }
 
-// SetBit returns set with bit set (on) or cleared.
-func SetBit(set, bit uint64, on bool) uint64 {
+// setBit returns set with bit set (on) or cleared.
+func setBit(set, bit uint64, on bool) uint64 {
 	if on {
 		return set | bit
 	}
@@ -493,16 +498,9 @@ func DecodeDocument[T any](text string, dst *T, read func(*T, *Decoder) (bool, e
 
 var errDocumentDoesNotFit = errors.New("the embedded JSON document has values of other types than its schema allows")
 
-// String reads a JSON string into any string type. The caller has checked
-// with Peek that the next value is a string.
-func String[S ~string](d *Decoder) (S, error) {
-	s, err := d.StringAfterPeek()
-	return S(s), err
-}
-
-// Reuse returns old, or a new value when old is nil: decoding into a used
+// reuse returns old, or a new value when old is nil: decoding into a used
 // value writes into the memory its optional fields already point to.
-func Reuse[T any](old *T) *T {
+func reuse[T any](old *T) *T {
 	if old == nil {
 		return new(T)
 	}
@@ -512,13 +510,13 @@ func Reuse[T any](old *T) *T {
 // slabLen is how many fields one slab allocation serves.
 const slabLen = 64
 
-// ReuseString is Reuse for an optional string field, whose new value is
+// reuseString is reuse for an optional string field, whose new value is
 // carved from a slab of the decoder: the fields of one event then sit next
 // to each other in memory (which a later walk over many events, such as
 // encoding them, feels), and a new value costs an allocation per slabLen
 // fields rather than per field. Like the string arena, a slab is never
 // handed out twice, so it lives as long as any field in it.
-func ReuseString[S ~string](d *Decoder, old *S) *S {
+func reuseString[S ~string](d *Decoder, old *S) *S {
 	if old != nil {
 		return old
 	}
@@ -531,8 +529,8 @@ func ReuseString[S ~string](d *Decoder, old *S) *S {
 	return (*S)(unsafe.Pointer(p))
 }
 
-// ReuseInt64 is ReuseString for an optional integer field.
-func ReuseInt64[I ~int64](d *Decoder, old *I) *I {
+// reuseInt64 is reuseString for an optional integer field.
+func reuseInt64[I ~int64](d *Decoder, old *I) *I {
 	if old != nil {
 		return old
 	}
@@ -544,8 +542,8 @@ func ReuseInt64[I ~int64](d *Decoder, old *I) *I {
 	return (*I)(unsafe.Pointer(p))
 }
 
-// ReuseFloat64 is ReuseString for an optional number field.
-func ReuseFloat64(d *Decoder, old *float64) *float64 {
+// reuseFloat64 is reuseString for an optional number field.
+func reuseFloat64(d *Decoder, old *float64) *float64 {
 	if old != nil {
 		return old
 	}
@@ -557,10 +555,10 @@ func ReuseFloat64(d *Decoder, old *float64) *float64 {
 	return p
 }
 
-// FastInt64 reads an integer that an int64 holds, when allowed is true; it
+// fastInt64 reads an integer that an int64 holds, when allowed is true; it
 // reads nothing and reports false otherwise, or when the next value is not
 // such an integer, leaving the caller's general path to deal with it.
-func (d *Decoder) FastInt64(allowed bool) (int64, bool) {
+func (d *Decoder) fastInt64(allowed bool) (int64, bool) {
 	if !allowed || d.Peek() != jsonwire.KindNumber {
 		return 0, false
 	}
@@ -573,8 +571,8 @@ func (d *Decoder) FastInt64(allowed bool) (int64, bool) {
 	return n, true
 }
 
-// FastFloat64 is FastInt64 for a number a float64 holds exactly.
-func (d *Decoder) FastFloat64(allowed bool) (float64, bool) {
+// fastFloat64 is fastInt64 for a number a float64 holds exactly.
+func (d *Decoder) fastFloat64(allowed bool) (float64, bool) {
 	if !allowed || d.Peek() != jsonwire.KindNumber {
 		return 0, false
 	}

@@ -32,7 +32,7 @@ func (r *record) read(d *Decoder) (bool, error) {
 		case "name":
 			r.fits, err = Required(d, &r.name, ReadString[string], &r.rest, "name")
 		case "count":
-			err = Optional(d, &r.count, nil, ReadInt64[int64], &r.rest, "count")
+			err = OptionalField(d, &r.count, ReadInt64[int64], &r.rest, "count")
 		default:
 			err = Keep(d, &r.rest, name)
 		}

@@ -33,7 +33,7 @@ func Capture[T any](l *Lazy[T], d *Decoder, read func(*T, *Decoder) (bool, error
 	l = reset(l)
 	l.present = true
 	if d.Eager {
-		v := Reuse(l.spare)
+		v := reuse(l.spare)
 		_, err := read(v, d)
 		l.value = v
 		l.once.Do(func() {})
@@ -89,7 +89,7 @@ func (l *Lazy[T]) Get(read func(*T, *Decoder) (bool, error)) *T {
 		if !l.present {
 			return
 		}
-		v := Reuse(l.spare)
+		v := reuse(l.spare)
 		err := Decode(l.raw, pinpointevents.DecodeOptions{}, func(d *Decoder) error {
 			_, err := read(v, d)
 			return err

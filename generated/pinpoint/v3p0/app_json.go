@@ -5,23 +5,17 @@ package v3p0
 import (
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
-	"strconv"
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *AppEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *AppEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -29,22 +23,14 @@ func (v *AppEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *AppEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -56,115 +42,40 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentAppEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentAppEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentAppEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentAppEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentAppEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentAppEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentAppEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentAppEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentAppEventAttributes != 0 {
-				v.Attributes = nil
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
+			codec.Clear(&v.EventType, v.absent&absentAppEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentAppEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentAppEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentAppEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentAppEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentAppEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentAppEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentAppEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentAppEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				v.absent &^= absentAppEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentAppEventEventType, !fits)
-			}
+			err = codec.RequiredString(d, &v.EventType, &v.Rest, "event_type", &v.absent, absentAppEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentAppEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentAppEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentAppEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentAppEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentAppEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentAppEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentAppEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentAppEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.0" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.0\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.0", &v.Rest, "event_version", &v.absent, absentAppEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentAppEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentAppEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentAppEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentAppEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentAppEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentAppEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentAppEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentAppEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentAppEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentAppEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentAppEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentAppEventSession)
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, stringMapRead, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentAppEventAttributes, !fits)
+			err = codec.RequiredField(d, &v.Attributes, stringMapRead, &v.Rest, "attributes", &v.absent, absentAppEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -174,48 +85,29 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *AppEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentAppEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentAppEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentAppEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentAppEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentAppEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentAppEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentAppEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentAppEventEventVersion == 0)
 	if v.absent&absentAppEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentAppEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentAppEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentAppEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentAppEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = stringMapWrite(b, v.Attributes, w)
+		b = stringMapWrite(append(b, `,"attributes":`...), v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)

@@ -5,23 +5,17 @@ package v3p0
 import (
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
-	"strconv"
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Application) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Application) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -29,22 +23,14 @@ func (v *Application) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Application) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *Application) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -56,87 +42,35 @@ func (v *Application) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentApplicationAppID != 0 {
-				v.AppID = ""
-			}
-			if seen&uint64(0x1) == 0 {
-				v.CognitoIdentityPoolID = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.PackageName = nil
-			}
-			if v.absent&absentApplicationSDK != 0 {
-				v.SDK = SDK{}
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Title = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.VersionName = nil
-			}
-			if seen&uint64(0x10) == 0 {
-				v.VersionCode = nil
-			}
+			codec.Clear(&v.AppID, v.absent&absentApplicationAppID != 0)
+			codec.Clear(&v.CognitoIdentityPoolID, seen&0x1 == 0)
+			codec.Clear(&v.PackageName, seen&0x2 == 0)
+			codec.Clear(&v.SDK, v.absent&absentApplicationSDK != 0)
+			codec.Clear(&v.Title, seen&0x4 == 0)
+			codec.Clear(&v.VersionName, seen&0x8 == 0)
+			codec.Clear(&v.VersionCode, seen&0x10 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "app_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AppID, err = codec.String[string](d)
-				v.absent &^= absentApplicationAppID
-			} else {
-				fits, err = codec.Required(d, &v.AppID, codec.ReadString[string], &v.Rest, "app_id")
-				v.absent = codec.SetBit(v.absent, absentApplicationAppID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AppID, &v.Rest, "app_id", &v.absent, absentApplicationAppID)
 		case "cognito_identity_pool_id":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CognitoIdentityPoolID = codec.ReuseString(d, v.CognitoIdentityPoolID)
-				*v.CognitoIdentityPoolID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.CognitoIdentityPoolID, v.CognitoIdentityPoolID, codec.ReadString[string], &v.Rest, "cognito_identity_pool_id")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.CognitoIdentityPoolID, &v.Rest, "cognito_identity_pool_id")
 		case "package_name":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.PackageName = codec.ReuseString(d, v.PackageName)
-				*v.PackageName, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.PackageName, v.PackageName, codec.ReadString[string], &v.Rest, "package_name")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.PackageName, &v.Rest, "package_name")
 		case "sdk":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.SDK.read(d)
-				v.absent &^= absentApplicationSDK
-			} else {
-				fits, err = codec.Required(d, &v.SDK, (*SDK).read, &v.Rest, "sdk")
-				v.absent = codec.SetBit(v.absent, absentApplicationSDK, !fits)
-			}
+			err = codec.RequiredObject(d, &v.SDK, (*SDK).read, &v.Rest, "sdk", &v.absent, absentApplicationSDK)
 		case "title":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Title = codec.ReuseString(d, v.Title)
-				*v.Title, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Title, v.Title, codec.ReadString[string], &v.Rest, "title")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.Title, &v.Rest, "title")
 		case "version_name":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.VersionName = codec.ReuseString(d, v.VersionName)
-				*v.VersionName, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.VersionName, v.VersionName, codec.ReadString[string], &v.Rest, "version_name")
-			}
+			seen |= 0x8
+			err = codec.OptionalString(d, &v.VersionName, &v.Rest, "version_name")
 		case "version_code":
-			seen |= uint64(0x10)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.VersionCode = codec.ReuseString(d, v.VersionCode)
-				*v.VersionCode, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.VersionCode, v.VersionCode, codec.ReadString[string], &v.Rest, "version_code")
-			}
+			seen |= 0x10
+			err = codec.OptionalString(d, &v.VersionCode, &v.Rest, "version_code")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -146,55 +80,30 @@ func (v *Application) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *Application) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentApplicationAppID == 0 {
-		b = append(b, ",\"app_id\":"...)
-		b = jsonwire.AppendString(b, v.AppID)
-	}
-	if v.CognitoIdentityPoolID != nil {
-		b = append(b, ",\"cognito_identity_pool_id\":"...)
-		b = jsonwire.AppendString(b, *v.CognitoIdentityPoolID)
-	}
-	if v.PackageName != nil {
-		b = append(b, ",\"package_name\":"...)
-		b = jsonwire.AppendString(b, *v.PackageName)
-	}
+	b = codec.AppendString(b, `,"app_id":`, v.AppID, v.absent&absentApplicationAppID == 0)
+	b = codec.AppendStringPtr(b, `,"cognito_identity_pool_id":`, v.CognitoIdentityPoolID)
+	b = codec.AppendStringPtr(b, `,"package_name":`, v.PackageName)
 	if v.absent&absentApplicationSDK == 0 {
-		b = append(b, ",\"sdk\":"...)
-		b = v.SDK.write(b, w)
+		b = v.SDK.write(append(b, `,"sdk":`...), w)
 	}
-	if v.Title != nil {
-		b = append(b, ",\"title\":"...)
-		b = jsonwire.AppendString(b, *v.Title)
-	}
-	if v.VersionName != nil {
-		b = append(b, ",\"version_name\":"...)
-		b = jsonwire.AppendString(b, *v.VersionName)
-	}
-	if v.VersionCode != nil {
-		b = append(b, ",\"version_code\":"...)
-		b = jsonwire.AppendString(b, *v.VersionCode)
-	}
+	b = codec.AppendStringPtr(b, `,"title":`, v.Title)
+	b = codec.AppendStringPtr(b, `,"version_name":`, v.VersionName)
+	b = codec.AppendStringPtr(b, `,"version_code":`, v.VersionCode)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Client) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Client) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -202,22 +111,14 @@ func (v *Client) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Client) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *Client) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -229,32 +130,16 @@ func (v *Client) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentClientClientID != 0 {
-				v.ClientID = ""
-			}
-			if seen&uint64(0x1) == 0 {
-				v.CognitoID = nil
-			}
+			codec.Clear(&v.ClientID, v.absent&absentClientClientID != 0)
+			codec.Clear(&v.CognitoID, seen&0x1 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "client_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ClientID, err = codec.String[string](d)
-				v.absent &^= absentClientClientID
-			} else {
-				fits, err = codec.Required(d, &v.ClientID, codec.ReadString[string], &v.Rest, "client_id")
-				v.absent = codec.SetBit(v.absent, absentClientClientID, !fits)
-			}
+			err = codec.RequiredString(d, &v.ClientID, &v.Rest, "client_id", &v.absent, absentClientClientID)
 		case "cognito_id":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CognitoID = codec.ReuseString(d, v.CognitoID)
-				*v.CognitoID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.CognitoID, v.CognitoID, codec.ReadString[string], &v.Rest, "cognito_id")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.CognitoID, &v.Rest, "cognito_id")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -264,35 +149,23 @@ func (v *Client) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *Client) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentClientClientID == 0 {
-		b = append(b, ",\"client_id\":"...)
-		b = jsonwire.AppendString(b, v.ClientID)
-	}
-	if v.CognitoID != nil {
-		b = append(b, ",\"cognito_id\":"...)
-		b = jsonwire.AppendString(b, *v.CognitoID)
-	}
+	b = codec.AppendString(b, `,"client_id":`, v.ClientID, v.absent&absentClientClientID == 0)
+	b = codec.AppendStringPtr(b, `,"cognito_id":`, v.CognitoID)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Device) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Device) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -300,22 +173,14 @@ func (v *Device) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Device) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *Device) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -326,53 +191,25 @@ func (v *Device) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Locale = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Make = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Model = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.Platform = nil
-			}
+			codec.Clear(&v.Locale, seen&0x1 == 0)
+			codec.Clear(&v.Make, seen&0x2 == 0)
+			codec.Clear(&v.Model, seen&0x4 == 0)
+			codec.Clear(&v.Platform, seen&0x8 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "locale":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Locale = codec.Reuse(v.Locale)
-				_, err = v.Locale.read(d)
-			} else {
-				err = codec.Optional(d, &v.Locale, v.Locale, (*Locale).read, &v.Rest, "locale")
-			}
+			seen |= 0x1
+			err = codec.OptionalObject(d, &v.Locale, (*Locale).read, &v.Rest, "locale")
 		case "make":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Make = codec.ReuseString(d, v.Make)
-				*v.Make, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Make, v.Make, codec.ReadString[string], &v.Rest, "make")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.Make, &v.Rest, "make")
 		case "model":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Model = codec.ReuseString(d, v.Model)
-				*v.Model, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Model, v.Model, codec.ReadString[string], &v.Rest, "model")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.Model, &v.Rest, "model")
 		case "platform":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Platform = codec.Reuse(v.Platform)
-				_, err = v.Platform.read(d)
-			} else {
-				err = codec.Optional(d, &v.Platform, v.Platform, (*Platform).read, &v.Rest, "platform")
-			}
+			seen |= 0x8
+			err = codec.OptionalObject(d, &v.Platform, (*Platform).read, &v.Rest, "platform")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -382,43 +219,29 @@ func (v *Device) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *Device) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.Locale != nil {
-		b = append(b, ",\"locale\":"...)
-		b = v.Locale.write(b, w)
+		b = v.Locale.write(append(b, `,"locale":`...), w)
 	}
-	if v.Make != nil {
-		b = append(b, ",\"make\":"...)
-		b = jsonwire.AppendString(b, *v.Make)
-	}
-	if v.Model != nil {
-		b = append(b, ",\"model\":"...)
-		b = jsonwire.AppendString(b, *v.Model)
-	}
+	b = codec.AppendStringPtr(b, `,"make":`, v.Make)
+	b = codec.AppendStringPtr(b, `,"model":`, v.Model)
 	if v.Platform != nil {
-		b = append(b, ",\"platform\":"...)
-		b = v.Platform.write(b, w)
+		b = v.Platform.write(append(b, `,"platform":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Locale) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Locale) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -426,22 +249,14 @@ func (v *Locale) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Locale) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *Locale) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -452,42 +267,21 @@ func (v *Locale) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Code = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Country = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Language = nil
-			}
+			codec.Clear(&v.Code, seen&0x1 == 0)
+			codec.Clear(&v.Country, seen&0x2 == 0)
+			codec.Clear(&v.Language, seen&0x4 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "code":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Code = codec.ReuseString(d, v.Code)
-				*v.Code, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Code, v.Code, codec.ReadString[string], &v.Rest, "code")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.Code, &v.Rest, "code")
 		case "country":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Country = codec.ReuseString(d, v.Country)
-				*v.Country, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Country, v.Country, codec.ReadString[string], &v.Rest, "country")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.Country, &v.Rest, "country")
 		case "language":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Language = codec.ReuseString(d, v.Language)
-				*v.Language, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Language, v.Language, codec.ReadString[string], &v.Rest, "language")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.Language, &v.Rest, "language")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -497,39 +291,24 @@ func (v *Locale) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *Locale) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.Code != nil {
-		b = append(b, ",\"code\":"...)
-		b = jsonwire.AppendString(b, *v.Code)
-	}
-	if v.Country != nil {
-		b = append(b, ",\"country\":"...)
-		b = jsonwire.AppendString(b, *v.Country)
-	}
-	if v.Language != nil {
-		b = append(b, ",\"language\":"...)
-		b = jsonwire.AppendString(b, *v.Language)
-	}
+	b = codec.AppendStringPtr(b, `,"code":`, v.Code)
+	b = codec.AppendStringPtr(b, `,"country":`, v.Country)
+	b = codec.AppendStringPtr(b, `,"language":`, v.Language)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Platform) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Platform) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -537,22 +316,14 @@ func (v *Platform) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Platform) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *Platform) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -563,31 +334,17 @@ func (v *Platform) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Name = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Version = nil
-			}
+			codec.Clear(&v.Name, seen&0x1 == 0)
+			codec.Clear(&v.Version, seen&0x2 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "name":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Name = codec.ReuseString(d, v.Name)
-				*v.Name, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Name, v.Name, codec.ReadString[string], &v.Rest, "name")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.Name, &v.Rest, "name")
 		case "version":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Version = codec.ReuseString(d, v.Version)
-				*v.Version, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Version, v.Version, codec.ReadString[string], &v.Rest, "version")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.Version, &v.Rest, "version")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -597,35 +354,23 @@ func (v *Platform) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *Platform) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.Name != nil {
-		b = append(b, ",\"name\":"...)
-		b = jsonwire.AppendString(b, *v.Name)
-	}
-	if v.Version != nil {
-		b = append(b, ",\"version\":"...)
-		b = jsonwire.AppendString(b, *v.Version)
-	}
+	b = codec.AppendStringPtr(b, `,"name":`, v.Name)
+	b = codec.AppendStringPtr(b, `,"version":`, v.Version)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *SDK) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *SDK) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -633,22 +378,14 @@ func (v *SDK) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *SDK) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *SDK) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -659,31 +396,17 @@ func (v *SDK) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Name = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Version = nil
-			}
+			codec.Clear(&v.Name, seen&0x1 == 0)
+			codec.Clear(&v.Version, seen&0x2 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "name":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Name = codec.ReuseString(d, v.Name)
-				*v.Name, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Name, v.Name, codec.ReadString[string], &v.Rest, "name")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.Name, &v.Rest, "name")
 		case "version":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Version = codec.ReuseString(d, v.Version)
-				*v.Version, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Version, v.Version, codec.ReadString[string], &v.Rest, "version")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.Version, &v.Rest, "version")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -693,35 +416,23 @@ func (v *SDK) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *SDK) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.Name != nil {
-		b = append(b, ",\"name\":"...)
-		b = jsonwire.AppendString(b, *v.Name)
-	}
-	if v.Version != nil {
-		b = append(b, ",\"version\":"...)
-		b = jsonwire.AppendString(b, *v.Version)
-	}
+	b = codec.AppendStringPtr(b, `,"name":`, v.Name)
+	b = codec.AppendStringPtr(b, `,"version":`, v.Version)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Session) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Session) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -729,22 +440,14 @@ func (v *Session) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *Session) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -755,42 +458,21 @@ func (v *Session) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.SessionID = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.StartTimestamp = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.StopTimestamp = nil
-			}
+			codec.Clear(&v.SessionID, seen&0x1 == 0)
+			codec.Clear(&v.StartTimestamp, seen&0x2 == 0)
+			codec.Clear(&v.StopTimestamp, seen&0x4 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "session_id":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.SessionID = codec.ReuseString(d, v.SessionID)
-				*v.SessionID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.SessionID, v.SessionID, codec.ReadString[string], &v.Rest, "session_id")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.SessionID, &v.Rest, "session_id")
 		case "start_timestamp":
-			seen |= uint64(0x2)
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.StartTimestamp = codec.ReuseInt64(d, v.StartTimestamp)
-				*v.StartTimestamp = UnixMillis(n)
-			} else {
-				err = codec.Optional(d, &v.StartTimestamp, v.StartTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "start_timestamp")
-			}
+			seen |= 0x2
+			err = codec.OptionalInt64(d, &v.StartTimestamp, &v.Rest, "start_timestamp")
 		case "stop_timestamp":
-			seen |= uint64(0x4)
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.StopTimestamp = codec.ReuseInt64(d, v.StopTimestamp)
-				*v.StopTimestamp = UnixMillis(n)
-			} else {
-				err = codec.Optional(d, &v.StopTimestamp, v.StopTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "stop_timestamp")
-			}
+			seen |= 0x4
+			err = codec.OptionalInt64(d, &v.StopTimestamp, &v.Rest, "stop_timestamp")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -800,21 +482,11 @@ func (v *Session) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *Session) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.SessionID != nil {
-		b = append(b, ",\"session_id\":"...)
-		b = jsonwire.AppendString(b, *v.SessionID)
-	}
-	if v.StartTimestamp != nil {
-		b = append(b, ",\"start_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(*v.StartTimestamp), 10)
-	}
-	if v.StopTimestamp != nil {
-		b = append(b, ",\"stop_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(*v.StopTimestamp), 10)
-	}
+	b = codec.AppendStringPtr(b, `,"session_id":`, v.SessionID)
+	b = codec.AppendInt64Ptr(b, `,"start_timestamp":`, v.StartTimestamp)
+	b = codec.AppendInt64Ptr(b, `,"stop_timestamp":`, v.StopTimestamp)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }

@@ -8,10 +8,7 @@ import (
 )
 
 func stringMapRead(dst *map[string]string, d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	m := codec.Cleared(*dst)
@@ -47,10 +44,7 @@ func stringMapWrite(b []byte, v map[string]string, w *codec.Writer) []byte {
 }
 
 func float64MapRead(dst *map[string]float64, d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	m := codec.Cleared(*dst)

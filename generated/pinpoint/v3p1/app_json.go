@@ -5,23 +5,17 @@ package v3p1
 import (
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
-	"strconv"
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *AppEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *AppEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -29,22 +23,14 @@ func (v *AppEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *AppEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -56,136 +42,49 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentAppEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentAppEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentAppEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentAppEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentAppEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentAppEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentAppEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentAppEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentAppEventAttributes != 0 {
-				v.Attributes = nil
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
+			codec.Clear(&v.EventType, v.absent&absentAppEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentAppEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentAppEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentAppEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentAppEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentAppEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentAppEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentAppEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentAppEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			if seen&0x2 == 0 {
 				v.Endpoint.drop()
 			}
-			if v.absent&absentAppEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
+			codec.Clear(&v.AWSAccountID, v.absent&absentAppEventAWSAccountID != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				v.absent &^= absentAppEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentAppEventEventType, !fits)
-			}
+			err = codec.RequiredString(d, &v.EventType, &v.Rest, "event_type", &v.absent, absentAppEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentAppEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentAppEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentAppEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentAppEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentAppEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentAppEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentAppEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentAppEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentAppEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentAppEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentAppEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentAppEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentAppEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentAppEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentAppEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentAppEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentAppEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentAppEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentAppEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentAppEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentAppEventSession)
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, stringMapRead, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentAppEventAttributes, !fits)
+			err = codec.RequiredField(d, &v.Attributes, stringMapRead, &v.Rest, "attributes", &v.absent, absentAppEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Endpoint.read(d)
-			} else {
-				_, err = codec.Required(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
-			}
+			seen |= 0x2
+			err = codec.Member(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentAppEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentAppEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentAppEventAWSAccountID)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -195,75 +94,47 @@ func (v *AppEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *AppEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentAppEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentAppEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentAppEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentAppEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentAppEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentAppEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentAppEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentAppEventEventVersion == 0)
 	if v.absent&absentAppEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentAppEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentAppEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentAppEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentAppEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = stringMapWrite(b, v.Attributes, w)
+		b = stringMapWrite(append(b, `,"attributes":`...), v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.Endpoint.Present() {
-		b = append(b, ",\"endpoint\":"...)
-		b = v.Endpoint.write(b, w)
+		b = v.Endpoint.write(append(b, `,"endpoint":`...), w)
 	}
-	if v.absent&absentAppEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentAppEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *AppMonetizationEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *AppMonetizationEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -271,22 +142,14 @@ func (v *AppMonetizationEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *AppMonetizationEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -298,151 +161,49 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentAppMonetizationEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentAppMonetizationEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentAppMonetizationEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentAppMonetizationEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentAppMonetizationEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentAppMonetizationEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentAppMonetizationEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentAppMonetizationEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentAppMonetizationEventAttributes != 0 {
-				v.Attributes = MonetizationAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
+			codec.Clear(&v.EventType, v.absent&absentAppMonetizationEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentAppMonetizationEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentAppMonetizationEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentAppMonetizationEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentAppMonetizationEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentAppMonetizationEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentAppMonetizationEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentAppMonetizationEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentAppMonetizationEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			if seen&0x2 == 0 {
 				v.Endpoint.drop()
 			}
-			if v.absent&absentAppMonetizationEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
+			codec.Clear(&v.AWSAccountID, v.absent&absentAppMonetizationEventAWSAccountID != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentAppMonetizationEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventEventType, !fits)
-			}
-			if fits && v.EventType != "_monetization.purchase" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_monetization.purchase\"")
-			}
+			err = codec.RequiredConst(d, &v.EventType, "_monetization.purchase", &v.Rest, "event_type", &v.absent, absentAppMonetizationEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentAppMonetizationEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentAppMonetizationEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentAppMonetizationEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentAppMonetizationEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentAppMonetizationEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentAppMonetizationEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentAppMonetizationEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentAppMonetizationEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentAppMonetizationEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentAppMonetizationEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentAppMonetizationEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentAppMonetizationEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentAppMonetizationEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentAppMonetizationEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentAppMonetizationEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*MonetizationAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*MonetizationAttributes).read, &v.Rest, "attributes", &v.absent, absentAppMonetizationEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Metrics = codec.Reuse(v.Metrics)
-				_, err = v.Metrics.read(d)
-			} else {
-				err = codec.Optional(d, &v.Metrics, v.Metrics, (*MonetizationMetrics).read, &v.Rest, "metrics")
-			}
+			seen |= 0x1
+			err = codec.OptionalObject(d, &v.Metrics, (*MonetizationMetrics).read, &v.Rest, "metrics")
 		case "endpoint":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Endpoint.read(d)
-			} else {
-				_, err = codec.Required(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
-			}
+			seen |= 0x2
+			err = codec.Member(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentAppMonetizationEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentAppMonetizationEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentAppMonetizationEventAWSAccountID)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -452,75 +213,47 @@ func (v *AppMonetizationEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *AppMonetizationEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentAppMonetizationEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentAppMonetizationEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentAppMonetizationEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentAppMonetizationEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentAppMonetizationEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentAppMonetizationEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentAppMonetizationEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentAppMonetizationEventEventVersion == 0)
 	if v.absent&absentAppMonetizationEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentAppMonetizationEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentAppMonetizationEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentAppMonetizationEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentAppMonetizationEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = v.Metrics.write(b, w)
+		b = v.Metrics.write(append(b, `,"metrics":`...), w)
 	}
 	if v.Endpoint.Present() {
-		b = append(b, ",\"endpoint\":"...)
-		b = v.Endpoint.write(b, w)
+		b = v.Endpoint.write(append(b, `,"endpoint":`...), w)
 	}
-	if v.absent&absentAppMonetizationEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentAppMonetizationEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *AppSessionEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *AppSessionEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -528,22 +261,14 @@ func (v *AppSessionEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *AppSessionEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -555,136 +280,49 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentAppSessionEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentAppSessionEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentAppSessionEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentAppSessionEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentAppSessionEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentAppSessionEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentAppSessionEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentAppSessionEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentAppSessionEventAttributes != 0 {
-				v.Attributes = nil
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
+			codec.Clear(&v.EventType, v.absent&absentAppSessionEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentAppSessionEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentAppSessionEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentAppSessionEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentAppSessionEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentAppSessionEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentAppSessionEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentAppSessionEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentAppSessionEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			if seen&0x2 == 0 {
 				v.Endpoint.drop()
 			}
-			if v.absent&absentAppSessionEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
+			codec.Clear(&v.AWSAccountID, v.absent&absentAppSessionEventAWSAccountID != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				v.absent &^= absentAppSessionEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentAppSessionEventEventType, !fits)
-			}
+			err = codec.RequiredString(d, &v.EventType, &v.Rest, "event_type", &v.absent, absentAppSessionEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentAppSessionEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentAppSessionEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentAppSessionEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentAppSessionEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentAppSessionEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentAppSessionEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentAppSessionEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentAppSessionEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentAppSessionEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentAppSessionEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentAppSessionEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentAppSessionEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentAppSessionEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentAppSessionEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentAppSessionEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentAppSessionEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentAppSessionEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentAppSessionEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentAppSessionEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentAppSessionEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentAppSessionEventSession)
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, stringMapRead, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentAppSessionEventAttributes, !fits)
+			err = codec.RequiredField(d, &v.Attributes, stringMapRead, &v.Rest, "attributes", &v.absent, absentAppSessionEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Endpoint.read(d)
-			} else {
-				_, err = codec.Required(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
-			}
+			seen |= 0x2
+			err = codec.Member(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentAppSessionEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentAppSessionEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentAppSessionEventAWSAccountID)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -694,75 +332,47 @@ func (v *AppSessionEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *AppSessionEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentAppSessionEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentAppSessionEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentAppSessionEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentAppSessionEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentAppSessionEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentAppSessionEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentAppSessionEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentAppSessionEventEventVersion == 0)
 	if v.absent&absentAppSessionEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentAppSessionEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentAppSessionEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentAppSessionEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentAppSessionEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = stringMapWrite(b, v.Attributes, w)
+		b = stringMapWrite(append(b, `,"attributes":`...), v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.Endpoint.Present() {
-		b = append(b, ",\"endpoint\":"...)
-		b = v.Endpoint.write(b, w)
+		b = v.Endpoint.write(append(b, `,"endpoint":`...), w)
 	}
-	if v.absent&absentAppSessionEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentAppSessionEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *AppUserAuthEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *AppUserAuthEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -770,22 +380,14 @@ func (v *AppUserAuthEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *AppUserAuthEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -797,136 +399,49 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentAppUserAuthEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentAppUserAuthEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentAppUserAuthEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentAppUserAuthEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentAppUserAuthEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentAppUserAuthEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentAppUserAuthEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentAppUserAuthEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentAppUserAuthEventAttributes != 0 {
-				v.Attributes = nil
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
+			codec.Clear(&v.EventType, v.absent&absentAppUserAuthEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentAppUserAuthEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentAppUserAuthEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentAppUserAuthEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentAppUserAuthEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentAppUserAuthEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentAppUserAuthEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentAppUserAuthEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentAppUserAuthEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			if seen&0x2 == 0 {
 				v.Endpoint.drop()
 			}
-			if v.absent&absentAppUserAuthEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
+			codec.Clear(&v.AWSAccountID, v.absent&absentAppUserAuthEventAWSAccountID != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				v.absent &^= absentAppUserAuthEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventEventType, !fits)
-			}
+			err = codec.RequiredString(d, &v.EventType, &v.Rest, "event_type", &v.absent, absentAppUserAuthEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentAppUserAuthEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentAppUserAuthEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentAppUserAuthEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentAppUserAuthEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentAppUserAuthEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentAppUserAuthEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentAppUserAuthEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentAppUserAuthEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentAppUserAuthEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentAppUserAuthEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentAppUserAuthEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentAppUserAuthEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentAppUserAuthEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentAppUserAuthEventSession)
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, stringMapRead, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentAppUserAuthEventAttributes, !fits)
+			err = codec.RequiredField(d, &v.Attributes, stringMapRead, &v.Rest, "attributes", &v.absent, absentAppUserAuthEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Endpoint.read(d)
-			} else {
-				_, err = codec.Required(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
-			}
+			seen |= 0x2
+			err = codec.Member(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentAppUserAuthEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentAppUserAuthEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentAppUserAuthEventAWSAccountID)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -936,75 +451,47 @@ func (v *AppUserAuthEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *AppUserAuthEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentAppUserAuthEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentAppUserAuthEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentAppUserAuthEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentAppUserAuthEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentAppUserAuthEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentAppUserAuthEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentAppUserAuthEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentAppUserAuthEventEventVersion == 0)
 	if v.absent&absentAppUserAuthEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentAppUserAuthEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentAppUserAuthEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentAppUserAuthEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentAppUserAuthEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = stringMapWrite(b, v.Attributes, w)
+		b = stringMapWrite(append(b, `,"attributes":`...), v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.Endpoint.Present() {
-		b = append(b, ",\"endpoint\":"...)
-		b = v.Endpoint.write(b, w)
+		b = v.Endpoint.write(append(b, `,"endpoint":`...), w)
 	}
-	if v.absent&absentAppUserAuthEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentAppUserAuthEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *InAppMessageEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *InAppMessageEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1012,22 +499,14 @@ func (v *InAppMessageEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *InAppMessageEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1039,136 +518,49 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentInAppMessageEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentInAppMessageEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentInAppMessageEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentInAppMessageEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentInAppMessageEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentInAppMessageEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentInAppMessageEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentInAppMessageEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentInAppMessageEventAttributes != 0 {
-				v.Attributes = nil
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
+			codec.Clear(&v.EventType, v.absent&absentInAppMessageEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentInAppMessageEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentInAppMessageEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentInAppMessageEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentInAppMessageEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentInAppMessageEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentInAppMessageEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentInAppMessageEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentInAppMessageEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			if seen&0x2 == 0 {
 				v.Endpoint.drop()
 			}
-			if v.absent&absentInAppMessageEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
+			codec.Clear(&v.AWSAccountID, v.absent&absentInAppMessageEventAWSAccountID != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				v.absent &^= absentInAppMessageEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentInAppMessageEventEventType, !fits)
-			}
+			err = codec.RequiredString(d, &v.EventType, &v.Rest, "event_type", &v.absent, absentInAppMessageEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentInAppMessageEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentInAppMessageEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentInAppMessageEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentInAppMessageEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentInAppMessageEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentInAppMessageEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentInAppMessageEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentInAppMessageEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentInAppMessageEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentInAppMessageEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentInAppMessageEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentInAppMessageEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentInAppMessageEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentInAppMessageEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentInAppMessageEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentInAppMessageEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentInAppMessageEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentInAppMessageEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentInAppMessageEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentInAppMessageEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentInAppMessageEventSession)
 		case "attributes":
-			fits, err = codec.Required(d, &v.Attributes, stringMapRead, &v.Rest, "attributes")
-			v.absent = codec.SetBit(v.absent, absentInAppMessageEventAttributes, !fits)
+			err = codec.RequiredField(d, &v.Attributes, stringMapRead, &v.Rest, "attributes", &v.absent, absentInAppMessageEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Endpoint.read(d)
-			} else {
-				_, err = codec.Required(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
-			}
+			seen |= 0x2
+			err = codec.Member(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentInAppMessageEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentInAppMessageEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentInAppMessageEventAWSAccountID)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1178,75 +570,47 @@ func (v *InAppMessageEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *InAppMessageEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentInAppMessageEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentInAppMessageEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentInAppMessageEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentInAppMessageEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentInAppMessageEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentInAppMessageEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentInAppMessageEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentInAppMessageEventEventVersion == 0)
 	if v.absent&absentInAppMessageEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentInAppMessageEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentInAppMessageEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentInAppMessageEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentInAppMessageEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = stringMapWrite(b, v.Attributes, w)
+		b = stringMapWrite(append(b, `,"attributes":`...), v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.Endpoint.Present() {
-		b = append(b, ",\"endpoint\":"...)
-		b = v.Endpoint.write(b, w)
+		b = v.Endpoint.write(append(b, `,"endpoint":`...), w)
 	}
-	if v.absent&absentInAppMessageEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentInAppMessageEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *MonetizationAttributes) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *MonetizationAttributes) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1254,22 +618,14 @@ func (v *MonetizationAttributes) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *MonetizationAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *MonetizationAttributes) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1280,64 +636,29 @@ func (v *MonetizationAttributes) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Currency = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ProductID = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.TransactionID = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.ItemPriceFormatted = nil
-			}
-			if seen&uint64(0x10) == 0 {
-				v.Store = nil
-			}
+			codec.Clear(&v.Currency, seen&0x1 == 0)
+			codec.Clear(&v.ProductID, seen&0x2 == 0)
+			codec.Clear(&v.TransactionID, seen&0x4 == 0)
+			codec.Clear(&v.ItemPriceFormatted, seen&0x8 == 0)
+			codec.Clear(&v.Store, seen&0x10 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "_currency":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Currency = codec.ReuseString(d, v.Currency)
-				*v.Currency, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Currency, v.Currency, codec.ReadString[string], &v.Rest, "_currency")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.Currency, &v.Rest, "_currency")
 		case "_product_id":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ProductID = codec.ReuseString(d, v.ProductID)
-				*v.ProductID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ProductID, v.ProductID, codec.ReadString[string], &v.Rest, "_product_id")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.ProductID, &v.Rest, "_product_id")
 		case "_transaction_id":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.TransactionID = codec.ReuseString(d, v.TransactionID)
-				*v.TransactionID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.TransactionID, v.TransactionID, codec.ReadString[string], &v.Rest, "_transaction_id")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.TransactionID, &v.Rest, "_transaction_id")
 		case "_item_price_formatted":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ItemPriceFormatted = codec.ReuseString(d, v.ItemPriceFormatted)
-				*v.ItemPriceFormatted, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ItemPriceFormatted, v.ItemPriceFormatted, codec.ReadString[string], &v.Rest, "_item_price_formatted")
-			}
+			seen |= 0x8
+			err = codec.OptionalString(d, &v.ItemPriceFormatted, &v.Rest, "_item_price_formatted")
 		case "_store":
-			seen |= uint64(0x10)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Store = codec.ReuseString(d, v.Store)
-				*v.Store, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Store, v.Store, codec.ReadString[string], &v.Rest, "_store")
-			}
+			seen |= 0x10
+			err = codec.OptionalString(d, &v.Store, &v.Rest, "_store")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1347,47 +668,26 @@ func (v *MonetizationAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *MonetizationAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.Currency != nil {
-		b = append(b, ",\"_currency\":"...)
-		b = jsonwire.AppendString(b, *v.Currency)
-	}
-	if v.ProductID != nil {
-		b = append(b, ",\"_product_id\":"...)
-		b = jsonwire.AppendString(b, *v.ProductID)
-	}
-	if v.TransactionID != nil {
-		b = append(b, ",\"_transaction_id\":"...)
-		b = jsonwire.AppendString(b, *v.TransactionID)
-	}
-	if v.ItemPriceFormatted != nil {
-		b = append(b, ",\"_item_price_formatted\":"...)
-		b = jsonwire.AppendString(b, *v.ItemPriceFormatted)
-	}
-	if v.Store != nil {
-		b = append(b, ",\"_store\":"...)
-		b = jsonwire.AppendString(b, *v.Store)
-	}
+	b = codec.AppendStringPtr(b, `,"_currency":`, v.Currency)
+	b = codec.AppendStringPtr(b, `,"_product_id":`, v.ProductID)
+	b = codec.AppendStringPtr(b, `,"_transaction_id":`, v.TransactionID)
+	b = codec.AppendStringPtr(b, `,"_item_price_formatted":`, v.ItemPriceFormatted)
+	b = codec.AppendStringPtr(b, `,"_store":`, v.Store)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *MonetizationMetrics) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *MonetizationMetrics) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1395,22 +695,14 @@ func (v *MonetizationMetrics) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *MonetizationMetrics) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *MonetizationMetrics) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1421,31 +713,17 @@ func (v *MonetizationMetrics) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.ItemPrice = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Quantity = nil
-			}
+			codec.Clear(&v.ItemPrice, seen&0x1 == 0)
+			codec.Clear(&v.Quantity, seen&0x2 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "_item_price":
-			seen |= uint64(0x1)
-			if n, ok := d.FastFloat64(len(v.Rest) == 0); ok {
-				v.ItemPrice = codec.ReuseFloat64(d, v.ItemPrice)
-				*v.ItemPrice = float64(n)
-			} else {
-				err = codec.Optional(d, &v.ItemPrice, v.ItemPrice, codec.ReadFloat64, &v.Rest, "_item_price")
-			}
+			seen |= 0x1
+			err = codec.OptionalFloat64(d, &v.ItemPrice, &v.Rest, "_item_price")
 		case "_quantity":
-			seen |= uint64(0x2)
-			if n, ok := d.FastFloat64(len(v.Rest) == 0); ok {
-				v.Quantity = codec.ReuseFloat64(d, v.Quantity)
-				*v.Quantity = float64(n)
-			} else {
-				err = codec.Optional(d, &v.Quantity, v.Quantity, codec.ReadFloat64, &v.Rest, "_quantity")
-			}
+			seen |= 0x2
+			err = codec.OptionalFloat64(d, &v.Quantity, &v.Rest, "_quantity")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1455,17 +733,10 @@ func (v *MonetizationMetrics) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *MonetizationMetrics) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.ItemPrice != nil {
-		b = append(b, ",\"_item_price\":"...)
-		b = w.Float64(b, *v.ItemPrice)
-	}
-	if v.Quantity != nil {
-		b = append(b, ",\"_quantity\":"...)
-		b = w.Float64(b, *v.Quantity)
-	}
+	b = w.AppendFloat64Ptr(b, `,"_item_price":`, v.ItemPrice)
+	b = w.AppendFloat64Ptr(b, `,"_quantity":`, v.Quantity)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }

@@ -5,23 +5,17 @@ package v3p1
 import (
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
-	"strconv"
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *CampaignEngagementAttributes) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *CampaignEngagementAttributes) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -29,22 +23,14 @@ func (v *CampaignEngagementAttributes) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *CampaignEngagementAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *CampaignEngagementAttributes) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -56,54 +42,23 @@ func (v *CampaignEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentCampaignEngagementAttributesCampaignID != 0 {
-				v.CampaignID = ""
-			}
-			if v.absent&absentCampaignEngagementAttributesCampaignActivityID != 0 {
-				v.CampaignActivityID = ""
-			}
-			if seen&uint64(0x1) == 0 {
-				v.TreatmentID = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.IsAppInForeground = nil
-			}
+			codec.Clear(&v.CampaignID, v.absent&absentCampaignEngagementAttributesCampaignID != 0)
+			codec.Clear(&v.CampaignActivityID, v.absent&absentCampaignEngagementAttributesCampaignActivityID != 0)
+			codec.Clear(&v.TreatmentID, seen&0x1 == 0)
+			codec.Clear(&v.IsAppInForeground, seen&0x2 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "campaign_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignID, err = codec.String[string](d)
-				v.absent &^= absentCampaignEngagementAttributesCampaignID
-			} else {
-				fits, err = codec.Required(d, &v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
-				v.absent = codec.SetBit(v.absent, absentCampaignEngagementAttributesCampaignID, !fits)
-			}
+			err = codec.RequiredString(d, &v.CampaignID, &v.Rest, "campaign_id", &v.absent, absentCampaignEngagementAttributesCampaignID)
 		case "campaign_activity_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignActivityID, err = codec.String[string](d)
-				v.absent &^= absentCampaignEngagementAttributesCampaignActivityID
-			} else {
-				fits, err = codec.Required(d, &v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
-				v.absent = codec.SetBit(v.absent, absentCampaignEngagementAttributesCampaignActivityID, !fits)
-			}
+			err = codec.RequiredString(d, &v.CampaignActivityID, &v.Rest, "campaign_activity_id", &v.absent, absentCampaignEngagementAttributesCampaignActivityID)
 		case "treatment_id":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.TreatmentID = codec.ReuseString(d, v.TreatmentID)
-				*v.TreatmentID, err = codec.String[NumericString](d)
-			} else {
-				err = codec.Optional(d, &v.TreatmentID, v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.TreatmentID, &v.Rest, "treatment_id")
 		case "isAppInForeground":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.IsAppInForeground = codec.ReuseString(d, v.IsAppInForeground)
-				*v.IsAppInForeground, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.IsAppInForeground, v.IsAppInForeground, codec.ReadString[string], &v.Rest, "isAppInForeground")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.IsAppInForeground, &v.Rest, "isAppInForeground")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -113,43 +68,25 @@ func (v *CampaignEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *CampaignEngagementAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentCampaignEngagementAttributesCampaignID == 0 {
-		b = append(b, ",\"campaign_id\":"...)
-		b = jsonwire.AppendString(b, v.CampaignID)
-	}
-	if v.absent&absentCampaignEngagementAttributesCampaignActivityID == 0 {
-		b = append(b, ",\"campaign_activity_id\":"...)
-		b = jsonwire.AppendString(b, v.CampaignActivityID)
-	}
-	if v.TreatmentID != nil {
-		b = append(b, ",\"treatment_id\":"...)
-		b = jsonwire.AppendString(b, string(*v.TreatmentID))
-	}
-	if v.IsAppInForeground != nil {
-		b = append(b, ",\"isAppInForeground\":"...)
-		b = jsonwire.AppendString(b, *v.IsAppInForeground)
-	}
+	b = codec.AppendString(b, `,"campaign_id":`, v.CampaignID, v.absent&absentCampaignEngagementAttributesCampaignID == 0)
+	b = codec.AppendString(b, `,"campaign_activity_id":`, v.CampaignActivityID, v.absent&absentCampaignEngagementAttributesCampaignActivityID == 0)
+	b = codec.AppendStringPtr(b, `,"treatment_id":`, v.TreatmentID)
+	b = codec.AppendStringPtr(b, `,"isAppInForeground":`, v.IsAppInForeground)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *CampaignEngagementEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *CampaignEngagementEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -157,22 +94,14 @@ func (v *CampaignEngagementEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *CampaignEngagementEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -184,141 +113,49 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentCampaignEngagementEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentCampaignEngagementEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentCampaignEngagementEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentCampaignEngagementEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentCampaignEngagementEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentCampaignEngagementEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentCampaignEngagementEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentCampaignEngagementEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentCampaignEngagementEventAttributes != 0 {
-				v.Attributes = CampaignEngagementAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
+			codec.Clear(&v.EventType, v.absent&absentCampaignEngagementEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentCampaignEngagementEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentCampaignEngagementEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentCampaignEngagementEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentCampaignEngagementEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentCampaignEngagementEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentCampaignEngagementEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentCampaignEngagementEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentCampaignEngagementEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			if seen&0x2 == 0 {
 				v.Endpoint.drop()
 			}
-			if v.absent&absentCampaignEngagementEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
+			codec.Clear(&v.AWSAccountID, v.absent&absentCampaignEngagementEventAWSAccountID != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				v.absent &^= absentCampaignEngagementEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventEventType, !fits)
-			}
+			err = codec.RequiredString(d, &v.EventType, &v.Rest, "event_type", &v.absent, absentCampaignEngagementEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentCampaignEngagementEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentCampaignEngagementEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentCampaignEngagementEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentCampaignEngagementEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentCampaignEngagementEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentCampaignEngagementEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentCampaignEngagementEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentCampaignEngagementEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentCampaignEngagementEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentCampaignEngagementEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentCampaignEngagementEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentCampaignEngagementEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentCampaignEngagementEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentCampaignEngagementEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentCampaignEngagementEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*CampaignEngagementAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*CampaignEngagementAttributes).read, &v.Rest, "attributes", &v.absent, absentCampaignEngagementEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Endpoint.read(d)
-			} else {
-				_, err = codec.Required(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
-			}
+			seen |= 0x2
+			err = codec.Member(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentCampaignEngagementEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentCampaignEngagementEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentCampaignEngagementEventAWSAccountID)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -328,75 +165,47 @@ func (v *CampaignEngagementEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *CampaignEngagementEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentCampaignEngagementEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentCampaignEngagementEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentCampaignEngagementEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentCampaignEngagementEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentCampaignEngagementEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentCampaignEngagementEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentCampaignEngagementEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentCampaignEngagementEventEventVersion == 0)
 	if v.absent&absentCampaignEngagementEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentCampaignEngagementEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentCampaignEngagementEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentCampaignEngagementEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentCampaignEngagementEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.Endpoint.Present() {
-		b = append(b, ",\"endpoint\":"...)
-		b = v.Endpoint.write(b, w)
+		b = v.Endpoint.write(append(b, `,"endpoint":`...), w)
 	}
-	if v.absent&absentCampaignEngagementEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentCampaignEngagementEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *CampaignSendAttributes) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *CampaignSendAttributes) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -404,22 +213,14 @@ func (v *CampaignSendAttributes) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *CampaignSendAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -431,71 +232,29 @@ func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentCampaignSendAttributesCampaignID != 0 {
-				v.CampaignID = ""
-			}
-			if v.absent&absentCampaignSendAttributesCampaignActivityID != 0 {
-				v.CampaignActivityID = ""
-			}
-			if v.absent&absentCampaignSendAttributesTreatmentID != 0 {
-				v.TreatmentID = ""
-			}
-			if v.absent&absentCampaignSendAttributesCampaignSendStatus != 0 {
-				v.CampaignSendStatus = ""
-			}
-			if seen&uint64(0x1) == 0 {
-				v.DeliveryType = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.CampaignType = nil
-			}
+			codec.Clear(&v.CampaignID, v.absent&absentCampaignSendAttributesCampaignID != 0)
+			codec.Clear(&v.CampaignActivityID, v.absent&absentCampaignSendAttributesCampaignActivityID != 0)
+			codec.Clear(&v.TreatmentID, v.absent&absentCampaignSendAttributesTreatmentID != 0)
+			codec.Clear(&v.CampaignSendStatus, v.absent&absentCampaignSendAttributesCampaignSendStatus != 0)
+			codec.Clear(&v.DeliveryType, seen&0x1 == 0)
+			codec.Clear(&v.CampaignType, seen&0x2 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "campaign_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignID, err = codec.String[string](d)
-				v.absent &^= absentCampaignSendAttributesCampaignID
-			} else {
-				fits, err = codec.Required(d, &v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
-				v.absent = codec.SetBit(v.absent, absentCampaignSendAttributesCampaignID, !fits)
-			}
+			err = codec.RequiredString(d, &v.CampaignID, &v.Rest, "campaign_id", &v.absent, absentCampaignSendAttributesCampaignID)
 		case "campaign_activity_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignActivityID, err = codec.String[string](d)
-				v.absent &^= absentCampaignSendAttributesCampaignActivityID
-			} else {
-				fits, err = codec.Required(d, &v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
-				v.absent = codec.SetBit(v.absent, absentCampaignSendAttributesCampaignActivityID, !fits)
-			}
+			err = codec.RequiredString(d, &v.CampaignActivityID, &v.Rest, "campaign_activity_id", &v.absent, absentCampaignSendAttributesCampaignActivityID)
 		case "treatment_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.TreatmentID, err = codec.String[NumericString](d)
-				v.absent &^= absentCampaignSendAttributesTreatmentID
-			} else {
-				fits, err = codec.Required(d, &v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
-				v.absent = codec.SetBit(v.absent, absentCampaignSendAttributesTreatmentID, !fits)
-			}
+			err = codec.RequiredString(d, &v.TreatmentID, &v.Rest, "treatment_id", &v.absent, absentCampaignSendAttributesTreatmentID)
 		case "campaign_send_status":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignSendStatus, err = codec.String[CampaignSendStatus](d)
-				v.absent &^= absentCampaignSendAttributesCampaignSendStatus
-			} else {
-				fits, err = codec.Required(d, &v.CampaignSendStatus, codec.ReadString[CampaignSendStatus], &v.Rest, "campaign_send_status")
-				v.absent = codec.SetBit(v.absent, absentCampaignSendAttributesCampaignSendStatus, !fits)
-			}
+			err = codec.RequiredString(d, &v.CampaignSendStatus, &v.Rest, "campaign_send_status", &v.absent, absentCampaignSendAttributesCampaignSendStatus)
 		case "delivery_type":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.DeliveryType = codec.ReuseString(d, v.DeliveryType)
-				*v.DeliveryType, err = codec.String[DeliveryType](d)
-			} else {
-				err = codec.Optional(d, &v.DeliveryType, v.DeliveryType, codec.ReadString[DeliveryType], &v.Rest, "delivery_type")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.DeliveryType, &v.Rest, "delivery_type")
 		case "campaign_type":
-			seen |= uint64(0x2)
-			err = codec.Optional(d, &v.CampaignType, v.CampaignType, nullableStringRead, &v.Rest, "campaign_type")
+			seen |= 0x2
+			err = codec.OptionalField(d, &v.CampaignType, nullableStringRead, &v.Rest, "campaign_type")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -505,51 +264,29 @@ func (v *CampaignSendAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *CampaignSendAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentCampaignSendAttributesCampaignID == 0 {
-		b = append(b, ",\"campaign_id\":"...)
-		b = jsonwire.AppendString(b, v.CampaignID)
-	}
-	if v.absent&absentCampaignSendAttributesCampaignActivityID == 0 {
-		b = append(b, ",\"campaign_activity_id\":"...)
-		b = jsonwire.AppendString(b, v.CampaignActivityID)
-	}
-	if v.absent&absentCampaignSendAttributesTreatmentID == 0 {
-		b = append(b, ",\"treatment_id\":"...)
-		b = jsonwire.AppendString(b, string(v.TreatmentID))
-	}
-	if v.absent&absentCampaignSendAttributesCampaignSendStatus == 0 {
-		b = append(b, ",\"campaign_send_status\":"...)
-		b = jsonwire.AppendString(b, string(v.CampaignSendStatus))
-	}
-	if v.DeliveryType != nil {
-		b = append(b, ",\"delivery_type\":"...)
-		b = jsonwire.AppendString(b, string(*v.DeliveryType))
-	}
+	b = codec.AppendString(b, `,"campaign_id":`, v.CampaignID, v.absent&absentCampaignSendAttributesCampaignID == 0)
+	b = codec.AppendString(b, `,"campaign_activity_id":`, v.CampaignActivityID, v.absent&absentCampaignSendAttributesCampaignActivityID == 0)
+	b = codec.AppendString(b, `,"treatment_id":`, v.TreatmentID, v.absent&absentCampaignSendAttributesTreatmentID == 0)
+	b = codec.AppendString(b, `,"campaign_send_status":`, v.CampaignSendStatus, v.absent&absentCampaignSendAttributesCampaignSendStatus == 0)
+	b = codec.AppendStringPtr(b, `,"delivery_type":`, v.DeliveryType)
 	if v.CampaignType != nil {
-		b = append(b, ",\"campaign_type\":"...)
-		b = nullableStringWrite(b, *v.CampaignType, w)
+		b = nullableStringWrite(append(b, `,"campaign_type":`...), *v.CampaignType, w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *CampaignSendEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *CampaignSendEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -557,22 +294,14 @@ func (v *CampaignSendEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *CampaignSendEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -584,147 +313,46 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentCampaignSendEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentCampaignSendEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentCampaignSendEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentCampaignSendEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentCampaignSendEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentCampaignSendEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentCampaignSendEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentCampaignSendEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentCampaignSendEventAttributes != 0 {
-				v.Attributes = CampaignSendAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if v.absent&absentCampaignSendEventClientContext != 0 {
-				v.ClientContext = EndpointClientContext{}
-			}
-			if v.absent&absentCampaignSendEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
+			codec.Clear(&v.EventType, v.absent&absentCampaignSendEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentCampaignSendEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentCampaignSendEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentCampaignSendEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentCampaignSendEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentCampaignSendEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentCampaignSendEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentCampaignSendEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentCampaignSendEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			codec.Clear(&v.ClientContext, v.absent&absentCampaignSendEventClientContext != 0)
+			codec.Clear(&v.AWSAccountID, v.absent&absentCampaignSendEventAWSAccountID != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentCampaignSendEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentCampaignSendEventEventType, !fits)
-			}
-			if fits && v.EventType != "_campaign.send" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_campaign.send\"")
-			}
+			err = codec.RequiredConst(d, &v.EventType, "_campaign.send", &v.Rest, "event_type", &v.absent, absentCampaignSendEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentCampaignSendEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentCampaignSendEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentCampaignSendEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentCampaignSendEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentCampaignSendEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentCampaignSendEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentCampaignSendEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentCampaignSendEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentCampaignSendEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentCampaignSendEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentCampaignSendEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentCampaignSendEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentCampaignSendEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentCampaignSendEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentCampaignSendEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentCampaignSendEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentCampaignSendEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentCampaignSendEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentCampaignSendEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentCampaignSendEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentCampaignSendEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentCampaignSendEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*CampaignSendAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentCampaignSendEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*CampaignSendAttributes).read, &v.Rest, "attributes", &v.absent, absentCampaignSendEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.ClientContext.read(d)
-				v.absent &^= absentCampaignSendEventClientContext
-			} else {
-				fits, err = codec.Required(d, &v.ClientContext, (*EndpointClientContext).read, &v.Rest, "client_context")
-				v.absent = codec.SetBit(v.absent, absentCampaignSendEventClientContext, !fits)
-			}
+			err = codec.RequiredObject(d, &v.ClientContext, (*EndpointClientContext).read, &v.Rest, "client_context", &v.absent, absentCampaignSendEventClientContext)
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentCampaignSendEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentCampaignSendEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentCampaignSendEventAWSAccountID)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -734,57 +362,34 @@ func (v *CampaignSendEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *CampaignSendEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentCampaignSendEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentCampaignSendEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentCampaignSendEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentCampaignSendEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentCampaignSendEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentCampaignSendEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentCampaignSendEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentCampaignSendEventEventVersion == 0)
 	if v.absent&absentCampaignSendEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentCampaignSendEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentCampaignSendEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentCampaignSendEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentCampaignSendEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.absent&absentCampaignSendEventClientContext == 0 {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
+		b = v.ClientContext.write(append(b, `,"client_context":`...), w)
 	}
-	if v.absent&absentCampaignSendEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentCampaignSendEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }

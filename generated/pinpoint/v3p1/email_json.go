@@ -8,20 +8,15 @@ import (
 	"strconv"
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *BouncedRecipient) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *BouncedRecipient) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -29,22 +24,14 @@ func (v *BouncedRecipient) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *BouncedRecipient) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *BouncedRecipient) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -55,53 +42,25 @@ func (v *BouncedRecipient) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.EmailAddress = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Action = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Status = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.DiagnosticCode = nil
-			}
+			codec.Clear(&v.EmailAddress, seen&0x1 == 0)
+			codec.Clear(&v.Action, seen&0x2 == 0)
+			codec.Clear(&v.Status, seen&0x4 == 0)
+			codec.Clear(&v.DiagnosticCode, seen&0x8 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "email_address":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EmailAddress = codec.ReuseString(d, v.EmailAddress)
-				*v.EmailAddress, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.EmailAddress, v.EmailAddress, codec.ReadString[string], &v.Rest, "email_address")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.EmailAddress, &v.Rest, "email_address")
 		case "action":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Action = codec.ReuseString(d, v.Action)
-				*v.Action, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Action, v.Action, codec.ReadString[string], &v.Rest, "action")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.Action, &v.Rest, "action")
 		case "status":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Status = codec.ReuseString(d, v.Status)
-				*v.Status, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Status, v.Status, codec.ReadString[string], &v.Rest, "status")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.Status, &v.Rest, "status")
 		case "diagnostic_code":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.DiagnosticCode = codec.ReuseString(d, v.DiagnosticCode)
-				*v.DiagnosticCode, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.DiagnosticCode, v.DiagnosticCode, codec.ReadString[string], &v.Rest, "diagnostic_code")
-			}
+			seen |= 0x8
+			err = codec.OptionalString(d, &v.DiagnosticCode, &v.Rest, "diagnostic_code")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -111,43 +70,25 @@ func (v *BouncedRecipient) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *BouncedRecipient) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.EmailAddress != nil {
-		b = append(b, ",\"email_address\":"...)
-		b = jsonwire.AppendString(b, *v.EmailAddress)
-	}
-	if v.Action != nil {
-		b = append(b, ",\"action\":"...)
-		b = jsonwire.AppendString(b, *v.Action)
-	}
-	if v.Status != nil {
-		b = append(b, ",\"status\":"...)
-		b = jsonwire.AppendString(b, *v.Status)
-	}
-	if v.DiagnosticCode != nil {
-		b = append(b, ",\"diagnostic_code\":"...)
-		b = jsonwire.AppendString(b, *v.DiagnosticCode)
-	}
+	b = codec.AppendStringPtr(b, `,"email_address":`, v.EmailAddress)
+	b = codec.AppendStringPtr(b, `,"action":`, v.Action)
+	b = codec.AppendStringPtr(b, `,"status":`, v.Status)
+	b = codec.AppendStringPtr(b, `,"diagnostic_code":`, v.DiagnosticCode)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *CommonHeaders) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *CommonHeaders) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -155,22 +96,14 @@ func (v *CommonHeaders) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *CommonHeaders) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *CommonHeaders) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -181,48 +114,25 @@ func (v *CommonHeaders) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.From = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.To = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Subject = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.Date = nil
-			}
+			codec.Clear(&v.From, seen&0x1 == 0)
+			codec.Clear(&v.To, seen&0x2 == 0)
+			codec.Clear(&v.Subject, seen&0x4 == 0)
+			codec.Clear(&v.Date, seen&0x8 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "from":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.From = codec.ReuseString(d, v.From)
-				*v.From, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.From, v.From, codec.ReadString[string], &v.Rest, "from")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.From, &v.Rest, "from")
 		case "to":
-			seen |= uint64(0x2)
-			_, err = codec.Required(d, &v.To, stringSliceRead, &v.Rest, "to")
+			seen |= 0x2
+			err = codec.Member(d, &v.To, stringSliceRead, &v.Rest, "to")
 		case "subject":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Subject = codec.ReuseString(d, v.Subject)
-				*v.Subject, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Subject, v.Subject, codec.ReadString[string], &v.Rest, "subject")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.Subject, &v.Rest, "subject")
 		case "date":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Date = codec.ReuseString(d, v.Date)
-				*v.Date, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Date, v.Date, codec.ReadString[string], &v.Rest, "date")
-			}
+			seen |= 0x8
+			err = codec.OptionalString(d, &v.Date, &v.Rest, "date")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -232,43 +142,27 @@ func (v *CommonHeaders) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *CommonHeaders) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.From != nil {
-		b = append(b, ",\"from\":"...)
-		b = jsonwire.AppendString(b, *v.From)
-	}
+	b = codec.AppendStringPtr(b, `,"from":`, v.From)
 	if v.To != nil {
-		b = append(b, ",\"to\":"...)
-		b = stringSliceWrite(b, v.To, w)
+		b = stringSliceWrite(append(b, `,"to":`...), v.To, w)
 	}
-	if v.Subject != nil {
-		b = append(b, ",\"subject\":"...)
-		b = jsonwire.AppendString(b, *v.Subject)
-	}
-	if v.Date != nil {
-		b = append(b, ",\"date\":"...)
-		b = jsonwire.AppendString(b, *v.Date)
-	}
+	b = codec.AppendStringPtr(b, `,"subject":`, v.Subject)
+	b = codec.AppendStringPtr(b, `,"date":`, v.Date)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *ComplainedRecipient) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *ComplainedRecipient) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -276,22 +170,14 @@ func (v *ComplainedRecipient) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *ComplainedRecipient) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *ComplainedRecipient) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -302,20 +188,13 @@ func (v *ComplainedRecipient) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.EmailAddress = nil
-			}
+			codec.Clear(&v.EmailAddress, seen&0x1 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "email_address":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EmailAddress = codec.ReuseString(d, v.EmailAddress)
-				*v.EmailAddress, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.EmailAddress, v.EmailAddress, codec.ReadString[string], &v.Rest, "email_address")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.EmailAddress, &v.Rest, "email_address")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -325,31 +204,22 @@ func (v *ComplainedRecipient) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *ComplainedRecipient) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.EmailAddress != nil {
-		b = append(b, ",\"email_address\":"...)
-		b = jsonwire.AppendString(b, *v.EmailAddress)
-	}
+	b = codec.AppendStringPtr(b, `,"email_address":`, v.EmailAddress)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailAttributes) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailAttributes) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -357,22 +227,14 @@ func (v *EmailAttributes) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -384,93 +246,40 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailAttributesFeedback != 0 {
-				v.Feedback = ""
-			}
-			if seen&uint64(0x1) == 0 {
-				v.CampaignID = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.CampaignActivityID = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.TreatmentID = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.JourneyID = nil
-			}
-			if seen&uint64(0x10) == 0 {
-				v.JourneyActivityID = nil
-			}
-			if seen&uint64(0x20) == 0 {
-				v.JourneyRunID = nil
-			}
-			if seen&uint64(0x40) == 0 {
-				v.Tags = nil
-			}
+			codec.Clear(&v.Feedback, v.absent&absentEmailAttributesFeedback != 0)
+			codec.Clear(&v.CampaignID, seen&0x1 == 0)
+			codec.Clear(&v.CampaignActivityID, seen&0x2 == 0)
+			codec.Clear(&v.TreatmentID, seen&0x4 == 0)
+			codec.Clear(&v.JourneyID, seen&0x8 == 0)
+			codec.Clear(&v.JourneyActivityID, seen&0x10 == 0)
+			codec.Clear(&v.JourneyRunID, seen&0x20 == 0)
+			codec.Clear(&v.Tags, seen&0x40 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "feedback":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Feedback, err = codec.String[string](d)
-				v.absent &^= absentEmailAttributesFeedback
-			} else {
-				fits, err = codec.Required(d, &v.Feedback, codec.ReadString[string], &v.Rest, "feedback")
-				v.absent = codec.SetBit(v.absent, absentEmailAttributesFeedback, !fits)
-			}
+			err = codec.RequiredString(d, &v.Feedback, &v.Rest, "feedback", &v.absent, absentEmailAttributesFeedback)
 		case "campaign_id":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignID = codec.ReuseString(d, v.CampaignID)
-				*v.CampaignID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.CampaignID, v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.CampaignID, &v.Rest, "campaign_id")
 		case "campaign_activity_id":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignActivityID = codec.ReuseString(d, v.CampaignActivityID)
-				*v.CampaignActivityID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.CampaignActivityID, v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.CampaignActivityID, &v.Rest, "campaign_activity_id")
 		case "treatment_id":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.TreatmentID = codec.ReuseString(d, v.TreatmentID)
-				*v.TreatmentID, err = codec.String[NumericString](d)
-			} else {
-				err = codec.Optional(d, &v.TreatmentID, v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.TreatmentID, &v.Rest, "treatment_id")
 		case "journey_id":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyID = codec.ReuseString(d, v.JourneyID)
-				*v.JourneyID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.JourneyID, v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
-			}
+			seen |= 0x8
+			err = codec.OptionalString(d, &v.JourneyID, &v.Rest, "journey_id")
 		case "journey_activity_id":
-			seen |= uint64(0x10)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyActivityID = codec.ReuseString(d, v.JourneyActivityID)
-				*v.JourneyActivityID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.JourneyActivityID, v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
-			}
+			seen |= 0x10
+			err = codec.OptionalString(d, &v.JourneyActivityID, &v.Rest, "journey_activity_id")
 		case "journey_run_id":
-			seen |= uint64(0x20)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyRunID = codec.ReuseString(d, v.JourneyRunID)
-				*v.JourneyRunID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.JourneyRunID, v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
-			}
+			seen |= 0x20
+			err = codec.OptionalString(d, &v.JourneyRunID, &v.Rest, "journey_run_id")
 		case "tags":
-			seen |= uint64(0x40)
-			err = codec.Optional(d, &v.Tags, v.Tags, nullableStringRead, &v.Rest, "tags")
+			seen |= 0x40
+			err = codec.OptionalField(d, &v.Tags, nullableStringRead, &v.Rest, "tags")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -480,59 +289,31 @@ func (v *EmailAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailAttributesFeedback == 0 {
-		b = append(b, ",\"feedback\":"...)
-		b = jsonwire.AppendString(b, v.Feedback)
-	}
-	if v.CampaignID != nil {
-		b = append(b, ",\"campaign_id\":"...)
-		b = jsonwire.AppendString(b, *v.CampaignID)
-	}
-	if v.CampaignActivityID != nil {
-		b = append(b, ",\"campaign_activity_id\":"...)
-		b = jsonwire.AppendString(b, *v.CampaignActivityID)
-	}
-	if v.TreatmentID != nil {
-		b = append(b, ",\"treatment_id\":"...)
-		b = jsonwire.AppendString(b, string(*v.TreatmentID))
-	}
-	if v.JourneyID != nil {
-		b = append(b, ",\"journey_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyID)
-	}
-	if v.JourneyActivityID != nil {
-		b = append(b, ",\"journey_activity_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyActivityID)
-	}
-	if v.JourneyRunID != nil {
-		b = append(b, ",\"journey_run_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyRunID)
-	}
+	b = codec.AppendString(b, `,"feedback":`, v.Feedback, v.absent&absentEmailAttributesFeedback == 0)
+	b = codec.AppendStringPtr(b, `,"campaign_id":`, v.CampaignID)
+	b = codec.AppendStringPtr(b, `,"campaign_activity_id":`, v.CampaignActivityID)
+	b = codec.AppendStringPtr(b, `,"treatment_id":`, v.TreatmentID)
+	b = codec.AppendStringPtr(b, `,"journey_id":`, v.JourneyID)
+	b = codec.AppendStringPtr(b, `,"journey_activity_id":`, v.JourneyActivityID)
+	b = codec.AppendStringPtr(b, `,"journey_run_id":`, v.JourneyRunID)
 	if v.Tags != nil {
-		b = append(b, ",\"tags\":"...)
-		b = nullableStringWrite(b, *v.Tags, w)
+		b = nullableStringWrite(append(b, `,"tags":`...), *v.Tags, w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailBounce) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailBounce) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -540,22 +321,14 @@ func (v *EmailBounce) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailBounce) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailBounce) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -566,59 +339,29 @@ func (v *EmailBounce) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.BounceType = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.BounceSubType = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.BouncedRecipients = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.FeedbackID = nil
-			}
-			if seen&uint64(0x10) == 0 {
-				v.ReportingMTA = nil
-			}
+			codec.Clear(&v.BounceType, seen&0x1 == 0)
+			codec.Clear(&v.BounceSubType, seen&0x2 == 0)
+			codec.Clear(&v.BouncedRecipients, seen&0x4 == 0)
+			codec.Clear(&v.FeedbackID, seen&0x8 == 0)
+			codec.Clear(&v.ReportingMTA, seen&0x10 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "bounce_type":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.BounceType = codec.ReuseString(d, v.BounceType)
-				*v.BounceType, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.BounceType, v.BounceType, codec.ReadString[string], &v.Rest, "bounce_type")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.BounceType, &v.Rest, "bounce_type")
 		case "bounce_sub_type":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.BounceSubType = codec.ReuseString(d, v.BounceSubType)
-				*v.BounceSubType, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.BounceSubType, v.BounceSubType, codec.ReadString[string], &v.Rest, "bounce_sub_type")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.BounceSubType, &v.Rest, "bounce_sub_type")
 		case "bounced_recipients":
-			seen |= uint64(0x4)
-			_, err = codec.Required(d, &v.BouncedRecipients, bouncedRecipientSliceRead, &v.Rest, "bounced_recipients")
+			seen |= 0x4
+			err = codec.Member(d, &v.BouncedRecipients, bouncedRecipientSliceRead, &v.Rest, "bounced_recipients")
 		case "feedback_id":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.FeedbackID = codec.ReuseString(d, v.FeedbackID)
-				*v.FeedbackID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.FeedbackID, v.FeedbackID, codec.ReadString[string], &v.Rest, "feedback_id")
-			}
+			seen |= 0x8
+			err = codec.OptionalString(d, &v.FeedbackID, &v.Rest, "feedback_id")
 		case "reporting_mta":
-			seen |= uint64(0x10)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ReportingMTA = codec.ReuseString(d, v.ReportingMTA)
-				*v.ReportingMTA, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ReportingMTA, v.ReportingMTA, codec.ReadString[string], &v.Rest, "reporting_mta")
-			}
+			seen |= 0x10
+			err = codec.OptionalString(d, &v.ReportingMTA, &v.Rest, "reporting_mta")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -628,47 +371,28 @@ func (v *EmailBounce) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailBounce) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.BounceType != nil {
-		b = append(b, ",\"bounce_type\":"...)
-		b = jsonwire.AppendString(b, *v.BounceType)
-	}
-	if v.BounceSubType != nil {
-		b = append(b, ",\"bounce_sub_type\":"...)
-		b = jsonwire.AppendString(b, *v.BounceSubType)
-	}
+	b = codec.AppendStringPtr(b, `,"bounce_type":`, v.BounceType)
+	b = codec.AppendStringPtr(b, `,"bounce_sub_type":`, v.BounceSubType)
 	if v.BouncedRecipients != nil {
-		b = append(b, ",\"bounced_recipients\":"...)
-		b = bouncedRecipientSliceWrite(b, v.BouncedRecipients, w)
+		b = bouncedRecipientSliceWrite(append(b, `,"bounced_recipients":`...), v.BouncedRecipients, w)
 	}
-	if v.FeedbackID != nil {
-		b = append(b, ",\"feedback_id\":"...)
-		b = jsonwire.AppendString(b, *v.FeedbackID)
-	}
-	if v.ReportingMTA != nil {
-		b = append(b, ",\"reporting_mta\":"...)
-		b = jsonwire.AppendString(b, *v.ReportingMTA)
-	}
+	b = codec.AppendStringPtr(b, `,"feedback_id":`, v.FeedbackID)
+	b = codec.AppendStringPtr(b, `,"reporting_mta":`, v.ReportingMTA)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -676,22 +400,14 @@ func (v *EmailChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -702,21 +418,12 @@ func (v *EmailChannel) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailChannelMailEvent != 0 {
-				v.MailEvent = EmailMailEvent{}
-			}
+			codec.Clear(&v.MailEvent, v.absent&absentEmailChannelMailEvent != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailChannelMailEvent, !fits)
-			}
+			err = codec.RequiredObject(d, &v.MailEvent, (*EmailMailEvent).read, &v.Rest, "mail_event", &v.absent, absentEmailChannelMailEvent)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -726,31 +433,24 @@ func (v *EmailChannel) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
+		b = v.MailEvent.write(append(b, `,"mail_event":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailClickDetails) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailClickDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -758,22 +458,14 @@ func (v *EmailClickDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClickDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailClickDetails) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -784,48 +476,25 @@ func (v *EmailClickDetails) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.IPAddress = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.UserAgent = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Link = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.LinkTags = nil
-			}
+			codec.Clear(&v.IPAddress, seen&0x1 == 0)
+			codec.Clear(&v.UserAgent, seen&0x2 == 0)
+			codec.Clear(&v.Link, seen&0x4 == 0)
+			codec.Clear(&v.LinkTags, seen&0x8 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "ip_address":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.IPAddress = codec.ReuseString(d, v.IPAddress)
-				*v.IPAddress, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.IPAddress, v.IPAddress, codec.ReadString[string], &v.Rest, "ip_address")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.IPAddress, &v.Rest, "ip_address")
 		case "user_agent":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.UserAgent = codec.ReuseString(d, v.UserAgent)
-				*v.UserAgent, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.UserAgent, v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.UserAgent, &v.Rest, "user_agent")
 		case "link":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Link = codec.ReuseString(d, v.Link)
-				*v.Link, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Link, v.Link, codec.ReadString[string], &v.Rest, "link")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.Link, &v.Rest, "link")
 		case "link_tags":
-			seen |= uint64(0x8)
-			_, err = codec.Required(d, &v.LinkTags, stringSliceMapRead, &v.Rest, "link_tags")
+			seen |= 0x8
+			err = codec.Member(d, &v.LinkTags, stringSliceMapRead, &v.Rest, "link_tags")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -835,24 +504,13 @@ func (v *EmailClickDetails) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailClickDetails) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.IPAddress != nil {
-		b = append(b, ",\"ip_address\":"...)
-		b = jsonwire.AppendString(b, *v.IPAddress)
-	}
-	if v.UserAgent != nil {
-		b = append(b, ",\"user_agent\":"...)
-		b = jsonwire.AppendString(b, *v.UserAgent)
-	}
-	if v.Link != nil {
-		b = append(b, ",\"link\":"...)
-		b = jsonwire.AppendString(b, *v.Link)
-	}
+	b = codec.AppendStringPtr(b, `,"ip_address":`, v.IPAddress)
+	b = codec.AppendStringPtr(b, `,"user_agent":`, v.UserAgent)
+	b = codec.AppendStringPtr(b, `,"link":`, v.Link)
 	if v.LinkTags != nil {
-		b = append(b, ",\"link_tags\":"...)
-		b = stringSliceMapWrite(b, v.LinkTags, w)
+		b = stringSliceMapWrite(append(b, `,"link_tags":`...), v.LinkTags, w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -886,20 +544,15 @@ func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
 	return true, nil
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailClientContext) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailClientContext) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -907,22 +560,14 @@ func (v *EmailClientContext) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClientContext) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailClientContext) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -933,20 +578,13 @@ func (v *EmailClientContext) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Custom = nil
-			}
+			codec.Clear(&v.Custom, seen&0x1 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "custom":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Custom = codec.Reuse(v.Custom)
-				_, err = v.Custom.read(d)
-			} else {
-				err = codec.Optional(d, &v.Custom, v.Custom, (*EmailClientContextCustom).read, &v.Rest, "custom")
-			}
+			seen |= 0x1
+			err = codec.OptionalObject(d, &v.Custom, (*EmailClientContextCustom).read, &v.Rest, "custom")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -956,31 +594,24 @@ func (v *EmailClientContext) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailClientContext) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.Custom != nil {
-		b = append(b, ",\"custom\":"...)
-		b = v.Custom.write(b, w)
+		b = v.Custom.write(append(b, `,"custom":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailClientContextCustom) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailClientContextCustom) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -988,22 +619,14 @@ func (v *EmailClientContextCustom) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailClientContextCustom) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailClientContextCustom) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1014,20 +637,13 @@ func (v *EmailClientContextCustom) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.LegacyIdentifier = nil
-			}
+			codec.Clear(&v.LegacyIdentifier, seen&0x1 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "legacy_identifier":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.LegacyIdentifier = codec.ReuseString(d, v.LegacyIdentifier)
-				*v.LegacyIdentifier, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.LegacyIdentifier, v.LegacyIdentifier, codec.ReadString[string], &v.Rest, "legacy_identifier")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.LegacyIdentifier, &v.Rest, "legacy_identifier")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1037,31 +653,22 @@ func (v *EmailClientContextCustom) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailClientContextCustom) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.LegacyIdentifier != nil {
-		b = append(b, ",\"legacy_identifier\":"...)
-		b = jsonwire.AppendString(b, *v.LegacyIdentifier)
-	}
+	b = codec.AppendStringPtr(b, `,"legacy_identifier":`, v.LegacyIdentifier)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailComplaintDetails) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailComplaintDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1069,22 +676,14 @@ func (v *EmailComplaintDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailComplaintDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailComplaintDetails) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1095,48 +694,25 @@ func (v *EmailComplaintDetails) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.ComplainedRecipients = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.FeedbackID = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.UserAgent = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.ComplaintFeedbackType = nil
-			}
+			codec.Clear(&v.ComplainedRecipients, seen&0x1 == 0)
+			codec.Clear(&v.FeedbackID, seen&0x2 == 0)
+			codec.Clear(&v.UserAgent, seen&0x4 == 0)
+			codec.Clear(&v.ComplaintFeedbackType, seen&0x8 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "complained_recipients":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.ComplainedRecipients, complainedRecipientSliceRead, &v.Rest, "complained_recipients")
+			seen |= 0x1
+			err = codec.Member(d, &v.ComplainedRecipients, complainedRecipientSliceRead, &v.Rest, "complained_recipients")
 		case "feedback_id":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.FeedbackID = codec.ReuseString(d, v.FeedbackID)
-				*v.FeedbackID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.FeedbackID, v.FeedbackID, codec.ReadString[string], &v.Rest, "feedback_id")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.FeedbackID, &v.Rest, "feedback_id")
 		case "user_agent":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.UserAgent = codec.ReuseString(d, v.UserAgent)
-				*v.UserAgent, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.UserAgent, v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.UserAgent, &v.Rest, "user_agent")
 		case "complaint_feedback_type":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ComplaintFeedbackType = codec.ReuseString(d, v.ComplaintFeedbackType)
-				*v.ComplaintFeedbackType, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ComplaintFeedbackType, v.ComplaintFeedbackType, codec.ReadString[string], &v.Rest, "complaint_feedback_type")
-			}
+			seen |= 0x8
+			err = codec.OptionalString(d, &v.ComplaintFeedbackType, &v.Rest, "complaint_feedback_type")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1146,25 +722,14 @@ func (v *EmailComplaintDetails) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailComplaintDetails) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.ComplainedRecipients != nil {
-		b = append(b, ",\"complained_recipients\":"...)
-		b = complainedRecipientSliceWrite(b, v.ComplainedRecipients, w)
+		b = complainedRecipientSliceWrite(append(b, `,"complained_recipients":`...), v.ComplainedRecipients, w)
 	}
-	if v.FeedbackID != nil {
-		b = append(b, ",\"feedback_id\":"...)
-		b = jsonwire.AppendString(b, *v.FeedbackID)
-	}
-	if v.UserAgent != nil {
-		b = append(b, ",\"user_agent\":"...)
-		b = jsonwire.AppendString(b, *v.UserAgent)
-	}
-	if v.ComplaintFeedbackType != nil {
-		b = append(b, ",\"complaint_feedback_type\":"...)
-		b = jsonwire.AppendString(b, *v.ComplaintFeedbackType)
-	}
+	b = codec.AppendStringPtr(b, `,"feedback_id":`, v.FeedbackID)
+	b = codec.AppendStringPtr(b, `,"user_agent":`, v.UserAgent)
+	b = codec.AppendStringPtr(b, `,"complaint_feedback_type":`, v.ComplaintFeedbackType)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -1225,20 +790,15 @@ func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
 	return true, nil
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailDelivery) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailDelivery) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1246,22 +806,14 @@ func (v *EmailDelivery) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailDelivery) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailDelivery) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1272,48 +824,25 @@ func (v *EmailDelivery) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.SMTPResponse = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ReportingMTA = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Recipients = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.ProcessingTimeMillis = nil
-			}
+			codec.Clear(&v.SMTPResponse, seen&0x1 == 0)
+			codec.Clear(&v.ReportingMTA, seen&0x2 == 0)
+			codec.Clear(&v.Recipients, seen&0x4 == 0)
+			codec.Clear(&v.ProcessingTimeMillis, seen&0x8 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "smtp_response":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.SMTPResponse = codec.ReuseString(d, v.SMTPResponse)
-				*v.SMTPResponse, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.SMTPResponse, v.SMTPResponse, codec.ReadString[string], &v.Rest, "smtp_response")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.SMTPResponse, &v.Rest, "smtp_response")
 		case "reporting_mta":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ReportingMTA = codec.ReuseString(d, v.ReportingMTA)
-				*v.ReportingMTA, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ReportingMTA, v.ReportingMTA, codec.ReadString[string], &v.Rest, "reporting_mta")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.ReportingMTA, &v.Rest, "reporting_mta")
 		case "recipients":
-			seen |= uint64(0x4)
-			_, err = codec.Required(d, &v.Recipients, stringSliceRead, &v.Rest, "recipients")
+			seen |= 0x4
+			err = codec.Member(d, &v.Recipients, stringSliceRead, &v.Rest, "recipients")
 		case "processing_time_millis":
-			seen |= uint64(0x8)
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ProcessingTimeMillis = codec.ReuseInt64(d, v.ProcessingTimeMillis)
-				*v.ProcessingTimeMillis = int64(n)
-			} else {
-				err = codec.Optional(d, &v.ProcessingTimeMillis, v.ProcessingTimeMillis, codec.ReadInt64[int64], &v.Rest, "processing_time_millis")
-			}
+			seen |= 0x8
+			err = codec.OptionalInt64(d, &v.ProcessingTimeMillis, &v.Rest, "processing_time_millis")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1323,43 +852,27 @@ func (v *EmailDelivery) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailDelivery) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.SMTPResponse != nil {
-		b = append(b, ",\"smtp_response\":"...)
-		b = jsonwire.AppendString(b, *v.SMTPResponse)
-	}
-	if v.ReportingMTA != nil {
-		b = append(b, ",\"reporting_mta\":"...)
-		b = jsonwire.AppendString(b, *v.ReportingMTA)
-	}
+	b = codec.AppendStringPtr(b, `,"smtp_response":`, v.SMTPResponse)
+	b = codec.AppendStringPtr(b, `,"reporting_mta":`, v.ReportingMTA)
 	if v.Recipients != nil {
-		b = append(b, ",\"recipients\":"...)
-		b = stringSliceWrite(b, v.Recipients, w)
+		b = stringSliceWrite(append(b, `,"recipients":`...), v.Recipients, w)
 	}
-	if v.ProcessingTimeMillis != nil {
-		b = append(b, ",\"processing_time_millis\":"...)
-		b = strconv.AppendInt(b, *v.ProcessingTimeMillis, 10)
-	}
+	b = codec.AppendInt64Ptr(b, `,"processing_time_millis":`, v.ProcessingTimeMillis)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1367,22 +880,14 @@ func (v *EmailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1394,153 +899,50 @@ func (v *EmailEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailEventFacets != 0 {
-				v.Facets = EmailFacets{}
-			}
+			codec.Clear(&v.EventType, v.absent&absentEmailEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentEmailEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentEmailEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentEmailEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentEmailEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentEmailEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentEmailEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentEmailEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentEmailEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			codec.Clear(&v.ClientContext, seen&0x2 == 0)
+			codec.Clear(&v.AWSAccountID, v.absent&absentEmailEventAWSAccountID != 0)
+			codec.Clear(&v.Facets, v.absent&absentEmailEventFacets != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				v.absent &^= absentEmailEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailEventEventType, !fits)
-			}
+			err = codec.RequiredString(d, &v.EventType, &v.Rest, "event_type", &v.absent, absentEmailEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentEmailEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentEmailEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentEmailEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentEmailEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentEmailEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentEmailEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentEmailEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes", &v.absent, absentEmailEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
+			seen |= 0x2
+			err = codec.OptionalObject(d, &v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentEmailEventAWSAccountID)
 		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailEventFacets, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Facets, (*EmailFacets).read, &v.Rest, "facets", &v.absent, absentEmailEventFacets)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1550,79 +952,50 @@ func (v *EmailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentEmailEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentEmailEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentEmailEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentEmailEventEventVersion == 0)
 	if v.absent&absentEmailEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentEmailEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentEmailEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentEmailEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentEmailEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
+		b = v.ClientContext.write(append(b, `,"client_context":`...), w)
 	}
-	if v.absent&absentEmailEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentEmailEventAWSAccountID == 0)
 	if v.absent&absentEmailEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
+		b = v.Facets.write(append(b, `,"facets":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1630,22 +1003,14 @@ func (v *EmailFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1656,21 +1021,12 @@ func (v *EmailFacets) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailChannel{}
-			}
+			codec.Clear(&v.EmailChannel, v.absent&absentEmailFacetsEmailChannel != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailFacetsEmailChannel, !fits)
-			}
+			err = codec.RequiredObject(d, &v.EmailChannel, (*EmailChannel).read, &v.Rest, "email_channel", &v.absent, absentEmailFacetsEmailChannel)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1680,12 +1036,10 @@ func (v *EmailFacets) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.absent&absentEmailFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
+		b = v.EmailChannel.write(append(b, `,"email_channel":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -1719,20 +1073,15 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 	return true, nil
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1740,22 +1089,14 @@ func (v *EmailMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1766,108 +1107,45 @@ func (v *EmailMailEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Mail = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Send = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Delivery = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.Reject = nil
-			}
-			if seen&uint64(0x10) == 0 {
-				v.Bounce = nil
-			}
-			if seen&uint64(0x20) == 0 {
-				v.Complaint = nil
-			}
-			if seen&uint64(0x40) == 0 {
-				v.Open = nil
-			}
-			if seen&uint64(0x80) == 0 {
-				v.Click = nil
-			}
-			if seen&uint64(0x100) == 0 {
-				v.Failure = nil
-			}
+			codec.Clear(&v.Mail, seen&0x1 == 0)
+			codec.Clear(&v.Send, seen&0x2 == 0)
+			codec.Clear(&v.Delivery, seen&0x4 == 0)
+			codec.Clear(&v.Reject, seen&0x8 == 0)
+			codec.Clear(&v.Bounce, seen&0x10 == 0)
+			codec.Clear(&v.Complaint, seen&0x20 == 0)
+			codec.Clear(&v.Open, seen&0x40 == 0)
+			codec.Clear(&v.Click, seen&0x80 == 0)
+			codec.Clear(&v.Failure, seen&0x100 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "mail":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Mail = codec.Reuse(v.Mail)
-				_, err = v.Mail.read(d)
-			} else {
-				err = codec.Optional(d, &v.Mail, v.Mail, (*Mail).read, &v.Rest, "mail")
-			}
+			seen |= 0x1
+			err = codec.OptionalObject(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
 		case "send":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Send = codec.Reuse(v.Send)
-				_, err = v.Send.read(d)
-			} else {
-				err = codec.Optional(d, &v.Send, v.Send, (*EmailSendDetails).read, &v.Rest, "send")
-			}
+			seen |= 0x2
+			err = codec.OptionalObject(d, &v.Send, (*EmailSendDetails).read, &v.Rest, "send")
 		case "delivery":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Delivery = codec.Reuse(v.Delivery)
-				_, err = v.Delivery.read(d)
-			} else {
-				err = codec.Optional(d, &v.Delivery, v.Delivery, (*EmailDelivery).read, &v.Rest, "delivery")
-			}
+			seen |= 0x4
+			err = codec.OptionalObject(d, &v.Delivery, (*EmailDelivery).read, &v.Rest, "delivery")
 		case "reject":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Reject = codec.Reuse(v.Reject)
-				_, err = v.Reject.read(d)
-			} else {
-				err = codec.Optional(d, &v.Reject, v.Reject, (*EmailReject).read, &v.Rest, "reject")
-			}
+			seen |= 0x8
+			err = codec.OptionalObject(d, &v.Reject, (*EmailReject).read, &v.Rest, "reject")
 		case "bounce":
-			seen |= uint64(0x10)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Bounce = codec.Reuse(v.Bounce)
-				_, err = v.Bounce.read(d)
-			} else {
-				err = codec.Optional(d, &v.Bounce, v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
-			}
+			seen |= 0x10
+			err = codec.OptionalObject(d, &v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
 		case "complaint":
-			seen |= uint64(0x20)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Complaint = codec.Reuse(v.Complaint)
-				_, err = v.Complaint.read(d)
-			} else {
-				err = codec.Optional(d, &v.Complaint, v.Complaint, (*EmailComplaintDetails).read, &v.Rest, "complaint")
-			}
+			seen |= 0x20
+			err = codec.OptionalObject(d, &v.Complaint, (*EmailComplaintDetails).read, &v.Rest, "complaint")
 		case "open":
-			seen |= uint64(0x40)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Open = codec.Reuse(v.Open)
-				_, err = v.Open.read(d)
-			} else {
-				err = codec.Optional(d, &v.Open, v.Open, (*EmailOpenDetails).read, &v.Rest, "open")
-			}
+			seen |= 0x40
+			err = codec.OptionalObject(d, &v.Open, (*EmailOpenDetails).read, &v.Rest, "open")
 		case "click":
-			seen |= uint64(0x80)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Click = codec.Reuse(v.Click)
-				_, err = v.Click.read(d)
-			} else {
-				err = codec.Optional(d, &v.Click, v.Click, (*EmailClickDetails).read, &v.Rest, "click")
-			}
+			seen |= 0x80
+			err = codec.OptionalObject(d, &v.Click, (*EmailClickDetails).read, &v.Rest, "click")
 		case "failure":
-			seen |= uint64(0x100)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Failure = codec.Reuse(v.Failure)
-				_, err = v.Failure.read(d)
-			} else {
-				err = codec.Optional(d, &v.Failure, v.Failure, (*EmailRenderingFailureDetails).read, &v.Rest, "failure")
-			}
+			seen |= 0x100
+			err = codec.OptionalObject(d, &v.Failure, (*EmailRenderingFailureDetails).read, &v.Rest, "failure")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -1877,63 +1155,48 @@ func (v *EmailMailEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	if v.Mail != nil {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
+		b = v.Mail.write(append(b, `,"mail":`...), w)
 	}
 	if v.Send != nil {
-		b = append(b, ",\"send\":"...)
-		b = v.Send.write(b, w)
+		b = v.Send.write(append(b, `,"send":`...), w)
 	}
 	if v.Delivery != nil {
-		b = append(b, ",\"delivery\":"...)
-		b = v.Delivery.write(b, w)
+		b = v.Delivery.write(append(b, `,"delivery":`...), w)
 	}
 	if v.Reject != nil {
-		b = append(b, ",\"reject\":"...)
-		b = v.Reject.write(b, w)
+		b = v.Reject.write(append(b, `,"reject":`...), w)
 	}
 	if v.Bounce != nil {
-		b = append(b, ",\"bounce\":"...)
-		b = v.Bounce.write(b, w)
+		b = v.Bounce.write(append(b, `,"bounce":`...), w)
 	}
 	if v.Complaint != nil {
-		b = append(b, ",\"complaint\":"...)
-		b = v.Complaint.write(b, w)
+		b = v.Complaint.write(append(b, `,"complaint":`...), w)
 	}
 	if v.Open != nil {
-		b = append(b, ",\"open\":"...)
-		b = v.Open.write(b, w)
+		b = v.Open.write(append(b, `,"open":`...), w)
 	}
 	if v.Click != nil {
-		b = append(b, ",\"click\":"...)
-		b = v.Click.write(b, w)
+		b = v.Click.write(append(b, `,"click":`...), w)
 	}
 	if v.Failure != nil {
-		b = append(b, ",\"failure\":"...)
-		b = v.Failure.write(b, w)
+		b = v.Failure.write(append(b, `,"failure":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailOpenDetails) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailOpenDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -1941,22 +1204,14 @@ func (v *EmailOpenDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailOpenDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailOpenDetails) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -1967,31 +1222,17 @@ func (v *EmailOpenDetails) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.IPAddress = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.UserAgent = nil
-			}
+			codec.Clear(&v.IPAddress, seen&0x1 == 0)
+			codec.Clear(&v.UserAgent, seen&0x2 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "ip_address":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.IPAddress = codec.ReuseString(d, v.IPAddress)
-				*v.IPAddress, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.IPAddress, v.IPAddress, codec.ReadString[string], &v.Rest, "ip_address")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.IPAddress, &v.Rest, "ip_address")
 		case "user_agent":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.UserAgent = codec.ReuseString(d, v.UserAgent)
-				*v.UserAgent, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.UserAgent, v.UserAgent, codec.ReadString[string], &v.Rest, "user_agent")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.UserAgent, &v.Rest, "user_agent")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2001,17 +1242,10 @@ func (v *EmailOpenDetails) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailOpenDetails) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.IPAddress != nil {
-		b = append(b, ",\"ip_address\":"...)
-		b = jsonwire.AppendString(b, *v.IPAddress)
-	}
-	if v.UserAgent != nil {
-		b = append(b, ",\"user_agent\":"...)
-		b = jsonwire.AppendString(b, *v.UserAgent)
-	}
+	b = codec.AppendStringPtr(b, `,"ip_address":`, v.IPAddress)
+	b = codec.AppendStringPtr(b, `,"user_agent":`, v.UserAgent)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -2044,20 +1278,15 @@ func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
 	return true, nil
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailReject) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailReject) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -2065,22 +1294,14 @@ func (v *EmailReject) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailReject) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailReject) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2091,20 +1312,13 @@ func (v *EmailReject) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Reason = nil
-			}
+			codec.Clear(&v.Reason, seen&0x1 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "reason":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Reason = codec.ReuseString(d, v.Reason)
-				*v.Reason, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Reason, v.Reason, codec.ReadString[string], &v.Rest, "reason")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.Reason, &v.Rest, "reason")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2114,13 +1328,9 @@ func (v *EmailReject) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailReject) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.Reason != nil {
-		b = append(b, ",\"reason\":"...)
-		b = jsonwire.AppendString(b, *v.Reason)
-	}
+	b = codec.AppendStringPtr(b, `,"reason":`, v.Reason)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -2153,20 +1363,15 @@ func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
 	return true, nil
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailRenderingFailureDetails) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailRenderingFailureDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -2174,22 +1379,14 @@ func (v *EmailRenderingFailureDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailRenderingFailureDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailRenderingFailureDetails) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2200,31 +1397,17 @@ func (v *EmailRenderingFailureDetails) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.ErrorMessage = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.TemplateName = nil
-			}
+			codec.Clear(&v.ErrorMessage, seen&0x1 == 0)
+			codec.Clear(&v.TemplateName, seen&0x2 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "error_message":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ErrorMessage = codec.ReuseString(d, v.ErrorMessage)
-				*v.ErrorMessage, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ErrorMessage, v.ErrorMessage, codec.ReadString[string], &v.Rest, "error_message")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.ErrorMessage, &v.Rest, "error_message")
 		case "template_name":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.TemplateName = codec.ReuseString(d, v.TemplateName)
-				*v.TemplateName, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.TemplateName, v.TemplateName, codec.ReadString[string], &v.Rest, "template_name")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.TemplateName, &v.Rest, "template_name")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2234,17 +1417,10 @@ func (v *EmailRenderingFailureDetails) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailRenderingFailureDetails) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.ErrorMessage != nil {
-		b = append(b, ",\"error_message\":"...)
-		b = jsonwire.AppendString(b, *v.ErrorMessage)
-	}
-	if v.TemplateName != nil {
-		b = append(b, ",\"template_name\":"...)
-		b = jsonwire.AppendString(b, *v.TemplateName)
-	}
+	b = codec.AppendStringPtr(b, `,"error_message":`, v.ErrorMessage)
+	b = codec.AppendStringPtr(b, `,"template_name":`, v.TemplateName)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
@@ -2277,20 +1453,15 @@ func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
 	return true, nil
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *EmailSendDetails) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailSendDetails) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -2298,22 +1469,14 @@ func (v *EmailSendDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *EmailSendDetails) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *EmailSendDetails) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2335,7 +1498,6 @@ func (v *EmailSendDetails) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *EmailSendDetails) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
 	b = codec.AppendMembers(b, v.Rest)
@@ -2426,20 +1588,15 @@ func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
 	return true, nil
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Header) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Header) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -2447,22 +1604,14 @@ func (v *Header) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Header) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *Header) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2473,32 +1622,15 @@ func (v *Header) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentHeaderName != 0 {
-				v.Name = ""
-			}
-			if v.absent&absentHeaderValue != 0 {
-				v.Value = ""
-			}
+			codec.Clear(&v.Name, v.absent&absentHeaderName != 0)
+			codec.Clear(&v.Value, v.absent&absentHeaderValue != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "name":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Name, err = codec.String[string](d)
-				v.absent &^= absentHeaderName
-			} else {
-				fits, err = codec.Required(d, &v.Name, codec.ReadString[string], &v.Rest, "name")
-				v.absent = codec.SetBit(v.absent, absentHeaderName, !fits)
-			}
+			err = codec.RequiredString(d, &v.Name, &v.Rest, "name", &v.absent, absentHeaderName)
 		case "value":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Value, err = codec.String[string](d)
-				v.absent &^= absentHeaderValue
-			} else {
-				fits, err = codec.Required(d, &v.Value, codec.ReadString[string], &v.Rest, "value")
-				v.absent = codec.SetBit(v.absent, absentHeaderValue, !fits)
-			}
+			err = codec.RequiredString(d, &v.Value, &v.Rest, "value", &v.absent, absentHeaderValue)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2508,35 +1640,23 @@ func (v *Header) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *Header) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentHeaderName == 0 {
-		b = append(b, ",\"name\":"...)
-		b = jsonwire.AppendString(b, v.Name)
-	}
-	if v.absent&absentHeaderValue == 0 {
-		b = append(b, ",\"value\":"...)
-		b = jsonwire.AppendString(b, v.Value)
-	}
+	b = codec.AppendString(b, `,"name":`, v.Name, v.absent&absentHeaderName == 0)
+	b = codec.AppendString(b, `,"value":`, v.Value, v.absent&absentHeaderValue == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Mail) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Mail) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -2544,22 +1664,14 @@ func (v *Mail) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Mail) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *Mail) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -2570,72 +1682,30 @@ func (v *Mail) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentMailMessageID != 0 {
-				v.MessageID = ""
-			}
-			if v.absent&absentMailMessageSendTimestamp != 0 {
-				v.MessageSendTimestamp = 0
-			}
-			if v.absent&absentMailFromAddress != 0 {
-				v.FromAddress = ""
-			}
-			if v.absent&absentMailDestination != 0 {
-				v.Destination = nil
-			}
-			if v.absent&absentMailHeadersTruncated != 0 {
-				v.HeadersTruncated = false
-			}
-			if v.absent&absentMailHeaders != 0 {
-				v.Headers = nil
-			}
-			if v.absent&absentMailCommonHeaders != 0 {
-				v.CommonHeaders = CommonHeaders{}
-			}
+			codec.Clear(&v.MessageID, v.absent&absentMailMessageID != 0)
+			codec.Clear(&v.MessageSendTimestamp, v.absent&absentMailMessageSendTimestamp != 0)
+			codec.Clear(&v.FromAddress, v.absent&absentMailFromAddress != 0)
+			codec.Clear(&v.Destination, v.absent&absentMailDestination != 0)
+			codec.Clear(&v.HeadersTruncated, v.absent&absentMailHeadersTruncated != 0)
+			codec.Clear(&v.Headers, v.absent&absentMailHeaders != 0)
+			codec.Clear(&v.CommonHeaders, v.absent&absentMailCommonHeaders != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "message_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.MessageID, err = codec.String[string](d)
-				v.absent &^= absentMailMessageID
-			} else {
-				fits, err = codec.Required(d, &v.MessageID, codec.ReadString[string], &v.Rest, "message_id")
-				v.absent = codec.SetBit(v.absent, absentMailMessageID, !fits)
-			}
+			err = codec.RequiredString(d, &v.MessageID, &v.Rest, "message_id", &v.absent, absentMailMessageID)
 		case "message_send_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.MessageSendTimestamp = UnixMillis(n)
-				v.absent &^= absentMailMessageSendTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.MessageSendTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "message_send_timestamp")
-				v.absent = codec.SetBit(v.absent, absentMailMessageSendTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.MessageSendTimestamp, &v.Rest, "message_send_timestamp", &v.absent, absentMailMessageSendTimestamp)
 		case "from_address":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.FromAddress, err = codec.String[string](d)
-				v.absent &^= absentMailFromAddress
-			} else {
-				fits, err = codec.Required(d, &v.FromAddress, codec.ReadString[string], &v.Rest, "from_address")
-				v.absent = codec.SetBit(v.absent, absentMailFromAddress, !fits)
-			}
+			err = codec.RequiredString(d, &v.FromAddress, &v.Rest, "from_address", &v.absent, absentMailFromAddress)
 		case "destination":
-			fits, err = codec.Required(d, &v.Destination, stringSliceRead, &v.Rest, "destination")
-			v.absent = codec.SetBit(v.absent, absentMailDestination, !fits)
+			err = codec.RequiredField(d, &v.Destination, stringSliceRead, &v.Rest, "destination", &v.absent, absentMailDestination)
 		case "headers_truncated":
-			fits, err = codec.Required(d, &v.HeadersTruncated, codec.ReadBool, &v.Rest, "headers_truncated")
-			v.absent = codec.SetBit(v.absent, absentMailHeadersTruncated, !fits)
+			err = codec.RequiredField(d, &v.HeadersTruncated, codec.ReadBool, &v.Rest, "headers_truncated", &v.absent, absentMailHeadersTruncated)
 		case "headers":
-			fits, err = codec.Required(d, &v.Headers, headerSliceRead, &v.Rest, "headers")
-			v.absent = codec.SetBit(v.absent, absentMailHeaders, !fits)
+			err = codec.RequiredField(d, &v.Headers, headerSliceRead, &v.Rest, "headers", &v.absent, absentMailHeaders)
 		case "common_headers":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.CommonHeaders.read(d)
-				v.absent &^= absentMailCommonHeaders
-			} else {
-				fits, err = codec.Required(d, &v.CommonHeaders, (*CommonHeaders).read, &v.Rest, "common_headers")
-				v.absent = codec.SetBit(v.absent, absentMailCommonHeaders, !fits)
-			}
+			err = codec.RequiredObject(d, &v.CommonHeaders, (*CommonHeaders).read, &v.Rest, "common_headers", &v.absent, absentMailCommonHeaders)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -2645,36 +1715,20 @@ func (v *Mail) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *Mail) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentMailMessageID == 0 {
-		b = append(b, ",\"message_id\":"...)
-		b = jsonwire.AppendString(b, v.MessageID)
-	}
-	if v.absent&absentMailMessageSendTimestamp == 0 {
-		b = append(b, ",\"message_send_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.MessageSendTimestamp), 10)
-	}
-	if v.absent&absentMailFromAddress == 0 {
-		b = append(b, ",\"from_address\":"...)
-		b = jsonwire.AppendString(b, v.FromAddress)
-	}
+	b = codec.AppendString(b, `,"message_id":`, v.MessageID, v.absent&absentMailMessageID == 0)
+	b = codec.AppendInt64(b, `,"message_send_timestamp":`, v.MessageSendTimestamp, v.absent&absentMailMessageSendTimestamp == 0)
+	b = codec.AppendString(b, `,"from_address":`, v.FromAddress, v.absent&absentMailFromAddress == 0)
 	if v.absent&absentMailDestination == 0 {
-		b = append(b, ",\"destination\":"...)
-		b = stringSliceWrite(b, v.Destination, w)
+		b = stringSliceWrite(append(b, `,"destination":`...), v.Destination, w)
 	}
-	if v.absent&absentMailHeadersTruncated == 0 {
-		b = append(b, ",\"headers_truncated\":"...)
-		b = strconv.AppendBool(b, v.HeadersTruncated)
-	}
+	b = codec.AppendBool(b, `,"headers_truncated":`, v.HeadersTruncated, v.absent&absentMailHeadersTruncated == 0)
 	if v.absent&absentMailHeaders == 0 {
-		b = append(b, ",\"headers\":"...)
-		b = headerSliceWrite(b, v.Headers, w)
+		b = headerSliceWrite(append(b, `,"headers":`...), v.Headers, w)
 	}
 	if v.absent&absentMailCommonHeaders == 0 {
-		b = append(b, ",\"common_headers\":"...)
-		b = v.CommonHeaders.write(b, w)
+		b = v.CommonHeaders.write(append(b, `,"common_headers":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)

@@ -8,20 +8,15 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Demographic) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Demographic) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -29,22 +24,14 @@ func (v *Demographic) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Demographic) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *Demographic) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -55,97 +42,41 @@ func (v *Demographic) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.AppVersion = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Locale = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Make = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.Model = nil
-			}
-			if seen&uint64(0x10) == 0 {
-				v.ModelVersion = nil
-			}
-			if seen&uint64(0x20) == 0 {
-				v.Platform = nil
-			}
-			if seen&uint64(0x40) == 0 {
-				v.PlatformVersion = nil
-			}
-			if seen&uint64(0x80) == 0 {
-				v.Timezone = nil
-			}
+			codec.Clear(&v.AppVersion, seen&0x1 == 0)
+			codec.Clear(&v.Locale, seen&0x2 == 0)
+			codec.Clear(&v.Make, seen&0x4 == 0)
+			codec.Clear(&v.Model, seen&0x8 == 0)
+			codec.Clear(&v.ModelVersion, seen&0x10 == 0)
+			codec.Clear(&v.Platform, seen&0x20 == 0)
+			codec.Clear(&v.PlatformVersion, seen&0x40 == 0)
+			codec.Clear(&v.Timezone, seen&0x80 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "AppVersion":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AppVersion = codec.ReuseString(d, v.AppVersion)
-				*v.AppVersion, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.AppVersion, v.AppVersion, codec.ReadString[string], &v.Rest, "AppVersion")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.AppVersion, &v.Rest, "AppVersion")
 		case "Locale":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Locale = codec.ReuseString(d, v.Locale)
-				*v.Locale, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Locale, v.Locale, codec.ReadString[string], &v.Rest, "Locale")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.Locale, &v.Rest, "Locale")
 		case "Make":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Make = codec.ReuseString(d, v.Make)
-				*v.Make, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Make, v.Make, codec.ReadString[string], &v.Rest, "Make")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.Make, &v.Rest, "Make")
 		case "Model":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Model = codec.ReuseString(d, v.Model)
-				*v.Model, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Model, v.Model, codec.ReadString[string], &v.Rest, "Model")
-			}
+			seen |= 0x8
+			err = codec.OptionalString(d, &v.Model, &v.Rest, "Model")
 		case "ModelVersion":
-			seen |= uint64(0x10)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ModelVersion = codec.ReuseString(d, v.ModelVersion)
-				*v.ModelVersion, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ModelVersion, v.ModelVersion, codec.ReadString[string], &v.Rest, "ModelVersion")
-			}
+			seen |= 0x10
+			err = codec.OptionalString(d, &v.ModelVersion, &v.Rest, "ModelVersion")
 		case "Platform":
-			seen |= uint64(0x20)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Platform = codec.ReuseString(d, v.Platform)
-				*v.Platform, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Platform, v.Platform, codec.ReadString[string], &v.Rest, "Platform")
-			}
+			seen |= 0x20
+			err = codec.OptionalString(d, &v.Platform, &v.Rest, "Platform")
 		case "PlatformVersion":
-			seen |= uint64(0x40)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.PlatformVersion = codec.ReuseString(d, v.PlatformVersion)
-				*v.PlatformVersion, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.PlatformVersion, v.PlatformVersion, codec.ReadString[string], &v.Rest, "PlatformVersion")
-			}
+			seen |= 0x40
+			err = codec.OptionalString(d, &v.PlatformVersion, &v.Rest, "PlatformVersion")
 		case "Timezone":
-			seen |= uint64(0x80)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Timezone = codec.ReuseString(d, v.Timezone)
-				*v.Timezone, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Timezone, v.Timezone, codec.ReadString[string], &v.Rest, "Timezone")
-			}
+			seen |= 0x80
+			err = codec.OptionalString(d, &v.Timezone, &v.Rest, "Timezone")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -155,59 +86,29 @@ func (v *Demographic) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *Demographic) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.AppVersion != nil {
-		b = append(b, ",\"AppVersion\":"...)
-		b = jsonwire.AppendString(b, *v.AppVersion)
-	}
-	if v.Locale != nil {
-		b = append(b, ",\"Locale\":"...)
-		b = jsonwire.AppendString(b, *v.Locale)
-	}
-	if v.Make != nil {
-		b = append(b, ",\"Make\":"...)
-		b = jsonwire.AppendString(b, *v.Make)
-	}
-	if v.Model != nil {
-		b = append(b, ",\"Model\":"...)
-		b = jsonwire.AppendString(b, *v.Model)
-	}
-	if v.ModelVersion != nil {
-		b = append(b, ",\"ModelVersion\":"...)
-		b = jsonwire.AppendString(b, *v.ModelVersion)
-	}
-	if v.Platform != nil {
-		b = append(b, ",\"Platform\":"...)
-		b = jsonwire.AppendString(b, *v.Platform)
-	}
-	if v.PlatformVersion != nil {
-		b = append(b, ",\"PlatformVersion\":"...)
-		b = jsonwire.AppendString(b, *v.PlatformVersion)
-	}
-	if v.Timezone != nil {
-		b = append(b, ",\"Timezone\":"...)
-		b = jsonwire.AppendString(b, *v.Timezone)
-	}
+	b = codec.AppendStringPtr(b, `,"AppVersion":`, v.AppVersion)
+	b = codec.AppendStringPtr(b, `,"Locale":`, v.Locale)
+	b = codec.AppendStringPtr(b, `,"Make":`, v.Make)
+	b = codec.AppendStringPtr(b, `,"Model":`, v.Model)
+	b = codec.AppendStringPtr(b, `,"ModelVersion":`, v.ModelVersion)
+	b = codec.AppendStringPtr(b, `,"Platform":`, v.Platform)
+	b = codec.AppendStringPtr(b, `,"PlatformVersion":`, v.PlatformVersion)
+	b = codec.AppendStringPtr(b, `,"Timezone":`, v.Timezone)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Endpoint) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Endpoint) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -215,22 +116,14 @@ func (v *Endpoint) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Endpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -241,164 +134,69 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.ChannelType = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.EndpointStatus = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.OptOut = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.RequestID = nil
-			}
-			if seen&uint64(0x10) == 0 {
-				v.EffectiveDate = nil
-			}
-			if seen&uint64(0x20) == 0 {
-				v.CreationDate = nil
-			}
-			if seen&uint64(0x40) == 0 {
-				v.ApplicationID = nil
-			}
-			if seen&uint64(0x80) == 0 {
-				v.ID = nil
-			}
-			if seen&uint64(0x100) == 0 {
-				v.CohortID = nil
-			}
-			if seen&uint64(0x200) == 0 {
-				v.Address = nil
-			}
-			if seen&uint64(0x400) == 0 {
-				v.Attributes = nil
-			}
-			if seen&uint64(0x800) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x1000) == 0 {
-				v.User = nil
-			}
-			if seen&uint64(0x2000) == 0 {
-				v.Demographic = nil
-			}
-			if seen&uint64(0x4000) == 0 {
-				v.Location = nil
-			}
+			codec.Clear(&v.ChannelType, seen&0x1 == 0)
+			codec.Clear(&v.EndpointStatus, seen&0x2 == 0)
+			codec.Clear(&v.OptOut, seen&0x4 == 0)
+			codec.Clear(&v.RequestID, seen&0x8 == 0)
+			codec.Clear(&v.EffectiveDate, seen&0x10 == 0)
+			codec.Clear(&v.CreationDate, seen&0x20 == 0)
+			codec.Clear(&v.ApplicationID, seen&0x40 == 0)
+			codec.Clear(&v.ID, seen&0x80 == 0)
+			codec.Clear(&v.CohortID, seen&0x100 == 0)
+			codec.Clear(&v.Address, seen&0x200 == 0)
+			codec.Clear(&v.Attributes, seen&0x400 == 0)
+			codec.Clear(&v.Metrics, seen&0x800 == 0)
+			codec.Clear(&v.User, seen&0x1000 == 0)
+			codec.Clear(&v.Demographic, seen&0x2000 == 0)
+			codec.Clear(&v.Location, seen&0x4000 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "ChannelType":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ChannelType = codec.ReuseString(d, v.ChannelType)
-				*v.ChannelType, err = codec.String[ChannelType](d)
-			} else {
-				err = codec.Optional(d, &v.ChannelType, v.ChannelType, codec.ReadString[ChannelType], &v.Rest, "ChannelType")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.ChannelType, &v.Rest, "ChannelType")
 		case "EndpointStatus":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EndpointStatus = codec.ReuseString(d, v.EndpointStatus)
-				*v.EndpointStatus, err = codec.String[EndpointStatus](d)
-			} else {
-				err = codec.Optional(d, &v.EndpointStatus, v.EndpointStatus, codec.ReadString[EndpointStatus], &v.Rest, "EndpointStatus")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.EndpointStatus, &v.Rest, "EndpointStatus")
 		case "OptOut":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.OptOut = codec.ReuseString(d, v.OptOut)
-				*v.OptOut, err = codec.String[OptOut](d)
-			} else {
-				err = codec.Optional(d, &v.OptOut, v.OptOut, codec.ReadString[OptOut], &v.Rest, "OptOut")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.OptOut, &v.Rest, "OptOut")
 		case "RequestId":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.RequestID = codec.ReuseString(d, v.RequestID)
-				*v.RequestID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.RequestID, v.RequestID, codec.ReadString[string], &v.Rest, "RequestId")
-			}
+			seen |= 0x8
+			err = codec.OptionalString(d, &v.RequestID, &v.Rest, "RequestId")
 		case "EffectiveDate":
-			seen |= uint64(0x10)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EffectiveDate = codec.ReuseString(d, v.EffectiveDate)
-				*v.EffectiveDate, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.EffectiveDate, v.EffectiveDate, codec.ReadString[string], &v.Rest, "EffectiveDate")
-			}
+			seen |= 0x10
+			err = codec.OptionalString(d, &v.EffectiveDate, &v.Rest, "EffectiveDate")
 		case "CreationDate":
-			seen |= uint64(0x20)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CreationDate = codec.ReuseString(d, v.CreationDate)
-				*v.CreationDate, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.CreationDate, v.CreationDate, codec.ReadString[string], &v.Rest, "CreationDate")
-			}
+			seen |= 0x20
+			err = codec.OptionalString(d, &v.CreationDate, &v.Rest, "CreationDate")
 		case "ApplicationId":
-			seen |= uint64(0x40)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ApplicationID = codec.ReuseString(d, v.ApplicationID)
-				*v.ApplicationID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ApplicationID, v.ApplicationID, codec.ReadString[string], &v.Rest, "ApplicationId")
-			}
+			seen |= 0x40
+			err = codec.OptionalString(d, &v.ApplicationID, &v.Rest, "ApplicationId")
 		case "Id":
-			seen |= uint64(0x80)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ID = codec.ReuseString(d, v.ID)
-				*v.ID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.ID, v.ID, codec.ReadString[string], &v.Rest, "Id")
-			}
+			seen |= 0x80
+			err = codec.OptionalString(d, &v.ID, &v.Rest, "Id")
 		case "CohortId":
-			seen |= uint64(0x100)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CohortID = codec.ReuseString(d, v.CohortID)
-				*v.CohortID, err = codec.String[NumericString](d)
-			} else {
-				err = codec.Optional(d, &v.CohortID, v.CohortID, codec.ReadString[NumericString], &v.Rest, "CohortId")
-			}
+			seen |= 0x100
+			err = codec.OptionalString(d, &v.CohortID, &v.Rest, "CohortId")
 		case "Address":
-			seen |= uint64(0x200)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Address = codec.ReuseString(d, v.Address)
-				*v.Address, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Address, v.Address, codec.ReadString[string], &v.Rest, "Address")
-			}
+			seen |= 0x200
+			err = codec.OptionalString(d, &v.Address, &v.Rest, "Address")
 		case "Attributes":
-			seen |= uint64(0x400)
-			_, err = codec.Required(d, &v.Attributes, stringSliceMapRead, &v.Rest, "Attributes")
+			seen |= 0x400
+			err = codec.Member(d, &v.Attributes, stringSliceMapRead, &v.Rest, "Attributes")
 		case "Metrics":
-			seen |= uint64(0x800)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "Metrics")
+			seen |= 0x800
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "Metrics")
 		case "User":
-			seen |= uint64(0x1000)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.User = codec.Reuse(v.User)
-				_, err = v.User.read(d)
-			} else {
-				err = codec.Optional(d, &v.User, v.User, (*User).read, &v.Rest, "User")
-			}
+			seen |= 0x1000
+			err = codec.OptionalObject(d, &v.User, (*User).read, &v.Rest, "User")
 		case "Demographic":
-			seen |= uint64(0x2000)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Demographic = codec.Reuse(v.Demographic)
-				_, err = v.Demographic.read(d)
-			} else {
-				err = codec.Optional(d, &v.Demographic, v.Demographic, (*Demographic).read, &v.Rest, "Demographic")
-			}
+			seen |= 0x2000
+			err = codec.OptionalObject(d, &v.Demographic, (*Demographic).read, &v.Rest, "Demographic")
 		case "Location":
-			seen |= uint64(0x4000)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Location = codec.Reuse(v.Location)
-				_, err = v.Location.read(d)
-			} else {
-				err = codec.Optional(d, &v.Location, v.Location, (*Location).read, &v.Rest, "Location")
-			}
+			seen |= 0x4000
+			err = codec.OptionalObject(d, &v.Location, (*Location).read, &v.Rest, "Location")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -408,68 +206,32 @@ func (v *Endpoint) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *Endpoint) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.ChannelType != nil {
-		b = append(b, ",\"ChannelType\":"...)
-		b = jsonwire.AppendString(b, string(*v.ChannelType))
-	}
-	if v.EndpointStatus != nil {
-		b = append(b, ",\"EndpointStatus\":"...)
-		b = jsonwire.AppendString(b, string(*v.EndpointStatus))
-	}
-	if v.OptOut != nil {
-		b = append(b, ",\"OptOut\":"...)
-		b = jsonwire.AppendString(b, string(*v.OptOut))
-	}
-	if v.RequestID != nil {
-		b = append(b, ",\"RequestId\":"...)
-		b = jsonwire.AppendString(b, *v.RequestID)
-	}
-	if v.EffectiveDate != nil {
-		b = append(b, ",\"EffectiveDate\":"...)
-		b = jsonwire.AppendString(b, *v.EffectiveDate)
-	}
-	if v.CreationDate != nil {
-		b = append(b, ",\"CreationDate\":"...)
-		b = jsonwire.AppendString(b, *v.CreationDate)
-	}
-	if v.ApplicationID != nil {
-		b = append(b, ",\"ApplicationId\":"...)
-		b = jsonwire.AppendString(b, *v.ApplicationID)
-	}
-	if v.ID != nil {
-		b = append(b, ",\"Id\":"...)
-		b = jsonwire.AppendString(b, *v.ID)
-	}
-	if v.CohortID != nil {
-		b = append(b, ",\"CohortId\":"...)
-		b = jsonwire.AppendString(b, string(*v.CohortID))
-	}
-	if v.Address != nil {
-		b = append(b, ",\"Address\":"...)
-		b = jsonwire.AppendString(b, *v.Address)
-	}
+	b = codec.AppendStringPtr(b, `,"ChannelType":`, v.ChannelType)
+	b = codec.AppendStringPtr(b, `,"EndpointStatus":`, v.EndpointStatus)
+	b = codec.AppendStringPtr(b, `,"OptOut":`, v.OptOut)
+	b = codec.AppendStringPtr(b, `,"RequestId":`, v.RequestID)
+	b = codec.AppendStringPtr(b, `,"EffectiveDate":`, v.EffectiveDate)
+	b = codec.AppendStringPtr(b, `,"CreationDate":`, v.CreationDate)
+	b = codec.AppendStringPtr(b, `,"ApplicationId":`, v.ApplicationID)
+	b = codec.AppendStringPtr(b, `,"Id":`, v.ID)
+	b = codec.AppendStringPtr(b, `,"CohortId":`, v.CohortID)
+	b = codec.AppendStringPtr(b, `,"Address":`, v.Address)
 	if v.Attributes != nil {
-		b = append(b, ",\"Attributes\":"...)
-		b = stringSliceMapWrite(b, v.Attributes, w)
+		b = stringSliceMapWrite(append(b, `,"Attributes":`...), v.Attributes, w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"Metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"Metrics":`...), v.Metrics, w)
 	}
 	if v.User != nil {
-		b = append(b, ",\"User\":"...)
-		b = v.User.write(b, w)
+		b = v.User.write(append(b, `,"User":`...), w)
 	}
 	if v.Demographic != nil {
-		b = append(b, ",\"Demographic\":"...)
-		b = v.Demographic.write(b, w)
+		b = v.Demographic.write(append(b, `,"Demographic":`...), w)
 	}
 	if v.Location != nil {
-		b = append(b, ",\"Location\":"...)
-		b = v.Location.write(b, w)
+		b = v.Location.write(append(b, `,"Location":`...), w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -478,8 +240,7 @@ func (v *Endpoint) write(b []byte, w *codec.Writer) []byte {
 // MarshalJSON returns the Endpoint as compact JSON, or null when absent.
 func (l LazyEndpoint) MarshalJSON() ([]byte, error) {
 	var w codec.Writer
-	b := l.write(nil, &w)
-	return b, w.Err
+	return l.write(nil, &w), w.Err()
 }
 
 // UnmarshalJSON decodes a JSON object into a new Endpoint at once; null makes
@@ -517,20 +278,15 @@ func (l LazyEndpoint) write(b []byte, w *codec.Writer) []byte {
 	return l.lazy.AppendJSON(b, w, (*Endpoint).read, (*Endpoint).write)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *Location) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *Location) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -538,22 +294,14 @@ func (v *Location) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *Location) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *Location) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -564,75 +312,33 @@ func (v *Location) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.City = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Country = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.Latitude = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.Longitude = nil
-			}
-			if seen&uint64(0x10) == 0 {
-				v.PostalCode = nil
-			}
-			if seen&uint64(0x20) == 0 {
-				v.Region = nil
-			}
+			codec.Clear(&v.City, seen&0x1 == 0)
+			codec.Clear(&v.Country, seen&0x2 == 0)
+			codec.Clear(&v.Latitude, seen&0x4 == 0)
+			codec.Clear(&v.Longitude, seen&0x8 == 0)
+			codec.Clear(&v.PostalCode, seen&0x10 == 0)
+			codec.Clear(&v.Region, seen&0x20 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "City":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.City = codec.ReuseString(d, v.City)
-				*v.City, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.City, v.City, codec.ReadString[string], &v.Rest, "City")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.City, &v.Rest, "City")
 		case "Country":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Country = codec.ReuseString(d, v.Country)
-				*v.Country, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Country, v.Country, codec.ReadString[string], &v.Rest, "Country")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.Country, &v.Rest, "Country")
 		case "Latitude":
-			seen |= uint64(0x4)
-			if n, ok := d.FastFloat64(len(v.Rest) == 0); ok {
-				v.Latitude = codec.ReuseFloat64(d, v.Latitude)
-				*v.Latitude = float64(n)
-			} else {
-				err = codec.Optional(d, &v.Latitude, v.Latitude, codec.ReadFloat64, &v.Rest, "Latitude")
-			}
+			seen |= 0x4
+			err = codec.OptionalFloat64(d, &v.Latitude, &v.Rest, "Latitude")
 		case "Longitude":
-			seen |= uint64(0x8)
-			if n, ok := d.FastFloat64(len(v.Rest) == 0); ok {
-				v.Longitude = codec.ReuseFloat64(d, v.Longitude)
-				*v.Longitude = float64(n)
-			} else {
-				err = codec.Optional(d, &v.Longitude, v.Longitude, codec.ReadFloat64, &v.Rest, "Longitude")
-			}
+			seen |= 0x8
+			err = codec.OptionalFloat64(d, &v.Longitude, &v.Rest, "Longitude")
 		case "PostalCode":
-			seen |= uint64(0x10)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.PostalCode = codec.ReuseString(d, v.PostalCode)
-				*v.PostalCode, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.PostalCode, v.PostalCode, codec.ReadString[string], &v.Rest, "PostalCode")
-			}
+			seen |= 0x10
+			err = codec.OptionalString(d, &v.PostalCode, &v.Rest, "PostalCode")
 		case "Region":
-			seen |= uint64(0x20)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Region = codec.ReuseString(d, v.Region)
-				*v.Region, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Region, v.Region, codec.ReadString[string], &v.Rest, "Region")
-			}
+			seen |= 0x20
+			err = codec.OptionalString(d, &v.Region, &v.Rest, "Region")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -642,51 +348,27 @@ func (v *Location) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *Location) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.City != nil {
-		b = append(b, ",\"City\":"...)
-		b = jsonwire.AppendString(b, *v.City)
-	}
-	if v.Country != nil {
-		b = append(b, ",\"Country\":"...)
-		b = jsonwire.AppendString(b, *v.Country)
-	}
-	if v.Latitude != nil {
-		b = append(b, ",\"Latitude\":"...)
-		b = w.Float64(b, *v.Latitude)
-	}
-	if v.Longitude != nil {
-		b = append(b, ",\"Longitude\":"...)
-		b = w.Float64(b, *v.Longitude)
-	}
-	if v.PostalCode != nil {
-		b = append(b, ",\"PostalCode\":"...)
-		b = jsonwire.AppendString(b, *v.PostalCode)
-	}
-	if v.Region != nil {
-		b = append(b, ",\"Region\":"...)
-		b = jsonwire.AppendString(b, *v.Region)
-	}
+	b = codec.AppendStringPtr(b, `,"City":`, v.City)
+	b = codec.AppendStringPtr(b, `,"Country":`, v.Country)
+	b = w.AppendFloat64Ptr(b, `,"Latitude":`, v.Latitude)
+	b = w.AppendFloat64Ptr(b, `,"Longitude":`, v.Longitude)
+	b = codec.AppendStringPtr(b, `,"PostalCode":`, v.PostalCode)
+	b = codec.AppendStringPtr(b, `,"Region":`, v.Region)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *User) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *User) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -694,22 +376,14 @@ func (v *User) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *User) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *User) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -720,26 +394,17 @@ func (v *User) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.UserID = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.UserAttributes = nil
-			}
+			codec.Clear(&v.UserID, seen&0x1 == 0)
+			codec.Clear(&v.UserAttributes, seen&0x2 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "UserId":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.UserID = codec.ReuseString(d, v.UserID)
-				*v.UserID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.UserID, v.UserID, codec.ReadString[string], &v.Rest, "UserId")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.UserID, &v.Rest, "UserId")
 		case "UserAttributes":
-			seen |= uint64(0x2)
-			_, err = codec.Required(d, &v.UserAttributes, stringSliceMapRead, &v.Rest, "UserAttributes")
+			seen |= 0x2
+			err = codec.Member(d, &v.UserAttributes, stringSliceMapRead, &v.Rest, "UserAttributes")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -749,16 +414,11 @@ func (v *User) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *User) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.UserID != nil {
-		b = append(b, ",\"UserId\":"...)
-		b = jsonwire.AppendString(b, *v.UserID)
-	}
+	b = codec.AppendStringPtr(b, `,"UserId":`, v.UserID)
 	if v.UserAttributes != nil {
-		b = append(b, ",\"UserAttributes\":"...)
-		b = stringSliceMapWrite(b, v.UserAttributes, w)
+		b = stringSliceMapWrite(append(b, `,"UserAttributes":`...), v.UserAttributes, w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)

@@ -8,10 +8,7 @@ import (
 )
 
 func stringMapRead(dst *map[string]string, d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	m := codec.Cleared(*dst)
@@ -47,10 +44,7 @@ func stringMapWrite(b []byte, v map[string]string, w *codec.Writer) []byte {
 }
 
 func float64MapRead(dst *map[string]float64, d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	m := codec.Cleared(*dst)
@@ -97,27 +91,7 @@ func nullableStringWrite(b []byte, v Nullable[string], w *codec.Writer) []byte {
 }
 
 func stringSliceRead(dst *[]string, d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindArray {
-		return false, nil
-	}
-	if err := d.BeginArray(); err != nil {
-		return false, err
-	}
-	s := codec.Emptied(*dst)
-	for {
-		more, err := d.NextElement()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			*dst = s
-			return true, nil
-		}
-		s = codec.Extend(s)
-		if fits, err := codec.ReadString[string](&s[len(s)-1], d); err != nil || !fits {
-			return false, err
-		}
-	}
+	return codec.ReadSlice(dst, d, codec.ReadString[string])
 }
 
 func stringSliceWrite(b []byte, v []string, w *codec.Writer) []byte {
@@ -130,27 +104,7 @@ func stringSliceWrite(b []byte, v []string, w *codec.Writer) []byte {
 }
 
 func bouncedRecipientSliceRead(dst *[]BouncedRecipient, d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindArray {
-		return false, nil
-	}
-	if err := d.BeginArray(); err != nil {
-		return false, err
-	}
-	s := codec.Emptied(*dst)
-	for {
-		more, err := d.NextElement()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			*dst = s
-			return true, nil
-		}
-		s = codec.Extend(s)
-		if fits, err := (*BouncedRecipient).read(&s[len(s)-1], d); err != nil || !fits {
-			return false, err
-		}
-	}
+	return codec.ReadSlice(dst, d, (*BouncedRecipient).read)
 }
 
 func bouncedRecipientSliceWrite(b []byte, v []BouncedRecipient, w *codec.Writer) []byte {
@@ -163,10 +117,7 @@ func bouncedRecipientSliceWrite(b []byte, v []BouncedRecipient, w *codec.Writer)
 }
 
 func stringSliceMapRead(dst *map[string][]string, d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	m := codec.Cleared(*dst)
@@ -202,27 +153,7 @@ func stringSliceMapWrite(b []byte, v map[string][]string, w *codec.Writer) []byt
 }
 
 func complainedRecipientSliceRead(dst *[]ComplainedRecipient, d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindArray {
-		return false, nil
-	}
-	if err := d.BeginArray(); err != nil {
-		return false, err
-	}
-	s := codec.Emptied(*dst)
-	for {
-		more, err := d.NextElement()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			*dst = s
-			return true, nil
-		}
-		s = codec.Extend(s)
-		if fits, err := (*ComplainedRecipient).read(&s[len(s)-1], d); err != nil || !fits {
-			return false, err
-		}
-	}
+	return codec.ReadSlice(dst, d, (*ComplainedRecipient).read)
 }
 
 func complainedRecipientSliceWrite(b []byte, v []ComplainedRecipient, w *codec.Writer) []byte {
@@ -235,27 +166,7 @@ func complainedRecipientSliceWrite(b []byte, v []ComplainedRecipient, w *codec.W
 }
 
 func headerSliceRead(dst *[]Header, d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindArray {
-		return false, nil
-	}
-	if err := d.BeginArray(); err != nil {
-		return false, err
-	}
-	s := codec.Emptied(*dst)
-	for {
-		more, err := d.NextElement()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			*dst = s
-			return true, nil
-		}
-		s = codec.Extend(s)
-		if fits, err := (*Header).read(&s[len(s)-1], d); err != nil || !fits {
-			return false, err
-		}
-	}
+	return codec.ReadSlice(dst, d, (*Header).read)
 }
 
 func headerSliceWrite(b []byte, v []Header, w *codec.Writer) []byte {

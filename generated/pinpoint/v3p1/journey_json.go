@@ -5,23 +5,17 @@ package v3p1
 import (
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
-	"strconv"
 )
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *JourneyEngagementAttributes) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *JourneyEngagementAttributes) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -29,22 +23,14 @@ func (v *JourneyEngagementAttributes) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *JourneyEngagementAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *JourneyEngagementAttributes) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -56,43 +42,19 @@ func (v *JourneyEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentJourneyEngagementAttributesJourneyID != 0 {
-				v.JourneyID = ""
-			}
-			if v.absent&absentJourneyEngagementAttributesJourneyActivityID != 0 {
-				v.JourneyActivityID = ""
-			}
-			if seen&uint64(0x1) == 0 {
-				v.JourneyRunID = nil
-			}
+			codec.Clear(&v.JourneyID, v.absent&absentJourneyEngagementAttributesJourneyID != 0)
+			codec.Clear(&v.JourneyActivityID, v.absent&absentJourneyEngagementAttributesJourneyActivityID != 0)
+			codec.Clear(&v.JourneyRunID, seen&0x1 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "journey_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyID, err = codec.String[string](d)
-				v.absent &^= absentJourneyEngagementAttributesJourneyID
-			} else {
-				fits, err = codec.Required(d, &v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
-				v.absent = codec.SetBit(v.absent, absentJourneyEngagementAttributesJourneyID, !fits)
-			}
+			err = codec.RequiredString(d, &v.JourneyID, &v.Rest, "journey_id", &v.absent, absentJourneyEngagementAttributesJourneyID)
 		case "journey_activity_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyActivityID, err = codec.String[string](d)
-				v.absent &^= absentJourneyEngagementAttributesJourneyActivityID
-			} else {
-				fits, err = codec.Required(d, &v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
-				v.absent = codec.SetBit(v.absent, absentJourneyEngagementAttributesJourneyActivityID, !fits)
-			}
+			err = codec.RequiredString(d, &v.JourneyActivityID, &v.Rest, "journey_activity_id", &v.absent, absentJourneyEngagementAttributesJourneyActivityID)
 		case "journey_run_id":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyRunID = codec.ReuseString(d, v.JourneyRunID)
-				*v.JourneyRunID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.JourneyRunID, v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.JourneyRunID, &v.Rest, "journey_run_id")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -102,39 +64,24 @@ func (v *JourneyEngagementAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *JourneyEngagementAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentJourneyEngagementAttributesJourneyID == 0 {
-		b = append(b, ",\"journey_id\":"...)
-		b = jsonwire.AppendString(b, v.JourneyID)
-	}
-	if v.absent&absentJourneyEngagementAttributesJourneyActivityID == 0 {
-		b = append(b, ",\"journey_activity_id\":"...)
-		b = jsonwire.AppendString(b, v.JourneyActivityID)
-	}
-	if v.JourneyRunID != nil {
-		b = append(b, ",\"journey_run_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyRunID)
-	}
+	b = codec.AppendString(b, `,"journey_id":`, v.JourneyID, v.absent&absentJourneyEngagementAttributesJourneyID == 0)
+	b = codec.AppendString(b, `,"journey_activity_id":`, v.JourneyActivityID, v.absent&absentJourneyEngagementAttributesJourneyActivityID == 0)
+	b = codec.AppendStringPtr(b, `,"journey_run_id":`, v.JourneyRunID)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *JourneyEngagementEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *JourneyEngagementEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -142,22 +89,14 @@ func (v *JourneyEngagementEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *JourneyEngagementEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -169,141 +108,49 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentJourneyEngagementEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentJourneyEngagementEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentJourneyEngagementEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentJourneyEngagementEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentJourneyEngagementEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentJourneyEngagementEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentJourneyEngagementEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentJourneyEngagementEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentJourneyEngagementEventAttributes != 0 {
-				v.Attributes = JourneyEngagementAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
+			codec.Clear(&v.EventType, v.absent&absentJourneyEngagementEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentJourneyEngagementEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentJourneyEngagementEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentJourneyEngagementEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentJourneyEngagementEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentJourneyEngagementEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentJourneyEngagementEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentJourneyEngagementEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentJourneyEngagementEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			if seen&0x2 == 0 {
 				v.Endpoint.drop()
 			}
-			if v.absent&absentJourneyEngagementEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
+			codec.Clear(&v.AWSAccountID, v.absent&absentJourneyEngagementEventAWSAccountID != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				v.absent &^= absentJourneyEngagementEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventEventType, !fits)
-			}
+			err = codec.RequiredString(d, &v.EventType, &v.Rest, "event_type", &v.absent, absentJourneyEngagementEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentJourneyEngagementEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentJourneyEngagementEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentJourneyEngagementEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentJourneyEngagementEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentJourneyEngagementEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentJourneyEngagementEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentJourneyEngagementEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentJourneyEngagementEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentJourneyEngagementEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentJourneyEngagementEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentJourneyEngagementEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentJourneyEngagementEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentJourneyEngagementEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentJourneyEngagementEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentJourneyEngagementEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*JourneyEngagementAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*JourneyEngagementAttributes).read, &v.Rest, "attributes", &v.absent, absentJourneyEngagementEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "endpoint":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Endpoint.read(d)
-			} else {
-				_, err = codec.Required(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
-			}
+			seen |= 0x2
+			err = codec.Member(d, &v.Endpoint, (*LazyEndpoint).read, &v.Rest, "endpoint")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentJourneyEngagementEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentJourneyEngagementEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentJourneyEngagementEventAWSAccountID)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -313,75 +160,47 @@ func (v *JourneyEngagementEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *JourneyEngagementEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentJourneyEngagementEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentJourneyEngagementEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentJourneyEngagementEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentJourneyEngagementEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentJourneyEngagementEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentJourneyEngagementEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentJourneyEngagementEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentJourneyEngagementEventEventVersion == 0)
 	if v.absent&absentJourneyEngagementEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentJourneyEngagementEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentJourneyEngagementEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentJourneyEngagementEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentJourneyEngagementEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.Endpoint.Present() {
-		b = append(b, ",\"endpoint\":"...)
-		b = v.Endpoint.write(b, w)
+		b = v.Endpoint.write(append(b, `,"endpoint":`...), w)
 	}
-	if v.absent&absentJourneyEngagementEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentJourneyEngagementEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *JourneySendAttributes) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *JourneySendAttributes) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -389,22 +208,14 @@ func (v *JourneySendAttributes) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *JourneySendAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -416,87 +227,33 @@ func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentJourneySendAttributesJourneyID != 0 {
-				v.JourneyID = ""
-			}
-			if v.absent&absentJourneySendAttributesJourneyRunID != 0 {
-				v.JourneyRunID = ""
-			}
-			if v.absent&absentJourneySendAttributesJourneyActivityID != 0 {
-				v.JourneyActivityID = ""
-			}
-			if v.absent&absentJourneySendAttributesJourneySendStatus != 0 {
-				v.JourneySendStatus = ""
-			}
-			if seen&uint64(0x1) == 0 {
-				v.JourneyActivityType = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.JourneySendStatusMessage = nil
-			}
-			if seen&uint64(0x4) == 0 {
-				v.JourneySendStatusCode = nil
-			}
+			codec.Clear(&v.JourneyID, v.absent&absentJourneySendAttributesJourneyID != 0)
+			codec.Clear(&v.JourneyRunID, v.absent&absentJourneySendAttributesJourneyRunID != 0)
+			codec.Clear(&v.JourneyActivityID, v.absent&absentJourneySendAttributesJourneyActivityID != 0)
+			codec.Clear(&v.JourneySendStatus, v.absent&absentJourneySendAttributesJourneySendStatus != 0)
+			codec.Clear(&v.JourneyActivityType, seen&0x1 == 0)
+			codec.Clear(&v.JourneySendStatusMessage, seen&0x2 == 0)
+			codec.Clear(&v.JourneySendStatusCode, seen&0x4 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "journey_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyID, err = codec.String[string](d)
-				v.absent &^= absentJourneySendAttributesJourneyID
-			} else {
-				fits, err = codec.Required(d, &v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
-				v.absent = codec.SetBit(v.absent, absentJourneySendAttributesJourneyID, !fits)
-			}
+			err = codec.RequiredString(d, &v.JourneyID, &v.Rest, "journey_id", &v.absent, absentJourneySendAttributesJourneyID)
 		case "journey_run_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyRunID, err = codec.String[string](d)
-				v.absent &^= absentJourneySendAttributesJourneyRunID
-			} else {
-				fits, err = codec.Required(d, &v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
-				v.absent = codec.SetBit(v.absent, absentJourneySendAttributesJourneyRunID, !fits)
-			}
+			err = codec.RequiredString(d, &v.JourneyRunID, &v.Rest, "journey_run_id", &v.absent, absentJourneySendAttributesJourneyRunID)
 		case "journey_activity_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyActivityID, err = codec.String[string](d)
-				v.absent &^= absentJourneySendAttributesJourneyActivityID
-			} else {
-				fits, err = codec.Required(d, &v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
-				v.absent = codec.SetBit(v.absent, absentJourneySendAttributesJourneyActivityID, !fits)
-			}
+			err = codec.RequiredString(d, &v.JourneyActivityID, &v.Rest, "journey_activity_id", &v.absent, absentJourneySendAttributesJourneyActivityID)
 		case "journey_send_status":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneySendStatus, err = codec.String[JourneySendStatus](d)
-				v.absent &^= absentJourneySendAttributesJourneySendStatus
-			} else {
-				fits, err = codec.Required(d, &v.JourneySendStatus, codec.ReadString[JourneySendStatus], &v.Rest, "journey_send_status")
-				v.absent = codec.SetBit(v.absent, absentJourneySendAttributesJourneySendStatus, !fits)
-			}
+			err = codec.RequiredString(d, &v.JourneySendStatus, &v.Rest, "journey_send_status", &v.absent, absentJourneySendAttributesJourneySendStatus)
 		case "journey_activity_type":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyActivityType = codec.ReuseString(d, v.JourneyActivityType)
-				*v.JourneyActivityType, err = codec.String[JourneyActivityType](d)
-			} else {
-				err = codec.Optional(d, &v.JourneyActivityType, v.JourneyActivityType, codec.ReadString[JourneyActivityType], &v.Rest, "journey_activity_type")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.JourneyActivityType, &v.Rest, "journey_activity_type")
 		case "journey_send_status_message":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneySendStatusMessage = codec.ReuseString(d, v.JourneySendStatusMessage)
-				*v.JourneySendStatusMessage, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.JourneySendStatusMessage, v.JourneySendStatusMessage, codec.ReadString[string], &v.Rest, "journey_send_status_message")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.JourneySendStatusMessage, &v.Rest, "journey_send_status_message")
 		case "journey_send_status_code":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneySendStatusCode = codec.ReuseString(d, v.JourneySendStatusCode)
-				*v.JourneySendStatusCode, err = codec.String[NumericString](d)
-			} else {
-				err = codec.Optional(d, &v.JourneySendStatusCode, v.JourneySendStatusCode, codec.ReadString[NumericString], &v.Rest, "journey_send_status_code")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.JourneySendStatusCode, &v.Rest, "journey_send_status_code")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -506,55 +263,28 @@ func (v *JourneySendAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *JourneySendAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentJourneySendAttributesJourneyID == 0 {
-		b = append(b, ",\"journey_id\":"...)
-		b = jsonwire.AppendString(b, v.JourneyID)
-	}
-	if v.absent&absentJourneySendAttributesJourneyRunID == 0 {
-		b = append(b, ",\"journey_run_id\":"...)
-		b = jsonwire.AppendString(b, v.JourneyRunID)
-	}
-	if v.absent&absentJourneySendAttributesJourneyActivityID == 0 {
-		b = append(b, ",\"journey_activity_id\":"...)
-		b = jsonwire.AppendString(b, v.JourneyActivityID)
-	}
-	if v.absent&absentJourneySendAttributesJourneySendStatus == 0 {
-		b = append(b, ",\"journey_send_status\":"...)
-		b = jsonwire.AppendString(b, string(v.JourneySendStatus))
-	}
-	if v.JourneyActivityType != nil {
-		b = append(b, ",\"journey_activity_type\":"...)
-		b = jsonwire.AppendString(b, string(*v.JourneyActivityType))
-	}
-	if v.JourneySendStatusMessage != nil {
-		b = append(b, ",\"journey_send_status_message\":"...)
-		b = jsonwire.AppendString(b, *v.JourneySendStatusMessage)
-	}
-	if v.JourneySendStatusCode != nil {
-		b = append(b, ",\"journey_send_status_code\":"...)
-		b = jsonwire.AppendString(b, string(*v.JourneySendStatusCode))
-	}
+	b = codec.AppendString(b, `,"journey_id":`, v.JourneyID, v.absent&absentJourneySendAttributesJourneyID == 0)
+	b = codec.AppendString(b, `,"journey_run_id":`, v.JourneyRunID, v.absent&absentJourneySendAttributesJourneyRunID == 0)
+	b = codec.AppendString(b, `,"journey_activity_id":`, v.JourneyActivityID, v.absent&absentJourneySendAttributesJourneyActivityID == 0)
+	b = codec.AppendString(b, `,"journey_send_status":`, v.JourneySendStatus, v.absent&absentJourneySendAttributesJourneySendStatus == 0)
+	b = codec.AppendStringPtr(b, `,"journey_activity_type":`, v.JourneyActivityType)
+	b = codec.AppendStringPtr(b, `,"journey_send_status_message":`, v.JourneySendStatusMessage)
+	b = codec.AppendStringPtr(b, `,"journey_send_status_code":`, v.JourneySendStatusCode)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *JourneySendEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *JourneySendEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -562,22 +292,14 @@ func (v *JourneySendEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *JourneySendEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -589,147 +311,46 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentJourneySendEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentJourneySendEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentJourneySendEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentJourneySendEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentJourneySendEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentJourneySendEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentJourneySendEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentJourneySendEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentJourneySendEventAttributes != 0 {
-				v.Attributes = JourneySendAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if v.absent&absentJourneySendEventClientContext != 0 {
-				v.ClientContext = EndpointClientContext{}
-			}
-			if v.absent&absentJourneySendEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
+			codec.Clear(&v.EventType, v.absent&absentJourneySendEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentJourneySendEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentJourneySendEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentJourneySendEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentJourneySendEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentJourneySendEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentJourneySendEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentJourneySendEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentJourneySendEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			codec.Clear(&v.ClientContext, v.absent&absentJourneySendEventClientContext != 0)
+			codec.Clear(&v.AWSAccountID, v.absent&absentJourneySendEventAWSAccountID != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentJourneySendEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentJourneySendEventEventType, !fits)
-			}
-			if fits && v.EventType != "_journey.send" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_journey.send\"")
-			}
+			err = codec.RequiredConst(d, &v.EventType, "_journey.send", &v.Rest, "event_type", &v.absent, absentJourneySendEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentJourneySendEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentJourneySendEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentJourneySendEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentJourneySendEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentJourneySendEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentJourneySendEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentJourneySendEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentJourneySendEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentJourneySendEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentJourneySendEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentJourneySendEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentJourneySendEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentJourneySendEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentJourneySendEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentJourneySendEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentJourneySendEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentJourneySendEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentJourneySendEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentJourneySendEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentJourneySendEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentJourneySendEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentJourneySendEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*JourneySendAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentJourneySendEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*JourneySendAttributes).read, &v.Rest, "attributes", &v.absent, absentJourneySendEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
+			seen |= 0x1
+			err = codec.Member(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
 		case "client_context":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.ClientContext.read(d)
-				v.absent &^= absentJourneySendEventClientContext
-			} else {
-				fits, err = codec.Required(d, &v.ClientContext, (*EndpointClientContext).read, &v.Rest, "client_context")
-				v.absent = codec.SetBit(v.absent, absentJourneySendEventClientContext, !fits)
-			}
+			err = codec.RequiredObject(d, &v.ClientContext, (*EndpointClientContext).read, &v.Rest, "client_context", &v.absent, absentJourneySendEventClientContext)
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentJourneySendEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentJourneySendEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentJourneySendEventAWSAccountID)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -739,57 +360,34 @@ func (v *JourneySendEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *JourneySendEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentJourneySendEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentJourneySendEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentJourneySendEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentJourneySendEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentJourneySendEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentJourneySendEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentJourneySendEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentJourneySendEventEventVersion == 0)
 	if v.absent&absentJourneySendEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentJourneySendEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentJourneySendEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentJourneySendEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentJourneySendEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
+		b = float64MapWrite(append(b, `,"metrics":`...), v.Metrics, w)
 	}
 	if v.absent&absentJourneySendEventClientContext == 0 {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
+		b = v.ClientContext.write(append(b, `,"client_context":`...), w)
 	}
-	if v.absent&absentJourneySendEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentJourneySendEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }

@@ -5,7 +5,6 @@ package v3p1
 import (
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
-	"strconv"
 )
 
 func (j *CustomerContextJSON) read(d *codec.Decoder) (bool, error) {
@@ -21,20 +20,15 @@ func (j *CustomerContextJSON) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.AppendString(b, j.Text)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *SMSAttributes) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *SMSAttributes) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -42,22 +36,14 @@ func (v *SMSAttributes) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *SMSAttributes) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -69,192 +55,72 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentSMSAttributesSenderRequestID != 0 {
-				v.SenderRequestID = ""
-			}
-			if v.absent&absentSMSAttributesMessageID != 0 {
-				v.MessageID = ""
-			}
-			if seen&uint64(0x1) == 0 {
-				v.DestinationPhoneNumber = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.OriginationPhoneNumber = nil
-			}
-			if v.absent&absentSMSAttributesRecordStatus != 0 {
-				v.RecordStatus = ""
-			}
-			if v.absent&absentSMSAttributesISOCountryCode != 0 {
-				v.ISOCountryCode = ""
-			}
-			if v.absent&absentSMSAttributesNumberOfMessageParts != 0 {
-				v.NumberOfMessageParts = ""
-			}
-			if seen&uint64(0x4) == 0 {
-				v.MessageType = nil
-			}
-			if seen&uint64(0x8) == 0 {
-				v.CampaignID = nil
-			}
-			if seen&uint64(0x10) == 0 {
-				v.CampaignActivityID = nil
-			}
-			if seen&uint64(0x20) == 0 {
-				v.TreatmentID = nil
-			}
-			if seen&uint64(0x40) == 0 {
-				v.JourneyID = nil
-			}
-			if seen&uint64(0x80) == 0 {
-				v.JourneyActivityID = nil
-			}
-			if seen&uint64(0x100) == 0 {
-				v.JourneyRunID = nil
-			}
-			if seen&uint64(0x200) == 0 {
-				v.CustomerContext = nil
-			}
-			if seen&uint64(0x400) == 0 {
-				v.Keyword = nil
-			}
-			if seen&uint64(0x800) == 0 {
-				v.MCCMNC = nil
-			}
+			codec.Clear(&v.SenderRequestID, v.absent&absentSMSAttributesSenderRequestID != 0)
+			codec.Clear(&v.MessageID, v.absent&absentSMSAttributesMessageID != 0)
+			codec.Clear(&v.DestinationPhoneNumber, seen&0x1 == 0)
+			codec.Clear(&v.OriginationPhoneNumber, seen&0x2 == 0)
+			codec.Clear(&v.RecordStatus, v.absent&absentSMSAttributesRecordStatus != 0)
+			codec.Clear(&v.ISOCountryCode, v.absent&absentSMSAttributesISOCountryCode != 0)
+			codec.Clear(&v.NumberOfMessageParts, v.absent&absentSMSAttributesNumberOfMessageParts != 0)
+			codec.Clear(&v.MessageType, seen&0x4 == 0)
+			codec.Clear(&v.CampaignID, seen&0x8 == 0)
+			codec.Clear(&v.CampaignActivityID, seen&0x10 == 0)
+			codec.Clear(&v.TreatmentID, seen&0x20 == 0)
+			codec.Clear(&v.JourneyID, seen&0x40 == 0)
+			codec.Clear(&v.JourneyActivityID, seen&0x80 == 0)
+			codec.Clear(&v.JourneyRunID, seen&0x100 == 0)
+			codec.Clear(&v.CustomerContext, seen&0x200 == 0)
+			codec.Clear(&v.Keyword, seen&0x400 == 0)
+			codec.Clear(&v.MCCMNC, seen&0x800 == 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "sender_request_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.SenderRequestID, err = codec.String[string](d)
-				v.absent &^= absentSMSAttributesSenderRequestID
-			} else {
-				fits, err = codec.Required(d, &v.SenderRequestID, codec.ReadString[string], &v.Rest, "sender_request_id")
-				v.absent = codec.SetBit(v.absent, absentSMSAttributesSenderRequestID, !fits)
-			}
+			err = codec.RequiredString(d, &v.SenderRequestID, &v.Rest, "sender_request_id", &v.absent, absentSMSAttributesSenderRequestID)
 		case "message_id":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.MessageID, err = codec.String[string](d)
-				v.absent &^= absentSMSAttributesMessageID
-			} else {
-				fits, err = codec.Required(d, &v.MessageID, codec.ReadString[string], &v.Rest, "message_id")
-				v.absent = codec.SetBit(v.absent, absentSMSAttributesMessageID, !fits)
-			}
+			err = codec.RequiredString(d, &v.MessageID, &v.Rest, "message_id", &v.absent, absentSMSAttributesMessageID)
 		case "destination_phone_number":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.DestinationPhoneNumber = codec.ReuseString(d, v.DestinationPhoneNumber)
-				*v.DestinationPhoneNumber, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.DestinationPhoneNumber, v.DestinationPhoneNumber, codec.ReadString[string], &v.Rest, "destination_phone_number")
-			}
+			seen |= 0x1
+			err = codec.OptionalString(d, &v.DestinationPhoneNumber, &v.Rest, "destination_phone_number")
 		case "origination_phone_number":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.OriginationPhoneNumber = codec.ReuseString(d, v.OriginationPhoneNumber)
-				*v.OriginationPhoneNumber, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.OriginationPhoneNumber, v.OriginationPhoneNumber, codec.ReadString[string], &v.Rest, "origination_phone_number")
-			}
+			seen |= 0x2
+			err = codec.OptionalString(d, &v.OriginationPhoneNumber, &v.Rest, "origination_phone_number")
 		case "record_status":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.RecordStatus, err = codec.String[SMSRecordStatus](d)
-				v.absent &^= absentSMSAttributesRecordStatus
-			} else {
-				fits, err = codec.Required(d, &v.RecordStatus, codec.ReadString[SMSRecordStatus], &v.Rest, "record_status")
-				v.absent = codec.SetBit(v.absent, absentSMSAttributesRecordStatus, !fits)
-			}
+			err = codec.RequiredString(d, &v.RecordStatus, &v.Rest, "record_status", &v.absent, absentSMSAttributesRecordStatus)
 		case "iso_country_code":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.ISOCountryCode, err = codec.String[string](d)
-				v.absent &^= absentSMSAttributesISOCountryCode
-			} else {
-				fits, err = codec.Required(d, &v.ISOCountryCode, codec.ReadString[string], &v.Rest, "iso_country_code")
-				v.absent = codec.SetBit(v.absent, absentSMSAttributesISOCountryCode, !fits)
-			}
+			err = codec.RequiredString(d, &v.ISOCountryCode, &v.Rest, "iso_country_code", &v.absent, absentSMSAttributesISOCountryCode)
 		case "number_of_message_parts":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.NumberOfMessageParts, err = codec.String[NumericString](d)
-				v.absent &^= absentSMSAttributesNumberOfMessageParts
-			} else {
-				fits, err = codec.Required(d, &v.NumberOfMessageParts, codec.ReadString[NumericString], &v.Rest, "number_of_message_parts")
-				v.absent = codec.SetBit(v.absent, absentSMSAttributesNumberOfMessageParts, !fits)
-			}
+			err = codec.RequiredString(d, &v.NumberOfMessageParts, &v.Rest, "number_of_message_parts", &v.absent, absentSMSAttributesNumberOfMessageParts)
 		case "message_type":
-			seen |= uint64(0x4)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.MessageType = codec.ReuseString(d, v.MessageType)
-				*v.MessageType, err = codec.String[SMSMessageType](d)
-			} else {
-				err = codec.Optional(d, &v.MessageType, v.MessageType, codec.ReadString[SMSMessageType], &v.Rest, "message_type")
-			}
+			seen |= 0x4
+			err = codec.OptionalString(d, &v.MessageType, &v.Rest, "message_type")
 		case "campaign_id":
-			seen |= uint64(0x8)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignID = codec.ReuseString(d, v.CampaignID)
-				*v.CampaignID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.CampaignID, v.CampaignID, codec.ReadString[string], &v.Rest, "campaign_id")
-			}
+			seen |= 0x8
+			err = codec.OptionalString(d, &v.CampaignID, &v.Rest, "campaign_id")
 		case "campaign_activity_id":
-			seen |= uint64(0x10)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.CampaignActivityID = codec.ReuseString(d, v.CampaignActivityID)
-				*v.CampaignActivityID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.CampaignActivityID, v.CampaignActivityID, codec.ReadString[string], &v.Rest, "campaign_activity_id")
-			}
+			seen |= 0x10
+			err = codec.OptionalString(d, &v.CampaignActivityID, &v.Rest, "campaign_activity_id")
 		case "treatment_id":
-			seen |= uint64(0x20)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.TreatmentID = codec.ReuseString(d, v.TreatmentID)
-				*v.TreatmentID, err = codec.String[NumericString](d)
-			} else {
-				err = codec.Optional(d, &v.TreatmentID, v.TreatmentID, codec.ReadString[NumericString], &v.Rest, "treatment_id")
-			}
+			seen |= 0x20
+			err = codec.OptionalString(d, &v.TreatmentID, &v.Rest, "treatment_id")
 		case "journey_id":
-			seen |= uint64(0x40)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyID = codec.ReuseString(d, v.JourneyID)
-				*v.JourneyID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.JourneyID, v.JourneyID, codec.ReadString[string], &v.Rest, "journey_id")
-			}
+			seen |= 0x40
+			err = codec.OptionalString(d, &v.JourneyID, &v.Rest, "journey_id")
 		case "journey_activity_id":
-			seen |= uint64(0x80)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyActivityID = codec.ReuseString(d, v.JourneyActivityID)
-				*v.JourneyActivityID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.JourneyActivityID, v.JourneyActivityID, codec.ReadString[string], &v.Rest, "journey_activity_id")
-			}
+			seen |= 0x80
+			err = codec.OptionalString(d, &v.JourneyActivityID, &v.Rest, "journey_activity_id")
 		case "journey_run_id":
-			seen |= uint64(0x100)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.JourneyRunID = codec.ReuseString(d, v.JourneyRunID)
-				*v.JourneyRunID, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.JourneyRunID, v.JourneyRunID, codec.ReadString[string], &v.Rest, "journey_run_id")
-			}
+			seen |= 0x100
+			err = codec.OptionalString(d, &v.JourneyRunID, &v.Rest, "journey_run_id")
 		case "customer_context":
-			seen |= uint64(0x200)
-			err = codec.Optional(d, &v.CustomerContext, v.CustomerContext, (*CustomerContextJSON).read, &v.Rest, "customer_context")
+			seen |= 0x200
+			err = codec.OptionalField(d, &v.CustomerContext, (*CustomerContextJSON).read, &v.Rest, "customer_context")
 		case "keyword":
-			seen |= uint64(0x400)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.Keyword = codec.ReuseString(d, v.Keyword)
-				*v.Keyword, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.Keyword, v.Keyword, codec.ReadString[string], &v.Rest, "keyword")
-			}
+			seen |= 0x400
+			err = codec.OptionalString(d, &v.Keyword, &v.Rest, "keyword")
 		case "mcc_mnc":
-			seen |= uint64(0x800)
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.MCCMNC = codec.ReuseString(d, v.MCCMNC)
-				*v.MCCMNC, err = codec.String[string](d)
-			} else {
-				err = codec.Optional(d, &v.MCCMNC, v.MCCMNC, codec.ReadString[string], &v.Rest, "mcc_mnc")
-			}
+			seen |= 0x800
+			err = codec.OptionalString(d, &v.MCCMNC, &v.Rest, "mcc_mnc")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -264,95 +130,40 @@ func (v *SMSAttributes) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *SMSAttributes) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentSMSAttributesSenderRequestID == 0 {
-		b = append(b, ",\"sender_request_id\":"...)
-		b = jsonwire.AppendString(b, v.SenderRequestID)
-	}
-	if v.absent&absentSMSAttributesMessageID == 0 {
-		b = append(b, ",\"message_id\":"...)
-		b = jsonwire.AppendString(b, v.MessageID)
-	}
-	if v.DestinationPhoneNumber != nil {
-		b = append(b, ",\"destination_phone_number\":"...)
-		b = jsonwire.AppendString(b, *v.DestinationPhoneNumber)
-	}
-	if v.OriginationPhoneNumber != nil {
-		b = append(b, ",\"origination_phone_number\":"...)
-		b = jsonwire.AppendString(b, *v.OriginationPhoneNumber)
-	}
-	if v.absent&absentSMSAttributesRecordStatus == 0 {
-		b = append(b, ",\"record_status\":"...)
-		b = jsonwire.AppendString(b, string(v.RecordStatus))
-	}
-	if v.absent&absentSMSAttributesISOCountryCode == 0 {
-		b = append(b, ",\"iso_country_code\":"...)
-		b = jsonwire.AppendString(b, v.ISOCountryCode)
-	}
-	if v.absent&absentSMSAttributesNumberOfMessageParts == 0 {
-		b = append(b, ",\"number_of_message_parts\":"...)
-		b = jsonwire.AppendString(b, string(v.NumberOfMessageParts))
-	}
-	if v.MessageType != nil {
-		b = append(b, ",\"message_type\":"...)
-		b = jsonwire.AppendString(b, string(*v.MessageType))
-	}
-	if v.CampaignID != nil {
-		b = append(b, ",\"campaign_id\":"...)
-		b = jsonwire.AppendString(b, *v.CampaignID)
-	}
-	if v.CampaignActivityID != nil {
-		b = append(b, ",\"campaign_activity_id\":"...)
-		b = jsonwire.AppendString(b, *v.CampaignActivityID)
-	}
-	if v.TreatmentID != nil {
-		b = append(b, ",\"treatment_id\":"...)
-		b = jsonwire.AppendString(b, string(*v.TreatmentID))
-	}
-	if v.JourneyID != nil {
-		b = append(b, ",\"journey_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyID)
-	}
-	if v.JourneyActivityID != nil {
-		b = append(b, ",\"journey_activity_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyActivityID)
-	}
-	if v.JourneyRunID != nil {
-		b = append(b, ",\"journey_run_id\":"...)
-		b = jsonwire.AppendString(b, *v.JourneyRunID)
-	}
+	b = codec.AppendString(b, `,"sender_request_id":`, v.SenderRequestID, v.absent&absentSMSAttributesSenderRequestID == 0)
+	b = codec.AppendString(b, `,"message_id":`, v.MessageID, v.absent&absentSMSAttributesMessageID == 0)
+	b = codec.AppendStringPtr(b, `,"destination_phone_number":`, v.DestinationPhoneNumber)
+	b = codec.AppendStringPtr(b, `,"origination_phone_number":`, v.OriginationPhoneNumber)
+	b = codec.AppendString(b, `,"record_status":`, v.RecordStatus, v.absent&absentSMSAttributesRecordStatus == 0)
+	b = codec.AppendString(b, `,"iso_country_code":`, v.ISOCountryCode, v.absent&absentSMSAttributesISOCountryCode == 0)
+	b = codec.AppendString(b, `,"number_of_message_parts":`, v.NumberOfMessageParts, v.absent&absentSMSAttributesNumberOfMessageParts == 0)
+	b = codec.AppendStringPtr(b, `,"message_type":`, v.MessageType)
+	b = codec.AppendStringPtr(b, `,"campaign_id":`, v.CampaignID)
+	b = codec.AppendStringPtr(b, `,"campaign_activity_id":`, v.CampaignActivityID)
+	b = codec.AppendStringPtr(b, `,"treatment_id":`, v.TreatmentID)
+	b = codec.AppendStringPtr(b, `,"journey_id":`, v.JourneyID)
+	b = codec.AppendStringPtr(b, `,"journey_activity_id":`, v.JourneyActivityID)
+	b = codec.AppendStringPtr(b, `,"journey_run_id":`, v.JourneyRunID)
 	if v.CustomerContext != nil {
-		b = append(b, ",\"customer_context\":"...)
-		b = v.CustomerContext.write(b, w)
+		b = v.CustomerContext.write(append(b, `,"customer_context":`...), w)
 	}
-	if v.Keyword != nil {
-		b = append(b, ",\"keyword\":"...)
-		b = jsonwire.AppendString(b, *v.Keyword)
-	}
-	if v.MCCMNC != nil {
-		b = append(b, ",\"mcc_mnc\":"...)
-		b = jsonwire.AppendString(b, *v.MCCMNC)
-	}
+	b = codec.AppendStringPtr(b, `,"keyword":`, v.Keyword)
+	b = codec.AppendStringPtr(b, `,"mcc_mnc":`, v.MCCMNC)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *SMSEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *SMSEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -360,22 +171,14 @@ func (v *SMSEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *SMSEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -387,136 +190,43 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentSMSEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentSMSEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentSMSEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentSMSEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentSMSEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentSMSEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentSMSEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentSMSEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentSMSEventAttributes != 0 {
-				v.Attributes = SMSAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if v.absent&absentSMSEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
+			codec.Clear(&v.EventType, v.absent&absentSMSEventEventType != 0)
+			codec.Clear(&v.EventTimestamp, v.absent&absentSMSEventEventTimestamp != 0)
+			codec.Clear(&v.ArrivalTimestamp, v.absent&absentSMSEventArrivalTimestamp != 0)
+			codec.Clear(&v.EventVersion, v.absent&absentSMSEventEventVersion != 0)
+			codec.Clear(&v.Application, v.absent&absentSMSEventApplication != 0)
+			codec.Clear(&v.Client, v.absent&absentSMSEventClient != 0)
+			codec.Clear(&v.Device, v.absent&absentSMSEventDevice != 0)
+			codec.Clear(&v.Session, v.absent&absentSMSEventSession != 0)
+			codec.Clear(&v.Attributes, v.absent&absentSMSEventAttributes != 0)
+			codec.Clear(&v.Metrics, seen&0x1 == 0)
+			codec.Clear(&v.AWSAccountID, v.absent&absentSMSEventAWSAccountID != 0)
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "event_type":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				v.absent &^= absentSMSEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentSMSEventEventType, !fits)
-			}
+			err = codec.RequiredString(d, &v.EventType, &v.Rest, "event_type", &v.absent, absentSMSEventEventType)
 		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentSMSEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentSMSEventEventTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.EventTimestamp, &v.Rest, "event_timestamp", &v.absent, absentSMSEventEventTimestamp)
 		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentSMSEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentSMSEventArrivalTimestamp, !fits)
-			}
+			err = codec.RequiredInt64(d, &v.ArrivalTimestamp, &v.Rest, "arrival_timestamp", &v.absent, absentSMSEventArrivalTimestamp)
 		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentSMSEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentSMSEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
+			err = codec.RequiredConst(d, &v.EventVersion, "3.1", &v.Rest, "event_version", &v.absent, absentSMSEventEventVersion)
 		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentSMSEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentSMSEventApplication, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Application, (*Application).read, &v.Rest, "application", &v.absent, absentSMSEventApplication)
 		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentSMSEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentSMSEventClient, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Client, (*Client).read, &v.Rest, "client", &v.absent, absentSMSEventClient)
 		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentSMSEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentSMSEventDevice, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Device, (*Device).read, &v.Rest, "device", &v.absent, absentSMSEventDevice)
 		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentSMSEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentSMSEventSession, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Session, (*Session).read, &v.Rest, "session", &v.absent, absentSMSEventSession)
 		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentSMSEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*SMSAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentSMSEventAttributes, !fits)
-			}
+			err = codec.RequiredObject(d, &v.Attributes, (*SMSAttributes).read, &v.Rest, "attributes", &v.absent, absentSMSEventAttributes)
 		case "metrics":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Metrics = codec.Reuse(v.Metrics)
-				_, err = v.Metrics.read(d)
-			} else {
-				err = codec.Optional(d, &v.Metrics, v.Metrics, (*SMSMetrics).read, &v.Rest, "metrics")
-			}
+			seen |= 0x1
+			err = codec.OptionalObject(d, &v.Metrics, (*SMSMetrics).read, &v.Rest, "metrics")
 		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentSMSEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentSMSEventAWSAccountID, !fits)
-			}
+			err = codec.RequiredString(d, &v.AWSAccountID, &v.Rest, "awsAccountId", &v.absent, absentSMSEventAWSAccountID)
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -526,71 +236,44 @@ func (v *SMSEvent) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *SMSEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentSMSEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentSMSEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentSMSEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentSMSEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
+	b = codec.AppendString(b, `,"event_type":`, v.EventType, v.absent&absentSMSEventEventType == 0)
+	b = codec.AppendInt64(b, `,"event_timestamp":`, v.EventTimestamp, v.absent&absentSMSEventEventTimestamp == 0)
+	b = codec.AppendInt64(b, `,"arrival_timestamp":`, v.ArrivalTimestamp, v.absent&absentSMSEventArrivalTimestamp == 0)
+	b = codec.AppendString(b, `,"event_version":`, v.EventVersion, v.absent&absentSMSEventEventVersion == 0)
 	if v.absent&absentSMSEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
+		b = v.Application.write(append(b, `,"application":`...), w)
 	}
 	if v.absent&absentSMSEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
+		b = v.Client.write(append(b, `,"client":`...), w)
 	}
 	if v.absent&absentSMSEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
+		b = v.Device.write(append(b, `,"device":`...), w)
 	}
 	if v.absent&absentSMSEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
+		b = v.Session.write(append(b, `,"session":`...), w)
 	}
 	if v.absent&absentSMSEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
+		b = v.Attributes.write(append(b, `,"attributes":`...), w)
 	}
 	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = v.Metrics.write(b, w)
+		b = v.Metrics.write(append(b, `,"metrics":`...), w)
 	}
-	if v.absent&absentSMSEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
+	b = codec.AppendString(b, `,"awsAccountId":`, v.AWSAccountID, v.absent&absentSMSEventAWSAccountID == 0)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v. The error is a
+// *SyntaxError, a *NotAnObjectError or a *ConstError (after decoding the rest).
 func (v *SMSMetrics) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *SMSMetrics) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // MarshalJSON returns v as compact JSON.
@@ -598,22 +281,14 @@ func (v *SMSMetrics) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
+// AppendJSON appends v to dst as compact JSON; it fails only on NaN and ±Inf.
 func (v *SMSMetrics) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
+	return v.write(dst, &w), w.Err()
 }
 
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
 func (v *SMSMetrics) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
+	if ok, err := d.BeginStruct(); !ok {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
@@ -624,20 +299,13 @@ func (v *SMSMetrics) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.PriceInMillicentsUSD = nil
-			}
+			codec.Clear(&v.PriceInMillicentsUSD, seen&0x1 == 0)
 			return true, nil
 		}
 		switch string(name) {
 		case "price_in_millicents_usd":
-			seen |= uint64(0x1)
-			if n, ok := d.FastFloat64(len(v.Rest) == 0); ok {
-				v.PriceInMillicentsUSD = codec.ReuseFloat64(d, v.PriceInMillicentsUSD)
-				*v.PriceInMillicentsUSD = float64(n)
-			} else {
-				err = codec.Optional(d, &v.PriceInMillicentsUSD, v.PriceInMillicentsUSD, codec.ReadFloat64, &v.Rest, "price_in_millicents_usd")
-			}
+			seen |= 0x1
+			err = codec.OptionalFloat64(d, &v.PriceInMillicentsUSD, &v.Rest, "price_in_millicents_usd")
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -647,13 +315,9 @@ func (v *SMSMetrics) read(d *codec.Decoder) (bool, error) {
 	}
 }
 
-// write appends v to b.
 func (v *SMSMetrics) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.PriceInMillicentsUSD != nil {
-		b = append(b, ",\"price_in_millicents_usd\":"...)
-		b = w.Float64(b, *v.PriceInMillicentsUSD)
-	}
+	b = w.AppendFloat64Ptr(b, `,"price_in_millicents_usd":`, v.PriceInMillicentsUSD)
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
 }
