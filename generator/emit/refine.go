@@ -110,15 +110,12 @@ func (p *printer) refinedRead(t *model.Type, consts []decodedConst) {
 	f.Comment("UnmarshalJSON decodes the JSON object in data into v, as " + t.Base.Name + ".UnmarshalJSON")
 	f.Comment("does; a member that breaks a const of " + t.Name + " is a *ConstError too.")
 	f.Func().Add(recv(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("v").Dot("UnmarshalJSONWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values())),
+		jen.Return(jen.Qual(codecPkg, "DecodeObject").Call(jen.Id("data"), jen.Id("DecodeOptions").Values(), jen.Id("v").Dot("read"))),
 	)
 	f.Line()
 	f.Comment("UnmarshalJSONWith is UnmarshalJSON with options.")
 	f.Func().Add(recv(t)).Id("UnmarshalJSONWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Error().Block(
-		jen.Return(jen.Qual(codecPkg, "Decode").Call(jen.Id("data"), jen.Id("opts"), jen.Func().Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Error().Block(
-			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("v").Dot("read").Call(jen.Id("d")),
-			jen.Return(jen.Err()),
-		))),
+		jen.Return(jen.Qual(codecPkg, "DecodeObject").Call(jen.Id("data"), jen.Id("opts"), jen.Id("v").Dot("read"))),
 	)
 	f.Line()
 	body := []jen.Code{

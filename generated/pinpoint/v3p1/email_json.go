@@ -519,15 +519,12 @@ func (v *EmailClickDetails) write(b []byte, w *codec.Writer) []byte {
 // UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
 // does; a member that breaks a const of EmailClickEvent is a *ConstError too.
 func (v *EmailClickEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailClickEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -737,15 +734,12 @@ func (v *EmailComplaintDetails) write(b []byte, w *codec.Writer) []byte {
 // UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
 // does; a member that breaks a const of EmailComplaintEvent is a *ConstError too.
 func (v *EmailComplaintEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailComplaintEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -765,15 +759,12 @@ func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
 // UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
 // does; a member that breaks a const of EmailDeliveredEvent is a *ConstError too.
 func (v *EmailDeliveredEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailDeliveredEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1048,15 +1039,12 @@ func (v *EmailFacets) write(b []byte, w *codec.Writer) []byte {
 // UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
 // does; a member that breaks a const of EmailHardBounceEvent is a *ConstError too.
 func (v *EmailHardBounceEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailHardBounceEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1253,15 +1241,12 @@ func (v *EmailOpenDetails) write(b []byte, w *codec.Writer) []byte {
 // UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
 // does; a member that breaks a const of EmailOpenEvent is a *ConstError too.
 func (v *EmailOpenEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailOpenEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1338,15 +1323,12 @@ func (v *EmailReject) write(b []byte, w *codec.Writer) []byte {
 // UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
 // does; a member that breaks a const of EmailRejectedEvent is a *ConstError too.
 func (v *EmailRejectedEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailRejectedEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1428,15 +1410,12 @@ func (v *EmailRenderingFailureDetails) write(b []byte, w *codec.Writer) []byte {
 // UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
 // does; a member that breaks a const of EmailRenderingFailureEvent is a *ConstError too.
 func (v *EmailRenderingFailureEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailRenderingFailureEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1507,15 +1486,12 @@ func (v *EmailSendDetails) write(b []byte, w *codec.Writer) []byte {
 // UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
 // does; a member that breaks a const of EmailSendEvent is a *ConstError too.
 func (v *EmailSendEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailSendEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1535,15 +1511,12 @@ func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
 // UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
 // does; a member that breaks a const of EmailSoftBounceEvent is a *ConstError too.
 func (v *EmailSoftBounceEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailSoftBounceEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
@@ -1563,15 +1536,12 @@ func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
 // UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
 // does; a member that breaks a const of EmailUnsubscribeEvent is a *ConstError too.
 func (v *EmailUnsubscribeEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
+	return codec.DecodeObject(data, DecodeOptions{}, v.read)
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
 func (v *EmailUnsubscribeEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
+	return codec.DecodeObject(data, opts, v.read)
 }
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
