@@ -349,16 +349,11 @@ func (p *printer) containerKeywords(gt *model.GoType, s *load.Schema) []jen.Code
 	return out
 }
 
-// structValidate prints the validator of a struct.
+// structValidate prints the validator of a struct: its required members
+// and the members it kept raw as tables for rawcheck, its fields one by one.
 func (p *printer) structValidate(t *model.Type) {
 	f := p.validateFileFor(t.Schema)
-	var body []jen.Code
-	for _, fl := range t.Fields {
-		if fl.Required {
-			body = append(body, jen.If(jen.Id("v").Dot("absent").Op("&").Id(absentConst(t, fl)).Op("!=").Lit(0).Op("&&").Op("!").Id("v").Dot("Rest").Dot("Has").Call(jen.Lit(fl.JSONName))).Block(
-				jen.Id("c").Dot("Required").Call(jen.Lit(fl.JSONName))))
-		}
-	}
+	var fields []jen.Code
 	for _, fl := range t.Fields {
 		cond := present(t, fl)
 		value, _, recv := fieldValue(fl)
@@ -367,41 +362,94 @@ func (p *printer) structValidate(t *model.Type) {
 			continue
 		}
 		stmts := append(append([]jen.Code{jen.Id("c").Dot("Push").Call(jen.Lit(fl.JSONName))}, check...), jen.Id("c").Dot("Pop").Call())
-		body = append(body, jen.If(cond).Block(stmts...))
+		fields = append(fields, jen.If(cond).Block(stmts...))
 	}
-	body = append(body, p.restCheck(t)...)
+	// The tables go between the checks the fields call and validate.
+	var body []jen.Code
+	if required := p.requiredTable(t); required != "" {
+		body = append(body, jen.Id(required).Dot("Check").Call(jen.Id("v").Dot("absent"), jen.Id("v").Dot("Rest"), jen.Id("c")))
+	}
+	body = append(body, fields...)
+	if rest := p.restTable(t); rest != "" {
+		body = append(body, jen.Id(rest).Dot("Check").Call(jen.Id("v").Dot("Rest"), jen.Id("c")))
+	}
 	f.Comment("validate records the violations of v in c, at c's current path.")
 	f.Func().Add(recv(t)).Id("validate").Params(cParam).Block(body...)
 	f.Line()
 }
 
-// restCheck checks the members a struct kept raw: a member of a property
-// whose value did not fit its field against the property's schema, any
-// other against additionalProperties.
-func (p *printer) restCheck(t *model.Type) []jen.Code {
-	m := jen.Op("&").Id("v").Dot("Rest").Index(jen.Id("i"))
-	member := func(s *load.Schema) jen.Code {
-		if kinds, ok := p.raw.guardKinds(s); ok {
-			return jen.Qual(rawcheckPkg, "CheckMemberOf").Call(m.Clone(), jen.Id("c"), p.raw.check(s), kinds)
-		}
-		return jen.Qual(rawcheckPkg, "CheckMember").Call(m.Clone(), jen.Id("c"), p.raw.check(s))
-	}
-	var cases []jen.Code
+// requiredTable declares the rawcheck.Required of t's required fields and
+// returns its name; "" when t has none.
+func (p *printer) requiredTable(t *model.Type) string {
+	var entries []jen.Code
 	for _, fl := range t.Fields {
-		cases = append(cases, jen.Case(jen.Lit(fl.JSONName)).Block(member(fl.Schema)))
+		if fl.Required {
+			entries = append(entries, jen.Values(jen.Id("Bit").Op(":").Id(absentConst(t, fl)), jen.Id("Name").Op(":").Lit(fl.JSONName)))
+		}
 	}
+	if len(entries) == 0 {
+		return ""
+	}
+	name := "required" + t.Name
+	f := p.validateFileFor(t.Schema)
+	f.Commentf("%s lists the required members of %s by their absent bit.", name, t.Name)
+	f.Var().Id(name).Op("=").Qual(rawcheckPkg, "Required").Values(tableLines(entries)...)
+	f.Line()
+	return name
+}
+
+// restTable declares the rawcheck.Rest that checks the members t kept raw
+// and returns its name; "" when they need no check: a member of a property
+// whose value did not fit its field is checked against the property's
+// schema, any other against additionalProperties.
+func (p *printer) restTable(t *model.Type) string {
+	member := func(name string, s *load.Schema) jen.Code {
+		var fields []jen.Code
+		if name != "" {
+			fields = append(fields, jen.Id("Name").Op(":").Lit(name))
+		}
+		fields = append(fields, jen.Id("Check").Op(":").Add(p.raw.check(s)))
+		if kinds, ok := p.raw.guardKinds(s); ok {
+			fields = append(fields, jen.Id("Kinds").Op(":").Add(kinds))
+		}
+		return jen.Values(fields...)
+	}
+	var known []jen.Code
+	for _, fl := range t.Fields {
+		known = append(known, member(fl.JSONName, fl.Schema))
+	}
+	var other []jen.Code
 	add := t.AdditionalProperties
 	switch {
 	case add == nil || add.IsTrue():
 	case add.IsFalse():
-		cases = append(cases, jen.Default().Block(jen.Id("c").Dot("AdditionalProperty").Call(jen.Id("v").Dot("Rest").Index(jen.Id("i")).Dot("Name"))))
+		other = append(other, jen.Id("Closed").Op(":").True())
 	default:
 		if p.raw.name(add) != "" {
-			cases = append(cases, jen.Default().Block(member(add)))
+			other = append(other, jen.Id("Other").Op(":").Qual(rawcheckPkg, "Member").Add(member("", add)))
 		}
 	}
-	if len(cases) == 0 {
-		return nil
+	if len(known) == 0 && len(other) == 0 {
+		return ""
 	}
-	return []jen.Code{jen.For(jen.Id("i").Op(":=").Range().Id("v").Dot("Rest")).Block(jen.Switch(jen.Id("v").Dot("Rest").Index(jen.Id("i")).Dot("Name")).Block(cases...))}
+	var fields []jen.Code
+	if len(known) > 0 {
+		fields = append(fields, jen.Id("Known").Op(":").Index().Qual(rawcheckPkg, "Member").Values(tableLines(known)...))
+	}
+	fields = append(fields, other...)
+	name := "rest" + t.Name
+	f := p.validateFileFor(t.Schema)
+	f.Commentf("%s checks the members %s kept raw.", name, t.Name)
+	f.Var().Id(name).Op("=").Qual(rawcheckPkg, "Rest").Values(tableLines(fields)...)
+	f.Line()
+	return name
+}
+
+// tableLines puts each entry of a composite literal on a line of its own.
+func tableLines(entries []jen.Code) []jen.Code {
+	out := make([]jen.Code, 0, len(entries)+1)
+	for _, e := range entries {
+		out = append(out, jen.Line().Add(e))
+	}
+	return append(out, jen.Line())
 }

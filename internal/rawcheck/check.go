@@ -290,3 +290,76 @@ func ValidateRaw(data []byte, check Check, opts validation.Options) error {
 	check(&v, &c)
 	return c.Err()
 }
+
+// Member is how a generated struct checks a member it kept raw under one
+// name: against Check, and without parsing it when its kind is outside Kinds
+// (see CheckMemberOf; no Kinds: always parsed).
+type Member struct {
+	Name  string
+	Check Check
+	Kinds Kinds
+}
+
+// Rest is the check of the members a generated struct kept raw: a member of
+// a property whose value did not fit its field is checked against the
+// property's schema (its entry in Known), any other against
+// additionalProperties (Other; Closed when it is false). A table instead of a
+// switch per struct: the logic is the same for every struct.
+type Rest struct {
+	Known  []Member
+	Other  Member
+	Closed bool
+}
+
+// Check checks each member of rest.
+func (r *Rest) Check(rest pinpointevents.Members, c *validation.Collector) {
+	for i := range rest {
+		m := &rest[i]
+		r.member(m.Name).check(m, c, r.Closed)
+	}
+}
+
+// member returns the rule for the member name.
+func (r *Rest) member(name string) *Member {
+	for i := range r.Known {
+		if r.Known[i].Name == name {
+			return &r.Known[i]
+		}
+	}
+	return &r.Other
+}
+
+func (rule *Member) check(m *pinpointevents.Member, c *validation.Collector, closed bool) {
+	switch {
+	case rule.Check != nil && rule.Kinds != 0:
+		CheckMemberOf(m, c, rule.Check, rule.Kinds)
+	case rule.Check != nil:
+		CheckMember(m, c, rule.Check)
+	case closed && rule.Name == "":
+		c.AdditionalProperty(m.Name)
+	}
+}
+
+// Required names the required members of a generated struct by the bit each
+// has in the struct's absent set: the decoder sets the bit of a member the
+// input lacked or held in a form its field cannot (then the member is in
+// Rest, and present).
+type Required []RequiredMember
+
+// RequiredMember is one entry of Required.
+type RequiredMember struct {
+	Bit  uint64
+	Name string
+}
+
+// Check reports each required member absent from the input.
+func (r Required) Check(absent uint64, rest pinpointevents.Members, c *validation.Collector) {
+	if absent == 0 {
+		return
+	}
+	for _, m := range r {
+		if absent&m.Bit != 0 && !rest.Has(m.Name) {
+			c.Required(m.Name)
+		}
+	}
+}

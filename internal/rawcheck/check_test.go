@@ -79,3 +79,65 @@ func TestCheckMemberOfDoesNotParseAWrongKind(t *testing.T) {
 		t.Errorf("%d violations, %.0f allocations", c.Len(), allocs)
 	}
 }
+
+func TestRestCheck(t *testing.T) {
+	isString := func(v *jsonvalue.Value, c *validation.Collector) {
+		if v.Kind != jsonvalue.String {
+			c.Type(v, "string")
+		}
+	}
+	known := []Member{{Name: "id", Check: isString, Kinds: StringKind}, {Name: "note", Check: Valid}}
+	members := func(kv ...string) pinpointevents.Members {
+		var ms pinpointevents.Members
+		for i := 0; i < len(kv); i += 2 {
+			ms = append(ms, pinpointevents.Member{Name: kv[i], Value: []byte(kv[i+1])})
+		}
+		return ms
+	}
+	tests := []struct {
+		name string
+		rest Rest
+		in   pinpointevents.Members
+		want string
+	}{
+		{"empty", Rest{Known: known}, nil, ""},
+		{"known member checked", Rest{Known: known}, members("id", `1`), `/id: must be a string, not a number`},
+		{"known member without kinds parsed", Rest{Known: known}, members("note", `{"a":`), `/note: holds malformed JSON`},
+		{"open: other accepted", Rest{Known: known}, members("x", `1`), ""},
+		{"other checked", Rest{Known: known, Other: Member{Check: isString, Kinds: StringKind}}, members("x", `1`, "y", `"s"`), `/x: must be a string, not a number`},
+		{"closed", Rest{Known: known, Closed: true}, members("x", `1`, "id", `"s"`), `(root): member "x" is not allowed`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c validation.Collector
+			tt.rest.Check(tt.in, &c)
+			if got := violations(&c); !strings.HasPrefix(got, tt.want) || (tt.want == "") != (got == "") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRequiredCheck(t *testing.T) {
+	required := Required{{Bit: 1 << 0, Name: "a"}, {Bit: 1 << 1, Name: "b"}, {Bit: 1 << 2, Name: "c"}}
+	tests := []struct {
+		name   string
+		absent uint64
+		rest   pinpointevents.Members
+		want   string
+	}{
+		{"none absent", 0, nil, ""},
+		{"one absent", 1 << 1, nil, `(root): missing required member "b"`},
+		{"absent but kept raw", 1 << 1, pinpointevents.Members{{Name: "b", Value: []byte(`1`)}}, ""},
+		{"two absent", 1<<0 | 1<<2, nil, `(root): missing required member "a"; (root): missing required member "c"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c validation.Collector
+			required.Check(tt.absent, tt.rest, &c)
+			if got := violations(&c); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -15,35 +15,38 @@ func checkAppEventEventType(v string, c *validation.Collector) {
 	rawcheck.Not(&rv, c, rawAppEventEventTypeNot)
 }
 
+// requiredAppEvent lists the required members of AppEvent by their absent bit.
+var requiredAppEvent = rawcheck.Required{
+	{Bit: absentAppEventEventType, Name: "event_type"},
+	{Bit: absentAppEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentAppEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentAppEventEventVersion, Name: "event_version"},
+	{Bit: absentAppEventApplication, Name: "application"},
+	{Bit: absentAppEventClient, Name: "client"},
+	{Bit: absentAppEventDevice, Name: "device"},
+	{Bit: absentAppEventSession, Name: "session"},
+	{Bit: absentAppEventAttributes, Name: "attributes"},
+}
+
+// restAppEvent checks the members AppEvent kept raw.
+var restAppEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawAppEventEventType, Kinds: rawcheck.StringKind},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawAppEventAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *AppEvent) validate(c *validation.Collector) {
-	if v.absent&absentAppEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentAppEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentAppEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentAppEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentAppEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentAppEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentAppEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentAppEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentAppEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
+	requiredAppEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentAppEventEventType == 0 {
 		c.Push("event_type")
 		checkAppEventEventType(v.EventType, c)
@@ -84,30 +87,7 @@ func (v *AppEvent) validate(c *validation.Collector) {
 		v.Session.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppEventEventType, rawcheck.StringKind)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppEventAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		}
-	}
+	restAppEvent.Check(v.Rest, c)
 }
 
 // rawAppEventEventType checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_type.

@@ -24,52 +24,63 @@ func checkEventVersion(v string, c *validation.Collector) {
 	}
 }
 
+// requiredApplication lists the required members of Application by their absent bit.
+var requiredApplication = rawcheck.Required{
+	{Bit: absentApplicationAppID, Name: "app_id"},
+	{Bit: absentApplicationSDK, Name: "sdk"},
+}
+
+// restApplication checks the members Application kept raw.
+var restApplication = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "app_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "cognito_identity_pool_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "package_name", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "sdk", Check: rawSDK, Kinds: rawcheck.ObjectKind},
+		{Name: "title", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "version_name", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "version_code", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *Application) validate(c *validation.Collector) {
-	if v.absent&absentApplicationAppID != 0 && !v.Rest.Has("app_id") {
-		c.Required("app_id")
-	}
-	if v.absent&absentApplicationSDK != 0 && !v.Rest.Has("sdk") {
-		c.Required("sdk")
-	}
+	requiredApplication.Check(v.absent, v.Rest, c)
 	if v.absent&absentApplicationSDK == 0 {
 		c.Push("sdk")
 		v.SDK.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "app_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "cognito_identity_pool_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "package_name":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "sdk":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSDK, rawcheck.ObjectKind)
-		case "title":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "version_name":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "version_code":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	restApplication.Check(v.Rest, c)
+}
+
+// requiredClient lists the required members of Client by their absent bit.
+var requiredClient = rawcheck.Required{
+	{Bit: absentClientClientID, Name: "client_id"},
+}
+
+// restClient checks the members Client kept raw.
+var restClient = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "client_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "cognito_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *Client) validate(c *validation.Collector) {
-	if v.absent&absentClientClientID != 0 && !v.Rest.Has("client_id") {
-		c.Required("client_id")
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "client_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "cognito_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	requiredClient.Check(v.absent, v.Rest, c)
+	restClient.Check(v.Rest, c)
+}
+
+// restDevice checks the members Device kept raw.
+var restDevice = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "locale", Check: rawLocale, Kinds: rawcheck.ObjectKind},
+		{Name: "make", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "model", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "platform", Check: rawPlatform, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -84,56 +95,56 @@ func (v *Device) validate(c *validation.Collector) {
 		v.Platform.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "locale":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawLocale, rawcheck.ObjectKind)
-		case "make":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "model":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "platform":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawPlatform, rawcheck.ObjectKind)
-		}
-	}
+	restDevice.Check(v.Rest, c)
+}
+
+// restLocale checks the members Locale kept raw.
+var restLocale = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "code", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "country", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "language", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *Locale) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "code":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "country":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "language":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	restLocale.Check(v.Rest, c)
+}
+
+// restPlatform checks the members Platform kept raw.
+var restPlatform = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "name", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "version", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *Platform) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "name":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "version":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	restPlatform.Check(v.Rest, c)
+}
+
+// restSDK checks the members SDK kept raw.
+var restSDK = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "name", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "version", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *SDK) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "name":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "version":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	restSDK.Check(v.Rest, c)
+}
+
+// restSession checks the members Session kept raw.
+var restSession = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "session_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "start_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "stop_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -148,16 +159,7 @@ func (v *Session) validate(c *validation.Collector) {
 		checkUnixMillis(int64(*v.StopTimestamp), c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "session_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "start_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "stop_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		}
-	}
+	restSession.Check(v.Rest, c)
 }
 
 var minimumUnixMillis = rawcheck.MustNumber("0")

@@ -15,38 +15,41 @@ func checkAppEventEventType(v string, c *validation.Collector) {
 	rawcheck.Not(&rv, c, rawAppEventEventTypeNot)
 }
 
+// requiredAppEvent lists the required members of AppEvent by their absent bit.
+var requiredAppEvent = rawcheck.Required{
+	{Bit: absentAppEventEventType, Name: "event_type"},
+	{Bit: absentAppEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentAppEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentAppEventEventVersion, Name: "event_version"},
+	{Bit: absentAppEventApplication, Name: "application"},
+	{Bit: absentAppEventClient, Name: "client"},
+	{Bit: absentAppEventDevice, Name: "device"},
+	{Bit: absentAppEventSession, Name: "session"},
+	{Bit: absentAppEventAttributes, Name: "attributes"},
+	{Bit: absentAppEventAWSAccountID, Name: "awsAccountId"},
+}
+
+// restAppEvent checks the members AppEvent kept raw.
+var restAppEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawAppEventEventType, Kinds: rawcheck.StringKind},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawAppAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *AppEvent) validate(c *validation.Collector) {
-	if v.absent&absentAppEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentAppEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentAppEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentAppEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentAppEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentAppEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentAppEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentAppEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentAppEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentAppEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	requiredAppEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentAppEventEventType == 0 {
 		c.Push("event_type")
 		checkAppEventEventType(v.EventType, c)
@@ -97,34 +100,7 @@ func (v *AppEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppEventEventType, rawcheck.StringKind)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "endpoint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	restAppEvent.Check(v.Rest, c)
 }
 
 // checkAppMonetizationEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_type.
@@ -135,38 +111,41 @@ func checkAppMonetizationEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredAppMonetizationEvent lists the required members of AppMonetizationEvent by their absent bit.
+var requiredAppMonetizationEvent = rawcheck.Required{
+	{Bit: absentAppMonetizationEventEventType, Name: "event_type"},
+	{Bit: absentAppMonetizationEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentAppMonetizationEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentAppMonetizationEventEventVersion, Name: "event_version"},
+	{Bit: absentAppMonetizationEventApplication, Name: "application"},
+	{Bit: absentAppMonetizationEventClient, Name: "client"},
+	{Bit: absentAppMonetizationEventDevice, Name: "device"},
+	{Bit: absentAppMonetizationEventSession, Name: "session"},
+	{Bit: absentAppMonetizationEventAttributes, Name: "attributes"},
+	{Bit: absentAppMonetizationEventAWSAccountID, Name: "awsAccountId"},
+}
+
+// restAppMonetizationEvent checks the members AppMonetizationEvent kept raw.
+var restAppMonetizationEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawAppMonetizationEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawMonetizationAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMonetizationMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *AppMonetizationEvent) validate(c *validation.Collector) {
-	if v.absent&absentAppMonetizationEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentAppMonetizationEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentAppMonetizationEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentAppMonetizationEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentAppMonetizationEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentAppMonetizationEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentAppMonetizationEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentAppMonetizationEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentAppMonetizationEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentAppMonetizationEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	requiredAppMonetizationEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentAppMonetizationEventEventType == 0 {
 		c.Push("event_type")
 		checkAppMonetizationEventEventType(v.EventType, c)
@@ -227,34 +206,7 @@ func (v *AppMonetizationEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawAppMonetizationEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMonetizationMetrics, rawcheck.ObjectKind)
-		case "endpoint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	restAppMonetizationEvent.Check(v.Rest, c)
 }
 
 // checkAppSessionEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_type.
@@ -267,38 +219,41 @@ func checkAppSessionEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredAppSessionEvent lists the required members of AppSessionEvent by their absent bit.
+var requiredAppSessionEvent = rawcheck.Required{
+	{Bit: absentAppSessionEventEventType, Name: "event_type"},
+	{Bit: absentAppSessionEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentAppSessionEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentAppSessionEventEventVersion, Name: "event_version"},
+	{Bit: absentAppSessionEventApplication, Name: "application"},
+	{Bit: absentAppSessionEventClient, Name: "client"},
+	{Bit: absentAppSessionEventDevice, Name: "device"},
+	{Bit: absentAppSessionEventSession, Name: "session"},
+	{Bit: absentAppSessionEventAttributes, Name: "attributes"},
+	{Bit: absentAppSessionEventAWSAccountID, Name: "awsAccountId"},
+}
+
+// restAppSessionEvent checks the members AppSessionEvent kept raw.
+var restAppSessionEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawAppSessionEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawAppAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *AppSessionEvent) validate(c *validation.Collector) {
-	if v.absent&absentAppSessionEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentAppSessionEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentAppSessionEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentAppSessionEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentAppSessionEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentAppSessionEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentAppSessionEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentAppSessionEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentAppSessionEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentAppSessionEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	requiredAppSessionEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentAppSessionEventEventType == 0 {
 		c.Push("event_type")
 		checkAppSessionEventEventType(v.EventType, c)
@@ -349,34 +304,7 @@ func (v *AppSessionEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawAppSessionEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "endpoint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	restAppSessionEvent.Check(v.Rest, c)
 }
 
 // checkAppUserAuthEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_type.
@@ -389,38 +317,41 @@ func checkAppUserAuthEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredAppUserAuthEvent lists the required members of AppUserAuthEvent by their absent bit.
+var requiredAppUserAuthEvent = rawcheck.Required{
+	{Bit: absentAppUserAuthEventEventType, Name: "event_type"},
+	{Bit: absentAppUserAuthEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentAppUserAuthEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentAppUserAuthEventEventVersion, Name: "event_version"},
+	{Bit: absentAppUserAuthEventApplication, Name: "application"},
+	{Bit: absentAppUserAuthEventClient, Name: "client"},
+	{Bit: absentAppUserAuthEventDevice, Name: "device"},
+	{Bit: absentAppUserAuthEventSession, Name: "session"},
+	{Bit: absentAppUserAuthEventAttributes, Name: "attributes"},
+	{Bit: absentAppUserAuthEventAWSAccountID, Name: "awsAccountId"},
+}
+
+// restAppUserAuthEvent checks the members AppUserAuthEvent kept raw.
+var restAppUserAuthEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawAppUserAuthEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawAppAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *AppUserAuthEvent) validate(c *validation.Collector) {
-	if v.absent&absentAppUserAuthEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentAppUserAuthEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentAppUserAuthEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentAppUserAuthEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentAppUserAuthEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentAppUserAuthEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentAppUserAuthEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentAppUserAuthEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentAppUserAuthEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentAppUserAuthEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	requiredAppUserAuthEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentAppUserAuthEventEventType == 0 {
 		c.Push("event_type")
 		checkAppUserAuthEventEventType(v.EventType, c)
@@ -471,34 +402,7 @@ func (v *AppUserAuthEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawAppUserAuthEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "endpoint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	restAppUserAuthEvent.Check(v.Rest, c)
 }
 
 // checkInAppMessageEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_type.
@@ -511,38 +415,41 @@ func checkInAppMessageEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredInAppMessageEvent lists the required members of InAppMessageEvent by their absent bit.
+var requiredInAppMessageEvent = rawcheck.Required{
+	{Bit: absentInAppMessageEventEventType, Name: "event_type"},
+	{Bit: absentInAppMessageEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentInAppMessageEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentInAppMessageEventEventVersion, Name: "event_version"},
+	{Bit: absentInAppMessageEventApplication, Name: "application"},
+	{Bit: absentInAppMessageEventClient, Name: "client"},
+	{Bit: absentInAppMessageEventDevice, Name: "device"},
+	{Bit: absentInAppMessageEventSession, Name: "session"},
+	{Bit: absentInAppMessageEventAttributes, Name: "attributes"},
+	{Bit: absentInAppMessageEventAWSAccountID, Name: "awsAccountId"},
+}
+
+// restInAppMessageEvent checks the members InAppMessageEvent kept raw.
+var restInAppMessageEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawInAppMessageEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawAppAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *InAppMessageEvent) validate(c *validation.Collector) {
-	if v.absent&absentInAppMessageEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentInAppMessageEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentInAppMessageEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentInAppMessageEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentInAppMessageEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentInAppMessageEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentInAppMessageEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentInAppMessageEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentInAppMessageEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentInAppMessageEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	requiredInAppMessageEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentInAppMessageEventEventType == 0 {
 		c.Push("event_type")
 		checkInAppMessageEventEventType(v.EventType, c)
@@ -593,68 +500,38 @@ func (v *InAppMessageEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawInAppMessageEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "endpoint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	restInAppMessageEvent.Check(v.Rest, c)
+}
+
+// restMonetizationAttributes checks the members MonetizationAttributes kept raw.
+var restMonetizationAttributes = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "_currency", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "_product_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "_transaction_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "_item_price_formatted", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "_store", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeString, Kinds: rawcheck.StringKind},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *MonetizationAttributes) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "_currency":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "_product_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "_transaction_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "_item_price_formatted":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "_store":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	restMonetizationAttributes.Check(v.Rest, c)
+}
+
+// restMonetizationMetrics checks the members MonetizationMetrics kept raw.
+var restMonetizationMetrics = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "_item_price", Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
+		{Name: "_quantity", Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *MonetizationMetrics) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "_item_price":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
-		case "_quantity":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
-		}
-	}
+	restMonetizationMetrics.Check(v.Rest, c)
 }
 
 // rawAppEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_type.

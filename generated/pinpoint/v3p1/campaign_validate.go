@@ -8,28 +8,27 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
+// requiredCampaignEngagementAttributes lists the required members of CampaignEngagementAttributes by their absent bit.
+var requiredCampaignEngagementAttributes = rawcheck.Required{
+	{Bit: absentCampaignEngagementAttributesCampaignID, Name: "campaign_id"},
+	{Bit: absentCampaignEngagementAttributesCampaignActivityID, Name: "campaign_activity_id"},
+}
+
+// restCampaignEngagementAttributes checks the members CampaignEngagementAttributes kept raw.
+var restCampaignEngagementAttributes = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "treatment_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "isAppInForeground", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignEngagementAttributes) validate(c *validation.Collector) {
-	if v.absent&absentCampaignEngagementAttributesCampaignID != 0 && !v.Rest.Has("campaign_id") {
-		c.Required("campaign_id")
-	}
-	if v.absent&absentCampaignEngagementAttributesCampaignActivityID != 0 && !v.Rest.Has("campaign_activity_id") {
-		c.Required("campaign_activity_id")
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "campaign_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "campaign_activity_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "treatment_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "isAppInForeground":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
-		}
-	}
+	requiredCampaignEngagementAttributes.Check(v.absent, v.Rest, c)
+	restCampaignEngagementAttributes.Check(v.Rest, c)
 }
 
 // checkCampaignEngagementEventEventType checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_type.
@@ -42,38 +41,41 @@ func checkCampaignEngagementEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredCampaignEngagementEvent lists the required members of CampaignEngagementEvent by their absent bit.
+var requiredCampaignEngagementEvent = rawcheck.Required{
+	{Bit: absentCampaignEngagementEventEventType, Name: "event_type"},
+	{Bit: absentCampaignEngagementEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentCampaignEngagementEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentCampaignEngagementEventEventVersion, Name: "event_version"},
+	{Bit: absentCampaignEngagementEventApplication, Name: "application"},
+	{Bit: absentCampaignEngagementEventClient, Name: "client"},
+	{Bit: absentCampaignEngagementEventDevice, Name: "device"},
+	{Bit: absentCampaignEngagementEventSession, Name: "session"},
+	{Bit: absentCampaignEngagementEventAttributes, Name: "attributes"},
+	{Bit: absentCampaignEngagementEventAWSAccountID, Name: "awsAccountId"},
+}
+
+// restCampaignEngagementEvent checks the members CampaignEngagementEvent kept raw.
+var restCampaignEngagementEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawCampaignEngagementEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawCampaignEngagementAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
-	if v.absent&absentCampaignEngagementEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentCampaignEngagementEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentCampaignEngagementEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentCampaignEngagementEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentCampaignEngagementEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentCampaignEngagementEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentCampaignEngagementEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentCampaignEngagementEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentCampaignEngagementEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentCampaignEngagementEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	requiredCampaignEngagementEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentCampaignEngagementEventEventType == 0 {
 		c.Push("event_type")
 		checkCampaignEngagementEventEventType(v.EventType, c)
@@ -129,68 +131,34 @@ func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "endpoint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	restCampaignEngagementEvent.Check(v.Rest, c)
+}
+
+// requiredCampaignSendAttributes lists the required members of CampaignSendAttributes by their absent bit.
+var requiredCampaignSendAttributes = rawcheck.Required{
+	{Bit: absentCampaignSendAttributesCampaignID, Name: "campaign_id"},
+	{Bit: absentCampaignSendAttributesCampaignActivityID, Name: "campaign_activity_id"},
+	{Bit: absentCampaignSendAttributesTreatmentID, Name: "treatment_id"},
+	{Bit: absentCampaignSendAttributesCampaignSendStatus, Name: "campaign_send_status"},
+}
+
+// restCampaignSendAttributes checks the members CampaignSendAttributes kept raw.
+var restCampaignSendAttributes = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "treatment_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "campaign_send_status", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "delivery_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "campaign_type", Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignSendAttributes) validate(c *validation.Collector) {
-	if v.absent&absentCampaignSendAttributesCampaignID != 0 && !v.Rest.Has("campaign_id") {
-		c.Required("campaign_id")
-	}
-	if v.absent&absentCampaignSendAttributesCampaignActivityID != 0 && !v.Rest.Has("campaign_activity_id") {
-		c.Required("campaign_activity_id")
-	}
-	if v.absent&absentCampaignSendAttributesTreatmentID != 0 && !v.Rest.Has("treatment_id") {
-		c.Required("treatment_id")
-	}
-	if v.absent&absentCampaignSendAttributesCampaignSendStatus != 0 && !v.Rest.Has("campaign_send_status") {
-		c.Required("campaign_send_status")
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "campaign_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "campaign_activity_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "treatment_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "campaign_send_status":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "delivery_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "campaign_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
-		}
-	}
+	requiredCampaignSendAttributes.Check(v.absent, v.Rest, c)
+	restCampaignSendAttributes.Check(v.Rest, c)
 }
 
 // checkCampaignSendEventEventType checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_type.
@@ -201,41 +169,42 @@ func checkCampaignSendEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredCampaignSendEvent lists the required members of CampaignSendEvent by their absent bit.
+var requiredCampaignSendEvent = rawcheck.Required{
+	{Bit: absentCampaignSendEventEventType, Name: "event_type"},
+	{Bit: absentCampaignSendEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentCampaignSendEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentCampaignSendEventEventVersion, Name: "event_version"},
+	{Bit: absentCampaignSendEventApplication, Name: "application"},
+	{Bit: absentCampaignSendEventClient, Name: "client"},
+	{Bit: absentCampaignSendEventDevice, Name: "device"},
+	{Bit: absentCampaignSendEventSession, Name: "session"},
+	{Bit: absentCampaignSendEventAttributes, Name: "attributes"},
+	{Bit: absentCampaignSendEventClientContext, Name: "client_context"},
+	{Bit: absentCampaignSendEventAWSAccountID, Name: "awsAccountId"},
+}
+
+// restCampaignSendEvent checks the members CampaignSendEvent kept raw.
+var restCampaignSendEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawCampaignSendEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawCampaignSendAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "client_context", Check: rawEndpointClientContext, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignSendEvent) validate(c *validation.Collector) {
-	if v.absent&absentCampaignSendEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentCampaignSendEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentCampaignSendEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentCampaignSendEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentCampaignSendEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentCampaignSendEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentCampaignSendEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentCampaignSendEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentCampaignSendEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentCampaignSendEventClientContext != 0 && !v.Rest.Has("client_context") {
-		c.Required("client_context")
-	}
-	if v.absent&absentCampaignSendEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	requiredCampaignSendEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentCampaignSendEventEventType == 0 {
 		c.Push("event_type")
 		checkCampaignSendEventEventType(v.EventType, c)
@@ -291,34 +260,7 @@ func (v *CampaignSendEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawCampaignSendEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	restCampaignSendEvent.Check(v.Rest, c)
 }
 
 // rawCampaignSendEvent checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent.

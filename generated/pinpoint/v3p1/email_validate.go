@@ -8,75 +8,72 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
+// restBouncedRecipient checks the members BouncedRecipient kept raw.
+var restBouncedRecipient = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "email_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "action", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "status", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "diagnostic_code", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *BouncedRecipient) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_address":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "action":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "status":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "diagnostic_code":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	restBouncedRecipient.Check(v.Rest, c)
+}
+
+// restCommonHeaders checks the members CommonHeaders kept raw.
+var restCommonHeaders = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "from", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "to", Check: rawCommonHeadersTo, Kinds: rawcheck.ArrayKind},
+		{Name: "subject", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "date", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *CommonHeaders) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "from":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "to":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawCommonHeadersTo, rawcheck.ArrayKind)
-		case "subject":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "date":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	restCommonHeaders.Check(v.Rest, c)
+}
+
+// restComplainedRecipient checks the members ComplainedRecipient kept raw.
+var restComplainedRecipient = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "email_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *ComplainedRecipient) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_address":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	restComplainedRecipient.Check(v.Rest, c)
+}
+
+// requiredEmailAttributes lists the required members of EmailAttributes by their absent bit.
+var requiredEmailAttributes = rawcheck.Required{
+	{Bit: absentEmailAttributesFeedback, Name: "feedback"},
+}
+
+// restEmailAttributes checks the members EmailAttributes kept raw.
+var restEmailAttributes = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "feedback", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "treatment_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_run_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "tags", Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailAttributes) validate(c *validation.Collector) {
-	if v.absent&absentEmailAttributesFeedback != 0 && !v.Rest.Has("feedback") {
-		c.Required("feedback")
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "feedback":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "campaign_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "campaign_activity_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "treatment_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_activity_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_run_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "tags":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
-		}
-	}
+	requiredEmailAttributes.Check(v.absent, v.Rest, c)
+	restEmailAttributes.Check(v.Rest, c)
 }
 
 // checkEmailBounceBouncedRecipients checks a Go value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounced_recipients.
@@ -88,6 +85,17 @@ func checkEmailBounceBouncedRecipients(v []BouncedRecipient, c *validation.Colle
 	}
 }
 
+// restEmailBounce checks the members EmailBounce kept raw.
+var restEmailBounce = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "bounce_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "bounce_sub_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "bounced_recipients", Check: rawEmailBounceBouncedRecipients, Kinds: rawcheck.ArrayKind},
+		{Name: "feedback_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "reporting_mta", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailBounce) validate(c *validation.Collector) {
 	if v.BouncedRecipients != nil {
@@ -95,54 +103,45 @@ func (v *EmailBounce) validate(c *validation.Collector) {
 		checkEmailBounceBouncedRecipients(v.BouncedRecipients, c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "bounce_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "bounce_sub_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "bounced_recipients":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailBounceBouncedRecipients, rawcheck.ArrayKind)
-		case "feedback_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "reporting_mta":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	restEmailBounce.Check(v.Rest, c)
+}
+
+// requiredEmailClickChannel lists the required members of EmailClickChannel by their absent bit.
+var requiredEmailClickChannel = rawcheck.Required{
+	{Bit: absentEmailClickChannelMailEvent, Name: "mail_event"},
+}
+
+// restEmailClickChannel checks the members EmailClickChannel kept raw.
+var restEmailClickChannel = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailClickMailEvent, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClickChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailClickChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
+	requiredEmailClickChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailClickChannelMailEvent == 0 {
 		c.Push("mail_event")
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickMailEvent, rawcheck.ObjectKind)
-		}
-	}
+	restEmailClickChannel.Check(v.Rest, c)
+}
+
+// restEmailClickDetails checks the members EmailClickDetails kept raw.
+var restEmailClickDetails = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "ip_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "user_agent", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "link", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "link_tags", Check: rawEmailClickDetailsLinkTags, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClickDetails) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "ip_address":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "user_agent":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "link":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "link_tags":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetailsLinkTags, rawcheck.ObjectKind)
-		}
-	}
+	restEmailClickDetails.Check(v.Rest, c)
 }
 
 // checkEmailClickEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_type.
@@ -153,41 +152,43 @@ func checkEmailClickEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredEmailClickEvent lists the required members of EmailClickEvent by their absent bit.
+var requiredEmailClickEvent = rawcheck.Required{
+	{Bit: absentEmailClickEventEventType, Name: "event_type"},
+	{Bit: absentEmailClickEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentEmailClickEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentEmailClickEventEventVersion, Name: "event_version"},
+	{Bit: absentEmailClickEventApplication, Name: "application"},
+	{Bit: absentEmailClickEventClient, Name: "client"},
+	{Bit: absentEmailClickEventDevice, Name: "device"},
+	{Bit: absentEmailClickEventSession, Name: "session"},
+	{Bit: absentEmailClickEventAttributes, Name: "attributes"},
+	{Bit: absentEmailClickEventAWSAccountID, Name: "awsAccountId"},
+	{Bit: absentEmailClickEventFacets, Name: "facets"},
+}
+
+// restEmailClickEvent checks the members EmailClickEvent kept raw.
+var restEmailClickEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailClickEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "facets", Check: rawEmailClickFacets, Kinds: rawcheck.ObjectKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClickEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailClickEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailClickEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailClickEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailClickEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailClickEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailClickEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailClickEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailClickEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailClickEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailClickEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailClickEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
+	requiredEmailClickEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailClickEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailClickEventEventType(v.EventType, c)
@@ -248,64 +249,49 @@ func (v *EmailClickEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEmailClickEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickFacets, rawcheck.ObjectKind)
-		}
-	}
+	restEmailClickEvent.Check(v.Rest, c)
+}
+
+// requiredEmailClickFacets lists the required members of EmailClickFacets by their absent bit.
+var requiredEmailClickFacets = rawcheck.Required{
+	{Bit: absentEmailClickFacetsEmailChannel, Name: "email_channel"},
+}
+
+// restEmailClickFacets checks the members EmailClickFacets kept raw.
+var restEmailClickFacets = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailClickChannel, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClickFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailClickFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
+	requiredEmailClickFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailClickFacetsEmailChannel == 0 {
 		c.Push("email_channel")
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickChannel, rawcheck.ObjectKind)
-		}
-	}
+	restEmailClickFacets.Check(v.Rest, c)
+}
+
+// requiredEmailClickMailEvent lists the required members of EmailClickMailEvent by their absent bit.
+var requiredEmailClickMailEvent = rawcheck.Required{
+	{Bit: absentEmailClickMailEventMail, Name: "mail"},
+	{Bit: absentEmailClickMailEventClick, Name: "click"},
+}
+
+// restEmailClickMailEvent checks the members EmailClickMailEvent kept raw.
+var restEmailClickMailEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
+		{Name: "click", Check: rawEmailClickDetails, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClickMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailClickMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
-	if v.absent&absentEmailClickMailEventClick != 0 && !v.Rest.Has("click") {
-		c.Required("click")
-	}
+	requiredEmailClickMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailClickMailEventMail == 0 {
 		c.Push("mail")
 		v.Mail.validate(c)
@@ -316,14 +302,14 @@ func (v *EmailClickMailEvent) validate(c *validation.Collector) {
 		v.Click.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "click":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetails, rawcheck.ObjectKind)
-		}
-	}
+	restEmailClickMailEvent.Check(v.Rest, c)
+}
+
+// restEmailClientContext checks the members EmailClientContext kept raw.
+var restEmailClientContext = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "custom", Check: rawEmailClientContextCustom, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -333,40 +319,42 @@ func (v *EmailClientContext) validate(c *validation.Collector) {
 		v.Custom.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "custom":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContextCustom, rawcheck.ObjectKind)
-		}
-	}
+	restEmailClientContext.Check(v.Rest, c)
+}
+
+// restEmailClientContextCustom checks the members EmailClientContextCustom kept raw.
+var restEmailClientContextCustom = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "legacy_identifier", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClientContextCustom) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "legacy_identifier":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	restEmailClientContextCustom.Check(v.Rest, c)
+}
+
+// requiredEmailComplaintChannel lists the required members of EmailComplaintChannel by their absent bit.
+var requiredEmailComplaintChannel = rawcheck.Required{
+	{Bit: absentEmailComplaintChannelMailEvent, Name: "mail_event"},
+}
+
+// restEmailComplaintChannel checks the members EmailComplaintChannel kept raw.
+var restEmailComplaintChannel = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailComplaintMailEvent, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailComplaintChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailComplaintChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
+	requiredEmailComplaintChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailComplaintChannelMailEvent == 0 {
 		c.Push("mail_event")
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintMailEvent, rawcheck.ObjectKind)
-		}
-	}
+	restEmailComplaintChannel.Check(v.Rest, c)
 }
 
 // checkEmailComplaintDetailsComplainedRecipients checks a Go value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients.
@@ -378,6 +366,16 @@ func checkEmailComplaintDetailsComplainedRecipients(v []ComplainedRecipient, c *
 	}
 }
 
+// restEmailComplaintDetails checks the members EmailComplaintDetails kept raw.
+var restEmailComplaintDetails = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "complained_recipients", Check: rawEmailComplaintDetailsComplainedRecipients, Kinds: rawcheck.ArrayKind},
+		{Name: "feedback_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "user_agent", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "complaint_feedback_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailComplaintDetails) validate(c *validation.Collector) {
 	if v.ComplainedRecipients != nil {
@@ -385,18 +383,7 @@ func (v *EmailComplaintDetails) validate(c *validation.Collector) {
 		checkEmailComplaintDetailsComplainedRecipients(v.ComplainedRecipients, c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "complained_recipients":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetailsComplainedRecipients, rawcheck.ArrayKind)
-		case "feedback_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "user_agent":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "complaint_feedback_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	restEmailComplaintDetails.Check(v.Rest, c)
 }
 
 // checkEmailComplaintEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
@@ -407,41 +394,43 @@ func checkEmailComplaintEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredEmailComplaintEvent lists the required members of EmailComplaintEvent by their absent bit.
+var requiredEmailComplaintEvent = rawcheck.Required{
+	{Bit: absentEmailComplaintEventEventType, Name: "event_type"},
+	{Bit: absentEmailComplaintEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentEmailComplaintEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentEmailComplaintEventEventVersion, Name: "event_version"},
+	{Bit: absentEmailComplaintEventApplication, Name: "application"},
+	{Bit: absentEmailComplaintEventClient, Name: "client"},
+	{Bit: absentEmailComplaintEventDevice, Name: "device"},
+	{Bit: absentEmailComplaintEventSession, Name: "session"},
+	{Bit: absentEmailComplaintEventAttributes, Name: "attributes"},
+	{Bit: absentEmailComplaintEventAWSAccountID, Name: "awsAccountId"},
+	{Bit: absentEmailComplaintEventFacets, Name: "facets"},
+}
+
+// restEmailComplaintEvent checks the members EmailComplaintEvent kept raw.
+var restEmailComplaintEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailComplaintEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "facets", Check: rawEmailComplaintFacets, Kinds: rawcheck.ObjectKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailComplaintEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailComplaintEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailComplaintEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailComplaintEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailComplaintEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailComplaintEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailComplaintEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailComplaintEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailComplaintEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailComplaintEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailComplaintEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailComplaintEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
+	requiredEmailComplaintEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailComplaintEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailComplaintEventEventType(v.EventType, c)
@@ -502,61 +491,48 @@ func (v *EmailComplaintEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEmailComplaintEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintFacets, rawcheck.ObjectKind)
-		}
-	}
+	restEmailComplaintEvent.Check(v.Rest, c)
+}
+
+// requiredEmailComplaintFacets lists the required members of EmailComplaintFacets by their absent bit.
+var requiredEmailComplaintFacets = rawcheck.Required{
+	{Bit: absentEmailComplaintFacetsEmailChannel, Name: "email_channel"},
+}
+
+// restEmailComplaintFacets checks the members EmailComplaintFacets kept raw.
+var restEmailComplaintFacets = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailComplaintChannel, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailComplaintFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailComplaintFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
+	requiredEmailComplaintFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailComplaintFacetsEmailChannel == 0 {
 		c.Push("email_channel")
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintChannel, rawcheck.ObjectKind)
-		}
-	}
+	restEmailComplaintFacets.Check(v.Rest, c)
+}
+
+// requiredEmailComplaintMailEvent lists the required members of EmailComplaintMailEvent by their absent bit.
+var requiredEmailComplaintMailEvent = rawcheck.Required{
+	{Bit: absentEmailComplaintMailEventMail, Name: "mail"},
+}
+
+// restEmailComplaintMailEvent checks the members EmailComplaintMailEvent kept raw.
+var restEmailComplaintMailEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
+		{Name: "complaint", Check: rawEmailComplaintDetails, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailComplaintMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailComplaintMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
+	requiredEmailComplaintMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailComplaintMailEventMail == 0 {
 		c.Push("mail")
 		v.Mail.validate(c)
@@ -567,32 +543,30 @@ func (v *EmailComplaintMailEvent) validate(c *validation.Collector) {
 		v.Complaint.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "complaint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetails, rawcheck.ObjectKind)
-		}
-	}
+	restEmailComplaintMailEvent.Check(v.Rest, c)
+}
+
+// requiredEmailDeliveredChannel lists the required members of EmailDeliveredChannel by their absent bit.
+var requiredEmailDeliveredChannel = rawcheck.Required{
+	{Bit: absentEmailDeliveredChannelMailEvent, Name: "mail_event"},
+}
+
+// restEmailDeliveredChannel checks the members EmailDeliveredChannel kept raw.
+var restEmailDeliveredChannel = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailDeliveredMailEvent, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailDeliveredChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailDeliveredChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
+	requiredEmailDeliveredChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailDeliveredChannelMailEvent == 0 {
 		c.Push("mail_event")
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredMailEvent, rawcheck.ObjectKind)
-		}
-	}
+	restEmailDeliveredChannel.Check(v.Rest, c)
 }
 
 // checkEmailDeliveredEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_type.
@@ -603,41 +577,43 @@ func checkEmailDeliveredEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredEmailDeliveredEvent lists the required members of EmailDeliveredEvent by their absent bit.
+var requiredEmailDeliveredEvent = rawcheck.Required{
+	{Bit: absentEmailDeliveredEventEventType, Name: "event_type"},
+	{Bit: absentEmailDeliveredEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentEmailDeliveredEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentEmailDeliveredEventEventVersion, Name: "event_version"},
+	{Bit: absentEmailDeliveredEventApplication, Name: "application"},
+	{Bit: absentEmailDeliveredEventClient, Name: "client"},
+	{Bit: absentEmailDeliveredEventDevice, Name: "device"},
+	{Bit: absentEmailDeliveredEventSession, Name: "session"},
+	{Bit: absentEmailDeliveredEventAttributes, Name: "attributes"},
+	{Bit: absentEmailDeliveredEventAWSAccountID, Name: "awsAccountId"},
+	{Bit: absentEmailDeliveredEventFacets, Name: "facets"},
+}
+
+// restEmailDeliveredEvent checks the members EmailDeliveredEvent kept raw.
+var restEmailDeliveredEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailDeliveredEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "facets", Check: rawEmailDeliveredFacets, Kinds: rawcheck.ObjectKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailDeliveredEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailDeliveredEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailDeliveredEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailDeliveredEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailDeliveredEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailDeliveredEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailDeliveredEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailDeliveredEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailDeliveredEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailDeliveredEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailDeliveredEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
+	requiredEmailDeliveredEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailDeliveredEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailDeliveredEventEventType(v.EventType, c)
@@ -698,64 +674,49 @@ func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredFacets, rawcheck.ObjectKind)
-		}
-	}
+	restEmailDeliveredEvent.Check(v.Rest, c)
+}
+
+// requiredEmailDeliveredFacets lists the required members of EmailDeliveredFacets by their absent bit.
+var requiredEmailDeliveredFacets = rawcheck.Required{
+	{Bit: absentEmailDeliveredFacetsEmailChannel, Name: "email_channel"},
+}
+
+// restEmailDeliveredFacets checks the members EmailDeliveredFacets kept raw.
+var restEmailDeliveredFacets = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailDeliveredChannel, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailDeliveredFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailDeliveredFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
+	requiredEmailDeliveredFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailDeliveredFacetsEmailChannel == 0 {
 		c.Push("email_channel")
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveredChannel, rawcheck.ObjectKind)
-		}
-	}
+	restEmailDeliveredFacets.Check(v.Rest, c)
+}
+
+// requiredEmailDeliveredMailEvent lists the required members of EmailDeliveredMailEvent by their absent bit.
+var requiredEmailDeliveredMailEvent = rawcheck.Required{
+	{Bit: absentEmailDeliveredMailEventMail, Name: "mail"},
+	{Bit: absentEmailDeliveredMailEventDelivery, Name: "delivery"},
+}
+
+// restEmailDeliveredMailEvent checks the members EmailDeliveredMailEvent kept raw.
+var restEmailDeliveredMailEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
+		{Name: "delivery", Check: rawEmailDelivery, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailDeliveredMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailDeliveredMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
-	if v.absent&absentEmailDeliveredMailEventDelivery != 0 && !v.Rest.Has("delivery") {
-		c.Required("delivery")
-	}
+	requiredEmailDeliveredMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailDeliveredMailEventMail == 0 {
 		c.Push("mail")
 		v.Mail.validate(c)
@@ -766,48 +727,45 @@ func (v *EmailDeliveredMailEvent) validate(c *validation.Collector) {
 		v.Delivery.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "delivery":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDelivery, rawcheck.ObjectKind)
-		}
-	}
+	restEmailDeliveredMailEvent.Check(v.Rest, c)
+}
+
+// restEmailDelivery checks the members EmailDelivery kept raw.
+var restEmailDelivery = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "smtp_response", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "reporting_mta", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "recipients", Check: rawEmailDeliveryRecipients, Kinds: rawcheck.ArrayKind},
+		{Name: "processing_time_millis", Check: rawTypeInteger, Kinds: rawcheck.IntegerKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailDelivery) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "smtp_response":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "reporting_mta":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "recipients":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveryRecipients, rawcheck.ArrayKind)
-		case "processing_time_millis":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeInteger, rawcheck.IntegerKind)
-		}
-	}
+	restEmailDelivery.Check(v.Rest, c)
+}
+
+// requiredEmailHardBounceChannel lists the required members of EmailHardBounceChannel by their absent bit.
+var requiredEmailHardBounceChannel = rawcheck.Required{
+	{Bit: absentEmailHardBounceChannelMailEvent, Name: "mail_event"},
+}
+
+// restEmailHardBounceChannel checks the members EmailHardBounceChannel kept raw.
+var restEmailHardBounceChannel = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailHardBounceMailEvent, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailHardBounceChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailHardBounceChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
+	requiredEmailHardBounceChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailHardBounceChannelMailEvent == 0 {
 		c.Push("mail_event")
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceMailEvent, rawcheck.ObjectKind)
-		}
-	}
+	restEmailHardBounceChannel.Check(v.Rest, c)
 }
 
 // checkEmailHardBounceEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
@@ -818,41 +776,43 @@ func checkEmailHardBounceEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredEmailHardBounceEvent lists the required members of EmailHardBounceEvent by their absent bit.
+var requiredEmailHardBounceEvent = rawcheck.Required{
+	{Bit: absentEmailHardBounceEventEventType, Name: "event_type"},
+	{Bit: absentEmailHardBounceEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentEmailHardBounceEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentEmailHardBounceEventEventVersion, Name: "event_version"},
+	{Bit: absentEmailHardBounceEventApplication, Name: "application"},
+	{Bit: absentEmailHardBounceEventClient, Name: "client"},
+	{Bit: absentEmailHardBounceEventDevice, Name: "device"},
+	{Bit: absentEmailHardBounceEventSession, Name: "session"},
+	{Bit: absentEmailHardBounceEventAttributes, Name: "attributes"},
+	{Bit: absentEmailHardBounceEventAWSAccountID, Name: "awsAccountId"},
+	{Bit: absentEmailHardBounceEventFacets, Name: "facets"},
+}
+
+// restEmailHardBounceEvent checks the members EmailHardBounceEvent kept raw.
+var restEmailHardBounceEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailHardBounceEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "facets", Check: rawEmailHardBounceFacets, Kinds: rawcheck.ObjectKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailHardBounceEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailHardBounceEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailHardBounceEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailHardBounceEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailHardBounceEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailHardBounceEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailHardBounceEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailHardBounceEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailHardBounceEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailHardBounceEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailHardBounceEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
+	requiredEmailHardBounceEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailHardBounceEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailHardBounceEventEventType(v.EventType, c)
@@ -913,61 +873,48 @@ func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceFacets, rawcheck.ObjectKind)
-		}
-	}
+	restEmailHardBounceEvent.Check(v.Rest, c)
+}
+
+// requiredEmailHardBounceFacets lists the required members of EmailHardBounceFacets by their absent bit.
+var requiredEmailHardBounceFacets = rawcheck.Required{
+	{Bit: absentEmailHardBounceFacetsEmailChannel, Name: "email_channel"},
+}
+
+// restEmailHardBounceFacets checks the members EmailHardBounceFacets kept raw.
+var restEmailHardBounceFacets = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailHardBounceChannel, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailHardBounceFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailHardBounceFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
+	requiredEmailHardBounceFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailHardBounceFacetsEmailChannel == 0 {
 		c.Push("email_channel")
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailHardBounceChannel, rawcheck.ObjectKind)
-		}
-	}
+	restEmailHardBounceFacets.Check(v.Rest, c)
+}
+
+// requiredEmailHardBounceMailEvent lists the required members of EmailHardBounceMailEvent by their absent bit.
+var requiredEmailHardBounceMailEvent = rawcheck.Required{
+	{Bit: absentEmailHardBounceMailEventMail, Name: "mail"},
+}
+
+// restEmailHardBounceMailEvent checks the members EmailHardBounceMailEvent kept raw.
+var restEmailHardBounceMailEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
+		{Name: "bounce", Check: rawEmailBounce, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailHardBounceMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailHardBounceMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
+	requiredEmailHardBounceMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailHardBounceMailEventMail == 0 {
 		c.Push("mail")
 		v.Mail.validate(c)
@@ -978,44 +925,43 @@ func (v *EmailHardBounceMailEvent) validate(c *validation.Collector) {
 		v.Bounce.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "bounce":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailBounce, rawcheck.ObjectKind)
-		}
-	}
+	restEmailHardBounceMailEvent.Check(v.Rest, c)
+}
+
+// requiredEmailOpenChannel lists the required members of EmailOpenChannel by their absent bit.
+var requiredEmailOpenChannel = rawcheck.Required{
+	{Bit: absentEmailOpenChannelMailEvent, Name: "mail_event"},
+}
+
+// restEmailOpenChannel checks the members EmailOpenChannel kept raw.
+var restEmailOpenChannel = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailOpenMailEvent, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailOpenChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailOpenChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
+	requiredEmailOpenChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailOpenChannelMailEvent == 0 {
 		c.Push("mail_event")
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailOpenMailEvent, rawcheck.ObjectKind)
-		}
-	}
+	restEmailOpenChannel.Check(v.Rest, c)
+}
+
+// restEmailOpenDetails checks the members EmailOpenDetails kept raw.
+var restEmailOpenDetails = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "ip_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "user_agent", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailOpenDetails) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "ip_address":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "user_agent":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	restEmailOpenDetails.Check(v.Rest, c)
 }
 
 // checkEmailOpenEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
@@ -1026,41 +972,43 @@ func checkEmailOpenEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredEmailOpenEvent lists the required members of EmailOpenEvent by their absent bit.
+var requiredEmailOpenEvent = rawcheck.Required{
+	{Bit: absentEmailOpenEventEventType, Name: "event_type"},
+	{Bit: absentEmailOpenEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentEmailOpenEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentEmailOpenEventEventVersion, Name: "event_version"},
+	{Bit: absentEmailOpenEventApplication, Name: "application"},
+	{Bit: absentEmailOpenEventClient, Name: "client"},
+	{Bit: absentEmailOpenEventDevice, Name: "device"},
+	{Bit: absentEmailOpenEventSession, Name: "session"},
+	{Bit: absentEmailOpenEventAttributes, Name: "attributes"},
+	{Bit: absentEmailOpenEventAWSAccountID, Name: "awsAccountId"},
+	{Bit: absentEmailOpenEventFacets, Name: "facets"},
+}
+
+// restEmailOpenEvent checks the members EmailOpenEvent kept raw.
+var restEmailOpenEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailOpenEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "facets", Check: rawEmailOpenFacets, Kinds: rawcheck.ObjectKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailOpenEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailOpenEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailOpenEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailOpenEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailOpenEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailOpenEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailOpenEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailOpenEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailOpenEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailOpenEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailOpenEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailOpenEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
+	requiredEmailOpenEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailOpenEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailOpenEventEventType(v.EventType, c)
@@ -1121,64 +1069,49 @@ func (v *EmailOpenEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEmailOpenEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailOpenFacets, rawcheck.ObjectKind)
-		}
-	}
+	restEmailOpenEvent.Check(v.Rest, c)
+}
+
+// requiredEmailOpenFacets lists the required members of EmailOpenFacets by their absent bit.
+var requiredEmailOpenFacets = rawcheck.Required{
+	{Bit: absentEmailOpenFacetsEmailChannel, Name: "email_channel"},
+}
+
+// restEmailOpenFacets checks the members EmailOpenFacets kept raw.
+var restEmailOpenFacets = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailOpenChannel, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailOpenFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailOpenFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
+	requiredEmailOpenFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailOpenFacetsEmailChannel == 0 {
 		c.Push("email_channel")
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailOpenChannel, rawcheck.ObjectKind)
-		}
-	}
+	restEmailOpenFacets.Check(v.Rest, c)
+}
+
+// requiredEmailOpenMailEvent lists the required members of EmailOpenMailEvent by their absent bit.
+var requiredEmailOpenMailEvent = rawcheck.Required{
+	{Bit: absentEmailOpenMailEventMail, Name: "mail"},
+	{Bit: absentEmailOpenMailEventOpen, Name: "open"},
+}
+
+// restEmailOpenMailEvent checks the members EmailOpenMailEvent kept raw.
+var restEmailOpenMailEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
+		{Name: "open", Check: rawEmailOpenDetails, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailOpenMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailOpenMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
-	if v.absent&absentEmailOpenMailEventOpen != 0 && !v.Rest.Has("open") {
-		c.Required("open")
-	}
+	requiredEmailOpenMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailOpenMailEventMail == 0 {
 		c.Push("mail")
 		v.Mail.validate(c)
@@ -1189,42 +1122,42 @@ func (v *EmailOpenMailEvent) validate(c *validation.Collector) {
 		v.Open.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "open":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailOpenDetails, rawcheck.ObjectKind)
-		}
-	}
+	restEmailOpenMailEvent.Check(v.Rest, c)
+}
+
+// restEmailReject checks the members EmailReject kept raw.
+var restEmailReject = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "reason", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailReject) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "reason":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	restEmailReject.Check(v.Rest, c)
+}
+
+// requiredEmailRejectedChannel lists the required members of EmailRejectedChannel by their absent bit.
+var requiredEmailRejectedChannel = rawcheck.Required{
+	{Bit: absentEmailRejectedChannelMailEvent, Name: "mail_event"},
+}
+
+// restEmailRejectedChannel checks the members EmailRejectedChannel kept raw.
+var restEmailRejectedChannel = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailRejectedMailEvent, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRejectedChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailRejectedChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
+	requiredEmailRejectedChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailRejectedChannelMailEvent == 0 {
 		c.Push("mail_event")
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedMailEvent, rawcheck.ObjectKind)
-		}
-	}
+	restEmailRejectedChannel.Check(v.Rest, c)
 }
 
 // checkEmailRejectedEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
@@ -1235,41 +1168,43 @@ func checkEmailRejectedEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredEmailRejectedEvent lists the required members of EmailRejectedEvent by their absent bit.
+var requiredEmailRejectedEvent = rawcheck.Required{
+	{Bit: absentEmailRejectedEventEventType, Name: "event_type"},
+	{Bit: absentEmailRejectedEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentEmailRejectedEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentEmailRejectedEventEventVersion, Name: "event_version"},
+	{Bit: absentEmailRejectedEventApplication, Name: "application"},
+	{Bit: absentEmailRejectedEventClient, Name: "client"},
+	{Bit: absentEmailRejectedEventDevice, Name: "device"},
+	{Bit: absentEmailRejectedEventSession, Name: "session"},
+	{Bit: absentEmailRejectedEventAttributes, Name: "attributes"},
+	{Bit: absentEmailRejectedEventAWSAccountID, Name: "awsAccountId"},
+	{Bit: absentEmailRejectedEventFacets, Name: "facets"},
+}
+
+// restEmailRejectedEvent checks the members EmailRejectedEvent kept raw.
+var restEmailRejectedEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailRejectedEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "facets", Check: rawEmailRejectedFacets, Kinds: rawcheck.ObjectKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRejectedEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailRejectedEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailRejectedEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailRejectedEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailRejectedEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailRejectedEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailRejectedEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailRejectedEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailRejectedEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailRejectedEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailRejectedEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailRejectedEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
+	requiredEmailRejectedEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailRejectedEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailRejectedEventEventType(v.EventType, c)
@@ -1330,61 +1265,48 @@ func (v *EmailRejectedEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEmailRejectedEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedFacets, rawcheck.ObjectKind)
-		}
-	}
+	restEmailRejectedEvent.Check(v.Rest, c)
+}
+
+// requiredEmailRejectedFacets lists the required members of EmailRejectedFacets by their absent bit.
+var requiredEmailRejectedFacets = rawcheck.Required{
+	{Bit: absentEmailRejectedFacetsEmailChannel, Name: "email_channel"},
+}
+
+// restEmailRejectedFacets checks the members EmailRejectedFacets kept raw.
+var restEmailRejectedFacets = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailRejectedChannel, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRejectedFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailRejectedFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
+	requiredEmailRejectedFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailRejectedFacetsEmailChannel == 0 {
 		c.Push("email_channel")
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRejectedChannel, rawcheck.ObjectKind)
-		}
-	}
+	restEmailRejectedFacets.Check(v.Rest, c)
+}
+
+// requiredEmailRejectedMailEvent lists the required members of EmailRejectedMailEvent by their absent bit.
+var requiredEmailRejectedMailEvent = rawcheck.Required{
+	{Bit: absentEmailRejectedMailEventMail, Name: "mail"},
+}
+
+// restEmailRejectedMailEvent checks the members EmailRejectedMailEvent kept raw.
+var restEmailRejectedMailEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
+		{Name: "reject", Check: rawEmailReject, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRejectedMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailRejectedMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
+	requiredEmailRejectedMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailRejectedMailEventMail == 0 {
 		c.Push("mail")
 		v.Mail.validate(c)
@@ -1395,44 +1317,43 @@ func (v *EmailRejectedMailEvent) validate(c *validation.Collector) {
 		v.Reject.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "reject":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailReject, rawcheck.ObjectKind)
-		}
-	}
+	restEmailRejectedMailEvent.Check(v.Rest, c)
+}
+
+// requiredEmailRenderingFailureChannel lists the required members of EmailRenderingFailureChannel by their absent bit.
+var requiredEmailRenderingFailureChannel = rawcheck.Required{
+	{Bit: absentEmailRenderingFailureChannelMailEvent, Name: "mail_event"},
+}
+
+// restEmailRenderingFailureChannel checks the members EmailRenderingFailureChannel kept raw.
+var restEmailRenderingFailureChannel = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailRenderingFailureMailEvent, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRenderingFailureChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailRenderingFailureChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
+	requiredEmailRenderingFailureChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailRenderingFailureChannelMailEvent == 0 {
 		c.Push("mail_event")
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureMailEvent, rawcheck.ObjectKind)
-		}
-	}
+	restEmailRenderingFailureChannel.Check(v.Rest, c)
+}
+
+// restEmailRenderingFailureDetails checks the members EmailRenderingFailureDetails kept raw.
+var restEmailRenderingFailureDetails = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "error_message", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "template_name", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRenderingFailureDetails) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "error_message":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "template_name":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	restEmailRenderingFailureDetails.Check(v.Rest, c)
 }
 
 // checkEmailRenderingFailureEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_type.
@@ -1443,41 +1364,43 @@ func checkEmailRenderingFailureEventEventType(v string, c *validation.Collector)
 	}
 }
 
+// requiredEmailRenderingFailureEvent lists the required members of EmailRenderingFailureEvent by their absent bit.
+var requiredEmailRenderingFailureEvent = rawcheck.Required{
+	{Bit: absentEmailRenderingFailureEventEventType, Name: "event_type"},
+	{Bit: absentEmailRenderingFailureEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentEmailRenderingFailureEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentEmailRenderingFailureEventEventVersion, Name: "event_version"},
+	{Bit: absentEmailRenderingFailureEventApplication, Name: "application"},
+	{Bit: absentEmailRenderingFailureEventClient, Name: "client"},
+	{Bit: absentEmailRenderingFailureEventDevice, Name: "device"},
+	{Bit: absentEmailRenderingFailureEventSession, Name: "session"},
+	{Bit: absentEmailRenderingFailureEventAttributes, Name: "attributes"},
+	{Bit: absentEmailRenderingFailureEventAWSAccountID, Name: "awsAccountId"},
+	{Bit: absentEmailRenderingFailureEventFacets, Name: "facets"},
+}
+
+// restEmailRenderingFailureEvent checks the members EmailRenderingFailureEvent kept raw.
+var restEmailRenderingFailureEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailRenderingFailureEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "facets", Check: rawEmailRenderingFailureFacets, Kinds: rawcheck.ObjectKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailRenderingFailureEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailRenderingFailureEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailRenderingFailureEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailRenderingFailureEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailRenderingFailureEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailRenderingFailureEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailRenderingFailureEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailRenderingFailureEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailRenderingFailureEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailRenderingFailureEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailRenderingFailureEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
+	requiredEmailRenderingFailureEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailRenderingFailureEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailRenderingFailureEventEventType(v.EventType, c)
@@ -1538,54 +1461,38 @@ func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureFacets, rawcheck.ObjectKind)
-		}
-	}
+	restEmailRenderingFailureEvent.Check(v.Rest, c)
+}
+
+// requiredEmailRenderingFailureFacets lists the required members of EmailRenderingFailureFacets by their absent bit.
+var requiredEmailRenderingFailureFacets = rawcheck.Required{
+	{Bit: absentEmailRenderingFailureFacetsEmailChannel, Name: "email_channel"},
+}
+
+// restEmailRenderingFailureFacets checks the members EmailRenderingFailureFacets kept raw.
+var restEmailRenderingFailureFacets = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailRenderingFailureChannel, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRenderingFailureFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailRenderingFailureFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
+	requiredEmailRenderingFailureFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailRenderingFailureFacetsEmailChannel == 0 {
 		c.Push("email_channel")
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureChannel, rawcheck.ObjectKind)
-		}
-	}
+	restEmailRenderingFailureFacets.Check(v.Rest, c)
+}
+
+// restEmailRenderingFailureMailEvent checks the members EmailRenderingFailureMailEvent kept raw.
+var restEmailRenderingFailureMailEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
+		{Name: "failure", Check: rawEmailRenderingFailureDetails, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -1600,32 +1507,30 @@ func (v *EmailRenderingFailureMailEvent) validate(c *validation.Collector) {
 		v.Failure.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "failure":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureDetails, rawcheck.ObjectKind)
-		}
-	}
+	restEmailRenderingFailureMailEvent.Check(v.Rest, c)
+}
+
+// requiredEmailSendChannel lists the required members of EmailSendChannel by their absent bit.
+var requiredEmailSendChannel = rawcheck.Required{
+	{Bit: absentEmailSendChannelMailEvent, Name: "mail_event"},
+}
+
+// restEmailSendChannel checks the members EmailSendChannel kept raw.
+var restEmailSendChannel = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailSendMailEvent, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSendChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailSendChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
+	requiredEmailSendChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailSendChannelMailEvent == 0 {
 		c.Push("mail_event")
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSendMailEvent, rawcheck.ObjectKind)
-		}
-	}
+	restEmailSendChannel.Check(v.Rest, c)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -1639,41 +1544,43 @@ func checkEmailSendEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredEmailSendEvent lists the required members of EmailSendEvent by their absent bit.
+var requiredEmailSendEvent = rawcheck.Required{
+	{Bit: absentEmailSendEventEventType, Name: "event_type"},
+	{Bit: absentEmailSendEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentEmailSendEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentEmailSendEventEventVersion, Name: "event_version"},
+	{Bit: absentEmailSendEventApplication, Name: "application"},
+	{Bit: absentEmailSendEventClient, Name: "client"},
+	{Bit: absentEmailSendEventDevice, Name: "device"},
+	{Bit: absentEmailSendEventSession, Name: "session"},
+	{Bit: absentEmailSendEventAttributes, Name: "attributes"},
+	{Bit: absentEmailSendEventAWSAccountID, Name: "awsAccountId"},
+	{Bit: absentEmailSendEventFacets, Name: "facets"},
+}
+
+// restEmailSendEvent checks the members EmailSendEvent kept raw.
+var restEmailSendEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailSendEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "facets", Check: rawEmailSendFacets, Kinds: rawcheck.ObjectKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSendEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailSendEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailSendEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailSendEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailSendEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailSendEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailSendEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailSendEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailSendEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailSendEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailSendEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailSendEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
+	requiredEmailSendEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailSendEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailSendEventEventType(v.EventType, c)
@@ -1734,64 +1641,49 @@ func (v *EmailSendEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEmailSendEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSendFacets, rawcheck.ObjectKind)
-		}
-	}
+	restEmailSendEvent.Check(v.Rest, c)
+}
+
+// requiredEmailSendFacets lists the required members of EmailSendFacets by their absent bit.
+var requiredEmailSendFacets = rawcheck.Required{
+	{Bit: absentEmailSendFacetsEmailChannel, Name: "email_channel"},
+}
+
+// restEmailSendFacets checks the members EmailSendFacets kept raw.
+var restEmailSendFacets = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailSendChannel, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSendFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailSendFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
+	requiredEmailSendFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailSendFacetsEmailChannel == 0 {
 		c.Push("email_channel")
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSendChannel, rawcheck.ObjectKind)
-		}
-	}
+	restEmailSendFacets.Check(v.Rest, c)
+}
+
+// requiredEmailSendMailEvent lists the required members of EmailSendMailEvent by their absent bit.
+var requiredEmailSendMailEvent = rawcheck.Required{
+	{Bit: absentEmailSendMailEventMail, Name: "mail"},
+	{Bit: absentEmailSendMailEventSend, Name: "send"},
+}
+
+// restEmailSendMailEvent checks the members EmailSendMailEvent kept raw.
+var restEmailSendMailEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
+		{Name: "send", Check: rawTypeObject, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSendMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailSendMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
-	if v.absent&absentEmailSendMailEventSend != 0 && !v.Rest.Has("send") {
-		c.Required("send")
-	}
+	requiredEmailSendMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailSendMailEventMail == 0 {
 		c.Push("mail")
 		v.Mail.validate(c)
@@ -1802,32 +1694,30 @@ func (v *EmailSendMailEvent) validate(c *validation.Collector) {
 		v.Send.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "send":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeObject, rawcheck.ObjectKind)
-		}
-	}
+	restEmailSendMailEvent.Check(v.Rest, c)
+}
+
+// requiredEmailSoftBounceChannel lists the required members of EmailSoftBounceChannel by their absent bit.
+var requiredEmailSoftBounceChannel = rawcheck.Required{
+	{Bit: absentEmailSoftBounceChannelMailEvent, Name: "mail_event"},
+}
+
+// restEmailSoftBounceChannel checks the members EmailSoftBounceChannel kept raw.
+var restEmailSoftBounceChannel = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailSoftBounceMailEvent, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSoftBounceChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailSoftBounceChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
+	requiredEmailSoftBounceChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailSoftBounceChannelMailEvent == 0 {
 		c.Push("mail_event")
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceMailEvent, rawcheck.ObjectKind)
-		}
-	}
+	restEmailSoftBounceChannel.Check(v.Rest, c)
 }
 
 // checkEmailSoftBounceEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_type.
@@ -1838,41 +1728,43 @@ func checkEmailSoftBounceEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredEmailSoftBounceEvent lists the required members of EmailSoftBounceEvent by their absent bit.
+var requiredEmailSoftBounceEvent = rawcheck.Required{
+	{Bit: absentEmailSoftBounceEventEventType, Name: "event_type"},
+	{Bit: absentEmailSoftBounceEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentEmailSoftBounceEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentEmailSoftBounceEventEventVersion, Name: "event_version"},
+	{Bit: absentEmailSoftBounceEventApplication, Name: "application"},
+	{Bit: absentEmailSoftBounceEventClient, Name: "client"},
+	{Bit: absentEmailSoftBounceEventDevice, Name: "device"},
+	{Bit: absentEmailSoftBounceEventSession, Name: "session"},
+	{Bit: absentEmailSoftBounceEventAttributes, Name: "attributes"},
+	{Bit: absentEmailSoftBounceEventAWSAccountID, Name: "awsAccountId"},
+	{Bit: absentEmailSoftBounceEventFacets, Name: "facets"},
+}
+
+// restEmailSoftBounceEvent checks the members EmailSoftBounceEvent kept raw.
+var restEmailSoftBounceEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailSoftBounceEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "facets", Check: rawEmailSoftBounceFacets, Kinds: rawcheck.ObjectKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailSoftBounceEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailSoftBounceEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailSoftBounceEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailSoftBounceEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailSoftBounceEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailSoftBounceEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailSoftBounceEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailSoftBounceEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailSoftBounceEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailSoftBounceEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailSoftBounceEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
+	requiredEmailSoftBounceEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailSoftBounceEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailSoftBounceEventEventType(v.EventType, c)
@@ -1933,61 +1825,48 @@ func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceFacets, rawcheck.ObjectKind)
-		}
-	}
+	restEmailSoftBounceEvent.Check(v.Rest, c)
+}
+
+// requiredEmailSoftBounceFacets lists the required members of EmailSoftBounceFacets by their absent bit.
+var requiredEmailSoftBounceFacets = rawcheck.Required{
+	{Bit: absentEmailSoftBounceFacetsEmailChannel, Name: "email_channel"},
+}
+
+// restEmailSoftBounceFacets checks the members EmailSoftBounceFacets kept raw.
+var restEmailSoftBounceFacets = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailSoftBounceChannel, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSoftBounceFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailSoftBounceFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
+	requiredEmailSoftBounceFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailSoftBounceFacetsEmailChannel == 0 {
 		c.Push("email_channel")
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailSoftBounceChannel, rawcheck.ObjectKind)
-		}
-	}
+	restEmailSoftBounceFacets.Check(v.Rest, c)
+}
+
+// requiredEmailSoftBounceMailEvent lists the required members of EmailSoftBounceMailEvent by their absent bit.
+var requiredEmailSoftBounceMailEvent = rawcheck.Required{
+	{Bit: absentEmailSoftBounceMailEventMail, Name: "mail"},
+}
+
+// restEmailSoftBounceMailEvent checks the members EmailSoftBounceMailEvent kept raw.
+var restEmailSoftBounceMailEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
+		{Name: "bounce", Check: rawEmailBounce, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSoftBounceMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailSoftBounceMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
+	requiredEmailSoftBounceMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailSoftBounceMailEventMail == 0 {
 		c.Push("mail")
 		v.Mail.validate(c)
@@ -1998,32 +1877,30 @@ func (v *EmailSoftBounceMailEvent) validate(c *validation.Collector) {
 		v.Bounce.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "bounce":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailBounce, rawcheck.ObjectKind)
-		}
-	}
+	restEmailSoftBounceMailEvent.Check(v.Rest, c)
+}
+
+// requiredEmailUnsubscribeChannel lists the required members of EmailUnsubscribeChannel by their absent bit.
+var requiredEmailUnsubscribeChannel = rawcheck.Required{
+	{Bit: absentEmailUnsubscribeChannelMailEvent, Name: "mail_event"},
+}
+
+// restEmailUnsubscribeChannel checks the members EmailUnsubscribeChannel kept raw.
+var restEmailUnsubscribeChannel = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailUnsubscribeMailEvent, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailUnsubscribeChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailUnsubscribeChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
+	requiredEmailUnsubscribeChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailUnsubscribeChannelMailEvent == 0 {
 		c.Push("mail_event")
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeMailEvent, rawcheck.ObjectKind)
-		}
-	}
+	restEmailUnsubscribeChannel.Check(v.Rest, c)
 }
 
 // checkEmailUnsubscribeEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_type.
@@ -2034,41 +1911,43 @@ func checkEmailUnsubscribeEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredEmailUnsubscribeEvent lists the required members of EmailUnsubscribeEvent by their absent bit.
+var requiredEmailUnsubscribeEvent = rawcheck.Required{
+	{Bit: absentEmailUnsubscribeEventEventType, Name: "event_type"},
+	{Bit: absentEmailUnsubscribeEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentEmailUnsubscribeEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentEmailUnsubscribeEventEventVersion, Name: "event_version"},
+	{Bit: absentEmailUnsubscribeEventApplication, Name: "application"},
+	{Bit: absentEmailUnsubscribeEventClient, Name: "client"},
+	{Bit: absentEmailUnsubscribeEventDevice, Name: "device"},
+	{Bit: absentEmailUnsubscribeEventSession, Name: "session"},
+	{Bit: absentEmailUnsubscribeEventAttributes, Name: "attributes"},
+	{Bit: absentEmailUnsubscribeEventAWSAccountID, Name: "awsAccountId"},
+	{Bit: absentEmailUnsubscribeEventFacets, Name: "facets"},
+}
+
+// restEmailUnsubscribeEvent checks the members EmailUnsubscribeEvent kept raw.
+var restEmailUnsubscribeEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailUnsubscribeEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "facets", Check: rawEmailUnsubscribeFacets, Kinds: rawcheck.ObjectKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailUnsubscribeEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailUnsubscribeEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailUnsubscribeEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailUnsubscribeEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailUnsubscribeEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailUnsubscribeEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailUnsubscribeEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailUnsubscribeEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailUnsubscribeEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailUnsubscribeEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailUnsubscribeEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
+	requiredEmailUnsubscribeEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailUnsubscribeEventEventType == 0 {
 		c.Push("event_type")
 		checkEmailUnsubscribeEventEventType(v.EventType, c)
@@ -2129,61 +2008,48 @@ func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeFacets, rawcheck.ObjectKind)
-		}
-	}
+	restEmailUnsubscribeEvent.Check(v.Rest, c)
+}
+
+// requiredEmailUnsubscribeFacets lists the required members of EmailUnsubscribeFacets by their absent bit.
+var requiredEmailUnsubscribeFacets = rawcheck.Required{
+	{Bit: absentEmailUnsubscribeFacetsEmailChannel, Name: "email_channel"},
+}
+
+// restEmailUnsubscribeFacets checks the members EmailUnsubscribeFacets kept raw.
+var restEmailUnsubscribeFacets = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailUnsubscribeChannel, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailUnsubscribeFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailUnsubscribeFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
+	requiredEmailUnsubscribeFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailUnsubscribeFacetsEmailChannel == 0 {
 		c.Push("email_channel")
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailUnsubscribeChannel, rawcheck.ObjectKind)
-		}
-	}
+	restEmailUnsubscribeFacets.Check(v.Rest, c)
+}
+
+// requiredEmailUnsubscribeMailEvent lists the required members of EmailUnsubscribeMailEvent by their absent bit.
+var requiredEmailUnsubscribeMailEvent = rawcheck.Required{
+	{Bit: absentEmailUnsubscribeMailEventMail, Name: "mail"},
+}
+
+// restEmailUnsubscribeMailEvent checks the members EmailUnsubscribeMailEvent kept raw.
+var restEmailUnsubscribeMailEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
+		{Name: "click", Check: rawEmailClickDetails, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailUnsubscribeMailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailUnsubscribeMailEventMail != 0 && !v.Rest.Has("mail") {
-		c.Required("mail")
-	}
+	requiredEmailUnsubscribeMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailUnsubscribeMailEventMail == 0 {
 		c.Push("mail")
 		v.Mail.validate(c)
@@ -2194,32 +2060,27 @@ func (v *EmailUnsubscribeMailEvent) validate(c *validation.Collector) {
 		v.Click.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "click":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetails, rawcheck.ObjectKind)
-		}
-	}
+	restEmailUnsubscribeMailEvent.Check(v.Rest, c)
+}
+
+// requiredHeader lists the required members of Header by their absent bit.
+var requiredHeader = rawcheck.Required{
+	{Bit: absentHeaderName, Name: "name"},
+	{Bit: absentHeaderValue, Name: "value"},
+}
+
+// restHeader checks the members Header kept raw.
+var restHeader = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "name", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "value", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *Header) validate(c *validation.Collector) {
-	if v.absent&absentHeaderName != 0 && !v.Rest.Has("name") {
-		c.Required("name")
-	}
-	if v.absent&absentHeaderValue != 0 && !v.Rest.Has("value") {
-		c.Required("value")
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "name":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "value":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	requiredHeader.Check(v.absent, v.Rest, c)
+	restHeader.Check(v.Rest, c)
 }
 
 // checkMailHeaders checks a Go value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers.
@@ -2231,29 +2092,33 @@ func checkMailHeaders(v []Header, c *validation.Collector) {
 	}
 }
 
+// requiredMail lists the required members of Mail by their absent bit.
+var requiredMail = rawcheck.Required{
+	{Bit: absentMailMessageID, Name: "message_id"},
+	{Bit: absentMailMessageSendTimestamp, Name: "message_send_timestamp"},
+	{Bit: absentMailFromAddress, Name: "from_address"},
+	{Bit: absentMailDestination, Name: "destination"},
+	{Bit: absentMailHeadersTruncated, Name: "headers_truncated"},
+	{Bit: absentMailHeaders, Name: "headers"},
+	{Bit: absentMailCommonHeaders, Name: "common_headers"},
+}
+
+// restMail checks the members Mail kept raw.
+var restMail = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "message_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "message_send_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "from_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "destination", Check: rawMailDestination, Kinds: rawcheck.ArrayKind},
+		{Name: "headers_truncated", Check: rawTypeBoolean, Kinds: rawcheck.BoolKind},
+		{Name: "headers", Check: rawMailHeaders, Kinds: rawcheck.ArrayKind},
+		{Name: "common_headers", Check: rawCommonHeaders, Kinds: rawcheck.ObjectKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *Mail) validate(c *validation.Collector) {
-	if v.absent&absentMailMessageID != 0 && !v.Rest.Has("message_id") {
-		c.Required("message_id")
-	}
-	if v.absent&absentMailMessageSendTimestamp != 0 && !v.Rest.Has("message_send_timestamp") {
-		c.Required("message_send_timestamp")
-	}
-	if v.absent&absentMailFromAddress != 0 && !v.Rest.Has("from_address") {
-		c.Required("from_address")
-	}
-	if v.absent&absentMailDestination != 0 && !v.Rest.Has("destination") {
-		c.Required("destination")
-	}
-	if v.absent&absentMailHeadersTruncated != 0 && !v.Rest.Has("headers_truncated") {
-		c.Required("headers_truncated")
-	}
-	if v.absent&absentMailHeaders != 0 && !v.Rest.Has("headers") {
-		c.Required("headers")
-	}
-	if v.absent&absentMailCommonHeaders != 0 && !v.Rest.Has("common_headers") {
-		c.Required("common_headers")
-	}
+	requiredMail.Check(v.absent, v.Rest, c)
 	if v.absent&absentMailMessageSendTimestamp == 0 {
 		c.Push("message_send_timestamp")
 		checkUnixMillis(int64(v.MessageSendTimestamp), c)
@@ -2269,24 +2134,7 @@ func (v *Mail) validate(c *validation.Collector) {
 		v.CommonHeaders.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "message_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "message_send_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "from_address":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "destination":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMailDestination, rawcheck.ArrayKind)
-		case "headers_truncated":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeBoolean, rawcheck.BoolKind)
-		case "headers":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMailHeaders, rawcheck.ArrayKind)
-		case "common_headers":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawCommonHeaders, rawcheck.ObjectKind)
-		}
-	}
+	restMail.Check(v.Rest, c)
 }
 
 // rawEmailSendEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent.

@@ -8,28 +8,23 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
+// restDemographic checks the members Demographic kept raw.
+var restDemographic = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "AppVersion", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Locale", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Make", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Model", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "ModelVersion", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Platform", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "PlatformVersion", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Timezone", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *Demographic) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "AppVersion":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Locale":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Make":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Model":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "ModelVersion":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Platform":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "PlatformVersion":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Timezone":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	restDemographic.Check(v.Rest, c)
 }
 
 // checkEndpointEffectiveDate checks a Go string against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/EffectiveDate.
@@ -52,6 +47,27 @@ func checkEndpointCreationDate(v string, c *validation.Collector) {
 			return
 		}
 	}
+}
+
+// restEndpoint checks the members Endpoint kept raw.
+var restEndpoint = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "ChannelType", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "EndpointStatus", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "OptOut", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "RequestId", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "EffectiveDate", Check: rawEndpointEffectiveDate, Kinds: rawcheck.StringKind},
+		{Name: "CreationDate", Check: rawEndpointCreationDate, Kinds: rawcheck.StringKind},
+		{Name: "ApplicationId", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "CohortId", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Address", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Attributes", Check: rawAttributeLists, Kinds: rawcheck.ObjectKind},
+		{Name: "Metrics", Check: rawEndpointMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "User", Check: rawUser, Kinds: rawcheck.ObjectKind},
+		{Name: "Demographic", Check: rawDemographic, Kinds: rawcheck.ObjectKind},
+		{Name: "Location", Check: rawLocation, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -81,72 +97,37 @@ func (v *Endpoint) validate(c *validation.Collector) {
 		v.Location.validate(c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "ChannelType":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "EndpointStatus":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "OptOut":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "RequestId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "EffectiveDate":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointEffectiveDate, rawcheck.StringKind)
-		case "CreationDate":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointCreationDate, rawcheck.StringKind)
-		case "ApplicationId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "CohortId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Address":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAttributeLists, rawcheck.ObjectKind)
-		case "Metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointMetrics, rawcheck.ObjectKind)
-		case "User":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUser, rawcheck.ObjectKind)
-		case "Demographic":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDemographic, rawcheck.ObjectKind)
-		case "Location":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawLocation, rawcheck.ObjectKind)
-		}
-	}
+	restEndpoint.Check(v.Rest, c)
+}
+
+// restLocation checks the members Location kept raw.
+var restLocation = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "City", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Country", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Latitude", Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
+		{Name: "Longitude", Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
+		{Name: "PostalCode", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Region", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *Location) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "City":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Country":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Latitude":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
-		case "Longitude":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
-		case "PostalCode":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Region":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	restLocation.Check(v.Rest, c)
+}
+
+// restUser checks the members User kept raw.
+var restUser = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "UserId", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "UserAttributes", Check: rawAttributeLists, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *User) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "UserId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "UserAttributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAttributeLists, rawcheck.ObjectKind)
-		}
-	}
+	restUser.Check(v.Rest, c)
 }
 
 // rawEndpoint checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint.

@@ -8,26 +8,26 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
+// requiredJourneyEngagementAttributes lists the required members of JourneyEngagementAttributes by their absent bit.
+var requiredJourneyEngagementAttributes = rawcheck.Required{
+	{Bit: absentJourneyEngagementAttributesJourneyID, Name: "journey_id"},
+	{Bit: absentJourneyEngagementAttributesJourneyActivityID, Name: "journey_activity_id"},
+}
+
+// restJourneyEngagementAttributes checks the members JourneyEngagementAttributes kept raw.
+var restJourneyEngagementAttributes = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "journey_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_run_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *JourneyEngagementAttributes) validate(c *validation.Collector) {
-	if v.absent&absentJourneyEngagementAttributesJourneyID != 0 && !v.Rest.Has("journey_id") {
-		c.Required("journey_id")
-	}
-	if v.absent&absentJourneyEngagementAttributesJourneyActivityID != 0 && !v.Rest.Has("journey_activity_id") {
-		c.Required("journey_activity_id")
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "journey_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_activity_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_run_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
-		}
-	}
+	requiredJourneyEngagementAttributes.Check(v.absent, v.Rest, c)
+	restJourneyEngagementAttributes.Check(v.Rest, c)
 }
 
 // checkJourneyEngagementEventEventType checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_type.
@@ -40,38 +40,41 @@ func checkJourneyEngagementEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredJourneyEngagementEvent lists the required members of JourneyEngagementEvent by their absent bit.
+var requiredJourneyEngagementEvent = rawcheck.Required{
+	{Bit: absentJourneyEngagementEventEventType, Name: "event_type"},
+	{Bit: absentJourneyEngagementEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentJourneyEngagementEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentJourneyEngagementEventEventVersion, Name: "event_version"},
+	{Bit: absentJourneyEngagementEventApplication, Name: "application"},
+	{Bit: absentJourneyEngagementEventClient, Name: "client"},
+	{Bit: absentJourneyEngagementEventDevice, Name: "device"},
+	{Bit: absentJourneyEngagementEventSession, Name: "session"},
+	{Bit: absentJourneyEngagementEventAttributes, Name: "attributes"},
+	{Bit: absentJourneyEngagementEventAWSAccountID, Name: "awsAccountId"},
+}
+
+// restJourneyEngagementEvent checks the members JourneyEngagementEvent kept raw.
+var restJourneyEngagementEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawJourneyEngagementEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawJourneyEngagementAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *JourneyEngagementEvent) validate(c *validation.Collector) {
-	if v.absent&absentJourneyEngagementEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentJourneyEngagementEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentJourneyEngagementEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentJourneyEngagementEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentJourneyEngagementEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentJourneyEngagementEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentJourneyEngagementEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentJourneyEngagementEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentJourneyEngagementEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentJourneyEngagementEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	requiredJourneyEngagementEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentJourneyEngagementEventEventType == 0 {
 		c.Push("event_type")
 		checkJourneyEngagementEventEventType(v.EventType, c)
@@ -127,70 +130,35 @@ func (v *JourneyEngagementEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "endpoint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	restJourneyEngagementEvent.Check(v.Rest, c)
+}
+
+// requiredJourneySendAttributes lists the required members of JourneySendAttributes by their absent bit.
+var requiredJourneySendAttributes = rawcheck.Required{
+	{Bit: absentJourneySendAttributesJourneyID, Name: "journey_id"},
+	{Bit: absentJourneySendAttributesJourneyRunID, Name: "journey_run_id"},
+	{Bit: absentJourneySendAttributesJourneyActivityID, Name: "journey_activity_id"},
+	{Bit: absentJourneySendAttributesJourneySendStatus, Name: "journey_send_status"},
+}
+
+// restJourneySendAttributes checks the members JourneySendAttributes kept raw.
+var restJourneySendAttributes = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "journey_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_run_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_send_status", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_activity_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_send_status_message", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_send_status_code", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *JourneySendAttributes) validate(c *validation.Collector) {
-	if v.absent&absentJourneySendAttributesJourneyID != 0 && !v.Rest.Has("journey_id") {
-		c.Required("journey_id")
-	}
-	if v.absent&absentJourneySendAttributesJourneyRunID != 0 && !v.Rest.Has("journey_run_id") {
-		c.Required("journey_run_id")
-	}
-	if v.absent&absentJourneySendAttributesJourneyActivityID != 0 && !v.Rest.Has("journey_activity_id") {
-		c.Required("journey_activity_id")
-	}
-	if v.absent&absentJourneySendAttributesJourneySendStatus != 0 && !v.Rest.Has("journey_send_status") {
-		c.Required("journey_send_status")
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "journey_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_run_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_activity_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_send_status":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_activity_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_send_status_message":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_send_status_code":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
-		}
-	}
+	requiredJourneySendAttributes.Check(v.absent, v.Rest, c)
+	restJourneySendAttributes.Check(v.Rest, c)
 }
 
 // checkJourneySendEventEventType checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_type.
@@ -201,41 +169,42 @@ func checkJourneySendEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredJourneySendEvent lists the required members of JourneySendEvent by their absent bit.
+var requiredJourneySendEvent = rawcheck.Required{
+	{Bit: absentJourneySendEventEventType, Name: "event_type"},
+	{Bit: absentJourneySendEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentJourneySendEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentJourneySendEventEventVersion, Name: "event_version"},
+	{Bit: absentJourneySendEventApplication, Name: "application"},
+	{Bit: absentJourneySendEventClient, Name: "client"},
+	{Bit: absentJourneySendEventDevice, Name: "device"},
+	{Bit: absentJourneySendEventSession, Name: "session"},
+	{Bit: absentJourneySendEventAttributes, Name: "attributes"},
+	{Bit: absentJourneySendEventClientContext, Name: "client_context"},
+	{Bit: absentJourneySendEventAWSAccountID, Name: "awsAccountId"},
+}
+
+// restJourneySendEvent checks the members JourneySendEvent kept raw.
+var restJourneySendEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawJourneySendEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawJourneySendAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "client_context", Check: rawEndpointClientContext, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *JourneySendEvent) validate(c *validation.Collector) {
-	if v.absent&absentJourneySendEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentJourneySendEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentJourneySendEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentJourneySendEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentJourneySendEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentJourneySendEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentJourneySendEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentJourneySendEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentJourneySendEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentJourneySendEventClientContext != 0 && !v.Rest.Has("client_context") {
-		c.Required("client_context")
-	}
-	if v.absent&absentJourneySendEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	requiredJourneySendEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentJourneySendEventEventType == 0 {
 		c.Push("event_type")
 		checkJourneySendEventEventType(v.EventType, c)
@@ -291,34 +260,7 @@ func (v *JourneySendEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawJourneySendEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	restJourneySendEvent.Check(v.Rest, c)
 }
 
 // rawJourneySendEvent checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent.

@@ -19,68 +19,48 @@ func checkSMSAttributesCustomerContext(v string, c *validation.Collector) {
 	}
 }
 
+// requiredSMSAttributes lists the required members of SMSAttributes by their absent bit.
+var requiredSMSAttributes = rawcheck.Required{
+	{Bit: absentSMSAttributesSenderRequestID, Name: "sender_request_id"},
+	{Bit: absentSMSAttributesMessageID, Name: "message_id"},
+	{Bit: absentSMSAttributesRecordStatus, Name: "record_status"},
+	{Bit: absentSMSAttributesISOCountryCode, Name: "iso_country_code"},
+	{Bit: absentSMSAttributesNumberOfMessageParts, Name: "number_of_message_parts"},
+}
+
+// restSMSAttributes checks the members SMSAttributes kept raw.
+var restSMSAttributes = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "sender_request_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "message_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "destination_phone_number", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "origination_phone_number", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "record_status", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "iso_country_code", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "number_of_message_parts", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "message_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "treatment_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_run_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "customer_context", Check: rawSMSAttributesCustomerContext, Kinds: rawcheck.StringKind},
+		{Name: "keyword", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "mcc_mnc", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *SMSAttributes) validate(c *validation.Collector) {
-	if v.absent&absentSMSAttributesSenderRequestID != 0 && !v.Rest.Has("sender_request_id") {
-		c.Required("sender_request_id")
-	}
-	if v.absent&absentSMSAttributesMessageID != 0 && !v.Rest.Has("message_id") {
-		c.Required("message_id")
-	}
-	if v.absent&absentSMSAttributesRecordStatus != 0 && !v.Rest.Has("record_status") {
-		c.Required("record_status")
-	}
-	if v.absent&absentSMSAttributesISOCountryCode != 0 && !v.Rest.Has("iso_country_code") {
-		c.Required("iso_country_code")
-	}
-	if v.absent&absentSMSAttributesNumberOfMessageParts != 0 && !v.Rest.Has("number_of_message_parts") {
-		c.Required("number_of_message_parts")
-	}
+	requiredSMSAttributes.Check(v.absent, v.Rest, c)
 	if v.CustomerContext != nil {
 		c.Push("customer_context")
 		checkSMSAttributesCustomerContext(v.CustomerContext.Text, c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "sender_request_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "message_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "destination_phone_number":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "origination_phone_number":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "record_status":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "iso_country_code":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "number_of_message_parts":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "message_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "campaign_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "campaign_activity_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "treatment_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_activity_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_run_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "customer_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesCustomerContext, rawcheck.StringKind)
-		case "keyword":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "mcc_mnc":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
-		}
-	}
+	restSMSAttributes.Check(v.Rest, c)
 }
 
 // checkSMSEventEventType checks a Go string against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_type.
@@ -93,38 +73,40 @@ func checkSMSEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// requiredSMSEvent lists the required members of SMSEvent by their absent bit.
+var requiredSMSEvent = rawcheck.Required{
+	{Bit: absentSMSEventEventType, Name: "event_type"},
+	{Bit: absentSMSEventEventTimestamp, Name: "event_timestamp"},
+	{Bit: absentSMSEventArrivalTimestamp, Name: "arrival_timestamp"},
+	{Bit: absentSMSEventEventVersion, Name: "event_version"},
+	{Bit: absentSMSEventApplication, Name: "application"},
+	{Bit: absentSMSEventClient, Name: "client"},
+	{Bit: absentSMSEventDevice, Name: "device"},
+	{Bit: absentSMSEventSession, Name: "session"},
+	{Bit: absentSMSEventAttributes, Name: "attributes"},
+	{Bit: absentSMSEventAWSAccountID, Name: "awsAccountId"},
+}
+
+// restSMSEvent checks the members SMSEvent kept raw.
+var restSMSEvent = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawSMSEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
+		{Name: "attributes", Check: rawSMSAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "metrics", Check: rawSMSMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *SMSEvent) validate(c *validation.Collector) {
-	if v.absent&absentSMSEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentSMSEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentSMSEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentSMSEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentSMSEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentSMSEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentSMSEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentSMSEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentSMSEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentSMSEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	requiredSMSEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentSMSEventEventType == 0 {
 		c.Push("event_type")
 		checkSMSEventEventType(v.EventType, c)
@@ -180,44 +162,20 @@ func (v *SMSEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawSMSEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSMSAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSMSMetrics, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	restSMSEvent.Check(v.Rest, c)
+}
+
+// restSMSMetrics checks the members SMSMetrics kept raw.
+var restSMSMetrics = rawcheck.Rest{
+	Known: []rawcheck.Member{
+		{Name: "price_in_millicents_usd", Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *SMSMetrics) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "price_in_millicents_usd":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
-		}
-	}
+	restSMSMetrics.Check(v.Rest, c)
 }
 
 // rawSMSEvent checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent.
