@@ -128,6 +128,17 @@ func NewCollector(opts Options) *Collector {
 	return c
 }
 
+// Run validates with a pooled collector: validate records the violations,
+// and Run returns them as an error (nil when there are none). Every generated
+// ValidateWith is this one call.
+func Run(opts Options, validate func(*Collector)) error {
+	c := NewCollector(opts)
+	validate(c)
+	err := c.Err()
+	c.Release()
+	return err
+}
+
 // Release empties c and returns it to the pool. c must not be used after.
 func (c *Collector) Release() {
 	c.list = c.list[:0]
