@@ -9,6 +9,26 @@ import (
 	"regexp"
 )
 
+var patternPinpoint2018SMSEventType = regexp.MustCompile("^_(SMS|sms)\\.")
+
+// rawPinpoint2018SMSEventType checks a raw value against schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms/properties/event_type.
+func rawPinpoint2018SMSEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+	if !patternPinpoint2018SMSEventType.MatchString(v.Str) {
+		c.Pattern(v.Str, "^_(SMS|sms)\\.")
+	}
+}
+
+// rawPinpoint2018SMSNot checks a raw value against schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms/not.
+func rawPinpoint2018SMSNot(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "event_version")
+	}
+}
+
 // rawPinpoint2018SMS checks a raw value against schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms.
 func rawPinpoint2018SMS(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -36,7 +56,15 @@ func rawMobileAnalyticsExport(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	rawcheck.RequiredMembers(v, c, "event_type", "application_key", "unique_id", "timestamp")
-	rawcheck.Not(v, c, rawMobileAnalyticsExportNot)
+	rawcheck.Not(v, c, rawPinpoint2018SMSNot)
+}
+
+// rawTypeString checks that a raw value is of type string.
+func rawTypeString(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
 }
 
 // rawEndUserMessagingSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-sms-voice.
@@ -59,6 +87,14 @@ func rawEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
+	}
+}
+
+// rawTypeObject checks that a raw value is of type object.
+func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
 	}
 }
 
@@ -135,6 +171,16 @@ func rawEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+var constEventbridgeSMSVoiceSource = rawcheck.MustParse("\"aws.sms-voice\"")
+
+// rawEventbridgeSMSVoiceSource checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-sms-voice/properties/source.
+func rawEventbridgeSMSVoiceSource(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEventbridgeSMSVoiceSource) {
+		c.Const(validation.Show(v), "\"aws.sms-voice\"")
+		return
+	}
+}
+
 // rawEventbridgeSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-sms-voice.
 func rawEventbridgeSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -159,6 +205,16 @@ func rawEventbridgeSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 			rawTypeObject(&m.Value, c)
 			c.Pop()
 		}
+	}
+}
+
+var constEventbridgeSESSource = rawcheck.MustParse("\"aws.ses\"")
+
+// rawEventbridgeSESSource checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-ses/properties/source.
+func rawEventbridgeSESSource(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEventbridgeSESSource) {
+		c.Const(validation.Show(v), "\"aws.ses\"")
+		return
 	}
 }
 
@@ -216,74 +272,6 @@ func rawEventbridge(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawSnsEndUserMessagingSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-sms-voice.
-func rawSnsEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
-	rawSnsBody(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "Message":
-				c.Push(m.Name)
-				rawSnsEndUserMessagingSMSVoiceMessage(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawSnsEndUserMessagingInbound checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-inbound.
-func rawSnsEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) {
-	rawSnsBody(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "Message":
-				c.Push(m.Name)
-				rawSnsEndUserMessagingInboundMessage(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawSnsSESEventPublishing checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-event-publishing.
-func rawSnsSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
-	rawSnsBody(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "Message":
-				c.Push(m.Name)
-				rawSnsSESEventPublishingMessage(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawSnsSESNotification checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-notification.
-func rawSnsSESNotification(v *jsonvalue.Value, c *validation.Collector) {
-	rawSnsBody(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "Message":
-				c.Push(m.Name)
-				rawSnsSESNotificationMessage(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
 // rawSnsBody checks a raw value against schema/pinpoint/formats.json#/$defs/sns-body.
 func rawSnsBody(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -315,6 +303,134 @@ func rawSnsBody(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// rawSnsEndUserMessagingSMSVoiceMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-sms-voice/properties/Message.
+func rawSnsEndUserMessagingSMSVoiceMessage(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.String {
+		if c.AssertContent {
+			if doc, ok := c.Content(v.Str, false, true); ok {
+				inner := c.Nested()
+				rawEndUserMessagingSMSVoice(&doc, inner)
+				c.Embedded(inner)
+			}
+		}
+	}
+}
+
+// rawSnsEndUserMessagingSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-sms-voice.
+func rawSnsEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
+	rawSnsBody(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "Message":
+				c.Push(m.Name)
+				rawSnsEndUserMessagingSMSVoiceMessage(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawSnsEndUserMessagingInboundMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-inbound/properties/Message.
+func rawSnsEndUserMessagingInboundMessage(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.String {
+		if c.AssertContent {
+			if doc, ok := c.Content(v.Str, false, true); ok {
+				inner := c.Nested()
+				rawEndUserMessagingInbound(&doc, inner)
+				c.Embedded(inner)
+			}
+		}
+	}
+}
+
+// rawSnsEndUserMessagingInbound checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-inbound.
+func rawSnsEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) {
+	rawSnsBody(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "Message":
+				c.Push(m.Name)
+				rawSnsEndUserMessagingInboundMessage(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawSnsSESEventPublishingMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-event-publishing/properties/Message.
+func rawSnsSESEventPublishingMessage(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.String {
+		if c.AssertContent {
+			if doc, ok := c.Content(v.Str, false, true); ok {
+				inner := c.Nested()
+				rawSESEventPublishing(&doc, inner)
+				c.Embedded(inner)
+			}
+		}
+	}
+}
+
+// rawSnsSESEventPublishing checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-event-publishing.
+func rawSnsSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
+	rawSnsBody(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "Message":
+				c.Push(m.Name)
+				rawSnsSESEventPublishingMessage(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawSnsSESNotificationMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-notification/properties/Message.
+func rawSnsSESNotificationMessage(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.String {
+		if c.AssertContent {
+			if doc, ok := c.Content(v.Str, false, true); ok {
+				inner := c.Nested()
+				rawSESNotification(&doc, inner)
+				c.Embedded(inner)
+			}
+		}
+	}
+}
+
+// rawSnsSESNotification checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-notification.
+func rawSnsSESNotification(v *jsonvalue.Value, c *validation.Collector) {
+	rawSnsBody(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		for i := range members {
+			m := &members[i]
+			switch m.Name {
+			case "Message":
+				c.Push(m.Name)
+				rawSnsSESNotificationMessage(&m.Value, c)
+				c.Pop()
+			}
+		}
+	}
+}
+
+// rawTypeArray checks that a raw value is of type array.
+func rawTypeArray(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
+		return
+	}
+}
+
 // rawCloudwatchLogsSubscription checks a raw value against schema/pinpoint/formats.json#/$defs/cloudwatch-logs-subscription.
 func rawCloudwatchLogsSubscription(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -342,6 +458,35 @@ func rawCloudwatchLogsSubscription(v *jsonvalue.Value, c *validation.Collector) 
 	}
 }
 
+// rawLambdaSnsEventRecordsItem checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sns-event/properties/Records/items.
+func rawLambdaSnsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	rawcheck.RequiredMembers(v, c, "Sns")
+}
+
+// rawLambdaSnsEventRecords checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sns-event/properties/Records.
+func rawLambdaSnsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
+		return
+	}
+	items := v.Elems()
+	if len(items) < 1 {
+		c.Count("minItems", len(items), 1)
+	}
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawLambdaSnsEventRecordsItem(&items[i], c)
+		}
+		c.Pop()
+	}
+}
+
 // rawLambdaSnsEvent checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sns-event.
 func rawLambdaSnsEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -361,6 +506,55 @@ func rawLambdaSnsEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+var constLambdaSqsEventRecordsItemEventSource = rawcheck.MustParse("\"aws:sqs\"")
+
+// rawLambdaSqsEventRecordsItemEventSource checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items/properties/eventSource.
+func rawLambdaSqsEventRecordsItemEventSource(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constLambdaSqsEventRecordsItemEventSource) {
+		c.Const(validation.Show(v), "\"aws:sqs\"")
+		return
+	}
+}
+
+// rawLambdaSqsEventRecordsItem checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items.
+func rawLambdaSqsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "eventSource", "body")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "eventSource":
+			c.Push(m.Name)
+			rawLambdaSqsEventRecordsItemEventSource(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawLambdaSqsEventRecords checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records.
+func rawLambdaSqsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
+		return
+	}
+	items := v.Elems()
+	if len(items) < 1 {
+		c.Count("minItems", len(items), 1)
+	}
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawLambdaSqsEventRecordsItem(&items[i], c)
+		}
+		c.Pop()
+	}
+}
+
 // rawLambdaSqsEvent checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event.
 func rawLambdaSqsEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -375,6 +569,25 @@ func rawLambdaSqsEvent(v *jsonvalue.Value, c *validation.Collector) {
 		case "Records":
 			c.Push(m.Name)
 			rawLambdaSqsEventRecords(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawLambdaCloudwatchLogsEventAwslogs checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event/properties/awslogs.
+func rawLambdaCloudwatchLogsEventAwslogs(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "data")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "data":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -406,224 +619,4 @@ func rawCamelCaseEventVersion(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	rawcheck.RequiredMembers(v, c, "eventVersion")
-}
-
-var patternPinpoint2018SMSEventType = regexp.MustCompile("^_(SMS|sms)\\.")
-
-// rawPinpoint2018SMSEventType checks a raw value against schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms/properties/event_type.
-func rawPinpoint2018SMSEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-	if !patternPinpoint2018SMSEventType.MatchString(v.Str) {
-		c.Pattern(v.Str, "^_(SMS|sms)\\.")
-	}
-}
-
-// rawPinpoint2018SMSNot checks a raw value against schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms/not.
-func rawPinpoint2018SMSNot(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		rawcheck.RequiredMembers(v, c, "event_version")
-	}
-}
-
-// rawMobileAnalyticsExportNot checks a raw value against schema/pinpoint/formats.json#/$defs/mobile-analytics-export/not.
-func rawMobileAnalyticsExportNot(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		rawcheck.RequiredMembers(v, c, "event_version")
-	}
-}
-
-// rawTypeString checks that a raw value is of type string.
-func rawTypeString(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawTypeObject checks that a raw value is of type object.
-func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-}
-
-var constEventbridgeSMSVoiceSource = rawcheck.MustParse("\"aws.sms-voice\"")
-
-// rawEventbridgeSMSVoiceSource checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-sms-voice/properties/source.
-func rawEventbridgeSMSVoiceSource(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEventbridgeSMSVoiceSource) {
-		c.Const(validation.Show(v), "\"aws.sms-voice\"")
-		return
-	}
-}
-
-var constEventbridgeSESSource = rawcheck.MustParse("\"aws.ses\"")
-
-// rawEventbridgeSESSource checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-ses/properties/source.
-func rawEventbridgeSESSource(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEventbridgeSESSource) {
-		c.Const(validation.Show(v), "\"aws.ses\"")
-		return
-	}
-}
-
-// rawSnsEndUserMessagingSMSVoiceMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-sms-voice/properties/Message.
-func rawSnsEndUserMessagingSMSVoiceMessage(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.String {
-		if c.AssertContent {
-			if doc, ok := c.Content(v.Str, false, true); ok {
-				inner := c.Nested()
-				rawEndUserMessagingSMSVoice(&doc, inner)
-				c.Embedded(inner)
-			}
-		}
-	}
-}
-
-// rawSnsEndUserMessagingInboundMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-inbound/properties/Message.
-func rawSnsEndUserMessagingInboundMessage(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.String {
-		if c.AssertContent {
-			if doc, ok := c.Content(v.Str, false, true); ok {
-				inner := c.Nested()
-				rawEndUserMessagingInbound(&doc, inner)
-				c.Embedded(inner)
-			}
-		}
-	}
-}
-
-// rawSnsSESEventPublishingMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-event-publishing/properties/Message.
-func rawSnsSESEventPublishingMessage(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.String {
-		if c.AssertContent {
-			if doc, ok := c.Content(v.Str, false, true); ok {
-				inner := c.Nested()
-				rawSESEventPublishing(&doc, inner)
-				c.Embedded(inner)
-			}
-		}
-	}
-}
-
-// rawSnsSESNotificationMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-notification/properties/Message.
-func rawSnsSESNotificationMessage(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.String {
-		if c.AssertContent {
-			if doc, ok := c.Content(v.Str, false, true); ok {
-				inner := c.Nested()
-				rawSESNotification(&doc, inner)
-				c.Embedded(inner)
-			}
-		}
-	}
-}
-
-// rawTypeArray checks that a raw value is of type array.
-func rawTypeArray(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-}
-
-// rawLambdaSnsEventRecords checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sns-event/properties/Records.
-func rawLambdaSnsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	items := v.Elems()
-	if len(items) < 1 {
-		c.Count("minItems", len(items), 1)
-	}
-	for i := range items {
-		c.PushIndex(i)
-		switch {
-		default:
-			rawLambdaSnsEventRecordsItem(&items[i], c)
-		}
-		c.Pop()
-	}
-}
-
-// rawLambdaSqsEventRecords checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records.
-func rawLambdaSqsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	items := v.Elems()
-	if len(items) < 1 {
-		c.Count("minItems", len(items), 1)
-	}
-	for i := range items {
-		c.PushIndex(i)
-		switch {
-		default:
-			rawLambdaSqsEventRecordsItem(&items[i], c)
-		}
-		c.Pop()
-	}
-}
-
-// rawLambdaCloudwatchLogsEventAwslogs checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event/properties/awslogs.
-func rawLambdaCloudwatchLogsEventAwslogs(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "data")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "data":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawLambdaSnsEventRecordsItem checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sns-event/properties/Records/items.
-func rawLambdaSnsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	rawcheck.RequiredMembers(v, c, "Sns")
-}
-
-// rawLambdaSqsEventRecordsItem checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items.
-func rawLambdaSqsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "eventSource", "body")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "eventSource":
-			c.Push(m.Name)
-			rawLambdaSqsEventRecordsItemEventSource(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constLambdaSqsEventRecordsItemEventSource = rawcheck.MustParse("\"aws:sqs\"")
-
-// rawLambdaSqsEventRecordsItemEventSource checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items/properties/eventSource.
-func rawLambdaSqsEventRecordsItemEventSource(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constLambdaSqsEventRecordsItemEventSource) {
-		c.Const(validation.Show(v), "\"aws:sqs\"")
-		return
-	}
 }

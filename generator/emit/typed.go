@@ -1,11 +1,8 @@
 package emit
 
 import (
-	"slices"
-
 	"github.com/dave/jennifer/jen"
 
-	"github.com/pinpoint-events/pinpoint-events/generator/load"
 	"github.com/pinpoint-events/pinpoint-events/generator/model"
 )
 
@@ -54,78 +51,75 @@ func (sc scalar) asRaw(v *jen.Statement) *jen.Statement {
 	return jen.Qual(rawcheckPkg, fn).Call(v)
 }
 
-// typedCheck returns the function that checks a Go scalar against s (and
-// what s's $ref leads to), printing it once; "" when there is nothing to
+// typedCheck returns the function that checks a Go scalar against c (and
+// what c's $ref leads to), printing it once; "" when there is nothing to
 // check for a value of that Go type.
-func (p *printer) typedCheck(s *load.Schema, sc scalar) string {
-	key := "check" + schemaSuffix(s) + "_" + string(sc)
-	if n, ok := p.checkNames[key]; ok {
+func (p *printer) typedCheck(c *model.Check, sc scalar) string {
+	checks := p.raw.checks
+	if n, ok := checks.Typed(c, string(sc)); ok {
 		return n
 	}
-	p.checkNames[key] = "" // a $ref cycle of scalars checks nothing more
-	body, forward := p.typedCheckBody(s, sc)
+	checks.StartTyped(c, string(sc))
+	body, forward := p.typedCheckBody(c, sc)
 	if len(body) == 0 {
 		return ""
 	}
 	if forward != "" {
 		// Callers call the check of the $ref target directly.
-		p.checkNames[key] = forward
+		checks.ForwardTyped(c, string(sc), forward)
 		return forward
 	}
-	name := uniqueName(p.checks, "check"+schemaSuffix(s))
-	p.checkNames[key] = name
-	f := p.validateFileFor(s)
-	f.Commentf("%s checks a Go %s against %s.", name, sc, s.Loc.File+"#"+s.Loc.Pointer)
+	name := checks.NameTyped(c, string(sc))
+	f := p.validateFile(c)
+	f.Commentf("%s checks a Go %s against %s.", name, sc, c.Source)
 	f.Func().Id(name).Params(jen.Id("v").Add(sc.goType()), cParam).Block(body...)
 	f.Line()
 	return name
 }
 
-// typedCheckBody returns the statements of the check of s for a Go sc, and
-// forward, the check of s's $ref target, when calling it is all they do.
-func (p *printer) typedCheckBody(s *load.Schema, sc scalar) (body []jen.Code, forward string) {
+// typedCheckBody returns the statements of the check of c for a Go sc, and
+// forward, the check of c's $ref target, when calling it is all they do.
+func (p *printer) typedCheckBody(c *model.Check, sc scalar) (body []jen.Code, forward string) {
 	r := p.raw
 	ret := jen.Return()
-	if s.IsFalse() {
+	if c.False {
 		return []jen.Code{jen.Id("c").Dot("FalseSchema").Call()}, ""
 	}
 	// The Go type always has a JSON type the type keyword allows: the model
 	// maps a property to Go only so.
-	if s.Const != nil {
-		if sc == goString && s.Const.Kind == "string" {
-			body = append(body, jen.If(jen.Id("v").Op("!=").Lit(s.Const.String)).Block(
-				jen.Id("c").Dot("Const").Call(jen.Qual(validationPkg, "Quote").Call(jen.Id("v")), jen.Lit(s.Const.JSON)), ret))
+	if c.Const != nil {
+		if sc == goString && c.Const.IsString {
+			body = append(body, jen.If(jen.Id("v").Op("!=").Lit(c.Const.String)).Block(
+				jen.Id("c").Dot("Const").Call(jen.Qual(validationPkg, "Quote").Call(jen.Id("v")), jen.Lit(c.Const.JSON)), ret))
 		} else {
-			lit := r.literalVar(s, "const", *s.Const)
-			body = append(body, jen.If(jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))), jen.Op("!").Qual(jsonvaluePkg, "Equal").Call(jen.Id("rv"), jen.Id(lit))).Block(
-				jen.Id("c").Dot("Const").Call(jen.Qual(validationPkg, "Show").Call(jen.Op("&").Id("rv")), jen.Lit(s.Const.JSON)), ret))
+			body = append(body, jen.If(jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))), jen.Op("!").Qual(jsonvaluePkg, "Equal").Call(jen.Id("rv"), jen.Id(r.constVar(c)))).Block(
+				jen.Id("c").Dot("Const").Call(jen.Qual(validationPkg, "Show").Call(jen.Op("&").Id("rv")), jen.Lit(c.Const.JSON)), ret))
 		}
 	}
-	if s.Enum != nil {
-		if sc == goString && allStringLiterals(s.Enum) {
+	if c.Enum != nil {
+		if sc == goString && allStrings(c.Enum) {
 			var vals []jen.Code
-			for _, l := range s.Enum {
+			for _, l := range c.Enum {
 				vals = append(vals, jen.Lit(l.String))
 			}
 			body = append(body, jen.Switch(jen.Id("v")).Block(
 				jen.Case(vals...),
-				jen.Default().Block(jen.Id("c").Dot("Enum").Call(jen.Qual(validationPkg, "Quote").Call(jen.Id("v")), jen.Lit(enumList(s.Enum))), ret),
+				jen.Default().Block(jen.Id("c").Dot("Enum").Call(jen.Qual(validationPkg, "Quote").Call(jen.Id("v")), jen.Lit(c.EnumText)), ret),
 			))
 		} else {
-			lits := r.enumVar(s)
-			body = append(body, jen.If(jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))), jen.Op("!").Qual(rawcheckPkg, "InEnum").Call(jen.Op("&").Id("rv"), jen.Id(lits))).Block(
-				jen.Id("c").Dot("Enum").Call(jen.Qual(validationPkg, "Show").Call(jen.Op("&").Id("rv")), jen.Lit(enumList(s.Enum))), ret))
+			body = append(body, jen.If(jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))), jen.Op("!").Qual(rawcheckPkg, "InEnum").Call(jen.Op("&").Id("rv"), jen.Id(r.enumVar(c)))).Block(
+				jen.Id("c").Dot("Enum").Call(jen.Qual(validationPkg, "Show").Call(jen.Op("&").Id("rv")), jen.Lit(c.EnumText)), ret))
 		}
 	}
-	if s.Format != "" && sc == goString {
+	if c.Format != "" && sc == goString {
 		body = append(body, jen.If(jen.Id("c").Dot("AssertFormat")).Block(
 			jen.Id("n").Op(":=").Id("c").Dot("Len").Call(),
-			jen.Id("c").Dot("Format").Call(jen.Lit(s.Format), jen.Id("v")),
+			jen.Id("c").Dot("Format").Call(jen.Lit(c.Format), jen.Id("v")),
 			jen.If(jen.Id("c").Dot("Len").Call().Op(">").Id("n")).Block(ret),
 		))
 	}
-	if s.Ref != nil {
-		if n := p.typedCheck(s.Ref, sc); n != "" {
+	if c.Ref != nil {
+		if n := p.typedCheck(c.Ref, sc); n != "" {
 			body = append(body, jen.Id(n).Call(vpc()...))
 			if len(body) == 1 {
 				forward = n
@@ -135,13 +129,13 @@ func (p *printer) typedCheckBody(s *load.Schema, sc scalar) (body []jen.Code, fo
 	refOnly := len(body)
 	switch sc {
 	case goString:
-		body = append(body, r.stringChecks(s, jen.Id("v"))...)
+		body = append(body, r.stringChecks(c, jen.Id("v"))...)
 	case goInt64, goFloat64:
-		body = append(body, p.typedNumberChecks(s, sc)...)
+		body = append(body, p.typedNumberChecks(c, sc)...)
 	}
-	if hasComposition(s) {
+	if c.HasComposition() {
 		body = append(body, jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))))
-		body = append(body, r.composition(s, jen.Op("&").Id("rv"))...)
+		body = append(body, r.composition(c, jen.Op("&").Id("rv"))...)
 	}
 	if len(body) > refOnly {
 		forward = ""
@@ -149,9 +143,9 @@ func (p *printer) typedCheckBody(s *load.Schema, sc scalar) (body []jen.Code, fo
 	return body, forward
 }
 
-func allStringLiterals(lits []load.Literal) bool {
+func allStrings(lits []model.Literal) bool {
 	for _, l := range lits {
-		if l.Kind != "string" {
+		if !l.IsString {
 			return false
 		}
 	}
@@ -160,24 +154,24 @@ func allStringLiterals(lits []load.Literal) bool {
 
 // typedNumberChecks compares an int64 with integer limits directly, and
 // everything else exactly through jsonvalue.Number.
-func (p *printer) typedNumberChecks(s *load.Schema, sc scalar) []jen.Code {
+func (p *printer) typedNumberChecks(c *model.Check, sc scalar) []jen.Code {
 	var out []jen.Code
 	var num *jen.Statement
 	needNum := false
 	got := jen.Id("num").Dot("Literal").Call()
-	for _, nk := range numberKeywords(s) {
-		limit, isInt := int64Limit(nk.lit)
-		if sc == goInt64 && isInt {
+	for _, b := range c.Bounds {
+		limit := b.Int
+		if sc == goInt64 && b.IsInt {
 			gotInt := jen.Qual("strconv", "FormatInt").Call(jen.Id("v"), jen.Lit(10))
-			if nk.keyword == "multipleOf" {
+			if b.Keyword == "multipleOf" {
 				if limit > 0 {
 					out = append(out, jen.If(jen.Id("v").Op("%").Lit(limit).Op("!=").Lit(0)).Block(
-						jen.Id("c").Dot("MultipleOf").Call(gotInt, jen.Lit(nk.lit))))
+						jen.Id("c").Dot("MultipleOf").Call(gotInt, jen.Lit(b.Literal))))
 				}
 				continue
 			}
 			var cond *jen.Statement
-			switch nk.keyword {
+			switch b.Keyword {
 			case "minimum":
 				if limit == -1<<63 {
 					continue
@@ -193,18 +187,18 @@ func (p *printer) typedNumberChecks(s *load.Schema, sc scalar) []jen.Code {
 			default:
 				cond = jen.Id("v").Op(">=").Lit(limit)
 			}
-			out = append(out, jen.If(cond).Block(jen.Id("c").Dot("Bound").Call(jen.Lit(nk.keyword), gotInt, jen.Lit(nk.lit))))
+			out = append(out, jen.If(cond).Block(jen.Id("c").Dot("Bound").Call(jen.Lit(b.Keyword), gotInt, jen.Lit(b.Literal))))
 			continue
 		}
 		needNum = true
-		lim := jen.Id(p.raw.numberVar(s, nk.keyword, nk.lit))
-		if nk.keyword == "multipleOf" {
+		lim := jen.Id(p.raw.boundVar(c, b))
+		if b.Keyword == "multipleOf" {
 			out = append(out, jen.If(jen.Op("!").Id("num").Dot("MultipleOf").Call(lim)).Block(
-				jen.Id("c").Dot("MultipleOf").Call(got.Clone(), jen.Lit(nk.lit))))
+				jen.Id("c").Dot("MultipleOf").Call(got.Clone(), jen.Lit(b.Literal))))
 			continue
 		}
-		out = append(out, jen.If(failsBound(nk.keyword, jen.Id("num").Dot("Cmp").Call(lim))).Block(
-			jen.Id("c").Dot("Bound").Call(jen.Lit(nk.keyword), got.Clone(), jen.Lit(nk.lit))))
+		out = append(out, jen.If(failsBound(b.Keyword, jen.Id("num").Dot("Cmp").Call(lim))).Block(
+			jen.Id("c").Dot("Bound").Call(jen.Lit(b.Keyword), got.Clone(), jen.Lit(b.Literal))))
 	}
 	if needNum {
 		if sc == goInt64 {
@@ -228,7 +222,7 @@ func (p *printer) fieldCheck(gt *model.GoType, v, recv *jen.Statement) []jen.Cod
 		v = recv.Clone()
 	}
 	if sc, conv, ok := scalarOf(gt, v); ok {
-		if n := p.typedCheck(gt.Chain[0], sc); n != "" {
+		if n := p.typedCheck(p.raw.checks.Of(gt.Chain[0]), sc); n != "" {
 			return []jen.Code{jen.Id(n).Call(conv, jen.Id("c"))}
 		}
 		return nil
@@ -242,12 +236,12 @@ func (p *printer) fieldCheck(gt *model.GoType, v, recv *jen.Statement) []jen.Cod
 // containerCheck returns the function that checks a slice, map or nullable
 // value of type gt, printing it once; "" when there is nothing to check.
 func (p *printer) containerCheck(gt *model.GoType) string {
-	head := gt.Chain[0]
-	key := "check" + schemaSuffix(head) + "_" + gt.Key()
-	if n, ok := p.checkNames[key]; ok {
+	checks := p.raw.checks
+	head := checks.Of(gt.Chain[0])
+	if n, ok := checks.Typed(head, gt.Key()); ok {
 		return n
 	}
-	p.checkNames[key] = ""
+	checks.StartTyped(head, gt.Key())
 	var body []jen.Code
 	switch gt.Kind {
 	case model.Nullable:
@@ -262,7 +256,7 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 			panic("emit: nullable of a non-scalar type")
 		}
 		var whenNull []jen.Code
-		if n := p.raw.name(head); n != "" && !typeOnlyAllowsNull(head) {
+		if n := head.FuncName(); n != "" && !head.NullNeedsNoCheck() {
 			whenNull = []jen.Code{jen.Id("rv").Op(":=").Qual(rawcheckPkg, "NullValue").Call(), jen.Id(n).Call(jen.Op("&").Id("rv"), jen.Id("c"))}
 		}
 		if len(whenValid)+len(whenNull) > 0 {
@@ -270,7 +264,7 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 		}
 	case model.Slice, model.Map:
 		for _, s := range gt.Chain {
-			body = append(body, p.containerKeywords(gt, s)...)
+			body = append(body, p.containerKeywords(gt, checks.Of(s))...)
 		}
 		// A map element is not addressable: check a copy.
 		push := jen.Id("c").Dot("PushIndex").Call(jen.Id("i"))
@@ -289,25 +283,17 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 	if len(body) == 0 {
 		return ""
 	}
-	name := uniqueName(p.checks, "check"+schemaSuffix(head))
-	p.checkNames[key] = name
-	f := p.validateFileFor(head)
-	f.Commentf("%s checks a Go value against %s.", name, head.Loc.File+"#"+head.Loc.Pointer)
+	name := checks.NameTyped(head, gt.Key())
+	f := p.validateFile(head)
+	f.Commentf("%s checks a Go value against %s.", name, head.Source)
 	f.Func().Id(name).Params(jen.Id("v").Add(p.goType(gt)), cParam).Block(body...)
 	f.Line()
 	return name
 }
 
-// typeOnlyAllowsNull reports whether s only checks a type list that holds
-// null: then null needs no check at run time.
-func typeOnlyAllowsNull(s *load.Schema) bool {
-	s = forwardTarget(s)
-	return isTypeOnly(s) && slices.Contains(s.Types, "null")
-}
-
 // containerKeywords prints the keywords of s that apply to a slice or map
 // as a whole.
-func (p *printer) containerKeywords(gt *model.GoType, s *load.Schema) []jen.Code {
+func (p *printer) containerKeywords(gt *model.GoType, s *model.Check) []jen.Code {
 	var out []jen.Code
 	count := func(keyword string, limit *int, op string) {
 		if limit == nil {
@@ -336,9 +322,9 @@ func (p *printer) containerKeywords(gt *model.GoType, s *load.Schema) []jen.Code
 		count("minProperties", s.MinProperties, "<")
 		count("maxProperties", s.MaxProperties, ">")
 	}
-	if s.Const != nil || s.Enum != nil || hasComposition(s) {
+	if s.Const != nil || s.Enum != nil || s.HasComposition() {
 		// Rare on containers: check through the raw value.
-		if n := p.raw.name(s); n != "" {
+		if n := s.FuncName(); n != "" {
 			out = append(out,
 				jen.List(jen.Id("b"), jen.Id("w")).Op(":=").List(jen.Index().Byte().Call(jen.Nil()), jen.New(jen.Qual(codecPkg, "Writer"))),
 				jen.Id("whole").Op(":=").Qual(rawcheckPkg, "Parsed").Call(p.appendValue(gt, jen.Id("v"), jen.Id("v"))),
@@ -403,31 +389,29 @@ func (p *printer) requiredTable(t *model.Type) string {
 // whose value did not fit its field is checked against the property's
 // schema, any other against additionalProperties.
 func (p *printer) restTable(t *model.Type) string {
-	member := func(name string, s *load.Schema) jen.Code {
+	checks := p.raw.checks
+	member := func(name string, c *model.Check) jen.Code {
 		var fields []jen.Code
 		if name != "" {
 			fields = append(fields, jen.Id("Name").Op(":").Lit(name))
 		}
-		fields = append(fields, jen.Id("Check").Op(":").Add(p.raw.check(s)))
-		if kinds, ok := p.raw.guardKinds(s); ok {
+		fields = append(fields, jen.Id("Check").Op(":").Add(p.raw.call(c)))
+		if kinds, ok := guardKinds(c); ok {
 			fields = append(fields, jen.Id("Kinds").Op(":").Add(kinds))
 		}
 		return jen.Values(fields...)
 	}
 	var known []jen.Code
 	for _, fl := range t.Fields {
-		known = append(known, member(fl.JSONName, fl.Schema))
+		known = append(known, member(fl.JSONName, checks.Of(fl.Schema)))
 	}
 	var other []jen.Code
-	add := t.AdditionalProperties
-	switch {
-	case add == nil || add.IsTrue():
-	case add.IsFalse():
+	switch add := checks.Of(t.AdditionalProperties); {
+	case add == nil:
+	case add.False:
 		other = append(other, jen.Id("Closed").Op(":").True())
-	default:
-		if p.raw.name(add) != "" {
-			other = append(other, jen.Id("Other").Op(":").Qual(rawcheckPkg, "Member").Add(member("", add)))
-		}
+	case add.FuncName() != "":
+		other = append(other, jen.Id("Other").Op(":").Qual(rawcheckPkg, "Member").Add(member("", add)))
 	}
 	if len(known) == 0 && len(other) == 0 {
 		return ""

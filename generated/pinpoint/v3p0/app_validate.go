@@ -90,6 +90,17 @@ func (v *AppEvent) validate(c *validation.Collector) {
 	restAppEvent.Check(v.Rest, c)
 }
 
+var patternAppEventEventTypeNot = regexp.MustCompile("^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
+
+// rawAppEventEventTypeNot checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_type/not.
+func rawAppEventEventTypeNot(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.String {
+		if !patternAppEventEventTypeNot.MatchString(v.Str) {
+			c.Pattern(v.Str, "^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
+		}
+	}
+}
+
 // rawAppEventEventType checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_type.
 func rawAppEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
@@ -97,6 +108,24 @@ func rawAppEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	rawcheck.Not(v, c, rawAppEventEventTypeNot)
+}
+
+// rawAppEventAttributes checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/attributes.
+func rawAppEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		matched := false
+		if !matched {
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
 }
 
 // rawAppEvent checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent.
@@ -149,35 +178,6 @@ func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 		case "metrics":
 			c.Push(m.Name)
 			rawMetrics(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var patternAppEventEventTypeNot = regexp.MustCompile("^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
-
-// rawAppEventEventTypeNot checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_type/not.
-func rawAppEventEventTypeNot(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.String {
-		if !patternAppEventEventTypeNot.MatchString(v.Str) {
-			c.Pattern(v.Str, "^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
-		}
-	}
-}
-
-// rawAppEventAttributes checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/attributes.
-func rawAppEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		if !matched {
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}

@@ -79,7 +79,7 @@ var restDevice = rawcheck.Rest{
 		{Name: "locale", Check: rawLocale, Kinds: rawcheck.ObjectKind},
 		{Name: "make", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "model", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "platform", Check: rawPlatform, Kinds: rawcheck.ObjectKind},
+		{Name: "platform", Check: rawSDK, Kinds: rawcheck.ObjectKind},
 	},
 }
 
@@ -190,6 +190,36 @@ func rawEventVersion(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// rawTypeString checks that a raw value is of type string.
+func rawTypeString(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawSDK checks a raw value against schema/pinpoint/3.0/common.json#/$defs/SDK.
+func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "name":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "version":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
 // rawApplication checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application.
 func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -256,6 +286,32 @@ func rawClient(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// rawLocale checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Locale.
+func rawLocale(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "code":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "country":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "language":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
 // rawDevice checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Device.
 func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -280,7 +336,7 @@ func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pop()
 		case "platform":
 			c.Push(m.Name)
-			rawPlatform(&m.Value, c)
+			rawSDK(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -312,6 +368,14 @@ func rawSession(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// rawTypeNumber checks that a raw value is of type number.
+func rawTypeNumber(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Number) {
+		c.Type(v, "number")
+		return
+	}
+}
+
 // rawMetrics checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Metrics.
 func rawMetrics(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -327,91 +391,5 @@ func rawMetrics(v *jsonvalue.Value, c *validation.Collector) {
 			rawTypeNumber(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-// rawTypeString checks that a raw value is of type string.
-func rawTypeString(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-}
-
-// rawSDK checks a raw value against schema/pinpoint/3.0/common.json#/$defs/SDK.
-func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "version":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawLocale checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Locale.
-func rawLocale(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "code":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "country":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "language":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawPlatform checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Platform.
-func rawPlatform(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "version":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawTypeNumber checks that a raw value is of type number.
-func rawTypeNumber(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
 	}
 }

@@ -534,6 +534,17 @@ func (v *MonetizationMetrics) validate(c *validation.Collector) {
 	restMonetizationMetrics.Check(v.Rest, c)
 }
 
+var patternAppEventEventTypeNot = regexp.MustCompile("^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
+
+// rawAppEventEventTypeNot checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_type/not.
+func rawAppEventEventTypeNot(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.String {
+		if !patternAppEventEventTypeNot.MatchString(v.Str) {
+			c.Pattern(v.Str, "^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
+		}
+	}
+}
+
 // rawAppEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_type.
 func rawAppEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
@@ -541,6 +552,34 @@ func rawAppEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	rawcheck.Not(v, c, rawAppEventEventTypeNot)
+}
+
+var enumAppSessionEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_session.start\""), rawcheck.MustParse("\"_session.stop\""), rawcheck.MustParse("\"_session.pause\""), rawcheck.MustParse("\"_session.resume\"")}
+
+// rawAppSessionEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_type.
+func rawAppSessionEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !rawcheck.InEnum(v, enumAppSessionEventEventType) {
+		c.Enum(validation.Show(v), "_session.start, _session.stop, _session.pause, _session.resume")
+		return
+	}
+}
+
+// rawAppAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppAttributes.
+func rawAppAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		matched := false
+		if !matched {
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
 }
 
 // rawAppSessionEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent.
@@ -603,6 +642,16 @@ func rawAppSessionEvent(v *jsonvalue.Value, c *validation.Collector) {
 			rawAWSAccountID(&m.Value, c)
 			c.Pop()
 		}
+	}
+}
+
+var enumAppUserAuthEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_userauth.sign_in\""), rawcheck.MustParse("\"_userauth.sign_up\""), rawcheck.MustParse("\"_userauth.auth_fail\"")}
+
+// rawAppUserAuthEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_type.
+func rawAppUserAuthEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !rawcheck.InEnum(v, enumAppUserAuthEventEventType) {
+		c.Enum(validation.Show(v), "_userauth.sign_in, _userauth.sign_up, _userauth.auth_fail")
+		return
 	}
 }
 
@@ -669,6 +718,91 @@ func rawAppUserAuthEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+var constAppMonetizationEventEventType = rawcheck.MustParse("\"_monetization.purchase\"")
+
+// rawAppMonetizationEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_type.
+func rawAppMonetizationEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constAppMonetizationEventEventType) {
+		c.Const(validation.Show(v), "\"_monetization.purchase\"")
+		return
+	}
+}
+
+// rawMonetizationAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes.
+func rawMonetizationAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		matched := false
+		switch m.Name {
+		case "_currency":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "_product_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "_transaction_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "_item_price_formatted":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "_store":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		}
+		if !matched {
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawMonetizationMetrics checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics.
+func rawMonetizationMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		matched := false
+		switch m.Name {
+		case "_item_price":
+			c.Push(m.Name)
+			rawTypeNumber(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "_quantity":
+			c.Push(m.Name)
+			rawTypeNumber(&m.Value, c)
+			c.Pop()
+			matched = true
+		}
+		if !matched {
+			c.Push(m.Name)
+			rawTypeNumber(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
 // rawAppMonetizationEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent.
 func rawAppMonetizationEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -729,6 +863,16 @@ func rawAppMonetizationEvent(v *jsonvalue.Value, c *validation.Collector) {
 			rawAWSAccountID(&m.Value, c)
 			c.Pop()
 		}
+	}
+}
+
+var enumInAppMessageEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_inapp.message_displayed\""), rawcheck.MustParse("\"_inapp.message_dismissed\""), rawcheck.MustParse("\"_inapp.message_clicked\"")}
+
+// rawInAppMessageEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_type.
+func rawInAppMessageEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !rawcheck.InEnum(v, enumInAppMessageEventEventType) {
+		c.Enum(validation.Show(v), "_inapp.message_displayed, _inapp.message_dismissed, _inapp.message_clicked")
+		return
 	}
 }
 
@@ -855,149 +999,5 @@ func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 			rawAWSAccountID(&m.Value, c)
 			c.Pop()
 		}
-	}
-}
-
-var patternAppEventEventTypeNot = regexp.MustCompile("^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
-
-// rawAppEventEventTypeNot checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_type/not.
-func rawAppEventEventTypeNot(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.String {
-		if !patternAppEventEventTypeNot.MatchString(v.Str) {
-			c.Pattern(v.Str, "^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
-		}
-	}
-}
-
-// rawAppAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppAttributes.
-func rawAppAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		if !matched {
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constAppMonetizationEventEventType = rawcheck.MustParse("\"_monetization.purchase\"")
-
-// rawAppMonetizationEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_type.
-func rawAppMonetizationEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constAppMonetizationEventEventType) {
-		c.Const(validation.Show(v), "\"_monetization.purchase\"")
-		return
-	}
-}
-
-// rawMonetizationAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes.
-func rawMonetizationAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "_currency":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "_product_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "_transaction_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "_item_price_formatted":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "_store":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawMonetizationMetrics checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics.
-func rawMonetizationMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "_item_price":
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "_quantity":
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var enumAppSessionEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_session.start\""), rawcheck.MustParse("\"_session.stop\""), rawcheck.MustParse("\"_session.pause\""), rawcheck.MustParse("\"_session.resume\"")}
-
-// rawAppSessionEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_type.
-func rawAppSessionEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !rawcheck.InEnum(v, enumAppSessionEventEventType) {
-		c.Enum(validation.Show(v), "_session.start, _session.stop, _session.pause, _session.resume")
-		return
-	}
-}
-
-var enumAppUserAuthEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_userauth.sign_in\""), rawcheck.MustParse("\"_userauth.sign_up\""), rawcheck.MustParse("\"_userauth.auth_fail\"")}
-
-// rawAppUserAuthEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_type.
-func rawAppUserAuthEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !rawcheck.InEnum(v, enumAppUserAuthEventEventType) {
-		c.Enum(validation.Show(v), "_userauth.sign_in, _userauth.sign_up, _userauth.auth_fail")
-		return
-	}
-}
-
-var enumInAppMessageEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_inapp.message_displayed\""), rawcheck.MustParse("\"_inapp.message_dismissed\""), rawcheck.MustParse("\"_inapp.message_clicked\"")}
-
-// rawInAppMessageEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_type.
-func rawInAppMessageEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !rawcheck.InEnum(v, enumInAppMessageEventEventType) {
-		c.Enum(validation.Show(v), "_inapp.message_displayed, _inapp.message_dismissed, _inapp.message_clicked")
-		return
 	}
 }

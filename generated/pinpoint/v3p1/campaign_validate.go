@@ -263,6 +263,75 @@ func (v *CampaignSendEvent) validate(c *validation.Collector) {
 	restCampaignSendEvent.Check(v.Rest, c)
 }
 
+var constCampaignSendEventEventType = rawcheck.MustParse("\"_campaign.send\"")
+
+// rawCampaignSendEventEventType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_type.
+func rawCampaignSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constCampaignSendEventEventType) {
+		c.Const(validation.Show(v), "\"_campaign.send\"")
+		return
+	}
+}
+
+// rawTypeStringOrNull checks that a raw value is of type string or null.
+func rawTypeStringOrNull(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
+		c.Type(v, "string or null")
+		return
+	}
+}
+
+// rawCampaignSendAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes.
+func rawCampaignSendAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "campaign_id", "campaign_activity_id", "treatment_id", "campaign_send_status")
+	for i := range members {
+		m := &members[i]
+		matched := false
+		switch m.Name {
+		case "campaign_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "campaign_activity_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "treatment_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "campaign_send_status":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "delivery_type":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "campaign_type":
+			c.Push(m.Name)
+			rawTypeStringOrNull(&m.Value, c)
+			c.Pop()
+			matched = true
+		}
+		if !matched {
+			c.Push(m.Name)
+			rawTypeStringOrNull(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
 // rawCampaignSendEvent checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent.
 func rawCampaignSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -326,6 +395,57 @@ func rawCampaignSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+var enumCampaignEngagementEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_campaign.opened_notification\""), rawcheck.MustParse("\"_campaign.received_foreground\""), rawcheck.MustParse("\"_campaign.received_background\"")}
+
+// rawCampaignEngagementEventEventType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_type.
+func rawCampaignEngagementEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !rawcheck.InEnum(v, enumCampaignEngagementEventEventType) {
+		c.Enum(validation.Show(v), "_campaign.opened_notification, _campaign.received_foreground, _campaign.received_background")
+		return
+	}
+}
+
+// rawCampaignEngagementAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes.
+func rawCampaignEngagementAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "campaign_id", "campaign_activity_id")
+	for i := range members {
+		m := &members[i]
+		matched := false
+		switch m.Name {
+		case "campaign_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "campaign_activity_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "treatment_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "isAppInForeground":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		}
+		if !matched {
+			c.Push(m.Name)
+			rawTypeStringOrNull(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
 // rawCampaignEngagementEvent checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent.
 func rawCampaignEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -384,126 +504,6 @@ func rawCampaignEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 		case "awsAccountId":
 			c.Push(m.Name)
 			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawTypeStringOrNull checks that a raw value is of type string or null.
-func rawTypeStringOrNull(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(v, "string or null")
-		return
-	}
-}
-
-var enumCampaignEngagementEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_campaign.opened_notification\""), rawcheck.MustParse("\"_campaign.received_foreground\""), rawcheck.MustParse("\"_campaign.received_background\"")}
-
-// rawCampaignEngagementEventEventType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_type.
-func rawCampaignEngagementEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !rawcheck.InEnum(v, enumCampaignEngagementEventEventType) {
-		c.Enum(validation.Show(v), "_campaign.opened_notification, _campaign.received_foreground, _campaign.received_background")
-		return
-	}
-}
-
-// rawCampaignEngagementAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes.
-func rawCampaignEngagementAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "campaign_id", "campaign_activity_id")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "campaign_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "treatment_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "isAppInForeground":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constCampaignSendEventEventType = rawcheck.MustParse("\"_campaign.send\"")
-
-// rawCampaignSendEventEventType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_type.
-func rawCampaignSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constCampaignSendEventEventType) {
-		c.Const(validation.Show(v), "\"_campaign.send\"")
-		return
-	}
-}
-
-// rawCampaignSendAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes.
-func rawCampaignSendAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "campaign_id", "campaign_activity_id", "treatment_id", "campaign_send_status")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "campaign_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "treatment_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_send_status":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "delivery_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_type":
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
 			c.Pop()
 		}
 	}

@@ -99,7 +99,7 @@ var restDevice = rawcheck.Rest{
 		{Name: "locale", Check: rawLocale, Kinds: rawcheck.ObjectKind},
 		{Name: "make", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "model", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "platform", Check: rawPlatform, Kinds: rawcheck.ObjectKind},
+		{Name: "platform", Check: rawSDK, Kinds: rawcheck.ObjectKind},
 	},
 }
 
@@ -267,6 +267,36 @@ func rawEventVersion(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// rawTypeString checks that a raw value is of type string.
+func rawTypeString(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+}
+
+// rawSDK checks a raw value against schema/pinpoint/3.1/common.json#/$defs/SDK.
+func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "name":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "version":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
 // rawApplication checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Application.
 func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -333,6 +363,32 @@ func rawClient(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// rawLocale checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Locale.
+func rawLocale(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "code":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "country":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "language":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
 // rawDevice checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Device.
 func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -357,7 +413,7 @@ func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pop()
 		case "platform":
 			c.Push(m.Name)
-			rawPlatform(&m.Value, c)
+			rawSDK(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -386,6 +442,14 @@ func rawSession(v *jsonvalue.Value, c *validation.Collector) {
 			rawUnixMillis(&m.Value, c)
 			c.Pop()
 		}
+	}
+}
+
+// rawTypeNumber checks that a raw value is of type number.
+func rawTypeNumber(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Number) {
+		c.Type(v, "number")
+		return
 	}
 }
 
@@ -418,99 +482,17 @@ func rawAWSAccountID(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawTypeString checks that a raw value is of type string.
-func rawTypeString(v *jsonvalue.Value, c *validation.Collector) {
+// rawEndpointClientContextCustomEndpoint checks a raw value against schema/pinpoint/3.1/common.json#/$defs/EndpointClientContextCustom/properties/endpoint.
+func rawEndpointClientContextCustomEndpoint(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
 		c.Type(v, "string")
 		return
 	}
-}
-
-// rawSDK checks a raw value against schema/pinpoint/3.1/common.json#/$defs/SDK.
-func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "version":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEndpointClientContext checks a raw value against schema/pinpoint/3.1/common.json#/$defs/EndpointClientContext.
-func rawEndpointClientContext(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "custom")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "custom":
-			c.Push(m.Name)
-			rawEndpointClientContextCustom(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawLocale checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Locale.
-func rawLocale(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "code":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "country":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "language":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawPlatform checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Platform.
-func rawPlatform(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "version":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
+	if c.AssertContent {
+		if doc, ok := c.Content(v.Str, false, true); ok {
+			inner := c.Nested()
+			rawEndpoint(&doc, inner)
+			c.Embedded(inner)
 		}
 	}
 }
@@ -534,17 +516,21 @@ func rawEndpointClientContextCustom(v *jsonvalue.Value, c *validation.Collector)
 	}
 }
 
-// rawEndpointClientContextCustomEndpoint checks a raw value against schema/pinpoint/3.1/common.json#/$defs/EndpointClientContextCustom/properties/endpoint.
-func rawEndpointClientContextCustomEndpoint(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
+// rawEndpointClientContext checks a raw value against schema/pinpoint/3.1/common.json#/$defs/EndpointClientContext.
+func rawEndpointClientContext(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
 		return
 	}
-	if c.AssertContent {
-		if doc, ok := c.Content(v.Str, false, true); ok {
-			inner := c.Nested()
-			rawEndpoint(&doc, inner)
-			c.Embedded(inner)
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "custom")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "custom":
+			c.Push(m.Name)
+			rawEndpointClientContextCustom(&m.Value, c)
+			c.Pop()
 		}
 	}
 }

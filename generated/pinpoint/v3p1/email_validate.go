@@ -27,7 +27,7 @@ func (v *BouncedRecipient) validate(c *validation.Collector) {
 var restCommonHeaders = rawcheck.Rest{
 	Known: []rawcheck.Member{
 		{Name: "from", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "to", Check: rawCommonHeadersTo, Kinds: rawcheck.ArrayKind},
+		{Name: "to", Check: rawAttributeListsValue, Kinds: rawcheck.ArrayKind},
 		{Name: "subject", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "date", Check: rawTypeString, Kinds: rawcheck.StringKind},
 	},
@@ -135,7 +135,7 @@ var restEmailClickDetails = rawcheck.Rest{
 		{Name: "ip_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "user_agent", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "link", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "link_tags", Check: rawEmailClickDetailsLinkTags, Kinds: rawcheck.ObjectKind},
+		{Name: "link_tags", Check: rawAttributeLists, Kinds: rawcheck.ObjectKind},
 	},
 }
 
@@ -735,7 +735,7 @@ var restEmailDelivery = rawcheck.Rest{
 	Known: []rawcheck.Member{
 		{Name: "smtp_response", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "reporting_mta", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "recipients", Check: rawEmailDeliveryRecipients, Kinds: rawcheck.ArrayKind},
+		{Name: "recipients", Check: rawAttributeListsValue, Kinds: rawcheck.ArrayKind},
 		{Name: "processing_time_millis", Check: rawTypeInteger, Kinds: rawcheck.IntegerKind},
 	},
 }
@@ -1705,7 +1705,7 @@ var requiredEmailSoftBounceChannel = rawcheck.Required{
 // restEmailSoftBounceChannel checks the members EmailSoftBounceChannel kept raw.
 var restEmailSoftBounceChannel = rawcheck.Rest{
 	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailSoftBounceMailEvent, Kinds: rawcheck.ObjectKind},
+		{Name: "mail_event", Check: rawEmailHardBounceMailEvent, Kinds: rawcheck.ObjectKind},
 	},
 }
 
@@ -1758,7 +1758,7 @@ var restEmailSoftBounceEvent = rawcheck.Rest{
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
 		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
-		{Name: "facets", Check: rawEmailSoftBounceFacets, Kinds: rawcheck.ObjectKind},
+		{Name: "facets", Check: rawEmailHardBounceFacets, Kinds: rawcheck.ObjectKind},
 	},
 }
 
@@ -1836,7 +1836,7 @@ var requiredEmailSoftBounceFacets = rawcheck.Required{
 // restEmailSoftBounceFacets checks the members EmailSoftBounceFacets kept raw.
 var restEmailSoftBounceFacets = rawcheck.Rest{
 	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailSoftBounceChannel, Kinds: rawcheck.ObjectKind},
+		{Name: "email_channel", Check: rawEmailHardBounceChannel, Kinds: rawcheck.ObjectKind},
 	},
 }
 
@@ -2109,7 +2109,7 @@ var restMail = rawcheck.Rest{
 		{Name: "message_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "message_send_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
 		{Name: "from_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "destination", Check: rawMailDestination, Kinds: rawcheck.ArrayKind},
+		{Name: "destination", Check: rawAttributeListsValue, Kinds: rawcheck.ArrayKind},
 		{Name: "headers_truncated", Check: rawTypeBoolean, Kinds: rawcheck.BoolKind},
 		{Name: "headers", Check: rawMailHeaders, Kinds: rawcheck.ArrayKind},
 		{Name: "common_headers", Check: rawCommonHeaders, Kinds: rawcheck.ObjectKind},
@@ -2135,6 +2135,303 @@ func (v *Mail) validate(c *validation.Collector) {
 		c.Pop()
 	}
 	restMail.Check(v.Rest, c)
+}
+
+var constEmailSendEventEventType = rawcheck.MustParse("\"_email.send\"")
+
+// rawEmailSendEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_type.
+func rawEmailSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailSendEventEventType) {
+		c.Const(validation.Show(v), "\"_email.send\"")
+		return
+	}
+}
+
+// rawEmailAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes.
+func rawEmailAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "feedback")
+	for i := range members {
+		m := &members[i]
+		matched := false
+		switch m.Name {
+		case "feedback":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "campaign_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "campaign_activity_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "treatment_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_activity_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_run_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "tags":
+			c.Push(m.Name)
+			rawTypeStringOrNull(&m.Value, c)
+			c.Pop()
+			matched = true
+		}
+		if !matched {
+			c.Push(m.Name)
+			rawTypeStringOrNull(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailClientContextCustom checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom.
+func rawEmailClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "legacy_identifier":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext.
+func rawEmailClientContext(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "custom":
+			c.Push(m.Name)
+			rawEmailClientContextCustom(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawTypeBoolean checks that a raw value is of type boolean.
+func rawTypeBoolean(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Bool) {
+		c.Type(v, "boolean")
+		return
+	}
+}
+
+// rawHeader checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Header.
+func rawHeader(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "name", "value")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "name":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "value":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawMailHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers.
+func rawMailHeaders(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
+		return
+	}
+	items := v.Elems()
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawHeader(&items[i], c)
+		}
+		c.Pop()
+	}
+}
+
+// rawCommonHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders.
+func rawCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "from":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "to":
+			c.Push(m.Name)
+			rawAttributeListsValue(&m.Value, c)
+			c.Pop()
+		case "subject":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "date":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail.
+func rawMail(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "message_id", "message_send_timestamp", "from_address", "destination", "headers_truncated", "headers", "common_headers")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "message_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "message_send_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "from_address":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "destination":
+			c.Push(m.Name)
+			rawAttributeListsValue(&m.Value, c)
+			c.Pop()
+		case "headers_truncated":
+			c.Push(m.Name)
+			rawTypeBoolean(&m.Value, c)
+			c.Pop()
+		case "headers":
+			c.Push(m.Name)
+			rawMailHeaders(&m.Value, c)
+			c.Pop()
+		case "common_headers":
+			c.Push(m.Name)
+			rawCommonHeaders(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawTypeObject checks that a raw value is of type object.
+func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+}
+
+// rawEmailSendMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendMailEvent.
+func rawEmailSendMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail", "send")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "send":
+			c.Push(m.Name)
+			rawTypeObject(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailSendChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendChannel.
+func rawEmailSendChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailSendMailEvent(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailSendFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendFacets.
+func rawEmailSendFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailSendChannel(&m.Value, c)
+			c.Pop()
+		}
+	}
 }
 
 // rawEmailSendEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent.
@@ -2199,6 +2496,115 @@ func rawEmailSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 		case "facets":
 			c.Push(m.Name)
 			rawEmailSendFacets(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+var constEmailDeliveredEventEventType = rawcheck.MustParse("\"_email.delivered\"")
+
+// rawEmailDeliveredEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_type.
+func rawEmailDeliveredEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailDeliveredEventEventType) {
+		c.Const(validation.Show(v), "\"_email.delivered\"")
+		return
+	}
+}
+
+// rawTypeInteger checks that a raw value is of type integer.
+func rawTypeInteger(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.IsInteger()) {
+		c.Type(v, "integer")
+		return
+	}
+}
+
+// rawEmailDelivery checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery.
+func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "smtp_response":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "reporting_mta":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "recipients":
+			c.Push(m.Name)
+			rawAttributeListsValue(&m.Value, c)
+			c.Pop()
+		case "processing_time_millis":
+			c.Push(m.Name)
+			rawTypeInteger(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailDeliveredMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredMailEvent.
+func rawEmailDeliveredMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail", "delivery")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "delivery":
+			c.Push(m.Name)
+			rawEmailDelivery(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailDeliveredChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredChannel.
+func rawEmailDeliveredChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailDeliveredMailEvent(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailDeliveredFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredFacets.
+func rawEmailDeliveredFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailDeliveredChannel(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -2271,6 +2677,95 @@ func rawEmailDeliveredEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+var constEmailRejectedEventEventType = rawcheck.MustParse("\"_email.rejected\"")
+
+// rawEmailRejectedEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
+func rawEmailRejectedEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailRejectedEventEventType) {
+		c.Const(validation.Show(v), "\"_email.rejected\"")
+		return
+	}
+}
+
+// rawEmailReject checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailReject.
+func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "reason":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailRejectedMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedMailEvent.
+func rawEmailRejectedMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "reject":
+			c.Push(m.Name)
+			rawEmailReject(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailRejectedChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedChannel.
+func rawEmailRejectedChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailRejectedMailEvent(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailRejectedFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedFacets.
+func rawEmailRejectedFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailRejectedChannel(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
 // rawEmailRejectedEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent.
 func rawEmailRejectedEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2333,6 +2828,158 @@ func rawEmailRejectedEvent(v *jsonvalue.Value, c *validation.Collector) {
 		case "facets":
 			c.Push(m.Name)
 			rawEmailRejectedFacets(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+var constEmailHardBounceEventEventType = rawcheck.MustParse("\"_email.hardbounce\"")
+
+// rawEmailHardBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
+func rawEmailHardBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailHardBounceEventEventType) {
+		c.Const(validation.Show(v), "\"_email.hardbounce\"")
+		return
+	}
+}
+
+// rawBouncedRecipient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient.
+func rawBouncedRecipient(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_address":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "action":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "status":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "diagnostic_code":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailBounceBouncedRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounced_recipients.
+func rawEmailBounceBouncedRecipients(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
+		return
+	}
+	items := v.Elems()
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawBouncedRecipient(&items[i], c)
+		}
+		c.Pop()
+	}
+}
+
+// rawEmailBounce checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce.
+func rawEmailBounce(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "bounce_type":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "bounce_sub_type":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "bounced_recipients":
+			c.Push(m.Name)
+			rawEmailBounceBouncedRecipients(&m.Value, c)
+			c.Pop()
+		case "feedback_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "reporting_mta":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailHardBounceMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceMailEvent.
+func rawEmailHardBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "bounce":
+			c.Push(m.Name)
+			rawEmailBounce(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailHardBounceChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceChannel.
+func rawEmailHardBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailHardBounceMailEvent(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailHardBounceFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceFacets.
+func rawEmailHardBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailHardBounceChannel(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -2405,6 +3052,16 @@ func rawEmailHardBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+var constEmailSoftBounceEventEventType = rawcheck.MustParse("\"_email.softbounce\"")
+
+// rawEmailSoftBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_type.
+func rawEmailSoftBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailSoftBounceEventEventType) {
+		c.Const(validation.Show(v), "\"_email.softbounce\"")
+		return
+	}
+}
+
 // rawEmailSoftBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent.
 func rawEmailSoftBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2466,7 +3123,143 @@ func rawEmailSoftBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 			c.Pop()
 		case "facets":
 			c.Push(m.Name)
-			rawEmailSoftBounceFacets(&m.Value, c)
+			rawEmailHardBounceFacets(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+var constEmailComplaintEventEventType = rawcheck.MustParse("\"_email.complaint\"")
+
+// rawEmailComplaintEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
+func rawEmailComplaintEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailComplaintEventEventType) {
+		c.Const(validation.Show(v), "\"_email.complaint\"")
+		return
+	}
+}
+
+// rawComplainedRecipient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/ComplainedRecipient.
+func rawComplainedRecipient(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_address":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailComplaintDetailsComplainedRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients.
+func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
+		return
+	}
+	items := v.Elems()
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawComplainedRecipient(&items[i], c)
+		}
+		c.Pop()
+	}
+}
+
+// rawEmailComplaintDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails.
+func rawEmailComplaintDetails(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "complained_recipients":
+			c.Push(m.Name)
+			rawEmailComplaintDetailsComplainedRecipients(&m.Value, c)
+			c.Pop()
+		case "feedback_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "user_agent":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "complaint_feedback_type":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailComplaintMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintMailEvent.
+func rawEmailComplaintMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "complaint":
+			c.Push(m.Name)
+			rawEmailComplaintDetails(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailComplaintChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintChannel.
+func rawEmailComplaintChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailComplaintMailEvent(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailComplaintFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintFacets.
+func rawEmailComplaintFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailComplaintChannel(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -2539,6 +3332,99 @@ func rawEmailComplaintEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+var constEmailOpenEventEventType = rawcheck.MustParse("\"_email.open\"")
+
+// rawEmailOpenEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
+func rawEmailOpenEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailOpenEventEventType) {
+		c.Const(validation.Show(v), "\"_email.open\"")
+		return
+	}
+}
+
+// rawEmailOpenDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails.
+func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "ip_address":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "user_agent":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailOpenMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenMailEvent.
+func rawEmailOpenMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail", "open")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "open":
+			c.Push(m.Name)
+			rawEmailOpenDetails(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailOpenChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenChannel.
+func rawEmailOpenChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailOpenMailEvent(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailOpenFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenFacets.
+func rawEmailOpenFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailOpenChannel(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
 // rawEmailOpenEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent.
 func rawEmailOpenEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2601,6 +3487,107 @@ func rawEmailOpenEvent(v *jsonvalue.Value, c *validation.Collector) {
 		case "facets":
 			c.Push(m.Name)
 			rawEmailOpenFacets(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+var constEmailClickEventEventType = rawcheck.MustParse("\"_email.click\"")
+
+// rawEmailClickEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_type.
+func rawEmailClickEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailClickEventEventType) {
+		c.Const(validation.Show(v), "\"_email.click\"")
+		return
+	}
+}
+
+// rawEmailClickDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails.
+func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "ip_address":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "user_agent":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "link":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "link_tags":
+			c.Push(m.Name)
+			rawAttributeLists(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailClickMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickMailEvent.
+func rawEmailClickMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail", "click")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "click":
+			c.Push(m.Name)
+			rawEmailClickDetails(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailClickChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickChannel.
+func rawEmailClickChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailClickMailEvent(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailClickFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickFacets.
+func rawEmailClickFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailClickChannel(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -2673,6 +3660,77 @@ func rawEmailClickEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+var constEmailUnsubscribeEventEventType = rawcheck.MustParse("\"_email.unsubscribe\"")
+
+// rawEmailUnsubscribeEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_type.
+func rawEmailUnsubscribeEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailUnsubscribeEventEventType) {
+		c.Const(validation.Show(v), "\"_email.unsubscribe\"")
+		return
+	}
+}
+
+// rawEmailUnsubscribeMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeMailEvent.
+func rawEmailUnsubscribeMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "click":
+			c.Push(m.Name)
+			rawEmailClickDetails(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailUnsubscribeChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeChannel.
+func rawEmailUnsubscribeChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailUnsubscribeMailEvent(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailUnsubscribeFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeFacets.
+func rawEmailUnsubscribeFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailUnsubscribeChannel(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
 // rawEmailUnsubscribeEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent.
 func rawEmailUnsubscribeEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2740,6 +3798,98 @@ func rawEmailUnsubscribeEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+var constEmailRenderingFailureEventEventType = rawcheck.MustParse("\"_email.rendering_failure\"")
+
+// rawEmailRenderingFailureEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_type.
+func rawEmailRenderingFailureEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailRenderingFailureEventEventType) {
+		c.Const(validation.Show(v), "\"_email.rendering_failure\"")
+		return
+	}
+}
+
+// rawEmailRenderingFailureDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails.
+func rawEmailRenderingFailureDetails(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "error_message":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "template_name":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailRenderingFailureMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureMailEvent.
+func rawEmailRenderingFailureMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail":
+			c.Push(m.Name)
+			rawMail(&m.Value, c)
+			c.Pop()
+		case "failure":
+			c.Push(m.Name)
+			rawEmailRenderingFailureDetails(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailRenderingFailureChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureChannel.
+func rawEmailRenderingFailureChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail_event")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "mail_event":
+			c.Push(m.Name)
+			rawEmailRenderingFailureMailEvent(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawEmailRenderingFailureFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureFacets.
+func rawEmailRenderingFailureFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "email_channel")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "email_channel":
+			c.Push(m.Name)
+			rawEmailRenderingFailureChannel(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
 // rawEmailRenderingFailureEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent.
 func rawEmailRenderingFailureEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2802,1303 +3952,6 @@ func rawEmailRenderingFailureEvent(v *jsonvalue.Value, c *validation.Collector) 
 		case "facets":
 			c.Push(m.Name)
 			rawEmailRenderingFailureFacets(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawCommonHeadersTo checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders/properties/to.
-func rawCommonHeadersTo(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	items := v.Elems()
-	for i := range items {
-		c.PushIndex(i)
-		switch {
-		default:
-			rawTypeString(&items[i], c)
-		}
-		c.Pop()
-	}
-}
-
-// rawEmailBounceBouncedRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounced_recipients.
-func rawEmailBounceBouncedRecipients(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	items := v.Elems()
-	for i := range items {
-		c.PushIndex(i)
-		switch {
-		default:
-			rawBouncedRecipient(&items[i], c)
-		}
-		c.Pop()
-	}
-}
-
-// rawEmailClickMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickMailEvent.
-func rawEmailClickMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail", "click")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "click":
-			c.Push(m.Name)
-			rawEmailClickDetails(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailClickDetailsLinkTags checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/link_tags.
-func rawEmailClickDetailsLinkTags(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		if !matched {
-			c.Push(m.Name)
-			rawEmailClickDetailsLinkTagsValue(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constEmailClickEventEventType = rawcheck.MustParse("\"_email.click\"")
-
-// rawEmailClickEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_type.
-func rawEmailClickEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailClickEventEventType) {
-		c.Const(validation.Show(v), "\"_email.click\"")
-		return
-	}
-}
-
-// rawEmailAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes.
-func rawEmailAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "feedback")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "feedback":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "treatment_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_run_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "tags":
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext.
-func rawEmailClientContext(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "custom":
-			c.Push(m.Name)
-			rawEmailClientContextCustom(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailClickFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickFacets.
-func rawEmailClickFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailClickChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailClickChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickChannel.
-func rawEmailClickChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailClickMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail.
-func rawMail(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "message_id", "message_send_timestamp", "from_address", "destination", "headers_truncated", "headers", "common_headers")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "message_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "message_send_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "from_address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "destination":
-			c.Push(m.Name)
-			rawMailDestination(&m.Value, c)
-			c.Pop()
-		case "headers_truncated":
-			c.Push(m.Name)
-			rawTypeBoolean(&m.Value, c)
-			c.Pop()
-		case "headers":
-			c.Push(m.Name)
-			rawMailHeaders(&m.Value, c)
-			c.Pop()
-		case "common_headers":
-			c.Push(m.Name)
-			rawCommonHeaders(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailClickDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails.
-func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "ip_address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "user_agent":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "link":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "link_tags":
-			c.Push(m.Name)
-			rawEmailClickDetailsLinkTags(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailClientContextCustom checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom.
-func rawEmailClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "legacy_identifier":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailComplaintMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintMailEvent.
-func rawEmailComplaintMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "complaint":
-			c.Push(m.Name)
-			rawEmailComplaintDetails(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailComplaintDetailsComplainedRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients.
-func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	items := v.Elems()
-	for i := range items {
-		c.PushIndex(i)
-		switch {
-		default:
-			rawComplainedRecipient(&items[i], c)
-		}
-		c.Pop()
-	}
-}
-
-var constEmailComplaintEventEventType = rawcheck.MustParse("\"_email.complaint\"")
-
-// rawEmailComplaintEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
-func rawEmailComplaintEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailComplaintEventEventType) {
-		c.Const(validation.Show(v), "\"_email.complaint\"")
-		return
-	}
-}
-
-// rawEmailComplaintFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintFacets.
-func rawEmailComplaintFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailComplaintChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailComplaintChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintChannel.
-func rawEmailComplaintChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailComplaintMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailComplaintDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails.
-func rawEmailComplaintDetails(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "complained_recipients":
-			c.Push(m.Name)
-			rawEmailComplaintDetailsComplainedRecipients(&m.Value, c)
-			c.Pop()
-		case "feedback_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "user_agent":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "complaint_feedback_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailDeliveredMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredMailEvent.
-func rawEmailDeliveredMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail", "delivery")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "delivery":
-			c.Push(m.Name)
-			rawEmailDelivery(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constEmailDeliveredEventEventType = rawcheck.MustParse("\"_email.delivered\"")
-
-// rawEmailDeliveredEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_type.
-func rawEmailDeliveredEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailDeliveredEventEventType) {
-		c.Const(validation.Show(v), "\"_email.delivered\"")
-		return
-	}
-}
-
-// rawEmailDeliveredFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredFacets.
-func rawEmailDeliveredFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailDeliveredChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailDeliveredChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredChannel.
-func rawEmailDeliveredChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailDeliveredMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailDelivery checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery.
-func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "smtp_response":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "reporting_mta":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "recipients":
-			c.Push(m.Name)
-			rawEmailDeliveryRecipients(&m.Value, c)
-			c.Pop()
-		case "processing_time_millis":
-			c.Push(m.Name)
-			rawTypeInteger(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailDeliveryRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/recipients.
-func rawEmailDeliveryRecipients(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	items := v.Elems()
-	for i := range items {
-		c.PushIndex(i)
-		switch {
-		default:
-			rawTypeString(&items[i], c)
-		}
-		c.Pop()
-	}
-}
-
-// rawTypeInteger checks that a raw value is of type integer.
-func rawTypeInteger(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.IsInteger()) {
-		c.Type(v, "integer")
-		return
-	}
-}
-
-// rawEmailHardBounceMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceMailEvent.
-func rawEmailHardBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "bounce":
-			c.Push(m.Name)
-			rawEmailBounce(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constEmailHardBounceEventEventType = rawcheck.MustParse("\"_email.hardbounce\"")
-
-// rawEmailHardBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
-func rawEmailHardBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailHardBounceEventEventType) {
-		c.Const(validation.Show(v), "\"_email.hardbounce\"")
-		return
-	}
-}
-
-// rawEmailHardBounceFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceFacets.
-func rawEmailHardBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailHardBounceChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailHardBounceChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceChannel.
-func rawEmailHardBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailHardBounceMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailBounce checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce.
-func rawEmailBounce(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "bounce_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "bounce_sub_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "bounced_recipients":
-			c.Push(m.Name)
-			rawEmailBounceBouncedRecipients(&m.Value, c)
-			c.Pop()
-		case "feedback_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "reporting_mta":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailOpenMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenMailEvent.
-func rawEmailOpenMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail", "open")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "open":
-			c.Push(m.Name)
-			rawEmailOpenDetails(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constEmailOpenEventEventType = rawcheck.MustParse("\"_email.open\"")
-
-// rawEmailOpenEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
-func rawEmailOpenEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailOpenEventEventType) {
-		c.Const(validation.Show(v), "\"_email.open\"")
-		return
-	}
-}
-
-// rawEmailOpenFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenFacets.
-func rawEmailOpenFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailOpenChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailOpenChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenChannel.
-func rawEmailOpenChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailOpenMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailOpenDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails.
-func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "ip_address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "user_agent":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailRejectedMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedMailEvent.
-func rawEmailRejectedMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "reject":
-			c.Push(m.Name)
-			rawEmailReject(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constEmailRejectedEventEventType = rawcheck.MustParse("\"_email.rejected\"")
-
-// rawEmailRejectedEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
-func rawEmailRejectedEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailRejectedEventEventType) {
-		c.Const(validation.Show(v), "\"_email.rejected\"")
-		return
-	}
-}
-
-// rawEmailRejectedFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedFacets.
-func rawEmailRejectedFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailRejectedChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailRejectedChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedChannel.
-func rawEmailRejectedChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailRejectedMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailReject checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailReject.
-func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "reason":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailRenderingFailureMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureMailEvent.
-func rawEmailRenderingFailureMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "failure":
-			c.Push(m.Name)
-			rawEmailRenderingFailureDetails(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constEmailRenderingFailureEventEventType = rawcheck.MustParse("\"_email.rendering_failure\"")
-
-// rawEmailRenderingFailureEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_type.
-func rawEmailRenderingFailureEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailRenderingFailureEventEventType) {
-		c.Const(validation.Show(v), "\"_email.rendering_failure\"")
-		return
-	}
-}
-
-// rawEmailRenderingFailureFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureFacets.
-func rawEmailRenderingFailureFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailRenderingFailureChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailRenderingFailureChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureChannel.
-func rawEmailRenderingFailureChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailRenderingFailureMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailRenderingFailureDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails.
-func rawEmailRenderingFailureDetails(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "error_message":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "template_name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailSendMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendMailEvent.
-func rawEmailSendMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail", "send")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "send":
-			c.Push(m.Name)
-			rawTypeObject(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constEmailSendEventEventType = rawcheck.MustParse("\"_email.send\"")
-
-// rawEmailSendEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_type.
-func rawEmailSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailSendEventEventType) {
-		c.Const(validation.Show(v), "\"_email.send\"")
-		return
-	}
-}
-
-// rawEmailSendFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendFacets.
-func rawEmailSendFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailSendChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailSendChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendChannel.
-func rawEmailSendChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailSendMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawTypeObject checks that a raw value is of type object.
-func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-}
-
-// rawEmailSoftBounceMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceMailEvent.
-func rawEmailSoftBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "bounce":
-			c.Push(m.Name)
-			rawEmailBounce(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constEmailSoftBounceEventEventType = rawcheck.MustParse("\"_email.softbounce\"")
-
-// rawEmailSoftBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_type.
-func rawEmailSoftBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailSoftBounceEventEventType) {
-		c.Const(validation.Show(v), "\"_email.softbounce\"")
-		return
-	}
-}
-
-// rawEmailSoftBounceFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceFacets.
-func rawEmailSoftBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailSoftBounceChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailSoftBounceChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceChannel.
-func rawEmailSoftBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailSoftBounceMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailUnsubscribeMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeMailEvent.
-func rawEmailUnsubscribeMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "click":
-			c.Push(m.Name)
-			rawEmailClickDetails(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constEmailUnsubscribeEventEventType = rawcheck.MustParse("\"_email.unsubscribe\"")
-
-// rawEmailUnsubscribeEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_type.
-func rawEmailUnsubscribeEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailUnsubscribeEventEventType) {
-		c.Const(validation.Show(v), "\"_email.unsubscribe\"")
-		return
-	}
-}
-
-// rawEmailUnsubscribeFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeFacets.
-func rawEmailUnsubscribeFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailUnsubscribeChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailUnsubscribeChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeChannel.
-func rawEmailUnsubscribeChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailUnsubscribeMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawMailDestination checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/destination.
-func rawMailDestination(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	items := v.Elems()
-	for i := range items {
-		c.PushIndex(i)
-		switch {
-		default:
-			rawTypeString(&items[i], c)
-		}
-		c.Pop()
-	}
-}
-
-// rawTypeBoolean checks that a raw value is of type boolean.
-func rawTypeBoolean(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Bool) {
-		c.Type(v, "boolean")
-		return
-	}
-}
-
-// rawMailHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers.
-func rawMailHeaders(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	items := v.Elems()
-	for i := range items {
-		c.PushIndex(i)
-		switch {
-		default:
-			rawHeader(&items[i], c)
-		}
-		c.Pop()
-	}
-}
-
-// rawCommonHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders.
-func rawCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "from":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "to":
-			c.Push(m.Name)
-			rawCommonHeadersTo(&m.Value, c)
-			c.Pop()
-		case "subject":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "date":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawBouncedRecipient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient.
-func rawBouncedRecipient(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "action":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "status":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "diagnostic_code":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailClickDetailsLinkTagsValue checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/link_tags/additionalProperties.
-func rawEmailClickDetailsLinkTagsValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	items := v.Elems()
-	for i := range items {
-		c.PushIndex(i)
-		switch {
-		default:
-			rawTypeString(&items[i], c)
-		}
-		c.Pop()
-	}
-}
-
-// rawComplainedRecipient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/ComplainedRecipient.
-func rawComplainedRecipient(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawHeader checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Header.
-func rawHeader(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "name", "value")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "value":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
 			c.Pop()
 		}
 	}

@@ -57,13 +57,13 @@ var restEndpoint = rawcheck.Rest{
 		{Name: "OptOut", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "RequestId", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "EffectiveDate", Check: rawEndpointEffectiveDate, Kinds: rawcheck.StringKind},
-		{Name: "CreationDate", Check: rawEndpointCreationDate, Kinds: rawcheck.StringKind},
+		{Name: "CreationDate", Check: rawEndpointEffectiveDate, Kinds: rawcheck.StringKind},
 		{Name: "ApplicationId", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "Id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "CohortId", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "Address", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "Attributes", Check: rawAttributeLists, Kinds: rawcheck.ObjectKind},
-		{Name: "Metrics", Check: rawEndpointMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "Metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "User", Check: rawUser, Kinds: rawcheck.ObjectKind},
 		{Name: "Demographic", Check: rawDemographic, Kinds: rawcheck.ObjectKind},
 		{Name: "Location", Check: rawLocation, Kinds: rawcheck.ObjectKind},
@@ -130,80 +130,6 @@ func (v *User) validate(c *validation.Collector) {
 	restUser.Check(v.Rest, c)
 }
 
-// rawEndpoint checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint.
-func rawEndpoint(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "ChannelType":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "EndpointStatus":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "OptOut":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "RequestId":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "EffectiveDate":
-			c.Push(m.Name)
-			rawEndpointEffectiveDate(&m.Value, c)
-			c.Pop()
-		case "CreationDate":
-			c.Push(m.Name)
-			rawEndpointCreationDate(&m.Value, c)
-			c.Pop()
-		case "ApplicationId":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "CohortId":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Attributes":
-			c.Push(m.Name)
-			rawAttributeLists(&m.Value, c)
-			c.Pop()
-		case "Metrics":
-			c.Push(m.Name)
-			rawEndpointMetrics(&m.Value, c)
-			c.Pop()
-		case "User":
-			c.Push(m.Name)
-			rawUser(&m.Value, c)
-			c.Pop()
-		case "Demographic":
-			c.Push(m.Name)
-			rawDemographic(&m.Value, c)
-			c.Pop()
-		case "Location":
-			c.Push(m.Name)
-			rawLocation(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
 // rawEndpointEffectiveDate checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/EffectiveDate.
 func rawEndpointEffectiveDate(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
@@ -219,18 +145,20 @@ func rawEndpointEffectiveDate(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEndpointCreationDate checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/CreationDate.
-func rawEndpointCreationDate(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
+// rawAttributeListsValue checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists/additionalProperties.
+func rawAttributeListsValue(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Array) {
+		c.Type(v, "array")
 		return
 	}
-	if c.AssertFormat {
-		n := c.Len()
-		c.Format("date-time", v.Str)
-		if c.Len() > n {
-			return
+	items := v.Elems()
+	for i := range items {
+		c.PushIndex(i)
+		switch {
+		default:
+			rawTypeString(&items[i], c)
 		}
+		c.Pop()
 	}
 }
 
@@ -247,24 +175,6 @@ func rawAttributeLists(v *jsonvalue.Value, c *validation.Collector) {
 		if !matched {
 			c.Push(m.Name)
 			rawAttributeListsValue(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEndpointMetrics checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Metrics.
-func rawEndpointMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		if !matched {
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
 			c.Pop()
 		}
 	}
@@ -376,27 +286,76 @@ func rawLocation(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawTypeNumber checks that a raw value is of type number.
-func rawTypeNumber(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
+// rawEndpoint checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint.
+func rawEndpoint(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
 		return
 	}
-}
-
-// rawAttributeListsValue checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists/additionalProperties.
-func rawAttributeListsValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	items := v.Elems()
-	for i := range items {
-		c.PushIndex(i)
-		switch {
-		default:
-			rawTypeString(&items[i], c)
+	members := v.Fields()
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "ChannelType":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "EndpointStatus":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "OptOut":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "RequestId":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "EffectiveDate":
+			c.Push(m.Name)
+			rawEndpointEffectiveDate(&m.Value, c)
+			c.Pop()
+		case "CreationDate":
+			c.Push(m.Name)
+			rawEndpointEffectiveDate(&m.Value, c)
+			c.Pop()
+		case "ApplicationId":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "Id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "CohortId":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "Address":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+		case "Attributes":
+			c.Push(m.Name)
+			rawAttributeLists(&m.Value, c)
+			c.Pop()
+		case "Metrics":
+			c.Push(m.Name)
+			rawMetrics(&m.Value, c)
+			c.Pop()
+		case "User":
+			c.Push(m.Name)
+			rawUser(&m.Value, c)
+			c.Pop()
+		case "Demographic":
+			c.Push(m.Name)
+			rawDemographic(&m.Value, c)
+			c.Pop()
+		case "Location":
+			c.Push(m.Name)
+			rawLocation(&m.Value, c)
+			c.Pop()
 		}
-		c.Pop()
 	}
 }

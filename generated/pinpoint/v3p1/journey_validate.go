@@ -263,6 +263,72 @@ func (v *JourneySendEvent) validate(c *validation.Collector) {
 	restJourneySendEvent.Check(v.Rest, c)
 }
 
+var constJourneySendEventEventType = rawcheck.MustParse("\"_journey.send\"")
+
+// rawJourneySendEventEventType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_type.
+func rawJourneySendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constJourneySendEventEventType) {
+		c.Const(validation.Show(v), "\"_journey.send\"")
+		return
+	}
+}
+
+// rawJourneySendAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes.
+func rawJourneySendAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "journey_id", "journey_run_id", "journey_activity_id", "journey_send_status")
+	for i := range members {
+		m := &members[i]
+		matched := false
+		switch m.Name {
+		case "journey_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_run_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_activity_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_send_status":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_activity_type":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_send_status_message":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_send_status_code":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		}
+		if !matched {
+			c.Push(m.Name)
+			rawTypeStringOrNull(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
 // rawJourneySendEvent checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent.
 func rawJourneySendEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -326,6 +392,52 @@ func rawJourneySendEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+var enumJourneyEngagementEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_journey.opened_notification\""), rawcheck.MustParse("\"_journey.received_foreground\""), rawcheck.MustParse("\"_journey.received_background\"")}
+
+// rawJourneyEngagementEventEventType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_type.
+func rawJourneyEngagementEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !rawcheck.InEnum(v, enumJourneyEngagementEventEventType) {
+		c.Enum(validation.Show(v), "_journey.opened_notification, _journey.received_foreground, _journey.received_background")
+		return
+	}
+}
+
+// rawJourneyEngagementAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes.
+func rawJourneyEngagementAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "journey_id", "journey_activity_id")
+	for i := range members {
+		m := &members[i]
+		matched := false
+		switch m.Name {
+		case "journey_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_activity_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		case "journey_run_id":
+			c.Push(m.Name)
+			rawTypeString(&m.Value, c)
+			c.Pop()
+			matched = true
+		}
+		if !matched {
+			c.Push(m.Name)
+			rawTypeStringOrNull(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
 // rawJourneyEngagementEvent checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent.
 func rawJourneyEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -384,118 +496,6 @@ func rawJourneyEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 		case "awsAccountId":
 			c.Push(m.Name)
 			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var enumJourneyEngagementEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_journey.opened_notification\""), rawcheck.MustParse("\"_journey.received_foreground\""), rawcheck.MustParse("\"_journey.received_background\"")}
-
-// rawJourneyEngagementEventEventType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_type.
-func rawJourneyEngagementEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !rawcheck.InEnum(v, enumJourneyEngagementEventEventType) {
-		c.Enum(validation.Show(v), "_journey.opened_notification, _journey.received_foreground, _journey.received_background")
-		return
-	}
-}
-
-// rawJourneyEngagementAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes.
-func rawJourneyEngagementAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "journey_id", "journey_activity_id")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "journey_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_run_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constJourneySendEventEventType = rawcheck.MustParse("\"_journey.send\"")
-
-// rawJourneySendEventEventType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_type.
-func rawJourneySendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constJourneySendEventEventType) {
-		c.Const(validation.Show(v), "\"_journey.send\"")
-		return
-	}
-}
-
-// rawJourneySendAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes.
-func rawJourneySendAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "journey_id", "journey_run_id", "journey_activity_id", "journey_send_status")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "journey_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_run_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_send_status":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_activity_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_send_status_message":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_send_status_code":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
 			c.Pop()
 		}
 	}

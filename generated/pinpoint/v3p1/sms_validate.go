@@ -13,7 +13,7 @@ func checkSMSAttributesCustomerContext(v string, c *validation.Collector) {
 	if c.AssertContent {
 		if doc, ok := c.Content(v, false, true); ok {
 			inner := c.Nested()
-			rawCustomerContext(&doc, inner)
+			rawAppAttributes(&doc, inner)
 			c.Embedded(inner)
 		}
 	}
@@ -178,80 +178,13 @@ func (v *SMSMetrics) validate(c *validation.Collector) {
 	restSMSMetrics.Check(v.Rest, c)
 }
 
-// rawSMSEvent checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent.
-func rawSMSEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawSMSEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawSMSAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawSMSMetrics(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
+var enumSMSEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_SMS.BUFFERED\""), rawcheck.MustParse("\"_SMS.SUCCESS\""), rawcheck.MustParse("\"_SMS.FAILURE\""), rawcheck.MustParse("\"_SMS.OPTOUT\"")}
 
-// rawCustomerContext checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/CustomerContext.
-func rawCustomerContext(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
+// rawSMSEventEventType checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_type.
+func rawSMSEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !rawcheck.InEnum(v, enumSMSEventEventType) {
+		c.Enum(validation.Show(v), "_SMS.BUFFERED, _SMS.SUCCESS, _SMS.FAILURE, _SMS.OPTOUT")
 		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		if !matched {
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
 	}
 }
 
@@ -264,19 +197,9 @@ func rawSMSAttributesCustomerContext(v *jsonvalue.Value, c *validation.Collector
 	if c.AssertContent {
 		if doc, ok := c.Content(v.Str, false, true); ok {
 			inner := c.Nested()
-			rawCustomerContext(&doc, inner)
+			rawAppAttributes(&doc, inner)
 			c.Embedded(inner)
 		}
-	}
-}
-
-var enumSMSEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_SMS.BUFFERED\""), rawcheck.MustParse("\"_SMS.SUCCESS\""), rawcheck.MustParse("\"_SMS.FAILURE\""), rawcheck.MustParse("\"_SMS.OPTOUT\"")}
-
-// rawSMSEventEventType checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_type.
-func rawSMSEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !rawcheck.InEnum(v, enumSMSEventEventType) {
-		c.Enum(validation.Show(v), "_SMS.BUFFERED, _SMS.SUCCESS, _SMS.FAILURE, _SMS.OPTOUT")
-		return
 	}
 }
 
@@ -406,6 +329,65 @@ func rawSMSMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		if !matched {
 			c.Push(m.Name)
 			rawTypeNumber(&m.Value, c)
+			c.Pop()
+		}
+	}
+}
+
+// rawSMSEvent checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent.
+func rawSMSEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	for i := range members {
+		m := &members[i]
+		switch m.Name {
+		case "event_type":
+			c.Push(m.Name)
+			rawSMSEventEventType(&m.Value, c)
+			c.Pop()
+		case "event_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "arrival_timestamp":
+			c.Push(m.Name)
+			rawUnixMillis(&m.Value, c)
+			c.Pop()
+		case "event_version":
+			c.Push(m.Name)
+			rawEventVersion(&m.Value, c)
+			c.Pop()
+		case "application":
+			c.Push(m.Name)
+			rawApplication(&m.Value, c)
+			c.Pop()
+		case "client":
+			c.Push(m.Name)
+			rawClient(&m.Value, c)
+			c.Pop()
+		case "device":
+			c.Push(m.Name)
+			rawDevice(&m.Value, c)
+			c.Pop()
+		case "session":
+			c.Push(m.Name)
+			rawSession(&m.Value, c)
+			c.Pop()
+		case "attributes":
+			c.Push(m.Name)
+			rawSMSAttributes(&m.Value, c)
+			c.Pop()
+		case "metrics":
+			c.Push(m.Name)
+			rawSMSMetrics(&m.Value, c)
+			c.Pop()
+		case "awsAccountId":
+			c.Push(m.Name)
+			rawAWSAccountID(&m.Value, c)
 			c.Pop()
 		}
 	}
