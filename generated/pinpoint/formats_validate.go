@@ -29,6 +29,13 @@ func rawPinpoint2018SMSNot(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesPinpoint2018SMS checks the members of an object by name, for rawPinpoint2018SMS.
+var propertiesPinpoint2018SMS = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawPinpoint2018SMSEventType},
+	},
+}
+
 // rawPinpoint2018SMS checks a raw value against schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms.
 func rawPinpoint2018SMS(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -37,15 +44,7 @@ func rawPinpoint2018SMS(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "account_id", "application_key", "unique_id", "timestamp_created")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawPinpoint2018SMSEventType(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesPinpoint2018SMS.CheckFields(members, c)
 	rawcheck.Not(v, c, rawPinpoint2018SMSNot)
 }
 
@@ -67,6 +66,14 @@ func rawTypeString(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesEndUserMessagingSMSVoice checks the members of an object by name, for rawEndUserMessagingSMSVoice.
+var propertiesEndUserMessagingSMSVoice = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "eventType", Check: rawTypeString},
+		{Name: "eventVersion", Check: rawTypeString},
+	},
+}
+
 // rawEndUserMessagingSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-sms-voice.
 func rawEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -75,19 +82,7 @@ func rawEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "eventType", "eventVersion")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "eventType":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "eventVersion":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEndUserMessagingSMSVoice.CheckFields(members, c)
 }
 
 // rawTypeObject checks that a raw value is of type object.
@@ -98,6 +93,14 @@ func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesSESEventPublishing checks the members of an object by name, for rawSESEventPublishing.
+var propertiesSESEventPublishing = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "eventType", Check: rawTypeString},
+		{Name: "mail", Check: rawTypeObject},
+	},
+}
+
 // rawSESEventPublishing checks a raw value against schema/pinpoint/formats.json#/$defs/ses-event-publishing.
 func rawSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -106,19 +109,15 @@ func rawSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "eventType", "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "eventType":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "mail":
-			c.Push(m.Name)
-			rawTypeObject(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesSESEventPublishing.CheckFields(members, c)
+}
+
+// propertiesSESNotification checks the members of an object by name, for rawSESNotification.
+var propertiesSESNotification = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "notificationType", Check: rawTypeString},
+		{Name: "mail", Check: rawTypeObject},
+	},
 }
 
 // rawSESNotification checks a raw value against schema/pinpoint/formats.json#/$defs/ses-notification.
@@ -129,19 +128,16 @@ func rawSESNotification(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "notificationType", "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "notificationType":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "mail":
-			c.Push(m.Name)
-			rawTypeObject(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesSESNotification.CheckFields(members, c)
+}
+
+// propertiesEndUserMessagingInbound checks the members of an object by name, for rawEndUserMessagingInbound.
+var propertiesEndUserMessagingInbound = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "originationNumber", Check: rawTypeString},
+		{Name: "messageBody", Check: rawTypeString},
+		{Name: "inboundMessageId", Check: rawTypeString},
+	},
 }
 
 // rawEndUserMessagingInbound checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-inbound.
@@ -152,23 +148,7 @@ func rawEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "originationNumber", "messageBody", "inboundMessageId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "originationNumber":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "messageBody":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "inboundMessageId":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEndUserMessagingInbound.CheckFields(members, c)
 }
 
 var constEventbridgeSMSVoiceSource = rawcheck.MustParse("\"aws.sms-voice\"")
@@ -181,6 +161,15 @@ func rawEventbridgeSMSVoiceSource(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesEventbridgeSMSVoice checks the members of an object by name, for rawEventbridgeSMSVoice.
+var propertiesEventbridgeSMSVoice = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "source", Check: rawEventbridgeSMSVoiceSource},
+		{Name: "detail-type", Check: rawTypeString},
+		{Name: "detail", Check: rawTypeObject},
+	},
+}
+
 // rawEventbridgeSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-sms-voice.
 func rawEventbridgeSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -189,23 +178,7 @@ func rawEventbridgeSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "source", "detail-type", "detail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "source":
-			c.Push(m.Name)
-			rawEventbridgeSMSVoiceSource(&m.Value, c)
-			c.Pop()
-		case "detail-type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "detail":
-			c.Push(m.Name)
-			rawTypeObject(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEventbridgeSMSVoice.CheckFields(members, c)
 }
 
 var constEventbridgeSESSource = rawcheck.MustParse("\"aws.ses\"")
@@ -218,6 +191,15 @@ func rawEventbridgeSESSource(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesEventbridgeSES checks the members of an object by name, for rawEventbridgeSES.
+var propertiesEventbridgeSES = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "source", Check: rawEventbridgeSESSource},
+		{Name: "detail-type", Check: rawTypeString},
+		{Name: "detail", Check: rawTypeObject},
+	},
+}
+
 // rawEventbridgeSES checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-ses.
 func rawEventbridgeSES(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -226,23 +208,16 @@ func rawEventbridgeSES(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "source", "detail-type", "detail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "source":
-			c.Push(m.Name)
-			rawEventbridgeSESSource(&m.Value, c)
-			c.Pop()
-		case "detail-type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "detail":
-			c.Push(m.Name)
-			rawTypeObject(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEventbridgeSES.CheckFields(members, c)
+}
+
+// propertiesEventbridge checks the members of an object by name, for rawEventbridge.
+var propertiesEventbridge = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "source", Check: rawTypeString},
+		{Name: "detail-type", Check: rawTypeString},
+		{Name: "detail", Check: rawTypeObject},
+	},
 }
 
 // rawEventbridge checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge.
@@ -253,23 +228,17 @@ func rawEventbridge(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "source", "detail-type", "detail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "source":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "detail-type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "detail":
-			c.Push(m.Name)
-			rawTypeObject(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEventbridge.CheckFields(members, c)
+}
+
+// propertiesSnsBody checks the members of an object by name, for rawSnsBody.
+var propertiesSnsBody = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "Type", Check: rawTypeString},
+		{Name: "MessageId", Check: rawTypeString},
+		{Name: "TopicArn", Check: rawTypeString},
+		{Name: "Message", Check: rawTypeString},
+	},
 }
 
 // rawSnsBody checks a raw value against schema/pinpoint/formats.json#/$defs/sns-body.
@@ -280,27 +249,7 @@ func rawSnsBody(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "Type", "MessageId", "TopicArn", "Message")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "Type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "MessageId":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "TopicArn":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Message":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesSnsBody.CheckFields(members, c)
 }
 
 // rawSnsEndUserMessagingSMSVoiceMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-sms-voice/properties/Message.
@@ -316,20 +265,19 @@ func rawSnsEndUserMessagingSMSVoiceMessage(v *jsonvalue.Value, c *validation.Col
 	}
 }
 
+// propertiesSnsEndUserMessagingSMSVoice checks the members of an object by name, for rawSnsEndUserMessagingSMSVoice.
+var propertiesSnsEndUserMessagingSMSVoice = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "Message", Check: rawSnsEndUserMessagingSMSVoiceMessage},
+	},
+}
+
 // rawSnsEndUserMessagingSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-sms-voice.
 func rawSnsEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
 	rawSnsBody(v, c)
 	if v.Kind == jsonvalue.Object {
 		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "Message":
-				c.Push(m.Name)
-				rawSnsEndUserMessagingSMSVoiceMessage(&m.Value, c)
-				c.Pop()
-			}
-		}
+		propertiesSnsEndUserMessagingSMSVoice.CheckFields(members, c)
 	}
 }
 
@@ -346,20 +294,19 @@ func rawSnsEndUserMessagingInboundMessage(v *jsonvalue.Value, c *validation.Coll
 	}
 }
 
+// propertiesSnsEndUserMessagingInbound checks the members of an object by name, for rawSnsEndUserMessagingInbound.
+var propertiesSnsEndUserMessagingInbound = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "Message", Check: rawSnsEndUserMessagingInboundMessage},
+	},
+}
+
 // rawSnsEndUserMessagingInbound checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-inbound.
 func rawSnsEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) {
 	rawSnsBody(v, c)
 	if v.Kind == jsonvalue.Object {
 		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "Message":
-				c.Push(m.Name)
-				rawSnsEndUserMessagingInboundMessage(&m.Value, c)
-				c.Pop()
-			}
-		}
+		propertiesSnsEndUserMessagingInbound.CheckFields(members, c)
 	}
 }
 
@@ -376,20 +323,19 @@ func rawSnsSESEventPublishingMessage(v *jsonvalue.Value, c *validation.Collector
 	}
 }
 
+// propertiesSnsSESEventPublishing checks the members of an object by name, for rawSnsSESEventPublishing.
+var propertiesSnsSESEventPublishing = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "Message", Check: rawSnsSESEventPublishingMessage},
+	},
+}
+
 // rawSnsSESEventPublishing checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-event-publishing.
 func rawSnsSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
 	rawSnsBody(v, c)
 	if v.Kind == jsonvalue.Object {
 		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "Message":
-				c.Push(m.Name)
-				rawSnsSESEventPublishingMessage(&m.Value, c)
-				c.Pop()
-			}
-		}
+		propertiesSnsSESEventPublishing.CheckFields(members, c)
 	}
 }
 
@@ -406,20 +352,19 @@ func rawSnsSESNotificationMessage(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesSnsSESNotification checks the members of an object by name, for rawSnsSESNotification.
+var propertiesSnsSESNotification = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "Message", Check: rawSnsSESNotificationMessage},
+	},
+}
+
 // rawSnsSESNotification checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-notification.
 func rawSnsSESNotification(v *jsonvalue.Value, c *validation.Collector) {
 	rawSnsBody(v, c)
 	if v.Kind == jsonvalue.Object {
 		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "Message":
-				c.Push(m.Name)
-				rawSnsSESNotificationMessage(&m.Value, c)
-				c.Pop()
-			}
-		}
+		propertiesSnsSESNotification.CheckFields(members, c)
 	}
 }
 
@@ -431,6 +376,15 @@ func rawTypeArray(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesCloudwatchLogsSubscription checks the members of an object by name, for rawCloudwatchLogsSubscription.
+var propertiesCloudwatchLogsSubscription = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "messageType", Check: rawTypeString},
+		{Name: "logGroup", Check: rawTypeString},
+		{Name: "logEvents", Check: rawTypeArray},
+	},
+}
+
 // rawCloudwatchLogsSubscription checks a raw value against schema/pinpoint/formats.json#/$defs/cloudwatch-logs-subscription.
 func rawCloudwatchLogsSubscription(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -439,23 +393,7 @@ func rawCloudwatchLogsSubscription(v *jsonvalue.Value, c *validation.Collector) 
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "messageType", "logGroup", "logEvents")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "messageType":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "logGroup":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "logEvents":
-			c.Push(m.Name)
-			rawTypeArray(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesCloudwatchLogsSubscription.CheckFields(members, c)
 }
 
 // rawLambdaSnsEventRecordsItem checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sns-event/properties/Records/items.
@@ -487,6 +425,13 @@ func rawLambdaSnsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesLambdaSnsEvent checks the members of an object by name, for rawLambdaSnsEvent.
+var propertiesLambdaSnsEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "Records", Check: rawLambdaSnsEventRecords},
+	},
+}
+
 // rawLambdaSnsEvent checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sns-event.
 func rawLambdaSnsEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -495,15 +440,7 @@ func rawLambdaSnsEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "Records")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "Records":
-			c.Push(m.Name)
-			rawLambdaSnsEventRecords(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesLambdaSnsEvent.CheckFields(members, c)
 }
 
 var constLambdaSqsEventRecordsItemEventSource = rawcheck.MustParse("\"aws:sqs\"")
@@ -516,6 +453,13 @@ func rawLambdaSqsEventRecordsItemEventSource(v *jsonvalue.Value, c *validation.C
 	}
 }
 
+// propertiesLambdaSqsEventRecordsItem checks the members of an object by name, for rawLambdaSqsEventRecordsItem.
+var propertiesLambdaSqsEventRecordsItem = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "eventSource", Check: rawLambdaSqsEventRecordsItemEventSource},
+	},
+}
+
 // rawLambdaSqsEventRecordsItem checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items.
 func rawLambdaSqsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -524,15 +468,7 @@ func rawLambdaSqsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "eventSource", "body")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "eventSource":
-			c.Push(m.Name)
-			rawLambdaSqsEventRecordsItemEventSource(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesLambdaSqsEventRecordsItem.CheckFields(members, c)
 }
 
 // rawLambdaSqsEventRecords checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records.
@@ -555,6 +491,13 @@ func rawLambdaSqsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesLambdaSqsEvent checks the members of an object by name, for rawLambdaSqsEvent.
+var propertiesLambdaSqsEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "Records", Check: rawLambdaSqsEventRecords},
+	},
+}
+
 // rawLambdaSqsEvent checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event.
 func rawLambdaSqsEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -563,15 +506,14 @@ func rawLambdaSqsEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "Records")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "Records":
-			c.Push(m.Name)
-			rawLambdaSqsEventRecords(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesLambdaSqsEvent.CheckFields(members, c)
+}
+
+// propertiesLambdaCloudwatchLogsEventAwslogs checks the members of an object by name, for rawLambdaCloudwatchLogsEventAwslogs.
+var propertiesLambdaCloudwatchLogsEventAwslogs = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "data", Check: rawTypeString},
+	},
 }
 
 // rawLambdaCloudwatchLogsEventAwslogs checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event/properties/awslogs.
@@ -582,15 +524,14 @@ func rawLambdaCloudwatchLogsEventAwslogs(v *jsonvalue.Value, c *validation.Colle
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "data")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "data":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesLambdaCloudwatchLogsEventAwslogs.CheckFields(members, c)
+}
+
+// propertiesLambdaCloudwatchLogsEvent checks the members of an object by name, for rawLambdaCloudwatchLogsEvent.
+var propertiesLambdaCloudwatchLogsEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "awslogs", Check: rawLambdaCloudwatchLogsEventAwslogs},
+	},
 }
 
 // rawLambdaCloudwatchLogsEvent checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event.
@@ -601,15 +542,7 @@ func rawLambdaCloudwatchLogsEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "awslogs")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "awslogs":
-			c.Push(m.Name)
-			rawLambdaCloudwatchLogsEventAwslogs(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesLambdaCloudwatchLogsEvent.CheckFields(members, c)
 }
 
 // rawCamelCaseEventVersion checks a raw value against schema/pinpoint/formats.json#/$defs/camel-case-event-version.

@@ -357,7 +357,7 @@ func (p *printer) structValidate(t *model.Type) {
 	}
 	body = append(body, fields...)
 	if rest := p.restTable(t); rest != "" {
-		body = append(body, jen.Id(rest).Dot("Check").Call(jen.Id("v").Dot("Rest"), jen.Id("c")))
+		body = append(body, jen.Id(rest).Dot("CheckRest").Call(jen.Id("v").Dot("Rest"), jen.Id("c")))
 	}
 	f.Comment("validate records the violations of v in c, at c's current path.")
 	f.Func().Add(recv(t)).Id("validate").Params(cParam).Block(body...)
@@ -384,7 +384,7 @@ func (p *printer) requiredTable(t *model.Type) string {
 	return name
 }
 
-// restTable declares the rawcheck.Rest that checks the members t kept raw
+// restTable declares the rawcheck.Properties that checks the members t kept raw
 // and returns its name; "" when they need no check: a member of a property
 // whose value did not fit its field is checked against the property's
 // schema, any other against additionalProperties.
@@ -424,7 +424,7 @@ func (p *printer) restTable(t *model.Type) string {
 	name := "rest" + t.Name
 	f := p.validateFileFor(t.Schema)
 	f.Commentf("%s checks the members %s kept raw.", name, t.Name)
-	f.Var().Id(name).Op("=").Qual(rawcheckPkg, "Rest").Values(tableLines(fields)...)
+	f.Var().Id(name).Op("=").Qual(rawcheckPkg, "Properties").Values(tableLines(fields)...)
 	f.Line()
 	return name
 }

@@ -50,9 +50,18 @@ func vpc() []jen.Code { return []jen.Code{jen.Id("v"), jen.Id("c")} }
 
 // declare prints the package-level variable name once, in c's file.
 func (r *rawValidators) declare(c *model.Check, name string, value jen.Code) string {
+	return r.declareDoc(c, name, "", value)
+}
+
+// declareDoc is declare with a doc comment.
+func (r *rawValidators) declareDoc(c *model.Check, name, doc string, value jen.Code) string {
 	if !r.declared[name] {
 		r.declared[name] = true
-		r.p.validateFile(c).Var().Id(name).Op("=").Add(value).Line()
+		f := r.p.validateFile(c)
+		if doc != "" {
+			f.Comment(doc)
+		}
+		f.Var().Id(name).Op("=").Add(value).Line()
 	}
 	return name
 }
@@ -279,7 +288,10 @@ func (r *rawValidators) objectChecks(c *model.Check) []jen.Code {
 		in = append(in, jen.Qual(rawcheckPkg, "DependentRequired").Call(args...))
 	}
 	loop := c.Properties != nil || c.PatternProperties != nil || c.Additional != nil
-	if loop {
+	switch {
+	case c.PropertiesTable() != "":
+		in = append(in, jen.Id(r.propertiesVar(c)).Dot("CheckFields").Call(jen.Id("members"), jen.Id("c")))
+	case loop:
 		in = append(in, r.memberLoop(c))
 	}
 	if len(in) == 0 {
@@ -289,6 +301,30 @@ func (r *rawValidators) objectChecks(c *model.Check) []jen.Code {
 		in = append([]jen.Code{jen.Id("members").Op(":=").Id("v").Dot("Fields").Call()}, in...)
 	}
 	return in
+}
+
+// propertiesVar declares the rawcheck.Properties of c.
+func (r *rawValidators) propertiesVar(c *model.Check) string {
+	var known []jen.Code
+	for _, prop := range c.Properties {
+		fields := []jen.Code{jen.Id("Name").Op(":").Lit(prop.Name)}
+		if n := prop.Check.FuncName(); n != "" {
+			fields = append(fields, jen.Id("Check").Op(":").Id(n))
+		}
+		known = append(known, jen.Values(fields...))
+	}
+	var fields []jen.Code
+	if len(known) > 0 {
+		fields = append(fields, jen.Id("Known").Op(":").Index().Qual(rawcheckPkg, "Member").Values(tableLines(known)...))
+	}
+	switch {
+	case c.Closed:
+		fields = append(fields, jen.Id("Closed").Op(":").True())
+	case c.Additional.FuncName() != "":
+		fields = append(fields, jen.Id("Other").Op(":").Qual(rawcheckPkg, "Member").Values(jen.Id("Check").Op(":").Id(c.Additional.FuncName())))
+	}
+	name := c.PropertiesTable()
+	return r.declareDoc(c, name, name+" checks the members of an object by name, for "+c.Name+".", jen.Qual(rawcheckPkg, "Properties").Values(tableLines(fields)...))
 }
 
 // memberLoop applies properties, patternProperties and

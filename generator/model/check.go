@@ -52,6 +52,7 @@ type Check struct {
 	// Additional is additionalProperties (nil: absent). Closed: it is false.
 	Additional *Check
 	Closed     bool
+	propertiesVar string
 
 	MinItems, MaxItems *int
 	UniqueItems        bool
@@ -335,4 +336,68 @@ func (c *Check) NullNeedsNoCheck() bool {
 		}
 	}
 	return false
+}
+
+// PropertiesTable names the rawcheck.Properties table that checks the
+// members by name; "" when a loop matches them instead: with
+// patternProperties, or when the validator can reach itself (a table that
+// refers to a validator that refers back to the table is an initialization
+// cycle in Go).
+func (c *Check) PropertiesTable() string {
+	if c.propertiesVar == "" || c.recursive() {
+		return ""
+	}
+	return c.propertiesVar
+}
+
+// recursive reports whether the validator of c calls, directly or not,
+// itself.
+func (c *Check) recursive() bool {
+	self := c.Func()
+	seen := map[*Check]bool{}
+	var reaches func(x *Check) bool
+	reaches = func(x *Check) bool {
+		f := x.Func()
+		if f == nil || seen[f] {
+			return false
+		}
+		if f == self {
+			return true
+		}
+		seen[f] = true
+		for _, sub := range f.subs() {
+			if reaches(sub) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, sub := range self.subs() {
+		if reaches(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// subs are the checks c applies to the value or its parts.
+func (c *Check) subs() []*Check {
+	out := []*Check{c.Ref, c.Additional, c.Items, c.ContentSchema, c.Not, c.If, c.Then, c.Else}
+	for _, p := range c.Properties {
+		out = append(out, p.Check)
+	}
+	for _, p := range c.PatternProperties {
+		out = append(out, p.Check)
+	}
+	out = append(out, c.PrefixItems...)
+	out = append(out, c.AllOf...)
+	out = append(out, c.AnyOf...)
+	out = append(out, c.OneOf...)
+	var subs []*Check
+	for _, x := range out {
+		if x != nil {
+			subs = append(subs, x)
+		}
+	}
+	return subs
 }

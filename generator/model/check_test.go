@@ -115,3 +115,21 @@ func TestEmptyEnum(t *testing.T) {
 		t.Errorf("enum %v, accepts %v, func %q", c.Enum, c.Accepts, c.FuncName())
 	}
 }
+
+// A validator that can reach itself matches its members in a loop: a
+// table would refer to a validator that refers back to the table, an
+// initialization cycle in Go.
+func TestPropertiesTable(t *testing.T) {
+	str := at("/$defs/S", &load.Schema{Types: []string{"string"}})
+	flat := at("/$defs/Flat", &load.Schema{Types: []string{"object"}, Properties: []*load.Property{{Name: "s", Schema: str}}})
+	tree := at("/$defs/Tree", &load.Schema{Types: []string{"object"}})
+	tree.Properties = []*load.Property{{Name: "kids", Schema: at("/$defs/Tree/properties/kids", &load.Schema{Types: []string{"array"}, Items: tree})}}
+	patterned := at("/$defs/P", &load.Schema{Types: []string{"object"}, Properties: []*load.Property{{Name: "s", Schema: str}},
+		PatternProperties: []*load.PatternProperty{{Pattern: "^x", Schema: str}}})
+	cs := NewChecks()
+	for s, want := range map[*load.Schema]string{flat: "propertiesFlat", tree: "", patterned: ""} {
+		if got := cs.Of(s).Func().PropertiesTable(); got != want {
+			t.Errorf("%s: %q, want %q", s.Loc.Pointer, got, want)
+		}
+	}
+}

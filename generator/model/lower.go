@@ -52,6 +52,9 @@ func (cs *Checks) lower(c *Check, s *load.Schema) {
 		c.Additional = cs.Of(add)
 		c.Closed = add.IsFalse()
 	}
+	if len(c.PatternProperties) == 0 && (len(c.Properties) > 0 || c.Additional != nil) {
+		c.propertiesVar = cs.varName("properties" + c.Suffix)
+	}
 
 	c.MinItems, c.MaxItems, c.UniqueItems = s.MinItems, s.MaxItems, s.UniqueItems
 	c.Items = cs.Of(s.Items)

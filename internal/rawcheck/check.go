@@ -300,44 +300,56 @@ type Member struct {
 	Kinds Kinds
 }
 
-// Rest is the check of the members a generated struct kept raw: a member of
-// a property whose value did not fit its field is checked against the
-// property's schema (its entry in Known), any other against
-// additionalProperties (Other; Closed when it is false). A table instead of a
-// switch per struct: the logic is the same for every struct.
-type Rest struct {
+// Properties checks the members of an object by name: a member named in
+// Known against its check (properties), any other against Other
+// (additionalProperties; Closed when it is false). Generated validators
+// declare one table per object schema instead of a switch with a branch
+// per member: the logic is the same for every object.
+type Properties struct {
 	Known  []Member
 	Other  Member
 	Closed bool
 }
 
-// Check checks each member of rest.
-func (r *Rest) Check(rest pinpointevents.Members, c *validation.Collector) {
+// CheckRest checks the members a generated struct kept raw: a member of a
+// property whose value did not fit its field, and any other member.
+func (p *Properties) CheckRest(rest pinpointevents.Members, c *validation.Collector) {
 	for i := range rest {
 		m := &rest[i]
-		r.member(m.Name).check(m, c, r.Closed)
-	}
-}
-
-// member returns the rule for the member name.
-func (r *Rest) member(name string) *Member {
-	for i := range r.Known {
-		if r.Known[i].Name == name {
-			return &r.Known[i]
+		switch rule := p.rule(m.Name); {
+		case rule.Check != nil && rule.Kinds != 0:
+			CheckMemberOf(m, c, rule.Check, rule.Kinds)
+		case rule.Check != nil:
+			CheckMember(m, c, rule.Check)
+		case p.Closed && rule == &p.Other:
+			c.AdditionalProperty(m.Name)
 		}
 	}
-	return &r.Other
 }
 
-func (rule *Member) check(m *pinpointevents.Member, c *validation.Collector, closed bool) {
-	switch {
-	case rule.Check != nil && rule.Kinds != 0:
-		CheckMemberOf(m, c, rule.Check, rule.Kinds)
-	case rule.Check != nil:
-		CheckMember(m, c, rule.Check)
-	case closed && rule.Name == "":
-		c.AdditionalProperty(m.Name)
+// CheckFields checks the members of a raw object.
+func (p *Properties) CheckFields(members []jsonvalue.Member, c *validation.Collector) {
+	for i := range members {
+		m := &members[i]
+		switch rule := p.rule(m.Name); {
+		case rule.Check != nil:
+			c.Push(m.Name)
+			rule.Check(&m.Value, c)
+			c.Pop()
+		case p.Closed && rule == &p.Other:
+			c.AdditionalProperty(m.Name)
+		}
 	}
+}
+
+// rule returns the entry for the member name.
+func (p *Properties) rule(name string) *Member {
+	for i := range p.Known {
+		if p.Known[i].Name == name {
+			return &p.Known[i]
+		}
+	}
+	return &p.Other
 }
 
 // Required names the required members of a generated struct by the bit each

@@ -80,7 +80,7 @@ func TestCheckMemberOfDoesNotParseAWrongKind(t *testing.T) {
 	}
 }
 
-func TestRestCheck(t *testing.T) {
+func TestPropertiesCheckRest(t *testing.T) {
 	isString := func(v *jsonvalue.Value, c *validation.Collector) {
 		if v.Kind != jsonvalue.String {
 			c.Type(v, "string")
@@ -96,21 +96,21 @@ func TestRestCheck(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		rest Rest
+		rest Properties
 		in   pinpointevents.Members
 		want string
 	}{
-		{"empty", Rest{Known: known}, nil, ""},
-		{"known member checked", Rest{Known: known}, members("id", `1`), `/id: must be a string, not a number`},
-		{"known member without kinds parsed", Rest{Known: known}, members("note", `{"a":`), `/note: holds malformed JSON`},
-		{"open: other accepted", Rest{Known: known}, members("x", `1`), ""},
-		{"other checked", Rest{Known: known, Other: Member{Check: isString, Kinds: StringKind}}, members("x", `1`, "y", `"s"`), `/x: must be a string, not a number`},
-		{"closed", Rest{Known: known, Closed: true}, members("x", `1`, "id", `"s"`), `(root): member "x" is not allowed`},
+		{"empty", Properties{Known: known}, nil, ""},
+		{"known member checked", Properties{Known: known}, members("id", `1`), `/id: must be a string, not a number`},
+		{"known member without kinds parsed", Properties{Known: known}, members("note", `{"a":`), `/note: holds malformed JSON`},
+		{"open: other accepted", Properties{Known: known}, members("x", `1`), ""},
+		{"other checked", Properties{Known: known, Other: Member{Check: isString, Kinds: StringKind}}, members("x", `1`, "y", `"s"`), `/x: must be a string, not a number`},
+		{"closed", Properties{Known: known, Closed: true}, members("x", `1`, "id", `"s"`), `(root): member "x" is not allowed`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var c validation.Collector
-			tt.rest.Check(tt.in, &c)
+			tt.rest.CheckRest(tt.in, &c)
 			if got := violations(&c); !strings.HasPrefix(got, tt.want) || (tt.want == "") != (got == "") {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
@@ -135,6 +135,37 @@ func TestRequiredCheck(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var c validation.Collector
 			required.Check(tt.absent, tt.rest, &c)
+			if got := violations(&c); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPropertiesCheckFields(t *testing.T) {
+	isString := func(v *jsonvalue.Value, c *validation.Collector) {
+		if v.Kind != jsonvalue.String {
+			c.Type(v, "string")
+		}
+	}
+	known := []Member{{Name: "id", Check: isString}, {Name: "note"}}
+	tests := []struct {
+		name  string
+		props Properties
+		in    string
+		want  string
+	}{
+		{"empty", Properties{Known: known}, `{}`, ""},
+		{"known member checked", Properties{Known: known}, `{"id":1,"note":2}`, `/id: must be a string, not a number`},
+		{"open: other accepted", Properties{Known: known}, `{"x":1}`, ""},
+		{"other checked", Properties{Known: known, Other: Member{Check: isString}}, `{"x":1,"y":"s"}`, `/x: must be a string, not a number`},
+		{"closed", Properties{Known: known, Closed: true}, `{"x":1,"note":1}`, `(root): member "x" is not allowed`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := MustParse(tt.in)
+			var c validation.Collector
+			tt.props.CheckFields(v.Fields(), &c)
 			if got := violations(&c); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}

@@ -29,7 +29,7 @@ var requiredAppEvent = rawcheck.Required{
 }
 
 // restAppEvent checks the members AppEvent kept raw.
-var restAppEvent = rawcheck.Rest{
+var restAppEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawAppEventEventType, Kinds: rawcheck.StringKind},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -87,7 +87,7 @@ func (v *AppEvent) validate(c *validation.Collector) {
 		v.Session.validate(c)
 		c.Pop()
 	}
-	restAppEvent.Check(v.Rest, c)
+	restAppEvent.CheckRest(v.Rest, c)
 }
 
 var patternAppEventEventTypeNot = regexp.MustCompile("^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
@@ -110,6 +110,11 @@ func rawAppEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	rawcheck.Not(v, c, rawAppEventEventTypeNot)
 }
 
+// propertiesAppEventAttributes checks the members of an object by name, for rawAppEventAttributes.
+var propertiesAppEventAttributes = rawcheck.Properties{
+	Other: rawcheck.Member{Check: rawTypeString},
+}
+
 // rawAppEventAttributes checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/attributes.
 func rawAppEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -117,15 +122,23 @@ func rawAppEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		if !matched {
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesAppEventAttributes.CheckFields(members, c)
+}
+
+// propertiesAppEvent checks the members of an object by name, for rawAppEvent.
+var propertiesAppEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawAppEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawAppEventAttributes},
+		{Name: "metrics", Check: rawMetrics},
+	},
 }
 
 // rawAppEvent checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent.
@@ -136,49 +149,5 @@ func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawAppEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawAppEventAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesAppEvent.CheckFields(members, c)
 }

@@ -30,7 +30,7 @@ var requiredAppEvent = rawcheck.Required{
 }
 
 // restAppEvent checks the members AppEvent kept raw.
-var restAppEvent = rawcheck.Rest{
+var restAppEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawAppEventEventType, Kinds: rawcheck.StringKind},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -100,7 +100,7 @@ func (v *AppEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restAppEvent.Check(v.Rest, c)
+	restAppEvent.CheckRest(v.Rest, c)
 }
 
 // checkAppMonetizationEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_type.
@@ -126,7 +126,7 @@ var requiredAppMonetizationEvent = rawcheck.Required{
 }
 
 // restAppMonetizationEvent checks the members AppMonetizationEvent kept raw.
-var restAppMonetizationEvent = rawcheck.Rest{
+var restAppMonetizationEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawAppMonetizationEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -206,7 +206,7 @@ func (v *AppMonetizationEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restAppMonetizationEvent.Check(v.Rest, c)
+	restAppMonetizationEvent.CheckRest(v.Rest, c)
 }
 
 // checkAppSessionEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_type.
@@ -234,7 +234,7 @@ var requiredAppSessionEvent = rawcheck.Required{
 }
 
 // restAppSessionEvent checks the members AppSessionEvent kept raw.
-var restAppSessionEvent = rawcheck.Rest{
+var restAppSessionEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawAppSessionEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -304,7 +304,7 @@ func (v *AppSessionEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restAppSessionEvent.Check(v.Rest, c)
+	restAppSessionEvent.CheckRest(v.Rest, c)
 }
 
 // checkAppUserAuthEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_type.
@@ -332,7 +332,7 @@ var requiredAppUserAuthEvent = rawcheck.Required{
 }
 
 // restAppUserAuthEvent checks the members AppUserAuthEvent kept raw.
-var restAppUserAuthEvent = rawcheck.Rest{
+var restAppUserAuthEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawAppUserAuthEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -402,7 +402,7 @@ func (v *AppUserAuthEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restAppUserAuthEvent.Check(v.Rest, c)
+	restAppUserAuthEvent.CheckRest(v.Rest, c)
 }
 
 // checkInAppMessageEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_type.
@@ -430,7 +430,7 @@ var requiredInAppMessageEvent = rawcheck.Required{
 }
 
 // restInAppMessageEvent checks the members InAppMessageEvent kept raw.
-var restInAppMessageEvent = rawcheck.Rest{
+var restInAppMessageEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawInAppMessageEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -500,11 +500,11 @@ func (v *InAppMessageEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restInAppMessageEvent.Check(v.Rest, c)
+	restInAppMessageEvent.CheckRest(v.Rest, c)
 }
 
 // restMonetizationAttributes checks the members MonetizationAttributes kept raw.
-var restMonetizationAttributes = rawcheck.Rest{
+var restMonetizationAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "_currency", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "_product_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -517,11 +517,11 @@ var restMonetizationAttributes = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *MonetizationAttributes) validate(c *validation.Collector) {
-	restMonetizationAttributes.Check(v.Rest, c)
+	restMonetizationAttributes.CheckRest(v.Rest, c)
 }
 
 // restMonetizationMetrics checks the members MonetizationMetrics kept raw.
-var restMonetizationMetrics = rawcheck.Rest{
+var restMonetizationMetrics = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "_item_price", Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
 		{Name: "_quantity", Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
@@ -531,7 +531,7 @@ var restMonetizationMetrics = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *MonetizationMetrics) validate(c *validation.Collector) {
-	restMonetizationMetrics.Check(v.Rest, c)
+	restMonetizationMetrics.CheckRest(v.Rest, c)
 }
 
 var patternAppEventEventTypeNot = regexp.MustCompile("^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
@@ -564,6 +564,11 @@ func rawAppSessionEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesAppAttributes checks the members of an object by name, for rawAppAttributes.
+var propertiesAppAttributes = rawcheck.Properties{
+	Other: rawcheck.Member{Check: rawTypeString},
+}
+
 // rawAppAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppAttributes.
 func rawAppAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -571,15 +576,25 @@ func rawAppAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		if !matched {
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesAppAttributes.CheckFields(members, c)
+}
+
+// propertiesAppSessionEvent checks the members of an object by name, for rawAppSessionEvent.
+var propertiesAppSessionEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawAppSessionEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawAppAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "endpoint", Check: rawEndpoint},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+	},
 }
 
 // rawAppSessionEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent.
@@ -590,59 +605,7 @@ func rawAppSessionEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawAppSessionEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawAppAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "endpoint":
-			c.Push(m.Name)
-			rawEndpoint(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesAppSessionEvent.CheckFields(members, c)
 }
 
 var enumAppUserAuthEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_userauth.sign_in\""), rawcheck.MustParse("\"_userauth.sign_up\""), rawcheck.MustParse("\"_userauth.auth_fail\"")}
@@ -655,6 +618,24 @@ func rawAppUserAuthEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesAppUserAuthEvent checks the members of an object by name, for rawAppUserAuthEvent.
+var propertiesAppUserAuthEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawAppUserAuthEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawAppAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "endpoint", Check: rawEndpoint},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+	},
+}
+
 // rawAppUserAuthEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent.
 func rawAppUserAuthEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -663,59 +644,7 @@ func rawAppUserAuthEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawAppUserAuthEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawAppAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "endpoint":
-			c.Push(m.Name)
-			rawEndpoint(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesAppUserAuthEvent.CheckFields(members, c)
 }
 
 var constAppMonetizationEventEventType = rawcheck.MustParse("\"_monetization.purchase\"")
@@ -728,6 +657,18 @@ func rawAppMonetizationEventEventType(v *jsonvalue.Value, c *validation.Collecto
 	}
 }
 
+// propertiesMonetizationAttributes checks the members of an object by name, for rawMonetizationAttributes.
+var propertiesMonetizationAttributes = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "_currency", Check: rawTypeString},
+		{Name: "_product_id", Check: rawTypeString},
+		{Name: "_transaction_id", Check: rawTypeString},
+		{Name: "_item_price_formatted", Check: rawTypeString},
+		{Name: "_store", Check: rawTypeString},
+	},
+	Other: rawcheck.Member{Check: rawTypeString},
+}
+
 // rawMonetizationAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes.
 func rawMonetizationAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -735,42 +676,16 @@ func rawMonetizationAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "_currency":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "_product_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "_transaction_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "_item_price_formatted":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "_store":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesMonetizationAttributes.CheckFields(members, c)
+}
+
+// propertiesMonetizationMetrics checks the members of an object by name, for rawMonetizationMetrics.
+var propertiesMonetizationMetrics = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "_item_price", Check: rawTypeNumber},
+		{Name: "_quantity", Check: rawTypeNumber},
+	},
+	Other: rawcheck.Member{Check: rawTypeNumber},
 }
 
 // rawMonetizationMetrics checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics.
@@ -780,27 +695,25 @@ func rawMonetizationMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "_item_price":
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "_quantity":
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesMonetizationMetrics.CheckFields(members, c)
+}
+
+// propertiesAppMonetizationEvent checks the members of an object by name, for rawAppMonetizationEvent.
+var propertiesAppMonetizationEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawAppMonetizationEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawMonetizationAttributes},
+		{Name: "metrics", Check: rawMonetizationMetrics},
+		{Name: "endpoint", Check: rawEndpoint},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+	},
 }
 
 // rawAppMonetizationEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent.
@@ -811,59 +724,7 @@ func rawAppMonetizationEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawAppMonetizationEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawMonetizationAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMonetizationMetrics(&m.Value, c)
-			c.Pop()
-		case "endpoint":
-			c.Push(m.Name)
-			rawEndpoint(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesAppMonetizationEvent.CheckFields(members, c)
 }
 
 var enumInAppMessageEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_inapp.message_displayed\""), rawcheck.MustParse("\"_inapp.message_dismissed\""), rawcheck.MustParse("\"_inapp.message_clicked\"")}
@@ -876,6 +737,24 @@ func rawInAppMessageEventEventType(v *jsonvalue.Value, c *validation.Collector) 
 	}
 }
 
+// propertiesInAppMessageEvent checks the members of an object by name, for rawInAppMessageEvent.
+var propertiesInAppMessageEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawInAppMessageEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawAppAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "endpoint", Check: rawEndpoint},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+	},
+}
+
 // rawInAppMessageEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent.
 func rawInAppMessageEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -884,59 +763,25 @@ func rawInAppMessageEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawInAppMessageEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawAppAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "endpoint":
-			c.Push(m.Name)
-			rawEndpoint(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesInAppMessageEvent.CheckFields(members, c)
+}
+
+// propertiesAppEvent checks the members of an object by name, for rawAppEvent.
+var propertiesAppEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawAppEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawAppAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "endpoint", Check: rawEndpoint},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+	},
 }
 
 // rawAppEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent.
@@ -947,57 +792,5 @@ func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawAppEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawAppAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "endpoint":
-			c.Push(m.Name)
-			rawEndpoint(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesAppEvent.CheckFields(members, c)
 }

@@ -15,7 +15,7 @@ var requiredCampaignEngagementAttributes = rawcheck.Required{
 }
 
 // restCampaignEngagementAttributes checks the members CampaignEngagementAttributes kept raw.
-var restCampaignEngagementAttributes = rawcheck.Rest{
+var restCampaignEngagementAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -28,7 +28,7 @@ var restCampaignEngagementAttributes = rawcheck.Rest{
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignEngagementAttributes) validate(c *validation.Collector) {
 	requiredCampaignEngagementAttributes.Check(v.absent, v.Rest, c)
-	restCampaignEngagementAttributes.Check(v.Rest, c)
+	restCampaignEngagementAttributes.CheckRest(v.Rest, c)
 }
 
 // checkCampaignEngagementEventEventType checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_type.
@@ -56,7 +56,7 @@ var requiredCampaignEngagementEvent = rawcheck.Required{
 }
 
 // restCampaignEngagementEvent checks the members CampaignEngagementEvent kept raw.
-var restCampaignEngagementEvent = rawcheck.Rest{
+var restCampaignEngagementEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawCampaignEngagementEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -131,7 +131,7 @@ func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restCampaignEngagementEvent.Check(v.Rest, c)
+	restCampaignEngagementEvent.CheckRest(v.Rest, c)
 }
 
 // requiredCampaignSendAttributes lists the required members of CampaignSendAttributes by their absent bit.
@@ -143,7 +143,7 @@ var requiredCampaignSendAttributes = rawcheck.Required{
 }
 
 // restCampaignSendAttributes checks the members CampaignSendAttributes kept raw.
-var restCampaignSendAttributes = rawcheck.Rest{
+var restCampaignSendAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -158,7 +158,7 @@ var restCampaignSendAttributes = rawcheck.Rest{
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignSendAttributes) validate(c *validation.Collector) {
 	requiredCampaignSendAttributes.Check(v.absent, v.Rest, c)
-	restCampaignSendAttributes.Check(v.Rest, c)
+	restCampaignSendAttributes.CheckRest(v.Rest, c)
 }
 
 // checkCampaignSendEventEventType checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_type.
@@ -185,7 +185,7 @@ var requiredCampaignSendEvent = rawcheck.Required{
 }
 
 // restCampaignSendEvent checks the members CampaignSendEvent kept raw.
-var restCampaignSendEvent = rawcheck.Rest{
+var restCampaignSendEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawCampaignSendEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -260,7 +260,7 @@ func (v *CampaignSendEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restCampaignSendEvent.Check(v.Rest, c)
+	restCampaignSendEvent.CheckRest(v.Rest, c)
 }
 
 var constCampaignSendEventEventType = rawcheck.MustParse("\"_campaign.send\"")
@@ -281,6 +281,19 @@ func rawTypeStringOrNull(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesCampaignSendAttributes checks the members of an object by name, for rawCampaignSendAttributes.
+var propertiesCampaignSendAttributes = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "campaign_id", Check: rawTypeString},
+		{Name: "campaign_activity_id", Check: rawTypeString},
+		{Name: "treatment_id", Check: rawTypeString},
+		{Name: "campaign_send_status", Check: rawTypeString},
+		{Name: "delivery_type", Check: rawTypeString},
+		{Name: "campaign_type", Check: rawTypeStringOrNull},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull},
+}
+
 // rawCampaignSendAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes.
 func rawCampaignSendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -289,47 +302,25 @@ func rawCampaignSendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "campaign_id", "campaign_activity_id", "treatment_id", "campaign_send_status")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "campaign_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "treatment_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_send_status":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "delivery_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_type":
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesCampaignSendAttributes.CheckFields(members, c)
+}
+
+// propertiesCampaignSendEvent checks the members of an object by name, for rawCampaignSendEvent.
+var propertiesCampaignSendEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawCampaignSendEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawCampaignSendAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "client_context", Check: rawEndpointClientContext},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+	},
 }
 
 // rawCampaignSendEvent checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent.
@@ -340,59 +331,7 @@ func rawCampaignSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawCampaignSendEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawCampaignSendAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEndpointClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesCampaignSendEvent.CheckFields(members, c)
 }
 
 var enumCampaignEngagementEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_campaign.opened_notification\""), rawcheck.MustParse("\"_campaign.received_foreground\""), rawcheck.MustParse("\"_campaign.received_background\"")}
@@ -405,6 +344,17 @@ func rawCampaignEngagementEventEventType(v *jsonvalue.Value, c *validation.Colle
 	}
 }
 
+// propertiesCampaignEngagementAttributes checks the members of an object by name, for rawCampaignEngagementAttributes.
+var propertiesCampaignEngagementAttributes = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "campaign_id", Check: rawTypeString},
+		{Name: "campaign_activity_id", Check: rawTypeString},
+		{Name: "treatment_id", Check: rawTypeString},
+		{Name: "isAppInForeground", Check: rawTypeString},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull},
+}
+
 // rawCampaignEngagementAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes.
 func rawCampaignEngagementAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -413,37 +363,25 @@ func rawCampaignEngagementAttributes(v *jsonvalue.Value, c *validation.Collector
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "campaign_id", "campaign_activity_id")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "campaign_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "treatment_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "isAppInForeground":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesCampaignEngagementAttributes.CheckFields(members, c)
+}
+
+// propertiesCampaignEngagementEvent checks the members of an object by name, for rawCampaignEngagementEvent.
+var propertiesCampaignEngagementEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawCampaignEngagementEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawCampaignEngagementAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "endpoint", Check: rawEndpoint},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+	},
 }
 
 // rawCampaignEngagementEvent checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent.
@@ -454,57 +392,5 @@ func rawCampaignEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawCampaignEngagementEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawCampaignEngagementAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "endpoint":
-			c.Push(m.Name)
-			rawEndpoint(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesCampaignEngagementEvent.CheckFields(members, c)
 }

@@ -51,7 +51,7 @@ var requiredApplication = rawcheck.Required{
 }
 
 // restApplication checks the members Application kept raw.
-var restApplication = rawcheck.Rest{
+var restApplication = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "app_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "cognito_identity_pool_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -71,7 +71,7 @@ func (v *Application) validate(c *validation.Collector) {
 		v.SDK.validate(c)
 		c.Pop()
 	}
-	restApplication.Check(v.Rest, c)
+	restApplication.CheckRest(v.Rest, c)
 }
 
 // requiredClient lists the required members of Client by their absent bit.
@@ -80,7 +80,7 @@ var requiredClient = rawcheck.Required{
 }
 
 // restClient checks the members Client kept raw.
-var restClient = rawcheck.Rest{
+var restClient = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "client_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "cognito_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -90,11 +90,11 @@ var restClient = rawcheck.Rest{
 // validate records the violations of v in c, at c's current path.
 func (v *Client) validate(c *validation.Collector) {
 	requiredClient.Check(v.absent, v.Rest, c)
-	restClient.Check(v.Rest, c)
+	restClient.CheckRest(v.Rest, c)
 }
 
 // restDevice checks the members Device kept raw.
-var restDevice = rawcheck.Rest{
+var restDevice = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "locale", Check: rawLocale, Kinds: rawcheck.ObjectKind},
 		{Name: "make", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -115,7 +115,7 @@ func (v *Device) validate(c *validation.Collector) {
 		v.Platform.validate(c)
 		c.Pop()
 	}
-	restDevice.Check(v.Rest, c)
+	restDevice.CheckRest(v.Rest, c)
 }
 
 // requiredEndpointClientContext lists the required members of EndpointClientContext by their absent bit.
@@ -124,7 +124,7 @@ var requiredEndpointClientContext = rawcheck.Required{
 }
 
 // restEndpointClientContext checks the members EndpointClientContext kept raw.
-var restEndpointClientContext = rawcheck.Rest{
+var restEndpointClientContext = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "custom", Check: rawEndpointClientContextCustom, Kinds: rawcheck.ObjectKind},
 	},
@@ -138,7 +138,7 @@ func (v *EndpointClientContext) validate(c *validation.Collector) {
 		v.Custom.validate(c)
 		c.Pop()
 	}
-	restEndpointClientContext.Check(v.Rest, c)
+	restEndpointClientContext.CheckRest(v.Rest, c)
 }
 
 // checkEndpointClientContextCustomEndpoint checks a Go string against schema/pinpoint/3.1/common.json#/$defs/EndpointClientContextCustom/properties/endpoint.
@@ -158,7 +158,7 @@ var requiredEndpointClientContextCustom = rawcheck.Required{
 }
 
 // restEndpointClientContextCustom checks the members EndpointClientContextCustom kept raw.
-var restEndpointClientContextCustom = rawcheck.Rest{
+var restEndpointClientContextCustom = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "endpoint", Check: rawEndpointClientContextCustomEndpoint, Kinds: rawcheck.StringKind},
 	},
@@ -172,11 +172,11 @@ func (v *EndpointClientContextCustom) validate(c *validation.Collector) {
 		checkEndpointClientContextCustomEndpoint(v.Endpoint.Text, c)
 		c.Pop()
 	}
-	restEndpointClientContextCustom.Check(v.Rest, c)
+	restEndpointClientContextCustom.CheckRest(v.Rest, c)
 }
 
 // restLocale checks the members Locale kept raw.
-var restLocale = rawcheck.Rest{
+var restLocale = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "code", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "country", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -186,11 +186,11 @@ var restLocale = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *Locale) validate(c *validation.Collector) {
-	restLocale.Check(v.Rest, c)
+	restLocale.CheckRest(v.Rest, c)
 }
 
 // restPlatform checks the members Platform kept raw.
-var restPlatform = rawcheck.Rest{
+var restPlatform = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "name", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "version", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -199,11 +199,11 @@ var restPlatform = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *Platform) validate(c *validation.Collector) {
-	restPlatform.Check(v.Rest, c)
+	restPlatform.CheckRest(v.Rest, c)
 }
 
 // restSDK checks the members SDK kept raw.
-var restSDK = rawcheck.Rest{
+var restSDK = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "name", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "version", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -212,11 +212,11 @@ var restSDK = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *SDK) validate(c *validation.Collector) {
-	restSDK.Check(v.Rest, c)
+	restSDK.CheckRest(v.Rest, c)
 }
 
 // restSession checks the members Session kept raw.
-var restSession = rawcheck.Rest{
+var restSession = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "session_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "start_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -236,7 +236,7 @@ func (v *Session) validate(c *validation.Collector) {
 		checkUnixMillis(int64(*v.StopTimestamp), c)
 		c.Pop()
 	}
-	restSession.Check(v.Rest, c)
+	restSession.CheckRest(v.Rest, c)
 }
 
 var minimumUnixMillis = rawcheck.MustNumber("0")
@@ -275,6 +275,14 @@ func rawTypeString(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesSDK checks the members of an object by name, for rawSDK.
+var propertiesSDK = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "name", Check: rawTypeString},
+		{Name: "version", Check: rawTypeString},
+	},
+}
+
 // rawSDK checks a raw value against schema/pinpoint/3.1/common.json#/$defs/SDK.
 func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -282,19 +290,20 @@ func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "version":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesSDK.CheckFields(members, c)
+}
+
+// propertiesApplication checks the members of an object by name, for rawApplication.
+var propertiesApplication = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "app_id", Check: rawTypeString},
+		{Name: "cognito_identity_pool_id", Check: rawTypeString},
+		{Name: "package_name", Check: rawTypeString},
+		{Name: "sdk", Check: rawSDK},
+		{Name: "title", Check: rawTypeString},
+		{Name: "version_name", Check: rawTypeString},
+		{Name: "version_code", Check: rawTypeString},
+	},
 }
 
 // rawApplication checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Application.
@@ -305,39 +314,15 @@ func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "app_id", "sdk")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "app_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "cognito_identity_pool_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "package_name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "sdk":
-			c.Push(m.Name)
-			rawSDK(&m.Value, c)
-			c.Pop()
-		case "title":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "version_name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "version_code":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesApplication.CheckFields(members, c)
+}
+
+// propertiesClient checks the members of an object by name, for rawClient.
+var propertiesClient = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "client_id", Check: rawTypeString},
+		{Name: "cognito_id", Check: rawTypeString},
+	},
 }
 
 // rawClient checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Client.
@@ -348,19 +333,16 @@ func rawClient(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "client_id")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "client_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "cognito_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesClient.CheckFields(members, c)
+}
+
+// propertiesLocale checks the members of an object by name, for rawLocale.
+var propertiesLocale = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "code", Check: rawTypeString},
+		{Name: "country", Check: rawTypeString},
+		{Name: "language", Check: rawTypeString},
+	},
 }
 
 // rawLocale checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Locale.
@@ -370,23 +352,17 @@ func rawLocale(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "code":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "country":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "language":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesLocale.CheckFields(members, c)
+}
+
+// propertiesDevice checks the members of an object by name, for rawDevice.
+var propertiesDevice = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "locale", Check: rawLocale},
+		{Name: "make", Check: rawTypeString},
+		{Name: "model", Check: rawTypeString},
+		{Name: "platform", Check: rawSDK},
+	},
 }
 
 // rawDevice checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Device.
@@ -396,27 +372,16 @@ func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "locale":
-			c.Push(m.Name)
-			rawLocale(&m.Value, c)
-			c.Pop()
-		case "make":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "model":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "platform":
-			c.Push(m.Name)
-			rawSDK(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesDevice.CheckFields(members, c)
+}
+
+// propertiesSession checks the members of an object by name, for rawSession.
+var propertiesSession = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "session_id", Check: rawTypeString},
+		{Name: "start_timestamp", Check: rawUnixMillis},
+		{Name: "stop_timestamp", Check: rawUnixMillis},
+	},
 }
 
 // rawSession checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Session.
@@ -426,23 +391,7 @@ func rawSession(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "session_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "start_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "stop_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesSession.CheckFields(members, c)
 }
 
 // rawTypeNumber checks that a raw value is of type number.
@@ -453,6 +402,11 @@ func rawTypeNumber(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesMetrics checks the members of an object by name, for rawMetrics.
+var propertiesMetrics = rawcheck.Properties{
+	Other: rawcheck.Member{Check: rawTypeNumber},
+}
+
 // rawMetrics checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Metrics.
 func rawMetrics(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -460,15 +414,7 @@ func rawMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		if !matched {
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesMetrics.CheckFields(members, c)
 }
 
 // rawAWSAccountID checks a raw value against schema/pinpoint/3.1/common.json#/$defs/AWSAccountID.
@@ -497,6 +443,13 @@ func rawEndpointClientContextCustomEndpoint(v *jsonvalue.Value, c *validation.Co
 	}
 }
 
+// propertiesEndpointClientContextCustom checks the members of an object by name, for rawEndpointClientContextCustom.
+var propertiesEndpointClientContextCustom = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "endpoint", Check: rawEndpointClientContextCustomEndpoint},
+	},
+}
+
 // rawEndpointClientContextCustom checks a raw value against schema/pinpoint/3.1/common.json#/$defs/EndpointClientContextCustom.
 func rawEndpointClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -505,15 +458,14 @@ func rawEndpointClientContextCustom(v *jsonvalue.Value, c *validation.Collector)
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "endpoint")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "endpoint":
-			c.Push(m.Name)
-			rawEndpointClientContextCustomEndpoint(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEndpointClientContextCustom.CheckFields(members, c)
+}
+
+// propertiesEndpointClientContext checks the members of an object by name, for rawEndpointClientContext.
+var propertiesEndpointClientContext = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "custom", Check: rawEndpointClientContextCustom},
+	},
 }
 
 // rawEndpointClientContext checks a raw value against schema/pinpoint/3.1/common.json#/$defs/EndpointClientContext.
@@ -524,13 +476,5 @@ func rawEndpointClientContext(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "custom")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "custom":
-			c.Push(m.Name)
-			rawEndpointClientContextCustom(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEndpointClientContext.CheckFields(members, c)
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // restBouncedRecipient checks the members BouncedRecipient kept raw.
-var restBouncedRecipient = rawcheck.Rest{
+var restBouncedRecipient = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "action", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -20,11 +20,11 @@ var restBouncedRecipient = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *BouncedRecipient) validate(c *validation.Collector) {
-	restBouncedRecipient.Check(v.Rest, c)
+	restBouncedRecipient.CheckRest(v.Rest, c)
 }
 
 // restCommonHeaders checks the members CommonHeaders kept raw.
-var restCommonHeaders = rawcheck.Rest{
+var restCommonHeaders = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "from", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "to", Check: rawAttributeListsValue, Kinds: rawcheck.ArrayKind},
@@ -35,11 +35,11 @@ var restCommonHeaders = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *CommonHeaders) validate(c *validation.Collector) {
-	restCommonHeaders.Check(v.Rest, c)
+	restCommonHeaders.CheckRest(v.Rest, c)
 }
 
 // restComplainedRecipient checks the members ComplainedRecipient kept raw.
-var restComplainedRecipient = rawcheck.Rest{
+var restComplainedRecipient = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
 	},
@@ -47,7 +47,7 @@ var restComplainedRecipient = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *ComplainedRecipient) validate(c *validation.Collector) {
-	restComplainedRecipient.Check(v.Rest, c)
+	restComplainedRecipient.CheckRest(v.Rest, c)
 }
 
 // requiredEmailAttributes lists the required members of EmailAttributes by their absent bit.
@@ -56,7 +56,7 @@ var requiredEmailAttributes = rawcheck.Required{
 }
 
 // restEmailAttributes checks the members EmailAttributes kept raw.
-var restEmailAttributes = rawcheck.Rest{
+var restEmailAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "feedback", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -73,7 +73,7 @@ var restEmailAttributes = rawcheck.Rest{
 // validate records the violations of v in c, at c's current path.
 func (v *EmailAttributes) validate(c *validation.Collector) {
 	requiredEmailAttributes.Check(v.absent, v.Rest, c)
-	restEmailAttributes.Check(v.Rest, c)
+	restEmailAttributes.CheckRest(v.Rest, c)
 }
 
 // checkEmailBounceBouncedRecipients checks a Go value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounced_recipients.
@@ -86,7 +86,7 @@ func checkEmailBounceBouncedRecipients(v []BouncedRecipient, c *validation.Colle
 }
 
 // restEmailBounce checks the members EmailBounce kept raw.
-var restEmailBounce = rawcheck.Rest{
+var restEmailBounce = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "bounce_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "bounce_sub_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -103,7 +103,7 @@ func (v *EmailBounce) validate(c *validation.Collector) {
 		checkEmailBounceBouncedRecipients(v.BouncedRecipients, c)
 		c.Pop()
 	}
-	restEmailBounce.Check(v.Rest, c)
+	restEmailBounce.CheckRest(v.Rest, c)
 }
 
 // requiredEmailClickChannel lists the required members of EmailClickChannel by their absent bit.
@@ -112,7 +112,7 @@ var requiredEmailClickChannel = rawcheck.Required{
 }
 
 // restEmailClickChannel checks the members EmailClickChannel kept raw.
-var restEmailClickChannel = rawcheck.Rest{
+var restEmailClickChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailClickMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -126,11 +126,11 @@ func (v *EmailClickChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailClickChannel.Check(v.Rest, c)
+	restEmailClickChannel.CheckRest(v.Rest, c)
 }
 
 // restEmailClickDetails checks the members EmailClickDetails kept raw.
-var restEmailClickDetails = rawcheck.Rest{
+var restEmailClickDetails = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "ip_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "user_agent", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -141,7 +141,7 @@ var restEmailClickDetails = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClickDetails) validate(c *validation.Collector) {
-	restEmailClickDetails.Check(v.Rest, c)
+	restEmailClickDetails.CheckRest(v.Rest, c)
 }
 
 // checkEmailClickEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_type.
@@ -168,7 +168,7 @@ var requiredEmailClickEvent = rawcheck.Required{
 }
 
 // restEmailClickEvent checks the members EmailClickEvent kept raw.
-var restEmailClickEvent = rawcheck.Rest{
+var restEmailClickEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailClickEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -249,7 +249,7 @@ func (v *EmailClickEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailClickEvent.Check(v.Rest, c)
+	restEmailClickEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailClickFacets lists the required members of EmailClickFacets by their absent bit.
@@ -258,7 +258,7 @@ var requiredEmailClickFacets = rawcheck.Required{
 }
 
 // restEmailClickFacets checks the members EmailClickFacets kept raw.
-var restEmailClickFacets = rawcheck.Rest{
+var restEmailClickFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailClickChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -272,7 +272,7 @@ func (v *EmailClickFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailClickFacets.Check(v.Rest, c)
+	restEmailClickFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailClickMailEvent lists the required members of EmailClickMailEvent by their absent bit.
@@ -282,7 +282,7 @@ var requiredEmailClickMailEvent = rawcheck.Required{
 }
 
 // restEmailClickMailEvent checks the members EmailClickMailEvent kept raw.
-var restEmailClickMailEvent = rawcheck.Rest{
+var restEmailClickMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "click", Check: rawEmailClickDetails, Kinds: rawcheck.ObjectKind},
@@ -302,11 +302,11 @@ func (v *EmailClickMailEvent) validate(c *validation.Collector) {
 		v.Click.validate(c)
 		c.Pop()
 	}
-	restEmailClickMailEvent.Check(v.Rest, c)
+	restEmailClickMailEvent.CheckRest(v.Rest, c)
 }
 
 // restEmailClientContext checks the members EmailClientContext kept raw.
-var restEmailClientContext = rawcheck.Rest{
+var restEmailClientContext = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "custom", Check: rawEmailClientContextCustom, Kinds: rawcheck.ObjectKind},
 	},
@@ -319,11 +319,11 @@ func (v *EmailClientContext) validate(c *validation.Collector) {
 		v.Custom.validate(c)
 		c.Pop()
 	}
-	restEmailClientContext.Check(v.Rest, c)
+	restEmailClientContext.CheckRest(v.Rest, c)
 }
 
 // restEmailClientContextCustom checks the members EmailClientContextCustom kept raw.
-var restEmailClientContextCustom = rawcheck.Rest{
+var restEmailClientContextCustom = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "legacy_identifier", Check: rawTypeString, Kinds: rawcheck.StringKind},
 	},
@@ -331,7 +331,7 @@ var restEmailClientContextCustom = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClientContextCustom) validate(c *validation.Collector) {
-	restEmailClientContextCustom.Check(v.Rest, c)
+	restEmailClientContextCustom.CheckRest(v.Rest, c)
 }
 
 // requiredEmailComplaintChannel lists the required members of EmailComplaintChannel by their absent bit.
@@ -340,7 +340,7 @@ var requiredEmailComplaintChannel = rawcheck.Required{
 }
 
 // restEmailComplaintChannel checks the members EmailComplaintChannel kept raw.
-var restEmailComplaintChannel = rawcheck.Rest{
+var restEmailComplaintChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailComplaintMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -354,7 +354,7 @@ func (v *EmailComplaintChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailComplaintChannel.Check(v.Rest, c)
+	restEmailComplaintChannel.CheckRest(v.Rest, c)
 }
 
 // checkEmailComplaintDetailsComplainedRecipients checks a Go value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients.
@@ -367,7 +367,7 @@ func checkEmailComplaintDetailsComplainedRecipients(v []ComplainedRecipient, c *
 }
 
 // restEmailComplaintDetails checks the members EmailComplaintDetails kept raw.
-var restEmailComplaintDetails = rawcheck.Rest{
+var restEmailComplaintDetails = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "complained_recipients", Check: rawEmailComplaintDetailsComplainedRecipients, Kinds: rawcheck.ArrayKind},
 		{Name: "feedback_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -383,7 +383,7 @@ func (v *EmailComplaintDetails) validate(c *validation.Collector) {
 		checkEmailComplaintDetailsComplainedRecipients(v.ComplainedRecipients, c)
 		c.Pop()
 	}
-	restEmailComplaintDetails.Check(v.Rest, c)
+	restEmailComplaintDetails.CheckRest(v.Rest, c)
 }
 
 // checkEmailComplaintEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
@@ -410,7 +410,7 @@ var requiredEmailComplaintEvent = rawcheck.Required{
 }
 
 // restEmailComplaintEvent checks the members EmailComplaintEvent kept raw.
-var restEmailComplaintEvent = rawcheck.Rest{
+var restEmailComplaintEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailComplaintEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -491,7 +491,7 @@ func (v *EmailComplaintEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailComplaintEvent.Check(v.Rest, c)
+	restEmailComplaintEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailComplaintFacets lists the required members of EmailComplaintFacets by their absent bit.
@@ -500,7 +500,7 @@ var requiredEmailComplaintFacets = rawcheck.Required{
 }
 
 // restEmailComplaintFacets checks the members EmailComplaintFacets kept raw.
-var restEmailComplaintFacets = rawcheck.Rest{
+var restEmailComplaintFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailComplaintChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -514,7 +514,7 @@ func (v *EmailComplaintFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailComplaintFacets.Check(v.Rest, c)
+	restEmailComplaintFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailComplaintMailEvent lists the required members of EmailComplaintMailEvent by their absent bit.
@@ -523,7 +523,7 @@ var requiredEmailComplaintMailEvent = rawcheck.Required{
 }
 
 // restEmailComplaintMailEvent checks the members EmailComplaintMailEvent kept raw.
-var restEmailComplaintMailEvent = rawcheck.Rest{
+var restEmailComplaintMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "complaint", Check: rawEmailComplaintDetails, Kinds: rawcheck.ObjectKind},
@@ -543,7 +543,7 @@ func (v *EmailComplaintMailEvent) validate(c *validation.Collector) {
 		v.Complaint.validate(c)
 		c.Pop()
 	}
-	restEmailComplaintMailEvent.Check(v.Rest, c)
+	restEmailComplaintMailEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailDeliveredChannel lists the required members of EmailDeliveredChannel by their absent bit.
@@ -552,7 +552,7 @@ var requiredEmailDeliveredChannel = rawcheck.Required{
 }
 
 // restEmailDeliveredChannel checks the members EmailDeliveredChannel kept raw.
-var restEmailDeliveredChannel = rawcheck.Rest{
+var restEmailDeliveredChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailDeliveredMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -566,7 +566,7 @@ func (v *EmailDeliveredChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailDeliveredChannel.Check(v.Rest, c)
+	restEmailDeliveredChannel.CheckRest(v.Rest, c)
 }
 
 // checkEmailDeliveredEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_type.
@@ -593,7 +593,7 @@ var requiredEmailDeliveredEvent = rawcheck.Required{
 }
 
 // restEmailDeliveredEvent checks the members EmailDeliveredEvent kept raw.
-var restEmailDeliveredEvent = rawcheck.Rest{
+var restEmailDeliveredEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailDeliveredEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -674,7 +674,7 @@ func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailDeliveredEvent.Check(v.Rest, c)
+	restEmailDeliveredEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailDeliveredFacets lists the required members of EmailDeliveredFacets by their absent bit.
@@ -683,7 +683,7 @@ var requiredEmailDeliveredFacets = rawcheck.Required{
 }
 
 // restEmailDeliveredFacets checks the members EmailDeliveredFacets kept raw.
-var restEmailDeliveredFacets = rawcheck.Rest{
+var restEmailDeliveredFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailDeliveredChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -697,7 +697,7 @@ func (v *EmailDeliveredFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailDeliveredFacets.Check(v.Rest, c)
+	restEmailDeliveredFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailDeliveredMailEvent lists the required members of EmailDeliveredMailEvent by their absent bit.
@@ -707,7 +707,7 @@ var requiredEmailDeliveredMailEvent = rawcheck.Required{
 }
 
 // restEmailDeliveredMailEvent checks the members EmailDeliveredMailEvent kept raw.
-var restEmailDeliveredMailEvent = rawcheck.Rest{
+var restEmailDeliveredMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "delivery", Check: rawEmailDelivery, Kinds: rawcheck.ObjectKind},
@@ -727,11 +727,11 @@ func (v *EmailDeliveredMailEvent) validate(c *validation.Collector) {
 		v.Delivery.validate(c)
 		c.Pop()
 	}
-	restEmailDeliveredMailEvent.Check(v.Rest, c)
+	restEmailDeliveredMailEvent.CheckRest(v.Rest, c)
 }
 
 // restEmailDelivery checks the members EmailDelivery kept raw.
-var restEmailDelivery = rawcheck.Rest{
+var restEmailDelivery = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "smtp_response", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "reporting_mta", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -742,7 +742,7 @@ var restEmailDelivery = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailDelivery) validate(c *validation.Collector) {
-	restEmailDelivery.Check(v.Rest, c)
+	restEmailDelivery.CheckRest(v.Rest, c)
 }
 
 // requiredEmailHardBounceChannel lists the required members of EmailHardBounceChannel by their absent bit.
@@ -751,7 +751,7 @@ var requiredEmailHardBounceChannel = rawcheck.Required{
 }
 
 // restEmailHardBounceChannel checks the members EmailHardBounceChannel kept raw.
-var restEmailHardBounceChannel = rawcheck.Rest{
+var restEmailHardBounceChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailHardBounceMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -765,7 +765,7 @@ func (v *EmailHardBounceChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailHardBounceChannel.Check(v.Rest, c)
+	restEmailHardBounceChannel.CheckRest(v.Rest, c)
 }
 
 // checkEmailHardBounceEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
@@ -792,7 +792,7 @@ var requiredEmailHardBounceEvent = rawcheck.Required{
 }
 
 // restEmailHardBounceEvent checks the members EmailHardBounceEvent kept raw.
-var restEmailHardBounceEvent = rawcheck.Rest{
+var restEmailHardBounceEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailHardBounceEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -873,7 +873,7 @@ func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailHardBounceEvent.Check(v.Rest, c)
+	restEmailHardBounceEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailHardBounceFacets lists the required members of EmailHardBounceFacets by their absent bit.
@@ -882,7 +882,7 @@ var requiredEmailHardBounceFacets = rawcheck.Required{
 }
 
 // restEmailHardBounceFacets checks the members EmailHardBounceFacets kept raw.
-var restEmailHardBounceFacets = rawcheck.Rest{
+var restEmailHardBounceFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailHardBounceChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -896,7 +896,7 @@ func (v *EmailHardBounceFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailHardBounceFacets.Check(v.Rest, c)
+	restEmailHardBounceFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailHardBounceMailEvent lists the required members of EmailHardBounceMailEvent by their absent bit.
@@ -905,7 +905,7 @@ var requiredEmailHardBounceMailEvent = rawcheck.Required{
 }
 
 // restEmailHardBounceMailEvent checks the members EmailHardBounceMailEvent kept raw.
-var restEmailHardBounceMailEvent = rawcheck.Rest{
+var restEmailHardBounceMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "bounce", Check: rawEmailBounce, Kinds: rawcheck.ObjectKind},
@@ -925,7 +925,7 @@ func (v *EmailHardBounceMailEvent) validate(c *validation.Collector) {
 		v.Bounce.validate(c)
 		c.Pop()
 	}
-	restEmailHardBounceMailEvent.Check(v.Rest, c)
+	restEmailHardBounceMailEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailOpenChannel lists the required members of EmailOpenChannel by their absent bit.
@@ -934,7 +934,7 @@ var requiredEmailOpenChannel = rawcheck.Required{
 }
 
 // restEmailOpenChannel checks the members EmailOpenChannel kept raw.
-var restEmailOpenChannel = rawcheck.Rest{
+var restEmailOpenChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailOpenMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -948,11 +948,11 @@ func (v *EmailOpenChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailOpenChannel.Check(v.Rest, c)
+	restEmailOpenChannel.CheckRest(v.Rest, c)
 }
 
 // restEmailOpenDetails checks the members EmailOpenDetails kept raw.
-var restEmailOpenDetails = rawcheck.Rest{
+var restEmailOpenDetails = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "ip_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "user_agent", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -961,7 +961,7 @@ var restEmailOpenDetails = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailOpenDetails) validate(c *validation.Collector) {
-	restEmailOpenDetails.Check(v.Rest, c)
+	restEmailOpenDetails.CheckRest(v.Rest, c)
 }
 
 // checkEmailOpenEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
@@ -988,7 +988,7 @@ var requiredEmailOpenEvent = rawcheck.Required{
 }
 
 // restEmailOpenEvent checks the members EmailOpenEvent kept raw.
-var restEmailOpenEvent = rawcheck.Rest{
+var restEmailOpenEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailOpenEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -1069,7 +1069,7 @@ func (v *EmailOpenEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailOpenEvent.Check(v.Rest, c)
+	restEmailOpenEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailOpenFacets lists the required members of EmailOpenFacets by their absent bit.
@@ -1078,7 +1078,7 @@ var requiredEmailOpenFacets = rawcheck.Required{
 }
 
 // restEmailOpenFacets checks the members EmailOpenFacets kept raw.
-var restEmailOpenFacets = rawcheck.Rest{
+var restEmailOpenFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailOpenChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -1092,7 +1092,7 @@ func (v *EmailOpenFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailOpenFacets.Check(v.Rest, c)
+	restEmailOpenFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailOpenMailEvent lists the required members of EmailOpenMailEvent by their absent bit.
@@ -1102,7 +1102,7 @@ var requiredEmailOpenMailEvent = rawcheck.Required{
 }
 
 // restEmailOpenMailEvent checks the members EmailOpenMailEvent kept raw.
-var restEmailOpenMailEvent = rawcheck.Rest{
+var restEmailOpenMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "open", Check: rawEmailOpenDetails, Kinds: rawcheck.ObjectKind},
@@ -1122,11 +1122,11 @@ func (v *EmailOpenMailEvent) validate(c *validation.Collector) {
 		v.Open.validate(c)
 		c.Pop()
 	}
-	restEmailOpenMailEvent.Check(v.Rest, c)
+	restEmailOpenMailEvent.CheckRest(v.Rest, c)
 }
 
 // restEmailReject checks the members EmailReject kept raw.
-var restEmailReject = rawcheck.Rest{
+var restEmailReject = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "reason", Check: rawTypeString, Kinds: rawcheck.StringKind},
 	},
@@ -1134,7 +1134,7 @@ var restEmailReject = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailReject) validate(c *validation.Collector) {
-	restEmailReject.Check(v.Rest, c)
+	restEmailReject.CheckRest(v.Rest, c)
 }
 
 // requiredEmailRejectedChannel lists the required members of EmailRejectedChannel by their absent bit.
@@ -1143,7 +1143,7 @@ var requiredEmailRejectedChannel = rawcheck.Required{
 }
 
 // restEmailRejectedChannel checks the members EmailRejectedChannel kept raw.
-var restEmailRejectedChannel = rawcheck.Rest{
+var restEmailRejectedChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailRejectedMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -1157,7 +1157,7 @@ func (v *EmailRejectedChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailRejectedChannel.Check(v.Rest, c)
+	restEmailRejectedChannel.CheckRest(v.Rest, c)
 }
 
 // checkEmailRejectedEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
@@ -1184,7 +1184,7 @@ var requiredEmailRejectedEvent = rawcheck.Required{
 }
 
 // restEmailRejectedEvent checks the members EmailRejectedEvent kept raw.
-var restEmailRejectedEvent = rawcheck.Rest{
+var restEmailRejectedEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailRejectedEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -1265,7 +1265,7 @@ func (v *EmailRejectedEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailRejectedEvent.Check(v.Rest, c)
+	restEmailRejectedEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailRejectedFacets lists the required members of EmailRejectedFacets by their absent bit.
@@ -1274,7 +1274,7 @@ var requiredEmailRejectedFacets = rawcheck.Required{
 }
 
 // restEmailRejectedFacets checks the members EmailRejectedFacets kept raw.
-var restEmailRejectedFacets = rawcheck.Rest{
+var restEmailRejectedFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailRejectedChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -1288,7 +1288,7 @@ func (v *EmailRejectedFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailRejectedFacets.Check(v.Rest, c)
+	restEmailRejectedFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailRejectedMailEvent lists the required members of EmailRejectedMailEvent by their absent bit.
@@ -1297,7 +1297,7 @@ var requiredEmailRejectedMailEvent = rawcheck.Required{
 }
 
 // restEmailRejectedMailEvent checks the members EmailRejectedMailEvent kept raw.
-var restEmailRejectedMailEvent = rawcheck.Rest{
+var restEmailRejectedMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "reject", Check: rawEmailReject, Kinds: rawcheck.ObjectKind},
@@ -1317,7 +1317,7 @@ func (v *EmailRejectedMailEvent) validate(c *validation.Collector) {
 		v.Reject.validate(c)
 		c.Pop()
 	}
-	restEmailRejectedMailEvent.Check(v.Rest, c)
+	restEmailRejectedMailEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailRenderingFailureChannel lists the required members of EmailRenderingFailureChannel by their absent bit.
@@ -1326,7 +1326,7 @@ var requiredEmailRenderingFailureChannel = rawcheck.Required{
 }
 
 // restEmailRenderingFailureChannel checks the members EmailRenderingFailureChannel kept raw.
-var restEmailRenderingFailureChannel = rawcheck.Rest{
+var restEmailRenderingFailureChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailRenderingFailureMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -1340,11 +1340,11 @@ func (v *EmailRenderingFailureChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailRenderingFailureChannel.Check(v.Rest, c)
+	restEmailRenderingFailureChannel.CheckRest(v.Rest, c)
 }
 
 // restEmailRenderingFailureDetails checks the members EmailRenderingFailureDetails kept raw.
-var restEmailRenderingFailureDetails = rawcheck.Rest{
+var restEmailRenderingFailureDetails = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "error_message", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "template_name", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -1353,7 +1353,7 @@ var restEmailRenderingFailureDetails = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRenderingFailureDetails) validate(c *validation.Collector) {
-	restEmailRenderingFailureDetails.Check(v.Rest, c)
+	restEmailRenderingFailureDetails.CheckRest(v.Rest, c)
 }
 
 // checkEmailRenderingFailureEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_type.
@@ -1380,7 +1380,7 @@ var requiredEmailRenderingFailureEvent = rawcheck.Required{
 }
 
 // restEmailRenderingFailureEvent checks the members EmailRenderingFailureEvent kept raw.
-var restEmailRenderingFailureEvent = rawcheck.Rest{
+var restEmailRenderingFailureEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailRenderingFailureEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -1461,7 +1461,7 @@ func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailRenderingFailureEvent.Check(v.Rest, c)
+	restEmailRenderingFailureEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailRenderingFailureFacets lists the required members of EmailRenderingFailureFacets by their absent bit.
@@ -1470,7 +1470,7 @@ var requiredEmailRenderingFailureFacets = rawcheck.Required{
 }
 
 // restEmailRenderingFailureFacets checks the members EmailRenderingFailureFacets kept raw.
-var restEmailRenderingFailureFacets = rawcheck.Rest{
+var restEmailRenderingFailureFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailRenderingFailureChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -1484,11 +1484,11 @@ func (v *EmailRenderingFailureFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailRenderingFailureFacets.Check(v.Rest, c)
+	restEmailRenderingFailureFacets.CheckRest(v.Rest, c)
 }
 
 // restEmailRenderingFailureMailEvent checks the members EmailRenderingFailureMailEvent kept raw.
-var restEmailRenderingFailureMailEvent = rawcheck.Rest{
+var restEmailRenderingFailureMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "failure", Check: rawEmailRenderingFailureDetails, Kinds: rawcheck.ObjectKind},
@@ -1507,7 +1507,7 @@ func (v *EmailRenderingFailureMailEvent) validate(c *validation.Collector) {
 		v.Failure.validate(c)
 		c.Pop()
 	}
-	restEmailRenderingFailureMailEvent.Check(v.Rest, c)
+	restEmailRenderingFailureMailEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailSendChannel lists the required members of EmailSendChannel by their absent bit.
@@ -1516,7 +1516,7 @@ var requiredEmailSendChannel = rawcheck.Required{
 }
 
 // restEmailSendChannel checks the members EmailSendChannel kept raw.
-var restEmailSendChannel = rawcheck.Rest{
+var restEmailSendChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailSendMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -1530,7 +1530,7 @@ func (v *EmailSendChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailSendChannel.Check(v.Rest, c)
+	restEmailSendChannel.CheckRest(v.Rest, c)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -1560,7 +1560,7 @@ var requiredEmailSendEvent = rawcheck.Required{
 }
 
 // restEmailSendEvent checks the members EmailSendEvent kept raw.
-var restEmailSendEvent = rawcheck.Rest{
+var restEmailSendEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailSendEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -1641,7 +1641,7 @@ func (v *EmailSendEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailSendEvent.Check(v.Rest, c)
+	restEmailSendEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailSendFacets lists the required members of EmailSendFacets by their absent bit.
@@ -1650,7 +1650,7 @@ var requiredEmailSendFacets = rawcheck.Required{
 }
 
 // restEmailSendFacets checks the members EmailSendFacets kept raw.
-var restEmailSendFacets = rawcheck.Rest{
+var restEmailSendFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailSendChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -1664,7 +1664,7 @@ func (v *EmailSendFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailSendFacets.Check(v.Rest, c)
+	restEmailSendFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailSendMailEvent lists the required members of EmailSendMailEvent by their absent bit.
@@ -1674,7 +1674,7 @@ var requiredEmailSendMailEvent = rawcheck.Required{
 }
 
 // restEmailSendMailEvent checks the members EmailSendMailEvent kept raw.
-var restEmailSendMailEvent = rawcheck.Rest{
+var restEmailSendMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "send", Check: rawTypeObject, Kinds: rawcheck.ObjectKind},
@@ -1694,7 +1694,7 @@ func (v *EmailSendMailEvent) validate(c *validation.Collector) {
 		v.Send.validate(c)
 		c.Pop()
 	}
-	restEmailSendMailEvent.Check(v.Rest, c)
+	restEmailSendMailEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailSoftBounceChannel lists the required members of EmailSoftBounceChannel by their absent bit.
@@ -1703,7 +1703,7 @@ var requiredEmailSoftBounceChannel = rawcheck.Required{
 }
 
 // restEmailSoftBounceChannel checks the members EmailSoftBounceChannel kept raw.
-var restEmailSoftBounceChannel = rawcheck.Rest{
+var restEmailSoftBounceChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailHardBounceMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -1717,7 +1717,7 @@ func (v *EmailSoftBounceChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailSoftBounceChannel.Check(v.Rest, c)
+	restEmailSoftBounceChannel.CheckRest(v.Rest, c)
 }
 
 // checkEmailSoftBounceEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_type.
@@ -1744,7 +1744,7 @@ var requiredEmailSoftBounceEvent = rawcheck.Required{
 }
 
 // restEmailSoftBounceEvent checks the members EmailSoftBounceEvent kept raw.
-var restEmailSoftBounceEvent = rawcheck.Rest{
+var restEmailSoftBounceEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailSoftBounceEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -1825,7 +1825,7 @@ func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailSoftBounceEvent.Check(v.Rest, c)
+	restEmailSoftBounceEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailSoftBounceFacets lists the required members of EmailSoftBounceFacets by their absent bit.
@@ -1834,7 +1834,7 @@ var requiredEmailSoftBounceFacets = rawcheck.Required{
 }
 
 // restEmailSoftBounceFacets checks the members EmailSoftBounceFacets kept raw.
-var restEmailSoftBounceFacets = rawcheck.Rest{
+var restEmailSoftBounceFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailHardBounceChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -1848,7 +1848,7 @@ func (v *EmailSoftBounceFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailSoftBounceFacets.Check(v.Rest, c)
+	restEmailSoftBounceFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailSoftBounceMailEvent lists the required members of EmailSoftBounceMailEvent by their absent bit.
@@ -1857,7 +1857,7 @@ var requiredEmailSoftBounceMailEvent = rawcheck.Required{
 }
 
 // restEmailSoftBounceMailEvent checks the members EmailSoftBounceMailEvent kept raw.
-var restEmailSoftBounceMailEvent = rawcheck.Rest{
+var restEmailSoftBounceMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "bounce", Check: rawEmailBounce, Kinds: rawcheck.ObjectKind},
@@ -1877,7 +1877,7 @@ func (v *EmailSoftBounceMailEvent) validate(c *validation.Collector) {
 		v.Bounce.validate(c)
 		c.Pop()
 	}
-	restEmailSoftBounceMailEvent.Check(v.Rest, c)
+	restEmailSoftBounceMailEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailUnsubscribeChannel lists the required members of EmailUnsubscribeChannel by their absent bit.
@@ -1886,7 +1886,7 @@ var requiredEmailUnsubscribeChannel = rawcheck.Required{
 }
 
 // restEmailUnsubscribeChannel checks the members EmailUnsubscribeChannel kept raw.
-var restEmailUnsubscribeChannel = rawcheck.Rest{
+var restEmailUnsubscribeChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailUnsubscribeMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -1900,7 +1900,7 @@ func (v *EmailUnsubscribeChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailUnsubscribeChannel.Check(v.Rest, c)
+	restEmailUnsubscribeChannel.CheckRest(v.Rest, c)
 }
 
 // checkEmailUnsubscribeEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_type.
@@ -1927,7 +1927,7 @@ var requiredEmailUnsubscribeEvent = rawcheck.Required{
 }
 
 // restEmailUnsubscribeEvent checks the members EmailUnsubscribeEvent kept raw.
-var restEmailUnsubscribeEvent = rawcheck.Rest{
+var restEmailUnsubscribeEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailUnsubscribeEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -2008,7 +2008,7 @@ func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailUnsubscribeEvent.Check(v.Rest, c)
+	restEmailUnsubscribeEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailUnsubscribeFacets lists the required members of EmailUnsubscribeFacets by their absent bit.
@@ -2017,7 +2017,7 @@ var requiredEmailUnsubscribeFacets = rawcheck.Required{
 }
 
 // restEmailUnsubscribeFacets checks the members EmailUnsubscribeFacets kept raw.
-var restEmailUnsubscribeFacets = rawcheck.Rest{
+var restEmailUnsubscribeFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailUnsubscribeChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -2031,7 +2031,7 @@ func (v *EmailUnsubscribeFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailUnsubscribeFacets.Check(v.Rest, c)
+	restEmailUnsubscribeFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailUnsubscribeMailEvent lists the required members of EmailUnsubscribeMailEvent by their absent bit.
@@ -2040,7 +2040,7 @@ var requiredEmailUnsubscribeMailEvent = rawcheck.Required{
 }
 
 // restEmailUnsubscribeMailEvent checks the members EmailUnsubscribeMailEvent kept raw.
-var restEmailUnsubscribeMailEvent = rawcheck.Rest{
+var restEmailUnsubscribeMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "click", Check: rawEmailClickDetails, Kinds: rawcheck.ObjectKind},
@@ -2060,7 +2060,7 @@ func (v *EmailUnsubscribeMailEvent) validate(c *validation.Collector) {
 		v.Click.validate(c)
 		c.Pop()
 	}
-	restEmailUnsubscribeMailEvent.Check(v.Rest, c)
+	restEmailUnsubscribeMailEvent.CheckRest(v.Rest, c)
 }
 
 // requiredHeader lists the required members of Header by their absent bit.
@@ -2070,7 +2070,7 @@ var requiredHeader = rawcheck.Required{
 }
 
 // restHeader checks the members Header kept raw.
-var restHeader = rawcheck.Rest{
+var restHeader = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "name", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "value", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -2080,7 +2080,7 @@ var restHeader = rawcheck.Rest{
 // validate records the violations of v in c, at c's current path.
 func (v *Header) validate(c *validation.Collector) {
 	requiredHeader.Check(v.absent, v.Rest, c)
-	restHeader.Check(v.Rest, c)
+	restHeader.CheckRest(v.Rest, c)
 }
 
 // checkMailHeaders checks a Go value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers.
@@ -2104,7 +2104,7 @@ var requiredMail = rawcheck.Required{
 }
 
 // restMail checks the members Mail kept raw.
-var restMail = rawcheck.Rest{
+var restMail = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "message_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "message_send_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -2134,7 +2134,7 @@ func (v *Mail) validate(c *validation.Collector) {
 		v.CommonHeaders.validate(c)
 		c.Pop()
 	}
-	restMail.Check(v.Rest, c)
+	restMail.CheckRest(v.Rest, c)
 }
 
 var constEmailSendEventEventType = rawcheck.MustParse("\"_email.send\"")
@@ -2147,6 +2147,21 @@ func rawEmailSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesEmailAttributes checks the members of an object by name, for rawEmailAttributes.
+var propertiesEmailAttributes = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "feedback", Check: rawTypeString},
+		{Name: "campaign_id", Check: rawTypeString},
+		{Name: "campaign_activity_id", Check: rawTypeString},
+		{Name: "treatment_id", Check: rawTypeString},
+		{Name: "journey_id", Check: rawTypeString},
+		{Name: "journey_activity_id", Check: rawTypeString},
+		{Name: "journey_run_id", Check: rawTypeString},
+		{Name: "tags", Check: rawTypeStringOrNull},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull},
+}
+
 // rawEmailAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes.
 func rawEmailAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2155,57 +2170,14 @@ func rawEmailAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "feedback")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "feedback":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "treatment_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_run_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "tags":
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailAttributes.CheckFields(members, c)
+}
+
+// propertiesEmailClientContextCustom checks the members of an object by name, for rawEmailClientContextCustom.
+var propertiesEmailClientContextCustom = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "legacy_identifier", Check: rawTypeString},
+	},
 }
 
 // rawEmailClientContextCustom checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom.
@@ -2215,15 +2187,14 @@ func rawEmailClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "legacy_identifier":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailClientContextCustom.CheckFields(members, c)
+}
+
+// propertiesEmailClientContext checks the members of an object by name, for rawEmailClientContext.
+var propertiesEmailClientContext = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "custom", Check: rawEmailClientContextCustom},
+	},
 }
 
 // rawEmailClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext.
@@ -2233,15 +2204,7 @@ func rawEmailClientContext(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "custom":
-			c.Push(m.Name)
-			rawEmailClientContextCustom(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailClientContext.CheckFields(members, c)
 }
 
 // rawTypeBoolean checks that a raw value is of type boolean.
@@ -2252,6 +2215,14 @@ func rawTypeBoolean(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesHeader checks the members of an object by name, for rawHeader.
+var propertiesHeader = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "name", Check: rawTypeString},
+		{Name: "value", Check: rawTypeString},
+	},
+}
+
 // rawHeader checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Header.
 func rawHeader(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2260,19 +2231,7 @@ func rawHeader(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "name", "value")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "value":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesHeader.CheckFields(members, c)
 }
 
 // rawMailHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers.
@@ -2292,6 +2251,16 @@ func rawMailHeaders(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesCommonHeaders checks the members of an object by name, for rawCommonHeaders.
+var propertiesCommonHeaders = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "from", Check: rawTypeString},
+		{Name: "to", Check: rawAttributeListsValue},
+		{Name: "subject", Check: rawTypeString},
+		{Name: "date", Check: rawTypeString},
+	},
+}
+
 // rawCommonHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders.
 func rawCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2299,27 +2268,20 @@ func rawCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "from":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "to":
-			c.Push(m.Name)
-			rawAttributeListsValue(&m.Value, c)
-			c.Pop()
-		case "subject":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "date":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesCommonHeaders.CheckFields(members, c)
+}
+
+// propertiesMail checks the members of an object by name, for rawMail.
+var propertiesMail = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "message_id", Check: rawTypeString},
+		{Name: "message_send_timestamp", Check: rawUnixMillis},
+		{Name: "from_address", Check: rawTypeString},
+		{Name: "destination", Check: rawAttributeListsValue},
+		{Name: "headers_truncated", Check: rawTypeBoolean},
+		{Name: "headers", Check: rawMailHeaders},
+		{Name: "common_headers", Check: rawCommonHeaders},
+	},
 }
 
 // rawMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail.
@@ -2330,39 +2292,7 @@ func rawMail(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "message_id", "message_send_timestamp", "from_address", "destination", "headers_truncated", "headers", "common_headers")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "message_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "message_send_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "from_address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "destination":
-			c.Push(m.Name)
-			rawAttributeListsValue(&m.Value, c)
-			c.Pop()
-		case "headers_truncated":
-			c.Push(m.Name)
-			rawTypeBoolean(&m.Value, c)
-			c.Pop()
-		case "headers":
-			c.Push(m.Name)
-			rawMailHeaders(&m.Value, c)
-			c.Pop()
-		case "common_headers":
-			c.Push(m.Name)
-			rawCommonHeaders(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesMail.CheckFields(members, c)
 }
 
 // rawTypeObject checks that a raw value is of type object.
@@ -2373,6 +2303,14 @@ func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesEmailSendMailEvent checks the members of an object by name, for rawEmailSendMailEvent.
+var propertiesEmailSendMailEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail},
+		{Name: "send", Check: rawTypeObject},
+	},
+}
+
 // rawEmailSendMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendMailEvent.
 func rawEmailSendMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2381,19 +2319,14 @@ func rawEmailSendMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail", "send")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "send":
-			c.Push(m.Name)
-			rawTypeObject(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailSendMailEvent.CheckFields(members, c)
+}
+
+// propertiesEmailSendChannel checks the members of an object by name, for rawEmailSendChannel.
+var propertiesEmailSendChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailSendMailEvent},
+	},
 }
 
 // rawEmailSendChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendChannel.
@@ -2404,15 +2337,14 @@ func rawEmailSendChannel(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailSendMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailSendChannel.CheckFields(members, c)
+}
+
+// propertiesEmailSendFacets checks the members of an object by name, for rawEmailSendFacets.
+var propertiesEmailSendFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailSendChannel},
+	},
 }
 
 // rawEmailSendFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendFacets.
@@ -2423,15 +2355,26 @@ func rawEmailSendFacets(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailSendChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailSendFacets.CheckFields(members, c)
+}
+
+// propertiesEmailSendEvent checks the members of an object by name, for rawEmailSendEvent.
+var propertiesEmailSendEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailSendEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawEmailAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "client_context", Check: rawEmailClientContext},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+		{Name: "facets", Check: rawEmailSendFacets},
+	},
 }
 
 // rawEmailSendEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent.
@@ -2442,63 +2385,7 @@ func rawEmailSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailSendEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailSendFacets(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailSendEvent.CheckFields(members, c)
 }
 
 var constEmailDeliveredEventEventType = rawcheck.MustParse("\"_email.delivered\"")
@@ -2519,6 +2406,16 @@ func rawTypeInteger(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesEmailDelivery checks the members of an object by name, for rawEmailDelivery.
+var propertiesEmailDelivery = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "smtp_response", Check: rawTypeString},
+		{Name: "reporting_mta", Check: rawTypeString},
+		{Name: "recipients", Check: rawAttributeListsValue},
+		{Name: "processing_time_millis", Check: rawTypeInteger},
+	},
+}
+
 // rawEmailDelivery checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery.
 func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2526,27 +2423,15 @@ func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "smtp_response":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "reporting_mta":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "recipients":
-			c.Push(m.Name)
-			rawAttributeListsValue(&m.Value, c)
-			c.Pop()
-		case "processing_time_millis":
-			c.Push(m.Name)
-			rawTypeInteger(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailDelivery.CheckFields(members, c)
+}
+
+// propertiesEmailDeliveredMailEvent checks the members of an object by name, for rawEmailDeliveredMailEvent.
+var propertiesEmailDeliveredMailEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail},
+		{Name: "delivery", Check: rawEmailDelivery},
+	},
 }
 
 // rawEmailDeliveredMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredMailEvent.
@@ -2557,19 +2442,14 @@ func rawEmailDeliveredMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail", "delivery")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "delivery":
-			c.Push(m.Name)
-			rawEmailDelivery(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailDeliveredMailEvent.CheckFields(members, c)
+}
+
+// propertiesEmailDeliveredChannel checks the members of an object by name, for rawEmailDeliveredChannel.
+var propertiesEmailDeliveredChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailDeliveredMailEvent},
+	},
 }
 
 // rawEmailDeliveredChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredChannel.
@@ -2580,15 +2460,14 @@ func rawEmailDeliveredChannel(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailDeliveredMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailDeliveredChannel.CheckFields(members, c)
+}
+
+// propertiesEmailDeliveredFacets checks the members of an object by name, for rawEmailDeliveredFacets.
+var propertiesEmailDeliveredFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailDeliveredChannel},
+	},
 }
 
 // rawEmailDeliveredFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredFacets.
@@ -2599,15 +2478,26 @@ func rawEmailDeliveredFacets(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailDeliveredChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailDeliveredFacets.CheckFields(members, c)
+}
+
+// propertiesEmailDeliveredEvent checks the members of an object by name, for rawEmailDeliveredEvent.
+var propertiesEmailDeliveredEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailDeliveredEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawEmailAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "client_context", Check: rawEmailClientContext},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+		{Name: "facets", Check: rawEmailDeliveredFacets},
+	},
 }
 
 // rawEmailDeliveredEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent.
@@ -2618,63 +2508,7 @@ func rawEmailDeliveredEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailDeliveredEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailDeliveredFacets(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailDeliveredEvent.CheckFields(members, c)
 }
 
 var constEmailRejectedEventEventType = rawcheck.MustParse("\"_email.rejected\"")
@@ -2687,6 +2521,13 @@ func rawEmailRejectedEventEventType(v *jsonvalue.Value, c *validation.Collector)
 	}
 }
 
+// propertiesEmailReject checks the members of an object by name, for rawEmailReject.
+var propertiesEmailReject = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "reason", Check: rawTypeString},
+	},
+}
+
 // rawEmailReject checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailReject.
 func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2694,15 +2535,15 @@ func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "reason":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailReject.CheckFields(members, c)
+}
+
+// propertiesEmailRejectedMailEvent checks the members of an object by name, for rawEmailRejectedMailEvent.
+var propertiesEmailRejectedMailEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail},
+		{Name: "reject", Check: rawEmailReject},
+	},
 }
 
 // rawEmailRejectedMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedMailEvent.
@@ -2713,19 +2554,14 @@ func rawEmailRejectedMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "reject":
-			c.Push(m.Name)
-			rawEmailReject(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailRejectedMailEvent.CheckFields(members, c)
+}
+
+// propertiesEmailRejectedChannel checks the members of an object by name, for rawEmailRejectedChannel.
+var propertiesEmailRejectedChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailRejectedMailEvent},
+	},
 }
 
 // rawEmailRejectedChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedChannel.
@@ -2736,15 +2572,14 @@ func rawEmailRejectedChannel(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailRejectedMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailRejectedChannel.CheckFields(members, c)
+}
+
+// propertiesEmailRejectedFacets checks the members of an object by name, for rawEmailRejectedFacets.
+var propertiesEmailRejectedFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailRejectedChannel},
+	},
 }
 
 // rawEmailRejectedFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedFacets.
@@ -2755,15 +2590,26 @@ func rawEmailRejectedFacets(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailRejectedChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailRejectedFacets.CheckFields(members, c)
+}
+
+// propertiesEmailRejectedEvent checks the members of an object by name, for rawEmailRejectedEvent.
+var propertiesEmailRejectedEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailRejectedEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawEmailAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "client_context", Check: rawEmailClientContext},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+		{Name: "facets", Check: rawEmailRejectedFacets},
+	},
 }
 
 // rawEmailRejectedEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent.
@@ -2774,63 +2620,7 @@ func rawEmailRejectedEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailRejectedEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailRejectedFacets(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailRejectedEvent.CheckFields(members, c)
 }
 
 var constEmailHardBounceEventEventType = rawcheck.MustParse("\"_email.hardbounce\"")
@@ -2843,6 +2633,16 @@ func rawEmailHardBounceEventEventType(v *jsonvalue.Value, c *validation.Collecto
 	}
 }
 
+// propertiesBouncedRecipient checks the members of an object by name, for rawBouncedRecipient.
+var propertiesBouncedRecipient = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_address", Check: rawTypeString},
+		{Name: "action", Check: rawTypeString},
+		{Name: "status", Check: rawTypeString},
+		{Name: "diagnostic_code", Check: rawTypeString},
+	},
+}
+
 // rawBouncedRecipient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient.
 func rawBouncedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2850,27 +2650,7 @@ func rawBouncedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "action":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "status":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "diagnostic_code":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesBouncedRecipient.CheckFields(members, c)
 }
 
 // rawEmailBounceBouncedRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounced_recipients.
@@ -2890,6 +2670,17 @@ func rawEmailBounceBouncedRecipients(v *jsonvalue.Value, c *validation.Collector
 	}
 }
 
+// propertiesEmailBounce checks the members of an object by name, for rawEmailBounce.
+var propertiesEmailBounce = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "bounce_type", Check: rawTypeString},
+		{Name: "bounce_sub_type", Check: rawTypeString},
+		{Name: "bounced_recipients", Check: rawEmailBounceBouncedRecipients},
+		{Name: "feedback_id", Check: rawTypeString},
+		{Name: "reporting_mta", Check: rawTypeString},
+	},
+}
+
 // rawEmailBounce checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce.
 func rawEmailBounce(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2897,31 +2688,15 @@ func rawEmailBounce(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "bounce_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "bounce_sub_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "bounced_recipients":
-			c.Push(m.Name)
-			rawEmailBounceBouncedRecipients(&m.Value, c)
-			c.Pop()
-		case "feedback_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "reporting_mta":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailBounce.CheckFields(members, c)
+}
+
+// propertiesEmailHardBounceMailEvent checks the members of an object by name, for rawEmailHardBounceMailEvent.
+var propertiesEmailHardBounceMailEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail},
+		{Name: "bounce", Check: rawEmailBounce},
+	},
 }
 
 // rawEmailHardBounceMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceMailEvent.
@@ -2932,19 +2707,14 @@ func rawEmailHardBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "bounce":
-			c.Push(m.Name)
-			rawEmailBounce(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailHardBounceMailEvent.CheckFields(members, c)
+}
+
+// propertiesEmailHardBounceChannel checks the members of an object by name, for rawEmailHardBounceChannel.
+var propertiesEmailHardBounceChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailHardBounceMailEvent},
+	},
 }
 
 // rawEmailHardBounceChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceChannel.
@@ -2955,15 +2725,14 @@ func rawEmailHardBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailHardBounceMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailHardBounceChannel.CheckFields(members, c)
+}
+
+// propertiesEmailHardBounceFacets checks the members of an object by name, for rawEmailHardBounceFacets.
+var propertiesEmailHardBounceFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailHardBounceChannel},
+	},
 }
 
 // rawEmailHardBounceFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceFacets.
@@ -2974,15 +2743,26 @@ func rawEmailHardBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailHardBounceChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailHardBounceFacets.CheckFields(members, c)
+}
+
+// propertiesEmailHardBounceEvent checks the members of an object by name, for rawEmailHardBounceEvent.
+var propertiesEmailHardBounceEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailHardBounceEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawEmailAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "client_context", Check: rawEmailClientContext},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+		{Name: "facets", Check: rawEmailHardBounceFacets},
+	},
 }
 
 // rawEmailHardBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent.
@@ -2993,63 +2773,7 @@ func rawEmailHardBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailHardBounceEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailHardBounceFacets(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailHardBounceEvent.CheckFields(members, c)
 }
 
 var constEmailSoftBounceEventEventType = rawcheck.MustParse("\"_email.softbounce\"")
@@ -3062,6 +2786,25 @@ func rawEmailSoftBounceEventEventType(v *jsonvalue.Value, c *validation.Collecto
 	}
 }
 
+// propertiesEmailSoftBounceEvent checks the members of an object by name, for rawEmailSoftBounceEvent.
+var propertiesEmailSoftBounceEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailSoftBounceEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawEmailAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "client_context", Check: rawEmailClientContext},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+		{Name: "facets", Check: rawEmailHardBounceFacets},
+	},
+}
+
 // rawEmailSoftBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent.
 func rawEmailSoftBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3070,63 +2813,7 @@ func rawEmailSoftBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailSoftBounceEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailHardBounceFacets(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailSoftBounceEvent.CheckFields(members, c)
 }
 
 var constEmailComplaintEventEventType = rawcheck.MustParse("\"_email.complaint\"")
@@ -3139,6 +2826,13 @@ func rawEmailComplaintEventEventType(v *jsonvalue.Value, c *validation.Collector
 	}
 }
 
+// propertiesComplainedRecipient checks the members of an object by name, for rawComplainedRecipient.
+var propertiesComplainedRecipient = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_address", Check: rawTypeString},
+	},
+}
+
 // rawComplainedRecipient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/ComplainedRecipient.
 func rawComplainedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3146,15 +2840,7 @@ func rawComplainedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesComplainedRecipient.CheckFields(members, c)
 }
 
 // rawEmailComplaintDetailsComplainedRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients.
@@ -3174,6 +2860,16 @@ func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, c *validat
 	}
 }
 
+// propertiesEmailComplaintDetails checks the members of an object by name, for rawEmailComplaintDetails.
+var propertiesEmailComplaintDetails = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "complained_recipients", Check: rawEmailComplaintDetailsComplainedRecipients},
+		{Name: "feedback_id", Check: rawTypeString},
+		{Name: "user_agent", Check: rawTypeString},
+		{Name: "complaint_feedback_type", Check: rawTypeString},
+	},
+}
+
 // rawEmailComplaintDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails.
 func rawEmailComplaintDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3181,27 +2877,15 @@ func rawEmailComplaintDetails(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "complained_recipients":
-			c.Push(m.Name)
-			rawEmailComplaintDetailsComplainedRecipients(&m.Value, c)
-			c.Pop()
-		case "feedback_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "user_agent":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "complaint_feedback_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailComplaintDetails.CheckFields(members, c)
+}
+
+// propertiesEmailComplaintMailEvent checks the members of an object by name, for rawEmailComplaintMailEvent.
+var propertiesEmailComplaintMailEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail},
+		{Name: "complaint", Check: rawEmailComplaintDetails},
+	},
 }
 
 // rawEmailComplaintMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintMailEvent.
@@ -3212,19 +2896,14 @@ func rawEmailComplaintMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "complaint":
-			c.Push(m.Name)
-			rawEmailComplaintDetails(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailComplaintMailEvent.CheckFields(members, c)
+}
+
+// propertiesEmailComplaintChannel checks the members of an object by name, for rawEmailComplaintChannel.
+var propertiesEmailComplaintChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailComplaintMailEvent},
+	},
 }
 
 // rawEmailComplaintChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintChannel.
@@ -3235,15 +2914,14 @@ func rawEmailComplaintChannel(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailComplaintMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailComplaintChannel.CheckFields(members, c)
+}
+
+// propertiesEmailComplaintFacets checks the members of an object by name, for rawEmailComplaintFacets.
+var propertiesEmailComplaintFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailComplaintChannel},
+	},
 }
 
 // rawEmailComplaintFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintFacets.
@@ -3254,15 +2932,26 @@ func rawEmailComplaintFacets(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailComplaintChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailComplaintFacets.CheckFields(members, c)
+}
+
+// propertiesEmailComplaintEvent checks the members of an object by name, for rawEmailComplaintEvent.
+var propertiesEmailComplaintEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailComplaintEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawEmailAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "client_context", Check: rawEmailClientContext},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+		{Name: "facets", Check: rawEmailComplaintFacets},
+	},
 }
 
 // rawEmailComplaintEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent.
@@ -3273,63 +2962,7 @@ func rawEmailComplaintEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailComplaintEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailComplaintFacets(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailComplaintEvent.CheckFields(members, c)
 }
 
 var constEmailOpenEventEventType = rawcheck.MustParse("\"_email.open\"")
@@ -3342,6 +2975,14 @@ func rawEmailOpenEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesEmailOpenDetails checks the members of an object by name, for rawEmailOpenDetails.
+var propertiesEmailOpenDetails = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "ip_address", Check: rawTypeString},
+		{Name: "user_agent", Check: rawTypeString},
+	},
+}
+
 // rawEmailOpenDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails.
 func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3349,19 +2990,15 @@ func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "ip_address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "user_agent":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailOpenDetails.CheckFields(members, c)
+}
+
+// propertiesEmailOpenMailEvent checks the members of an object by name, for rawEmailOpenMailEvent.
+var propertiesEmailOpenMailEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail},
+		{Name: "open", Check: rawEmailOpenDetails},
+	},
 }
 
 // rawEmailOpenMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenMailEvent.
@@ -3372,19 +3009,14 @@ func rawEmailOpenMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail", "open")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "open":
-			c.Push(m.Name)
-			rawEmailOpenDetails(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailOpenMailEvent.CheckFields(members, c)
+}
+
+// propertiesEmailOpenChannel checks the members of an object by name, for rawEmailOpenChannel.
+var propertiesEmailOpenChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailOpenMailEvent},
+	},
 }
 
 // rawEmailOpenChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenChannel.
@@ -3395,15 +3027,14 @@ func rawEmailOpenChannel(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailOpenMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailOpenChannel.CheckFields(members, c)
+}
+
+// propertiesEmailOpenFacets checks the members of an object by name, for rawEmailOpenFacets.
+var propertiesEmailOpenFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailOpenChannel},
+	},
 }
 
 // rawEmailOpenFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenFacets.
@@ -3414,15 +3045,26 @@ func rawEmailOpenFacets(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailOpenChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailOpenFacets.CheckFields(members, c)
+}
+
+// propertiesEmailOpenEvent checks the members of an object by name, for rawEmailOpenEvent.
+var propertiesEmailOpenEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailOpenEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawEmailAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "client_context", Check: rawEmailClientContext},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+		{Name: "facets", Check: rawEmailOpenFacets},
+	},
 }
 
 // rawEmailOpenEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent.
@@ -3433,63 +3075,7 @@ func rawEmailOpenEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailOpenEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailOpenFacets(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailOpenEvent.CheckFields(members, c)
 }
 
 var constEmailClickEventEventType = rawcheck.MustParse("\"_email.click\"")
@@ -3502,6 +3088,16 @@ func rawEmailClickEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesEmailClickDetails checks the members of an object by name, for rawEmailClickDetails.
+var propertiesEmailClickDetails = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "ip_address", Check: rawTypeString},
+		{Name: "user_agent", Check: rawTypeString},
+		{Name: "link", Check: rawTypeString},
+		{Name: "link_tags", Check: rawAttributeLists},
+	},
+}
+
 // rawEmailClickDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails.
 func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3509,27 +3105,15 @@ func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "ip_address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "user_agent":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "link":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "link_tags":
-			c.Push(m.Name)
-			rawAttributeLists(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailClickDetails.CheckFields(members, c)
+}
+
+// propertiesEmailClickMailEvent checks the members of an object by name, for rawEmailClickMailEvent.
+var propertiesEmailClickMailEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail},
+		{Name: "click", Check: rawEmailClickDetails},
+	},
 }
 
 // rawEmailClickMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickMailEvent.
@@ -3540,19 +3124,14 @@ func rawEmailClickMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail", "click")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "click":
-			c.Push(m.Name)
-			rawEmailClickDetails(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailClickMailEvent.CheckFields(members, c)
+}
+
+// propertiesEmailClickChannel checks the members of an object by name, for rawEmailClickChannel.
+var propertiesEmailClickChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailClickMailEvent},
+	},
 }
 
 // rawEmailClickChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickChannel.
@@ -3563,15 +3142,14 @@ func rawEmailClickChannel(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailClickMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailClickChannel.CheckFields(members, c)
+}
+
+// propertiesEmailClickFacets checks the members of an object by name, for rawEmailClickFacets.
+var propertiesEmailClickFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailClickChannel},
+	},
 }
 
 // rawEmailClickFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickFacets.
@@ -3582,15 +3160,26 @@ func rawEmailClickFacets(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailClickChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailClickFacets.CheckFields(members, c)
+}
+
+// propertiesEmailClickEvent checks the members of an object by name, for rawEmailClickEvent.
+var propertiesEmailClickEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailClickEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawEmailAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "client_context", Check: rawEmailClientContext},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+		{Name: "facets", Check: rawEmailClickFacets},
+	},
 }
 
 // rawEmailClickEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent.
@@ -3601,63 +3190,7 @@ func rawEmailClickEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailClickEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailClickFacets(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailClickEvent.CheckFields(members, c)
 }
 
 var constEmailUnsubscribeEventEventType = rawcheck.MustParse("\"_email.unsubscribe\"")
@@ -3670,6 +3203,14 @@ func rawEmailUnsubscribeEventEventType(v *jsonvalue.Value, c *validation.Collect
 	}
 }
 
+// propertiesEmailUnsubscribeMailEvent checks the members of an object by name, for rawEmailUnsubscribeMailEvent.
+var propertiesEmailUnsubscribeMailEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail},
+		{Name: "click", Check: rawEmailClickDetails},
+	},
+}
+
 // rawEmailUnsubscribeMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeMailEvent.
 func rawEmailUnsubscribeMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3678,19 +3219,14 @@ func rawEmailUnsubscribeMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "click":
-			c.Push(m.Name)
-			rawEmailClickDetails(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailUnsubscribeMailEvent.CheckFields(members, c)
+}
+
+// propertiesEmailUnsubscribeChannel checks the members of an object by name, for rawEmailUnsubscribeChannel.
+var propertiesEmailUnsubscribeChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailUnsubscribeMailEvent},
+	},
 }
 
 // rawEmailUnsubscribeChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeChannel.
@@ -3701,15 +3237,14 @@ func rawEmailUnsubscribeChannel(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailUnsubscribeMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailUnsubscribeChannel.CheckFields(members, c)
+}
+
+// propertiesEmailUnsubscribeFacets checks the members of an object by name, for rawEmailUnsubscribeFacets.
+var propertiesEmailUnsubscribeFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailUnsubscribeChannel},
+	},
 }
 
 // rawEmailUnsubscribeFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeFacets.
@@ -3720,15 +3255,26 @@ func rawEmailUnsubscribeFacets(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailUnsubscribeChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailUnsubscribeFacets.CheckFields(members, c)
+}
+
+// propertiesEmailUnsubscribeEvent checks the members of an object by name, for rawEmailUnsubscribeEvent.
+var propertiesEmailUnsubscribeEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailUnsubscribeEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawEmailAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "client_context", Check: rawEmailClientContext},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+		{Name: "facets", Check: rawEmailUnsubscribeFacets},
+	},
 }
 
 // rawEmailUnsubscribeEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent.
@@ -3739,63 +3285,7 @@ func rawEmailUnsubscribeEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailUnsubscribeEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailUnsubscribeFacets(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailUnsubscribeEvent.CheckFields(members, c)
 }
 
 var constEmailRenderingFailureEventEventType = rawcheck.MustParse("\"_email.rendering_failure\"")
@@ -3808,6 +3298,14 @@ func rawEmailRenderingFailureEventEventType(v *jsonvalue.Value, c *validation.Co
 	}
 }
 
+// propertiesEmailRenderingFailureDetails checks the members of an object by name, for rawEmailRenderingFailureDetails.
+var propertiesEmailRenderingFailureDetails = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "error_message", Check: rawTypeString},
+		{Name: "template_name", Check: rawTypeString},
+	},
+}
+
 // rawEmailRenderingFailureDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails.
 func rawEmailRenderingFailureDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3815,19 +3313,15 @@ func rawEmailRenderingFailureDetails(v *jsonvalue.Value, c *validation.Collector
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "error_message":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "template_name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailRenderingFailureDetails.CheckFields(members, c)
+}
+
+// propertiesEmailRenderingFailureMailEvent checks the members of an object by name, for rawEmailRenderingFailureMailEvent.
+var propertiesEmailRenderingFailureMailEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail},
+		{Name: "failure", Check: rawEmailRenderingFailureDetails},
+	},
 }
 
 // rawEmailRenderingFailureMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureMailEvent.
@@ -3837,19 +3331,14 @@ func rawEmailRenderingFailureMailEvent(v *jsonvalue.Value, c *validation.Collect
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "failure":
-			c.Push(m.Name)
-			rawEmailRenderingFailureDetails(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailRenderingFailureMailEvent.CheckFields(members, c)
+}
+
+// propertiesEmailRenderingFailureChannel checks the members of an object by name, for rawEmailRenderingFailureChannel.
+var propertiesEmailRenderingFailureChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailRenderingFailureMailEvent},
+	},
 }
 
 // rawEmailRenderingFailureChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureChannel.
@@ -3860,15 +3349,14 @@ func rawEmailRenderingFailureChannel(v *jsonvalue.Value, c *validation.Collector
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailRenderingFailureMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailRenderingFailureChannel.CheckFields(members, c)
+}
+
+// propertiesEmailRenderingFailureFacets checks the members of an object by name, for rawEmailRenderingFailureFacets.
+var propertiesEmailRenderingFailureFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailRenderingFailureChannel},
+	},
 }
 
 // rawEmailRenderingFailureFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureFacets.
@@ -3879,15 +3367,26 @@ func rawEmailRenderingFailureFacets(v *jsonvalue.Value, c *validation.Collector)
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailRenderingFailureChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailRenderingFailureFacets.CheckFields(members, c)
+}
+
+// propertiesEmailRenderingFailureEvent checks the members of an object by name, for rawEmailRenderingFailureEvent.
+var propertiesEmailRenderingFailureEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailRenderingFailureEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawEmailAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "client_context", Check: rawEmailClientContext},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+		{Name: "facets", Check: rawEmailRenderingFailureFacets},
+	},
 }
 
 // rawEmailRenderingFailureEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent.
@@ -3898,61 +3397,5 @@ func rawEmailRenderingFailureEvent(v *jsonvalue.Value, c *validation.Collector) 
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawEmailRenderingFailureEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailRenderingFailureFacets(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailRenderingFailureEvent.CheckFields(members, c)
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // restDemographic checks the members Demographic kept raw.
-var restDemographic = rawcheck.Rest{
+var restDemographic = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "AppVersion", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "Locale", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -24,7 +24,7 @@ var restDemographic = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *Demographic) validate(c *validation.Collector) {
-	restDemographic.Check(v.Rest, c)
+	restDemographic.CheckRest(v.Rest, c)
 }
 
 // checkEndpointEffectiveDate checks a Go string against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/EffectiveDate.
@@ -50,7 +50,7 @@ func checkEndpointCreationDate(v string, c *validation.Collector) {
 }
 
 // restEndpoint checks the members Endpoint kept raw.
-var restEndpoint = rawcheck.Rest{
+var restEndpoint = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "ChannelType", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "EndpointStatus", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -97,11 +97,11 @@ func (v *Endpoint) validate(c *validation.Collector) {
 		v.Location.validate(c)
 		c.Pop()
 	}
-	restEndpoint.Check(v.Rest, c)
+	restEndpoint.CheckRest(v.Rest, c)
 }
 
 // restLocation checks the members Location kept raw.
-var restLocation = rawcheck.Rest{
+var restLocation = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "City", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "Country", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -114,11 +114,11 @@ var restLocation = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *Location) validate(c *validation.Collector) {
-	restLocation.Check(v.Rest, c)
+	restLocation.CheckRest(v.Rest, c)
 }
 
 // restUser checks the members User kept raw.
-var restUser = rawcheck.Rest{
+var restUser = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "UserId", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "UserAttributes", Check: rawAttributeLists, Kinds: rawcheck.ObjectKind},
@@ -127,7 +127,7 @@ var restUser = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *User) validate(c *validation.Collector) {
-	restUser.Check(v.Rest, c)
+	restUser.CheckRest(v.Rest, c)
 }
 
 // rawEndpointEffectiveDate checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/EffectiveDate.
@@ -162,6 +162,11 @@ func rawAttributeListsValue(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesAttributeLists checks the members of an object by name, for rawAttributeLists.
+var propertiesAttributeLists = rawcheck.Properties{
+	Other: rawcheck.Member{Check: rawAttributeListsValue},
+}
+
 // rawAttributeLists checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists.
 func rawAttributeLists(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -169,15 +174,15 @@ func rawAttributeLists(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		if !matched {
-			c.Push(m.Name)
-			rawAttributeListsValue(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesAttributeLists.CheckFields(members, c)
+}
+
+// propertiesUser checks the members of an object by name, for rawUser.
+var propertiesUser = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "UserId", Check: rawTypeString},
+		{Name: "UserAttributes", Check: rawAttributeLists},
+	},
 }
 
 // rawUser checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/User.
@@ -187,19 +192,21 @@ func rawUser(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "UserId":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "UserAttributes":
-			c.Push(m.Name)
-			rawAttributeLists(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesUser.CheckFields(members, c)
+}
+
+// propertiesDemographic checks the members of an object by name, for rawDemographic.
+var propertiesDemographic = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "AppVersion", Check: rawTypeString},
+		{Name: "Locale", Check: rawTypeString},
+		{Name: "Make", Check: rawTypeString},
+		{Name: "Model", Check: rawTypeString},
+		{Name: "ModelVersion", Check: rawTypeString},
+		{Name: "Platform", Check: rawTypeString},
+		{Name: "PlatformVersion", Check: rawTypeString},
+		{Name: "Timezone", Check: rawTypeString},
+	},
 }
 
 // rawDemographic checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic.
@@ -209,43 +216,19 @@ func rawDemographic(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "AppVersion":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Locale":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Make":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Model":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "ModelVersion":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Platform":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "PlatformVersion":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Timezone":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesDemographic.CheckFields(members, c)
+}
+
+// propertiesLocation checks the members of an object by name, for rawLocation.
+var propertiesLocation = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "City", Check: rawTypeString},
+		{Name: "Country", Check: rawTypeString},
+		{Name: "Latitude", Check: rawTypeNumber},
+		{Name: "Longitude", Check: rawTypeNumber},
+		{Name: "PostalCode", Check: rawTypeString},
+		{Name: "Region", Check: rawTypeString},
+	},
 }
 
 // rawLocation checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location.
@@ -255,35 +238,28 @@ func rawLocation(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "City":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Country":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Latitude":
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-		case "Longitude":
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-		case "PostalCode":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Region":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesLocation.CheckFields(members, c)
+}
+
+// propertiesEndpoint checks the members of an object by name, for rawEndpoint.
+var propertiesEndpoint = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "ChannelType", Check: rawTypeString},
+		{Name: "EndpointStatus", Check: rawTypeString},
+		{Name: "OptOut", Check: rawTypeString},
+		{Name: "RequestId", Check: rawTypeString},
+		{Name: "EffectiveDate", Check: rawEndpointEffectiveDate},
+		{Name: "CreationDate", Check: rawEndpointEffectiveDate},
+		{Name: "ApplicationId", Check: rawTypeString},
+		{Name: "Id", Check: rawTypeString},
+		{Name: "CohortId", Check: rawTypeString},
+		{Name: "Address", Check: rawTypeString},
+		{Name: "Attributes", Check: rawAttributeLists},
+		{Name: "Metrics", Check: rawMetrics},
+		{Name: "User", Check: rawUser},
+		{Name: "Demographic", Check: rawDemographic},
+		{Name: "Location", Check: rawLocation},
+	},
 }
 
 // rawEndpoint checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint.
@@ -293,69 +269,5 @@ func rawEndpoint(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "ChannelType":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "EndpointStatus":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "OptOut":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "RequestId":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "EffectiveDate":
-			c.Push(m.Name)
-			rawEndpointEffectiveDate(&m.Value, c)
-			c.Pop()
-		case "CreationDate":
-			c.Push(m.Name)
-			rawEndpointEffectiveDate(&m.Value, c)
-			c.Pop()
-		case "ApplicationId":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "CohortId":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Attributes":
-			c.Push(m.Name)
-			rawAttributeLists(&m.Value, c)
-			c.Pop()
-		case "Metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "User":
-			c.Push(m.Name)
-			rawUser(&m.Value, c)
-			c.Pop()
-		case "Demographic":
-			c.Push(m.Name)
-			rawDemographic(&m.Value, c)
-			c.Pop()
-		case "Location":
-			c.Push(m.Name)
-			rawLocation(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEndpoint.CheckFields(members, c)
 }

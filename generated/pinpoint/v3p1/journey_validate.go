@@ -15,7 +15,7 @@ var requiredJourneyEngagementAttributes = rawcheck.Required{
 }
 
 // restJourneyEngagementAttributes checks the members JourneyEngagementAttributes kept raw.
-var restJourneyEngagementAttributes = rawcheck.Rest{
+var restJourneyEngagementAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "journey_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "journey_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -27,7 +27,7 @@ var restJourneyEngagementAttributes = rawcheck.Rest{
 // validate records the violations of v in c, at c's current path.
 func (v *JourneyEngagementAttributes) validate(c *validation.Collector) {
 	requiredJourneyEngagementAttributes.Check(v.absent, v.Rest, c)
-	restJourneyEngagementAttributes.Check(v.Rest, c)
+	restJourneyEngagementAttributes.CheckRest(v.Rest, c)
 }
 
 // checkJourneyEngagementEventEventType checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_type.
@@ -55,7 +55,7 @@ var requiredJourneyEngagementEvent = rawcheck.Required{
 }
 
 // restJourneyEngagementEvent checks the members JourneyEngagementEvent kept raw.
-var restJourneyEngagementEvent = rawcheck.Rest{
+var restJourneyEngagementEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawJourneyEngagementEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -130,7 +130,7 @@ func (v *JourneyEngagementEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restJourneyEngagementEvent.Check(v.Rest, c)
+	restJourneyEngagementEvent.CheckRest(v.Rest, c)
 }
 
 // requiredJourneySendAttributes lists the required members of JourneySendAttributes by their absent bit.
@@ -142,7 +142,7 @@ var requiredJourneySendAttributes = rawcheck.Required{
 }
 
 // restJourneySendAttributes checks the members JourneySendAttributes kept raw.
-var restJourneySendAttributes = rawcheck.Rest{
+var restJourneySendAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "journey_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "journey_run_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -158,7 +158,7 @@ var restJourneySendAttributes = rawcheck.Rest{
 // validate records the violations of v in c, at c's current path.
 func (v *JourneySendAttributes) validate(c *validation.Collector) {
 	requiredJourneySendAttributes.Check(v.absent, v.Rest, c)
-	restJourneySendAttributes.Check(v.Rest, c)
+	restJourneySendAttributes.CheckRest(v.Rest, c)
 }
 
 // checkJourneySendEventEventType checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_type.
@@ -185,7 +185,7 @@ var requiredJourneySendEvent = rawcheck.Required{
 }
 
 // restJourneySendEvent checks the members JourneySendEvent kept raw.
-var restJourneySendEvent = rawcheck.Rest{
+var restJourneySendEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawJourneySendEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -260,7 +260,7 @@ func (v *JourneySendEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restJourneySendEvent.Check(v.Rest, c)
+	restJourneySendEvent.CheckRest(v.Rest, c)
 }
 
 var constJourneySendEventEventType = rawcheck.MustParse("\"_journey.send\"")
@@ -273,6 +273,20 @@ func rawJourneySendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesJourneySendAttributes checks the members of an object by name, for rawJourneySendAttributes.
+var propertiesJourneySendAttributes = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "journey_id", Check: rawTypeString},
+		{Name: "journey_run_id", Check: rawTypeString},
+		{Name: "journey_activity_id", Check: rawTypeString},
+		{Name: "journey_send_status", Check: rawTypeString},
+		{Name: "journey_activity_type", Check: rawTypeString},
+		{Name: "journey_send_status_message", Check: rawTypeString},
+		{Name: "journey_send_status_code", Check: rawTypeString},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull},
+}
+
 // rawJourneySendAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes.
 func rawJourneySendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -281,52 +295,25 @@ func rawJourneySendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "journey_id", "journey_run_id", "journey_activity_id", "journey_send_status")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "journey_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_run_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_send_status":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_activity_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_send_status_message":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_send_status_code":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesJourneySendAttributes.CheckFields(members, c)
+}
+
+// propertiesJourneySendEvent checks the members of an object by name, for rawJourneySendEvent.
+var propertiesJourneySendEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawJourneySendEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawJourneySendAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "client_context", Check: rawEndpointClientContext},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+	},
 }
 
 // rawJourneySendEvent checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent.
@@ -337,59 +324,7 @@ func rawJourneySendEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawJourneySendEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawJourneySendAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEndpointClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesJourneySendEvent.CheckFields(members, c)
 }
 
 var enumJourneyEngagementEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_journey.opened_notification\""), rawcheck.MustParse("\"_journey.received_foreground\""), rawcheck.MustParse("\"_journey.received_background\"")}
@@ -402,6 +337,16 @@ func rawJourneyEngagementEventEventType(v *jsonvalue.Value, c *validation.Collec
 	}
 }
 
+// propertiesJourneyEngagementAttributes checks the members of an object by name, for rawJourneyEngagementAttributes.
+var propertiesJourneyEngagementAttributes = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "journey_id", Check: rawTypeString},
+		{Name: "journey_activity_id", Check: rawTypeString},
+		{Name: "journey_run_id", Check: rawTypeString},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull},
+}
+
 // rawJourneyEngagementAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes.
 func rawJourneyEngagementAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -410,32 +355,25 @@ func rawJourneyEngagementAttributes(v *jsonvalue.Value, c *validation.Collector)
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "journey_id", "journey_activity_id")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "journey_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_run_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesJourneyEngagementAttributes.CheckFields(members, c)
+}
+
+// propertiesJourneyEngagementEvent checks the members of an object by name, for rawJourneyEngagementEvent.
+var propertiesJourneyEngagementEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawJourneyEngagementEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawJourneyEngagementAttributes},
+		{Name: "metrics", Check: rawMetrics},
+		{Name: "endpoint", Check: rawEndpoint},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+	},
 }
 
 // rawJourneyEngagementEvent checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent.
@@ -446,57 +384,5 @@ func rawJourneyEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawJourneyEngagementEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawJourneyEngagementAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "endpoint":
-			c.Push(m.Name)
-			rawEndpoint(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesJourneyEngagementEvent.CheckFields(members, c)
 }

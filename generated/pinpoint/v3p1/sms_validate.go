@@ -29,7 +29,7 @@ var requiredSMSAttributes = rawcheck.Required{
 }
 
 // restSMSAttributes checks the members SMSAttributes kept raw.
-var restSMSAttributes = rawcheck.Rest{
+var restSMSAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "sender_request_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "message_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -60,7 +60,7 @@ func (v *SMSAttributes) validate(c *validation.Collector) {
 		checkSMSAttributesCustomerContext(v.CustomerContext.Text, c)
 		c.Pop()
 	}
-	restSMSAttributes.Check(v.Rest, c)
+	restSMSAttributes.CheckRest(v.Rest, c)
 }
 
 // checkSMSEventEventType checks a Go string against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_type.
@@ -88,7 +88,7 @@ var requiredSMSEvent = rawcheck.Required{
 }
 
 // restSMSEvent checks the members SMSEvent kept raw.
-var restSMSEvent = rawcheck.Rest{
+var restSMSEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawSMSEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -162,11 +162,11 @@ func (v *SMSEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restSMSEvent.Check(v.Rest, c)
+	restSMSEvent.CheckRest(v.Rest, c)
 }
 
 // restSMSMetrics checks the members SMSMetrics kept raw.
-var restSMSMetrics = rawcheck.Rest{
+var restSMSMetrics = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "price_in_millicents_usd", Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
 	},
@@ -175,7 +175,7 @@ var restSMSMetrics = rawcheck.Rest{
 
 // validate records the violations of v in c, at c's current path.
 func (v *SMSMetrics) validate(c *validation.Collector) {
-	restSMSMetrics.Check(v.Rest, c)
+	restSMSMetrics.CheckRest(v.Rest, c)
 }
 
 var enumSMSEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_SMS.BUFFERED\""), rawcheck.MustParse("\"_SMS.SUCCESS\""), rawcheck.MustParse("\"_SMS.FAILURE\""), rawcheck.MustParse("\"_SMS.OPTOUT\"")}
@@ -203,6 +203,30 @@ func rawSMSAttributesCustomerContext(v *jsonvalue.Value, c *validation.Collector
 	}
 }
 
+// propertiesSMSAttributes checks the members of an object by name, for rawSMSAttributes.
+var propertiesSMSAttributes = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "sender_request_id", Check: rawTypeString},
+		{Name: "message_id", Check: rawTypeString},
+		{Name: "destination_phone_number", Check: rawTypeString},
+		{Name: "origination_phone_number", Check: rawTypeString},
+		{Name: "record_status", Check: rawTypeString},
+		{Name: "iso_country_code", Check: rawTypeString},
+		{Name: "number_of_message_parts", Check: rawTypeString},
+		{Name: "message_type", Check: rawTypeString},
+		{Name: "campaign_id", Check: rawTypeString},
+		{Name: "campaign_activity_id", Check: rawTypeString},
+		{Name: "treatment_id", Check: rawTypeString},
+		{Name: "journey_id", Check: rawTypeString},
+		{Name: "journey_activity_id", Check: rawTypeString},
+		{Name: "journey_run_id", Check: rawTypeString},
+		{Name: "customer_context", Check: rawSMSAttributesCustomerContext},
+		{Name: "keyword", Check: rawTypeString},
+		{Name: "mcc_mnc", Check: rawTypeString},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull},
+}
+
 // rawSMSAttributes checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes.
 func rawSMSAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -211,102 +235,15 @@ func rawSMSAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "sender_request_id", "message_id", "record_status", "iso_country_code", "number_of_message_parts")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "sender_request_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "message_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "destination_phone_number":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "origination_phone_number":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "record_status":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "iso_country_code":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "number_of_message_parts":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "message_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "treatment_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_run_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "customer_context":
-			c.Push(m.Name)
-			rawSMSAttributesCustomerContext(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "keyword":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "mcc_mnc":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesSMSAttributes.CheckFields(members, c)
+}
+
+// propertiesSMSMetrics checks the members of an object by name, for rawSMSMetrics.
+var propertiesSMSMetrics = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "price_in_millicents_usd", Check: rawTypeNumber},
+	},
+	Other: rawcheck.Member{Check: rawTypeNumber},
 }
 
 // rawSMSMetrics checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSMetrics.
@@ -316,22 +253,24 @@ func rawSMSMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "price_in_millicents_usd":
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesSMSMetrics.CheckFields(members, c)
+}
+
+// propertiesSMSEvent checks the members of an object by name, for rawSMSEvent.
+var propertiesSMSEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawSMSEventEventType},
+		{Name: "event_timestamp", Check: rawUnixMillis},
+		{Name: "arrival_timestamp", Check: rawUnixMillis},
+		{Name: "event_version", Check: rawEventVersion},
+		{Name: "application", Check: rawApplication},
+		{Name: "client", Check: rawClient},
+		{Name: "device", Check: rawDevice},
+		{Name: "session", Check: rawSession},
+		{Name: "attributes", Check: rawSMSAttributes},
+		{Name: "metrics", Check: rawSMSMetrics},
+		{Name: "awsAccountId", Check: rawAWSAccountID},
+	},
 }
 
 // rawSMSEvent checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent.
@@ -342,53 +281,5 @@ func rawSMSEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawSMSEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawSMSAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawSMSMetrics(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesSMSEvent.CheckFields(members, c)
 }
