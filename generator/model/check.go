@@ -50,8 +50,8 @@ type Check struct {
 	Properties                   []PropertyCheck
 	PatternProperties            []PatternCheck
 	// Additional is additionalProperties (nil: absent). Closed: it is false.
-	Additional *Check
-	Closed     bool
+	Additional    *Check
+	Closed        bool
 	propertiesVar string
 
 	MinItems, MaxItems *int
