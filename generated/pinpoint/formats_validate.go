@@ -29,10 +29,10 @@ func rawPinpoint2018SMSNot(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesPinpoint2018SMS checks the members of an object by name, for rawPinpoint2018SMS.
+// propertiesPinpoint2018SMS checks the members of schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms by name.
 var propertiesPinpoint2018SMS = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawPinpoint2018SMSEventType},
+		{Name: "event_type", Check: rawPinpoint2018SMSEventType, Kinds: rawcheck.StringKind},
 	},
 }
 
@@ -66,11 +66,11 @@ func rawTypeString(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesEndUserMessagingSMSVoice checks the members of an object by name, for rawEndUserMessagingSMSVoice.
+// propertiesEndUserMessagingSMSVoice checks the members of schema/pinpoint/formats.json#/$defs/end-user-messaging-sms-voice by name.
 var propertiesEndUserMessagingSMSVoice = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "eventType", Check: rawTypeString},
-		{Name: "eventVersion", Check: rawTypeString},
+		{Name: "eventType", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "eventVersion", Check: rawTypeString, Kinds: rawcheck.StringKind},
 	},
 }
 
@@ -93,11 +93,11 @@ func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesSESEventPublishing checks the members of an object by name, for rawSESEventPublishing.
+// propertiesSESEventPublishing checks the members of schema/pinpoint/formats.json#/$defs/ses-event-publishing by name.
 var propertiesSESEventPublishing = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "eventType", Check: rawTypeString},
-		{Name: "mail", Check: rawTypeObject},
+		{Name: "eventType", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "mail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind},
 	},
 }
 
@@ -112,11 +112,11 @@ func rawSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesSESEventPublishing.CheckFields(members, c)
 }
 
-// propertiesSESNotification checks the members of an object by name, for rawSESNotification.
+// propertiesSESNotification checks the members of schema/pinpoint/formats.json#/$defs/ses-notification by name.
 var propertiesSESNotification = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "notificationType", Check: rawTypeString},
-		{Name: "mail", Check: rawTypeObject},
+		{Name: "notificationType", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "mail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind},
 	},
 }
 
@@ -131,12 +131,12 @@ func rawSESNotification(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesSESNotification.CheckFields(members, c)
 }
 
-// propertiesEndUserMessagingInbound checks the members of an object by name, for rawEndUserMessagingInbound.
+// propertiesEndUserMessagingInbound checks the members of schema/pinpoint/formats.json#/$defs/end-user-messaging-inbound by name.
 var propertiesEndUserMessagingInbound = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "originationNumber", Check: rawTypeString},
-		{Name: "messageBody", Check: rawTypeString},
-		{Name: "inboundMessageId", Check: rawTypeString},
+		{Name: "originationNumber", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "messageBody", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "inboundMessageId", Check: rawTypeString, Kinds: rawcheck.StringKind},
 	},
 }
 
@@ -161,12 +161,12 @@ func rawEventbridgeSMSVoiceSource(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesEventbridgeSMSVoice checks the members of an object by name, for rawEventbridgeSMSVoice.
+// propertiesEventbridgeSMSVoice checks the members of schema/pinpoint/formats.json#/$defs/eventbridge-sms-voice by name.
 var propertiesEventbridgeSMSVoice = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "source", Check: rawEventbridgeSMSVoiceSource},
-		{Name: "detail-type", Check: rawTypeString},
-		{Name: "detail", Check: rawTypeObject},
+		{Name: "detail-type", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "detail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind},
 	},
 }
 
@@ -191,12 +191,12 @@ func rawEventbridgeSESSource(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesEventbridgeSES checks the members of an object by name, for rawEventbridgeSES.
+// propertiesEventbridgeSES checks the members of schema/pinpoint/formats.json#/$defs/eventbridge-ses by name.
 var propertiesEventbridgeSES = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "source", Check: rawEventbridgeSESSource},
-		{Name: "detail-type", Check: rawTypeString},
-		{Name: "detail", Check: rawTypeObject},
+		{Name: "detail-type", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "detail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind},
 	},
 }
 
@@ -211,12 +211,12 @@ func rawEventbridgeSES(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEventbridgeSES.CheckFields(members, c)
 }
 
-// propertiesEventbridge checks the members of an object by name, for rawEventbridge.
+// propertiesEventbridge checks the members of schema/pinpoint/formats.json#/$defs/eventbridge by name.
 var propertiesEventbridge = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "source", Check: rawTypeString},
-		{Name: "detail-type", Check: rawTypeString},
-		{Name: "detail", Check: rawTypeObject},
+		{Name: "source", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "detail-type", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "detail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind},
 	},
 }
 
@@ -231,13 +231,13 @@ func rawEventbridge(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEventbridge.CheckFields(members, c)
 }
 
-// propertiesSnsBody checks the members of an object by name, for rawSnsBody.
+// propertiesSnsBody checks the members of schema/pinpoint/formats.json#/$defs/sns-body by name.
 var propertiesSnsBody = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "Type", Check: rawTypeString},
-		{Name: "MessageId", Check: rawTypeString},
-		{Name: "TopicArn", Check: rawTypeString},
-		{Name: "Message", Check: rawTypeString},
+		{Name: "Type", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "MessageId", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "TopicArn", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Message", Check: rawTypeString, Kinds: rawcheck.StringKind},
 	},
 }
 
@@ -265,7 +265,7 @@ func rawSnsEndUserMessagingSMSVoiceMessage(v *jsonvalue.Value, c *validation.Col
 	}
 }
 
-// propertiesSnsEndUserMessagingSMSVoice checks the members of an object by name, for rawSnsEndUserMessagingSMSVoice.
+// propertiesSnsEndUserMessagingSMSVoice checks the members of schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-sms-voice by name.
 var propertiesSnsEndUserMessagingSMSVoice = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "Message", Check: rawSnsEndUserMessagingSMSVoiceMessage},
@@ -294,7 +294,7 @@ func rawSnsEndUserMessagingInboundMessage(v *jsonvalue.Value, c *validation.Coll
 	}
 }
 
-// propertiesSnsEndUserMessagingInbound checks the members of an object by name, for rawSnsEndUserMessagingInbound.
+// propertiesSnsEndUserMessagingInbound checks the members of schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-inbound by name.
 var propertiesSnsEndUserMessagingInbound = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "Message", Check: rawSnsEndUserMessagingInboundMessage},
@@ -323,7 +323,7 @@ func rawSnsSESEventPublishingMessage(v *jsonvalue.Value, c *validation.Collector
 	}
 }
 
-// propertiesSnsSESEventPublishing checks the members of an object by name, for rawSnsSESEventPublishing.
+// propertiesSnsSESEventPublishing checks the members of schema/pinpoint/formats.json#/$defs/sns-ses-event-publishing by name.
 var propertiesSnsSESEventPublishing = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "Message", Check: rawSnsSESEventPublishingMessage},
@@ -352,7 +352,7 @@ func rawSnsSESNotificationMessage(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesSnsSESNotification checks the members of an object by name, for rawSnsSESNotification.
+// propertiesSnsSESNotification checks the members of schema/pinpoint/formats.json#/$defs/sns-ses-notification by name.
 var propertiesSnsSESNotification = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "Message", Check: rawSnsSESNotificationMessage},
@@ -376,12 +376,12 @@ func rawTypeArray(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesCloudwatchLogsSubscription checks the members of an object by name, for rawCloudwatchLogsSubscription.
+// propertiesCloudwatchLogsSubscription checks the members of schema/pinpoint/formats.json#/$defs/cloudwatch-logs-subscription by name.
 var propertiesCloudwatchLogsSubscription = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "messageType", Check: rawTypeString},
-		{Name: "logGroup", Check: rawTypeString},
-		{Name: "logEvents", Check: rawTypeArray},
+		{Name: "messageType", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "logGroup", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "logEvents", Check: rawTypeArray, Kinds: rawcheck.ArrayKind},
 	},
 }
 
@@ -425,10 +425,10 @@ func rawLambdaSnsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesLambdaSnsEvent checks the members of an object by name, for rawLambdaSnsEvent.
+// propertiesLambdaSnsEvent checks the members of schema/pinpoint/formats.json#/$defs/lambda-sns-event by name.
 var propertiesLambdaSnsEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "Records", Check: rawLambdaSnsEventRecords},
+		{Name: "Records", Check: rawLambdaSnsEventRecords, Kinds: rawcheck.ArrayKind},
 	},
 }
 
@@ -453,7 +453,7 @@ func rawLambdaSqsEventRecordsItemEventSource(v *jsonvalue.Value, c *validation.C
 	}
 }
 
-// propertiesLambdaSqsEventRecordsItem checks the members of an object by name, for rawLambdaSqsEventRecordsItem.
+// propertiesLambdaSqsEventRecordsItem checks the members of schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items by name.
 var propertiesLambdaSqsEventRecordsItem = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "eventSource", Check: rawLambdaSqsEventRecordsItemEventSource},
@@ -491,10 +491,10 @@ func rawLambdaSqsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesLambdaSqsEvent checks the members of an object by name, for rawLambdaSqsEvent.
+// propertiesLambdaSqsEvent checks the members of schema/pinpoint/formats.json#/$defs/lambda-sqs-event by name.
 var propertiesLambdaSqsEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "Records", Check: rawLambdaSqsEventRecords},
+		{Name: "Records", Check: rawLambdaSqsEventRecords, Kinds: rawcheck.ArrayKind},
 	},
 }
 
@@ -509,10 +509,10 @@ func rawLambdaSqsEvent(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesLambdaSqsEvent.CheckFields(members, c)
 }
 
-// propertiesLambdaCloudwatchLogsEventAwslogs checks the members of an object by name, for rawLambdaCloudwatchLogsEventAwslogs.
+// propertiesLambdaCloudwatchLogsEventAwslogs checks the members of schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event/properties/awslogs by name.
 var propertiesLambdaCloudwatchLogsEventAwslogs = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "data", Check: rawTypeString},
+		{Name: "data", Check: rawTypeString, Kinds: rawcheck.StringKind},
 	},
 }
 
@@ -527,10 +527,10 @@ func rawLambdaCloudwatchLogsEventAwslogs(v *jsonvalue.Value, c *validation.Colle
 	propertiesLambdaCloudwatchLogsEventAwslogs.CheckFields(members, c)
 }
 
-// propertiesLambdaCloudwatchLogsEvent checks the members of an object by name, for rawLambdaCloudwatchLogsEvent.
+// propertiesLambdaCloudwatchLogsEvent checks the members of schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event by name.
 var propertiesLambdaCloudwatchLogsEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "awslogs", Check: rawLambdaCloudwatchLogsEventAwslogs},
+		{Name: "awslogs", Check: rawLambdaCloudwatchLogsEventAwslogs, Kinds: rawcheck.ObjectKind},
 	},
 }
 

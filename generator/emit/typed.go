@@ -390,6 +390,11 @@ func (p *printer) requiredTable(t *model.Type) string {
 // schema, any other against additionalProperties.
 func (p *printer) restTable(t *model.Type) string {
 	checks := p.raw.checks
+	// The struct's fields are its schema's properties: the raw validator's
+	// table serves, unless that validator cannot have one.
+	if c := checks.Of(t.Schema).Func(); c != nil && c.PropertiesTable() != "" {
+		return p.raw.propertiesVar(c)
+	}
 	member := func(name string, c *model.Check) jen.Code {
 		var fields []jen.Code
 		if name != "" {

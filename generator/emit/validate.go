@@ -307,11 +307,7 @@ func (r *rawValidators) objectChecks(c *model.Check) []jen.Code {
 func (r *rawValidators) propertiesVar(c *model.Check) string {
 	var known []jen.Code
 	for _, prop := range c.Properties {
-		fields := []jen.Code{jen.Id("Name").Op(":").Lit(prop.Name)}
-		if n := prop.Check.FuncName(); n != "" {
-			fields = append(fields, jen.Id("Check").Op(":").Id(n))
-		}
-		known = append(known, jen.Values(fields...))
+		known = append(known, memberRule(prop.Name, prop.Check))
 	}
 	var fields []jen.Code
 	if len(known) > 0 {
@@ -321,10 +317,26 @@ func (r *rawValidators) propertiesVar(c *model.Check) string {
 	case c.Closed:
 		fields = append(fields, jen.Id("Closed").Op(":").True())
 	case c.Additional.FuncName() != "":
-		fields = append(fields, jen.Id("Other").Op(":").Qual(rawcheckPkg, "Member").Values(jen.Id("Check").Op(":").Id(c.Additional.FuncName())))
+		fields = append(fields, jen.Id("Other").Op(":").Qual(rawcheckPkg, "Member").Add(memberRule("", c.Additional)))
 	}
 	name := c.PropertiesTable()
-	return r.declareDoc(c, name, name+" checks the members of an object by name, for "+c.Name+".", jen.Qual(rawcheckPkg, "Properties").Values(tableLines(fields)...))
+	return r.declareDoc(c, name, name+" checks the members of "+c.Source+" by name.", jen.Qual(rawcheckPkg, "Properties").Values(tableLines(fields)...))
+}
+
+// memberRule is the rawcheck.Member of a member name checked against c; Kinds
+// lets a struct's Rest skip parsing a member of the wrong kind.
+func memberRule(name string, c *model.Check) jen.Code {
+	var fields []jen.Code
+	if name != "" {
+		fields = append(fields, jen.Id("Name").Op(":").Lit(name))
+	}
+	if n := c.FuncName(); n != "" {
+		fields = append(fields, jen.Id("Check").Op(":").Id(n))
+	}
+	if kinds, ok := guardKinds(c); ok {
+		fields = append(fields, jen.Id("Kinds").Op(":").Add(kinds))
+	}
+	return jen.Values(fields...)
 }
 
 // memberLoop applies properties, patternProperties and

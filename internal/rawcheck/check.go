@@ -291,9 +291,9 @@ func ValidateRaw(data []byte, check Check, opts validation.Options) error {
 	return c.Err()
 }
 
-// Member is how a generated struct checks a member it kept raw under one
-// name: against Check, and without parsing it when its kind is outside Kinds
-// (see CheckMemberOf; no Kinds: always parsed).
+// Member is how a member of one name is checked: against Check (nil: it
+// checks nothing). A member a generated struct kept raw is not parsed when
+// its kind is outside Kinds (see CheckMemberOf; no Kinds: always parsed).
 type Member struct {
 	Name  string
 	Check Check
@@ -321,7 +321,10 @@ func (p *Properties) CheckRest(rest pinpointevents.Members, c *validation.Collec
 			CheckMemberOf(m, c, rule.Check, rule.Kinds)
 		case rule.Check != nil:
 			CheckMember(m, c, rule.Check)
-		case p.Closed && rule == &p.Other:
+		case rule != &p.Other:
+			// A property that checks nothing: still, Rest must hold JSON.
+			CheckMember(m, c, Valid)
+		case p.Closed:
 			c.AdditionalProperty(m.Name)
 		}
 	}

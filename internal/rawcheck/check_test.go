@@ -103,6 +103,7 @@ func TestPropertiesCheckRest(t *testing.T) {
 		{"empty", Properties{Known: known}, nil, ""},
 		{"known member checked", Properties{Known: known}, members("id", `1`), `/id: must be a string, not a number`},
 		{"known member without kinds parsed", Properties{Known: known}, members("note", `{"a":`), `/note: holds malformed JSON`},
+		{"known member without a check parsed", Properties{Known: []Member{{Name: "note"}}}, members("note", `{"a":`), `/note: holds malformed JSON`},
 		{"open: other accepted", Properties{Known: known}, members("x", `1`), ""},
 		{"other checked", Properties{Known: known, Other: Member{Check: isString, Kinds: StringKind}}, members("x", `1`, "y", `"s"`), `/x: must be a string, not a number`},
 		{"closed", Properties{Known: known, Closed: true}, members("x", `1`, "id", `"s"`), `(root): member "x" is not allowed`},

@@ -28,8 +28,8 @@ var requiredAppEvent = rawcheck.Required{
 	{Bit: absentAppEventAttributes, Name: "attributes"},
 }
 
-// restAppEvent checks the members AppEvent kept raw.
-var restAppEvent = rawcheck.Properties{
+// propertiesAppEvent checks the members of schema/pinpoint/3.0/app.json#/$defs/AppEvent by name.
+var propertiesAppEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawAppEventEventType, Kinds: rawcheck.StringKind},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -87,7 +87,7 @@ func (v *AppEvent) validate(c *validation.Collector) {
 		v.Session.validate(c)
 		c.Pop()
 	}
-	restAppEvent.CheckRest(v.Rest, c)
+	propertiesAppEvent.CheckRest(v.Rest, c)
 }
 
 var patternAppEventEventTypeNot = regexp.MustCompile("^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
@@ -110,9 +110,9 @@ func rawAppEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	rawcheck.Not(v, c, rawAppEventEventTypeNot)
 }
 
-// propertiesAppEventAttributes checks the members of an object by name, for rawAppEventAttributes.
+// propertiesAppEventAttributes checks the members of schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/attributes by name.
 var propertiesAppEventAttributes = rawcheck.Properties{
-	Other: rawcheck.Member{Check: rawTypeString},
+	Other: rawcheck.Member{Check: rawTypeString, Kinds: rawcheck.StringKind},
 }
 
 // rawAppEventAttributes checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/attributes.
@@ -123,22 +123,6 @@ func rawAppEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesAppEventAttributes.CheckFields(members, c)
-}
-
-// propertiesAppEvent checks the members of an object by name, for rawAppEvent.
-var propertiesAppEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawAppEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawAppEventAttributes},
-		{Name: "metrics", Check: rawMetrics},
-	},
 }
 
 // rawAppEvent checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent.

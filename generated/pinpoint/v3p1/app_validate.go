@@ -29,8 +29,8 @@ var requiredAppEvent = rawcheck.Required{
 	{Bit: absentAppEventAWSAccountID, Name: "awsAccountId"},
 }
 
-// restAppEvent checks the members AppEvent kept raw.
-var restAppEvent = rawcheck.Properties{
+// propertiesAppEvent checks the members of schema/pinpoint/3.1/app.json#/$defs/AppEvent by name.
+var propertiesAppEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawAppEventEventType, Kinds: rawcheck.StringKind},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -100,7 +100,7 @@ func (v *AppEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restAppEvent.CheckRest(v.Rest, c)
+	propertiesAppEvent.CheckRest(v.Rest, c)
 }
 
 // checkAppMonetizationEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_type.
@@ -125,8 +125,8 @@ var requiredAppMonetizationEvent = rawcheck.Required{
 	{Bit: absentAppMonetizationEventAWSAccountID, Name: "awsAccountId"},
 }
 
-// restAppMonetizationEvent checks the members AppMonetizationEvent kept raw.
-var restAppMonetizationEvent = rawcheck.Properties{
+// propertiesAppMonetizationEvent checks the members of schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent by name.
+var propertiesAppMonetizationEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawAppMonetizationEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -206,7 +206,7 @@ func (v *AppMonetizationEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restAppMonetizationEvent.CheckRest(v.Rest, c)
+	propertiesAppMonetizationEvent.CheckRest(v.Rest, c)
 }
 
 // checkAppSessionEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_type.
@@ -233,8 +233,8 @@ var requiredAppSessionEvent = rawcheck.Required{
 	{Bit: absentAppSessionEventAWSAccountID, Name: "awsAccountId"},
 }
 
-// restAppSessionEvent checks the members AppSessionEvent kept raw.
-var restAppSessionEvent = rawcheck.Properties{
+// propertiesAppSessionEvent checks the members of schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent by name.
+var propertiesAppSessionEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawAppSessionEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -304,7 +304,7 @@ func (v *AppSessionEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restAppSessionEvent.CheckRest(v.Rest, c)
+	propertiesAppSessionEvent.CheckRest(v.Rest, c)
 }
 
 // checkAppUserAuthEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_type.
@@ -331,8 +331,8 @@ var requiredAppUserAuthEvent = rawcheck.Required{
 	{Bit: absentAppUserAuthEventAWSAccountID, Name: "awsAccountId"},
 }
 
-// restAppUserAuthEvent checks the members AppUserAuthEvent kept raw.
-var restAppUserAuthEvent = rawcheck.Properties{
+// propertiesAppUserAuthEvent checks the members of schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent by name.
+var propertiesAppUserAuthEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawAppUserAuthEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -402,7 +402,7 @@ func (v *AppUserAuthEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restAppUserAuthEvent.CheckRest(v.Rest, c)
+	propertiesAppUserAuthEvent.CheckRest(v.Rest, c)
 }
 
 // checkInAppMessageEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_type.
@@ -429,8 +429,8 @@ var requiredInAppMessageEvent = rawcheck.Required{
 	{Bit: absentInAppMessageEventAWSAccountID, Name: "awsAccountId"},
 }
 
-// restInAppMessageEvent checks the members InAppMessageEvent kept raw.
-var restInAppMessageEvent = rawcheck.Properties{
+// propertiesInAppMessageEvent checks the members of schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent by name.
+var propertiesInAppMessageEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawInAppMessageEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -500,11 +500,11 @@ func (v *InAppMessageEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restInAppMessageEvent.CheckRest(v.Rest, c)
+	propertiesInAppMessageEvent.CheckRest(v.Rest, c)
 }
 
-// restMonetizationAttributes checks the members MonetizationAttributes kept raw.
-var restMonetizationAttributes = rawcheck.Properties{
+// propertiesMonetizationAttributes checks the members of schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes by name.
+var propertiesMonetizationAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "_currency", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "_product_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -517,11 +517,11 @@ var restMonetizationAttributes = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *MonetizationAttributes) validate(c *validation.Collector) {
-	restMonetizationAttributes.CheckRest(v.Rest, c)
+	propertiesMonetizationAttributes.CheckRest(v.Rest, c)
 }
 
-// restMonetizationMetrics checks the members MonetizationMetrics kept raw.
-var restMonetizationMetrics = rawcheck.Properties{
+// propertiesMonetizationMetrics checks the members of schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics by name.
+var propertiesMonetizationMetrics = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "_item_price", Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
 		{Name: "_quantity", Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
@@ -531,7 +531,7 @@ var restMonetizationMetrics = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *MonetizationMetrics) validate(c *validation.Collector) {
-	restMonetizationMetrics.CheckRest(v.Rest, c)
+	propertiesMonetizationMetrics.CheckRest(v.Rest, c)
 }
 
 var patternAppEventEventTypeNot = regexp.MustCompile("^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
@@ -564,9 +564,9 @@ func rawAppSessionEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesAppAttributes checks the members of an object by name, for rawAppAttributes.
+// propertiesAppAttributes checks the members of schema/pinpoint/3.1/app.json#/$defs/AppAttributes by name.
 var propertiesAppAttributes = rawcheck.Properties{
-	Other: rawcheck.Member{Check: rawTypeString},
+	Other: rawcheck.Member{Check: rawTypeString, Kinds: rawcheck.StringKind},
 }
 
 // rawAppAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppAttributes.
@@ -577,24 +577,6 @@ func rawAppAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesAppAttributes.CheckFields(members, c)
-}
-
-// propertiesAppSessionEvent checks the members of an object by name, for rawAppSessionEvent.
-var propertiesAppSessionEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawAppSessionEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawAppAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "endpoint", Check: rawEndpoint},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-	},
 }
 
 // rawAppSessionEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent.
@@ -618,24 +600,6 @@ func rawAppUserAuthEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesAppUserAuthEvent checks the members of an object by name, for rawAppUserAuthEvent.
-var propertiesAppUserAuthEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawAppUserAuthEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawAppAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "endpoint", Check: rawEndpoint},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-	},
-}
-
 // rawAppUserAuthEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent.
 func rawAppUserAuthEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -657,18 +621,6 @@ func rawAppMonetizationEventEventType(v *jsonvalue.Value, c *validation.Collecto
 	}
 }
 
-// propertiesMonetizationAttributes checks the members of an object by name, for rawMonetizationAttributes.
-var propertiesMonetizationAttributes = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "_currency", Check: rawTypeString},
-		{Name: "_product_id", Check: rawTypeString},
-		{Name: "_transaction_id", Check: rawTypeString},
-		{Name: "_item_price_formatted", Check: rawTypeString},
-		{Name: "_store", Check: rawTypeString},
-	},
-	Other: rawcheck.Member{Check: rawTypeString},
-}
-
 // rawMonetizationAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes.
 func rawMonetizationAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -679,15 +631,6 @@ func rawMonetizationAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesMonetizationAttributes.CheckFields(members, c)
 }
 
-// propertiesMonetizationMetrics checks the members of an object by name, for rawMonetizationMetrics.
-var propertiesMonetizationMetrics = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "_item_price", Check: rawTypeNumber},
-		{Name: "_quantity", Check: rawTypeNumber},
-	},
-	Other: rawcheck.Member{Check: rawTypeNumber},
-}
-
 // rawMonetizationMetrics checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics.
 func rawMonetizationMetrics(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -696,24 +639,6 @@ func rawMonetizationMetrics(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesMonetizationMetrics.CheckFields(members, c)
-}
-
-// propertiesAppMonetizationEvent checks the members of an object by name, for rawAppMonetizationEvent.
-var propertiesAppMonetizationEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawAppMonetizationEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawMonetizationAttributes},
-		{Name: "metrics", Check: rawMonetizationMetrics},
-		{Name: "endpoint", Check: rawEndpoint},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-	},
 }
 
 // rawAppMonetizationEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent.
@@ -737,24 +662,6 @@ func rawInAppMessageEventEventType(v *jsonvalue.Value, c *validation.Collector) 
 	}
 }
 
-// propertiesInAppMessageEvent checks the members of an object by name, for rawInAppMessageEvent.
-var propertiesInAppMessageEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawInAppMessageEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawAppAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "endpoint", Check: rawEndpoint},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-	},
-}
-
 // rawInAppMessageEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent.
 func rawInAppMessageEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -764,24 +671,6 @@ func rawInAppMessageEvent(v *jsonvalue.Value, c *validation.Collector) {
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
 	propertiesInAppMessageEvent.CheckFields(members, c)
-}
-
-// propertiesAppEvent checks the members of an object by name, for rawAppEvent.
-var propertiesAppEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawAppEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawAppAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "endpoint", Check: rawEndpoint},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-	},
 }
 
 // rawAppEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent.

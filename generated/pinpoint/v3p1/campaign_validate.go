@@ -14,8 +14,8 @@ var requiredCampaignEngagementAttributes = rawcheck.Required{
 	{Bit: absentCampaignEngagementAttributesCampaignActivityID, Name: "campaign_activity_id"},
 }
 
-// restCampaignEngagementAttributes checks the members CampaignEngagementAttributes kept raw.
-var restCampaignEngagementAttributes = rawcheck.Properties{
+// propertiesCampaignEngagementAttributes checks the members of schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes by name.
+var propertiesCampaignEngagementAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -28,7 +28,7 @@ var restCampaignEngagementAttributes = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignEngagementAttributes) validate(c *validation.Collector) {
 	requiredCampaignEngagementAttributes.Check(v.absent, v.Rest, c)
-	restCampaignEngagementAttributes.CheckRest(v.Rest, c)
+	propertiesCampaignEngagementAttributes.CheckRest(v.Rest, c)
 }
 
 // checkCampaignEngagementEventEventType checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_type.
@@ -55,8 +55,8 @@ var requiredCampaignEngagementEvent = rawcheck.Required{
 	{Bit: absentCampaignEngagementEventAWSAccountID, Name: "awsAccountId"},
 }
 
-// restCampaignEngagementEvent checks the members CampaignEngagementEvent kept raw.
-var restCampaignEngagementEvent = rawcheck.Properties{
+// propertiesCampaignEngagementEvent checks the members of schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent by name.
+var propertiesCampaignEngagementEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawCampaignEngagementEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -131,7 +131,7 @@ func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restCampaignEngagementEvent.CheckRest(v.Rest, c)
+	propertiesCampaignEngagementEvent.CheckRest(v.Rest, c)
 }
 
 // requiredCampaignSendAttributes lists the required members of CampaignSendAttributes by their absent bit.
@@ -142,8 +142,8 @@ var requiredCampaignSendAttributes = rawcheck.Required{
 	{Bit: absentCampaignSendAttributesCampaignSendStatus, Name: "campaign_send_status"},
 }
 
-// restCampaignSendAttributes checks the members CampaignSendAttributes kept raw.
-var restCampaignSendAttributes = rawcheck.Properties{
+// propertiesCampaignSendAttributes checks the members of schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes by name.
+var propertiesCampaignSendAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -158,7 +158,7 @@ var restCampaignSendAttributes = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignSendAttributes) validate(c *validation.Collector) {
 	requiredCampaignSendAttributes.Check(v.absent, v.Rest, c)
-	restCampaignSendAttributes.CheckRest(v.Rest, c)
+	propertiesCampaignSendAttributes.CheckRest(v.Rest, c)
 }
 
 // checkCampaignSendEventEventType checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_type.
@@ -184,8 +184,8 @@ var requiredCampaignSendEvent = rawcheck.Required{
 	{Bit: absentCampaignSendEventAWSAccountID, Name: "awsAccountId"},
 }
 
-// restCampaignSendEvent checks the members CampaignSendEvent kept raw.
-var restCampaignSendEvent = rawcheck.Properties{
+// propertiesCampaignSendEvent checks the members of schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent by name.
+var propertiesCampaignSendEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawCampaignSendEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -260,7 +260,7 @@ func (v *CampaignSendEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restCampaignSendEvent.CheckRest(v.Rest, c)
+	propertiesCampaignSendEvent.CheckRest(v.Rest, c)
 }
 
 var constCampaignSendEventEventType = rawcheck.MustParse("\"_campaign.send\"")
@@ -281,19 +281,6 @@ func rawTypeStringOrNull(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesCampaignSendAttributes checks the members of an object by name, for rawCampaignSendAttributes.
-var propertiesCampaignSendAttributes = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "campaign_id", Check: rawTypeString},
-		{Name: "campaign_activity_id", Check: rawTypeString},
-		{Name: "treatment_id", Check: rawTypeString},
-		{Name: "campaign_send_status", Check: rawTypeString},
-		{Name: "delivery_type", Check: rawTypeString},
-		{Name: "campaign_type", Check: rawTypeStringOrNull},
-	},
-	Other: rawcheck.Member{Check: rawTypeStringOrNull},
-}
-
 // rawCampaignSendAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes.
 func rawCampaignSendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -303,24 +290,6 @@ func rawCampaignSendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "campaign_id", "campaign_activity_id", "treatment_id", "campaign_send_status")
 	propertiesCampaignSendAttributes.CheckFields(members, c)
-}
-
-// propertiesCampaignSendEvent checks the members of an object by name, for rawCampaignSendEvent.
-var propertiesCampaignSendEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawCampaignSendEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawCampaignSendAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "client_context", Check: rawEndpointClientContext},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-	},
 }
 
 // rawCampaignSendEvent checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent.
@@ -344,17 +313,6 @@ func rawCampaignEngagementEventEventType(v *jsonvalue.Value, c *validation.Colle
 	}
 }
 
-// propertiesCampaignEngagementAttributes checks the members of an object by name, for rawCampaignEngagementAttributes.
-var propertiesCampaignEngagementAttributes = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "campaign_id", Check: rawTypeString},
-		{Name: "campaign_activity_id", Check: rawTypeString},
-		{Name: "treatment_id", Check: rawTypeString},
-		{Name: "isAppInForeground", Check: rawTypeString},
-	},
-	Other: rawcheck.Member{Check: rawTypeStringOrNull},
-}
-
 // rawCampaignEngagementAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes.
 func rawCampaignEngagementAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -364,24 +322,6 @@ func rawCampaignEngagementAttributes(v *jsonvalue.Value, c *validation.Collector
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "campaign_id", "campaign_activity_id")
 	propertiesCampaignEngagementAttributes.CheckFields(members, c)
-}
-
-// propertiesCampaignEngagementEvent checks the members of an object by name, for rawCampaignEngagementEvent.
-var propertiesCampaignEngagementEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawCampaignEngagementEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawCampaignEngagementAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "endpoint", Check: rawEndpoint},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-	},
 }
 
 // rawCampaignEngagementEvent checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent.

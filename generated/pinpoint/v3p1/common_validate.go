@@ -50,8 +50,8 @@ var requiredApplication = rawcheck.Required{
 	{Bit: absentApplicationSDK, Name: "sdk"},
 }
 
-// restApplication checks the members Application kept raw.
-var restApplication = rawcheck.Properties{
+// propertiesApplication checks the members of schema/pinpoint/3.1/common.json#/$defs/Application by name.
+var propertiesApplication = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "app_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "cognito_identity_pool_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -71,7 +71,7 @@ func (v *Application) validate(c *validation.Collector) {
 		v.SDK.validate(c)
 		c.Pop()
 	}
-	restApplication.CheckRest(v.Rest, c)
+	propertiesApplication.CheckRest(v.Rest, c)
 }
 
 // requiredClient lists the required members of Client by their absent bit.
@@ -79,8 +79,8 @@ var requiredClient = rawcheck.Required{
 	{Bit: absentClientClientID, Name: "client_id"},
 }
 
-// restClient checks the members Client kept raw.
-var restClient = rawcheck.Properties{
+// propertiesClient checks the members of schema/pinpoint/3.1/common.json#/$defs/Client by name.
+var propertiesClient = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "client_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "cognito_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -90,11 +90,11 @@ var restClient = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *Client) validate(c *validation.Collector) {
 	requiredClient.Check(v.absent, v.Rest, c)
-	restClient.CheckRest(v.Rest, c)
+	propertiesClient.CheckRest(v.Rest, c)
 }
 
-// restDevice checks the members Device kept raw.
-var restDevice = rawcheck.Properties{
+// propertiesDevice checks the members of schema/pinpoint/3.1/common.json#/$defs/Device by name.
+var propertiesDevice = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "locale", Check: rawLocale, Kinds: rawcheck.ObjectKind},
 		{Name: "make", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -115,7 +115,7 @@ func (v *Device) validate(c *validation.Collector) {
 		v.Platform.validate(c)
 		c.Pop()
 	}
-	restDevice.CheckRest(v.Rest, c)
+	propertiesDevice.CheckRest(v.Rest, c)
 }
 
 // requiredEndpointClientContext lists the required members of EndpointClientContext by their absent bit.
@@ -123,8 +123,8 @@ var requiredEndpointClientContext = rawcheck.Required{
 	{Bit: absentEndpointClientContextCustom, Name: "custom"},
 }
 
-// restEndpointClientContext checks the members EndpointClientContext kept raw.
-var restEndpointClientContext = rawcheck.Properties{
+// propertiesEndpointClientContext checks the members of schema/pinpoint/3.1/common.json#/$defs/EndpointClientContext by name.
+var propertiesEndpointClientContext = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "custom", Check: rawEndpointClientContextCustom, Kinds: rawcheck.ObjectKind},
 	},
@@ -138,7 +138,7 @@ func (v *EndpointClientContext) validate(c *validation.Collector) {
 		v.Custom.validate(c)
 		c.Pop()
 	}
-	restEndpointClientContext.CheckRest(v.Rest, c)
+	propertiesEndpointClientContext.CheckRest(v.Rest, c)
 }
 
 // checkEndpointClientContextCustomEndpoint checks a Go string against schema/pinpoint/3.1/common.json#/$defs/EndpointClientContextCustom/properties/endpoint.
@@ -157,8 +157,8 @@ var requiredEndpointClientContextCustom = rawcheck.Required{
 	{Bit: absentEndpointClientContextCustomEndpoint, Name: "endpoint"},
 }
 
-// restEndpointClientContextCustom checks the members EndpointClientContextCustom kept raw.
-var restEndpointClientContextCustom = rawcheck.Properties{
+// propertiesEndpointClientContextCustom checks the members of schema/pinpoint/3.1/common.json#/$defs/EndpointClientContextCustom by name.
+var propertiesEndpointClientContextCustom = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "endpoint", Check: rawEndpointClientContextCustomEndpoint, Kinds: rawcheck.StringKind},
 	},
@@ -172,11 +172,11 @@ func (v *EndpointClientContextCustom) validate(c *validation.Collector) {
 		checkEndpointClientContextCustomEndpoint(v.Endpoint.Text, c)
 		c.Pop()
 	}
-	restEndpointClientContextCustom.CheckRest(v.Rest, c)
+	propertiesEndpointClientContextCustom.CheckRest(v.Rest, c)
 }
 
-// restLocale checks the members Locale kept raw.
-var restLocale = rawcheck.Properties{
+// propertiesLocale checks the members of schema/pinpoint/3.1/common.json#/$defs/Locale by name.
+var propertiesLocale = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "code", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "country", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -186,11 +186,11 @@ var restLocale = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *Locale) validate(c *validation.Collector) {
-	restLocale.CheckRest(v.Rest, c)
+	propertiesLocale.CheckRest(v.Rest, c)
 }
 
-// restPlatform checks the members Platform kept raw.
-var restPlatform = rawcheck.Properties{
+// propertiesSDK checks the members of schema/pinpoint/3.1/common.json#/$defs/SDK by name.
+var propertiesSDK = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "name", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "version", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -199,24 +199,16 @@ var restPlatform = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *Platform) validate(c *validation.Collector) {
-	restPlatform.CheckRest(v.Rest, c)
-}
-
-// restSDK checks the members SDK kept raw.
-var restSDK = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "name", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "version", Check: rawTypeString, Kinds: rawcheck.StringKind},
-	},
+	propertiesSDK.CheckRest(v.Rest, c)
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *SDK) validate(c *validation.Collector) {
-	restSDK.CheckRest(v.Rest, c)
+	propertiesSDK.CheckRest(v.Rest, c)
 }
 
-// restSession checks the members Session kept raw.
-var restSession = rawcheck.Properties{
+// propertiesSession checks the members of schema/pinpoint/3.1/common.json#/$defs/Session by name.
+var propertiesSession = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "session_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "start_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -236,7 +228,7 @@ func (v *Session) validate(c *validation.Collector) {
 		checkUnixMillis(int64(*v.StopTimestamp), c)
 		c.Pop()
 	}
-	restSession.CheckRest(v.Rest, c)
+	propertiesSession.CheckRest(v.Rest, c)
 }
 
 var minimumUnixMillis = rawcheck.MustNumber("0")
@@ -275,14 +267,6 @@ func rawTypeString(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesSDK checks the members of an object by name, for rawSDK.
-var propertiesSDK = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "name", Check: rawTypeString},
-		{Name: "version", Check: rawTypeString},
-	},
-}
-
 // rawSDK checks a raw value against schema/pinpoint/3.1/common.json#/$defs/SDK.
 func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -291,19 +275,6 @@ func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesSDK.CheckFields(members, c)
-}
-
-// propertiesApplication checks the members of an object by name, for rawApplication.
-var propertiesApplication = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "app_id", Check: rawTypeString},
-		{Name: "cognito_identity_pool_id", Check: rawTypeString},
-		{Name: "package_name", Check: rawTypeString},
-		{Name: "sdk", Check: rawSDK},
-		{Name: "title", Check: rawTypeString},
-		{Name: "version_name", Check: rawTypeString},
-		{Name: "version_code", Check: rawTypeString},
-	},
 }
 
 // rawApplication checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Application.
@@ -317,14 +288,6 @@ func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesApplication.CheckFields(members, c)
 }
 
-// propertiesClient checks the members of an object by name, for rawClient.
-var propertiesClient = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "client_id", Check: rawTypeString},
-		{Name: "cognito_id", Check: rawTypeString},
-	},
-}
-
 // rawClient checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Client.
 func rawClient(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -334,15 +297,6 @@ func rawClient(v *jsonvalue.Value, c *validation.Collector) {
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "client_id")
 	propertiesClient.CheckFields(members, c)
-}
-
-// propertiesLocale checks the members of an object by name, for rawLocale.
-var propertiesLocale = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "code", Check: rawTypeString},
-		{Name: "country", Check: rawTypeString},
-		{Name: "language", Check: rawTypeString},
-	},
 }
 
 // rawLocale checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Locale.
@@ -355,16 +309,6 @@ func rawLocale(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesLocale.CheckFields(members, c)
 }
 
-// propertiesDevice checks the members of an object by name, for rawDevice.
-var propertiesDevice = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "locale", Check: rawLocale},
-		{Name: "make", Check: rawTypeString},
-		{Name: "model", Check: rawTypeString},
-		{Name: "platform", Check: rawSDK},
-	},
-}
-
 // rawDevice checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Device.
 func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -373,15 +317,6 @@ func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesDevice.CheckFields(members, c)
-}
-
-// propertiesSession checks the members of an object by name, for rawSession.
-var propertiesSession = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "session_id", Check: rawTypeString},
-		{Name: "start_timestamp", Check: rawUnixMillis},
-		{Name: "stop_timestamp", Check: rawUnixMillis},
-	},
 }
 
 // rawSession checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Session.
@@ -402,9 +337,9 @@ func rawTypeNumber(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesMetrics checks the members of an object by name, for rawMetrics.
+// propertiesMetrics checks the members of schema/pinpoint/3.1/common.json#/$defs/Metrics by name.
 var propertiesMetrics = rawcheck.Properties{
-	Other: rawcheck.Member{Check: rawTypeNumber},
+	Other: rawcheck.Member{Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
 }
 
 // rawMetrics checks a raw value against schema/pinpoint/3.1/common.json#/$defs/Metrics.
@@ -443,13 +378,6 @@ func rawEndpointClientContextCustomEndpoint(v *jsonvalue.Value, c *validation.Co
 	}
 }
 
-// propertiesEndpointClientContextCustom checks the members of an object by name, for rawEndpointClientContextCustom.
-var propertiesEndpointClientContextCustom = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "endpoint", Check: rawEndpointClientContextCustomEndpoint},
-	},
-}
-
 // rawEndpointClientContextCustom checks a raw value against schema/pinpoint/3.1/common.json#/$defs/EndpointClientContextCustom.
 func rawEndpointClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -459,13 +387,6 @@ func rawEndpointClientContextCustom(v *jsonvalue.Value, c *validation.Collector)
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "endpoint")
 	propertiesEndpointClientContextCustom.CheckFields(members, c)
-}
-
-// propertiesEndpointClientContext checks the members of an object by name, for rawEndpointClientContext.
-var propertiesEndpointClientContext = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "custom", Check: rawEndpointClientContextCustom},
-	},
 }
 
 // rawEndpointClientContext checks a raw value against schema/pinpoint/3.1/common.json#/$defs/EndpointClientContext.

@@ -8,8 +8,8 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
-// restBouncedRecipient checks the members BouncedRecipient kept raw.
-var restBouncedRecipient = rawcheck.Properties{
+// propertiesBouncedRecipient checks the members of schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient by name.
+var propertiesBouncedRecipient = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "action", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -20,11 +20,11 @@ var restBouncedRecipient = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *BouncedRecipient) validate(c *validation.Collector) {
-	restBouncedRecipient.CheckRest(v.Rest, c)
+	propertiesBouncedRecipient.CheckRest(v.Rest, c)
 }
 
-// restCommonHeaders checks the members CommonHeaders kept raw.
-var restCommonHeaders = rawcheck.Properties{
+// propertiesCommonHeaders checks the members of schema/pinpoint/3.1/email.json#/$defs/CommonHeaders by name.
+var propertiesCommonHeaders = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "from", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "to", Check: rawAttributeListsValue, Kinds: rawcheck.ArrayKind},
@@ -35,11 +35,11 @@ var restCommonHeaders = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *CommonHeaders) validate(c *validation.Collector) {
-	restCommonHeaders.CheckRest(v.Rest, c)
+	propertiesCommonHeaders.CheckRest(v.Rest, c)
 }
 
-// restComplainedRecipient checks the members ComplainedRecipient kept raw.
-var restComplainedRecipient = rawcheck.Properties{
+// propertiesComplainedRecipient checks the members of schema/pinpoint/3.1/email.json#/$defs/ComplainedRecipient by name.
+var propertiesComplainedRecipient = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
 	},
@@ -47,7 +47,7 @@ var restComplainedRecipient = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *ComplainedRecipient) validate(c *validation.Collector) {
-	restComplainedRecipient.CheckRest(v.Rest, c)
+	propertiesComplainedRecipient.CheckRest(v.Rest, c)
 }
 
 // requiredEmailAttributes lists the required members of EmailAttributes by their absent bit.
@@ -55,8 +55,8 @@ var requiredEmailAttributes = rawcheck.Required{
 	{Bit: absentEmailAttributesFeedback, Name: "feedback"},
 }
 
-// restEmailAttributes checks the members EmailAttributes kept raw.
-var restEmailAttributes = rawcheck.Properties{
+// propertiesEmailAttributes checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailAttributes by name.
+var propertiesEmailAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "feedback", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -73,7 +73,7 @@ var restEmailAttributes = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *EmailAttributes) validate(c *validation.Collector) {
 	requiredEmailAttributes.Check(v.absent, v.Rest, c)
-	restEmailAttributes.CheckRest(v.Rest, c)
+	propertiesEmailAttributes.CheckRest(v.Rest, c)
 }
 
 // checkEmailBounceBouncedRecipients checks a Go value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounced_recipients.
@@ -85,8 +85,8 @@ func checkEmailBounceBouncedRecipients(v []BouncedRecipient, c *validation.Colle
 	}
 }
 
-// restEmailBounce checks the members EmailBounce kept raw.
-var restEmailBounce = rawcheck.Properties{
+// propertiesEmailBounce checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailBounce by name.
+var propertiesEmailBounce = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "bounce_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "bounce_sub_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -103,7 +103,7 @@ func (v *EmailBounce) validate(c *validation.Collector) {
 		checkEmailBounceBouncedRecipients(v.BouncedRecipients, c)
 		c.Pop()
 	}
-	restEmailBounce.CheckRest(v.Rest, c)
+	propertiesEmailBounce.CheckRest(v.Rest, c)
 }
 
 // requiredEmailClickChannel lists the required members of EmailClickChannel by their absent bit.
@@ -111,8 +111,8 @@ var requiredEmailClickChannel = rawcheck.Required{
 	{Bit: absentEmailClickChannelMailEvent, Name: "mail_event"},
 }
 
-// restEmailClickChannel checks the members EmailClickChannel kept raw.
-var restEmailClickChannel = rawcheck.Properties{
+// propertiesEmailClickChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickChannel by name.
+var propertiesEmailClickChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailClickMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -126,11 +126,11 @@ func (v *EmailClickChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailClickChannel.CheckRest(v.Rest, c)
+	propertiesEmailClickChannel.CheckRest(v.Rest, c)
 }
 
-// restEmailClickDetails checks the members EmailClickDetails kept raw.
-var restEmailClickDetails = rawcheck.Properties{
+// propertiesEmailClickDetails checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails by name.
+var propertiesEmailClickDetails = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "ip_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "user_agent", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -141,7 +141,7 @@ var restEmailClickDetails = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClickDetails) validate(c *validation.Collector) {
-	restEmailClickDetails.CheckRest(v.Rest, c)
+	propertiesEmailClickDetails.CheckRest(v.Rest, c)
 }
 
 // checkEmailClickEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_type.
@@ -167,8 +167,8 @@ var requiredEmailClickEvent = rawcheck.Required{
 	{Bit: absentEmailClickEventFacets, Name: "facets"},
 }
 
-// restEmailClickEvent checks the members EmailClickEvent kept raw.
-var restEmailClickEvent = rawcheck.Properties{
+// propertiesEmailClickEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent by name.
+var propertiesEmailClickEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailClickEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -249,7 +249,7 @@ func (v *EmailClickEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailClickEvent.CheckRest(v.Rest, c)
+	propertiesEmailClickEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailClickFacets lists the required members of EmailClickFacets by their absent bit.
@@ -257,8 +257,8 @@ var requiredEmailClickFacets = rawcheck.Required{
 	{Bit: absentEmailClickFacetsEmailChannel, Name: "email_channel"},
 }
 
-// restEmailClickFacets checks the members EmailClickFacets kept raw.
-var restEmailClickFacets = rawcheck.Properties{
+// propertiesEmailClickFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickFacets by name.
+var propertiesEmailClickFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailClickChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -272,7 +272,7 @@ func (v *EmailClickFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailClickFacets.CheckRest(v.Rest, c)
+	propertiesEmailClickFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailClickMailEvent lists the required members of EmailClickMailEvent by their absent bit.
@@ -281,8 +281,8 @@ var requiredEmailClickMailEvent = rawcheck.Required{
 	{Bit: absentEmailClickMailEventClick, Name: "click"},
 }
 
-// restEmailClickMailEvent checks the members EmailClickMailEvent kept raw.
-var restEmailClickMailEvent = rawcheck.Properties{
+// propertiesEmailClickMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickMailEvent by name.
+var propertiesEmailClickMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "click", Check: rawEmailClickDetails, Kinds: rawcheck.ObjectKind},
@@ -302,11 +302,11 @@ func (v *EmailClickMailEvent) validate(c *validation.Collector) {
 		v.Click.validate(c)
 		c.Pop()
 	}
-	restEmailClickMailEvent.CheckRest(v.Rest, c)
+	propertiesEmailClickMailEvent.CheckRest(v.Rest, c)
 }
 
-// restEmailClientContext checks the members EmailClientContext kept raw.
-var restEmailClientContext = rawcheck.Properties{
+// propertiesEmailClientContext checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClientContext by name.
+var propertiesEmailClientContext = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "custom", Check: rawEmailClientContextCustom, Kinds: rawcheck.ObjectKind},
 	},
@@ -319,11 +319,11 @@ func (v *EmailClientContext) validate(c *validation.Collector) {
 		v.Custom.validate(c)
 		c.Pop()
 	}
-	restEmailClientContext.CheckRest(v.Rest, c)
+	propertiesEmailClientContext.CheckRest(v.Rest, c)
 }
 
-// restEmailClientContextCustom checks the members EmailClientContextCustom kept raw.
-var restEmailClientContextCustom = rawcheck.Properties{
+// propertiesEmailClientContextCustom checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom by name.
+var propertiesEmailClientContextCustom = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "legacy_identifier", Check: rawTypeString, Kinds: rawcheck.StringKind},
 	},
@@ -331,7 +331,7 @@ var restEmailClientContextCustom = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClientContextCustom) validate(c *validation.Collector) {
-	restEmailClientContextCustom.CheckRest(v.Rest, c)
+	propertiesEmailClientContextCustom.CheckRest(v.Rest, c)
 }
 
 // requiredEmailComplaintChannel lists the required members of EmailComplaintChannel by their absent bit.
@@ -339,8 +339,8 @@ var requiredEmailComplaintChannel = rawcheck.Required{
 	{Bit: absentEmailComplaintChannelMailEvent, Name: "mail_event"},
 }
 
-// restEmailComplaintChannel checks the members EmailComplaintChannel kept raw.
-var restEmailComplaintChannel = rawcheck.Properties{
+// propertiesEmailComplaintChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailComplaintChannel by name.
+var propertiesEmailComplaintChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailComplaintMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -354,7 +354,7 @@ func (v *EmailComplaintChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailComplaintChannel.CheckRest(v.Rest, c)
+	propertiesEmailComplaintChannel.CheckRest(v.Rest, c)
 }
 
 // checkEmailComplaintDetailsComplainedRecipients checks a Go value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients.
@@ -366,8 +366,8 @@ func checkEmailComplaintDetailsComplainedRecipients(v []ComplainedRecipient, c *
 	}
 }
 
-// restEmailComplaintDetails checks the members EmailComplaintDetails kept raw.
-var restEmailComplaintDetails = rawcheck.Properties{
+// propertiesEmailComplaintDetails checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails by name.
+var propertiesEmailComplaintDetails = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "complained_recipients", Check: rawEmailComplaintDetailsComplainedRecipients, Kinds: rawcheck.ArrayKind},
 		{Name: "feedback_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -383,7 +383,7 @@ func (v *EmailComplaintDetails) validate(c *validation.Collector) {
 		checkEmailComplaintDetailsComplainedRecipients(v.ComplainedRecipients, c)
 		c.Pop()
 	}
-	restEmailComplaintDetails.CheckRest(v.Rest, c)
+	propertiesEmailComplaintDetails.CheckRest(v.Rest, c)
 }
 
 // checkEmailComplaintEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
@@ -409,8 +409,8 @@ var requiredEmailComplaintEvent = rawcheck.Required{
 	{Bit: absentEmailComplaintEventFacets, Name: "facets"},
 }
 
-// restEmailComplaintEvent checks the members EmailComplaintEvent kept raw.
-var restEmailComplaintEvent = rawcheck.Properties{
+// propertiesEmailComplaintEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent by name.
+var propertiesEmailComplaintEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailComplaintEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -491,7 +491,7 @@ func (v *EmailComplaintEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailComplaintEvent.CheckRest(v.Rest, c)
+	propertiesEmailComplaintEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailComplaintFacets lists the required members of EmailComplaintFacets by their absent bit.
@@ -499,8 +499,8 @@ var requiredEmailComplaintFacets = rawcheck.Required{
 	{Bit: absentEmailComplaintFacetsEmailChannel, Name: "email_channel"},
 }
 
-// restEmailComplaintFacets checks the members EmailComplaintFacets kept raw.
-var restEmailComplaintFacets = rawcheck.Properties{
+// propertiesEmailComplaintFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailComplaintFacets by name.
+var propertiesEmailComplaintFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailComplaintChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -514,7 +514,7 @@ func (v *EmailComplaintFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailComplaintFacets.CheckRest(v.Rest, c)
+	propertiesEmailComplaintFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailComplaintMailEvent lists the required members of EmailComplaintMailEvent by their absent bit.
@@ -522,8 +522,8 @@ var requiredEmailComplaintMailEvent = rawcheck.Required{
 	{Bit: absentEmailComplaintMailEventMail, Name: "mail"},
 }
 
-// restEmailComplaintMailEvent checks the members EmailComplaintMailEvent kept raw.
-var restEmailComplaintMailEvent = rawcheck.Properties{
+// propertiesEmailComplaintMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailComplaintMailEvent by name.
+var propertiesEmailComplaintMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "complaint", Check: rawEmailComplaintDetails, Kinds: rawcheck.ObjectKind},
@@ -543,7 +543,7 @@ func (v *EmailComplaintMailEvent) validate(c *validation.Collector) {
 		v.Complaint.validate(c)
 		c.Pop()
 	}
-	restEmailComplaintMailEvent.CheckRest(v.Rest, c)
+	propertiesEmailComplaintMailEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailDeliveredChannel lists the required members of EmailDeliveredChannel by their absent bit.
@@ -551,8 +551,8 @@ var requiredEmailDeliveredChannel = rawcheck.Required{
 	{Bit: absentEmailDeliveredChannelMailEvent, Name: "mail_event"},
 }
 
-// restEmailDeliveredChannel checks the members EmailDeliveredChannel kept raw.
-var restEmailDeliveredChannel = rawcheck.Properties{
+// propertiesEmailDeliveredChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredChannel by name.
+var propertiesEmailDeliveredChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailDeliveredMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -566,7 +566,7 @@ func (v *EmailDeliveredChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailDeliveredChannel.CheckRest(v.Rest, c)
+	propertiesEmailDeliveredChannel.CheckRest(v.Rest, c)
 }
 
 // checkEmailDeliveredEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_type.
@@ -592,8 +592,8 @@ var requiredEmailDeliveredEvent = rawcheck.Required{
 	{Bit: absentEmailDeliveredEventFacets, Name: "facets"},
 }
 
-// restEmailDeliveredEvent checks the members EmailDeliveredEvent kept raw.
-var restEmailDeliveredEvent = rawcheck.Properties{
+// propertiesEmailDeliveredEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent by name.
+var propertiesEmailDeliveredEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailDeliveredEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -674,7 +674,7 @@ func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailDeliveredEvent.CheckRest(v.Rest, c)
+	propertiesEmailDeliveredEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailDeliveredFacets lists the required members of EmailDeliveredFacets by their absent bit.
@@ -682,8 +682,8 @@ var requiredEmailDeliveredFacets = rawcheck.Required{
 	{Bit: absentEmailDeliveredFacetsEmailChannel, Name: "email_channel"},
 }
 
-// restEmailDeliveredFacets checks the members EmailDeliveredFacets kept raw.
-var restEmailDeliveredFacets = rawcheck.Properties{
+// propertiesEmailDeliveredFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredFacets by name.
+var propertiesEmailDeliveredFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailDeliveredChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -697,7 +697,7 @@ func (v *EmailDeliveredFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailDeliveredFacets.CheckRest(v.Rest, c)
+	propertiesEmailDeliveredFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailDeliveredMailEvent lists the required members of EmailDeliveredMailEvent by their absent bit.
@@ -706,8 +706,8 @@ var requiredEmailDeliveredMailEvent = rawcheck.Required{
 	{Bit: absentEmailDeliveredMailEventDelivery, Name: "delivery"},
 }
 
-// restEmailDeliveredMailEvent checks the members EmailDeliveredMailEvent kept raw.
-var restEmailDeliveredMailEvent = rawcheck.Properties{
+// propertiesEmailDeliveredMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredMailEvent by name.
+var propertiesEmailDeliveredMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "delivery", Check: rawEmailDelivery, Kinds: rawcheck.ObjectKind},
@@ -727,11 +727,11 @@ func (v *EmailDeliveredMailEvent) validate(c *validation.Collector) {
 		v.Delivery.validate(c)
 		c.Pop()
 	}
-	restEmailDeliveredMailEvent.CheckRest(v.Rest, c)
+	propertiesEmailDeliveredMailEvent.CheckRest(v.Rest, c)
 }
 
-// restEmailDelivery checks the members EmailDelivery kept raw.
-var restEmailDelivery = rawcheck.Properties{
+// propertiesEmailDelivery checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDelivery by name.
+var propertiesEmailDelivery = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "smtp_response", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "reporting_mta", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -742,7 +742,7 @@ var restEmailDelivery = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailDelivery) validate(c *validation.Collector) {
-	restEmailDelivery.CheckRest(v.Rest, c)
+	propertiesEmailDelivery.CheckRest(v.Rest, c)
 }
 
 // requiredEmailHardBounceChannel lists the required members of EmailHardBounceChannel by their absent bit.
@@ -750,8 +750,8 @@ var requiredEmailHardBounceChannel = rawcheck.Required{
 	{Bit: absentEmailHardBounceChannelMailEvent, Name: "mail_event"},
 }
 
-// restEmailHardBounceChannel checks the members EmailHardBounceChannel kept raw.
-var restEmailHardBounceChannel = rawcheck.Properties{
+// propertiesEmailHardBounceChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceChannel by name.
+var propertiesEmailHardBounceChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailHardBounceMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -765,7 +765,7 @@ func (v *EmailHardBounceChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailHardBounceChannel.CheckRest(v.Rest, c)
+	propertiesEmailHardBounceChannel.CheckRest(v.Rest, c)
 }
 
 // checkEmailHardBounceEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
@@ -791,8 +791,8 @@ var requiredEmailHardBounceEvent = rawcheck.Required{
 	{Bit: absentEmailHardBounceEventFacets, Name: "facets"},
 }
 
-// restEmailHardBounceEvent checks the members EmailHardBounceEvent kept raw.
-var restEmailHardBounceEvent = rawcheck.Properties{
+// propertiesEmailHardBounceEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent by name.
+var propertiesEmailHardBounceEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailHardBounceEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -873,7 +873,7 @@ func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailHardBounceEvent.CheckRest(v.Rest, c)
+	propertiesEmailHardBounceEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailHardBounceFacets lists the required members of EmailHardBounceFacets by their absent bit.
@@ -881,8 +881,8 @@ var requiredEmailHardBounceFacets = rawcheck.Required{
 	{Bit: absentEmailHardBounceFacetsEmailChannel, Name: "email_channel"},
 }
 
-// restEmailHardBounceFacets checks the members EmailHardBounceFacets kept raw.
-var restEmailHardBounceFacets = rawcheck.Properties{
+// propertiesEmailHardBounceFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceFacets by name.
+var propertiesEmailHardBounceFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailHardBounceChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -896,7 +896,7 @@ func (v *EmailHardBounceFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailHardBounceFacets.CheckRest(v.Rest, c)
+	propertiesEmailHardBounceFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailHardBounceMailEvent lists the required members of EmailHardBounceMailEvent by their absent bit.
@@ -904,8 +904,8 @@ var requiredEmailHardBounceMailEvent = rawcheck.Required{
 	{Bit: absentEmailHardBounceMailEventMail, Name: "mail"},
 }
 
-// restEmailHardBounceMailEvent checks the members EmailHardBounceMailEvent kept raw.
-var restEmailHardBounceMailEvent = rawcheck.Properties{
+// propertiesEmailHardBounceMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceMailEvent by name.
+var propertiesEmailHardBounceMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "bounce", Check: rawEmailBounce, Kinds: rawcheck.ObjectKind},
@@ -925,7 +925,7 @@ func (v *EmailHardBounceMailEvent) validate(c *validation.Collector) {
 		v.Bounce.validate(c)
 		c.Pop()
 	}
-	restEmailHardBounceMailEvent.CheckRest(v.Rest, c)
+	propertiesEmailHardBounceMailEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailOpenChannel lists the required members of EmailOpenChannel by their absent bit.
@@ -933,8 +933,8 @@ var requiredEmailOpenChannel = rawcheck.Required{
 	{Bit: absentEmailOpenChannelMailEvent, Name: "mail_event"},
 }
 
-// restEmailOpenChannel checks the members EmailOpenChannel kept raw.
-var restEmailOpenChannel = rawcheck.Properties{
+// propertiesEmailOpenChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenChannel by name.
+var propertiesEmailOpenChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailOpenMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -948,11 +948,11 @@ func (v *EmailOpenChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailOpenChannel.CheckRest(v.Rest, c)
+	propertiesEmailOpenChannel.CheckRest(v.Rest, c)
 }
 
-// restEmailOpenDetails checks the members EmailOpenDetails kept raw.
-var restEmailOpenDetails = rawcheck.Properties{
+// propertiesEmailOpenDetails checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails by name.
+var propertiesEmailOpenDetails = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "ip_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "user_agent", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -961,7 +961,7 @@ var restEmailOpenDetails = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailOpenDetails) validate(c *validation.Collector) {
-	restEmailOpenDetails.CheckRest(v.Rest, c)
+	propertiesEmailOpenDetails.CheckRest(v.Rest, c)
 }
 
 // checkEmailOpenEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
@@ -987,8 +987,8 @@ var requiredEmailOpenEvent = rawcheck.Required{
 	{Bit: absentEmailOpenEventFacets, Name: "facets"},
 }
 
-// restEmailOpenEvent checks the members EmailOpenEvent kept raw.
-var restEmailOpenEvent = rawcheck.Properties{
+// propertiesEmailOpenEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent by name.
+var propertiesEmailOpenEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailOpenEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -1069,7 +1069,7 @@ func (v *EmailOpenEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailOpenEvent.CheckRest(v.Rest, c)
+	propertiesEmailOpenEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailOpenFacets lists the required members of EmailOpenFacets by their absent bit.
@@ -1077,8 +1077,8 @@ var requiredEmailOpenFacets = rawcheck.Required{
 	{Bit: absentEmailOpenFacetsEmailChannel, Name: "email_channel"},
 }
 
-// restEmailOpenFacets checks the members EmailOpenFacets kept raw.
-var restEmailOpenFacets = rawcheck.Properties{
+// propertiesEmailOpenFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenFacets by name.
+var propertiesEmailOpenFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailOpenChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -1092,7 +1092,7 @@ func (v *EmailOpenFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailOpenFacets.CheckRest(v.Rest, c)
+	propertiesEmailOpenFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailOpenMailEvent lists the required members of EmailOpenMailEvent by their absent bit.
@@ -1101,8 +1101,8 @@ var requiredEmailOpenMailEvent = rawcheck.Required{
 	{Bit: absentEmailOpenMailEventOpen, Name: "open"},
 }
 
-// restEmailOpenMailEvent checks the members EmailOpenMailEvent kept raw.
-var restEmailOpenMailEvent = rawcheck.Properties{
+// propertiesEmailOpenMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenMailEvent by name.
+var propertiesEmailOpenMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "open", Check: rawEmailOpenDetails, Kinds: rawcheck.ObjectKind},
@@ -1122,11 +1122,11 @@ func (v *EmailOpenMailEvent) validate(c *validation.Collector) {
 		v.Open.validate(c)
 		c.Pop()
 	}
-	restEmailOpenMailEvent.CheckRest(v.Rest, c)
+	propertiesEmailOpenMailEvent.CheckRest(v.Rest, c)
 }
 
-// restEmailReject checks the members EmailReject kept raw.
-var restEmailReject = rawcheck.Properties{
+// propertiesEmailReject checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailReject by name.
+var propertiesEmailReject = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "reason", Check: rawTypeString, Kinds: rawcheck.StringKind},
 	},
@@ -1134,7 +1134,7 @@ var restEmailReject = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailReject) validate(c *validation.Collector) {
-	restEmailReject.CheckRest(v.Rest, c)
+	propertiesEmailReject.CheckRest(v.Rest, c)
 }
 
 // requiredEmailRejectedChannel lists the required members of EmailRejectedChannel by their absent bit.
@@ -1142,8 +1142,8 @@ var requiredEmailRejectedChannel = rawcheck.Required{
 	{Bit: absentEmailRejectedChannelMailEvent, Name: "mail_event"},
 }
 
-// restEmailRejectedChannel checks the members EmailRejectedChannel kept raw.
-var restEmailRejectedChannel = rawcheck.Properties{
+// propertiesEmailRejectedChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedChannel by name.
+var propertiesEmailRejectedChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailRejectedMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -1157,7 +1157,7 @@ func (v *EmailRejectedChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailRejectedChannel.CheckRest(v.Rest, c)
+	propertiesEmailRejectedChannel.CheckRest(v.Rest, c)
 }
 
 // checkEmailRejectedEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
@@ -1183,8 +1183,8 @@ var requiredEmailRejectedEvent = rawcheck.Required{
 	{Bit: absentEmailRejectedEventFacets, Name: "facets"},
 }
 
-// restEmailRejectedEvent checks the members EmailRejectedEvent kept raw.
-var restEmailRejectedEvent = rawcheck.Properties{
+// propertiesEmailRejectedEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent by name.
+var propertiesEmailRejectedEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailRejectedEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -1265,7 +1265,7 @@ func (v *EmailRejectedEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailRejectedEvent.CheckRest(v.Rest, c)
+	propertiesEmailRejectedEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailRejectedFacets lists the required members of EmailRejectedFacets by their absent bit.
@@ -1273,8 +1273,8 @@ var requiredEmailRejectedFacets = rawcheck.Required{
 	{Bit: absentEmailRejectedFacetsEmailChannel, Name: "email_channel"},
 }
 
-// restEmailRejectedFacets checks the members EmailRejectedFacets kept raw.
-var restEmailRejectedFacets = rawcheck.Properties{
+// propertiesEmailRejectedFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedFacets by name.
+var propertiesEmailRejectedFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailRejectedChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -1288,7 +1288,7 @@ func (v *EmailRejectedFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailRejectedFacets.CheckRest(v.Rest, c)
+	propertiesEmailRejectedFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailRejectedMailEvent lists the required members of EmailRejectedMailEvent by their absent bit.
@@ -1296,8 +1296,8 @@ var requiredEmailRejectedMailEvent = rawcheck.Required{
 	{Bit: absentEmailRejectedMailEventMail, Name: "mail"},
 }
 
-// restEmailRejectedMailEvent checks the members EmailRejectedMailEvent kept raw.
-var restEmailRejectedMailEvent = rawcheck.Properties{
+// propertiesEmailRejectedMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedMailEvent by name.
+var propertiesEmailRejectedMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "reject", Check: rawEmailReject, Kinds: rawcheck.ObjectKind},
@@ -1317,7 +1317,7 @@ func (v *EmailRejectedMailEvent) validate(c *validation.Collector) {
 		v.Reject.validate(c)
 		c.Pop()
 	}
-	restEmailRejectedMailEvent.CheckRest(v.Rest, c)
+	propertiesEmailRejectedMailEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailRenderingFailureChannel lists the required members of EmailRenderingFailureChannel by their absent bit.
@@ -1325,8 +1325,8 @@ var requiredEmailRenderingFailureChannel = rawcheck.Required{
 	{Bit: absentEmailRenderingFailureChannelMailEvent, Name: "mail_event"},
 }
 
-// restEmailRenderingFailureChannel checks the members EmailRenderingFailureChannel kept raw.
-var restEmailRenderingFailureChannel = rawcheck.Properties{
+// propertiesEmailRenderingFailureChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureChannel by name.
+var propertiesEmailRenderingFailureChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailRenderingFailureMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -1340,11 +1340,11 @@ func (v *EmailRenderingFailureChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailRenderingFailureChannel.CheckRest(v.Rest, c)
+	propertiesEmailRenderingFailureChannel.CheckRest(v.Rest, c)
 }
 
-// restEmailRenderingFailureDetails checks the members EmailRenderingFailureDetails kept raw.
-var restEmailRenderingFailureDetails = rawcheck.Properties{
+// propertiesEmailRenderingFailureDetails checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails by name.
+var propertiesEmailRenderingFailureDetails = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "error_message", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "template_name", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -1353,7 +1353,7 @@ var restEmailRenderingFailureDetails = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRenderingFailureDetails) validate(c *validation.Collector) {
-	restEmailRenderingFailureDetails.CheckRest(v.Rest, c)
+	propertiesEmailRenderingFailureDetails.CheckRest(v.Rest, c)
 }
 
 // checkEmailRenderingFailureEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_type.
@@ -1379,8 +1379,8 @@ var requiredEmailRenderingFailureEvent = rawcheck.Required{
 	{Bit: absentEmailRenderingFailureEventFacets, Name: "facets"},
 }
 
-// restEmailRenderingFailureEvent checks the members EmailRenderingFailureEvent kept raw.
-var restEmailRenderingFailureEvent = rawcheck.Properties{
+// propertiesEmailRenderingFailureEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent by name.
+var propertiesEmailRenderingFailureEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailRenderingFailureEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -1461,7 +1461,7 @@ func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailRenderingFailureEvent.CheckRest(v.Rest, c)
+	propertiesEmailRenderingFailureEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailRenderingFailureFacets lists the required members of EmailRenderingFailureFacets by their absent bit.
@@ -1469,8 +1469,8 @@ var requiredEmailRenderingFailureFacets = rawcheck.Required{
 	{Bit: absentEmailRenderingFailureFacetsEmailChannel, Name: "email_channel"},
 }
 
-// restEmailRenderingFailureFacets checks the members EmailRenderingFailureFacets kept raw.
-var restEmailRenderingFailureFacets = rawcheck.Properties{
+// propertiesEmailRenderingFailureFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureFacets by name.
+var propertiesEmailRenderingFailureFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailRenderingFailureChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -1484,11 +1484,11 @@ func (v *EmailRenderingFailureFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailRenderingFailureFacets.CheckRest(v.Rest, c)
+	propertiesEmailRenderingFailureFacets.CheckRest(v.Rest, c)
 }
 
-// restEmailRenderingFailureMailEvent checks the members EmailRenderingFailureMailEvent kept raw.
-var restEmailRenderingFailureMailEvent = rawcheck.Properties{
+// propertiesEmailRenderingFailureMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureMailEvent by name.
+var propertiesEmailRenderingFailureMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "failure", Check: rawEmailRenderingFailureDetails, Kinds: rawcheck.ObjectKind},
@@ -1507,7 +1507,7 @@ func (v *EmailRenderingFailureMailEvent) validate(c *validation.Collector) {
 		v.Failure.validate(c)
 		c.Pop()
 	}
-	restEmailRenderingFailureMailEvent.CheckRest(v.Rest, c)
+	propertiesEmailRenderingFailureMailEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailSendChannel lists the required members of EmailSendChannel by their absent bit.
@@ -1515,8 +1515,8 @@ var requiredEmailSendChannel = rawcheck.Required{
 	{Bit: absentEmailSendChannelMailEvent, Name: "mail_event"},
 }
 
-// restEmailSendChannel checks the members EmailSendChannel kept raw.
-var restEmailSendChannel = rawcheck.Properties{
+// propertiesEmailSendChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendChannel by name.
+var propertiesEmailSendChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailSendMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -1530,7 +1530,7 @@ func (v *EmailSendChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailSendChannel.CheckRest(v.Rest, c)
+	propertiesEmailSendChannel.CheckRest(v.Rest, c)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -1559,8 +1559,8 @@ var requiredEmailSendEvent = rawcheck.Required{
 	{Bit: absentEmailSendEventFacets, Name: "facets"},
 }
 
-// restEmailSendEvent checks the members EmailSendEvent kept raw.
-var restEmailSendEvent = rawcheck.Properties{
+// propertiesEmailSendEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent by name.
+var propertiesEmailSendEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailSendEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -1641,7 +1641,7 @@ func (v *EmailSendEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailSendEvent.CheckRest(v.Rest, c)
+	propertiesEmailSendEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailSendFacets lists the required members of EmailSendFacets by their absent bit.
@@ -1649,8 +1649,8 @@ var requiredEmailSendFacets = rawcheck.Required{
 	{Bit: absentEmailSendFacetsEmailChannel, Name: "email_channel"},
 }
 
-// restEmailSendFacets checks the members EmailSendFacets kept raw.
-var restEmailSendFacets = rawcheck.Properties{
+// propertiesEmailSendFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendFacets by name.
+var propertiesEmailSendFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailSendChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -1664,7 +1664,7 @@ func (v *EmailSendFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailSendFacets.CheckRest(v.Rest, c)
+	propertiesEmailSendFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailSendMailEvent lists the required members of EmailSendMailEvent by their absent bit.
@@ -1673,8 +1673,8 @@ var requiredEmailSendMailEvent = rawcheck.Required{
 	{Bit: absentEmailSendMailEventSend, Name: "send"},
 }
 
-// restEmailSendMailEvent checks the members EmailSendMailEvent kept raw.
-var restEmailSendMailEvent = rawcheck.Properties{
+// propertiesEmailSendMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendMailEvent by name.
+var propertiesEmailSendMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "send", Check: rawTypeObject, Kinds: rawcheck.ObjectKind},
@@ -1694,19 +1694,12 @@ func (v *EmailSendMailEvent) validate(c *validation.Collector) {
 		v.Send.validate(c)
 		c.Pop()
 	}
-	restEmailSendMailEvent.CheckRest(v.Rest, c)
+	propertiesEmailSendMailEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailSoftBounceChannel lists the required members of EmailSoftBounceChannel by their absent bit.
 var requiredEmailSoftBounceChannel = rawcheck.Required{
 	{Bit: absentEmailSoftBounceChannelMailEvent, Name: "mail_event"},
-}
-
-// restEmailSoftBounceChannel checks the members EmailSoftBounceChannel kept raw.
-var restEmailSoftBounceChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailHardBounceMailEvent, Kinds: rawcheck.ObjectKind},
-	},
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -1717,7 +1710,7 @@ func (v *EmailSoftBounceChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailSoftBounceChannel.CheckRest(v.Rest, c)
+	propertiesEmailHardBounceChannel.CheckRest(v.Rest, c)
 }
 
 // checkEmailSoftBounceEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_type.
@@ -1743,8 +1736,8 @@ var requiredEmailSoftBounceEvent = rawcheck.Required{
 	{Bit: absentEmailSoftBounceEventFacets, Name: "facets"},
 }
 
-// restEmailSoftBounceEvent checks the members EmailSoftBounceEvent kept raw.
-var restEmailSoftBounceEvent = rawcheck.Properties{
+// propertiesEmailSoftBounceEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent by name.
+var propertiesEmailSoftBounceEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailSoftBounceEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -1825,19 +1818,12 @@ func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailSoftBounceEvent.CheckRest(v.Rest, c)
+	propertiesEmailSoftBounceEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailSoftBounceFacets lists the required members of EmailSoftBounceFacets by their absent bit.
 var requiredEmailSoftBounceFacets = rawcheck.Required{
 	{Bit: absentEmailSoftBounceFacetsEmailChannel, Name: "email_channel"},
-}
-
-// restEmailSoftBounceFacets checks the members EmailSoftBounceFacets kept raw.
-var restEmailSoftBounceFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailHardBounceChannel, Kinds: rawcheck.ObjectKind},
-	},
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -1848,20 +1834,12 @@ func (v *EmailSoftBounceFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailSoftBounceFacets.CheckRest(v.Rest, c)
+	propertiesEmailHardBounceFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailSoftBounceMailEvent lists the required members of EmailSoftBounceMailEvent by their absent bit.
 var requiredEmailSoftBounceMailEvent = rawcheck.Required{
 	{Bit: absentEmailSoftBounceMailEventMail, Name: "mail"},
-}
-
-// restEmailSoftBounceMailEvent checks the members EmailSoftBounceMailEvent kept raw.
-var restEmailSoftBounceMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
-		{Name: "bounce", Check: rawEmailBounce, Kinds: rawcheck.ObjectKind},
-	},
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -1877,7 +1855,7 @@ func (v *EmailSoftBounceMailEvent) validate(c *validation.Collector) {
 		v.Bounce.validate(c)
 		c.Pop()
 	}
-	restEmailSoftBounceMailEvent.CheckRest(v.Rest, c)
+	propertiesEmailHardBounceMailEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailUnsubscribeChannel lists the required members of EmailUnsubscribeChannel by their absent bit.
@@ -1885,8 +1863,8 @@ var requiredEmailUnsubscribeChannel = rawcheck.Required{
 	{Bit: absentEmailUnsubscribeChannelMailEvent, Name: "mail_event"},
 }
 
-// restEmailUnsubscribeChannel checks the members EmailUnsubscribeChannel kept raw.
-var restEmailUnsubscribeChannel = rawcheck.Properties{
+// propertiesEmailUnsubscribeChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeChannel by name.
+var propertiesEmailUnsubscribeChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail_event", Check: rawEmailUnsubscribeMailEvent, Kinds: rawcheck.ObjectKind},
 	},
@@ -1900,7 +1878,7 @@ func (v *EmailUnsubscribeChannel) validate(c *validation.Collector) {
 		v.MailEvent.validate(c)
 		c.Pop()
 	}
-	restEmailUnsubscribeChannel.CheckRest(v.Rest, c)
+	propertiesEmailUnsubscribeChannel.CheckRest(v.Rest, c)
 }
 
 // checkEmailUnsubscribeEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_type.
@@ -1926,8 +1904,8 @@ var requiredEmailUnsubscribeEvent = rawcheck.Required{
 	{Bit: absentEmailUnsubscribeEventFacets, Name: "facets"},
 }
 
-// restEmailUnsubscribeEvent checks the members EmailUnsubscribeEvent kept raw.
-var restEmailUnsubscribeEvent = rawcheck.Properties{
+// propertiesEmailUnsubscribeEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent by name.
+var propertiesEmailUnsubscribeEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawEmailUnsubscribeEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -2008,7 +1986,7 @@ func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
 		v.Facets.validate(c)
 		c.Pop()
 	}
-	restEmailUnsubscribeEvent.CheckRest(v.Rest, c)
+	propertiesEmailUnsubscribeEvent.CheckRest(v.Rest, c)
 }
 
 // requiredEmailUnsubscribeFacets lists the required members of EmailUnsubscribeFacets by their absent bit.
@@ -2016,8 +1994,8 @@ var requiredEmailUnsubscribeFacets = rawcheck.Required{
 	{Bit: absentEmailUnsubscribeFacetsEmailChannel, Name: "email_channel"},
 }
 
-// restEmailUnsubscribeFacets checks the members EmailUnsubscribeFacets kept raw.
-var restEmailUnsubscribeFacets = rawcheck.Properties{
+// propertiesEmailUnsubscribeFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeFacets by name.
+var propertiesEmailUnsubscribeFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "email_channel", Check: rawEmailUnsubscribeChannel, Kinds: rawcheck.ObjectKind},
 	},
@@ -2031,7 +2009,7 @@ func (v *EmailUnsubscribeFacets) validate(c *validation.Collector) {
 		v.EmailChannel.validate(c)
 		c.Pop()
 	}
-	restEmailUnsubscribeFacets.CheckRest(v.Rest, c)
+	propertiesEmailUnsubscribeFacets.CheckRest(v.Rest, c)
 }
 
 // requiredEmailUnsubscribeMailEvent lists the required members of EmailUnsubscribeMailEvent by their absent bit.
@@ -2039,8 +2017,8 @@ var requiredEmailUnsubscribeMailEvent = rawcheck.Required{
 	{Bit: absentEmailUnsubscribeMailEventMail, Name: "mail"},
 }
 
-// restEmailUnsubscribeMailEvent checks the members EmailUnsubscribeMailEvent kept raw.
-var restEmailUnsubscribeMailEvent = rawcheck.Properties{
+// propertiesEmailUnsubscribeMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeMailEvent by name.
+var propertiesEmailUnsubscribeMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
 		{Name: "click", Check: rawEmailClickDetails, Kinds: rawcheck.ObjectKind},
@@ -2060,7 +2038,7 @@ func (v *EmailUnsubscribeMailEvent) validate(c *validation.Collector) {
 		v.Click.validate(c)
 		c.Pop()
 	}
-	restEmailUnsubscribeMailEvent.CheckRest(v.Rest, c)
+	propertiesEmailUnsubscribeMailEvent.CheckRest(v.Rest, c)
 }
 
 // requiredHeader lists the required members of Header by their absent bit.
@@ -2069,8 +2047,8 @@ var requiredHeader = rawcheck.Required{
 	{Bit: absentHeaderValue, Name: "value"},
 }
 
-// restHeader checks the members Header kept raw.
-var restHeader = rawcheck.Properties{
+// propertiesHeader checks the members of schema/pinpoint/3.1/email.json#/$defs/Header by name.
+var propertiesHeader = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "name", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "value", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -2080,7 +2058,7 @@ var restHeader = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *Header) validate(c *validation.Collector) {
 	requiredHeader.Check(v.absent, v.Rest, c)
-	restHeader.CheckRest(v.Rest, c)
+	propertiesHeader.CheckRest(v.Rest, c)
 }
 
 // checkMailHeaders checks a Go value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers.
@@ -2103,8 +2081,8 @@ var requiredMail = rawcheck.Required{
 	{Bit: absentMailCommonHeaders, Name: "common_headers"},
 }
 
-// restMail checks the members Mail kept raw.
-var restMail = rawcheck.Properties{
+// propertiesMail checks the members of schema/pinpoint/3.1/email.json#/$defs/Mail by name.
+var propertiesMail = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "message_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "message_send_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -2134,7 +2112,7 @@ func (v *Mail) validate(c *validation.Collector) {
 		v.CommonHeaders.validate(c)
 		c.Pop()
 	}
-	restMail.CheckRest(v.Rest, c)
+	propertiesMail.CheckRest(v.Rest, c)
 }
 
 var constEmailSendEventEventType = rawcheck.MustParse("\"_email.send\"")
@@ -2145,21 +2123,6 @@ func rawEmailSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 		c.Const(validation.Show(v), "\"_email.send\"")
 		return
 	}
-}
-
-// propertiesEmailAttributes checks the members of an object by name, for rawEmailAttributes.
-var propertiesEmailAttributes = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "feedback", Check: rawTypeString},
-		{Name: "campaign_id", Check: rawTypeString},
-		{Name: "campaign_activity_id", Check: rawTypeString},
-		{Name: "treatment_id", Check: rawTypeString},
-		{Name: "journey_id", Check: rawTypeString},
-		{Name: "journey_activity_id", Check: rawTypeString},
-		{Name: "journey_run_id", Check: rawTypeString},
-		{Name: "tags", Check: rawTypeStringOrNull},
-	},
-	Other: rawcheck.Member{Check: rawTypeStringOrNull},
 }
 
 // rawEmailAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes.
@@ -2173,13 +2136,6 @@ func rawEmailAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailAttributes.CheckFields(members, c)
 }
 
-// propertiesEmailClientContextCustom checks the members of an object by name, for rawEmailClientContextCustom.
-var propertiesEmailClientContextCustom = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "legacy_identifier", Check: rawTypeString},
-	},
-}
-
 // rawEmailClientContextCustom checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom.
 func rawEmailClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2188,13 +2144,6 @@ func rawEmailClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesEmailClientContextCustom.CheckFields(members, c)
-}
-
-// propertiesEmailClientContext checks the members of an object by name, for rawEmailClientContext.
-var propertiesEmailClientContext = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "custom", Check: rawEmailClientContextCustom},
-	},
 }
 
 // rawEmailClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext.
@@ -2213,14 +2162,6 @@ func rawTypeBoolean(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "boolean")
 		return
 	}
-}
-
-// propertiesHeader checks the members of an object by name, for rawHeader.
-var propertiesHeader = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "name", Check: rawTypeString},
-		{Name: "value", Check: rawTypeString},
-	},
 }
 
 // rawHeader checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Header.
@@ -2251,16 +2192,6 @@ func rawMailHeaders(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesCommonHeaders checks the members of an object by name, for rawCommonHeaders.
-var propertiesCommonHeaders = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "from", Check: rawTypeString},
-		{Name: "to", Check: rawAttributeListsValue},
-		{Name: "subject", Check: rawTypeString},
-		{Name: "date", Check: rawTypeString},
-	},
-}
-
 // rawCommonHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders.
 func rawCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2269,19 +2200,6 @@ func rawCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesCommonHeaders.CheckFields(members, c)
-}
-
-// propertiesMail checks the members of an object by name, for rawMail.
-var propertiesMail = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "message_id", Check: rawTypeString},
-		{Name: "message_send_timestamp", Check: rawUnixMillis},
-		{Name: "from_address", Check: rawTypeString},
-		{Name: "destination", Check: rawAttributeListsValue},
-		{Name: "headers_truncated", Check: rawTypeBoolean},
-		{Name: "headers", Check: rawMailHeaders},
-		{Name: "common_headers", Check: rawCommonHeaders},
-	},
 }
 
 // rawMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail.
@@ -2303,14 +2221,6 @@ func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesEmailSendMailEvent checks the members of an object by name, for rawEmailSendMailEvent.
-var propertiesEmailSendMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail},
-		{Name: "send", Check: rawTypeObject},
-	},
-}
-
 // rawEmailSendMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendMailEvent.
 func rawEmailSendMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2320,13 +2230,6 @@ func rawEmailSendMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail", "send")
 	propertiesEmailSendMailEvent.CheckFields(members, c)
-}
-
-// propertiesEmailSendChannel checks the members of an object by name, for rawEmailSendChannel.
-var propertiesEmailSendChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailSendMailEvent},
-	},
 }
 
 // rawEmailSendChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendChannel.
@@ -2340,13 +2243,6 @@ func rawEmailSendChannel(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailSendChannel.CheckFields(members, c)
 }
 
-// propertiesEmailSendFacets checks the members of an object by name, for rawEmailSendFacets.
-var propertiesEmailSendFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailSendChannel},
-	},
-}
-
 // rawEmailSendFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendFacets.
 func rawEmailSendFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2356,25 +2252,6 @@ func rawEmailSendFacets(v *jsonvalue.Value, c *validation.Collector) {
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
 	propertiesEmailSendFacets.CheckFields(members, c)
-}
-
-// propertiesEmailSendEvent checks the members of an object by name, for rawEmailSendEvent.
-var propertiesEmailSendEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailSendEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawEmailAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "client_context", Check: rawEmailClientContext},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-		{Name: "facets", Check: rawEmailSendFacets},
-	},
 }
 
 // rawEmailSendEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent.
@@ -2406,16 +2283,6 @@ func rawTypeInteger(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesEmailDelivery checks the members of an object by name, for rawEmailDelivery.
-var propertiesEmailDelivery = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "smtp_response", Check: rawTypeString},
-		{Name: "reporting_mta", Check: rawTypeString},
-		{Name: "recipients", Check: rawAttributeListsValue},
-		{Name: "processing_time_millis", Check: rawTypeInteger},
-	},
-}
-
 // rawEmailDelivery checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery.
 func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2424,14 +2291,6 @@ func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesEmailDelivery.CheckFields(members, c)
-}
-
-// propertiesEmailDeliveredMailEvent checks the members of an object by name, for rawEmailDeliveredMailEvent.
-var propertiesEmailDeliveredMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail},
-		{Name: "delivery", Check: rawEmailDelivery},
-	},
 }
 
 // rawEmailDeliveredMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredMailEvent.
@@ -2445,13 +2304,6 @@ func rawEmailDeliveredMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailDeliveredMailEvent.CheckFields(members, c)
 }
 
-// propertiesEmailDeliveredChannel checks the members of an object by name, for rawEmailDeliveredChannel.
-var propertiesEmailDeliveredChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailDeliveredMailEvent},
-	},
-}
-
 // rawEmailDeliveredChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredChannel.
 func rawEmailDeliveredChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2463,13 +2315,6 @@ func rawEmailDeliveredChannel(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailDeliveredChannel.CheckFields(members, c)
 }
 
-// propertiesEmailDeliveredFacets checks the members of an object by name, for rawEmailDeliveredFacets.
-var propertiesEmailDeliveredFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailDeliveredChannel},
-	},
-}
-
 // rawEmailDeliveredFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredFacets.
 func rawEmailDeliveredFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2479,25 +2324,6 @@ func rawEmailDeliveredFacets(v *jsonvalue.Value, c *validation.Collector) {
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
 	propertiesEmailDeliveredFacets.CheckFields(members, c)
-}
-
-// propertiesEmailDeliveredEvent checks the members of an object by name, for rawEmailDeliveredEvent.
-var propertiesEmailDeliveredEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailDeliveredEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawEmailAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "client_context", Check: rawEmailClientContext},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-		{Name: "facets", Check: rawEmailDeliveredFacets},
-	},
 }
 
 // rawEmailDeliveredEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent.
@@ -2521,13 +2347,6 @@ func rawEmailRejectedEventEventType(v *jsonvalue.Value, c *validation.Collector)
 	}
 }
 
-// propertiesEmailReject checks the members of an object by name, for rawEmailReject.
-var propertiesEmailReject = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "reason", Check: rawTypeString},
-	},
-}
-
 // rawEmailReject checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailReject.
 func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2536,14 +2355,6 @@ func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesEmailReject.CheckFields(members, c)
-}
-
-// propertiesEmailRejectedMailEvent checks the members of an object by name, for rawEmailRejectedMailEvent.
-var propertiesEmailRejectedMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail},
-		{Name: "reject", Check: rawEmailReject},
-	},
 }
 
 // rawEmailRejectedMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedMailEvent.
@@ -2557,13 +2368,6 @@ func rawEmailRejectedMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailRejectedMailEvent.CheckFields(members, c)
 }
 
-// propertiesEmailRejectedChannel checks the members of an object by name, for rawEmailRejectedChannel.
-var propertiesEmailRejectedChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailRejectedMailEvent},
-	},
-}
-
 // rawEmailRejectedChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedChannel.
 func rawEmailRejectedChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2575,13 +2379,6 @@ func rawEmailRejectedChannel(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailRejectedChannel.CheckFields(members, c)
 }
 
-// propertiesEmailRejectedFacets checks the members of an object by name, for rawEmailRejectedFacets.
-var propertiesEmailRejectedFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailRejectedChannel},
-	},
-}
-
 // rawEmailRejectedFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedFacets.
 func rawEmailRejectedFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2591,25 +2388,6 @@ func rawEmailRejectedFacets(v *jsonvalue.Value, c *validation.Collector) {
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
 	propertiesEmailRejectedFacets.CheckFields(members, c)
-}
-
-// propertiesEmailRejectedEvent checks the members of an object by name, for rawEmailRejectedEvent.
-var propertiesEmailRejectedEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailRejectedEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawEmailAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "client_context", Check: rawEmailClientContext},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-		{Name: "facets", Check: rawEmailRejectedFacets},
-	},
 }
 
 // rawEmailRejectedEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent.
@@ -2631,16 +2409,6 @@ func rawEmailHardBounceEventEventType(v *jsonvalue.Value, c *validation.Collecto
 		c.Const(validation.Show(v), "\"_email.hardbounce\"")
 		return
 	}
-}
-
-// propertiesBouncedRecipient checks the members of an object by name, for rawBouncedRecipient.
-var propertiesBouncedRecipient = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_address", Check: rawTypeString},
-		{Name: "action", Check: rawTypeString},
-		{Name: "status", Check: rawTypeString},
-		{Name: "diagnostic_code", Check: rawTypeString},
-	},
 }
 
 // rawBouncedRecipient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient.
@@ -2670,17 +2438,6 @@ func rawEmailBounceBouncedRecipients(v *jsonvalue.Value, c *validation.Collector
 	}
 }
 
-// propertiesEmailBounce checks the members of an object by name, for rawEmailBounce.
-var propertiesEmailBounce = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "bounce_type", Check: rawTypeString},
-		{Name: "bounce_sub_type", Check: rawTypeString},
-		{Name: "bounced_recipients", Check: rawEmailBounceBouncedRecipients},
-		{Name: "feedback_id", Check: rawTypeString},
-		{Name: "reporting_mta", Check: rawTypeString},
-	},
-}
-
 // rawEmailBounce checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce.
 func rawEmailBounce(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2689,14 +2446,6 @@ func rawEmailBounce(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesEmailBounce.CheckFields(members, c)
-}
-
-// propertiesEmailHardBounceMailEvent checks the members of an object by name, for rawEmailHardBounceMailEvent.
-var propertiesEmailHardBounceMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail},
-		{Name: "bounce", Check: rawEmailBounce},
-	},
 }
 
 // rawEmailHardBounceMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceMailEvent.
@@ -2710,13 +2459,6 @@ func rawEmailHardBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailHardBounceMailEvent.CheckFields(members, c)
 }
 
-// propertiesEmailHardBounceChannel checks the members of an object by name, for rawEmailHardBounceChannel.
-var propertiesEmailHardBounceChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailHardBounceMailEvent},
-	},
-}
-
 // rawEmailHardBounceChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceChannel.
 func rawEmailHardBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2728,13 +2470,6 @@ func rawEmailHardBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailHardBounceChannel.CheckFields(members, c)
 }
 
-// propertiesEmailHardBounceFacets checks the members of an object by name, for rawEmailHardBounceFacets.
-var propertiesEmailHardBounceFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailHardBounceChannel},
-	},
-}
-
 // rawEmailHardBounceFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceFacets.
 func rawEmailHardBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2744,25 +2479,6 @@ func rawEmailHardBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
 	propertiesEmailHardBounceFacets.CheckFields(members, c)
-}
-
-// propertiesEmailHardBounceEvent checks the members of an object by name, for rawEmailHardBounceEvent.
-var propertiesEmailHardBounceEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailHardBounceEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawEmailAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "client_context", Check: rawEmailClientContext},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-		{Name: "facets", Check: rawEmailHardBounceFacets},
-	},
 }
 
 // rawEmailHardBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent.
@@ -2786,25 +2502,6 @@ func rawEmailSoftBounceEventEventType(v *jsonvalue.Value, c *validation.Collecto
 	}
 }
 
-// propertiesEmailSoftBounceEvent checks the members of an object by name, for rawEmailSoftBounceEvent.
-var propertiesEmailSoftBounceEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailSoftBounceEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawEmailAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "client_context", Check: rawEmailClientContext},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-		{Name: "facets", Check: rawEmailHardBounceFacets},
-	},
-}
-
 // rawEmailSoftBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent.
 func rawEmailSoftBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2824,13 +2521,6 @@ func rawEmailComplaintEventEventType(v *jsonvalue.Value, c *validation.Collector
 		c.Const(validation.Show(v), "\"_email.complaint\"")
 		return
 	}
-}
-
-// propertiesComplainedRecipient checks the members of an object by name, for rawComplainedRecipient.
-var propertiesComplainedRecipient = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_address", Check: rawTypeString},
-	},
 }
 
 // rawComplainedRecipient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/ComplainedRecipient.
@@ -2860,16 +2550,6 @@ func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, c *validat
 	}
 }
 
-// propertiesEmailComplaintDetails checks the members of an object by name, for rawEmailComplaintDetails.
-var propertiesEmailComplaintDetails = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "complained_recipients", Check: rawEmailComplaintDetailsComplainedRecipients},
-		{Name: "feedback_id", Check: rawTypeString},
-		{Name: "user_agent", Check: rawTypeString},
-		{Name: "complaint_feedback_type", Check: rawTypeString},
-	},
-}
-
 // rawEmailComplaintDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails.
 func rawEmailComplaintDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2878,14 +2558,6 @@ func rawEmailComplaintDetails(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesEmailComplaintDetails.CheckFields(members, c)
-}
-
-// propertiesEmailComplaintMailEvent checks the members of an object by name, for rawEmailComplaintMailEvent.
-var propertiesEmailComplaintMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail},
-		{Name: "complaint", Check: rawEmailComplaintDetails},
-	},
 }
 
 // rawEmailComplaintMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintMailEvent.
@@ -2899,13 +2571,6 @@ func rawEmailComplaintMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailComplaintMailEvent.CheckFields(members, c)
 }
 
-// propertiesEmailComplaintChannel checks the members of an object by name, for rawEmailComplaintChannel.
-var propertiesEmailComplaintChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailComplaintMailEvent},
-	},
-}
-
 // rawEmailComplaintChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintChannel.
 func rawEmailComplaintChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2917,13 +2582,6 @@ func rawEmailComplaintChannel(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailComplaintChannel.CheckFields(members, c)
 }
 
-// propertiesEmailComplaintFacets checks the members of an object by name, for rawEmailComplaintFacets.
-var propertiesEmailComplaintFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailComplaintChannel},
-	},
-}
-
 // rawEmailComplaintFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintFacets.
 func rawEmailComplaintFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2933,25 +2591,6 @@ func rawEmailComplaintFacets(v *jsonvalue.Value, c *validation.Collector) {
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
 	propertiesEmailComplaintFacets.CheckFields(members, c)
-}
-
-// propertiesEmailComplaintEvent checks the members of an object by name, for rawEmailComplaintEvent.
-var propertiesEmailComplaintEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailComplaintEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawEmailAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "client_context", Check: rawEmailClientContext},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-		{Name: "facets", Check: rawEmailComplaintFacets},
-	},
 }
 
 // rawEmailComplaintEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent.
@@ -2975,14 +2614,6 @@ func rawEmailOpenEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesEmailOpenDetails checks the members of an object by name, for rawEmailOpenDetails.
-var propertiesEmailOpenDetails = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "ip_address", Check: rawTypeString},
-		{Name: "user_agent", Check: rawTypeString},
-	},
-}
-
 // rawEmailOpenDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails.
 func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -2991,14 +2622,6 @@ func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesEmailOpenDetails.CheckFields(members, c)
-}
-
-// propertiesEmailOpenMailEvent checks the members of an object by name, for rawEmailOpenMailEvent.
-var propertiesEmailOpenMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail},
-		{Name: "open", Check: rawEmailOpenDetails},
-	},
 }
 
 // rawEmailOpenMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenMailEvent.
@@ -3012,13 +2635,6 @@ func rawEmailOpenMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailOpenMailEvent.CheckFields(members, c)
 }
 
-// propertiesEmailOpenChannel checks the members of an object by name, for rawEmailOpenChannel.
-var propertiesEmailOpenChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailOpenMailEvent},
-	},
-}
-
 // rawEmailOpenChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenChannel.
 func rawEmailOpenChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3030,13 +2646,6 @@ func rawEmailOpenChannel(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailOpenChannel.CheckFields(members, c)
 }
 
-// propertiesEmailOpenFacets checks the members of an object by name, for rawEmailOpenFacets.
-var propertiesEmailOpenFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailOpenChannel},
-	},
-}
-
 // rawEmailOpenFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenFacets.
 func rawEmailOpenFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3046,25 +2655,6 @@ func rawEmailOpenFacets(v *jsonvalue.Value, c *validation.Collector) {
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
 	propertiesEmailOpenFacets.CheckFields(members, c)
-}
-
-// propertiesEmailOpenEvent checks the members of an object by name, for rawEmailOpenEvent.
-var propertiesEmailOpenEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailOpenEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawEmailAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "client_context", Check: rawEmailClientContext},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-		{Name: "facets", Check: rawEmailOpenFacets},
-	},
 }
 
 // rawEmailOpenEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent.
@@ -3088,16 +2678,6 @@ func rawEmailClickEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesEmailClickDetails checks the members of an object by name, for rawEmailClickDetails.
-var propertiesEmailClickDetails = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "ip_address", Check: rawTypeString},
-		{Name: "user_agent", Check: rawTypeString},
-		{Name: "link", Check: rawTypeString},
-		{Name: "link_tags", Check: rawAttributeLists},
-	},
-}
-
 // rawEmailClickDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails.
 func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3106,14 +2686,6 @@ func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesEmailClickDetails.CheckFields(members, c)
-}
-
-// propertiesEmailClickMailEvent checks the members of an object by name, for rawEmailClickMailEvent.
-var propertiesEmailClickMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail},
-		{Name: "click", Check: rawEmailClickDetails},
-	},
 }
 
 // rawEmailClickMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickMailEvent.
@@ -3127,13 +2699,6 @@ func rawEmailClickMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailClickMailEvent.CheckFields(members, c)
 }
 
-// propertiesEmailClickChannel checks the members of an object by name, for rawEmailClickChannel.
-var propertiesEmailClickChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailClickMailEvent},
-	},
-}
-
 // rawEmailClickChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickChannel.
 func rawEmailClickChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3145,13 +2710,6 @@ func rawEmailClickChannel(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailClickChannel.CheckFields(members, c)
 }
 
-// propertiesEmailClickFacets checks the members of an object by name, for rawEmailClickFacets.
-var propertiesEmailClickFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailClickChannel},
-	},
-}
-
 // rawEmailClickFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickFacets.
 func rawEmailClickFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3161,25 +2719,6 @@ func rawEmailClickFacets(v *jsonvalue.Value, c *validation.Collector) {
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
 	propertiesEmailClickFacets.CheckFields(members, c)
-}
-
-// propertiesEmailClickEvent checks the members of an object by name, for rawEmailClickEvent.
-var propertiesEmailClickEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailClickEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawEmailAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "client_context", Check: rawEmailClientContext},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-		{Name: "facets", Check: rawEmailClickFacets},
-	},
 }
 
 // rawEmailClickEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent.
@@ -3203,14 +2742,6 @@ func rawEmailUnsubscribeEventEventType(v *jsonvalue.Value, c *validation.Collect
 	}
 }
 
-// propertiesEmailUnsubscribeMailEvent checks the members of an object by name, for rawEmailUnsubscribeMailEvent.
-var propertiesEmailUnsubscribeMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail},
-		{Name: "click", Check: rawEmailClickDetails},
-	},
-}
-
 // rawEmailUnsubscribeMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeMailEvent.
 func rawEmailUnsubscribeMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3220,13 +2751,6 @@ func rawEmailUnsubscribeMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail")
 	propertiesEmailUnsubscribeMailEvent.CheckFields(members, c)
-}
-
-// propertiesEmailUnsubscribeChannel checks the members of an object by name, for rawEmailUnsubscribeChannel.
-var propertiesEmailUnsubscribeChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailUnsubscribeMailEvent},
-	},
 }
 
 // rawEmailUnsubscribeChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeChannel.
@@ -3240,13 +2764,6 @@ func rawEmailUnsubscribeChannel(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailUnsubscribeChannel.CheckFields(members, c)
 }
 
-// propertiesEmailUnsubscribeFacets checks the members of an object by name, for rawEmailUnsubscribeFacets.
-var propertiesEmailUnsubscribeFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailUnsubscribeChannel},
-	},
-}
-
 // rawEmailUnsubscribeFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeFacets.
 func rawEmailUnsubscribeFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3256,25 +2773,6 @@ func rawEmailUnsubscribeFacets(v *jsonvalue.Value, c *validation.Collector) {
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
 	propertiesEmailUnsubscribeFacets.CheckFields(members, c)
-}
-
-// propertiesEmailUnsubscribeEvent checks the members of an object by name, for rawEmailUnsubscribeEvent.
-var propertiesEmailUnsubscribeEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailUnsubscribeEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawEmailAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "client_context", Check: rawEmailClientContext},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-		{Name: "facets", Check: rawEmailUnsubscribeFacets},
-	},
 }
 
 // rawEmailUnsubscribeEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent.
@@ -3298,14 +2796,6 @@ func rawEmailRenderingFailureEventEventType(v *jsonvalue.Value, c *validation.Co
 	}
 }
 
-// propertiesEmailRenderingFailureDetails checks the members of an object by name, for rawEmailRenderingFailureDetails.
-var propertiesEmailRenderingFailureDetails = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "error_message", Check: rawTypeString},
-		{Name: "template_name", Check: rawTypeString},
-	},
-}
-
 // rawEmailRenderingFailureDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails.
 func rawEmailRenderingFailureDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3316,14 +2806,6 @@ func rawEmailRenderingFailureDetails(v *jsonvalue.Value, c *validation.Collector
 	propertiesEmailRenderingFailureDetails.CheckFields(members, c)
 }
 
-// propertiesEmailRenderingFailureMailEvent checks the members of an object by name, for rawEmailRenderingFailureMailEvent.
-var propertiesEmailRenderingFailureMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail},
-		{Name: "failure", Check: rawEmailRenderingFailureDetails},
-	},
-}
-
 // rawEmailRenderingFailureMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureMailEvent.
 func rawEmailRenderingFailureMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3332,13 +2814,6 @@ func rawEmailRenderingFailureMailEvent(v *jsonvalue.Value, c *validation.Collect
 	}
 	members := v.Fields()
 	propertiesEmailRenderingFailureMailEvent.CheckFields(members, c)
-}
-
-// propertiesEmailRenderingFailureChannel checks the members of an object by name, for rawEmailRenderingFailureChannel.
-var propertiesEmailRenderingFailureChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailRenderingFailureMailEvent},
-	},
 }
 
 // rawEmailRenderingFailureChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureChannel.
@@ -3352,13 +2827,6 @@ func rawEmailRenderingFailureChannel(v *jsonvalue.Value, c *validation.Collector
 	propertiesEmailRenderingFailureChannel.CheckFields(members, c)
 }
 
-// propertiesEmailRenderingFailureFacets checks the members of an object by name, for rawEmailRenderingFailureFacets.
-var propertiesEmailRenderingFailureFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailRenderingFailureChannel},
-	},
-}
-
 // rawEmailRenderingFailureFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureFacets.
 func rawEmailRenderingFailureFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -3368,25 +2836,6 @@ func rawEmailRenderingFailureFacets(v *jsonvalue.Value, c *validation.Collector)
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
 	propertiesEmailRenderingFailureFacets.CheckFields(members, c)
-}
-
-// propertiesEmailRenderingFailureEvent checks the members of an object by name, for rawEmailRenderingFailureEvent.
-var propertiesEmailRenderingFailureEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailRenderingFailureEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawEmailAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "client_context", Check: rawEmailClientContext},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-		{Name: "facets", Check: rawEmailRenderingFailureFacets},
-	},
 }
 
 // rawEmailRenderingFailureEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent.

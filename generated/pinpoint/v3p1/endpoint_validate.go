@@ -8,8 +8,8 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
-// restDemographic checks the members Demographic kept raw.
-var restDemographic = rawcheck.Properties{
+// propertiesDemographic checks the members of schema/pinpoint/3.1/endpoint.json#/$defs/Demographic by name.
+var propertiesDemographic = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "AppVersion", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "Locale", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -24,7 +24,7 @@ var restDemographic = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *Demographic) validate(c *validation.Collector) {
-	restDemographic.CheckRest(v.Rest, c)
+	propertiesDemographic.CheckRest(v.Rest, c)
 }
 
 // checkEndpointEffectiveDate checks a Go string against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/EffectiveDate.
@@ -49,8 +49,8 @@ func checkEndpointCreationDate(v string, c *validation.Collector) {
 	}
 }
 
-// restEndpoint checks the members Endpoint kept raw.
-var restEndpoint = rawcheck.Properties{
+// propertiesEndpoint checks the members of schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint by name.
+var propertiesEndpoint = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "ChannelType", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "EndpointStatus", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -97,11 +97,11 @@ func (v *Endpoint) validate(c *validation.Collector) {
 		v.Location.validate(c)
 		c.Pop()
 	}
-	restEndpoint.CheckRest(v.Rest, c)
+	propertiesEndpoint.CheckRest(v.Rest, c)
 }
 
-// restLocation checks the members Location kept raw.
-var restLocation = rawcheck.Properties{
+// propertiesLocation checks the members of schema/pinpoint/3.1/endpoint.json#/$defs/Location by name.
+var propertiesLocation = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "City", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "Country", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -114,11 +114,11 @@ var restLocation = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *Location) validate(c *validation.Collector) {
-	restLocation.CheckRest(v.Rest, c)
+	propertiesLocation.CheckRest(v.Rest, c)
 }
 
-// restUser checks the members User kept raw.
-var restUser = rawcheck.Properties{
+// propertiesUser checks the members of schema/pinpoint/3.1/endpoint.json#/$defs/User by name.
+var propertiesUser = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "UserId", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "UserAttributes", Check: rawAttributeLists, Kinds: rawcheck.ObjectKind},
@@ -127,7 +127,7 @@ var restUser = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *User) validate(c *validation.Collector) {
-	restUser.CheckRest(v.Rest, c)
+	propertiesUser.CheckRest(v.Rest, c)
 }
 
 // rawEndpointEffectiveDate checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/EffectiveDate.
@@ -162,9 +162,9 @@ func rawAttributeListsValue(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesAttributeLists checks the members of an object by name, for rawAttributeLists.
+// propertiesAttributeLists checks the members of schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists by name.
 var propertiesAttributeLists = rawcheck.Properties{
-	Other: rawcheck.Member{Check: rawAttributeListsValue},
+	Other: rawcheck.Member{Check: rawAttributeListsValue, Kinds: rawcheck.ArrayKind},
 }
 
 // rawAttributeLists checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists.
@@ -177,14 +177,6 @@ func rawAttributeLists(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesAttributeLists.CheckFields(members, c)
 }
 
-// propertiesUser checks the members of an object by name, for rawUser.
-var propertiesUser = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "UserId", Check: rawTypeString},
-		{Name: "UserAttributes", Check: rawAttributeLists},
-	},
-}
-
 // rawUser checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/User.
 func rawUser(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -193,20 +185,6 @@ func rawUser(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesUser.CheckFields(members, c)
-}
-
-// propertiesDemographic checks the members of an object by name, for rawDemographic.
-var propertiesDemographic = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "AppVersion", Check: rawTypeString},
-		{Name: "Locale", Check: rawTypeString},
-		{Name: "Make", Check: rawTypeString},
-		{Name: "Model", Check: rawTypeString},
-		{Name: "ModelVersion", Check: rawTypeString},
-		{Name: "Platform", Check: rawTypeString},
-		{Name: "PlatformVersion", Check: rawTypeString},
-		{Name: "Timezone", Check: rawTypeString},
-	},
 }
 
 // rawDemographic checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic.
@@ -219,18 +197,6 @@ func rawDemographic(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesDemographic.CheckFields(members, c)
 }
 
-// propertiesLocation checks the members of an object by name, for rawLocation.
-var propertiesLocation = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "City", Check: rawTypeString},
-		{Name: "Country", Check: rawTypeString},
-		{Name: "Latitude", Check: rawTypeNumber},
-		{Name: "Longitude", Check: rawTypeNumber},
-		{Name: "PostalCode", Check: rawTypeString},
-		{Name: "Region", Check: rawTypeString},
-	},
-}
-
 // rawLocation checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location.
 func rawLocation(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -239,27 +205,6 @@ func rawLocation(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesLocation.CheckFields(members, c)
-}
-
-// propertiesEndpoint checks the members of an object by name, for rawEndpoint.
-var propertiesEndpoint = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "ChannelType", Check: rawTypeString},
-		{Name: "EndpointStatus", Check: rawTypeString},
-		{Name: "OptOut", Check: rawTypeString},
-		{Name: "RequestId", Check: rawTypeString},
-		{Name: "EffectiveDate", Check: rawEndpointEffectiveDate},
-		{Name: "CreationDate", Check: rawEndpointEffectiveDate},
-		{Name: "ApplicationId", Check: rawTypeString},
-		{Name: "Id", Check: rawTypeString},
-		{Name: "CohortId", Check: rawTypeString},
-		{Name: "Address", Check: rawTypeString},
-		{Name: "Attributes", Check: rawAttributeLists},
-		{Name: "Metrics", Check: rawMetrics},
-		{Name: "User", Check: rawUser},
-		{Name: "Demographic", Check: rawDemographic},
-		{Name: "Location", Check: rawLocation},
-	},
 }
 
 // rawEndpoint checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint.

@@ -14,8 +14,8 @@ var requiredJourneyEngagementAttributes = rawcheck.Required{
 	{Bit: absentJourneyEngagementAttributesJourneyActivityID, Name: "journey_activity_id"},
 }
 
-// restJourneyEngagementAttributes checks the members JourneyEngagementAttributes kept raw.
-var restJourneyEngagementAttributes = rawcheck.Properties{
+// propertiesJourneyEngagementAttributes checks the members of schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes by name.
+var propertiesJourneyEngagementAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "journey_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "journey_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -27,7 +27,7 @@ var restJourneyEngagementAttributes = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *JourneyEngagementAttributes) validate(c *validation.Collector) {
 	requiredJourneyEngagementAttributes.Check(v.absent, v.Rest, c)
-	restJourneyEngagementAttributes.CheckRest(v.Rest, c)
+	propertiesJourneyEngagementAttributes.CheckRest(v.Rest, c)
 }
 
 // checkJourneyEngagementEventEventType checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_type.
@@ -54,8 +54,8 @@ var requiredJourneyEngagementEvent = rawcheck.Required{
 	{Bit: absentJourneyEngagementEventAWSAccountID, Name: "awsAccountId"},
 }
 
-// restJourneyEngagementEvent checks the members JourneyEngagementEvent kept raw.
-var restJourneyEngagementEvent = rawcheck.Properties{
+// propertiesJourneyEngagementEvent checks the members of schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent by name.
+var propertiesJourneyEngagementEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawJourneyEngagementEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -130,7 +130,7 @@ func (v *JourneyEngagementEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restJourneyEngagementEvent.CheckRest(v.Rest, c)
+	propertiesJourneyEngagementEvent.CheckRest(v.Rest, c)
 }
 
 // requiredJourneySendAttributes lists the required members of JourneySendAttributes by their absent bit.
@@ -141,8 +141,8 @@ var requiredJourneySendAttributes = rawcheck.Required{
 	{Bit: absentJourneySendAttributesJourneySendStatus, Name: "journey_send_status"},
 }
 
-// restJourneySendAttributes checks the members JourneySendAttributes kept raw.
-var restJourneySendAttributes = rawcheck.Properties{
+// propertiesJourneySendAttributes checks the members of schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes by name.
+var propertiesJourneySendAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "journey_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "journey_run_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -158,7 +158,7 @@ var restJourneySendAttributes = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *JourneySendAttributes) validate(c *validation.Collector) {
 	requiredJourneySendAttributes.Check(v.absent, v.Rest, c)
-	restJourneySendAttributes.CheckRest(v.Rest, c)
+	propertiesJourneySendAttributes.CheckRest(v.Rest, c)
 }
 
 // checkJourneySendEventEventType checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_type.
@@ -184,8 +184,8 @@ var requiredJourneySendEvent = rawcheck.Required{
 	{Bit: absentJourneySendEventAWSAccountID, Name: "awsAccountId"},
 }
 
-// restJourneySendEvent checks the members JourneySendEvent kept raw.
-var restJourneySendEvent = rawcheck.Properties{
+// propertiesJourneySendEvent checks the members of schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent by name.
+var propertiesJourneySendEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawJourneySendEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -260,7 +260,7 @@ func (v *JourneySendEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restJourneySendEvent.CheckRest(v.Rest, c)
+	propertiesJourneySendEvent.CheckRest(v.Rest, c)
 }
 
 var constJourneySendEventEventType = rawcheck.MustParse("\"_journey.send\"")
@@ -273,20 +273,6 @@ func rawJourneySendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// propertiesJourneySendAttributes checks the members of an object by name, for rawJourneySendAttributes.
-var propertiesJourneySendAttributes = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "journey_id", Check: rawTypeString},
-		{Name: "journey_run_id", Check: rawTypeString},
-		{Name: "journey_activity_id", Check: rawTypeString},
-		{Name: "journey_send_status", Check: rawTypeString},
-		{Name: "journey_activity_type", Check: rawTypeString},
-		{Name: "journey_send_status_message", Check: rawTypeString},
-		{Name: "journey_send_status_code", Check: rawTypeString},
-	},
-	Other: rawcheck.Member{Check: rawTypeStringOrNull},
-}
-
 // rawJourneySendAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes.
 func rawJourneySendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -296,24 +282,6 @@ func rawJourneySendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "journey_id", "journey_run_id", "journey_activity_id", "journey_send_status")
 	propertiesJourneySendAttributes.CheckFields(members, c)
-}
-
-// propertiesJourneySendEvent checks the members of an object by name, for rawJourneySendEvent.
-var propertiesJourneySendEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawJourneySendEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawJourneySendAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "client_context", Check: rawEndpointClientContext},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-	},
 }
 
 // rawJourneySendEvent checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent.
@@ -337,16 +305,6 @@ func rawJourneyEngagementEventEventType(v *jsonvalue.Value, c *validation.Collec
 	}
 }
 
-// propertiesJourneyEngagementAttributes checks the members of an object by name, for rawJourneyEngagementAttributes.
-var propertiesJourneyEngagementAttributes = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "journey_id", Check: rawTypeString},
-		{Name: "journey_activity_id", Check: rawTypeString},
-		{Name: "journey_run_id", Check: rawTypeString},
-	},
-	Other: rawcheck.Member{Check: rawTypeStringOrNull},
-}
-
 // rawJourneyEngagementAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes.
 func rawJourneyEngagementAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -356,24 +314,6 @@ func rawJourneyEngagementAttributes(v *jsonvalue.Value, c *validation.Collector)
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "journey_id", "journey_activity_id")
 	propertiesJourneyEngagementAttributes.CheckFields(members, c)
-}
-
-// propertiesJourneyEngagementEvent checks the members of an object by name, for rawJourneyEngagementEvent.
-var propertiesJourneyEngagementEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawJourneyEngagementEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawJourneyEngagementAttributes},
-		{Name: "metrics", Check: rawMetrics},
-		{Name: "endpoint", Check: rawEndpoint},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-	},
 }
 
 // rawJourneyEngagementEvent checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent.

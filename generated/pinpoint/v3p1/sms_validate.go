@@ -28,8 +28,8 @@ var requiredSMSAttributes = rawcheck.Required{
 	{Bit: absentSMSAttributesNumberOfMessageParts, Name: "number_of_message_parts"},
 }
 
-// restSMSAttributes checks the members SMSAttributes kept raw.
-var restSMSAttributes = rawcheck.Properties{
+// propertiesSMSAttributes checks the members of schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes by name.
+var propertiesSMSAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "sender_request_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "message_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -60,7 +60,7 @@ func (v *SMSAttributes) validate(c *validation.Collector) {
 		checkSMSAttributesCustomerContext(v.CustomerContext.Text, c)
 		c.Pop()
 	}
-	restSMSAttributes.CheckRest(v.Rest, c)
+	propertiesSMSAttributes.CheckRest(v.Rest, c)
 }
 
 // checkSMSEventEventType checks a Go string against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_type.
@@ -87,8 +87,8 @@ var requiredSMSEvent = rawcheck.Required{
 	{Bit: absentSMSEventAWSAccountID, Name: "awsAccountId"},
 }
 
-// restSMSEvent checks the members SMSEvent kept raw.
-var restSMSEvent = rawcheck.Properties{
+// propertiesSMSEvent checks the members of schema/pinpoint/3.1/sms.json#/$defs/SMSEvent by name.
+var propertiesSMSEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "event_type", Check: rawSMSEventEventType},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
@@ -162,11 +162,11 @@ func (v *SMSEvent) validate(c *validation.Collector) {
 		checkAWSAccountID(v.AWSAccountID, c)
 		c.Pop()
 	}
-	restSMSEvent.CheckRest(v.Rest, c)
+	propertiesSMSEvent.CheckRest(v.Rest, c)
 }
 
-// restSMSMetrics checks the members SMSMetrics kept raw.
-var restSMSMetrics = rawcheck.Properties{
+// propertiesSMSMetrics checks the members of schema/pinpoint/3.1/sms.json#/$defs/SMSMetrics by name.
+var propertiesSMSMetrics = rawcheck.Properties{
 	Known: []rawcheck.Member{
 		{Name: "price_in_millicents_usd", Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
 	},
@@ -175,7 +175,7 @@ var restSMSMetrics = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *SMSMetrics) validate(c *validation.Collector) {
-	restSMSMetrics.CheckRest(v.Rest, c)
+	propertiesSMSMetrics.CheckRest(v.Rest, c)
 }
 
 var enumSMSEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_SMS.BUFFERED\""), rawcheck.MustParse("\"_SMS.SUCCESS\""), rawcheck.MustParse("\"_SMS.FAILURE\""), rawcheck.MustParse("\"_SMS.OPTOUT\"")}
@@ -203,30 +203,6 @@ func rawSMSAttributesCustomerContext(v *jsonvalue.Value, c *validation.Collector
 	}
 }
 
-// propertiesSMSAttributes checks the members of an object by name, for rawSMSAttributes.
-var propertiesSMSAttributes = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "sender_request_id", Check: rawTypeString},
-		{Name: "message_id", Check: rawTypeString},
-		{Name: "destination_phone_number", Check: rawTypeString},
-		{Name: "origination_phone_number", Check: rawTypeString},
-		{Name: "record_status", Check: rawTypeString},
-		{Name: "iso_country_code", Check: rawTypeString},
-		{Name: "number_of_message_parts", Check: rawTypeString},
-		{Name: "message_type", Check: rawTypeString},
-		{Name: "campaign_id", Check: rawTypeString},
-		{Name: "campaign_activity_id", Check: rawTypeString},
-		{Name: "treatment_id", Check: rawTypeString},
-		{Name: "journey_id", Check: rawTypeString},
-		{Name: "journey_activity_id", Check: rawTypeString},
-		{Name: "journey_run_id", Check: rawTypeString},
-		{Name: "customer_context", Check: rawSMSAttributesCustomerContext},
-		{Name: "keyword", Check: rawTypeString},
-		{Name: "mcc_mnc", Check: rawTypeString},
-	},
-	Other: rawcheck.Member{Check: rawTypeStringOrNull},
-}
-
 // rawSMSAttributes checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes.
 func rawSMSAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -238,14 +214,6 @@ func rawSMSAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesSMSAttributes.CheckFields(members, c)
 }
 
-// propertiesSMSMetrics checks the members of an object by name, for rawSMSMetrics.
-var propertiesSMSMetrics = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "price_in_millicents_usd", Check: rawTypeNumber},
-	},
-	Other: rawcheck.Member{Check: rawTypeNumber},
-}
-
 // rawSMSMetrics checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSMetrics.
 func rawSMSMetrics(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -254,23 +222,6 @@ func rawSMSMetrics(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesSMSMetrics.CheckFields(members, c)
-}
-
-// propertiesSMSEvent checks the members of an object by name, for rawSMSEvent.
-var propertiesSMSEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawSMSEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis},
-		{Name: "arrival_timestamp", Check: rawUnixMillis},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication},
-		{Name: "client", Check: rawClient},
-		{Name: "device", Check: rawDevice},
-		{Name: "session", Check: rawSession},
-		{Name: "attributes", Check: rawSMSAttributes},
-		{Name: "metrics", Check: rawSMSMetrics},
-		{Name: "awsAccountId", Check: rawAWSAccountID},
-	},
 }
 
 // rawSMSEvent checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent.
