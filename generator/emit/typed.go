@@ -215,22 +215,50 @@ func (p *printer) typedNumberChecks(c *model.Check, sc scalar) []jen.Code {
 // expression of Go type gt, made from the schema chain of gt) at the
 // collector's current path.
 func (p *printer) fieldCheck(gt *model.GoType, v, recv *jen.Statement) []jen.Code {
+	switch fn, arg := p.fieldCall(gt, v, recv); {
+	case fn == nil:
+		return nil
+	case arg == nil:
+		return []jen.Code{fn.Call(jen.Id("c"))}
+	default:
+		return []jen.Code{fn.Call(arg, jen.Id("c"))}
+	}
+}
+
+// fieldAt returns the statement that checks a field of Go type gt at the
+// member name: a helper of package validation enters the member.
+func (p *printer) fieldAt(gt *model.GoType, name string, v, recv *jen.Statement) jen.Code {
+	switch fn, arg := p.fieldCall(gt, v, recv); {
+	case fn == nil:
+		return nil
+	case arg == nil:
+		return jen.Qual(validationPkg, "At").Call(jen.Id("c"), jen.Lit(name), fn)
+	default:
+		return jen.Qual(validationPkg, "ValueAt").Call(jen.Id("c"), jen.Lit(name), arg, fn)
+	}
+}
+
+// fieldCall returns the function that checks the value v of Go type gt and
+// its argument beside the collector: a method value of v's type and no
+// argument, or a check function and v as it takes it; fn is nil when
+// there is nothing to check.
+func (p *printer) fieldCall(gt *model.GoType, v, recv *jen.Statement) (fn, arg *jen.Statement) {
 	if isStruct(gt) || isLazy(gt) {
-		return []jen.Code{recv.Dot("validate").Call(jen.Id("c"))}
+		return recv.Clone().Dot("validate"), nil
 	}
 	if gt.Kind == model.Named && gt.Named.Kind == model.EmbeddedJSON {
 		v = recv.Clone()
 	}
 	if sc, conv, ok := scalarOf(gt, v); ok {
 		if n := p.typedCheck(p.raw.checks.Of(gt.Chain[0]), sc); n != "" {
-			return []jen.Code{jen.Id(n).Call(conv, jen.Id("c"))}
+			return jen.Id(n), conv
 		}
-		return nil
+		return nil, nil
 	}
 	if n := p.containerCheck(gt); n != "" {
-		return []jen.Code{jen.Id(n).Call(v, jen.Id("c"))}
+		return jen.Id(n), v
 	}
-	return nil
+	return nil, nil
 }
 
 // containerCheck returns the function that checks a slice, map or nullable
@@ -343,12 +371,9 @@ func (p *printer) structValidate(t *model.Type) {
 	for _, fl := range t.Fields {
 		cond := present(t, fl)
 		value, _, recv := fieldValue(fl)
-		check := p.fieldCheck(fl.Type, value, recv)
-		if len(check) == 0 {
-			continue
+		if check := p.fieldAt(fl.Type, fl.JSONName, value, recv); check != nil {
+			fields = append(fields, jen.If(cond).Block(check))
 		}
-		stmts := append(append([]jen.Code{jen.Id("c").Dot("Push").Call(jen.Lit(fl.JSONName))}, check...), jen.Id("c").Dot("Pop").Call())
-		fields = append(fields, jen.If(cond).Block(stmts...))
 	}
 	// The tables go between the checks the fields call and validate.
 	var body []jen.Code

@@ -287,3 +287,19 @@ func Show(v *jsonvalue.Value) string {
 	}
 	return string(b)
 }
+
+// At runs validate with c at the member name of the current object: the
+// call a generated validate method makes for a field.
+func At(c *Collector, name string, validate func(*Collector)) {
+	c.Push(name)
+	validate(c)
+	c.Pop()
+}
+
+// ValueAt checks v with check, with c at the member name of the current
+// object.
+func ValueAt[T any](c *Collector, name string, v T, check func(T, *Collector)) {
+	c.Push(name)
+	check(v, c)
+	c.Pop()
+}

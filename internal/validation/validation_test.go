@@ -173,3 +173,25 @@ func TestRun(t *testing.T) {
 		})
 	}
 }
+
+// At and ValueAt check a member at its path and leave the path as it was.
+func TestAt(t *testing.T) {
+	var c Collector
+	c.Push("outer")
+	At(&c, "a", func(c *Collector) { c.Required("x") })
+	ValueAt(&c, "b", 3, func(n int, c *Collector) {
+		if n != 3 {
+			t.Errorf("ValueAt passed %d", n)
+		}
+		c.Add("minimum", "too small")
+	})
+	c.Add("type", "here")
+	var got []string
+	for _, v := range c.Violations() {
+		got = append(got, v.String())
+	}
+	want := `/outer: here; /outer/a: missing required member "x"; /outer/b: too small`
+	if strings.Join(got, "; ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, "; "), want)
+	}
+}

@@ -48,44 +48,28 @@ var propertiesAppEvent = rawcheck.Properties{
 func (v *AppEvent) validate(c *validation.Collector) {
 	requiredAppEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentAppEventEventType == 0 {
-		c.Push("event_type")
-		checkAppEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkAppEventEventType)
 	}
 	if v.absent&absentAppEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentAppEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentAppEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentAppEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentAppEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	propertiesAppEvent.CheckRest(v.Rest, c)
 }

@@ -47,9 +47,7 @@ var propertiesApplication = rawcheck.Properties{
 func (v *Application) validate(c *validation.Collector) {
 	requiredApplication.Check(v.absent, v.Rest, c)
 	if v.absent&absentApplicationSDK == 0 {
-		c.Push("sdk")
-		v.SDK.validate(c)
-		c.Pop()
+		validation.At(c, "sdk", v.SDK.validate)
 	}
 	propertiesApplication.CheckRest(v.Rest, c)
 }
@@ -86,14 +84,10 @@ var propertiesDevice = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *Device) validate(c *validation.Collector) {
 	if v.Locale != nil {
-		c.Push("locale")
-		v.Locale.validate(c)
-		c.Pop()
+		validation.At(c, "locale", v.Locale.validate)
 	}
 	if v.Platform != nil {
-		c.Push("platform")
-		v.Platform.validate(c)
-		c.Pop()
+		validation.At(c, "platform", v.Platform.validate)
 	}
 	propertiesDevice.CheckRest(v.Rest, c)
 }
@@ -142,14 +136,10 @@ var propertiesSession = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *Session) validate(c *validation.Collector) {
 	if v.StartTimestamp != nil {
-		c.Push("start_timestamp")
-		checkUnixMillis(int64(*v.StartTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "start_timestamp", int64(*v.StartTimestamp), checkUnixMillis)
 	}
 	if v.StopTimestamp != nil {
-		c.Push("stop_timestamp")
-		checkUnixMillis(int64(*v.StopTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "stop_timestamp", int64(*v.StopTimestamp), checkUnixMillis)
 	}
 	propertiesSession.CheckRest(v.Rest, c)
 }

@@ -51,54 +51,34 @@ var propertiesAppEvent = rawcheck.Properties{
 func (v *AppEvent) validate(c *validation.Collector) {
 	requiredAppEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentAppEventEventType == 0 {
-		c.Push("event_type")
-		checkAppEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkAppEventEventType)
 	}
 	if v.absent&absentAppEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentAppEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentAppEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentAppEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentAppEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.Endpoint.Present() {
-		c.Push("endpoint")
-		v.Endpoint.validate(c)
-		c.Pop()
+		validation.At(c, "endpoint", v.Endpoint.validate)
 	}
 	if v.absent&absentAppEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	propertiesAppEvent.CheckRest(v.Rest, c)
 }
@@ -147,64 +127,40 @@ var propertiesAppMonetizationEvent = rawcheck.Properties{
 func (v *AppMonetizationEvent) validate(c *validation.Collector) {
 	requiredAppMonetizationEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentAppMonetizationEventEventType == 0 {
-		c.Push("event_type")
-		checkAppMonetizationEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkAppMonetizationEventEventType)
 	}
 	if v.absent&absentAppMonetizationEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppMonetizationEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppMonetizationEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentAppMonetizationEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentAppMonetizationEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentAppMonetizationEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentAppMonetizationEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.absent&absentAppMonetizationEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.Metrics != nil {
-		c.Push("metrics")
-		v.Metrics.validate(c)
-		c.Pop()
+		validation.At(c, "metrics", v.Metrics.validate)
 	}
 	if v.Endpoint.Present() {
-		c.Push("endpoint")
-		v.Endpoint.validate(c)
-		c.Pop()
+		validation.At(c, "endpoint", v.Endpoint.validate)
 	}
 	if v.absent&absentAppMonetizationEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	propertiesAppMonetizationEvent.CheckRest(v.Rest, c)
 }
@@ -255,54 +211,34 @@ var propertiesAppSessionEvent = rawcheck.Properties{
 func (v *AppSessionEvent) validate(c *validation.Collector) {
 	requiredAppSessionEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentAppSessionEventEventType == 0 {
-		c.Push("event_type")
-		checkAppSessionEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkAppSessionEventEventType)
 	}
 	if v.absent&absentAppSessionEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppSessionEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppSessionEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentAppSessionEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentAppSessionEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentAppSessionEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentAppSessionEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.Endpoint.Present() {
-		c.Push("endpoint")
-		v.Endpoint.validate(c)
-		c.Pop()
+		validation.At(c, "endpoint", v.Endpoint.validate)
 	}
 	if v.absent&absentAppSessionEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	propertiesAppSessionEvent.CheckRest(v.Rest, c)
 }
@@ -353,54 +289,34 @@ var propertiesAppUserAuthEvent = rawcheck.Properties{
 func (v *AppUserAuthEvent) validate(c *validation.Collector) {
 	requiredAppUserAuthEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentAppUserAuthEventEventType == 0 {
-		c.Push("event_type")
-		checkAppUserAuthEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkAppUserAuthEventEventType)
 	}
 	if v.absent&absentAppUserAuthEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppUserAuthEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppUserAuthEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentAppUserAuthEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentAppUserAuthEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentAppUserAuthEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentAppUserAuthEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.Endpoint.Present() {
-		c.Push("endpoint")
-		v.Endpoint.validate(c)
-		c.Pop()
+		validation.At(c, "endpoint", v.Endpoint.validate)
 	}
 	if v.absent&absentAppUserAuthEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	propertiesAppUserAuthEvent.CheckRest(v.Rest, c)
 }
@@ -451,54 +367,34 @@ var propertiesInAppMessageEvent = rawcheck.Properties{
 func (v *InAppMessageEvent) validate(c *validation.Collector) {
 	requiredInAppMessageEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentInAppMessageEventEventType == 0 {
-		c.Push("event_type")
-		checkInAppMessageEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkInAppMessageEventEventType)
 	}
 	if v.absent&absentInAppMessageEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentInAppMessageEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentInAppMessageEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentInAppMessageEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentInAppMessageEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentInAppMessageEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentInAppMessageEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.Endpoint.Present() {
-		c.Push("endpoint")
-		v.Endpoint.validate(c)
-		c.Pop()
+		validation.At(c, "endpoint", v.Endpoint.validate)
 	}
 	if v.absent&absentInAppMessageEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	propertiesInAppMessageEvent.CheckRest(v.Rest, c)
 }

@@ -77,59 +77,37 @@ var propertiesCampaignEngagementEvent = rawcheck.Properties{
 func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
 	requiredCampaignEngagementEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentCampaignEngagementEventEventType == 0 {
-		c.Push("event_type")
-		checkCampaignEngagementEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkCampaignEngagementEventEventType)
 	}
 	if v.absent&absentCampaignEngagementEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentCampaignEngagementEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentCampaignEngagementEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentCampaignEngagementEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentCampaignEngagementEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentCampaignEngagementEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentCampaignEngagementEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.absent&absentCampaignEngagementEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.Endpoint.Present() {
-		c.Push("endpoint")
-		v.Endpoint.validate(c)
-		c.Pop()
+		validation.At(c, "endpoint", v.Endpoint.validate)
 	}
 	if v.absent&absentCampaignEngagementEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	propertiesCampaignEngagementEvent.CheckRest(v.Rest, c)
 }
@@ -206,59 +184,37 @@ var propertiesCampaignSendEvent = rawcheck.Properties{
 func (v *CampaignSendEvent) validate(c *validation.Collector) {
 	requiredCampaignSendEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentCampaignSendEventEventType == 0 {
-		c.Push("event_type")
-		checkCampaignSendEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkCampaignSendEventEventType)
 	}
 	if v.absent&absentCampaignSendEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentCampaignSendEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentCampaignSendEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentCampaignSendEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentCampaignSendEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentCampaignSendEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentCampaignSendEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.absent&absentCampaignSendEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.absent&absentCampaignSendEventClientContext == 0 {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
+		validation.At(c, "client_context", v.ClientContext.validate)
 	}
 	if v.absent&absentCampaignSendEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	propertiesCampaignSendEvent.CheckRest(v.Rest, c)
 }

@@ -67,9 +67,7 @@ var propertiesApplication = rawcheck.Properties{
 func (v *Application) validate(c *validation.Collector) {
 	requiredApplication.Check(v.absent, v.Rest, c)
 	if v.absent&absentApplicationSDK == 0 {
-		c.Push("sdk")
-		v.SDK.validate(c)
-		c.Pop()
+		validation.At(c, "sdk", v.SDK.validate)
 	}
 	propertiesApplication.CheckRest(v.Rest, c)
 }
@@ -106,14 +104,10 @@ var propertiesDevice = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *Device) validate(c *validation.Collector) {
 	if v.Locale != nil {
-		c.Push("locale")
-		v.Locale.validate(c)
-		c.Pop()
+		validation.At(c, "locale", v.Locale.validate)
 	}
 	if v.Platform != nil {
-		c.Push("platform")
-		v.Platform.validate(c)
-		c.Pop()
+		validation.At(c, "platform", v.Platform.validate)
 	}
 	propertiesDevice.CheckRest(v.Rest, c)
 }
@@ -134,9 +128,7 @@ var propertiesEndpointClientContext = rawcheck.Properties{
 func (v *EndpointClientContext) validate(c *validation.Collector) {
 	requiredEndpointClientContext.Check(v.absent, v.Rest, c)
 	if v.absent&absentEndpointClientContextCustom == 0 {
-		c.Push("custom")
-		v.Custom.validate(c)
-		c.Pop()
+		validation.At(c, "custom", v.Custom.validate)
 	}
 	propertiesEndpointClientContext.CheckRest(v.Rest, c)
 }
@@ -168,9 +160,7 @@ var propertiesEndpointClientContextCustom = rawcheck.Properties{
 func (v *EndpointClientContextCustom) validate(c *validation.Collector) {
 	requiredEndpointClientContextCustom.Check(v.absent, v.Rest, c)
 	if v.absent&absentEndpointClientContextCustomEndpoint == 0 {
-		c.Push("endpoint")
-		checkEndpointClientContextCustomEndpoint(v.Endpoint.Text, c)
-		c.Pop()
+		validation.ValueAt(c, "endpoint", v.Endpoint.Text, checkEndpointClientContextCustomEndpoint)
 	}
 	propertiesEndpointClientContextCustom.CheckRest(v.Rest, c)
 }
@@ -219,14 +209,10 @@ var propertiesSession = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *Session) validate(c *validation.Collector) {
 	if v.StartTimestamp != nil {
-		c.Push("start_timestamp")
-		checkUnixMillis(int64(*v.StartTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "start_timestamp", int64(*v.StartTimestamp), checkUnixMillis)
 	}
 	if v.StopTimestamp != nil {
-		c.Push("stop_timestamp")
-		checkUnixMillis(int64(*v.StopTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "stop_timestamp", int64(*v.StopTimestamp), checkUnixMillis)
 	}
 	propertiesSession.CheckRest(v.Rest, c)
 }

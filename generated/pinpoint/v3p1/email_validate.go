@@ -99,9 +99,7 @@ var propertiesEmailBounce = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *EmailBounce) validate(c *validation.Collector) {
 	if v.BouncedRecipients != nil {
-		c.Push("bounced_recipients")
-		checkEmailBounceBouncedRecipients(v.BouncedRecipients, c)
-		c.Pop()
+		validation.ValueAt(c, "bounced_recipients", v.BouncedRecipients, checkEmailBounceBouncedRecipients)
 	}
 	propertiesEmailBounce.CheckRest(v.Rest, c)
 }
@@ -122,9 +120,7 @@ var propertiesEmailClickChannel = rawcheck.Properties{
 func (v *EmailClickChannel) validate(c *validation.Collector) {
 	requiredEmailClickChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailClickChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
+		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
 	propertiesEmailClickChannel.CheckRest(v.Rest, c)
 }
@@ -190,64 +186,40 @@ var propertiesEmailClickEvent = rawcheck.Properties{
 func (v *EmailClickEvent) validate(c *validation.Collector) {
 	requiredEmailClickEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailClickEventEventType == 0 {
-		c.Push("event_type")
-		checkEmailClickEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkEmailClickEventEventType)
 	}
 	if v.absent&absentEmailClickEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailClickEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailClickEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentEmailClickEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentEmailClickEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentEmailClickEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentEmailClickEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.absent&absentEmailClickEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
+		validation.At(c, "client_context", v.ClientContext.validate)
 	}
 	if v.absent&absentEmailClickEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	if v.absent&absentEmailClickEventFacets == 0 {
-		c.Push("facets")
-		v.Facets.validate(c)
-		c.Pop()
+		validation.At(c, "facets", v.Facets.validate)
 	}
 	propertiesEmailClickEvent.CheckRest(v.Rest, c)
 }
@@ -268,9 +240,7 @@ var propertiesEmailClickFacets = rawcheck.Properties{
 func (v *EmailClickFacets) validate(c *validation.Collector) {
 	requiredEmailClickFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailClickFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
+		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailClickFacets.CheckRest(v.Rest, c)
 }
@@ -293,14 +263,10 @@ var propertiesEmailClickMailEvent = rawcheck.Properties{
 func (v *EmailClickMailEvent) validate(c *validation.Collector) {
 	requiredEmailClickMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailClickMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
+		validation.At(c, "mail", v.Mail.validate)
 	}
 	if v.absent&absentEmailClickMailEventClick == 0 {
-		c.Push("click")
-		v.Click.validate(c)
-		c.Pop()
+		validation.At(c, "click", v.Click.validate)
 	}
 	propertiesEmailClickMailEvent.CheckRest(v.Rest, c)
 }
@@ -315,9 +281,7 @@ var propertiesEmailClientContext = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClientContext) validate(c *validation.Collector) {
 	if v.Custom != nil {
-		c.Push("custom")
-		v.Custom.validate(c)
-		c.Pop()
+		validation.At(c, "custom", v.Custom.validate)
 	}
 	propertiesEmailClientContext.CheckRest(v.Rest, c)
 }
@@ -350,9 +314,7 @@ var propertiesEmailComplaintChannel = rawcheck.Properties{
 func (v *EmailComplaintChannel) validate(c *validation.Collector) {
 	requiredEmailComplaintChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailComplaintChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
+		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
 	propertiesEmailComplaintChannel.CheckRest(v.Rest, c)
 }
@@ -379,9 +341,7 @@ var propertiesEmailComplaintDetails = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *EmailComplaintDetails) validate(c *validation.Collector) {
 	if v.ComplainedRecipients != nil {
-		c.Push("complained_recipients")
-		checkEmailComplaintDetailsComplainedRecipients(v.ComplainedRecipients, c)
-		c.Pop()
+		validation.ValueAt(c, "complained_recipients", v.ComplainedRecipients, checkEmailComplaintDetailsComplainedRecipients)
 	}
 	propertiesEmailComplaintDetails.CheckRest(v.Rest, c)
 }
@@ -432,64 +392,40 @@ var propertiesEmailComplaintEvent = rawcheck.Properties{
 func (v *EmailComplaintEvent) validate(c *validation.Collector) {
 	requiredEmailComplaintEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailComplaintEventEventType == 0 {
-		c.Push("event_type")
-		checkEmailComplaintEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkEmailComplaintEventEventType)
 	}
 	if v.absent&absentEmailComplaintEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailComplaintEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailComplaintEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentEmailComplaintEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentEmailComplaintEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentEmailComplaintEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentEmailComplaintEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.absent&absentEmailComplaintEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
+		validation.At(c, "client_context", v.ClientContext.validate)
 	}
 	if v.absent&absentEmailComplaintEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	if v.absent&absentEmailComplaintEventFacets == 0 {
-		c.Push("facets")
-		v.Facets.validate(c)
-		c.Pop()
+		validation.At(c, "facets", v.Facets.validate)
 	}
 	propertiesEmailComplaintEvent.CheckRest(v.Rest, c)
 }
@@ -510,9 +446,7 @@ var propertiesEmailComplaintFacets = rawcheck.Properties{
 func (v *EmailComplaintFacets) validate(c *validation.Collector) {
 	requiredEmailComplaintFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailComplaintFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
+		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailComplaintFacets.CheckRest(v.Rest, c)
 }
@@ -534,14 +468,10 @@ var propertiesEmailComplaintMailEvent = rawcheck.Properties{
 func (v *EmailComplaintMailEvent) validate(c *validation.Collector) {
 	requiredEmailComplaintMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailComplaintMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
+		validation.At(c, "mail", v.Mail.validate)
 	}
 	if v.Complaint != nil {
-		c.Push("complaint")
-		v.Complaint.validate(c)
-		c.Pop()
+		validation.At(c, "complaint", v.Complaint.validate)
 	}
 	propertiesEmailComplaintMailEvent.CheckRest(v.Rest, c)
 }
@@ -562,9 +492,7 @@ var propertiesEmailDeliveredChannel = rawcheck.Properties{
 func (v *EmailDeliveredChannel) validate(c *validation.Collector) {
 	requiredEmailDeliveredChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailDeliveredChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
+		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
 	propertiesEmailDeliveredChannel.CheckRest(v.Rest, c)
 }
@@ -615,64 +543,40 @@ var propertiesEmailDeliveredEvent = rawcheck.Properties{
 func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
 	requiredEmailDeliveredEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailDeliveredEventEventType == 0 {
-		c.Push("event_type")
-		checkEmailDeliveredEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkEmailDeliveredEventEventType)
 	}
 	if v.absent&absentEmailDeliveredEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailDeliveredEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailDeliveredEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentEmailDeliveredEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentEmailDeliveredEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentEmailDeliveredEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentEmailDeliveredEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.absent&absentEmailDeliveredEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
+		validation.At(c, "client_context", v.ClientContext.validate)
 	}
 	if v.absent&absentEmailDeliveredEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	if v.absent&absentEmailDeliveredEventFacets == 0 {
-		c.Push("facets")
-		v.Facets.validate(c)
-		c.Pop()
+		validation.At(c, "facets", v.Facets.validate)
 	}
 	propertiesEmailDeliveredEvent.CheckRest(v.Rest, c)
 }
@@ -693,9 +597,7 @@ var propertiesEmailDeliveredFacets = rawcheck.Properties{
 func (v *EmailDeliveredFacets) validate(c *validation.Collector) {
 	requiredEmailDeliveredFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailDeliveredFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
+		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailDeliveredFacets.CheckRest(v.Rest, c)
 }
@@ -718,14 +620,10 @@ var propertiesEmailDeliveredMailEvent = rawcheck.Properties{
 func (v *EmailDeliveredMailEvent) validate(c *validation.Collector) {
 	requiredEmailDeliveredMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailDeliveredMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
+		validation.At(c, "mail", v.Mail.validate)
 	}
 	if v.absent&absentEmailDeliveredMailEventDelivery == 0 {
-		c.Push("delivery")
-		v.Delivery.validate(c)
-		c.Pop()
+		validation.At(c, "delivery", v.Delivery.validate)
 	}
 	propertiesEmailDeliveredMailEvent.CheckRest(v.Rest, c)
 }
@@ -761,9 +659,7 @@ var propertiesEmailHardBounceChannel = rawcheck.Properties{
 func (v *EmailHardBounceChannel) validate(c *validation.Collector) {
 	requiredEmailHardBounceChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailHardBounceChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
+		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
 	propertiesEmailHardBounceChannel.CheckRest(v.Rest, c)
 }
@@ -814,64 +710,40 @@ var propertiesEmailHardBounceEvent = rawcheck.Properties{
 func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 	requiredEmailHardBounceEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailHardBounceEventEventType == 0 {
-		c.Push("event_type")
-		checkEmailHardBounceEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkEmailHardBounceEventEventType)
 	}
 	if v.absent&absentEmailHardBounceEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailHardBounceEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailHardBounceEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentEmailHardBounceEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentEmailHardBounceEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentEmailHardBounceEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentEmailHardBounceEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.absent&absentEmailHardBounceEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
+		validation.At(c, "client_context", v.ClientContext.validate)
 	}
 	if v.absent&absentEmailHardBounceEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	if v.absent&absentEmailHardBounceEventFacets == 0 {
-		c.Push("facets")
-		v.Facets.validate(c)
-		c.Pop()
+		validation.At(c, "facets", v.Facets.validate)
 	}
 	propertiesEmailHardBounceEvent.CheckRest(v.Rest, c)
 }
@@ -892,9 +764,7 @@ var propertiesEmailHardBounceFacets = rawcheck.Properties{
 func (v *EmailHardBounceFacets) validate(c *validation.Collector) {
 	requiredEmailHardBounceFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailHardBounceFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
+		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailHardBounceFacets.CheckRest(v.Rest, c)
 }
@@ -916,14 +786,10 @@ var propertiesEmailHardBounceMailEvent = rawcheck.Properties{
 func (v *EmailHardBounceMailEvent) validate(c *validation.Collector) {
 	requiredEmailHardBounceMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailHardBounceMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
+		validation.At(c, "mail", v.Mail.validate)
 	}
 	if v.Bounce != nil {
-		c.Push("bounce")
-		v.Bounce.validate(c)
-		c.Pop()
+		validation.At(c, "bounce", v.Bounce.validate)
 	}
 	propertiesEmailHardBounceMailEvent.CheckRest(v.Rest, c)
 }
@@ -944,9 +810,7 @@ var propertiesEmailOpenChannel = rawcheck.Properties{
 func (v *EmailOpenChannel) validate(c *validation.Collector) {
 	requiredEmailOpenChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailOpenChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
+		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
 	propertiesEmailOpenChannel.CheckRest(v.Rest, c)
 }
@@ -1010,64 +874,40 @@ var propertiesEmailOpenEvent = rawcheck.Properties{
 func (v *EmailOpenEvent) validate(c *validation.Collector) {
 	requiredEmailOpenEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailOpenEventEventType == 0 {
-		c.Push("event_type")
-		checkEmailOpenEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkEmailOpenEventEventType)
 	}
 	if v.absent&absentEmailOpenEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailOpenEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailOpenEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentEmailOpenEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentEmailOpenEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentEmailOpenEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentEmailOpenEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.absent&absentEmailOpenEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
+		validation.At(c, "client_context", v.ClientContext.validate)
 	}
 	if v.absent&absentEmailOpenEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	if v.absent&absentEmailOpenEventFacets == 0 {
-		c.Push("facets")
-		v.Facets.validate(c)
-		c.Pop()
+		validation.At(c, "facets", v.Facets.validate)
 	}
 	propertiesEmailOpenEvent.CheckRest(v.Rest, c)
 }
@@ -1088,9 +928,7 @@ var propertiesEmailOpenFacets = rawcheck.Properties{
 func (v *EmailOpenFacets) validate(c *validation.Collector) {
 	requiredEmailOpenFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailOpenFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
+		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailOpenFacets.CheckRest(v.Rest, c)
 }
@@ -1113,14 +951,10 @@ var propertiesEmailOpenMailEvent = rawcheck.Properties{
 func (v *EmailOpenMailEvent) validate(c *validation.Collector) {
 	requiredEmailOpenMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailOpenMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
+		validation.At(c, "mail", v.Mail.validate)
 	}
 	if v.absent&absentEmailOpenMailEventOpen == 0 {
-		c.Push("open")
-		v.Open.validate(c)
-		c.Pop()
+		validation.At(c, "open", v.Open.validate)
 	}
 	propertiesEmailOpenMailEvent.CheckRest(v.Rest, c)
 }
@@ -1153,9 +987,7 @@ var propertiesEmailRejectedChannel = rawcheck.Properties{
 func (v *EmailRejectedChannel) validate(c *validation.Collector) {
 	requiredEmailRejectedChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailRejectedChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
+		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
 	propertiesEmailRejectedChannel.CheckRest(v.Rest, c)
 }
@@ -1206,64 +1038,40 @@ var propertiesEmailRejectedEvent = rawcheck.Properties{
 func (v *EmailRejectedEvent) validate(c *validation.Collector) {
 	requiredEmailRejectedEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailRejectedEventEventType == 0 {
-		c.Push("event_type")
-		checkEmailRejectedEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkEmailRejectedEventEventType)
 	}
 	if v.absent&absentEmailRejectedEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailRejectedEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailRejectedEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentEmailRejectedEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentEmailRejectedEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentEmailRejectedEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentEmailRejectedEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.absent&absentEmailRejectedEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
+		validation.At(c, "client_context", v.ClientContext.validate)
 	}
 	if v.absent&absentEmailRejectedEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	if v.absent&absentEmailRejectedEventFacets == 0 {
-		c.Push("facets")
-		v.Facets.validate(c)
-		c.Pop()
+		validation.At(c, "facets", v.Facets.validate)
 	}
 	propertiesEmailRejectedEvent.CheckRest(v.Rest, c)
 }
@@ -1284,9 +1092,7 @@ var propertiesEmailRejectedFacets = rawcheck.Properties{
 func (v *EmailRejectedFacets) validate(c *validation.Collector) {
 	requiredEmailRejectedFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailRejectedFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
+		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailRejectedFacets.CheckRest(v.Rest, c)
 }
@@ -1308,14 +1114,10 @@ var propertiesEmailRejectedMailEvent = rawcheck.Properties{
 func (v *EmailRejectedMailEvent) validate(c *validation.Collector) {
 	requiredEmailRejectedMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailRejectedMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
+		validation.At(c, "mail", v.Mail.validate)
 	}
 	if v.Reject != nil {
-		c.Push("reject")
-		v.Reject.validate(c)
-		c.Pop()
+		validation.At(c, "reject", v.Reject.validate)
 	}
 	propertiesEmailRejectedMailEvent.CheckRest(v.Rest, c)
 }
@@ -1336,9 +1138,7 @@ var propertiesEmailRenderingFailureChannel = rawcheck.Properties{
 func (v *EmailRenderingFailureChannel) validate(c *validation.Collector) {
 	requiredEmailRenderingFailureChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailRenderingFailureChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
+		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
 	propertiesEmailRenderingFailureChannel.CheckRest(v.Rest, c)
 }
@@ -1402,64 +1202,40 @@ var propertiesEmailRenderingFailureEvent = rawcheck.Properties{
 func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
 	requiredEmailRenderingFailureEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailRenderingFailureEventEventType == 0 {
-		c.Push("event_type")
-		checkEmailRenderingFailureEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkEmailRenderingFailureEventEventType)
 	}
 	if v.absent&absentEmailRenderingFailureEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailRenderingFailureEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailRenderingFailureEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentEmailRenderingFailureEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentEmailRenderingFailureEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentEmailRenderingFailureEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentEmailRenderingFailureEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.absent&absentEmailRenderingFailureEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
+		validation.At(c, "client_context", v.ClientContext.validate)
 	}
 	if v.absent&absentEmailRenderingFailureEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	if v.absent&absentEmailRenderingFailureEventFacets == 0 {
-		c.Push("facets")
-		v.Facets.validate(c)
-		c.Pop()
+		validation.At(c, "facets", v.Facets.validate)
 	}
 	propertiesEmailRenderingFailureEvent.CheckRest(v.Rest, c)
 }
@@ -1480,9 +1256,7 @@ var propertiesEmailRenderingFailureFacets = rawcheck.Properties{
 func (v *EmailRenderingFailureFacets) validate(c *validation.Collector) {
 	requiredEmailRenderingFailureFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailRenderingFailureFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
+		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailRenderingFailureFacets.CheckRest(v.Rest, c)
 }
@@ -1498,14 +1272,10 @@ var propertiesEmailRenderingFailureMailEvent = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRenderingFailureMailEvent) validate(c *validation.Collector) {
 	if v.Mail != nil {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
+		validation.At(c, "mail", v.Mail.validate)
 	}
 	if v.Failure != nil {
-		c.Push("failure")
-		v.Failure.validate(c)
-		c.Pop()
+		validation.At(c, "failure", v.Failure.validate)
 	}
 	propertiesEmailRenderingFailureMailEvent.CheckRest(v.Rest, c)
 }
@@ -1526,9 +1296,7 @@ var propertiesEmailSendChannel = rawcheck.Properties{
 func (v *EmailSendChannel) validate(c *validation.Collector) {
 	requiredEmailSendChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailSendChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
+		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
 	propertiesEmailSendChannel.CheckRest(v.Rest, c)
 }
@@ -1582,64 +1350,40 @@ var propertiesEmailSendEvent = rawcheck.Properties{
 func (v *EmailSendEvent) validate(c *validation.Collector) {
 	requiredEmailSendEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailSendEventEventType == 0 {
-		c.Push("event_type")
-		checkEmailSendEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkEmailSendEventEventType)
 	}
 	if v.absent&absentEmailSendEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailSendEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailSendEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentEmailSendEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentEmailSendEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentEmailSendEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentEmailSendEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.absent&absentEmailSendEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
+		validation.At(c, "client_context", v.ClientContext.validate)
 	}
 	if v.absent&absentEmailSendEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	if v.absent&absentEmailSendEventFacets == 0 {
-		c.Push("facets")
-		v.Facets.validate(c)
-		c.Pop()
+		validation.At(c, "facets", v.Facets.validate)
 	}
 	propertiesEmailSendEvent.CheckRest(v.Rest, c)
 }
@@ -1660,9 +1404,7 @@ var propertiesEmailSendFacets = rawcheck.Properties{
 func (v *EmailSendFacets) validate(c *validation.Collector) {
 	requiredEmailSendFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailSendFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
+		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailSendFacets.CheckRest(v.Rest, c)
 }
@@ -1685,14 +1427,10 @@ var propertiesEmailSendMailEvent = rawcheck.Properties{
 func (v *EmailSendMailEvent) validate(c *validation.Collector) {
 	requiredEmailSendMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailSendMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
+		validation.At(c, "mail", v.Mail.validate)
 	}
 	if v.absent&absentEmailSendMailEventSend == 0 {
-		c.Push("send")
-		v.Send.validate(c)
-		c.Pop()
+		validation.At(c, "send", v.Send.validate)
 	}
 	propertiesEmailSendMailEvent.CheckRest(v.Rest, c)
 }
@@ -1706,9 +1444,7 @@ var requiredEmailSoftBounceChannel = rawcheck.Required{
 func (v *EmailSoftBounceChannel) validate(c *validation.Collector) {
 	requiredEmailSoftBounceChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailSoftBounceChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
+		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
 	propertiesEmailHardBounceChannel.CheckRest(v.Rest, c)
 }
@@ -1759,64 +1495,40 @@ var propertiesEmailSoftBounceEvent = rawcheck.Properties{
 func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
 	requiredEmailSoftBounceEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailSoftBounceEventEventType == 0 {
-		c.Push("event_type")
-		checkEmailSoftBounceEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkEmailSoftBounceEventEventType)
 	}
 	if v.absent&absentEmailSoftBounceEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailSoftBounceEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailSoftBounceEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentEmailSoftBounceEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentEmailSoftBounceEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentEmailSoftBounceEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentEmailSoftBounceEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.absent&absentEmailSoftBounceEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
+		validation.At(c, "client_context", v.ClientContext.validate)
 	}
 	if v.absent&absentEmailSoftBounceEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	if v.absent&absentEmailSoftBounceEventFacets == 0 {
-		c.Push("facets")
-		v.Facets.validate(c)
-		c.Pop()
+		validation.At(c, "facets", v.Facets.validate)
 	}
 	propertiesEmailSoftBounceEvent.CheckRest(v.Rest, c)
 }
@@ -1830,9 +1542,7 @@ var requiredEmailSoftBounceFacets = rawcheck.Required{
 func (v *EmailSoftBounceFacets) validate(c *validation.Collector) {
 	requiredEmailSoftBounceFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailSoftBounceFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
+		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailHardBounceFacets.CheckRest(v.Rest, c)
 }
@@ -1846,14 +1556,10 @@ var requiredEmailSoftBounceMailEvent = rawcheck.Required{
 func (v *EmailSoftBounceMailEvent) validate(c *validation.Collector) {
 	requiredEmailSoftBounceMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailSoftBounceMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
+		validation.At(c, "mail", v.Mail.validate)
 	}
 	if v.Bounce != nil {
-		c.Push("bounce")
-		v.Bounce.validate(c)
-		c.Pop()
+		validation.At(c, "bounce", v.Bounce.validate)
 	}
 	propertiesEmailHardBounceMailEvent.CheckRest(v.Rest, c)
 }
@@ -1874,9 +1580,7 @@ var propertiesEmailUnsubscribeChannel = rawcheck.Properties{
 func (v *EmailUnsubscribeChannel) validate(c *validation.Collector) {
 	requiredEmailUnsubscribeChannel.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailUnsubscribeChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
+		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
 	propertiesEmailUnsubscribeChannel.CheckRest(v.Rest, c)
 }
@@ -1927,64 +1631,40 @@ var propertiesEmailUnsubscribeEvent = rawcheck.Properties{
 func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
 	requiredEmailUnsubscribeEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailUnsubscribeEventEventType == 0 {
-		c.Push("event_type")
-		checkEmailUnsubscribeEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkEmailUnsubscribeEventEventType)
 	}
 	if v.absent&absentEmailUnsubscribeEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailUnsubscribeEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailUnsubscribeEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentEmailUnsubscribeEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentEmailUnsubscribeEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentEmailUnsubscribeEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentEmailUnsubscribeEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.absent&absentEmailUnsubscribeEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
+		validation.At(c, "client_context", v.ClientContext.validate)
 	}
 	if v.absent&absentEmailUnsubscribeEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	if v.absent&absentEmailUnsubscribeEventFacets == 0 {
-		c.Push("facets")
-		v.Facets.validate(c)
-		c.Pop()
+		validation.At(c, "facets", v.Facets.validate)
 	}
 	propertiesEmailUnsubscribeEvent.CheckRest(v.Rest, c)
 }
@@ -2005,9 +1685,7 @@ var propertiesEmailUnsubscribeFacets = rawcheck.Properties{
 func (v *EmailUnsubscribeFacets) validate(c *validation.Collector) {
 	requiredEmailUnsubscribeFacets.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailUnsubscribeFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
+		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailUnsubscribeFacets.CheckRest(v.Rest, c)
 }
@@ -2029,14 +1707,10 @@ var propertiesEmailUnsubscribeMailEvent = rawcheck.Properties{
 func (v *EmailUnsubscribeMailEvent) validate(c *validation.Collector) {
 	requiredEmailUnsubscribeMailEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentEmailUnsubscribeMailEventMail == 0 {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
+		validation.At(c, "mail", v.Mail.validate)
 	}
 	if v.Click != nil {
-		c.Push("click")
-		v.Click.validate(c)
-		c.Pop()
+		validation.At(c, "click", v.Click.validate)
 	}
 	propertiesEmailUnsubscribeMailEvent.CheckRest(v.Rest, c)
 }
@@ -2098,19 +1772,13 @@ var propertiesMail = rawcheck.Properties{
 func (v *Mail) validate(c *validation.Collector) {
 	requiredMail.Check(v.absent, v.Rest, c)
 	if v.absent&absentMailMessageSendTimestamp == 0 {
-		c.Push("message_send_timestamp")
-		checkUnixMillis(int64(v.MessageSendTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "message_send_timestamp", int64(v.MessageSendTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentMailHeaders == 0 {
-		c.Push("headers")
-		checkMailHeaders(v.Headers, c)
-		c.Pop()
+		validation.ValueAt(c, "headers", v.Headers, checkMailHeaders)
 	}
 	if v.absent&absentMailCommonHeaders == 0 {
-		c.Push("common_headers")
-		v.CommonHeaders.validate(c)
-		c.Pop()
+		validation.At(c, "common_headers", v.CommonHeaders.validate)
 	}
 	propertiesMail.CheckRest(v.Rest, c)
 }

@@ -73,29 +73,19 @@ var propertiesEndpoint = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *Endpoint) validate(c *validation.Collector) {
 	if v.EffectiveDate != nil {
-		c.Push("EffectiveDate")
-		checkEndpointEffectiveDate(*v.EffectiveDate, c)
-		c.Pop()
+		validation.ValueAt(c, "EffectiveDate", *v.EffectiveDate, checkEndpointEffectiveDate)
 	}
 	if v.CreationDate != nil {
-		c.Push("CreationDate")
-		checkEndpointCreationDate(*v.CreationDate, c)
-		c.Pop()
+		validation.ValueAt(c, "CreationDate", *v.CreationDate, checkEndpointCreationDate)
 	}
 	if v.User != nil {
-		c.Push("User")
-		v.User.validate(c)
-		c.Pop()
+		validation.At(c, "User", v.User.validate)
 	}
 	if v.Demographic != nil {
-		c.Push("Demographic")
-		v.Demographic.validate(c)
-		c.Pop()
+		validation.At(c, "Demographic", v.Demographic.validate)
 	}
 	if v.Location != nil {
-		c.Push("Location")
-		v.Location.validate(c)
-		c.Pop()
+		validation.At(c, "Location", v.Location.validate)
 	}
 	propertiesEndpoint.CheckRest(v.Rest, c)
 }

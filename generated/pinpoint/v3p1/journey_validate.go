@@ -76,59 +76,37 @@ var propertiesJourneyEngagementEvent = rawcheck.Properties{
 func (v *JourneyEngagementEvent) validate(c *validation.Collector) {
 	requiredJourneyEngagementEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentJourneyEngagementEventEventType == 0 {
-		c.Push("event_type")
-		checkJourneyEngagementEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkJourneyEngagementEventEventType)
 	}
 	if v.absent&absentJourneyEngagementEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentJourneyEngagementEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentJourneyEngagementEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentJourneyEngagementEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentJourneyEngagementEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentJourneyEngagementEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentJourneyEngagementEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.absent&absentJourneyEngagementEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.Endpoint.Present() {
-		c.Push("endpoint")
-		v.Endpoint.validate(c)
-		c.Pop()
+		validation.At(c, "endpoint", v.Endpoint.validate)
 	}
 	if v.absent&absentJourneyEngagementEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	propertiesJourneyEngagementEvent.CheckRest(v.Rest, c)
 }
@@ -206,59 +184,37 @@ var propertiesJourneySendEvent = rawcheck.Properties{
 func (v *JourneySendEvent) validate(c *validation.Collector) {
 	requiredJourneySendEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentJourneySendEventEventType == 0 {
-		c.Push("event_type")
-		checkJourneySendEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkJourneySendEventEventType)
 	}
 	if v.absent&absentJourneySendEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentJourneySendEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentJourneySendEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentJourneySendEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentJourneySendEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentJourneySendEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentJourneySendEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.absent&absentJourneySendEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.absent&absentJourneySendEventClientContext == 0 {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
+		validation.At(c, "client_context", v.ClientContext.validate)
 	}
 	if v.absent&absentJourneySendEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	propertiesJourneySendEvent.CheckRest(v.Rest, c)
 }

@@ -56,9 +56,7 @@ var propertiesSMSAttributes = rawcheck.Properties{
 func (v *SMSAttributes) validate(c *validation.Collector) {
 	requiredSMSAttributes.Check(v.absent, v.Rest, c)
 	if v.CustomerContext != nil {
-		c.Push("customer_context")
-		checkSMSAttributesCustomerContext(v.CustomerContext.Text, c)
-		c.Pop()
+		validation.ValueAt(c, "customer_context", v.CustomerContext.Text, checkSMSAttributesCustomerContext)
 	}
 	propertiesSMSAttributes.CheckRest(v.Rest, c)
 }
@@ -108,59 +106,37 @@ var propertiesSMSEvent = rawcheck.Properties{
 func (v *SMSEvent) validate(c *validation.Collector) {
 	requiredSMSEvent.Check(v.absent, v.Rest, c)
 	if v.absent&absentSMSEventEventType == 0 {
-		c.Push("event_type")
-		checkSMSEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkSMSEventEventType)
 	}
 	if v.absent&absentSMSEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentSMSEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentSMSEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentSMSEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.At(c, "application", v.Application.validate)
 	}
 	if v.absent&absentSMSEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.At(c, "client", v.Client.validate)
 	}
 	if v.absent&absentSMSEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.At(c, "device", v.Device.validate)
 	}
 	if v.absent&absentSMSEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.At(c, "session", v.Session.validate)
 	}
 	if v.absent&absentSMSEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.Metrics != nil {
-		c.Push("metrics")
-		v.Metrics.validate(c)
-		c.Pop()
+		validation.At(c, "metrics", v.Metrics.validate)
 	}
 	if v.absent&absentSMSEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	propertiesSMSEvent.CheckRest(v.Rest, c)
 }
