@@ -32,7 +32,7 @@ func rawPinpoint2018SMSNot(v *jsonvalue.Value, c *validation.Collector) {
 // propertiesPinpoint2018SMS checks the members of schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms by name.
 var propertiesPinpoint2018SMS = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawPinpoint2018SMSEventType, Kinds: rawcheck.StringKind},
+		{Name: "event_type", Check: rawPinpoint2018SMSEventType, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
@@ -69,8 +69,8 @@ func rawTypeString(v *jsonvalue.Value, c *validation.Collector) {
 // propertiesEndUserMessagingSMSVoice checks the members of schema/pinpoint/formats.json#/$defs/end-user-messaging-sms-voice by name.
 var propertiesEndUserMessagingSMSVoice = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "eventType", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "eventVersion", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "eventType", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "eventVersion", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
@@ -96,8 +96,8 @@ func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
 // propertiesSESEventPublishing checks the members of schema/pinpoint/formats.json#/$defs/ses-event-publishing by name.
 var propertiesSESEventPublishing = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "eventType", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "mail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind},
+		{Name: "eventType", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "mail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
@@ -115,8 +115,8 @@ func rawSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
 // propertiesSESNotification checks the members of schema/pinpoint/formats.json#/$defs/ses-notification by name.
 var propertiesSESNotification = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "notificationType", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "mail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind},
+		{Name: "notificationType", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "mail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
@@ -134,9 +134,9 @@ func rawSESNotification(v *jsonvalue.Value, c *validation.Collector) {
 // propertiesEndUserMessagingInbound checks the members of schema/pinpoint/formats.json#/$defs/end-user-messaging-inbound by name.
 var propertiesEndUserMessagingInbound = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "originationNumber", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "messageBody", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "inboundMessageId", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "originationNumber", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "messageBody", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "inboundMessageId", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
@@ -164,9 +164,9 @@ func rawEventbridgeSMSVoiceSource(v *jsonvalue.Value, c *validation.Collector) {
 // propertiesEventbridgeSMSVoice checks the members of schema/pinpoint/formats.json#/$defs/eventbridge-sms-voice by name.
 var propertiesEventbridgeSMSVoice = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "source", Check: rawEventbridgeSMSVoiceSource},
-		{Name: "detail-type", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "detail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind},
+		{Name: "source", Check: rawEventbridgeSMSVoiceSource, Required: true},
+		{Name: "detail-type", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "detail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
@@ -194,9 +194,9 @@ func rawEventbridgeSESSource(v *jsonvalue.Value, c *validation.Collector) {
 // propertiesEventbridgeSES checks the members of schema/pinpoint/formats.json#/$defs/eventbridge-ses by name.
 var propertiesEventbridgeSES = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "source", Check: rawEventbridgeSESSource},
-		{Name: "detail-type", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "detail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind},
+		{Name: "source", Check: rawEventbridgeSESSource, Required: true},
+		{Name: "detail-type", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "detail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
@@ -214,9 +214,9 @@ func rawEventbridgeSES(v *jsonvalue.Value, c *validation.Collector) {
 // propertiesEventbridge checks the members of schema/pinpoint/formats.json#/$defs/eventbridge by name.
 var propertiesEventbridge = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "source", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "detail-type", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "detail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind},
+		{Name: "source", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "detail-type", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "detail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
@@ -234,10 +234,10 @@ func rawEventbridge(v *jsonvalue.Value, c *validation.Collector) {
 // propertiesSnsBody checks the members of schema/pinpoint/formats.json#/$defs/sns-body by name.
 var propertiesSnsBody = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "Type", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "MessageId", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "TopicArn", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "Message", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Type", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "MessageId", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "TopicArn", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "Message", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
@@ -379,9 +379,9 @@ func rawTypeArray(v *jsonvalue.Value, c *validation.Collector) {
 // propertiesCloudwatchLogsSubscription checks the members of schema/pinpoint/formats.json#/$defs/cloudwatch-logs-subscription by name.
 var propertiesCloudwatchLogsSubscription = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "messageType", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "logGroup", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "logEvents", Check: rawTypeArray, Kinds: rawcheck.ArrayKind},
+		{Name: "messageType", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "logGroup", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "logEvents", Check: rawTypeArray, Kinds: rawcheck.ArrayKind, Required: true},
 	},
 }
 
@@ -428,7 +428,7 @@ func rawLambdaSnsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
 // propertiesLambdaSnsEvent checks the members of schema/pinpoint/formats.json#/$defs/lambda-sns-event by name.
 var propertiesLambdaSnsEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "Records", Check: rawLambdaSnsEventRecords, Kinds: rawcheck.ArrayKind},
+		{Name: "Records", Check: rawLambdaSnsEventRecords, Kinds: rawcheck.ArrayKind, Required: true},
 	},
 }
 
@@ -456,7 +456,7 @@ func rawLambdaSqsEventRecordsItemEventSource(v *jsonvalue.Value, c *validation.C
 // propertiesLambdaSqsEventRecordsItem checks the members of schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items by name.
 var propertiesLambdaSqsEventRecordsItem = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "eventSource", Check: rawLambdaSqsEventRecordsItemEventSource},
+		{Name: "eventSource", Check: rawLambdaSqsEventRecordsItemEventSource, Required: true},
 	},
 }
 
@@ -494,7 +494,7 @@ func rawLambdaSqsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
 // propertiesLambdaSqsEvent checks the members of schema/pinpoint/formats.json#/$defs/lambda-sqs-event by name.
 var propertiesLambdaSqsEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "Records", Check: rawLambdaSqsEventRecords, Kinds: rawcheck.ArrayKind},
+		{Name: "Records", Check: rawLambdaSqsEventRecords, Kinds: rawcheck.ArrayKind, Required: true},
 	},
 }
 
@@ -512,7 +512,7 @@ func rawLambdaSqsEvent(v *jsonvalue.Value, c *validation.Collector) {
 // propertiesLambdaCloudwatchLogsEventAwslogs checks the members of schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event/properties/awslogs by name.
 var propertiesLambdaCloudwatchLogsEventAwslogs = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "data", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "data", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
@@ -530,7 +530,7 @@ func rawLambdaCloudwatchLogsEventAwslogs(v *jsonvalue.Value, c *validation.Colle
 // propertiesLambdaCloudwatchLogsEvent checks the members of schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event by name.
 var propertiesLambdaCloudwatchLogsEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "awslogs", Check: rawLambdaCloudwatchLogsEventAwslogs, Kinds: rawcheck.ObjectKind},
+		{Name: "awslogs", Check: rawLambdaCloudwatchLogsEventAwslogs, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 

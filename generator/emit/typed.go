@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pinpoint-events/pinpoint-events/generator/model"
@@ -363,8 +365,9 @@ func (p *printer) containerKeywords(gt *model.GoType, s *model.Check) []jen.Code
 	return out
 }
 
-// structValidate prints the validator of a struct: its required members
-// and the members it kept raw as tables for rawcheck, its fields one by one.
+// structValidate prints the validator of a struct: its fields one by one,
+// its absent required members and the members it kept raw from its
+// rawcheck.Properties table.
 func (p *printer) structValidate(t *model.Type) {
 	f := p.validateFileFor(t.Schema)
 	var fields []jen.Code
@@ -375,65 +378,51 @@ func (p *printer) structValidate(t *model.Type) {
 			fields = append(fields, jen.If(cond).Block(check))
 		}
 	}
-	// The tables go between the checks the fields call and validate.
+	// The table goes between the checks the fields call and validate.
+	table := p.structTable(t)
 	var body []jen.Code
-	if required := p.requiredTable(t); required != "" {
-		body = append(body, jen.Id(required).Dot("Check").Call(jen.Id("v").Dot("absent"), jen.Id("v").Dot("Rest"), jen.Id("c")))
+	if hasRequired(t) {
+		body = append(body, jen.Id(table).Dot("CheckAbsent").Call(jen.Id("v").Dot("absent"), jen.Id("v").Dot("Rest"), jen.Id("c")))
 	}
 	body = append(body, fields...)
-	if rest := p.restTable(t); rest != "" {
-		body = append(body, jen.Id(rest).Dot("CheckRest").Call(jen.Id("v").Dot("Rest"), jen.Id("c")))
+	if table != "" {
+		body = append(body, jen.Id(table).Dot("CheckRest").Call(jen.Id("v").Dot("Rest"), jen.Id("c")))
 	}
 	f.Comment("validate records the violations of v in c, at c's current path.")
 	f.Func().Add(recv(t)).Id("validate").Params(cParam).Block(body...)
 	f.Line()
 }
 
-// requiredTable declares the rawcheck.Required of t's required fields and
-// returns its name; "" when t has none.
-func (p *printer) requiredTable(t *model.Type) string {
-	var entries []jen.Code
+// hasRequired reports whether t has required fields, and checks that their
+// absent bits are numbered in field order, as rawcheck.Properties.CheckAbsent
+// reads them.
+func hasRequired(t *model.Type) bool {
+	k := 0
 	for _, fl := range t.Fields {
 		if fl.Required {
-			entries = append(entries, jen.Values(jen.Id("Bit").Op(":").Id(absentConst(t, fl)), jen.Id("Name").Op(":").Lit(fl.JSONName)))
+			if fl.AbsentBit != k {
+				panic(fmt.Sprintf("emit: %s.%s has absent bit %d, not %d", t.Name, fl.Name, fl.AbsentBit, k))
+			}
+			k++
 		}
 	}
-	if len(entries) == 0 {
-		return ""
-	}
-	name := "required" + t.Name
-	f := p.validateFileFor(t.Schema)
-	f.Commentf("%s lists the required members of %s by their absent bit.", name, t.Name)
-	f.Var().Id(name).Op("=").Qual(rawcheckPkg, "Required").Values(tableLines(entries)...)
-	f.Line()
-	return name
+	return k > 0
 }
 
-// restTable declares the rawcheck.Properties that checks the members t kept raw
-// and returns its name; "" when they need no check: a member of a property
-// whose value did not fit its field is checked against the property's
-// schema, any other against additionalProperties.
-func (p *printer) restTable(t *model.Type) string {
+// structTable returns the rawcheck.Properties table of t's members, ""
+// when there is nothing to check: a member of a property whose value did
+// not fit its field is checked against the property's schema, any other
+// against additionalProperties; required marks the required fields.
+func (p *printer) structTable(t *model.Type) string {
 	checks := p.raw.checks
 	// The struct's fields are its schema's properties: the raw validator's
 	// table serves, unless that validator cannot have one.
 	if c := checks.Of(t.Schema).Func(); c != nil && c.PropertiesTable() != "" {
 		return p.raw.propertiesVar(c)
 	}
-	member := func(name string, c *model.Check) jen.Code {
-		var fields []jen.Code
-		if name != "" {
-			fields = append(fields, jen.Id("Name").Op(":").Lit(name))
-		}
-		fields = append(fields, jen.Id("Check").Op(":").Add(p.raw.call(c)))
-		if kinds, ok := guardKinds(c); ok {
-			fields = append(fields, jen.Id("Kinds").Op(":").Add(kinds))
-		}
-		return jen.Values(fields...)
-	}
 	var known []jen.Code
 	for _, fl := range t.Fields {
-		known = append(known, member(fl.JSONName, checks.Of(fl.Schema)))
+		known = append(known, memberRule(fl.JSONName, checks.Of(fl.Schema), fl.Required))
 	}
 	var other []jen.Code
 	switch add := checks.Of(t.AdditionalProperties); {
@@ -441,7 +430,7 @@ func (p *printer) restTable(t *model.Type) string {
 	case add.False:
 		other = append(other, jen.Id("Closed").Op(":").True())
 	case add.FuncName() != "":
-		other = append(other, jen.Id("Other").Op(":").Qual(rawcheckPkg, "Member").Add(member("", add)))
+		other = append(other, jen.Id("Other").Op(":").Qual(rawcheckPkg, "Member").Add(memberRule("", add, false)))
 	}
 	if len(known) == 0 && len(other) == 0 {
 		return ""
@@ -451,9 +440,9 @@ func (p *printer) restTable(t *model.Type) string {
 		fields = append(fields, jen.Id("Known").Op(":").Index().Qual(rawcheckPkg, "Member").Values(tableLines(known)...))
 	}
 	fields = append(fields, other...)
-	name := "rest" + t.Name
+	name := "members" + t.Name
 	f := p.validateFileFor(t.Schema)
-	f.Commentf("%s checks the members %s kept raw.", name, t.Name)
+	f.Commentf("%s checks the members of %s by name.", name, t.Name)
 	f.Var().Id(name).Op("=").Qual(rawcheckPkg, "Properties").Values(tableLines(fields)...)
 	f.Line()
 	return name

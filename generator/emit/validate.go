@@ -307,7 +307,7 @@ func (r *rawValidators) objectChecks(c *model.Check) []jen.Code {
 func (r *rawValidators) propertiesVar(c *model.Check) string {
 	var known []jen.Code
 	for _, prop := range c.Properties {
-		known = append(known, memberRule(prop.Name, prop.Check))
+		known = append(known, memberRule(prop.Name, prop.Check, prop.Required))
 	}
 	var fields []jen.Code
 	if len(known) > 0 {
@@ -317,15 +317,16 @@ func (r *rawValidators) propertiesVar(c *model.Check) string {
 	case c.Closed:
 		fields = append(fields, jen.Id("Closed").Op(":").True())
 	case c.Additional.FuncName() != "":
-		fields = append(fields, jen.Id("Other").Op(":").Qual(rawcheckPkg, "Member").Add(memberRule("", c.Additional)))
+		fields = append(fields, jen.Id("Other").Op(":").Qual(rawcheckPkg, "Member").Add(memberRule("", c.Additional, false)))
 	}
 	name := c.PropertiesTable()
 	return r.declareDoc(c, name, name+" checks the members of "+c.Source+" by name.", jen.Qual(rawcheckPkg, "Properties").Values(tableLines(fields)...))
 }
 
 // memberRule is the rawcheck.Member of a member name checked against c; Kinds
-// lets a struct's Rest skip parsing a member of the wrong kind.
-func memberRule(name string, c *model.Check) jen.Code {
+// lets a struct's Rest skip parsing a member of the wrong kind; Required
+// lets a struct report its absent required members.
+func memberRule(name string, c *model.Check, required bool) jen.Code {
 	var fields []jen.Code
 	if name != "" {
 		fields = append(fields, jen.Id("Name").Op(":").Lit(name))
@@ -335,6 +336,9 @@ func memberRule(name string, c *model.Check) jen.Code {
 	}
 	if kinds, ok := guardKinds(c); ok {
 		fields = append(fields, jen.Id("Kinds").Op(":").Add(kinds))
+	}
+	if required {
+		fields = append(fields, jen.Id("Required").Op(":").True())
 	}
 	return jen.Values(fields...)
 }

@@ -99,8 +99,9 @@ type Dependency struct {
 
 // PropertyCheck is one member of properties.
 type PropertyCheck struct {
-	Name  string
-	Check *Check
+	Name     string
+	Check    *Check
+	Required bool // named by required
 }
 
 // PatternCheck is one member of patternProperties.

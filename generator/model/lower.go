@@ -43,7 +43,7 @@ func (cs *Checks) lower(c *Check, s *load.Schema) {
 		c.DependentRequired = append(c.DependentRequired, Dependency{d.Property, d.Required})
 	}
 	for _, p := range s.Properties {
-		c.Properties = append(c.Properties, PropertyCheck{p.Name, cs.Of(p.Schema)})
+		c.Properties = append(c.Properties, PropertyCheck{p.Name, cs.Of(p.Schema), s.IsRequired(p.Name)})
 	}
 	for i, pp := range s.PatternProperties {
 		c.PatternProperties = append(c.PatternProperties, PatternCheck{cs.pattern(c, pp.Pattern, i), cs.Of(pp.Schema)})
@@ -179,7 +179,7 @@ func (c *Check) key() (string, bool) {
 	fmt.Fprintf(&b, "%q|%s|", c.Format, sub(c.Ref))
 	fmt.Fprintf(&b, "%s %s %q %v|", ints(c.MinProperties), ints(c.MaxProperties), c.Required, c.DependentRequired)
 	for _, p := range c.Properties {
-		fmt.Fprintf(&b, "prop %q %s|", p.Name, sub(p.Check))
+		fmt.Fprintf(&b, "prop %q %s %v|", p.Name, sub(p.Check), p.Required)
 	}
 	for _, p := range c.PatternProperties {
 		fmt.Fprintf(&b, "pp %s %s|", pat(p.Pattern), sub(p.Check))

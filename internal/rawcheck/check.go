@@ -298,6 +298,9 @@ type Member struct {
 	Name  string
 	Check Check
 	Kinds Kinds
+	// Required is the required keyword's: a generated struct checks it by
+	// its bit in the struct's absent set (see CheckAbsent).
+	Required bool
 }
 
 // Properties checks the members of an object by name: a member named in
@@ -355,26 +358,23 @@ func (p *Properties) rule(name string) *Member {
 	return &p.Other
 }
 
-// Required names the required members of a generated struct by the bit each
-// has in the struct's absent set: the decoder sets the bit of a member the
-// input lacked or held in a form its field cannot (then the member is in
-// Rest, and present).
-type Required []RequiredMember
-
-// RequiredMember is one entry of Required.
-type RequiredMember struct {
-	Bit  uint64
-	Name string
-}
-
-// Check reports each required member absent from the input.
-func (r Required) Check(absent uint64, rest pinpointevents.Members, c *validation.Collector) {
+// CheckAbsent reports each required member a generated struct lacks. Its
+// decoder sets bit k of absent when the k-th required member of Known was
+// missing or held a value its field cannot (then the member is in Rest, and
+// present).
+func (p *Properties) CheckAbsent(absent uint64, rest pinpointevents.Members, c *validation.Collector) {
 	if absent == 0 {
 		return
 	}
-	for _, m := range r {
-		if absent&m.Bit != 0 && !rest.Has(m.Name) {
+	bit := uint64(1)
+	for i := range p.Known {
+		m := &p.Known[i]
+		if !m.Required {
+			continue
+		}
+		if absent&bit != 0 && !rest.Has(m.Name) {
 			c.Required(m.Name)
 		}
+		bit <<= 1
 	}
 }

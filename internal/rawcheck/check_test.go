@@ -119,8 +119,9 @@ func TestPropertiesCheckRest(t *testing.T) {
 	}
 }
 
-func TestRequiredCheck(t *testing.T) {
-	required := Required{{Bit: 1 << 0, Name: "a"}, {Bit: 1 << 1, Name: "b"}, {Bit: 1 << 2, Name: "c"}}
+// Bit k of absent is the k-th required member of Known.
+func TestCheckAbsent(t *testing.T) {
+	props := Properties{Known: []Member{{Name: "a", Required: true}, {Name: "opt"}, {Name: "b", Required: true}, {Name: "c", Required: true}}}
 	tests := []struct {
 		name   string
 		absent uint64
@@ -135,7 +136,7 @@ func TestRequiredCheck(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var c validation.Collector
-			required.Check(tt.absent, tt.rest, &c)
+			props.CheckAbsent(tt.absent, tt.rest, &c)
 			if got := violations(&c); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}

@@ -15,38 +15,25 @@ func checkAppEventEventType(v string, c *validation.Collector) {
 	rawcheck.Not(&rv, c, rawAppEventEventTypeNot)
 }
 
-// requiredAppEvent lists the required members of AppEvent by their absent bit.
-var requiredAppEvent = rawcheck.Required{
-	{Bit: absentAppEventEventType, Name: "event_type"},
-	{Bit: absentAppEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentAppEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentAppEventEventVersion, Name: "event_version"},
-	{Bit: absentAppEventApplication, Name: "application"},
-	{Bit: absentAppEventClient, Name: "client"},
-	{Bit: absentAppEventDevice, Name: "device"},
-	{Bit: absentAppEventSession, Name: "session"},
-	{Bit: absentAppEventAttributes, Name: "attributes"},
-}
-
 // propertiesAppEvent checks the members of schema/pinpoint/3.0/app.json#/$defs/AppEvent by name.
 var propertiesAppEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawAppEventEventType, Kinds: rawcheck.StringKind},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawAppEventAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawAppEventEventType, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawAppEventAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *AppEvent) validate(c *validation.Collector) {
-	requiredAppEvent.Check(v.absent, v.Rest, c)
+	propertiesAppEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentAppEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkAppEventEventType)
 	}

@@ -24,19 +24,13 @@ func checkEventVersion(v string, c *validation.Collector) {
 	}
 }
 
-// requiredApplication lists the required members of Application by their absent bit.
-var requiredApplication = rawcheck.Required{
-	{Bit: absentApplicationAppID, Name: "app_id"},
-	{Bit: absentApplicationSDK, Name: "sdk"},
-}
-
 // propertiesApplication checks the members of schema/pinpoint/3.0/common.json#/$defs/Application by name.
 var propertiesApplication = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "app_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "app_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 		{Name: "cognito_identity_pool_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "package_name", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "sdk", Check: rawSDK, Kinds: rawcheck.ObjectKind},
+		{Name: "sdk", Check: rawSDK, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "title", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "version_name", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "version_code", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -45,29 +39,24 @@ var propertiesApplication = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *Application) validate(c *validation.Collector) {
-	requiredApplication.Check(v.absent, v.Rest, c)
+	propertiesApplication.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentApplicationSDK == 0 {
 		validation.At(c, "sdk", v.SDK.validate)
 	}
 	propertiesApplication.CheckRest(v.Rest, c)
 }
 
-// requiredClient lists the required members of Client by their absent bit.
-var requiredClient = rawcheck.Required{
-	{Bit: absentClientClientID, Name: "client_id"},
-}
-
 // propertiesClient checks the members of schema/pinpoint/3.0/common.json#/$defs/Client by name.
 var propertiesClient = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "client_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "client_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 		{Name: "cognito_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *Client) validate(c *validation.Collector) {
-	requiredClient.Check(v.absent, v.Rest, c)
+	propertiesClient.CheckAbsent(v.absent, v.Rest, c)
 	propertiesClient.CheckRest(v.Rest, c)
 }
 

@@ -15,41 +15,27 @@ func checkAppEventEventType(v string, c *validation.Collector) {
 	rawcheck.Not(&rv, c, rawAppEventEventTypeNot)
 }
 
-// requiredAppEvent lists the required members of AppEvent by their absent bit.
-var requiredAppEvent = rawcheck.Required{
-	{Bit: absentAppEventEventType, Name: "event_type"},
-	{Bit: absentAppEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentAppEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentAppEventEventVersion, Name: "event_version"},
-	{Bit: absentAppEventApplication, Name: "application"},
-	{Bit: absentAppEventClient, Name: "client"},
-	{Bit: absentAppEventDevice, Name: "device"},
-	{Bit: absentAppEventSession, Name: "session"},
-	{Bit: absentAppEventAttributes, Name: "attributes"},
-	{Bit: absentAppEventAWSAccountID, Name: "awsAccountId"},
-}
-
 // propertiesAppEvent checks the members of schema/pinpoint/3.1/app.json#/$defs/AppEvent by name.
 var propertiesAppEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawAppEventEventType, Kinds: rawcheck.StringKind},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawAppAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawAppEventEventType, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawAppAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *AppEvent) validate(c *validation.Collector) {
-	requiredAppEvent.Check(v.absent, v.Rest, c)
+	propertiesAppEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentAppEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkAppEventEventType)
 	}
@@ -91,41 +77,27 @@ func checkAppMonetizationEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredAppMonetizationEvent lists the required members of AppMonetizationEvent by their absent bit.
-var requiredAppMonetizationEvent = rawcheck.Required{
-	{Bit: absentAppMonetizationEventEventType, Name: "event_type"},
-	{Bit: absentAppMonetizationEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentAppMonetizationEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentAppMonetizationEventEventVersion, Name: "event_version"},
-	{Bit: absentAppMonetizationEventApplication, Name: "application"},
-	{Bit: absentAppMonetizationEventClient, Name: "client"},
-	{Bit: absentAppMonetizationEventDevice, Name: "device"},
-	{Bit: absentAppMonetizationEventSession, Name: "session"},
-	{Bit: absentAppMonetizationEventAttributes, Name: "attributes"},
-	{Bit: absentAppMonetizationEventAWSAccountID, Name: "awsAccountId"},
-}
-
 // propertiesAppMonetizationEvent checks the members of schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent by name.
 var propertiesAppMonetizationEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawAppMonetizationEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawMonetizationAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawAppMonetizationEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawMonetizationAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMonetizationMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *AppMonetizationEvent) validate(c *validation.Collector) {
-	requiredAppMonetizationEvent.Check(v.absent, v.Rest, c)
+	propertiesAppMonetizationEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentAppMonetizationEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkAppMonetizationEventEventType)
 	}
@@ -175,41 +147,27 @@ func checkAppSessionEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredAppSessionEvent lists the required members of AppSessionEvent by their absent bit.
-var requiredAppSessionEvent = rawcheck.Required{
-	{Bit: absentAppSessionEventEventType, Name: "event_type"},
-	{Bit: absentAppSessionEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentAppSessionEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentAppSessionEventEventVersion, Name: "event_version"},
-	{Bit: absentAppSessionEventApplication, Name: "application"},
-	{Bit: absentAppSessionEventClient, Name: "client"},
-	{Bit: absentAppSessionEventDevice, Name: "device"},
-	{Bit: absentAppSessionEventSession, Name: "session"},
-	{Bit: absentAppSessionEventAttributes, Name: "attributes"},
-	{Bit: absentAppSessionEventAWSAccountID, Name: "awsAccountId"},
-}
-
 // propertiesAppSessionEvent checks the members of schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent by name.
 var propertiesAppSessionEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawAppSessionEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawAppAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawAppSessionEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawAppAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *AppSessionEvent) validate(c *validation.Collector) {
-	requiredAppSessionEvent.Check(v.absent, v.Rest, c)
+	propertiesAppSessionEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentAppSessionEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkAppSessionEventEventType)
 	}
@@ -253,41 +211,27 @@ func checkAppUserAuthEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredAppUserAuthEvent lists the required members of AppUserAuthEvent by their absent bit.
-var requiredAppUserAuthEvent = rawcheck.Required{
-	{Bit: absentAppUserAuthEventEventType, Name: "event_type"},
-	{Bit: absentAppUserAuthEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentAppUserAuthEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentAppUserAuthEventEventVersion, Name: "event_version"},
-	{Bit: absentAppUserAuthEventApplication, Name: "application"},
-	{Bit: absentAppUserAuthEventClient, Name: "client"},
-	{Bit: absentAppUserAuthEventDevice, Name: "device"},
-	{Bit: absentAppUserAuthEventSession, Name: "session"},
-	{Bit: absentAppUserAuthEventAttributes, Name: "attributes"},
-	{Bit: absentAppUserAuthEventAWSAccountID, Name: "awsAccountId"},
-}
-
 // propertiesAppUserAuthEvent checks the members of schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent by name.
 var propertiesAppUserAuthEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawAppUserAuthEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawAppAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawAppUserAuthEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawAppAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *AppUserAuthEvent) validate(c *validation.Collector) {
-	requiredAppUserAuthEvent.Check(v.absent, v.Rest, c)
+	propertiesAppUserAuthEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentAppUserAuthEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkAppUserAuthEventEventType)
 	}
@@ -331,41 +275,27 @@ func checkInAppMessageEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredInAppMessageEvent lists the required members of InAppMessageEvent by their absent bit.
-var requiredInAppMessageEvent = rawcheck.Required{
-	{Bit: absentInAppMessageEventEventType, Name: "event_type"},
-	{Bit: absentInAppMessageEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentInAppMessageEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentInAppMessageEventEventVersion, Name: "event_version"},
-	{Bit: absentInAppMessageEventApplication, Name: "application"},
-	{Bit: absentInAppMessageEventClient, Name: "client"},
-	{Bit: absentInAppMessageEventDevice, Name: "device"},
-	{Bit: absentInAppMessageEventSession, Name: "session"},
-	{Bit: absentInAppMessageEventAttributes, Name: "attributes"},
-	{Bit: absentInAppMessageEventAWSAccountID, Name: "awsAccountId"},
-}
-
 // propertiesInAppMessageEvent checks the members of schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent by name.
 var propertiesInAppMessageEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawInAppMessageEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawAppAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawInAppMessageEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawAppAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *InAppMessageEvent) validate(c *validation.Collector) {
-	requiredInAppMessageEvent.Check(v.absent, v.Rest, c)
+	propertiesInAppMessageEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentInAppMessageEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkInAppMessageEventEventType)
 	}

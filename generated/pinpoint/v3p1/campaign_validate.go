@@ -8,17 +8,11 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
-// requiredCampaignEngagementAttributes lists the required members of CampaignEngagementAttributes by their absent bit.
-var requiredCampaignEngagementAttributes = rawcheck.Required{
-	{Bit: absentCampaignEngagementAttributesCampaignID, Name: "campaign_id"},
-	{Bit: absentCampaignEngagementAttributesCampaignActivityID, Name: "campaign_activity_id"},
-}
-
 // propertiesCampaignEngagementAttributes checks the members of schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes by name.
 var propertiesCampaignEngagementAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 		{Name: "treatment_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "isAppInForeground", Check: rawTypeString, Kinds: rawcheck.StringKind},
 	},
@@ -27,7 +21,7 @@ var propertiesCampaignEngagementAttributes = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignEngagementAttributes) validate(c *validation.Collector) {
-	requiredCampaignEngagementAttributes.Check(v.absent, v.Rest, c)
+	propertiesCampaignEngagementAttributes.CheckAbsent(v.absent, v.Rest, c)
 	propertiesCampaignEngagementAttributes.CheckRest(v.Rest, c)
 }
 
@@ -41,41 +35,27 @@ func checkCampaignEngagementEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredCampaignEngagementEvent lists the required members of CampaignEngagementEvent by their absent bit.
-var requiredCampaignEngagementEvent = rawcheck.Required{
-	{Bit: absentCampaignEngagementEventEventType, Name: "event_type"},
-	{Bit: absentCampaignEngagementEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentCampaignEngagementEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentCampaignEngagementEventEventVersion, Name: "event_version"},
-	{Bit: absentCampaignEngagementEventApplication, Name: "application"},
-	{Bit: absentCampaignEngagementEventClient, Name: "client"},
-	{Bit: absentCampaignEngagementEventDevice, Name: "device"},
-	{Bit: absentCampaignEngagementEventSession, Name: "session"},
-	{Bit: absentCampaignEngagementEventAttributes, Name: "attributes"},
-	{Bit: absentCampaignEngagementEventAWSAccountID, Name: "awsAccountId"},
-}
-
 // propertiesCampaignEngagementEvent checks the members of schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent by name.
 var propertiesCampaignEngagementEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawCampaignEngagementEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawCampaignEngagementAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawCampaignEngagementEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawCampaignEngagementAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
-	requiredCampaignEngagementEvent.Check(v.absent, v.Rest, c)
+	propertiesCampaignEngagementEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentCampaignEngagementEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkCampaignEngagementEventEventType)
 	}
@@ -112,21 +92,13 @@ func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
 	propertiesCampaignEngagementEvent.CheckRest(v.Rest, c)
 }
 
-// requiredCampaignSendAttributes lists the required members of CampaignSendAttributes by their absent bit.
-var requiredCampaignSendAttributes = rawcheck.Required{
-	{Bit: absentCampaignSendAttributesCampaignID, Name: "campaign_id"},
-	{Bit: absentCampaignSendAttributesCampaignActivityID, Name: "campaign_activity_id"},
-	{Bit: absentCampaignSendAttributesTreatmentID, Name: "treatment_id"},
-	{Bit: absentCampaignSendAttributesCampaignSendStatus, Name: "campaign_send_status"},
-}
-
 // propertiesCampaignSendAttributes checks the members of schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes by name.
 var propertiesCampaignSendAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "treatment_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "campaign_send_status", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "treatment_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "campaign_send_status", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 		{Name: "delivery_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "campaign_type", Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
 	},
@@ -135,7 +107,7 @@ var propertiesCampaignSendAttributes = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignSendAttributes) validate(c *validation.Collector) {
-	requiredCampaignSendAttributes.Check(v.absent, v.Rest, c)
+	propertiesCampaignSendAttributes.CheckAbsent(v.absent, v.Rest, c)
 	propertiesCampaignSendAttributes.CheckRest(v.Rest, c)
 }
 
@@ -147,42 +119,27 @@ func checkCampaignSendEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredCampaignSendEvent lists the required members of CampaignSendEvent by their absent bit.
-var requiredCampaignSendEvent = rawcheck.Required{
-	{Bit: absentCampaignSendEventEventType, Name: "event_type"},
-	{Bit: absentCampaignSendEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentCampaignSendEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentCampaignSendEventEventVersion, Name: "event_version"},
-	{Bit: absentCampaignSendEventApplication, Name: "application"},
-	{Bit: absentCampaignSendEventClient, Name: "client"},
-	{Bit: absentCampaignSendEventDevice, Name: "device"},
-	{Bit: absentCampaignSendEventSession, Name: "session"},
-	{Bit: absentCampaignSendEventAttributes, Name: "attributes"},
-	{Bit: absentCampaignSendEventClientContext, Name: "client_context"},
-	{Bit: absentCampaignSendEventAWSAccountID, Name: "awsAccountId"},
-}
-
 // propertiesCampaignSendEvent checks the members of schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent by name.
 var propertiesCampaignSendEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawCampaignSendEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawCampaignSendAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawCampaignSendEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawCampaignSendAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
-		{Name: "client_context", Check: rawEndpointClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "client_context", Check: rawEndpointClientContext, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignSendEvent) validate(c *validation.Collector) {
-	requiredCampaignSendEvent.Check(v.absent, v.Rest, c)
+	propertiesCampaignSendEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentCampaignSendEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkCampaignSendEventEventType)
 	}

@@ -44,19 +44,13 @@ func checkAWSAccountID(v string, c *validation.Collector) {
 	}
 }
 
-// requiredApplication lists the required members of Application by their absent bit.
-var requiredApplication = rawcheck.Required{
-	{Bit: absentApplicationAppID, Name: "app_id"},
-	{Bit: absentApplicationSDK, Name: "sdk"},
-}
-
 // propertiesApplication checks the members of schema/pinpoint/3.1/common.json#/$defs/Application by name.
 var propertiesApplication = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "app_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "app_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 		{Name: "cognito_identity_pool_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "package_name", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "sdk", Check: rawSDK, Kinds: rawcheck.ObjectKind},
+		{Name: "sdk", Check: rawSDK, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "title", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "version_name", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "version_code", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -65,29 +59,24 @@ var propertiesApplication = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *Application) validate(c *validation.Collector) {
-	requiredApplication.Check(v.absent, v.Rest, c)
+	propertiesApplication.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentApplicationSDK == 0 {
 		validation.At(c, "sdk", v.SDK.validate)
 	}
 	propertiesApplication.CheckRest(v.Rest, c)
 }
 
-// requiredClient lists the required members of Client by their absent bit.
-var requiredClient = rawcheck.Required{
-	{Bit: absentClientClientID, Name: "client_id"},
-}
-
 // propertiesClient checks the members of schema/pinpoint/3.1/common.json#/$defs/Client by name.
 var propertiesClient = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "client_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "client_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 		{Name: "cognito_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *Client) validate(c *validation.Collector) {
-	requiredClient.Check(v.absent, v.Rest, c)
+	propertiesClient.CheckAbsent(v.absent, v.Rest, c)
 	propertiesClient.CheckRest(v.Rest, c)
 }
 
@@ -112,21 +101,16 @@ func (v *Device) validate(c *validation.Collector) {
 	propertiesDevice.CheckRest(v.Rest, c)
 }
 
-// requiredEndpointClientContext lists the required members of EndpointClientContext by their absent bit.
-var requiredEndpointClientContext = rawcheck.Required{
-	{Bit: absentEndpointClientContextCustom, Name: "custom"},
-}
-
 // propertiesEndpointClientContext checks the members of schema/pinpoint/3.1/common.json#/$defs/EndpointClientContext by name.
 var propertiesEndpointClientContext = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "custom", Check: rawEndpointClientContextCustom, Kinds: rawcheck.ObjectKind},
+		{Name: "custom", Check: rawEndpointClientContextCustom, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EndpointClientContext) validate(c *validation.Collector) {
-	requiredEndpointClientContext.Check(v.absent, v.Rest, c)
+	propertiesEndpointClientContext.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEndpointClientContextCustom == 0 {
 		validation.At(c, "custom", v.Custom.validate)
 	}
@@ -144,21 +128,16 @@ func checkEndpointClientContextCustomEndpoint(v string, c *validation.Collector)
 	}
 }
 
-// requiredEndpointClientContextCustom lists the required members of EndpointClientContextCustom by their absent bit.
-var requiredEndpointClientContextCustom = rawcheck.Required{
-	{Bit: absentEndpointClientContextCustomEndpoint, Name: "endpoint"},
-}
-
 // propertiesEndpointClientContextCustom checks the members of schema/pinpoint/3.1/common.json#/$defs/EndpointClientContextCustom by name.
 var propertiesEndpointClientContextCustom = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "endpoint", Check: rawEndpointClientContextCustomEndpoint, Kinds: rawcheck.StringKind},
+		{Name: "endpoint", Check: rawEndpointClientContextCustomEndpoint, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EndpointClientContextCustom) validate(c *validation.Collector) {
-	requiredEndpointClientContextCustom.Check(v.absent, v.Rest, c)
+	propertiesEndpointClientContextCustom.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEndpointClientContextCustomEndpoint == 0 {
 		validation.ValueAt(c, "endpoint", v.Endpoint.Text, checkEndpointClientContextCustomEndpoint)
 	}

@@ -50,15 +50,10 @@ func (v *ComplainedRecipient) validate(c *validation.Collector) {
 	propertiesComplainedRecipient.CheckRest(v.Rest, c)
 }
 
-// requiredEmailAttributes lists the required members of EmailAttributes by their absent bit.
-var requiredEmailAttributes = rawcheck.Required{
-	{Bit: absentEmailAttributesFeedback, Name: "feedback"},
-}
-
 // propertiesEmailAttributes checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailAttributes by name.
 var propertiesEmailAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "feedback", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "feedback", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "treatment_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -72,7 +67,7 @@ var propertiesEmailAttributes = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailAttributes) validate(c *validation.Collector) {
-	requiredEmailAttributes.Check(v.absent, v.Rest, c)
+	propertiesEmailAttributes.CheckAbsent(v.absent, v.Rest, c)
 	propertiesEmailAttributes.CheckRest(v.Rest, c)
 }
 
@@ -104,21 +99,16 @@ func (v *EmailBounce) validate(c *validation.Collector) {
 	propertiesEmailBounce.CheckRest(v.Rest, c)
 }
 
-// requiredEmailClickChannel lists the required members of EmailClickChannel by their absent bit.
-var requiredEmailClickChannel = rawcheck.Required{
-	{Bit: absentEmailClickChannelMailEvent, Name: "mail_event"},
-}
-
 // propertiesEmailClickChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickChannel by name.
 var propertiesEmailClickChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailClickMailEvent, Kinds: rawcheck.ObjectKind},
+		{Name: "mail_event", Check: rawEmailClickMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClickChannel) validate(c *validation.Collector) {
-	requiredEmailClickChannel.Check(v.absent, v.Rest, c)
+	propertiesEmailClickChannel.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailClickChannelMailEvent == 0 {
 		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
@@ -148,43 +138,28 @@ func checkEmailClickEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredEmailClickEvent lists the required members of EmailClickEvent by their absent bit.
-var requiredEmailClickEvent = rawcheck.Required{
-	{Bit: absentEmailClickEventEventType, Name: "event_type"},
-	{Bit: absentEmailClickEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentEmailClickEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentEmailClickEventEventVersion, Name: "event_version"},
-	{Bit: absentEmailClickEventApplication, Name: "application"},
-	{Bit: absentEmailClickEventClient, Name: "client"},
-	{Bit: absentEmailClickEventDevice, Name: "device"},
-	{Bit: absentEmailClickEventSession, Name: "session"},
-	{Bit: absentEmailClickEventAttributes, Name: "attributes"},
-	{Bit: absentEmailClickEventAWSAccountID, Name: "awsAccountId"},
-	{Bit: absentEmailClickEventFacets, Name: "facets"},
-}
-
 // propertiesEmailClickEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent by name.
 var propertiesEmailClickEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailClickEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawEmailClickEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
-		{Name: "facets", Check: rawEmailClickFacets, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "facets", Check: rawEmailClickFacets, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClickEvent) validate(c *validation.Collector) {
-	requiredEmailClickEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailClickEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailClickEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkEmailClickEventEventType)
 	}
@@ -224,44 +199,33 @@ func (v *EmailClickEvent) validate(c *validation.Collector) {
 	propertiesEmailClickEvent.CheckRest(v.Rest, c)
 }
 
-// requiredEmailClickFacets lists the required members of EmailClickFacets by their absent bit.
-var requiredEmailClickFacets = rawcheck.Required{
-	{Bit: absentEmailClickFacetsEmailChannel, Name: "email_channel"},
-}
-
 // propertiesEmailClickFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickFacets by name.
 var propertiesEmailClickFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailClickChannel, Kinds: rawcheck.ObjectKind},
+		{Name: "email_channel", Check: rawEmailClickChannel, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClickFacets) validate(c *validation.Collector) {
-	requiredEmailClickFacets.Check(v.absent, v.Rest, c)
+	propertiesEmailClickFacets.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailClickFacetsEmailChannel == 0 {
 		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailClickFacets.CheckRest(v.Rest, c)
 }
 
-// requiredEmailClickMailEvent lists the required members of EmailClickMailEvent by their absent bit.
-var requiredEmailClickMailEvent = rawcheck.Required{
-	{Bit: absentEmailClickMailEventMail, Name: "mail"},
-	{Bit: absentEmailClickMailEventClick, Name: "click"},
-}
-
 // propertiesEmailClickMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickMailEvent by name.
 var propertiesEmailClickMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
-		{Name: "click", Check: rawEmailClickDetails, Kinds: rawcheck.ObjectKind},
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "click", Check: rawEmailClickDetails, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClickMailEvent) validate(c *validation.Collector) {
-	requiredEmailClickMailEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailClickMailEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailClickMailEventMail == 0 {
 		validation.At(c, "mail", v.Mail.validate)
 	}
@@ -298,21 +262,16 @@ func (v *EmailClientContextCustom) validate(c *validation.Collector) {
 	propertiesEmailClientContextCustom.CheckRest(v.Rest, c)
 }
 
-// requiredEmailComplaintChannel lists the required members of EmailComplaintChannel by their absent bit.
-var requiredEmailComplaintChannel = rawcheck.Required{
-	{Bit: absentEmailComplaintChannelMailEvent, Name: "mail_event"},
-}
-
 // propertiesEmailComplaintChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailComplaintChannel by name.
 var propertiesEmailComplaintChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailComplaintMailEvent, Kinds: rawcheck.ObjectKind},
+		{Name: "mail_event", Check: rawEmailComplaintMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailComplaintChannel) validate(c *validation.Collector) {
-	requiredEmailComplaintChannel.Check(v.absent, v.Rest, c)
+	propertiesEmailComplaintChannel.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailComplaintChannelMailEvent == 0 {
 		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
@@ -354,43 +313,28 @@ func checkEmailComplaintEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredEmailComplaintEvent lists the required members of EmailComplaintEvent by their absent bit.
-var requiredEmailComplaintEvent = rawcheck.Required{
-	{Bit: absentEmailComplaintEventEventType, Name: "event_type"},
-	{Bit: absentEmailComplaintEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentEmailComplaintEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentEmailComplaintEventEventVersion, Name: "event_version"},
-	{Bit: absentEmailComplaintEventApplication, Name: "application"},
-	{Bit: absentEmailComplaintEventClient, Name: "client"},
-	{Bit: absentEmailComplaintEventDevice, Name: "device"},
-	{Bit: absentEmailComplaintEventSession, Name: "session"},
-	{Bit: absentEmailComplaintEventAttributes, Name: "attributes"},
-	{Bit: absentEmailComplaintEventAWSAccountID, Name: "awsAccountId"},
-	{Bit: absentEmailComplaintEventFacets, Name: "facets"},
-}
-
 // propertiesEmailComplaintEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent by name.
 var propertiesEmailComplaintEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailComplaintEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawEmailComplaintEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
-		{Name: "facets", Check: rawEmailComplaintFacets, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "facets", Check: rawEmailComplaintFacets, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailComplaintEvent) validate(c *validation.Collector) {
-	requiredEmailComplaintEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailComplaintEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailComplaintEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkEmailComplaintEventEventType)
 	}
@@ -430,43 +374,33 @@ func (v *EmailComplaintEvent) validate(c *validation.Collector) {
 	propertiesEmailComplaintEvent.CheckRest(v.Rest, c)
 }
 
-// requiredEmailComplaintFacets lists the required members of EmailComplaintFacets by their absent bit.
-var requiredEmailComplaintFacets = rawcheck.Required{
-	{Bit: absentEmailComplaintFacetsEmailChannel, Name: "email_channel"},
-}
-
 // propertiesEmailComplaintFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailComplaintFacets by name.
 var propertiesEmailComplaintFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailComplaintChannel, Kinds: rawcheck.ObjectKind},
+		{Name: "email_channel", Check: rawEmailComplaintChannel, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailComplaintFacets) validate(c *validation.Collector) {
-	requiredEmailComplaintFacets.Check(v.absent, v.Rest, c)
+	propertiesEmailComplaintFacets.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailComplaintFacetsEmailChannel == 0 {
 		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailComplaintFacets.CheckRest(v.Rest, c)
 }
 
-// requiredEmailComplaintMailEvent lists the required members of EmailComplaintMailEvent by their absent bit.
-var requiredEmailComplaintMailEvent = rawcheck.Required{
-	{Bit: absentEmailComplaintMailEventMail, Name: "mail"},
-}
-
 // propertiesEmailComplaintMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailComplaintMailEvent by name.
 var propertiesEmailComplaintMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "complaint", Check: rawEmailComplaintDetails, Kinds: rawcheck.ObjectKind},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailComplaintMailEvent) validate(c *validation.Collector) {
-	requiredEmailComplaintMailEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailComplaintMailEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailComplaintMailEventMail == 0 {
 		validation.At(c, "mail", v.Mail.validate)
 	}
@@ -476,21 +410,16 @@ func (v *EmailComplaintMailEvent) validate(c *validation.Collector) {
 	propertiesEmailComplaintMailEvent.CheckRest(v.Rest, c)
 }
 
-// requiredEmailDeliveredChannel lists the required members of EmailDeliveredChannel by their absent bit.
-var requiredEmailDeliveredChannel = rawcheck.Required{
-	{Bit: absentEmailDeliveredChannelMailEvent, Name: "mail_event"},
-}
-
 // propertiesEmailDeliveredChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredChannel by name.
 var propertiesEmailDeliveredChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailDeliveredMailEvent, Kinds: rawcheck.ObjectKind},
+		{Name: "mail_event", Check: rawEmailDeliveredMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailDeliveredChannel) validate(c *validation.Collector) {
-	requiredEmailDeliveredChannel.Check(v.absent, v.Rest, c)
+	propertiesEmailDeliveredChannel.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailDeliveredChannelMailEvent == 0 {
 		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
@@ -505,43 +434,28 @@ func checkEmailDeliveredEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredEmailDeliveredEvent lists the required members of EmailDeliveredEvent by their absent bit.
-var requiredEmailDeliveredEvent = rawcheck.Required{
-	{Bit: absentEmailDeliveredEventEventType, Name: "event_type"},
-	{Bit: absentEmailDeliveredEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentEmailDeliveredEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentEmailDeliveredEventEventVersion, Name: "event_version"},
-	{Bit: absentEmailDeliveredEventApplication, Name: "application"},
-	{Bit: absentEmailDeliveredEventClient, Name: "client"},
-	{Bit: absentEmailDeliveredEventDevice, Name: "device"},
-	{Bit: absentEmailDeliveredEventSession, Name: "session"},
-	{Bit: absentEmailDeliveredEventAttributes, Name: "attributes"},
-	{Bit: absentEmailDeliveredEventAWSAccountID, Name: "awsAccountId"},
-	{Bit: absentEmailDeliveredEventFacets, Name: "facets"},
-}
-
 // propertiesEmailDeliveredEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent by name.
 var propertiesEmailDeliveredEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailDeliveredEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawEmailDeliveredEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
-		{Name: "facets", Check: rawEmailDeliveredFacets, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "facets", Check: rawEmailDeliveredFacets, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
-	requiredEmailDeliveredEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailDeliveredEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailDeliveredEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkEmailDeliveredEventEventType)
 	}
@@ -581,44 +495,33 @@ func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
 	propertiesEmailDeliveredEvent.CheckRest(v.Rest, c)
 }
 
-// requiredEmailDeliveredFacets lists the required members of EmailDeliveredFacets by their absent bit.
-var requiredEmailDeliveredFacets = rawcheck.Required{
-	{Bit: absentEmailDeliveredFacetsEmailChannel, Name: "email_channel"},
-}
-
 // propertiesEmailDeliveredFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredFacets by name.
 var propertiesEmailDeliveredFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailDeliveredChannel, Kinds: rawcheck.ObjectKind},
+		{Name: "email_channel", Check: rawEmailDeliveredChannel, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailDeliveredFacets) validate(c *validation.Collector) {
-	requiredEmailDeliveredFacets.Check(v.absent, v.Rest, c)
+	propertiesEmailDeliveredFacets.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailDeliveredFacetsEmailChannel == 0 {
 		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailDeliveredFacets.CheckRest(v.Rest, c)
 }
 
-// requiredEmailDeliveredMailEvent lists the required members of EmailDeliveredMailEvent by their absent bit.
-var requiredEmailDeliveredMailEvent = rawcheck.Required{
-	{Bit: absentEmailDeliveredMailEventMail, Name: "mail"},
-	{Bit: absentEmailDeliveredMailEventDelivery, Name: "delivery"},
-}
-
 // propertiesEmailDeliveredMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredMailEvent by name.
 var propertiesEmailDeliveredMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
-		{Name: "delivery", Check: rawEmailDelivery, Kinds: rawcheck.ObjectKind},
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "delivery", Check: rawEmailDelivery, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailDeliveredMailEvent) validate(c *validation.Collector) {
-	requiredEmailDeliveredMailEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailDeliveredMailEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailDeliveredMailEventMail == 0 {
 		validation.At(c, "mail", v.Mail.validate)
 	}
@@ -643,21 +546,16 @@ func (v *EmailDelivery) validate(c *validation.Collector) {
 	propertiesEmailDelivery.CheckRest(v.Rest, c)
 }
 
-// requiredEmailHardBounceChannel lists the required members of EmailHardBounceChannel by their absent bit.
-var requiredEmailHardBounceChannel = rawcheck.Required{
-	{Bit: absentEmailHardBounceChannelMailEvent, Name: "mail_event"},
-}
-
 // propertiesEmailHardBounceChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceChannel by name.
 var propertiesEmailHardBounceChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailHardBounceMailEvent, Kinds: rawcheck.ObjectKind},
+		{Name: "mail_event", Check: rawEmailHardBounceMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailHardBounceChannel) validate(c *validation.Collector) {
-	requiredEmailHardBounceChannel.Check(v.absent, v.Rest, c)
+	propertiesEmailHardBounceChannel.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailHardBounceChannelMailEvent == 0 {
 		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
@@ -672,43 +570,28 @@ func checkEmailHardBounceEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredEmailHardBounceEvent lists the required members of EmailHardBounceEvent by their absent bit.
-var requiredEmailHardBounceEvent = rawcheck.Required{
-	{Bit: absentEmailHardBounceEventEventType, Name: "event_type"},
-	{Bit: absentEmailHardBounceEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentEmailHardBounceEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentEmailHardBounceEventEventVersion, Name: "event_version"},
-	{Bit: absentEmailHardBounceEventApplication, Name: "application"},
-	{Bit: absentEmailHardBounceEventClient, Name: "client"},
-	{Bit: absentEmailHardBounceEventDevice, Name: "device"},
-	{Bit: absentEmailHardBounceEventSession, Name: "session"},
-	{Bit: absentEmailHardBounceEventAttributes, Name: "attributes"},
-	{Bit: absentEmailHardBounceEventAWSAccountID, Name: "awsAccountId"},
-	{Bit: absentEmailHardBounceEventFacets, Name: "facets"},
-}
-
 // propertiesEmailHardBounceEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent by name.
 var propertiesEmailHardBounceEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailHardBounceEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawEmailHardBounceEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
-		{Name: "facets", Check: rawEmailHardBounceFacets, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "facets", Check: rawEmailHardBounceFacets, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
-	requiredEmailHardBounceEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailHardBounceEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailHardBounceEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkEmailHardBounceEventEventType)
 	}
@@ -748,43 +631,33 @@ func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 	propertiesEmailHardBounceEvent.CheckRest(v.Rest, c)
 }
 
-// requiredEmailHardBounceFacets lists the required members of EmailHardBounceFacets by their absent bit.
-var requiredEmailHardBounceFacets = rawcheck.Required{
-	{Bit: absentEmailHardBounceFacetsEmailChannel, Name: "email_channel"},
-}
-
 // propertiesEmailHardBounceFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceFacets by name.
 var propertiesEmailHardBounceFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailHardBounceChannel, Kinds: rawcheck.ObjectKind},
+		{Name: "email_channel", Check: rawEmailHardBounceChannel, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailHardBounceFacets) validate(c *validation.Collector) {
-	requiredEmailHardBounceFacets.Check(v.absent, v.Rest, c)
+	propertiesEmailHardBounceFacets.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailHardBounceFacetsEmailChannel == 0 {
 		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailHardBounceFacets.CheckRest(v.Rest, c)
 }
 
-// requiredEmailHardBounceMailEvent lists the required members of EmailHardBounceMailEvent by their absent bit.
-var requiredEmailHardBounceMailEvent = rawcheck.Required{
-	{Bit: absentEmailHardBounceMailEventMail, Name: "mail"},
-}
-
 // propertiesEmailHardBounceMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceMailEvent by name.
 var propertiesEmailHardBounceMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "bounce", Check: rawEmailBounce, Kinds: rawcheck.ObjectKind},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailHardBounceMailEvent) validate(c *validation.Collector) {
-	requiredEmailHardBounceMailEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailHardBounceMailEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailHardBounceMailEventMail == 0 {
 		validation.At(c, "mail", v.Mail.validate)
 	}
@@ -794,21 +667,16 @@ func (v *EmailHardBounceMailEvent) validate(c *validation.Collector) {
 	propertiesEmailHardBounceMailEvent.CheckRest(v.Rest, c)
 }
 
-// requiredEmailOpenChannel lists the required members of EmailOpenChannel by their absent bit.
-var requiredEmailOpenChannel = rawcheck.Required{
-	{Bit: absentEmailOpenChannelMailEvent, Name: "mail_event"},
-}
-
 // propertiesEmailOpenChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenChannel by name.
 var propertiesEmailOpenChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailOpenMailEvent, Kinds: rawcheck.ObjectKind},
+		{Name: "mail_event", Check: rawEmailOpenMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailOpenChannel) validate(c *validation.Collector) {
-	requiredEmailOpenChannel.Check(v.absent, v.Rest, c)
+	propertiesEmailOpenChannel.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailOpenChannelMailEvent == 0 {
 		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
@@ -836,43 +704,28 @@ func checkEmailOpenEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredEmailOpenEvent lists the required members of EmailOpenEvent by their absent bit.
-var requiredEmailOpenEvent = rawcheck.Required{
-	{Bit: absentEmailOpenEventEventType, Name: "event_type"},
-	{Bit: absentEmailOpenEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentEmailOpenEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentEmailOpenEventEventVersion, Name: "event_version"},
-	{Bit: absentEmailOpenEventApplication, Name: "application"},
-	{Bit: absentEmailOpenEventClient, Name: "client"},
-	{Bit: absentEmailOpenEventDevice, Name: "device"},
-	{Bit: absentEmailOpenEventSession, Name: "session"},
-	{Bit: absentEmailOpenEventAttributes, Name: "attributes"},
-	{Bit: absentEmailOpenEventAWSAccountID, Name: "awsAccountId"},
-	{Bit: absentEmailOpenEventFacets, Name: "facets"},
-}
-
 // propertiesEmailOpenEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent by name.
 var propertiesEmailOpenEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailOpenEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawEmailOpenEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
-		{Name: "facets", Check: rawEmailOpenFacets, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "facets", Check: rawEmailOpenFacets, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailOpenEvent) validate(c *validation.Collector) {
-	requiredEmailOpenEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailOpenEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailOpenEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkEmailOpenEventEventType)
 	}
@@ -912,44 +765,33 @@ func (v *EmailOpenEvent) validate(c *validation.Collector) {
 	propertiesEmailOpenEvent.CheckRest(v.Rest, c)
 }
 
-// requiredEmailOpenFacets lists the required members of EmailOpenFacets by their absent bit.
-var requiredEmailOpenFacets = rawcheck.Required{
-	{Bit: absentEmailOpenFacetsEmailChannel, Name: "email_channel"},
-}
-
 // propertiesEmailOpenFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenFacets by name.
 var propertiesEmailOpenFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailOpenChannel, Kinds: rawcheck.ObjectKind},
+		{Name: "email_channel", Check: rawEmailOpenChannel, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailOpenFacets) validate(c *validation.Collector) {
-	requiredEmailOpenFacets.Check(v.absent, v.Rest, c)
+	propertiesEmailOpenFacets.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailOpenFacetsEmailChannel == 0 {
 		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailOpenFacets.CheckRest(v.Rest, c)
 }
 
-// requiredEmailOpenMailEvent lists the required members of EmailOpenMailEvent by their absent bit.
-var requiredEmailOpenMailEvent = rawcheck.Required{
-	{Bit: absentEmailOpenMailEventMail, Name: "mail"},
-	{Bit: absentEmailOpenMailEventOpen, Name: "open"},
-}
-
 // propertiesEmailOpenMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenMailEvent by name.
 var propertiesEmailOpenMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
-		{Name: "open", Check: rawEmailOpenDetails, Kinds: rawcheck.ObjectKind},
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "open", Check: rawEmailOpenDetails, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailOpenMailEvent) validate(c *validation.Collector) {
-	requiredEmailOpenMailEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailOpenMailEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailOpenMailEventMail == 0 {
 		validation.At(c, "mail", v.Mail.validate)
 	}
@@ -971,21 +813,16 @@ func (v *EmailReject) validate(c *validation.Collector) {
 	propertiesEmailReject.CheckRest(v.Rest, c)
 }
 
-// requiredEmailRejectedChannel lists the required members of EmailRejectedChannel by their absent bit.
-var requiredEmailRejectedChannel = rawcheck.Required{
-	{Bit: absentEmailRejectedChannelMailEvent, Name: "mail_event"},
-}
-
 // propertiesEmailRejectedChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedChannel by name.
 var propertiesEmailRejectedChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailRejectedMailEvent, Kinds: rawcheck.ObjectKind},
+		{Name: "mail_event", Check: rawEmailRejectedMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRejectedChannel) validate(c *validation.Collector) {
-	requiredEmailRejectedChannel.Check(v.absent, v.Rest, c)
+	propertiesEmailRejectedChannel.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailRejectedChannelMailEvent == 0 {
 		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
@@ -1000,43 +837,28 @@ func checkEmailRejectedEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredEmailRejectedEvent lists the required members of EmailRejectedEvent by their absent bit.
-var requiredEmailRejectedEvent = rawcheck.Required{
-	{Bit: absentEmailRejectedEventEventType, Name: "event_type"},
-	{Bit: absentEmailRejectedEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentEmailRejectedEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentEmailRejectedEventEventVersion, Name: "event_version"},
-	{Bit: absentEmailRejectedEventApplication, Name: "application"},
-	{Bit: absentEmailRejectedEventClient, Name: "client"},
-	{Bit: absentEmailRejectedEventDevice, Name: "device"},
-	{Bit: absentEmailRejectedEventSession, Name: "session"},
-	{Bit: absentEmailRejectedEventAttributes, Name: "attributes"},
-	{Bit: absentEmailRejectedEventAWSAccountID, Name: "awsAccountId"},
-	{Bit: absentEmailRejectedEventFacets, Name: "facets"},
-}
-
 // propertiesEmailRejectedEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent by name.
 var propertiesEmailRejectedEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailRejectedEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawEmailRejectedEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
-		{Name: "facets", Check: rawEmailRejectedFacets, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "facets", Check: rawEmailRejectedFacets, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRejectedEvent) validate(c *validation.Collector) {
-	requiredEmailRejectedEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailRejectedEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailRejectedEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkEmailRejectedEventEventType)
 	}
@@ -1076,43 +898,33 @@ func (v *EmailRejectedEvent) validate(c *validation.Collector) {
 	propertiesEmailRejectedEvent.CheckRest(v.Rest, c)
 }
 
-// requiredEmailRejectedFacets lists the required members of EmailRejectedFacets by their absent bit.
-var requiredEmailRejectedFacets = rawcheck.Required{
-	{Bit: absentEmailRejectedFacetsEmailChannel, Name: "email_channel"},
-}
-
 // propertiesEmailRejectedFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedFacets by name.
 var propertiesEmailRejectedFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailRejectedChannel, Kinds: rawcheck.ObjectKind},
+		{Name: "email_channel", Check: rawEmailRejectedChannel, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRejectedFacets) validate(c *validation.Collector) {
-	requiredEmailRejectedFacets.Check(v.absent, v.Rest, c)
+	propertiesEmailRejectedFacets.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailRejectedFacetsEmailChannel == 0 {
 		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailRejectedFacets.CheckRest(v.Rest, c)
 }
 
-// requiredEmailRejectedMailEvent lists the required members of EmailRejectedMailEvent by their absent bit.
-var requiredEmailRejectedMailEvent = rawcheck.Required{
-	{Bit: absentEmailRejectedMailEventMail, Name: "mail"},
-}
-
 // propertiesEmailRejectedMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedMailEvent by name.
 var propertiesEmailRejectedMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "reject", Check: rawEmailReject, Kinds: rawcheck.ObjectKind},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRejectedMailEvent) validate(c *validation.Collector) {
-	requiredEmailRejectedMailEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailRejectedMailEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailRejectedMailEventMail == 0 {
 		validation.At(c, "mail", v.Mail.validate)
 	}
@@ -1122,21 +934,16 @@ func (v *EmailRejectedMailEvent) validate(c *validation.Collector) {
 	propertiesEmailRejectedMailEvent.CheckRest(v.Rest, c)
 }
 
-// requiredEmailRenderingFailureChannel lists the required members of EmailRenderingFailureChannel by their absent bit.
-var requiredEmailRenderingFailureChannel = rawcheck.Required{
-	{Bit: absentEmailRenderingFailureChannelMailEvent, Name: "mail_event"},
-}
-
 // propertiesEmailRenderingFailureChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureChannel by name.
 var propertiesEmailRenderingFailureChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailRenderingFailureMailEvent, Kinds: rawcheck.ObjectKind},
+		{Name: "mail_event", Check: rawEmailRenderingFailureMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRenderingFailureChannel) validate(c *validation.Collector) {
-	requiredEmailRenderingFailureChannel.Check(v.absent, v.Rest, c)
+	propertiesEmailRenderingFailureChannel.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailRenderingFailureChannelMailEvent == 0 {
 		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
@@ -1164,43 +971,28 @@ func checkEmailRenderingFailureEventEventType(v string, c *validation.Collector)
 	}
 }
 
-// requiredEmailRenderingFailureEvent lists the required members of EmailRenderingFailureEvent by their absent bit.
-var requiredEmailRenderingFailureEvent = rawcheck.Required{
-	{Bit: absentEmailRenderingFailureEventEventType, Name: "event_type"},
-	{Bit: absentEmailRenderingFailureEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentEmailRenderingFailureEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentEmailRenderingFailureEventEventVersion, Name: "event_version"},
-	{Bit: absentEmailRenderingFailureEventApplication, Name: "application"},
-	{Bit: absentEmailRenderingFailureEventClient, Name: "client"},
-	{Bit: absentEmailRenderingFailureEventDevice, Name: "device"},
-	{Bit: absentEmailRenderingFailureEventSession, Name: "session"},
-	{Bit: absentEmailRenderingFailureEventAttributes, Name: "attributes"},
-	{Bit: absentEmailRenderingFailureEventAWSAccountID, Name: "awsAccountId"},
-	{Bit: absentEmailRenderingFailureEventFacets, Name: "facets"},
-}
-
 // propertiesEmailRenderingFailureEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent by name.
 var propertiesEmailRenderingFailureEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailRenderingFailureEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawEmailRenderingFailureEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
-		{Name: "facets", Check: rawEmailRenderingFailureFacets, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "facets", Check: rawEmailRenderingFailureFacets, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
-	requiredEmailRenderingFailureEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailRenderingFailureEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailRenderingFailureEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkEmailRenderingFailureEventEventType)
 	}
@@ -1240,21 +1032,16 @@ func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
 	propertiesEmailRenderingFailureEvent.CheckRest(v.Rest, c)
 }
 
-// requiredEmailRenderingFailureFacets lists the required members of EmailRenderingFailureFacets by their absent bit.
-var requiredEmailRenderingFailureFacets = rawcheck.Required{
-	{Bit: absentEmailRenderingFailureFacetsEmailChannel, Name: "email_channel"},
-}
-
 // propertiesEmailRenderingFailureFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureFacets by name.
 var propertiesEmailRenderingFailureFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailRenderingFailureChannel, Kinds: rawcheck.ObjectKind},
+		{Name: "email_channel", Check: rawEmailRenderingFailureChannel, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRenderingFailureFacets) validate(c *validation.Collector) {
-	requiredEmailRenderingFailureFacets.Check(v.absent, v.Rest, c)
+	propertiesEmailRenderingFailureFacets.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailRenderingFailureFacetsEmailChannel == 0 {
 		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
@@ -1280,21 +1067,16 @@ func (v *EmailRenderingFailureMailEvent) validate(c *validation.Collector) {
 	propertiesEmailRenderingFailureMailEvent.CheckRest(v.Rest, c)
 }
 
-// requiredEmailSendChannel lists the required members of EmailSendChannel by their absent bit.
-var requiredEmailSendChannel = rawcheck.Required{
-	{Bit: absentEmailSendChannelMailEvent, Name: "mail_event"},
-}
-
 // propertiesEmailSendChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendChannel by name.
 var propertiesEmailSendChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailSendMailEvent, Kinds: rawcheck.ObjectKind},
+		{Name: "mail_event", Check: rawEmailSendMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSendChannel) validate(c *validation.Collector) {
-	requiredEmailSendChannel.Check(v.absent, v.Rest, c)
+	propertiesEmailSendChannel.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailSendChannelMailEvent == 0 {
 		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
@@ -1312,43 +1094,28 @@ func checkEmailSendEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredEmailSendEvent lists the required members of EmailSendEvent by their absent bit.
-var requiredEmailSendEvent = rawcheck.Required{
-	{Bit: absentEmailSendEventEventType, Name: "event_type"},
-	{Bit: absentEmailSendEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentEmailSendEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentEmailSendEventEventVersion, Name: "event_version"},
-	{Bit: absentEmailSendEventApplication, Name: "application"},
-	{Bit: absentEmailSendEventClient, Name: "client"},
-	{Bit: absentEmailSendEventDevice, Name: "device"},
-	{Bit: absentEmailSendEventSession, Name: "session"},
-	{Bit: absentEmailSendEventAttributes, Name: "attributes"},
-	{Bit: absentEmailSendEventAWSAccountID, Name: "awsAccountId"},
-	{Bit: absentEmailSendEventFacets, Name: "facets"},
-}
-
 // propertiesEmailSendEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent by name.
 var propertiesEmailSendEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailSendEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawEmailSendEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
-		{Name: "facets", Check: rawEmailSendFacets, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "facets", Check: rawEmailSendFacets, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSendEvent) validate(c *validation.Collector) {
-	requiredEmailSendEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailSendEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailSendEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkEmailSendEventEventType)
 	}
@@ -1388,44 +1155,33 @@ func (v *EmailSendEvent) validate(c *validation.Collector) {
 	propertiesEmailSendEvent.CheckRest(v.Rest, c)
 }
 
-// requiredEmailSendFacets lists the required members of EmailSendFacets by their absent bit.
-var requiredEmailSendFacets = rawcheck.Required{
-	{Bit: absentEmailSendFacetsEmailChannel, Name: "email_channel"},
-}
-
 // propertiesEmailSendFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendFacets by name.
 var propertiesEmailSendFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailSendChannel, Kinds: rawcheck.ObjectKind},
+		{Name: "email_channel", Check: rawEmailSendChannel, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSendFacets) validate(c *validation.Collector) {
-	requiredEmailSendFacets.Check(v.absent, v.Rest, c)
+	propertiesEmailSendFacets.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailSendFacetsEmailChannel == 0 {
 		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailSendFacets.CheckRest(v.Rest, c)
 }
 
-// requiredEmailSendMailEvent lists the required members of EmailSendMailEvent by their absent bit.
-var requiredEmailSendMailEvent = rawcheck.Required{
-	{Bit: absentEmailSendMailEventMail, Name: "mail"},
-	{Bit: absentEmailSendMailEventSend, Name: "send"},
-}
-
 // propertiesEmailSendMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendMailEvent by name.
 var propertiesEmailSendMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
-		{Name: "send", Check: rawTypeObject, Kinds: rawcheck.ObjectKind},
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "send", Check: rawTypeObject, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSendMailEvent) validate(c *validation.Collector) {
-	requiredEmailSendMailEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailSendMailEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailSendMailEventMail == 0 {
 		validation.At(c, "mail", v.Mail.validate)
 	}
@@ -1435,14 +1191,9 @@ func (v *EmailSendMailEvent) validate(c *validation.Collector) {
 	propertiesEmailSendMailEvent.CheckRest(v.Rest, c)
 }
 
-// requiredEmailSoftBounceChannel lists the required members of EmailSoftBounceChannel by their absent bit.
-var requiredEmailSoftBounceChannel = rawcheck.Required{
-	{Bit: absentEmailSoftBounceChannelMailEvent, Name: "mail_event"},
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSoftBounceChannel) validate(c *validation.Collector) {
-	requiredEmailSoftBounceChannel.Check(v.absent, v.Rest, c)
+	propertiesEmailHardBounceChannel.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailSoftBounceChannelMailEvent == 0 {
 		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
@@ -1457,43 +1208,28 @@ func checkEmailSoftBounceEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredEmailSoftBounceEvent lists the required members of EmailSoftBounceEvent by their absent bit.
-var requiredEmailSoftBounceEvent = rawcheck.Required{
-	{Bit: absentEmailSoftBounceEventEventType, Name: "event_type"},
-	{Bit: absentEmailSoftBounceEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentEmailSoftBounceEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentEmailSoftBounceEventEventVersion, Name: "event_version"},
-	{Bit: absentEmailSoftBounceEventApplication, Name: "application"},
-	{Bit: absentEmailSoftBounceEventClient, Name: "client"},
-	{Bit: absentEmailSoftBounceEventDevice, Name: "device"},
-	{Bit: absentEmailSoftBounceEventSession, Name: "session"},
-	{Bit: absentEmailSoftBounceEventAttributes, Name: "attributes"},
-	{Bit: absentEmailSoftBounceEventAWSAccountID, Name: "awsAccountId"},
-	{Bit: absentEmailSoftBounceEventFacets, Name: "facets"},
-}
-
 // propertiesEmailSoftBounceEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent by name.
 var propertiesEmailSoftBounceEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailSoftBounceEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawEmailSoftBounceEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
-		{Name: "facets", Check: rawEmailHardBounceFacets, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "facets", Check: rawEmailHardBounceFacets, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
-	requiredEmailSoftBounceEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailSoftBounceEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailSoftBounceEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkEmailSoftBounceEventEventType)
 	}
@@ -1533,28 +1269,18 @@ func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
 	propertiesEmailSoftBounceEvent.CheckRest(v.Rest, c)
 }
 
-// requiredEmailSoftBounceFacets lists the required members of EmailSoftBounceFacets by their absent bit.
-var requiredEmailSoftBounceFacets = rawcheck.Required{
-	{Bit: absentEmailSoftBounceFacetsEmailChannel, Name: "email_channel"},
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSoftBounceFacets) validate(c *validation.Collector) {
-	requiredEmailSoftBounceFacets.Check(v.absent, v.Rest, c)
+	propertiesEmailHardBounceFacets.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailSoftBounceFacetsEmailChannel == 0 {
 		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailHardBounceFacets.CheckRest(v.Rest, c)
 }
 
-// requiredEmailSoftBounceMailEvent lists the required members of EmailSoftBounceMailEvent by their absent bit.
-var requiredEmailSoftBounceMailEvent = rawcheck.Required{
-	{Bit: absentEmailSoftBounceMailEventMail, Name: "mail"},
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSoftBounceMailEvent) validate(c *validation.Collector) {
-	requiredEmailSoftBounceMailEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailHardBounceMailEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailSoftBounceMailEventMail == 0 {
 		validation.At(c, "mail", v.Mail.validate)
 	}
@@ -1564,21 +1290,16 @@ func (v *EmailSoftBounceMailEvent) validate(c *validation.Collector) {
 	propertiesEmailHardBounceMailEvent.CheckRest(v.Rest, c)
 }
 
-// requiredEmailUnsubscribeChannel lists the required members of EmailUnsubscribeChannel by their absent bit.
-var requiredEmailUnsubscribeChannel = rawcheck.Required{
-	{Bit: absentEmailUnsubscribeChannelMailEvent, Name: "mail_event"},
-}
-
 // propertiesEmailUnsubscribeChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeChannel by name.
 var propertiesEmailUnsubscribeChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailUnsubscribeMailEvent, Kinds: rawcheck.ObjectKind},
+		{Name: "mail_event", Check: rawEmailUnsubscribeMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailUnsubscribeChannel) validate(c *validation.Collector) {
-	requiredEmailUnsubscribeChannel.Check(v.absent, v.Rest, c)
+	propertiesEmailUnsubscribeChannel.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailUnsubscribeChannelMailEvent == 0 {
 		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
@@ -1593,43 +1314,28 @@ func checkEmailUnsubscribeEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredEmailUnsubscribeEvent lists the required members of EmailUnsubscribeEvent by their absent bit.
-var requiredEmailUnsubscribeEvent = rawcheck.Required{
-	{Bit: absentEmailUnsubscribeEventEventType, Name: "event_type"},
-	{Bit: absentEmailUnsubscribeEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentEmailUnsubscribeEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentEmailUnsubscribeEventEventVersion, Name: "event_version"},
-	{Bit: absentEmailUnsubscribeEventApplication, Name: "application"},
-	{Bit: absentEmailUnsubscribeEventClient, Name: "client"},
-	{Bit: absentEmailUnsubscribeEventDevice, Name: "device"},
-	{Bit: absentEmailUnsubscribeEventSession, Name: "session"},
-	{Bit: absentEmailUnsubscribeEventAttributes, Name: "attributes"},
-	{Bit: absentEmailUnsubscribeEventAWSAccountID, Name: "awsAccountId"},
-	{Bit: absentEmailUnsubscribeEventFacets, Name: "facets"},
-}
-
 // propertiesEmailUnsubscribeEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent by name.
 var propertiesEmailUnsubscribeEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailUnsubscribeEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawEmailUnsubscribeEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
-		{Name: "facets", Check: rawEmailUnsubscribeFacets, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "facets", Check: rawEmailUnsubscribeFacets, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
-	requiredEmailUnsubscribeEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailUnsubscribeEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailUnsubscribeEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkEmailUnsubscribeEventEventType)
 	}
@@ -1669,43 +1375,33 @@ func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
 	propertiesEmailUnsubscribeEvent.CheckRest(v.Rest, c)
 }
 
-// requiredEmailUnsubscribeFacets lists the required members of EmailUnsubscribeFacets by their absent bit.
-var requiredEmailUnsubscribeFacets = rawcheck.Required{
-	{Bit: absentEmailUnsubscribeFacetsEmailChannel, Name: "email_channel"},
-}
-
 // propertiesEmailUnsubscribeFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeFacets by name.
 var propertiesEmailUnsubscribeFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailUnsubscribeChannel, Kinds: rawcheck.ObjectKind},
+		{Name: "email_channel", Check: rawEmailUnsubscribeChannel, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailUnsubscribeFacets) validate(c *validation.Collector) {
-	requiredEmailUnsubscribeFacets.Check(v.absent, v.Rest, c)
+	propertiesEmailUnsubscribeFacets.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailUnsubscribeFacetsEmailChannel == 0 {
 		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
 	propertiesEmailUnsubscribeFacets.CheckRest(v.Rest, c)
 }
 
-// requiredEmailUnsubscribeMailEvent lists the required members of EmailUnsubscribeMailEvent by their absent bit.
-var requiredEmailUnsubscribeMailEvent = rawcheck.Required{
-	{Bit: absentEmailUnsubscribeMailEventMail, Name: "mail"},
-}
-
 // propertiesEmailUnsubscribeMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeMailEvent by name.
 var propertiesEmailUnsubscribeMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "click", Check: rawEmailClickDetails, Kinds: rawcheck.ObjectKind},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailUnsubscribeMailEvent) validate(c *validation.Collector) {
-	requiredEmailUnsubscribeMailEvent.Check(v.absent, v.Rest, c)
+	propertiesEmailUnsubscribeMailEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailUnsubscribeMailEventMail == 0 {
 		validation.At(c, "mail", v.Mail.validate)
 	}
@@ -1715,23 +1411,17 @@ func (v *EmailUnsubscribeMailEvent) validate(c *validation.Collector) {
 	propertiesEmailUnsubscribeMailEvent.CheckRest(v.Rest, c)
 }
 
-// requiredHeader lists the required members of Header by their absent bit.
-var requiredHeader = rawcheck.Required{
-	{Bit: absentHeaderName, Name: "name"},
-	{Bit: absentHeaderValue, Name: "value"},
-}
-
 // propertiesHeader checks the members of schema/pinpoint/3.1/email.json#/$defs/Header by name.
 var propertiesHeader = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "name", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "value", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "name", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "value", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *Header) validate(c *validation.Collector) {
-	requiredHeader.Check(v.absent, v.Rest, c)
+	propertiesHeader.CheckAbsent(v.absent, v.Rest, c)
 	propertiesHeader.CheckRest(v.Rest, c)
 }
 
@@ -1744,33 +1434,22 @@ func checkMailHeaders(v []Header, c *validation.Collector) {
 	}
 }
 
-// requiredMail lists the required members of Mail by their absent bit.
-var requiredMail = rawcheck.Required{
-	{Bit: absentMailMessageID, Name: "message_id"},
-	{Bit: absentMailMessageSendTimestamp, Name: "message_send_timestamp"},
-	{Bit: absentMailFromAddress, Name: "from_address"},
-	{Bit: absentMailDestination, Name: "destination"},
-	{Bit: absentMailHeadersTruncated, Name: "headers_truncated"},
-	{Bit: absentMailHeaders, Name: "headers"},
-	{Bit: absentMailCommonHeaders, Name: "common_headers"},
-}
-
 // propertiesMail checks the members of schema/pinpoint/3.1/email.json#/$defs/Mail by name.
 var propertiesMail = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "message_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "message_send_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "from_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "destination", Check: rawAttributeListsValue, Kinds: rawcheck.ArrayKind},
-		{Name: "headers_truncated", Check: rawTypeBoolean, Kinds: rawcheck.BoolKind},
-		{Name: "headers", Check: rawMailHeaders, Kinds: rawcheck.ArrayKind},
-		{Name: "common_headers", Check: rawCommonHeaders, Kinds: rawcheck.ObjectKind},
+		{Name: "message_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "message_send_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "from_address", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "destination", Check: rawAttributeListsValue, Kinds: rawcheck.ArrayKind, Required: true},
+		{Name: "headers_truncated", Check: rawTypeBoolean, Kinds: rawcheck.BoolKind, Required: true},
+		{Name: "headers", Check: rawMailHeaders, Kinds: rawcheck.ArrayKind, Required: true},
+		{Name: "common_headers", Check: rawCommonHeaders, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *Mail) validate(c *validation.Collector) {
-	requiredMail.Check(v.absent, v.Rest, c)
+	propertiesMail.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentMailMessageSendTimestamp == 0 {
 		validation.ValueAt(c, "message_send_timestamp", int64(v.MessageSendTimestamp), checkUnixMillis)
 	}

@@ -8,17 +8,11 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
-// requiredJourneyEngagementAttributes lists the required members of JourneyEngagementAttributes by their absent bit.
-var requiredJourneyEngagementAttributes = rawcheck.Required{
-	{Bit: absentJourneyEngagementAttributesJourneyID, Name: "journey_id"},
-	{Bit: absentJourneyEngagementAttributesJourneyActivityID, Name: "journey_activity_id"},
-}
-
 // propertiesJourneyEngagementAttributes checks the members of schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes by name.
 var propertiesJourneyEngagementAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "journey_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "journey_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "journey_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 		{Name: "journey_run_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 	},
 	Other: rawcheck.Member{Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
@@ -26,7 +20,7 @@ var propertiesJourneyEngagementAttributes = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *JourneyEngagementAttributes) validate(c *validation.Collector) {
-	requiredJourneyEngagementAttributes.Check(v.absent, v.Rest, c)
+	propertiesJourneyEngagementAttributes.CheckAbsent(v.absent, v.Rest, c)
 	propertiesJourneyEngagementAttributes.CheckRest(v.Rest, c)
 }
 
@@ -40,41 +34,27 @@ func checkJourneyEngagementEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredJourneyEngagementEvent lists the required members of JourneyEngagementEvent by their absent bit.
-var requiredJourneyEngagementEvent = rawcheck.Required{
-	{Bit: absentJourneyEngagementEventEventType, Name: "event_type"},
-	{Bit: absentJourneyEngagementEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentJourneyEngagementEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentJourneyEngagementEventEventVersion, Name: "event_version"},
-	{Bit: absentJourneyEngagementEventApplication, Name: "application"},
-	{Bit: absentJourneyEngagementEventClient, Name: "client"},
-	{Bit: absentJourneyEngagementEventDevice, Name: "device"},
-	{Bit: absentJourneyEngagementEventSession, Name: "session"},
-	{Bit: absentJourneyEngagementEventAttributes, Name: "attributes"},
-	{Bit: absentJourneyEngagementEventAWSAccountID, Name: "awsAccountId"},
-}
-
 // propertiesJourneyEngagementEvent checks the members of schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent by name.
 var propertiesJourneyEngagementEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawJourneyEngagementEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawJourneyEngagementAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawJourneyEngagementEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawJourneyEngagementAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *JourneyEngagementEvent) validate(c *validation.Collector) {
-	requiredJourneyEngagementEvent.Check(v.absent, v.Rest, c)
+	propertiesJourneyEngagementEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentJourneyEngagementEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkJourneyEngagementEventEventType)
 	}
@@ -111,21 +91,13 @@ func (v *JourneyEngagementEvent) validate(c *validation.Collector) {
 	propertiesJourneyEngagementEvent.CheckRest(v.Rest, c)
 }
 
-// requiredJourneySendAttributes lists the required members of JourneySendAttributes by their absent bit.
-var requiredJourneySendAttributes = rawcheck.Required{
-	{Bit: absentJourneySendAttributesJourneyID, Name: "journey_id"},
-	{Bit: absentJourneySendAttributesJourneyRunID, Name: "journey_run_id"},
-	{Bit: absentJourneySendAttributesJourneyActivityID, Name: "journey_activity_id"},
-	{Bit: absentJourneySendAttributesJourneySendStatus, Name: "journey_send_status"},
-}
-
 // propertiesJourneySendAttributes checks the members of schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes by name.
 var propertiesJourneySendAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "journey_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "journey_run_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "journey_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "journey_send_status", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "journey_run_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "journey_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "journey_send_status", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 		{Name: "journey_activity_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "journey_send_status_message", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "journey_send_status_code", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -135,7 +107,7 @@ var propertiesJourneySendAttributes = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *JourneySendAttributes) validate(c *validation.Collector) {
-	requiredJourneySendAttributes.Check(v.absent, v.Rest, c)
+	propertiesJourneySendAttributes.CheckAbsent(v.absent, v.Rest, c)
 	propertiesJourneySendAttributes.CheckRest(v.Rest, c)
 }
 
@@ -147,42 +119,27 @@ func checkJourneySendEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredJourneySendEvent lists the required members of JourneySendEvent by their absent bit.
-var requiredJourneySendEvent = rawcheck.Required{
-	{Bit: absentJourneySendEventEventType, Name: "event_type"},
-	{Bit: absentJourneySendEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentJourneySendEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentJourneySendEventEventVersion, Name: "event_version"},
-	{Bit: absentJourneySendEventApplication, Name: "application"},
-	{Bit: absentJourneySendEventClient, Name: "client"},
-	{Bit: absentJourneySendEventDevice, Name: "device"},
-	{Bit: absentJourneySendEventSession, Name: "session"},
-	{Bit: absentJourneySendEventAttributes, Name: "attributes"},
-	{Bit: absentJourneySendEventClientContext, Name: "client_context"},
-	{Bit: absentJourneySendEventAWSAccountID, Name: "awsAccountId"},
-}
-
 // propertiesJourneySendEvent checks the members of schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent by name.
 var propertiesJourneySendEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawJourneySendEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawJourneySendAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawJourneySendEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawJourneySendAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
-		{Name: "client_context", Check: rawEndpointClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "client_context", Check: rawEndpointClientContext, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *JourneySendEvent) validate(c *validation.Collector) {
-	requiredJourneySendEvent.Check(v.absent, v.Rest, c)
+	propertiesJourneySendEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentJourneySendEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkJourneySendEventEventType)
 	}

@@ -19,25 +19,16 @@ func checkSMSAttributesCustomerContext(v string, c *validation.Collector) {
 	}
 }
 
-// requiredSMSAttributes lists the required members of SMSAttributes by their absent bit.
-var requiredSMSAttributes = rawcheck.Required{
-	{Bit: absentSMSAttributesSenderRequestID, Name: "sender_request_id"},
-	{Bit: absentSMSAttributesMessageID, Name: "message_id"},
-	{Bit: absentSMSAttributesRecordStatus, Name: "record_status"},
-	{Bit: absentSMSAttributesISOCountryCode, Name: "iso_country_code"},
-	{Bit: absentSMSAttributesNumberOfMessageParts, Name: "number_of_message_parts"},
-}
-
 // propertiesSMSAttributes checks the members of schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes by name.
 var propertiesSMSAttributes = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "sender_request_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "message_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "sender_request_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "message_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 		{Name: "destination_phone_number", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "origination_phone_number", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "record_status", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "iso_country_code", Check: rawTypeString, Kinds: rawcheck.StringKind},
-		{Name: "number_of_message_parts", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "record_status", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "iso_country_code", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "number_of_message_parts", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 		{Name: "message_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
 		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
@@ -54,7 +45,7 @@ var propertiesSMSAttributes = rawcheck.Properties{
 
 // validate records the violations of v in c, at c's current path.
 func (v *SMSAttributes) validate(c *validation.Collector) {
-	requiredSMSAttributes.Check(v.absent, v.Rest, c)
+	propertiesSMSAttributes.CheckAbsent(v.absent, v.Rest, c)
 	if v.CustomerContext != nil {
 		validation.ValueAt(c, "customer_context", v.CustomerContext.Text, checkSMSAttributesCustomerContext)
 	}
@@ -71,40 +62,26 @@ func checkSMSEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// requiredSMSEvent lists the required members of SMSEvent by their absent bit.
-var requiredSMSEvent = rawcheck.Required{
-	{Bit: absentSMSEventEventType, Name: "event_type"},
-	{Bit: absentSMSEventEventTimestamp, Name: "event_timestamp"},
-	{Bit: absentSMSEventArrivalTimestamp, Name: "arrival_timestamp"},
-	{Bit: absentSMSEventEventVersion, Name: "event_version"},
-	{Bit: absentSMSEventApplication, Name: "application"},
-	{Bit: absentSMSEventClient, Name: "client"},
-	{Bit: absentSMSEventDevice, Name: "device"},
-	{Bit: absentSMSEventSession, Name: "session"},
-	{Bit: absentSMSEventAttributes, Name: "attributes"},
-	{Bit: absentSMSEventAWSAccountID, Name: "awsAccountId"},
-}
-
 // propertiesSMSEvent checks the members of schema/pinpoint/3.1/sms.json#/$defs/SMSEvent by name.
 var propertiesSMSEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawSMSEventEventType},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
-		{Name: "event_version", Check: rawEventVersion},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind},
-		{Name: "attributes", Check: rawSMSAttributes, Kinds: rawcheck.ObjectKind},
+		{Name: "event_type", Check: rawSMSEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawSMSAttributes, Kinds: rawcheck.ObjectKind, Required: true},
 		{Name: "metrics", Check: rawSMSMetrics, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *SMSEvent) validate(c *validation.Collector) {
-	requiredSMSEvent.Check(v.absent, v.Rest, c)
+	propertiesSMSEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentSMSEventEventType == 0 {
 		validation.ValueAt(c, "event_type", v.EventType, checkSMSEventEventType)
 	}
