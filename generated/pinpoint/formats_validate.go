@@ -417,10 +417,7 @@ func rawLambdaSnsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	for i := range items {
 		c.PushIndex(i)
-		switch {
-		default:
-			rawLambdaSnsEventRecordsItem(&items[i], c)
-		}
+		rawLambdaSnsEventRecordsItem(&items[i], c)
 		c.Pop()
 	}
 }
@@ -483,10 +480,7 @@ func rawLambdaSqsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	for i := range items {
 		c.PushIndex(i)
-		switch {
-		default:
-			rawLambdaSqsEventRecordsItem(&items[i], c)
-		}
+		rawLambdaSqsEventRecordsItem(&items[i], c)
 		c.Pop()
 	}
 }

@@ -438,7 +438,12 @@ func (r *rawValidators) arrayChecks(c *model.Check) []jen.Code {
 		if itemName != "" {
 			cases = append(cases, jen.Default().Block(jen.Id(itemName).Call(elem.Clone(), jen.Id("c"))))
 		}
-		stmts = append(stmts, jen.Switch().Block(cases...), jen.Id("c").Dot("Pop").Call())
+		if len(prefix) == 0 {
+			stmts = append(stmts, jen.Id(itemName).Call(elem.Clone(), jen.Id("c")))
+		} else {
+			stmts = append(stmts, jen.Switch().Block(cases...))
+		}
+		stmts = append(stmts, jen.Id("c").Dot("Pop").Call())
 		in = append(in, jen.For(jen.Id("i").Op(":=").Range().Id("items")).Block(stmts...))
 	}
 	if len(in) == 0 {

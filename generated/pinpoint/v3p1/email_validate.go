@@ -1531,10 +1531,7 @@ func rawMailHeaders(v *jsonvalue.Value, c *validation.Collector) {
 	items := v.Elems()
 	for i := range items {
 		c.PushIndex(i)
-		switch {
-		default:
-			rawHeader(&items[i], c)
-		}
+		rawHeader(&items[i], c)
 		c.Pop()
 	}
 }
@@ -1777,10 +1774,7 @@ func rawEmailBounceBouncedRecipients(v *jsonvalue.Value, c *validation.Collector
 	items := v.Elems()
 	for i := range items {
 		c.PushIndex(i)
-		switch {
-		default:
-			rawBouncedRecipient(&items[i], c)
-		}
+		rawBouncedRecipient(&items[i], c)
 		c.Pop()
 	}
 }
@@ -1889,10 +1883,7 @@ func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, c *validat
 	items := v.Elems()
 	for i := range items {
 		c.PushIndex(i)
-		switch {
-		default:
-			rawComplainedRecipient(&items[i], c)
-		}
+		rawComplainedRecipient(&items[i], c)
 		c.Pop()
 	}
 }

@@ -144,10 +144,7 @@ func rawAttributeListsValue(v *jsonvalue.Value, c *validation.Collector) {
 	items := v.Elems()
 	for i := range items {
 		c.PushIndex(i)
-		switch {
-		default:
-			rawTypeString(&items[i], c)
-		}
+		rawTypeString(&items[i], c)
 		c.Pop()
 	}
 }
