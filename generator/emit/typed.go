@@ -58,19 +58,14 @@ func (sc scalar) asRaw(v *jen.Statement) *jen.Statement {
 // check for a value of that Go type.
 func (p *printer) typedCheck(c *model.Check, sc scalar) string {
 	checks := p.raw.checks
+	if c = c.TypedTarget(string(sc)); c == nil {
+		return ""
+	}
 	if n, ok := checks.Typed(c, string(sc)); ok {
 		return n
 	}
 	checks.StartTyped(c, string(sc))
-	body, forward := p.typedCheckBody(c, sc)
-	if len(body) == 0 {
-		return ""
-	}
-	if forward != "" {
-		// Callers call the check of the $ref target directly.
-		checks.ForwardTyped(c, string(sc), forward)
-		return forward
-	}
+	body := p.typedCheckBody(c, sc)
 	name := checks.NameTyped(c, string(sc))
 	f := p.validateFile(c)
 	f.Commentf("%s checks a Go %s against %s.", name, sc, c.Source)
@@ -79,13 +74,12 @@ func (p *printer) typedCheck(c *model.Check, sc scalar) string {
 	return name
 }
 
-// typedCheckBody returns the statements of the check of c for a Go sc, and
-// forward, the check of c's $ref target, when calling it is all they do.
-func (p *printer) typedCheckBody(c *model.Check, sc scalar) (body []jen.Code, forward string) {
+// typedCheckBody returns the statements of the check of c for a Go sc.
+func (p *printer) typedCheckBody(c *model.Check, sc scalar) (body []jen.Code) {
 	r := p.raw
 	ret := jen.Return()
 	if c.False {
-		return []jen.Code{jen.Id("c").Dot("FalseSchema").Call()}, ""
+		return []jen.Code{jen.Id("c").Dot("FalseSchema").Call()}
 	}
 	// The Go type always has a JSON type the type keyword allows: the model
 	// maps a property to Go only so.
@@ -123,12 +117,8 @@ func (p *printer) typedCheckBody(c *model.Check, sc scalar) (body []jen.Code, fo
 	if c.Ref != nil {
 		if n := p.typedCheck(c.Ref, sc); n != "" {
 			body = append(body, jen.Id(n).Call(vpc()...))
-			if len(body) == 1 {
-				forward = n
-			}
 		}
 	}
-	refOnly := len(body)
 	switch sc {
 	case goString:
 		body = append(body, r.stringChecks(c, jen.Id("v"))...)
@@ -139,10 +129,7 @@ func (p *printer) typedCheckBody(c *model.Check, sc scalar) (body []jen.Code, fo
 		body = append(body, jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))))
 		body = append(body, r.composition(c, jen.Op("&").Id("rv"))...)
 	}
-	if len(body) > refOnly {
-		forward = ""
-	}
-	return body, forward
+	return body
 }
 
 func allStrings(lits []model.Literal) bool {
@@ -173,16 +160,13 @@ func (p *printer) typedNumberChecks(c *model.Check, sc scalar) []jen.Code {
 				continue
 			}
 			var cond *jen.Statement
+			if b.HoldsEveryInt64() {
+				continue
+			}
 			switch b.Keyword {
 			case "minimum":
-				if limit == -1<<63 {
-					continue
-				}
 				cond = jen.Id("v").Op("<").Lit(limit)
 			case "maximum":
-				if limit == 1<<63-1 {
-					continue
-				}
 				cond = jen.Id("v").Op(">").Lit(limit)
 			case "exclusiveMinimum":
 				cond = jen.Id("v").Op("<=").Lit(limit)

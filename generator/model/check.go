@@ -268,12 +268,6 @@ func (cs *Checks) NameTyped(c *Check, goType string) string {
 	return n
 }
 
-// ForwardTyped records that the typed check of c for goType is callee's:
-// a function that would only call callee is not printed.
-func (cs *Checks) ForwardTyped(c *Check, goType, callee string) {
-	cs.typed[c.Source+"\x00"+goType] = callee
-}
-
 // UniqueName returns base, or base followed by the first number that makes
 // it unused, and marks it used.
 func UniqueName(used map[string]bool, base string) string {
@@ -401,4 +395,58 @@ func (c *Check) subs() []*Check {
 		}
 	}
 	return subs
+}
+
+// TypedTarget returns the check whose typed function checks a Go value of
+// type goType (string, int64, float64 or bool) against c: c, or, when c has
+// no keyword of its own that applies to such a value, the first along its
+// $ref chain that has; nil when nothing applies. A typed function that
+// would only call the next is not printed.
+func (c *Check) TypedTarget(goType string) *Check {
+	seen := map[*Check]bool{}
+	for c != nil && !seen[c] {
+		seen[c] = true
+		if c.checksTyped(goType) {
+			return c
+		}
+		c = c.Ref
+	}
+	return nil
+}
+
+// checksTyped reports whether a keyword of c itself applies to a Go value
+// of type goType.
+func (c *Check) checksTyped(goType string) bool {
+	if c.False || c.Const != nil || c.Enum != nil || c.HasComposition() {
+		return true
+	}
+	switch goType {
+	case "string":
+		return c.Format != "" || c.MinLength != nil || c.MaxLength != nil || c.Pattern != nil || c.ContentEncoding != "" || c.ContentMediaType != ""
+	case "int64", "float64":
+		for _, b := range c.Bounds {
+			if goType == "float64" || !b.HoldsEveryInt64() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// HoldsEveryInt64 reports whether every int64 meets b: an integer minimum
+// of -2⁶³, an integer maximum of 2⁶³-1, or an integer multipleOf that is
+// not positive (which the schema's metaschema rejects anyway).
+func (b Bound) HoldsEveryInt64() bool {
+	if !b.IsInt {
+		return false
+	}
+	switch b.Keyword {
+	case "minimum":
+		return b.Int == -1<<63
+	case "maximum":
+		return b.Int == 1<<63-1
+	case "multipleOf":
+		return b.Int <= 0
+	}
+	return false
 }

@@ -133,3 +133,33 @@ func TestPropertiesTable(t *testing.T) {
 		}
 	}
 }
+
+// The typed check of a schema that adds nothing for a Go type is its $ref
+// target's: no typed function only calls another.
+func TestTypedTarget(t *testing.T) {
+	three := 3
+	maxInt64, zero := "9223372036854775807", "0"
+	millis := at("/$defs/Millis", &load.Schema{Types: []string{"integer"}, Minimum: &zero, Maximum: &maxInt64})
+	onlyMax := at("/$defs/OnlyMax", &load.Schema{Types: []string{"integer"}, Maximum: &maxInt64})
+	short := at("/$defs/Short", &load.Schema{Types: []string{"string"}, MaxLength: &three})
+	refShort := at("/$defs/RefShort", &load.Schema{Ref: short, Description: "d"})
+	refShortFormat := at("/$defs/RefShortFormat", &load.Schema{Ref: short, Format: "email"})
+	cs := NewChecks()
+	for _, tc := range []struct {
+		s      *load.Schema
+		goType string
+		want   *load.Schema
+	}{
+		{millis, "int64", millis},
+		{onlyMax, "int64", nil},
+		{onlyMax, "float64", onlyMax},
+		{refShort, "string", short},
+		{refShortFormat, "string", refShortFormat},
+		{refShortFormat, "int64", nil},
+	} {
+		got := cs.Of(tc.s).TypedTarget(tc.goType)
+		if got != cs.Of(tc.want) {
+			t.Errorf("%s as %s: got %v, want %s", tc.s.Loc.Pointer, tc.goType, got, tc.want.Loc.Pointer)
+		}
+	}
+}
