@@ -317,6 +317,14 @@ type Properties struct {
 // CheckRest checks the members a generated struct kept raw: a member of a
 // property whose value did not fit its field, and any other member.
 func (p *Properties) CheckRest(rest pinpointevents.Members, c *validation.Collector) {
+	// Small enough to inline: a struct whose members all fit their fields,
+	// the usual case, costs no call.
+	if len(rest) != 0 {
+		p.checkRest(rest, c)
+	}
+}
+
+func (p *Properties) checkRest(rest pinpointevents.Members, c *validation.Collector) {
 	for i := range rest {
 		m := &rest[i]
 		switch rule := p.rule(m.Name); {
@@ -363,9 +371,13 @@ func (p *Properties) rule(name string) *Member {
 // missing or held a value its field cannot (then the member is in Rest, and
 // present).
 func (p *Properties) CheckAbsent(absent uint64, rest pinpointevents.Members, c *validation.Collector) {
-	if absent == 0 {
-		return
+	// Small enough to inline, as CheckRest.
+	if absent != 0 {
+		p.checkAbsent(absent, rest, c)
 	}
+}
+
+func (p *Properties) checkAbsent(absent uint64, rest pinpointevents.Members, c *validation.Collector) {
 	bit := uint64(1)
 	for i := range p.Known {
 		m := &p.Known[i]
