@@ -1,7 +1,7 @@
 // Package pinpointevents is the root of pinpoint-events, a toolkit that turns
 // the JSON event streams of Amazon Pinpoint into typed, validated Go values.
 //
-// Import the dispatcher, github.com/pinpoint-events/pinpoint-events/generated/pinpoint,
+// Import the dispatcher, github.com/pinpoint-events/pinpoint-events/generated/anyevent,
 // to decode an event of any version, or a version package such as
 // .../generated/pinpoint/v3p1 for its types. Everything under generated/ is
 // produced from the JSON Schemas under schema/ by cmd/eventgen:
@@ -13,7 +13,7 @@
 // [Nullable], [NumericString], [Members]), and the errors decoding and
 // validation return, with [ReasonOf] to classify them in one word. The
 // generated packages re-export these types under the same names
-// (pinpoint.Event is Event), so code that imports only a generated package
+// (anyevent.Event is Event), so code that imports only a generated package
 // need not import this one; go doc shows the fields and methods here. The
 // package imports nothing but the standard library.
 package pinpointevents

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	pinpointevents "github.com/pinpoint-events/pinpoint-events"
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 )
 
 // Count records by why they did not decode, with one word per kind where
@@ -17,7 +17,7 @@ func ExampleReasonOf() {
 		`{"eventType":"Delivery","mail":{"messageId":"0102"},"delivery":{}}`,
 	}
 	for _, r := range records {
-		_, err := pinpoint.Decode([]byte(r))
+		_, err := anyevent.Decode([]byte(r))
 		fmt.Printf("%s: %T\n", pinpointevents.ReasonOf(err), err)
 	}
 	// Output:

@@ -7,19 +7,19 @@ import (
 	"testing"
 
 	pinpointevents "github.com/pinpoint-events/pinpoint-events"
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint/v3p1"
 )
 
 // decodeErr returns the error Decode returns for record.
 func decodeErr(record string) error {
-	_, err := pinpoint.Decode([]byte(record))
+	_, err := anyevent.Decode([]byte(record))
 	return err
 }
 
 // validateErr returns the error Validate returns for record, which decodes.
 func validateErr(record string) error {
-	ev, err := pinpoint.Decode([]byte(record))
+	ev, err := anyevent.Decode([]byte(record))
 	if err != nil {
 		return fmt.Errorf("decode: %w", err)
 	}
@@ -84,7 +84,7 @@ func TestReasonOf(t *testing.T) {
 // the other, so errors.As with either type matches.
 func TestGeneratedNamesAreAliases(t *testing.T) {
 	err := decodeErr(`{"event_version":"9.9","event_type":"_campaign.send"}`)
-	var viaDispatcher *pinpoint.UnknownVersionError
+	var viaDispatcher *anyevent.UnknownVersionError
 	var viaRoot *pinpointevents.UnknownVersionError
 	if !errors.As(err, &viaDispatcher) || !errors.As(err, &viaRoot) || viaDispatcher != viaRoot {
 		t.Fatalf("errors.As with pinpoint and pinpointevents types: %v, %v", viaDispatcher, viaRoot)

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/pinpoint-events/pinpoint-events/awslambda"
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 )
 
 // Lambda's JSON decoding of the event base64-decodes the data of each record
@@ -17,7 +17,7 @@ import (
 // decoded twice it would be a valid event.
 func TestDataIsNotDecodedTwice(t *testing.T) {
 	event := readTestdata(t, "samples/email_open_3.1.json")
-	if _, err := pinpoint.Decode(event); err != nil {
+	if _, err := anyevent.Decode(event); err != nil {
 		t.Fatal(err)
 	}
 	encoded := []byte(base64.StdEncoding.EncodeToString(event))
@@ -30,7 +30,7 @@ func TestDataIsNotDecodedTwice(t *testing.T) {
 		if len(r.handled) != 0 {
 			t.Fatalf("the handler got the event %s: the data was base64-decoded twice", r.handled[0].ev.Type())
 		}
-		if len(r.invalid) != 1 || !errorAs[*pinpoint.SyntaxError](r.invalid[0].err) || !bytes.Equal(r.invalid[0].rec.Kinesis.Data, encoded) {
+		if len(r.invalid) != 1 || !errorAs[*anyevent.SyntaxError](r.invalid[0].err) || !bytes.Equal(r.invalid[0].rec.Kinesis.Data, encoded) {
 			t.Fatalf("OnInvalid calls %+v, want one with a syntax error and the base64 text as data", r.invalid)
 		}
 	})

@@ -1,7 +1,7 @@
 // Package awslambda holds AWS Lambda handlers for Amazon Pinpoint event
 // streams: a consumer for a Kinesis Data Streams trigger and a Kinesis Data
 // Firehose data-transformation function. Both decode each record with
-// pinpoint.Decode and, on request, validate it against its schema; they
+// anyevent.Decode and, on request, validate it against its schema; they
 // differ in what they do with records that are not valid events.
 //
 // Kinesis calls a function of yours for every valid event, in record order,
@@ -9,7 +9,7 @@
 // Lambda retries from that record on:
 //
 //	func main() {
-//		lambda.Start(awslambda.Kinesis(func(ctx context.Context, rec events.KinesisEventRecord, ev pinpoint.Event) error {
+//		lambda.Start(awslambda.Kinesis(func(ctx context.Context, rec events.KinesisEventRecord, ev anyevent.Event) error {
 //			slog.InfoContext(ctx, "event", "type", ev.Type(), "time", ev.EventTime())
 //			return nil
 //		}, awslambda.KinesisOptions{Validate: true}))
@@ -25,12 +25,12 @@
 //	}
 //
 // Records that are not Pinpoint 3.x events at all, such as the SES event
-// publishing records that share some streams (*pinpoint.ForeignEventError)
-// and the 2018 SMS and Mobile Analytics layouts (*pinpoint.LegacyFormatError),
+// publishing records that share some streams (*anyevent.ForeignEventError)
+// and the 2018 SMS and Mobile Analytics layouts (*anyevent.LegacyFormatError),
 // are treated as invalid records by both handlers, with those errors as the
 // reason.
 // So is an event with a member that breaks a const of its schema, which
-// pinpoint.Decode reports as a *pinpoint.ConstError even when validation is
+// anyevent.Decode reports as a *anyevent.ConstError even when validation is
 // off.
 //
 // The handlers take the aws-lambda-go event types as Lambda's JSON decoding

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	pinpointevents "github.com/pinpoint-events/pinpoint-events"
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 )
 
 // DefaultDeadlineMargin is the time before the deadline of the invocation
@@ -62,19 +62,19 @@ var byteOrderMark = []byte{0xef, 0xbb, 0xbf}
 // set, checks it against its schema. The error says why the record is not a
 // valid event; the event is nil with it.
 //
-// Any error of pinpoint.Decode makes the record invalid, a *ConstError too
+// Any error of anyevent.Decode makes the record invalid, a *ConstError too
 // even though the event was decoded: the record breaks its schema, and the
 // decoder found it without being asked. When validating, the
-// *pinpoint.ValidationError is returned instead, since it lists that
+// *anyevent.ValidationError is returned instead, since it lists that
 // violation with every other one.
 //
 // A UTF-8 byte order mark at the start of data is skipped, as the stream
 // reader skips one at the start of a file; the offset of a syntax error
 // counts it, as the reader's do, so that it points into data.
-func decodeEvent(data []byte, validate bool, opts pinpoint.ValidateOptions) (pinpoint.Event, error) {
+func decodeEvent(data []byte, validate bool, opts anyevent.ValidateOptions) (anyevent.Event, error) {
 	unmarked := bytes.TrimPrefix(data, byteOrderMark)
-	ev, err := pinpoint.Decode(unmarked)
-	var syntax *pinpoint.SyntaxError
+	ev, err := anyevent.Decode(unmarked)
+	var syntax *anyevent.SyntaxError
 	if errors.As(err, &syntax) {
 		syntax.Offset += int64(len(data) - len(unmarked))
 	}

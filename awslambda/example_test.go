@@ -14,7 +14,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/pinpoint-events/pinpoint-events/awslambda"
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint/v3p1"
 )
 
@@ -31,7 +31,7 @@ const exampleEvent = `{"event_type":"_SMS.SUCCESS","event_timestamp":15531049543
 // records that are not events go to OnInvalid. In a Lambda function, pass the
 // handler to lambda.Start instead of calling it.
 func ExampleKinesis() {
-	handler := awslambda.Kinesis(func(ctx context.Context, rec events.KinesisEventRecord, ev pinpoint.Event) error {
+	handler := awslambda.Kinesis(func(ctx context.Context, rec events.KinesisEventRecord, ev anyevent.Event) error {
 		fmt.Println(rec.Kinesis.SequenceNumber, ev.Type(), ev.EventTime().UTC().Format("2006-01-02 15:04:05"))
 		if sms, ok := ev.(*v3p1.SMSEvent); ok && sms.Attributes.DestinationPhoneNumber != nil { // some failures have none
 			fmt.Println("  to", *sms.Attributes.DestinationPhoneNumber)
@@ -40,7 +40,7 @@ func ExampleKinesis() {
 	}, awslambda.KinesisOptions{
 		Validate: true,
 		OnInvalid: func(ctx context.Context, rec events.KinesisEventRecord, err error) error {
-			var foreign *pinpoint.ForeignEventError
+			var foreign *anyevent.ForeignEventError
 			fmt.Println(rec.Kinesis.SequenceNumber, "skipped; another producer's record:", errors.As(err, &foreign))
 			return nil
 		},

@@ -10,7 +10,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 )
 
 // FirehoseOptions tune the handler Firehose returns. The zero value decodes
@@ -20,7 +20,7 @@ type FirehoseOptions struct {
 	// it is ProcessingFailed.
 	Validate bool
 	// ValidateOptions choose the annotation keywords Validate asserts.
-	ValidateOptions pinpoint.ValidateOptions
+	ValidateOptions anyevent.ValidateOptions
 	// Logger receives one line, at level Warn, per record that failed, with
 	// the reason; nil uses slog.Default().
 	Logger *slog.Logger
@@ -42,8 +42,8 @@ type FirehoseOptions struct {
 //   - Any other record is Result "ProcessingFailed", with Data the bytes as
 //     they arrived, and Firehose writes it under the error output prefix of
 //     the destination. Records of other producers that share the stream
-//     (*pinpoint.ForeignEventError, e.g. SES event publishing) and the older
-//     Pinpoint layouts (*pinpoint.LegacyFormatError) fail too: they are not
+//     (*anyevent.ForeignEventError, e.g. SES event publishing) and the older
+//     Pinpoint layouts (*anyevent.LegacyFormatError) fail too: they are not
 //     Pinpoint 3.x events, and keeping them out leaves the destination
 //     prefix with nothing else.
 //

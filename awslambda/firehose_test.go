@@ -13,7 +13,7 @@ import (
 	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/pinpoint-events/pinpoint-events/awslambda"
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/internal/corpus"
 )
 
@@ -171,9 +171,9 @@ func TestFirehose(t *testing.T) {
 				}
 				var reason error
 				if want.breaksSchema {
-					reason = pinpoint.ValidateJSON(want.data, pinpoint.ValidateOptions{})
+					reason = anyevent.ValidateJSON(want.data, anyevent.ValidateOptions{})
 				} else {
-					_, reason = pinpoint.Decode(want.data)
+					_, reason = anyevent.Decode(want.data)
 				}
 				if line["reason"] != reason.Error() {
 					t.Errorf("%s: reason %q, want %q", want.name, line["reason"], reason)
@@ -193,7 +193,7 @@ func checkNormalized(t *testing.T, name string, got, input []byte, goType string
 	if bytes.IndexByte(got, '\n') != len(got)-1 {
 		t.Errorf("%s: data %q is not one line ending with a newline", name, got)
 	}
-	ev, err := pinpoint.Decode(got)
+	ev, err := anyevent.Decode(got)
 	if err != nil {
 		t.Fatalf("%s: the normalized data does not decode: %v", name, err)
 	}
@@ -225,14 +225,14 @@ func TestFirehoseCorpus(t *testing.T) {
 		}
 		// ValidateJSON checks the JSON without the Go types: another path
 		// to the same verdict.
-		if err := pinpoint.ValidateJSON(data[i], pinpoint.ValidateOptions{}); err != nil {
+		if err := anyevent.ValidateJSON(data[i], anyevent.ValidateOptions{}); err != nil {
 			failed++
 			if got.result != "ProcessingFailed" || !bytes.Equal(got.data, data[i]) {
 				t.Errorf("record %d (%v): %s %q, want ProcessingFailed with the record as it arrived", i, err, got.result, got.data)
 			}
 			continue
 		}
-		ev, err := pinpoint.Decode(data[i])
+		ev, err := anyevent.Decode(data[i])
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,7 +11,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 )
 
 // batchRecord is one record of a test batch, with what decoding it gives.
@@ -44,13 +44,13 @@ func mixedBatch(t *testing.T) []batchRecord {
 		{name: "campaign send", data: readTestdata(t, "samples/campaign_send_3.1.json"), goType: "*v3p1.CampaignSendEvent"},
 		{name: "email delivered", data: readTestdata(t, "samples/email_delivered_3.1.json"), goType: "*v3p1.EmailDeliveredEvent"},
 		{name: "legacy 2018 SMS", data: readTestdata(t, "samples/legacy2018_sms_SMS.SUCCESS_noversion.json"),
-			isErr: errorAs[*pinpoint.LegacyFormatError], kind: "legacy-format"},
+			isErr: errorAs[*anyevent.LegacyFormatError], kind: "legacy-format"},
 		// A producer that writes NDJSON to Kinesis ends each record with '\n'.
 		{name: "SMS with a trailing newline", data: append(readTestdata(t, "samples/sms_SMS.SUCCESS_3.1.json"), '\n'), goType: "*v3p1.SMSEvent"},
-		{name: "SES record", data: []byte(sesDelivery), isErr: errorAs[*pinpoint.ForeignEventError], kind: "foreign-event"},
-		{name: "malformed JSON", data: []byte(`{"event_version":"3.1","event_type":"_email.send",`), isErr: errorAs[*pinpoint.SyntaxError], kind: "syntax"},
+		{name: "SES record", data: []byte(sesDelivery), isErr: errorAs[*anyevent.ForeignEventError], kind: "foreign-event"},
+		{name: "malformed JSON", data: []byte(`{"event_version":"3.1","event_type":"_email.send",`), isErr: errorAs[*anyevent.SyntaxError], kind: "syntax"},
 		{name: "campaign send without campaign_id", data: withoutCampaignID(t, readTestdata(t, "samples/campaign_send_3.1.json")),
-			goType: "*v3p1.CampaignSendEvent", isErr: errorAs[*pinpoint.ValidationError], kind: "schema", breaksSchema: true},
+			goType: "*v3p1.CampaignSendEvent", isErr: errorAs[*anyevent.ValidationError], kind: "schema", breaksSchema: true},
 		{name: "email send", data: readTestdata(t, "samples/email_send_3.1.json"), goType: "*v3p1.EmailSendEvent"},
 		{name: "custom app event", data: readTestdata(t, "synthetic/app_custom_pageView_3.1.json"), goType: "*v3p1.AppEvent"},
 	}
@@ -102,7 +102,7 @@ func errorAs[T error](err error) bool {
 // compact JSON from the dispatcher's encoder, and a newline.
 func normalized(t *testing.T, data []byte) []byte {
 	t.Helper()
-	ev, err := pinpoint.Decode(data)
+	ev, err := anyevent.Decode(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,6 +170,6 @@ func logLines(t *testing.T, buf *bytes.Buffer) []map[string]any {
 }
 
 // typeName is the Go type of an event, as batchRecord.goType names it.
-func typeName(ev pinpoint.Event) string {
+func typeName(ev anyevent.Event) string {
 	return fmt.Sprintf("%T", ev)
 }

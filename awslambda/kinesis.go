@@ -7,20 +7,20 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 )
 
 // KinesisOptions tune the handler Kinesis returns. The zero value decodes
 // without validating and logs the records that are not events.
 type KinesisOptions struct {
 	// Validate checks each event against its schema; an event that breaks
-	// it is an invalid record, with a *pinpoint.ValidationError.
+	// it is an invalid record, with a *anyevent.ValidationError.
 	Validate bool
 	// ValidateOptions choose the annotation keywords Validate asserts.
-	ValidateOptions pinpoint.ValidateOptions
+	ValidateOptions anyevent.ValidateOptions
 	// OnInvalid receives the records that are not valid events: data that
-	// does not decode (a *pinpoint.SyntaxError, a
-	// *pinpoint.ForeignEventError, a *pinpoint.LegacyFormatError, ...) or,
+	// does not decode (a *anyevent.SyntaxError, a
+	// *anyevent.ForeignEventError, a *anyevent.LegacyFormatError, ...) or,
 	// when Validate is set, an event that breaks its schema. Such records
 	// are not retried, since a retry would read the same bytes: OnInvalid
 	// is the place to keep them, in a dead-letter queue for example. An
@@ -62,7 +62,7 @@ type KinesisOptions struct {
 // ignores BatchItemFailures and takes the batch as a success: failed records
 // are lost. The handler itself never returns an error, since that would make
 // Lambda retry the whole batch, records already handled included.
-func Kinesis(h func(ctx context.Context, rec events.KinesisEventRecord, ev pinpoint.Event) error, opts KinesisOptions) func(context.Context, events.KinesisEvent) (events.KinesisEventResponse, error) {
+func Kinesis(h func(ctx context.Context, rec events.KinesisEventRecord, ev anyevent.Event) error, opts KinesisOptions) func(context.Context, events.KinesisEvent) (events.KinesisEventResponse, error) {
 	return func(ctx context.Context, batch events.KinesisEvent) (events.KinesisEventResponse, error) {
 		// An empty list, not null, for a batch without failures: Lambda
 		// takes both as a success, and [] reads as one in logs and tests.

@@ -15,7 +15,7 @@ import (
 	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/pinpoint-events/pinpoint-events/awslambda"
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/internal/corpus"
 )
 
@@ -97,7 +97,7 @@ type ctxKey struct{}
 // kinesisCall is one call of the event handler or of OnInvalid.
 type kinesisCall struct {
 	rec events.KinesisEventRecord
-	ev  pinpoint.Event
+	ev  anyevent.Event
 	err error
 }
 
@@ -110,7 +110,7 @@ type recorder struct {
 	failInvalidAt    string // sequence number where OnInvalid fails
 }
 
-func (r *recorder) handle(ctx context.Context, rec events.KinesisEventRecord, ev pinpoint.Event) error {
+func (r *recorder) handle(ctx context.Context, rec events.KinesisEventRecord, ev anyevent.Event) error {
 	if ctx.Value(ctxKey{}) != "invocation" {
 		r.t.Error("the event handler did not get the invocation's context")
 	}
@@ -264,9 +264,9 @@ func TestKinesisValidationViolations(t *testing.T) {
 	if len(r.invalid) != 1 {
 		t.Fatalf("OnInvalid got %d records, want 1", len(r.invalid))
 	}
-	var invalid *pinpoint.ValidationError
+	var invalid *anyevent.ValidationError
 	if !errors.As(r.invalid[0].err, &invalid) {
-		t.Fatalf("OnInvalid got %v, want a *pinpoint.ValidationError", r.invalid[0].err)
+		t.Fatalf("OnInvalid got %v, want a *anyevent.ValidationError", r.invalid[0].err)
 	}
 	if len(invalid.Violations) != 1 {
 		t.Fatalf("violations %v, want 1", invalid.Violations)
@@ -324,7 +324,7 @@ func TestKinesisLogsInvalidRecords(t *testing.T) {
 // exactly the events the validator accepts, in order.
 func TestKinesisCorpus(t *testing.T) {
 	data := corpus.Events(corpus.Options{N: 100, Seed: 1, InvalidShare: 0.1})
-	opts := pinpoint.ValidateOptions{AssertFormat: true}
+	opts := anyevent.ValidateOptions{AssertFormat: true}
 	r := &recorder{t: t}
 	failures := invokeKinesis(t, awslambda.Kinesis(r.handle, awslambda.KinesisOptions{Validate: true, ValidateOptions: opts, OnInvalid: r.onInvalid}), kinesisPayload(t, data))
 	if len(failures) != 0 {
@@ -335,7 +335,7 @@ func TestKinesisCorpus(t *testing.T) {
 	for i, d := range data {
 		// ValidateJSON checks the JSON without the Go types: another
 		// path to the same verdict.
-		if pinpoint.ValidateJSON(d, opts) == nil {
+		if anyevent.ValidateJSON(d, opts) == nil {
 			if handled >= len(r.handled) || r.handled[handled].rec.Kinesis.SequenceNumber != sequenceNumber(i) {
 				t.Fatalf("record %d is valid and was not the next handled", i)
 			}

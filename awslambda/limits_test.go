@@ -14,7 +14,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/pinpoint-events/pinpoint-events/awslambda"
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 )
 
 // validBatch returns the records of mixedBatch that are valid events.
@@ -100,7 +100,7 @@ func TestKinesisStopsBeforeTheDeadline(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, atRecord := tc.ctx(t)
 			var handled []string
-			handler := awslambda.Kinesis(func(ctx context.Context, rec events.KinesisEventRecord, ev pinpoint.Event) error {
+			handler := awslambda.Kinesis(func(ctx context.Context, rec events.KinesisEventRecord, ev anyevent.Event) error {
 				atRecord(len(handled))
 				handled = append(handled, rec.Kinesis.SequenceNumber)
 				return nil
@@ -229,7 +229,7 @@ func TestByteOrderMark(t *testing.T) {
 		}
 		// The offset of a syntax error points into the data as it
 		// arrived, mark included: the '}' is at offset 3+17.
-		var syntax *pinpoint.SyntaxError
+		var syntax *anyevent.SyntaxError
 		if len(r.invalid) != 1 || !errors.As(r.invalid[0].err, &syntax) || syntax.Offset != 20 {
 			t.Errorf("OnInvalid calls %+v, want one with a syntax error at offset 20", r.invalid)
 		}

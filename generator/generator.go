@@ -3,9 +3,11 @@
 // producer a dispatcher that picks the version.
 //
 // The layout it reads is schema/<producer>/<version>/*.json, where version
-// is MAJOR.MINOR. Version "3.1" of producer pinpoint becomes the package
-// generated/pinpoint/v3p1 ("p" for the point: v3p1 is 3.1, v3p10 is 3.10),
-// and the dispatcher is generated/pinpoint.
+// is MAJOR.MINOR, and schema/<producer>/producer.json, which names the
+// producer, its dispatcher and the members every event has. Version "3.1"
+// of producer pinpoint becomes the package generated/pinpoint/v3p1 ("p" for
+// the point: v3p1 is 3.1, v3p10 is 3.10); the dispatcher goes where the
+// producer file's x-dispatcher says (generated/anyevent).
 package generator
 
 import (
@@ -27,7 +29,7 @@ import (
 type Config struct {
 	// SchemaDir holds <producer>/<version>/*.json.
 	SchemaDir string
-	// OutDir receives <producer>/ and <producer>/v<M>p<N>/.
+	// OutDir receives <producer>/v<M>p<N>/ and each producer's dispatcher.
 	OutDir string
 	// ImportPath is the import path of OutDir.
 	ImportPath string
@@ -43,54 +45,115 @@ func PackageName(version string) string {
 // Generate returns every generated file, by path relative to OutDir
 // (slash-separated), in a deterministic order of paths.
 func Generate(cfg Config) (map[string][]byte, error) {
-	producers, err := os.ReadDir(cfg.SchemaDir)
+	producers, err := build(cfg)
 	if err != nil {
 		return nil, err
 	}
 	out := map[string][]byte{}
-	for _, prod := range producers {
-		if !prod.IsDir() {
-			continue
-		}
-		producer := prod.Name()
-		versions, err := os.ReadDir(filepath.Join(cfg.SchemaDir, producer))
-		if err != nil {
-			return nil, err
-		}
-		var pkgs []*model.Package
-		for _, v := range versions {
-			if !v.IsDir() {
-				continue
-			}
-			if !versionDir.MatchString(v.Name()) {
-				return nil, fmt.Errorf("%s: a version folder is named MAJOR.MINOR, like 3.1", filepath.Join(cfg.SchemaDir, producer, v.Name()))
-			}
-			pkg, files, err := generateVersion(cfg, producer, v.Name())
+	for _, p := range producers {
+		for _, pkg := range p.versions {
+			files, err := emit.Package(pkg)
 			if err != nil {
 				return nil, err
 			}
-			pkgs = append(pkgs, pkg)
 			for _, f := range files {
-				out[path.Join(producer, pkg.Name, f.Name)] = f.Data
+				out[path.Join(p.Name, pkg.Name, f.Name)] = f.Data
 			}
 		}
-		if len(pkgs) == 0 {
-			continue
-		}
-		sort.Slice(pkgs, func(i, j int) bool { return versionLess(pkgs[i].Version, pkgs[j].Version) })
-		formats, err := loadFormats(cfg.SchemaDir, filepath.Join(cfg.SchemaDir, producer))
-		if err != nil {
-			return nil, err
-		}
-		files, err := emit.Dispatcher(cfg.ImportPath+"/"+producer, producer, producer, pkgs, formats)
+		files, err := emit.Dispatcher(cfg.ImportPath+"/"+p.Dispatcher, p.Producer, p.versions)
 		if err != nil {
 			return nil, err
 		}
 		for _, f := range files {
-			out[path.Join(producer, f.Name)] = f.Data
+			name := path.Join(p.Dispatcher, f.Name)
+			if _, dup := out[name]; dup {
+				return nil, fmt.Errorf("%s: x-dispatcher %q puts the dispatcher among the files of a version package", p.Name, p.Dispatcher)
+			}
+			out[name] = f.Data
 		}
 	}
 	return out, nil
+}
+
+// producerModel is a producer with the models of its versions, oldest
+// first.
+type producerModel struct {
+	*model.Producer
+	versions []*model.Package
+}
+
+// build loads every producer and builds the model of each of its versions:
+// what Generate prints and Routes lists.
+func build(cfg Config) ([]producerModel, error) {
+	entries, err := os.ReadDir(cfg.SchemaDir)
+	if err != nil {
+		return nil, err
+	}
+	var out []producerModel
+	dispatchers := map[string]string{}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		p, err := buildProducer(cfg, e.Name())
+		if err != nil {
+			return nil, err
+		}
+		if p == nil {
+			continue
+		}
+		if other, dup := dispatchers[p.Dispatcher]; dup {
+			return nil, fmt.Errorf("%s and %s: both producer files name the dispatcher %q", other, p.Name, p.Dispatcher)
+		}
+		dispatchers[p.Dispatcher] = p.Name
+		out = append(out, *p)
+	}
+	return out, nil
+}
+
+// buildProducer builds one producer's models; nil when its folder holds no
+// version.
+func buildProducer(cfg Config, name string) (*producerModel, error) {
+	dir := filepath.Join(cfg.SchemaDir, name)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var versions []string
+	for _, v := range entries {
+		if !v.IsDir() {
+			continue
+		}
+		if !versionDir.MatchString(v.Name()) {
+			return nil, fmt.Errorf("%s: a version folder is named MAJOR.MINOR, like 3.1", filepath.Join(dir, v.Name()))
+		}
+		versions = append(versions, v.Name())
+	}
+	if len(versions) == 0 {
+		return nil, nil
+	}
+	sort.Slice(versions, func(i, j int) bool { return versionLess(versions[i], versions[j]) })
+	set, err := loadDir(cfg.SchemaDir, dir)
+	if err != nil {
+		return nil, err
+	}
+	producer, err := model.NewProducer(name, set)
+	if err != nil {
+		return nil, err
+	}
+	p := &producerModel{Producer: producer}
+	for _, v := range versions {
+		set, err := loadDir(cfg.SchemaDir, filepath.Join(dir, v))
+		if err != nil {
+			return nil, err
+		}
+		pkg, err := model.Build(set, cfg.ImportPath+"/"+name+"/"+PackageName(v), producer, v)
+		if err != nil {
+			return nil, err
+		}
+		p.versions = append(p.versions, pkg)
+	}
+	return p, nil
 }
 
 func versionLess(a, b string) bool {
@@ -103,54 +166,17 @@ func versionLess(a, b string) bool {
 	return amin < bmin
 }
 
-func generateVersion(cfg Config, producer, version string) (*model.Package, []emit.File, error) {
-	pkg, err := buildVersion(cfg, producer, version)
-	if err != nil {
-		return nil, nil, err
-	}
-	out, err := emit.Package(pkg)
-	if err != nil {
-		return nil, nil, err
-	}
-	return pkg, out, nil
-}
-
-// buildVersion loads the schemas of one version and builds their model.
-func buildVersion(cfg Config, producer, version string) (*model.Package, error) {
-	dir := filepath.Join(cfg.SchemaDir, producer, version)
+// loadDir loads the schema files (*.json) directly in dir.
+func loadDir(schemaDir, dir string) (*load.Set, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil {
-		return nil, err
-	}
-	files, err := readFiles(cfg.SchemaDir, paths)
-	if err != nil {
-		return nil, err
-	}
-	set, err := load.Load(files)
-	if err != nil {
-		return nil, err
-	}
-	name := PackageName(version)
-	return model.Build(set, cfg.ImportPath+"/"+producer+"/"+name, producer, version)
-}
-
-// loadFormats loads the format files (*.json) directly in a producer's
-// folder: layouts the dispatcher recognizes in records without
-// event_version.
-func loadFormats(schemaDir, dir string) ([]*model.Format, error) {
-	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
-	if err != nil || len(paths) == 0 {
 		return nil, err
 	}
 	files, err := readFiles(schemaDir, paths)
 	if err != nil {
 		return nil, err
 	}
-	set, err := load.Load(files)
-	if err != nil {
-		return nil, err
-	}
-	return model.Formats(set)
+	return load.Load(files)
 }
 
 // readFiles reads schema files. Each is named by its path from the schema
@@ -181,10 +207,13 @@ func readFiles(schemaDir string, paths []string) ([]load.File, error) {
 // Route says which event schema an event of a version and type has.
 type Route struct {
 	Producer, Version string
+	// VersionMember and TypeMember are the members that hold the version
+	// and the event type.
+	VersionMember, TypeMember string
 	// Family and GoType name the family and the generated Go type.
 	Family, GoType string
-	// EventTypes are the event_type values of the schema; empty for the
-	// catch-all of its version, whose event_type schema is EventTypeURI.
+	// EventTypes are the event types of the schema; empty for the
+	// catch-all of its version, whose event type schema is EventTypeURI.
 	EventTypes   []string
 	SchemaURI    string
 	EventTypeURI string
@@ -193,30 +222,17 @@ type Route struct {
 // Routes lists the event schemas of every producer version, as the
 // generated dispatcher routes to them.
 func Routes(cfg Config) ([]Route, error) {
-	var out []Route
-	producers, err := os.ReadDir(cfg.SchemaDir)
+	producers, err := build(cfg)
 	if err != nil {
 		return nil, err
 	}
-	for _, prod := range producers {
-		if !prod.IsDir() {
-			continue
-		}
-		versions, err := os.ReadDir(filepath.Join(cfg.SchemaDir, prod.Name()))
-		if err != nil {
-			return nil, err
-		}
-		for _, v := range versions {
-			if !v.IsDir() {
-				continue
-			}
-			pkg, err := buildVersion(cfg, prod.Name(), v.Name())
-			if err != nil {
-				return nil, err
-			}
+	var out []Route
+	for _, p := range producers {
+		for _, pkg := range p.versions {
 			for _, fam := range pkg.Families {
 				for _, ev := range fam.Events {
-					r := Route{Producer: prod.Name(), Version: v.Name(), Family: fam.Name, GoType: pkg.Name + "." + ev.Type.Name, EventTypes: ev.EventTypes, SchemaURI: ev.Type.Schema.URI}
+					r := Route{Producer: p.Name, Version: pkg.Version, VersionMember: p.Members.Version, TypeMember: p.Members.Type,
+						Family: fam.Name, GoType: pkg.Name + "." + ev.Type.Name, EventTypes: ev.EventTypes, SchemaURI: ev.Type.Schema.URI}
 					if ev.EventTypeSchema != nil {
 						r.EventTypeURI = ev.EventTypeSchema.URI
 					}

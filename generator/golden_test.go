@@ -46,10 +46,23 @@ func generate(t *testing.T, dir string) (map[string][]byte, error) {
 	return generator.Generate(generator.Config{SchemaDir: "schema", ImportPath: "example.com/golden"})
 }
 
-// TestGolden runs the generator on the schemas of testdata/golden/basic.txtar
-// and compares every file with the archive's out/ files.
+// TestGolden runs the generator on the schemas of each archive of
+// testdata/golden but errors.txtar (basic.txtar, refine.txtar, ...) and
+// compares every file with the archive's out/ files.
 func TestGolden(t *testing.T) {
-	path := filepath.Join("testdata", "golden", "basic.txtar")
+	paths, err := filepath.Glob(filepath.Join("testdata", "golden", "*.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range paths {
+		if filepath.Base(path) == "errors.txtar" {
+			continue
+		}
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) { goldenArchive(t, path) })
+	}
+}
+
+func goldenArchive(t *testing.T, path string) {
 	a, err := txtar.ParseFile(path)
 	if err != nil {
 		t.Fatal(err)

@@ -56,7 +56,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/internal/framing"
 )
 
@@ -181,11 +181,11 @@ type Options struct {
 	Workers int
 	// Decode tunes decoding, for example to decode embedded JSON documents
 	// at once.
-	Decode pinpoint.DecodeOptions
+	Decode anyevent.DecodeOptions
 	// Validate checks each decoded event against its schema, with the
 	// assertions ValidateOptions names; the result is Record.Invalid.
 	Validate        bool
-	ValidateOptions pinpoint.ValidateOptions
+	ValidateOptions anyevent.ValidateOptions
 }
 
 // Record is one record of the input.
@@ -201,15 +201,15 @@ type Record struct {
 	Raw []byte
 	// Event is the decoded event, nil when the record is not one. It is a
 	// value of its own, valid after Next is called again.
-	Event pinpoint.Event
+	Event anyevent.Event
 	// Err says why the record is not an event: a *RecordError (framing), a
-	// *pinpoint.SyntaxError (with an offset inside the record), or the
+	// *anyevent.SyntaxError (with an offset inside the record), or the
 	// dispatcher's errors for records it has no schema for. A record whose
-	// member breaks a const has both Event and Err (*pinpoint.ConstError).
+	// member breaks a const has both Event and Err (*anyevent.ConstError).
 	Err error
 	// Invalid lists the violations of Event's schema, when Options.Validate
 	// asked for the check and the event breaks its schema.
-	Invalid *pinpoint.ValidationError
+	Invalid *anyevent.ValidationError
 }
 
 // Reader reads records from an input. Its methods are for one goroutine.
@@ -351,12 +351,12 @@ func (r *Reader) decode(rec *Record, framingErr error) {
 		rec.Err = framingErr
 		return
 	}
-	rec.Event, rec.Err = pinpoint.DecodeWith(rec.Raw, r.opts.Decode)
+	rec.Event, rec.Err = anyevent.DecodeWith(rec.Raw, r.opts.Decode)
 	if rec.Event == nil || !r.opts.Validate {
 		return
 	}
 	if err := rec.Event.ValidateWith(r.opts.ValidateOptions); err != nil {
-		rec.Invalid = err.(*pinpoint.ValidationError)
+		rec.Invalid = err.(*anyevent.ValidationError)
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"testing/iotest"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/internal/corpus"
 	"github.com/pinpoint-events/pinpoint-events/stream"
 )
@@ -128,7 +128,7 @@ func TestRawAndErrors(t *testing.T) {
 	if !errors.As(recs[1].Err, &framing) || string(recs[1].Raw) != "not json" {
 		t.Errorf("record 2: %v %q", recs[1].Err, recs[1].Raw)
 	}
-	var version *pinpoint.UnknownVersionError
+	var version *anyevent.UnknownVersionError
 	if !errors.As(recs[2].Err, &version) || recs[2].Number != 3 {
 		t.Errorf("record 3: %v", recs[2].Err)
 	}

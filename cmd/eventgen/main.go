@@ -12,7 +12,8 @@
 // exits 1 and names the stale files when the Go under -out differs from what
 // the schemas produce. With -samples it validates every *.json file of DIR
 // with the reference validator (santhosh-tekuri/jsonschema v6, asserting
-// format and content) against the schema its event_version and event_type
+// format and content) against the schema its version and type members (as
+// the producer file names them: event_version and event_type for Pinpoint)
 // select, and exits 1 when one is invalid.
 //
 // eventgen conformance runs the JSON-Schema-Test-Suite tests in DIR (laid out
@@ -111,7 +112,7 @@ func checkSamples(schemaDir, dir string) int {
 			fmt.Printf("%s: error: %v\n", p, err)
 			exit = 1
 		case route == nil:
-			fmt.Printf("%s: no schema covers it (not a known event_version and event_type)\n", p)
+			fmt.Printf("%s: no schema covers it (no known version and event type)\n", p)
 		case res.Valid:
 			fmt.Printf("%s: valid (%s %s)\n", p, route.Version, route.GoType)
 		default:

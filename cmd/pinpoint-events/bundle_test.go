@@ -12,7 +12,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/generator/refcheck"
 	"github.com/pinpoint-events/pinpoint-events/internal/corpus"
 	"github.com/pinpoint-events/pinpoint-events/schema"
@@ -53,8 +53,8 @@ func compileAlone(t *testing.T, name string, bundled []byte) *jsonschema.Schema 
 // files (refcheck).
 func TestBundleJudgesAsTheSchemaFiles(t *testing.T) {
 	bundles := map[string]*jsonschema.Schema{} // version + Go type → compiled bundle
-	for _, v := range pinpoint.Versions() {
-		for _, s := range pinpoint.Schemas(v) {
+	for _, v := range anyevent.Versions() {
+		for _, s := range anyevent.Schemas(v) {
 			b, err := bundle(schema.FS, producer+"/"+v, s.File, s.Pointer)
 			if err != nil {
 				t.Fatalf("%s %s: %v", v, s.GoType, err)

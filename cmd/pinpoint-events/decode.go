@@ -8,7 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/stream"
 )
 
@@ -59,9 +59,9 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		family, eventType, version, deadLetter string
 		ro                                     readOptions
 	)
-	fs.StringVar(&family, "family", "", "write only events of this `family`: "+strings.Join(knownFamilies(pinpoint.Versions()), ", "))
+	fs.StringVar(&family, "family", "", "write only events of this `family`: "+strings.Join(knownFamilies(anyevent.Versions()), ", "))
 	fs.StringVar(&eventType, "type", "", "write only events of this event `type`, e.g. _email.open")
-	fs.StringVar(&version, "version", "", "write only events of this event_version: "+strings.Join(pinpoint.Versions(), ", "))
+	fs.StringVar(&version, "version", "", "write only events of this event_version: "+strings.Join(anyevent.Versions(), ", "))
 	fs.StringVar(&deadLetter, "dead-letter", "", "write records that are not valid events to `FILE`, with their raw bytes and reasons")
 	fs.BoolVar(&ro.validate, "validate", true, "check each event against its schema (--content and --format tune the check); invalid events are not written")
 	ro.register(fs)

@@ -7,14 +7,14 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 )
 
 // knownFamilies lists the families of the schemas of versions, sorted.
 func knownFamilies(versions []string) []string {
 	var families []string
 	for _, v := range versions {
-		for _, s := range pinpoint.Schemas(v) {
+		for _, s := range anyevent.Schemas(v) {
 			if !slices.Contains(families, s.Family) {
 				families = append(families, s.Family)
 			}
@@ -29,7 +29,7 @@ func knownFamilies(versions []string) []string {
 func knownTypes(versions []string) []string {
 	var types []string
 	for _, v := range versions {
-		for _, s := range pinpoint.Schemas(v) {
+		for _, s := range anyevent.Schemas(v) {
 			for _, t := range s.EventTypes {
 				if !slices.Contains(types, t) {
 					types = append(types, t)
@@ -45,17 +45,17 @@ func knownTypes(versions []string) []string {
 // decoded and validated with, asking the dispatcher itself, so that it is
 // the schema validate uses, catch-alls included. ok is false when no schema
 // of version takes eventType.
-func schemaOf(version, eventType string) (s pinpoint.SchemaInfo, ok bool) {
+func schemaOf(version, eventType string) (s anyevent.SchemaInfo, ok bool) {
 	head, err := json.Marshal(map[string]string{"event_version": version, "event_type": eventType})
 	if err != nil {
 		return s, false
 	}
-	ev, _ := pinpoint.Decode(head)
+	ev, _ := anyevent.Decode(head)
 	if ev == nil {
 		return s, false
 	}
 	goType := reflect.TypeOf(ev).Elem().Name()
-	for _, s := range pinpoint.Schemas(version) {
+	for _, s := range anyevent.Schemas(version) {
 		if s.GoType == goType {
 			return s, true
 		}
@@ -67,7 +67,7 @@ func schemaOf(version, eventType string) (s pinpoint.SchemaInfo, ok bool) {
 // is more likely a typo than an event: it starts with _, which Pinpoint
 // reserves for its standard events, but no schema of any version names it.
 func looksMistyped(eventType string) bool {
-	return strings.HasPrefix(eventType, "_") && !slices.Contains(knownTypes(pinpoint.Versions()), eventType)
+	return strings.HasPrefix(eventType, "_") && !slices.Contains(knownTypes(anyevent.Versions()), eventType)
 }
 
 // checkFilters checks decode's filters against what the schemas know, so
@@ -77,7 +77,7 @@ func looksMistyped(eventType string) bool {
 // that looks reserved (it starts with _) but is only taken as a custom app
 // event (see looksMistyped).
 func checkFilters(family, eventType, version string) (note string, err error) {
-	versions := pinpoint.Versions()
+	versions := anyevent.Versions()
 	if version != "" {
 		if !slices.Contains(versions, version) {
 			return "", fmt.Errorf("unknown event_version %q for --version; known: %s", version, strings.Join(versions, ", "))
@@ -92,7 +92,7 @@ func checkFilters(family, eventType, version string) (note string, err error) {
 	if eventType == "" {
 		return "", nil
 	}
-	var schemas []pinpoint.SchemaInfo
+	var schemas []anyevent.SchemaInfo
 	var firstVersion string
 	for _, v := range versions {
 		if s, ok := schemaOf(v, eventType); ok {
@@ -106,7 +106,7 @@ func checkFilters(family, eventType, version string) (note string, err error) {
 		return "", fmt.Errorf("unknown event type %q for --type%s; known: %s, and the names apps give their own events (pinpoint-events schemas lists them)",
 			eventType, inVersions(version), strings.Join(knownTypes(versions), ", "))
 	}
-	if family != "" && !slices.ContainsFunc(schemas, func(s pinpoint.SchemaInfo) bool { return s.Family == family }) {
+	if family != "" && !slices.ContainsFunc(schemas, func(s anyevent.SchemaInfo) bool { return s.Family == family }) {
 		return "", fmt.Errorf("event type %q is of family %s, not %s: --family %s --type %s would write nothing", eventType, schemas[0].Family, family, family, eventType)
 	}
 	if looksMistyped(eventType) {

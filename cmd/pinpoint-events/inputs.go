@@ -11,7 +11,7 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/stream"
 	flag "github.com/spf13/pflag"
 )
@@ -215,7 +215,7 @@ func (o readOptions) streamOptions() stream.Options {
 		Workers:         o.workers,
 		MaxRecordBytes:  o.maxRecordBytes,
 		Validate:        o.validate,
-		ValidateOptions: pinpoint.ValidateOptions{AssertContent: o.content, AssertFormat: o.format},
+		ValidateOptions: anyevent.ValidateOptions{AssertContent: o.content, AssertFormat: o.format},
 	}
 }
 

@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/internal/jsonwire"
 	"github.com/pinpoint-events/pinpoint-events/schema"
 )
@@ -49,9 +49,9 @@ func runSchemas(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, schemasHelp, stdout, stderr); !ok {
 		return code
 	}
-	versions := pinpoint.Versions()
+	versions := anyevent.Versions()
 	if *version != "" {
-		if pinpoint.Schemas(*version) == nil {
+		if anyevent.Schemas(*version) == nil {
 			return usageError(stderr, "schemas", "unknown event_version %q for --version; known: %s", *version, strings.Join(versions, ", "))
 		}
 		versions = []string{*version}
@@ -88,7 +88,7 @@ func listSchemas(w io.Writer, versions []string) {
 	fmt.Fprintf(w, "%-9s %-8s %-9s %-32s %s\n", "PRODUCER", "VERSION", "FAMILY", "GO TYPE", "EVENT TYPES")
 	for i := len(versions) - 1; i >= 0; i-- {
 		v := versions[i]
-		for _, s := range pinpoint.Schemas(v) {
+		for _, s := range anyevent.Schemas(v) {
 			types := strings.Join(s.EventTypes, ", ")
 			if s.EventTypes == nil {
 				types = "(any other event type)"
@@ -104,7 +104,7 @@ func listSchemas(w io.Writer, versions []string) {
 func showSchema(stdout, stderr io.Writer, versions []string, name string, bundled bool) int {
 	if v, goType, ok := goTypeName(name); ok {
 		for i := len(versions) - 1; i >= 0; i-- {
-			for _, s := range pinpoint.Schemas(versions[i]) {
+			for _, s := range anyevent.Schemas(versions[i]) {
 				if s.GoType == goType && (v == "" || v == versions[i]) {
 					return printSchema(stdout, stderr, versions[i], s, bundled)
 				}
@@ -129,8 +129,8 @@ func showSchema(stdout, stderr io.Writer, versions []string, name string, bundle
 // (EmailOpenEvent) or qualified as the list prints it (v3p1.EmailOpenEvent,
 // which also names its version).
 func goTypeName(name string) (version, goType string, ok bool) {
-	for _, v := range pinpoint.Versions() {
-		for _, s := range pinpoint.Schemas(v) {
+	for _, v := range anyevent.Versions() {
+		for _, s := range anyevent.Schemas(v) {
 			switch name {
 			case s.GoType:
 				return "", s.GoType, true
@@ -145,7 +145,7 @@ func goTypeName(name string) (version, goType string, ok bool) {
 // printSchema prints the schema s of version: only JSON on stdout, so that
 // it can be piped into jq or saved as a schema file; where it comes from on
 // stderr.
-func printSchema(stdout, stderr io.Writer, version string, s pinpoint.SchemaInfo, bundled bool) int {
+func printSchema(stdout, stderr io.Writer, version string, s anyevent.SchemaInfo, bundled bool) int {
 	file := producer + "/" + version + "/" + s.File
 	where := fmt.Sprintf("schema/%s#%s (event_version %s, family %s, Go type %s.%s)", file, s.Pointer, version, s.Family, goPackage(version), s.GoType)
 	var text []byte

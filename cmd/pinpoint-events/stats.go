@@ -9,7 +9,7 @@ import (
 	"time"
 
 	pinpointevents "github.com/pinpoint-events/pinpoint-events"
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint/v3p1"
 	"github.com/pinpoint-events/pinpoint-events/stream"
 )
@@ -135,10 +135,10 @@ func reason(err error) string {
 		return "framing"
 	}
 	var (
-		legacy    *pinpoint.LegacyFormatError
-		foreign   *pinpoint.ForeignEventError
-		nonEvent  *pinpoint.NonEventRecordError
-		noVersion *pinpoint.MissingVersionError
+		legacy    *anyevent.LegacyFormatError
+		foreign   *anyevent.ForeignEventError
+		nonEvent  *anyevent.NonEventRecordError
+		noVersion *anyevent.MissingVersionError
 	)
 	switch pinpointevents.ReasonOf(err) {
 	case pinpointevents.ReasonSyntax:

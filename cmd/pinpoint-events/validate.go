@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	pinpointevents "github.com/pinpoint-events/pinpoint-events"
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
 	"github.com/pinpoint-events/pinpoint-events/stream"
 	flag "github.com/spf13/pflag"
@@ -162,7 +162,7 @@ func decodeViolations(err error, recordOffset int64) []violation {
 	case pinpointevents.ReasonNone, pinpointevents.ReasonSchema:
 		return nil
 	case pinpointevents.ReasonSyntax:
-		var syntax *pinpoint.SyntaxError
+		var syntax *anyevent.SyntaxError
 		errors.As(err, &syntax)
 		return []violation{{Keyword: "syntax", Message: fmt.Sprintf("malformed JSON at byte offset %d: %s", recordOffset+syntax.Offset, syntax.Msg)}}
 	case pinpointevents.ReasonNotAnObject:
@@ -180,7 +180,7 @@ func decodeViolations(err error, recordOffset int64) []violation {
 // headOf reads event_version and event_type of a record that did not decode,
 // for the report.
 func headOf(data []byte) (version, eventType *string) {
-	head, _ := codec.ReadHead(data)
+	head, _ := codec.ReadHead(data, "event_version", "event_type")
 	if head.VersionIsString {
 		version = &head.Version
 	}

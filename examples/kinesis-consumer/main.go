@@ -15,7 +15,7 @@ import (
 	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/pinpoint-events/pinpoint-events/awslambda"
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 )
 
 func main() {
@@ -29,7 +29,7 @@ func main() {
 // makes Lambda retry the stream from this record, so return one only for
 // failures that a retry can cure (a downstream service that is down), never
 // for the event's content.
-func handle(ctx context.Context, rec events.KinesisEventRecord, ev pinpoint.Event) error {
+func handle(ctx context.Context, rec events.KinesisEventRecord, ev anyevent.Event) error {
 	slog.InfoContext(ctx, "pinpoint event",
 		"type", ev.Type(),
 		"eventTime", ev.EventTime(),

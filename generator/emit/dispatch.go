@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
@@ -11,31 +12,34 @@ import (
 )
 
 // Dispatcher prints the package that decodes an event of any version of a
-// producer: it reads event_version and event_type, then hands the bytes to
-// the version package.
-func Dispatcher(importPath, name, producer string, pkgs []*model.Package, formats []*model.Format) ([]File, error) {
+// producer: it reads the members that hold the version and the event type,
+// then hands the bytes to the version package.
+func Dispatcher(importPath string, producer *model.Producer, pkgs []*model.Package) ([]File, error) {
+	name := path.Base(importPath)
+	m := producer.Members
+	formats := producer.Formats
 	p := newPrinter(importPath, name)
 	f := p.file("decode.go")
 	hasNonEvents := slices.ContainsFunc(formats, func(ft *model.Format) bool { return ft.Kind == model.FormatNonEvent })
 	var b strings.Builder
-	fmt.Fprintf(&b, "Package %s decodes %s events of every event_version into typed Go values.\n\n", name, producerTitle(producer))
-	b.WriteString("Decode reads event_version and event_type without decoding the whole event, then decodes the bytes with the Go type of that version and event type:\n\n")
+	fmt.Fprintf(&b, "Package %s decodes %s events of every %s into typed Go values.\n\n", name, producer.Title, m.Version)
+	fmt.Fprintf(&b, "Decode reads %s and %s without decoding the whole event, then decodes the bytes with the Go type of that version and event type:\n\n", m.Version, m.Type)
 	for _, pkg := range pkgs {
-		fmt.Fprintf(&b, "  - event_version %q: package [%s]\n", pkg.Version, pkg.ImportPath)
+		fmt.Fprintf(&b, "  - %s %q: package [%s]\n", m.Version, pkg.Version, pkg.ImportPath)
 	}
 	b.WriteString("\nThe events it returns implement [Event]; use a type switch on the version packages' types for the members of each event type.")
 	f.PackageComment(commentText(b.String()))
 	aliasDecls(f, nil)
 	f.Type().Defs(
-		jen.Comment("UnknownVersionError reports an event_version no package here decodes. See [pinpointevents.UnknownVersionError]."),
+		jen.Comment("UnknownVersionError reports an "+m.Version+" no package here decodes. See [pinpointevents.UnknownVersionError]."),
 		jen.Id("UnknownVersionError").Op("=").Qual(runtimePkg, "UnknownVersionError"),
-		jen.Comment("MissingVersionError reports a JSON object without event_version. See [pinpointevents.MissingVersionError]."),
+		jen.Comment("MissingVersionError reports a JSON object without "+m.Version+". See [pinpointevents.MissingVersionError]."),
 		jen.Id("MissingVersionError").Op("=").Qual(runtimePkg, "MissingVersionError"),
-		jen.Comment("LegacyFormatError reports a record in an older Pinpoint layout. See [pinpointevents.LegacyFormatError]."),
+		jen.Comment("LegacyFormatError reports a record in an older "+producer.Title+" layout. See [pinpointevents.LegacyFormatError]."),
 		jen.Id("LegacyFormatError").Op("=").Qual(runtimePkg, "LegacyFormatError"),
 		jen.Comment("ForeignEventError reports the record of another producer. See [pinpointevents.ForeignEventError]."),
 		jen.Id("ForeignEventError").Op("=").Qual(runtimePkg, "ForeignEventError"),
-		jen.Comment("NonEventRecordError reports a record Pinpoint writes that is not an event. See [pinpointevents.NonEventRecordError]."),
+		jen.Comment("NonEventRecordError reports a record "+producer.Title+" writes that is not an event. See [pinpointevents.NonEventRecordError]."),
 		jen.Id("NonEventRecordError").Op("=").Qual(runtimePkg, "NonEventRecordError"),
 	)
 	f.Line()
@@ -56,28 +60,27 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package, format
 	for _, pkg := range pkgs {
 		scases = append(scases, jen.Case(jen.Qual(pkg.ImportPath, "Version")).Block(jen.Return(jen.Qual(pkg.ImportPath, "Schemas"))))
 	}
-	f.Comment("Schemas returns the event schemas of an event_version, or nil for a version")
+	f.Comment("Schemas returns the event schemas of an " + m.Version + ", or nil for a version")
 	f.Comment("this package does not know.")
 	f.Func().Id("Schemas").Params(jen.Id("version").String()).Index().Id("SchemaInfo").Block(
 		jen.Switch(jen.Id("version")).Block(scases...),
 		jen.Return(jen.Nil()),
 	)
 	f.Line()
-	f.Comment("Versions returns the event_version values Decode knows, oldest first.")
+	f.Comment("Versions returns the " + m.Version + " values Decode knows, oldest first.")
 	f.Func().Id("Versions").Params().Index().String().Block(jen.Return(jen.Index().String().Values(versions...)))
 	f.Line()
-	f.Comment("Decode decodes one event. The error is a *SyntaxError (with the byte offset)")
-	f.Comment("for malformed JSON, a *NotAnObjectError for JSON that is not an object, a")
-	f.Comment("*MissingVersionError or *UnknownVersionError when event_version is absent or")
-	f.Comment("not known, an *UnknownEventTypeError when no schema of the version covers")
-	f.Comment("the event_type, and a *ConstError, returned with the decoded event, when a")
-	f.Comment("member breaks a const of the schema. Records that are not Pinpoint events")
-	f.Comment("of a known version are named where their layout is known: a")
-	f.Comment("*NonEventRecordError for a record Pinpoint writes that is no event (the")
-	f.Comment("stream's test record), a *LegacyFormatError for an older Pinpoint layout, a")
-	f.Comment("*ForeignEventError for another producer's record, bare or in an envelope.")
-	f.Comment("Decode does not validate: call Validate on the event.")
-	decodeFuncs(f)
+	f.Comment(commentText(fmt.Sprintf("Decode decodes one event. The error is a *SyntaxError (with the byte offset) "+
+		"for malformed JSON, a *NotAnObjectError for JSON that is not an object, a "+
+		"*MissingVersionError or *UnknownVersionError when %[1]s is absent or "+
+		"not known, an *UnknownEventTypeError when no schema of the version covers "+
+		"the %[2]s, and a *ConstError, returned with the decoded event, when a "+
+		"member breaks a const of the schema. Records that are not %[3]s events "+
+		"of a known version are named where their layout is known: a "+
+		"*NonEventRecordError for a record %[3]s writes that is no event, a *LegacyFormatError for an older %[3]s layout, a "+
+		"*ForeignEventError for another producer's record, bare or in an envelope. "+
+		"Decode does not validate: call Validate on the event.", m.Version, m.Type, producer.Title)))
+	decodeFuncs(f, m)
 	f.Comment("decodeWith decodes data as the event head says it is.")
 	f.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("head").Qual(codecPkg, "Head"), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Error()).Block(
 		nonEventCheck(hasNonEvents, jen.Nil()),
@@ -102,31 +105,37 @@ func Dispatcher(importPath, name, producer string, pkgs []*model.Package, format
 	var vcases []jen.Code
 	for _, pkg := range pkgs {
 		vcases = append(vcases, jen.Case(jen.Qual(pkg.ImportPath, "Version")).Block(
-			jen.Return(jen.Qual(pkg.ImportPath, "ValidateJSON").Call(jen.Id("data"), jen.Id("opts")))))
+			jen.Return(jen.Qual(pkg.ImportPath, "ValidateParsed").Call(jen.Op("&").Id("v"), jen.Id("head"), jen.Id("opts")))))
 	}
-	vcases = append(vcases, jen.Default().Block(jen.Return(headError(unknown.Clone()))))
-	f.Comment("ValidateJSON checks the JSON of an event against the schema of its")
-	f.Comment("event_version and event_type, without decoding it into Go values. Its verdicts")
-	f.Comment("are those of Decode followed by ValidateWith(opts); its errors for records it")
-	f.Comment("has no schema for are those of Decode.")
+	vcases = append(vcases, jen.Default().Block(jen.Return(unknown.Clone())))
+	nonEventReturn := jen.Null()
+	if hasNonEvents {
+		nonEventReturn = jen.If(jen.Err().Op(":=").Id("nonEvent").Call(jen.Id("head")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+	}
+	f.Comment(commentText(fmt.Sprintf("ValidateJSON checks the JSON of an event against the schema of its "+
+		"%s and %s, without decoding it into Go values. Its verdicts "+
+		"are those of Decode followed by ValidateWith(opts); its errors for records it "+
+		"has no schema for are those of Decode. It reads data once: the version "+
+		"package validates the value parsed here.", m.Version, m.Type)))
 	f.Func().Id("ValidateJSON").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("ValidateOptions")).Error().Block(
-		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadFullHead").Call(jen.Id("data")),
+		jen.List(jen.Id("v"), jen.Id("head"), jen.Err()).Op(":=").Qual(rawcheckPkg, "ParseEvent").Call(jen.Id("data"), jen.Lit(m.Version), jen.Lit(m.Type)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		nonEventCheck(hasNonEvents),
-		jen.If(jen.Op("!").Id("head").Dot("HasVersion")).Block(jen.Return(headError(jen.Id("recognize").Call(jen.Id("data"))))),
-		jen.If(jen.Op("!").Id("head").Dot("VersionIsString")).Block(jen.Return(headError(unknown.Clone()))),
+		nonEventReturn,
+		jen.If(jen.Op("!").Id("head").Dot("HasVersion")).Block(jen.Return(jen.Id("recognizeParsed").Call(jen.Op("&").Id("v")))),
+		jen.If(jen.Op("!").Id("head").Dot("VersionIsString")).Block(jen.Return(unknown.Clone())),
 		jen.Switch(jen.Id("head").Dot("Version")).Block(vcases...),
 	)
 	f.Line()
-	p.formats(formats)
+	p.formats(producer)
 	p.raw.flush()
 	return p.render()
 }
 
-// formats prints recognize, which names the layout of a record without
-// event_version, and nonEvent, which names the records Pinpoint writes that
-// are not events by their event_type.
-func (p *printer) formats(formats []*model.Format) {
+// formats prints recognize, which names the layout of a record without a
+// version, and nonEvent, which names the records the producer writes that
+// are not events by their event type.
+func (p *printer) formats(producer *model.Producer) {
+	formats, m := producer.Formats, producer.Members
 	f := p.file("formats.go")
 	var items, nonEvents []jen.Code
 	for _, ft := range formats {
@@ -153,7 +162,7 @@ func (p *printer) formats(formats []*model.Format) {
 		}
 		items = append(items, jen.Values(fields))
 	}
-	f.Comment("formats are the layouts recognized in records without event_version, in")
+	f.Comment("formats are the layouts recognized in records without " + m.Version + ", in")
 	f.Comment("the order they are tried.")
 	f.Var().Id("formats").Op("=").Index().Struct(
 		jen.Id("name").String(),
@@ -164,20 +173,25 @@ func (p *printer) formats(formats []*model.Format) {
 		jen.Id("check").Qual(rawcheckPkg, "Check"),
 	).Values(items...)
 	f.Line()
-	f.Comment("recognize names the layout of a record without event_version: a")
+	f.Comment("recognize names the layout of a record without " + m.Version + ": a")
 	f.Comment("*LegacyFormatError or a *ForeignEventError, else a *MissingVersionError.")
 	f.Comment("Strings that hold JSON are checked against their contentSchema, so that")
 	f.Comment("an envelope's format can name the producer of the record it carries.")
 	f.Func().Id("recognize").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.List(jen.Id("v"), jen.Err()).Op(":=").Qual(jsonvaluePkg, "ParseLazy").Call(jen.Id("data")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Id("recognizeParsed").Call(jen.Op("&").Id("v"))),
+	)
+	f.Line()
+	f.Comment("recognizeParsed is recognize for a record parsed already.")
+	f.Func().Id("recognizeParsed").Params(jen.Id("v").Op("*").Qual(jsonvaluePkg, "Value")).Error().Block(
 		jen.Comment("One collector for every format: the check's indirect call moves it to the heap."),
 		jen.Var().Id("c").Qual(validationPkg, "Collector"),
 		jen.For(jen.List(jen.Id("_"), jen.Id("ft")).Op(":=").Range().Id("formats")).Block(
 			jen.Id("c").Op("=").Qual(validationPkg, "Collector").Values(jen.Dict{
 				jen.Id("Options"): jen.Qual(validationPkg, "Options").Values(jen.Dict{jen.Id("AssertContent"): jen.True()}),
 			}),
-			jen.Id("ft").Dot("check").Call(jen.Op("&").Id("v"), jen.Op("&").Id("c")),
+			jen.Id("ft").Dot("check").Call(jen.Id("v"), jen.Op("&").Id("c")),
 			jen.If(jen.Id("c").Dot("Len").Call().Op("!=").Lit(0)).Block(jen.Continue()),
 			jen.If(jen.Id("ft").Dot("kind").Op("==").Lit(model.FormatLegacy)).Block(
 				jen.Return(jen.Op("&").Id("LegacyFormatError").Values(jen.Dict{jen.Id("Format"): jen.Id("ft").Dot("name"), jen.Id("Title"): jen.Id("ft").Dot("title")}))),
@@ -194,8 +208,7 @@ func (p *printer) formats(formats []*model.Format) {
 	if len(nonEvents) == 0 {
 		return
 	}
-	f.Comment("nonEvent names a record Pinpoint writes that is not an event, by its")
-	f.Comment("event_type alone, whatever its event_version; nil for anything else.")
+	f.Comment(commentText(fmt.Sprintf("nonEvent names a record %s writes that is not an event, by its %s alone, whatever its %s; nil for anything else.", producer.Title, m.Type, m.Version)))
 	f.Func().Id("nonEvent").Params(jen.Id("head").Qual(codecPkg, "Head")).Error().Block(
 		jen.If(jen.Op("!").Id("head").Dot("TypeIsString")).Block(jen.Return(jen.Nil())),
 		jen.Switch(jen.Id("head").Dot("Type")).Block(nonEvents...),
@@ -206,7 +219,7 @@ func (p *printer) formats(formats []*model.Format) {
 
 // nonEventCheck prints the check of the event head against the non-event
 // formats, which returns results and the error; nothing when the producer
-// has no non-event format. It comes before routing by event_version, since
+// has no non-event format. It comes before routing by version, since
 // such a record is not an event of any version.
 func nonEventCheck(hasNonEvents bool, results ...jen.Code) jen.Code {
 	if !hasNonEvents {
@@ -218,25 +231,25 @@ func nonEventCheck(hasNonEvents bool, results ...jen.Code) jen.Code {
 
 // decodeFuncs emits Decode, whose comment the caller has written, and
 // DecodeWith; both go through decodeWith, which each package has its own of.
-func decodeFuncs(f *jen.File) {
+func decodeFuncs(f *jen.File, m model.Members) {
 	f.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
 		jen.Return(jen.Id("DecodeWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values())))
 	f.Line()
 	f.Comment("DecodeWith is Decode with options.")
-	f.Func().Id("DecodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Error()).Block(decodeBody()...)
+	f.Func().Id("DecodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Error()).Block(decodeBody(m)...)
 	f.Line()
 }
 
 // decodeBody reads the head of an event and decodes it. When that fails, or
 // the event disagrees with the head, it reads the head again in full: a later
-// duplicate of event_type or event_version counts, as with encoding/json.
-func decodeBody() []jen.Code {
+// duplicate of the version or type member counts, as with encoding/json.
+func decodeBody(m model.Members) []jen.Code {
 	return []jen.Code{
-		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadHead").Call(jen.Id("data")),
+		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadHead").Call(jen.Id("data"), jen.Lit(m.Version), jen.Lit(m.Type)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("decodeWith").Call(jen.Id("data"), jen.Id("head"), jen.Id("opts")),
 		jen.If(jen.Id("ev").Op("==").Nil().Op("||").Id("ev").Dot("Type").Call().Op("!=").Id("head").Dot("Type").Op("||").Id("ev").Dot("Version").Call().Op("!=").Id("head").Dot("Version")).Block(
-			jen.List(jen.Id("full"), jen.Id("fullErr")).Op(":=").Qual(codecPkg, "ReadFullHead").Call(jen.Id("data")),
+			jen.List(jen.Id("full"), jen.Id("fullErr")).Op(":=").Qual(codecPkg, "ReadFullHead").Call(jen.Id("data"), jen.Lit(m.Version), jen.Lit(m.Type)),
 			jen.If(jen.Id("fullErr").Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("fullErr"))),
 			jen.If(jen.Id("full").Op("!=").Id("head")).Block(jen.Return(jen.Id("decodeWith").Call(jen.Id("data"), jen.Id("full"), jen.Id("opts")))),
 		),

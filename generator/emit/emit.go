@@ -128,6 +128,7 @@ func docComment(text string) *jen.Statement {
 func Package(pkg *model.Package) ([]File, error) {
 	p := newPrinter(pkg.ImportPath, pkg.Name)
 	p.packageFile(pkg)
+	p.interfacesFile(pkg)
 	for _, t := range pkg.Types {
 		switch t.Kind {
 		case model.Struct:
@@ -138,6 +139,8 @@ func Package(pkg *model.Package) ([]File, error) {
 			p.embeddedJSON(t)
 		case model.Lazy:
 			p.lazyType(t)
+		case model.Refined:
+			p.refinedType(t)
 		}
 	}
 	p.raw.flush()

@@ -32,7 +32,7 @@ var aliases = []struct {
 	{"SyntaxError", "SyntaxError reports malformed JSON, with the byte offset.", false},
 	{"ConstError", "ConstError reports a member that breaks a const of the schema.", false},
 	{"NotAnObjectError", "NotAnObjectError reports JSON that is not an object.", false},
-	{"UnknownEventTypeError", "UnknownEventTypeError reports an event_type no schema covers.", false},
+	{"UnknownEventTypeError", "UnknownEventTypeError reports an event type no schema covers.", false},
 }
 
 func aliasDecls(f *jen.File, only map[string]bool) {
@@ -52,16 +52,17 @@ func aliasDecls(f *jen.File, only map[string]bool) {
 	f.Line()
 }
 
-// TypeConst names the constant of an event_type value: _campaign.send is
+// TypeConst names the constant of an event type: _campaign.send is
 // TypeCampaignSend.
 func TypeConst(eventType string) string { return "Type" + model.GoName(eventType) }
 
 // packageDoc describes a version package: its families and their events.
 func packageDoc(pkg *model.Package) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Package %s holds the Go types of %s events whose event_version is %q, generated from the JSON Schemas in schema/%s/%s.\n\n",
-		pkg.Name, producerTitle(pkg.Producer), pkg.Version, pkg.Producer, pkg.Version)
-	b.WriteString("Decode picks the Go type of an event by its event_type; each type also has UnmarshalJSON, MarshalJSON, AppendJSON and Validate. Members without a field, and members whose value does not fit their field's Go type, are kept in the Rest field of each struct and written back by the encoders: decoding and encoding loses nothing.\n\n")
+	fmt.Fprintf(&b, "Package %s holds the Go types of %s events whose %s is %q, generated from the JSON Schemas in schema/%s/%s.\n\n",
+		pkg.Name, pkg.Producer.Title, pkg.Producer.Members.Version, pkg.Version, pkg.Producer.Name, pkg.Version)
+	fmt.Fprintf(&b, "Decode picks the Go type of an event by its %s;", pkg.Producer.Members.Type)
+	b.WriteString(" each type also has UnmarshalJSON, MarshalJSON, AppendJSON and Validate. Members without a field, and members whose value does not fit their field's Go type, are kept in the Rest field of each struct and written back by the encoders: decoding and encoding loses nothing.\n\n")
 	for _, fam := range pkg.Families {
 		fmt.Fprintf(&b, "# %s\n\n%s\n\n", titleOr(fam), fam.Doc)
 		for _, ev := range fam.Events {
@@ -99,20 +100,13 @@ func titleOr(f *model.Family) string {
 	return "Family " + f.Name
 }
 
-func producerTitle(producer string) string {
-	if producer == "pinpoint" {
-		return "Amazon Pinpoint"
-	}
-	return producer
-}
-
 // packageFile prints package.go: the package documentation, the aliases,
 // the event type constants and the decoder that picks the Go type.
 func (p *printer) packageFile(pkg *model.Package) {
 	f := p.file("package.go")
 	f.PackageComment(commentText(packageDoc(pkg)))
 	aliasDecls(f, nil)
-	f.Comment("Version is the event_version of the events this package decodes.")
+	f.Comment("Version is the " + pkg.Producer.Members.Version + " of the events this package decodes.")
 	f.Const().Id("Version").Op("=").Lit(pkg.Version)
 	f.Line()
 	var consts []jen.Code
@@ -144,11 +138,12 @@ func (p *printer) packageFile(pkg *model.Package) {
 	f.Comment("schema of this version covers eventType.")
 	f.Func().Id("New").Params(jen.Id("eventType").String()).Id("Event").Block(body...)
 	f.Line()
-	f.Comment("Decode decodes an event of this version, choosing its Go type by event_type.")
-	f.Comment("It returns a *SyntaxError for malformed JSON, an *UnknownEventTypeError when")
-	f.Comment("no schema covers the event_type, and a *ConstError (with the decoded event)")
-	f.Comment("when a member breaks a const such as event_version.")
-	decodeFuncs(f)
+	m := pkg.Producer.Members
+	f.Comment(commentText(fmt.Sprintf("Decode decodes an event of this version, choosing its Go type by %[1]s. "+
+		"It returns a *SyntaxError for malformed JSON, an *UnknownEventTypeError when "+
+		"no schema covers the %[1]s, and a *ConstError (with the decoded event) "+
+		"when a member breaks a const such as %[2]s.", m.Type, m.Version)))
+	decodeFuncs(f, m)
 	f.Comment("decodeWith decodes data as the event head says it is.")
 	f.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("head").Qual(codecPkg, "Head"), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Error()).Block(
 		jen.Id("ev").Op(":=").Id("New").Call(jen.Id("head").Dot("Type")),
@@ -220,14 +215,22 @@ func (p *printer) validateJSONFunc(f *jen.File, pkg *model.Package) {
 	f.Comment("schemaOf returns the raw-value validator of the schema of eventType, or nil.")
 	f.Func().Id("schemaOf").Params(jen.Id("eventType").String()).Qual(rawcheckPkg, "Check").Block(body...)
 	f.Line()
-	f.Comment("ValidateJSON checks the JSON of an event of this version against the schema")
-	f.Comment("of its event_type, without decoding it into Go values. Its verdicts are those")
-	f.Comment("of Decode followed by ValidateWith(opts): nil or a *ValidationError; a")
-	f.Comment("*SyntaxError for malformed JSON, a *NotAnObjectError or an")
-	f.Comment("*UnknownEventTypeError when there is no schema to check against.")
+	m := pkg.Producer.Members
+	f.Comment(commentText(fmt.Sprintf("ValidateJSON checks the JSON of an event of this version against the schema "+
+		"of its %s, without decoding it into Go values. Its verdicts are those "+
+		"of Decode followed by ValidateWith(opts): nil or a *ValidationError; a "+
+		"*SyntaxError for malformed JSON, a *NotAnObjectError or an "+
+		"*UnknownEventTypeError when there is no schema to check against.", m.Type)))
 	f.Func().Id("ValidateJSON").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("ValidateOptions")).Error().Block(
-		jen.List(jen.Id("head"), jen.Err()).Op(":=").Qual(codecPkg, "ReadFullHead").Call(jen.Id("data")),
+		jen.List(jen.Id("v"), jen.Id("head"), jen.Err()).Op(":=").Qual(rawcheckPkg, "ParseEvent").Call(jen.Id("data"), jen.Lit(m.Version), jen.Lit(m.Type)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Id("ValidateParsed").Call(jen.Op("&").Id("v"), jen.Id("head"), jen.Id("opts"))),
+	)
+	f.Line()
+	f.Comment("ValidateParsed is ValidateJSON for an event the dispatcher has parsed and")
+	f.Comment("read the head of already, so that validating reads the bytes once. Its")
+	f.Comment("parameter types are internal to this module: only the dispatcher calls it.")
+	f.Func().Id("ValidateParsed").Params(jen.Id("v").Op("*").Qual(jsonvaluePkg, "Value"), jen.Id("head").Qual(codecPkg, "Head"), jen.Id("opts").Id("ValidateOptions")).Error().Block(
 		jen.Id("check").Op(":=").Id("schemaOf").Call(jen.Id("head").Dot("Type")),
 		jen.If(jen.Op("!").Id("head").Dot("TypeIsString").Op("||").Id("check").Op("==").Nil()).Block(
 			jen.Return(jen.Op("&").Id("UnknownEventTypeError").Values(jen.Dict{
@@ -235,7 +238,7 @@ func (p *printer) validateJSONFunc(f *jen.File, pkg *model.Package) {
 				jen.Id("EventType"): jen.Id("head").Dot("Type"),
 				jen.Id("Missing"):   jen.Op("!").Id("head").Dot("TypeIsString"),
 			}))),
-		jen.Return(jen.Qual(rawcheckPkg, "ValidateRaw").Call(jen.Id("data"), jen.Id("check"), jen.Id("opts"))),
+		jen.Return(jen.Qual(rawcheckPkg, "Validate").Call(jen.Id("v"), jen.Id("check"), jen.Id("opts"))),
 	)
 	f.Line()
 }

@@ -484,7 +484,7 @@ func eventDoc(t *model.Type) string {
 	ev := t.Event
 	doc := t.Doc
 	if len(ev.EventTypes) == 0 {
-		doc += "\nIt is the event of every event_type that no other type of this package claims and that its schema accepts."
+		doc += "\nIt is the event of every " + ev.TypeField.JSONName + " that no other type of this package claims and that its schema accepts."
 	}
 	return doc
 }
@@ -551,17 +551,18 @@ func (p *printer) eventMethods(f *jen.File, t *model.Type) {
 	f.Commentf("Family returns %q.", t.Event.Family.Name)
 	f.Func().Add(recv(t)).Id("Family").Params().String().Block(jen.Return(jen.Lit(t.Event.Family.Name)))
 	f.Line()
-	f.Comment("Type returns the event_type member.")
-	f.Func().Add(recv(t)).Id("Type").Params().String().Block(jen.Return(jen.Id("v").Dot("EventType")))
+	ev := t.Event
+	f.Commentf("Type returns the %s member.", ev.TypeField.JSONName)
+	f.Func().Add(recv(t)).Id("Type").Params().String().Block(jen.Return(jen.Id("v").Dot(ev.TypeField.Name)))
 	f.Line()
-	f.Comment("Version returns the event_version member.")
-	f.Func().Add(recv(t)).Id("Version").Params().String().Block(jen.Return(jen.Id("v").Dot("EventVersion")))
+	f.Commentf("Version returns the %s member.", ev.VersionField.JSONName)
+	f.Func().Add(recv(t)).Id("Version").Params().String().Block(jen.Return(jen.Id("v").Dot(ev.VersionField.Name)))
 	f.Line()
-	f.Comment("EventTime returns event_timestamp as a time.Time.")
-	f.Func().Add(recv(t)).Id("EventTime").Params().Qual("time", "Time").Block(jen.Return(jen.Id("v").Dot("EventTimestamp").Dot("Time").Call()))
+	f.Commentf("EventTime returns %s as a time.Time.", ev.TimeField.JSONName)
+	f.Func().Add(recv(t)).Id("EventTime").Params().Qual("time", "Time").Block(jen.Return(jen.Id("v").Dot(ev.TimeField.Name).Dot("Time").Call()))
 	f.Line()
-	f.Comment("ArrivalTime returns arrival_timestamp as a time.Time.")
-	f.Func().Add(recv(t)).Id("ArrivalTime").Params().Qual("time", "Time").Block(jen.Return(jen.Id("v").Dot("ArrivalTimestamp").Dot("Time").Call()))
+	f.Commentf("ArrivalTime returns %s as a time.Time.", ev.ArrivalField.JSONName)
+	f.Func().Add(recv(t)).Id("ArrivalTime").Params().Qual("time", "Time").Block(jen.Return(jen.Id("v").Dot(ev.ArrivalField.Name).Dot("Time").Call()))
 	f.Line()
 }
 
@@ -671,7 +672,7 @@ func fastNumber(gt *model.GoType) string {
 
 // isStruct reports whether gt is a generated struct.
 func isStruct(gt *model.GoType) bool {
-	return gt.Kind == model.Named && gt.Named.Kind == model.Struct
+	return gt.Kind == model.Named && (gt.Named.Kind == model.Struct || gt.Named.Kind == model.Refined)
 }
 
 // reuseFunc names the codec function that gives an optional field of type gt

@@ -494,11 +494,21 @@ func (l *loader) build(e *entry) *Schema {
 				l.fail(e, kptr, "x-envelope must be a non-empty string: the envelope around the producer's record")
 			}
 			s.Envelope = v.str
+		case "x-dispatcher", "x-type-member", "x-version-member", "x-time-member", "x-arrival-member":
+			if v.kind != stringNode || v.str == "" {
+				l.fail(e, kptr, "%s must be a non-empty string", k)
+			}
+			if s.ProducerInfo == nil {
+				s.ProducerInfo = map[string]string{}
+			}
+			s.ProducerInfo[k] = v.str
 		case "x-family":
 			if v.kind != stringNode || v.str == "" {
 				l.fail(e, kptr, "x-family must be a non-empty string: the family name")
 			}
 			s.Family = v.str
+		case "x-interfaces":
+			s.Interfaces = l.interfaces(e, kptr, v)
 		default:
 			l.fail(e, kptr, "unsupported keyword %q: the generator has no code for it", k)
 		}

@@ -93,6 +93,9 @@ type Schema struct {
 	// Lazy is x-lazy on an object schema: a property whose value it is
 	// gets decoded on first access rather than with the event.
 	Lazy bool
+	// Interfaces is x-interfaces on the root of a file: Go interfaces that
+	// events of several schemas implement.
+	Interfaces []*Interface
 	// Family is x-family on the root of a family file: the family name; the
 	// root's oneOf lists the family's event schemas.
 	Family string
@@ -103,6 +106,11 @@ type Schema struct {
 	// service that wrote a foreign record, and the envelope it arrives in
 	// (empty for a bare record), for errors that programs can sort by.
 	Producer, Envelope string
+	// ProducerInfo holds the keywords of a producer file's root
+	// (<producer>/producer.json), by keyword: x-dispatcher, and
+	// x-type-member, x-version-member, x-time-member and x-arrival-member,
+	// which name the members every event of the producer has.
+	ProducerInfo map[string]string
 }
 
 // Literal is a JSON value written in a schema (const, enum).

@@ -31,7 +31,7 @@ func (cs *Checks) lower(c *Check, s *load.Schema) {
 		for _, l := range s.Enum {
 			c.Enum = append(c.Enum, literal(l))
 		}
-		c.EnumText = enumText(s.Enum)
+		c.EnumText = EnumText(s.Enum)
 		c.EnumVar = cs.varName("enum" + c.Suffix)
 	}
 	c.Format = s.Format
@@ -118,8 +118,8 @@ func literal(l load.Literal) Literal {
 	return Literal{JSON: l.JSON, IsString: l.Kind == "string", String: l.String}
 }
 
-// enumText is how an enum is shown in messages.
-func enumText(lits []load.Literal) string {
+// EnumText is how an enum is shown in messages and docs.
+func EnumText(lits []load.Literal) string {
 	var parts []string
 	for i, l := range lits {
 		if i == 10 {

@@ -19,14 +19,18 @@ type Package struct {
 	// ImportPath is the package's import path; Name its name (v3p1).
 	ImportPath string
 	Name       string
-	// Producer and Version are what the schemas describe: "pinpoint", "3.1".
-	Producer string
+	// Producer and Version are what the schemas describe: pinpoint, "3.1".
+	Producer *Producer
 	Version  string
 	Families []*Family // by name
 	Types    []*Type   // every named type, by name
 	// Catchall is the event that takes event types no other event claims, or
 	// nil.
 	Catchall *Event
+	// Interfaces are the x-interfaces, by name, and Accessors the methods
+	// of their implementers, by receiver name (interfaces.go).
+	Interfaces []*Interface
+	Accessors  []*Accessor
 }
 
 // Family is a group of events described by one schema file.
@@ -42,10 +46,14 @@ type Family struct {
 type Event struct {
 	Type   *Type
 	Family *Family
-	// EventTypes are the event_type values the event is for, from const or
-	// enum; empty for a catch-all, whose EventTypeSchema decides.
+	// EventTypes are the event types (values of the producer's type member)
+	// the event is for, from const or enum; empty for a catch-all, whose
+	// EventTypeSchema decides.
 	EventTypes      []string
 	EventTypeSchema *load.Schema
+	// TypeField, VersionField, TimeField and ArrivalField are the fields of
+	// the producer's Members.
+	TypeField, VersionField, TimeField, ArrivalField *Field
 }
 
 // TypeKind says what a named type is.
@@ -62,6 +70,8 @@ const (
 	// Lazy holds a struct that is decoded on first access (x-lazy): the
 	// Go type of a property whose value is such a struct.
 	Lazy
+	// Refined is a struct that embeds Base and narrows it (refine.go).
+	Refined
 )
 
 // Type is a named Go type.
@@ -83,6 +93,10 @@ type Type struct {
 	// EmbeddedJSON, Lazy
 	Target        *GoType // the struct or map the document decodes to
 	ContentSchema *load.Schema
+
+	// Refinement: the struct embedded, and what the refinement adds.
+	Base   *Type
+	Refine *Refinement
 }
 
 // EnumValue is one value of a StringSet, with its constant's name.
@@ -170,7 +184,7 @@ type Error struct {
 func (e *Error) Error() string { return e.Loc.String() + ": " + e.Msg }
 
 // Build makes the model of one producer version from its loaded documents.
-func Build(set *load.Set, importPath, producer, version string) (*Package, error) {
+func Build(set *load.Set, importPath string, producer *Producer, version string) (*Package, error) {
 	b := &builder{
 		pkg:    &Package{ImportPath: importPath, Name: path.Base(importPath), Producer: producer, Version: version},
 		types:  map[*load.Schema]*Type{},
@@ -186,9 +200,12 @@ func Build(set *load.Set, importPath, producer, version string) (*Package, error
 		}
 	}
 	if len(b.pkg.Families) == 0 {
-		return nil, fmt.Errorf("%s %s: no family file (a root with x-family) among the schemas", producer, version)
+		return nil, fmt.Errorf("%s %s: no family file (a root with x-family) among the schemas", producer.Name, version)
 	}
 	sort.Slice(b.pkg.Families, func(i, j int) bool { return b.pkg.Families[i].Name < b.pkg.Families[j].Name })
+	if err := b.interfaces(set); err != nil {
+		return nil, err
+	}
 	for _, t := range b.byName {
 		b.pkg.Types = append(b.pkg.Types, t)
 	}
@@ -205,17 +222,6 @@ type builder struct {
 
 func fail(s *load.Schema, format string, args ...any) error {
 	return &Error{Loc: s.Loc, Msg: fmt.Sprintf(format, args...)}
-}
-
-// The members every event has, with the Go kinds the Event interface needs.
-var envelope = []struct {
-	name string
-	kind GoKind
-}{
-	{"event_type", String},
-	{"event_timestamp", UnixMillis},
-	{"arrival_timestamp", UnixMillis},
-	{"event_version", String},
 }
 
 func (b *builder) family(doc *load.Document) error {
@@ -237,9 +243,11 @@ func (b *builder) family(doc *load.Document) error {
 			return err
 		}
 		ev := &Event{Type: t, Family: fam}
-		for _, m := range envelope {
+		members := b.pkg.Producer.Members
+		var fields []*Field
+		for _, m := range members.required() {
 			var f *Field
-			for _, tf := range t.Fields {
+			for _, tf := range t.StructFields() {
 				if tf.JSONName == m.name {
 					f = tf
 				}
@@ -250,8 +258,13 @@ func (b *builder) family(doc *load.Document) error {
 			if f.Type.Kind != m.kind || !f.Required {
 				return fail(f.Schema, "the event member %s must be required and map to %s", m.name, kindName(m.kind))
 			}
+			fields = append(fields, f)
 		}
-		etSchema := target.Property("event_type")
+		ev.TypeField, ev.TimeField, ev.ArrivalField, ev.VersionField = fields[0], fields[1], fields[2], fields[3]
+		etSchema := target.Property(members.Type)
+		if etSchema == nil && t.Kind == Refined {
+			etSchema = t.Base.Schema.Property(members.Type)
+		}
 		switch chain := Chain(etSchema); {
 		case firstConst(chain) != nil:
 			ev.EventTypes = []string{firstConst(chain).String}
@@ -261,7 +274,7 @@ func (b *builder) family(doc *load.Document) error {
 			}
 		default:
 			if b.pkg.Catchall != nil {
-				return fail(etSchema, "event_type has neither const nor enum, which makes %s the catch-all event; %s already is", t.Name, b.pkg.Catchall.Type.Name)
+				return fail(etSchema, "%s has neither const nor enum, which makes %s the catch-all event; %s already is", members.Type, t.Name, b.pkg.Catchall.Type.Name)
 			}
 			ev.EventTypeSchema = etSchema
 			b.pkg.Catchall = ev
@@ -352,6 +365,9 @@ func (b *builder) register(t *Type) error {
 func (b *builder) structType(s *load.Schema, hint string) (*Type, error) {
 	if t, ok := b.types[s]; ok {
 		return t, nil
+	}
+	if IsRefinement(s) {
+		return b.refinedType(s, hint)
 	}
 	t := &Type{Name: typeName(s, hint), Doc: s.Description, Kind: Struct, Schema: s, AdditionalProperties: s.AdditionalProperties}
 	if t.Name == "" {
@@ -598,6 +614,13 @@ func (b *builder) nonNullType(s *load.Schema, chain []*load.Schema, jsonType, hi
 			}
 			return &GoType{Kind: Map, Elem: elem, Chain: chain}, nil
 		}
+		if r := owner(chain, IsRefinement); r != nil {
+			t, err := b.refinedType(r, hint)
+			if err != nil {
+				return nil, err
+			}
+			return &GoType{Kind: Named, Named: t, Chain: chain}, nil
+		}
 		o := props
 		if o == nil {
 			o = owner(chain, func(s *load.Schema) bool { return s.HasType("object") })
@@ -768,26 +791,27 @@ type Format struct {
 	Kind string
 	// Producer and Envelope are x-producer and x-envelope.
 	Producer, Envelope string
-	// EventType is the event_type const of a non-event format: the
-	// dispatcher recognizes such records by event_type alone, whatever their
-	// event_version, before routing by version.
+	// EventType is the const of the type member in a non-event format: the
+	// dispatcher recognizes such records by their event type alone, whatever
+	// their version, before routing by version.
 	EventType string
 	Schema    *load.Schema
 }
 
 // The kinds of format (x-format-kind).
 const (
-	// FormatLegacy is an older Pinpoint layout, without event_version.
+	// FormatLegacy is an older layout of the producer, without a version.
 	FormatLegacy = "legacy"
 	// FormatForeign is the record of another producer.
 	FormatForeign = "foreign"
-	// FormatNonEvent is a record Pinpoint writes that is not an event.
+	// FormatNonEvent is a record the producer writes that is not an event.
 	FormatNonEvent = "non-event"
 )
 
-// Formats returns the formats of a producer's format files: every $defs
-// member, in file order, which must carry x-format-kind.
-func Formats(set *load.Set) ([]*Format, error) {
+// formats returns the formats of a producer's format files: every $defs
+// member, in file order, which must carry x-format-kind. typeMember is the
+// member that holds the event type.
+func formats(set *load.Set, typeMember string) ([]*Format, error) {
 	var out []*Format
 	for _, doc := range set.Docs {
 		for _, def := range doc.Root.Defs {
@@ -804,9 +828,9 @@ func Formats(set *load.Set) ([]*Format, error) {
 			ft := &Format{Name: def.Name, Title: s.Title, Doc: s.Description, Kind: s.FormatKind,
 				Producer: s.Producer, Envelope: s.Envelope, Schema: s}
 			if ft.Kind == FormatNonEvent {
-				ft.EventType = eventTypeConst(s)
+				ft.EventType = eventTypeConst(s, typeMember)
 				if ft.EventType == "" {
-					return nil, fail(s, "a non-event format needs a required event_type property with a string const: the dispatcher recognizes it by event_type alone")
+					return nil, fail(s, "a non-event format needs a required %s property with a string const: the dispatcher recognizes it by %s alone", typeMember, typeMember)
 				}
 			}
 			out = append(out, ft)
@@ -815,14 +839,14 @@ func Formats(set *load.Set) ([]*Format, error) {
 	return out, nil
 }
 
-// eventTypeConst returns the string const of a schema's required event_type
-// property, or "".
-func eventTypeConst(s *load.Schema) string {
-	if !slices.Contains(s.Required, "event_type") {
+// eventTypeConst returns the string const of a schema's required property
+// typeMember, or "".
+func eventTypeConst(s *load.Schema, typeMember string) string {
+	if !slices.Contains(s.Required, typeMember) {
 		return ""
 	}
 	for _, p := range s.Properties {
-		if p.Name == "event_type" && p.Schema.Const != nil && p.Schema.Const.Kind == "string" {
+		if p.Name == typeMember && p.Schema.Const != nil && p.Schema.Const.Kind == "string" {
 			return p.Schema.Const.String
 		}
 	}

@@ -1,6 +1,7 @@
 // Package refcheck validates events with the reference validator,
 // github.com/santhosh-tekuri/jsonschema/v6, against the same schemas and with
-// the same routing (event_version, event_type) as the generated code. Tests
+// the same routing (the version and type members each producer file names)
+// as the generated code. Tests
 // and `make check` use it to hold the generated validators to the reference.
 package refcheck
 
@@ -207,17 +208,29 @@ func (c *Checker) Check(data []byte) (route *generator.Route, res Result, err er
 		return nil, res, ErrBeyondReference
 	}
 	obj, _ := instance.(map[string]any)
-	version, okVersion := obj["event_version"].(string)
-	eventType, okType := obj["event_type"].(string)
-	if !okVersion || !okType {
-		return nil, res, nil
+	// Each producer names its own version and type members.
+	tried := map[[2]string]bool{}
+	for _, r := range c.routes {
+		members := [2]string{r.VersionMember, r.TypeMember}
+		if tried[members] {
+			continue
+		}
+		tried[members] = true
+		version, okVersion := obj[r.VersionMember].(string)
+		eventType, okType := obj[r.TypeMember].(string)
+		if !okVersion || !okType {
+			continue
+		}
+		route, err = c.Route(version, eventType)
+		if err != nil {
+			return nil, res, err
+		}
+		if route != nil {
+			res, err = c.Validate(route.SchemaURI, instance)
+			return route, res, err
+		}
 	}
-	route, err = c.Route(version, eventType)
-	if err != nil || route == nil {
-		return nil, res, err
-	}
-	res, err = c.Validate(route.SchemaURI, instance)
-	return route, res, err
+	return nil, res, nil
 }
 
 // leaf is a failing place found by the reference.

@@ -15,7 +15,7 @@ import (
 	"github.com/go-faster/jx"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint/v3p0"
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint/v3p1"
 	"github.com/pinpoint-events/pinpoint-events/generator/refcheck"
@@ -31,7 +31,7 @@ type event struct {
 	data    []byte
 	version string
 	typ     string
-	reused  pinpoint.Event // the value of its Go type that every event of that type is decoded into
+	reused  anyevent.Event // the value of its Go type that every event of that type is decoded into
 	mirror  reflect.Type   // the same shape without methods, for other libraries
 	schema  string         // the URI of its schema, for the reference validator
 }
@@ -55,9 +55,9 @@ func load(b *testing.B) []event {
 			panic(err)
 		}
 		var total int
-		reused := map[string]pinpoint.Event{}
+		reused := map[string]anyevent.Event{}
 		for _, data := range raw {
-			ev, err := pinpoint.Decode(data)
+			ev, err := anyevent.Decode(data)
 			if err != nil {
 				continue // the benchmarks decode valid, routable events
 			}
@@ -80,7 +80,7 @@ func load(b *testing.B) []event {
 	return events
 }
 
-func newEvent(version, typ string) pinpoint.Event {
+func newEvent(version, typ string) anyevent.Event {
 	if version == v3p0.Version {
 		return v3p0.New(typ)
 	}
@@ -137,7 +137,7 @@ func mirror(t reflect.Type) reflect.Type {
 				if !f.IsExported() || f.Tag.Get("json") == "-" {
 					continue
 				}
-				fields = append(fields, reflect.StructField{Name: f.Name, Type: mirror(f.Type), Tag: f.Tag})
+				fields = append(fields, reflect.StructField{Name: f.Name, Type: mirror(f.Type), Tag: f.Tag, Anonymous: f.Anonymous})
 			}
 			m = reflect.StructOf(fields)
 		}
@@ -169,7 +169,7 @@ func BenchmarkDecode(b *testing.B) {
 // engagement events, and the JSON documents inside strings, decoded with the
 // event rather than on first access.
 func BenchmarkDecodeEager(b *testing.B) {
-	eager := pinpoint.DecodeOptions{Eager: true}
+	eager := anyevent.DecodeOptions{Eager: true}
 	run(b, func(e *event) error { return e.reused.UnmarshalJSONWith(e.data, eager) })
 }
 
@@ -186,7 +186,7 @@ func BenchmarkDecodeValidate(b *testing.B) {
 // a direct call of the version package with a new value.
 func BenchmarkDispatch(b *testing.B) {
 	run(b, func(e *event) error {
-		_, err := pinpoint.Decode(e.data)
+		_, err := anyevent.Decode(e.data)
 		return err
 	})
 }
@@ -259,12 +259,12 @@ func BenchmarkJxValid(b *testing.B) {
 // only that library would leave it, not interleaved with the other's.
 var (
 	encodeOnce   sync.Once
-	ourValues    []pinpoint.Event
+	ourValues    []anyevent.Event
 	mirrorValues []any
 	encodeSize   int64
 )
 
-func encodeSet(b *testing.B) ([]pinpoint.Event, []any) {
+func encodeSet(b *testing.B) ([]anyevent.Event, []any) {
 	evs := load(b)
 	encodeOnce.Do(func() {
 		n := min(len(evs), 10000)

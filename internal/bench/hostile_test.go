@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint/v3p1"
 	"github.com/pinpoint-events/pinpoint-events/internal/corpus"
 )
@@ -24,7 +24,7 @@ import (
 func hostBase(tb testing.TB) []byte {
 	tb.Helper()
 	for _, data := range corpus.Events(corpus.Options{N: 200, Seed: 1}) {
-		if ev, err := pinpoint.Decode(data); err == nil && fmt.Sprintf("%T", ev) == "*v3p1.AppEvent" && ev.Validate() == nil && bytes.HasPrefix(data, []byte("{")) {
+		if ev, err := anyevent.Decode(data); err == nil && fmt.Sprintf("%T", ev) == "*v3p1.AppEvent" && ev.Validate() == nil && bytes.HasPrefix(data, []byte("{")) {
 			return data
 		}
 	}
@@ -82,7 +82,7 @@ func TestWrongKindMemberMemory(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := withAttributes(base, tc.attributes)
-			ev, err := pinpoint.Decode(data)
+			ev, err := anyevent.Decode(data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -108,7 +108,7 @@ func BenchmarkUnknownMembers(b *testing.B) {
 		b.Run(fmt.Sprintf("n=%.0e", float64(n)), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
-				if _, err := pinpoint.Decode(data); err != nil {
+				if _, err := anyevent.Decode(data); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -134,7 +134,7 @@ func BenchmarkWrongKindMember(b *testing.B) {
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
 			for b.Loop() {
-				ev, err := pinpoint.Decode(data)
+				ev, err := anyevent.Decode(data)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -154,7 +154,7 @@ func BenchmarkWrongKindMember(b *testing.B) {
 func TestManyUnknownMembers(t *testing.T) {
 	const n = 200_000
 	data := withUnknownMembers(hostBase(t), n)
-	ev, err := pinpoint.Decode(data)
+	ev, err := anyevent.Decode(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +187,7 @@ func TestConstViolationMemory(t *testing.T) {
 	var ev v3p1.AppMonetizationEvent
 	// The event_type of the base event breaks the const too: decoding
 	// reports that, and decodes all the same.
-	var broken *pinpoint.ConstError
+	var broken *anyevent.ConstError
 	if err := ev.UnmarshalJSON(data); err != nil && !errors.As(err, &broken) {
 		t.Fatal(err)
 	}
@@ -207,10 +207,10 @@ func TestConstViolationMemory(t *testing.T) {
 func TestRecordWithoutVersionMemory(t *testing.T) {
 	data := []byte(`{"event_type":"_email.send","attributes":` + zeros(recordSize) + `}`)
 	var err error
-	allocated := allocatedBy(func() { _, err = pinpoint.Decode(data) })
-	var missing *pinpoint.MissingVersionError
+	allocated := allocatedBy(func() { _, err = anyevent.Decode(data) })
+	var missing *anyevent.MissingVersionError
 	if !errors.As(err, &missing) {
-		t.Errorf("Decode: %v, want a *pinpoint.MissingVersionError", err)
+		t.Errorf("Decode: %v, want a *anyevent.MissingVersionError", err)
 	}
 	if limit := uint64(4 * len(data)); allocated > limit {
 		t.Errorf("decoding a record of %d bytes allocated %d bytes, more than %d", len(data), allocated, limit)

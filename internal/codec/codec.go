@@ -379,7 +379,7 @@ func (d *Decoder) Start() int {
 
 // Head is what a dispatcher reads of an event before decoding it.
 type Head struct {
-	// Version and Type hold event_version and event_type: a string's value,
+	// Version and Type hold the version and the event type: a string's value,
 	// or the JSON text of a member of another type (then VersionIsString or
 	// TypeIsString is false).
 	Version, Type                 string
@@ -387,18 +387,23 @@ type Head struct {
 	VersionIsString, TypeIsString bool
 }
 
-// ReadHead reads event_version and event_type from the top level of the
+// ReadHead reads the members named versionMember and typeMember
+// (event_version and event_type for Pinpoint) from the top level of the
 // JSON object in data. It stops as soon as it has both, so the rest of data
 // is checked by the decoder that comes next; a dispatcher that finds the
 // decoded event disagree with the head (a duplicate member: the last one
 // counts, as with encoding/json) reads it again with ReadFullHead.
-func ReadHead(data []byte) (Head, error) { return readHead(data, false) }
+func ReadHead(data []byte, versionMember, typeMember string) (Head, error) {
+	return readHead(data, versionMember, typeMember, false)
+}
 
 // ReadFullHead is ReadHead that reads the whole top level, so that a later
-// duplicate of event_version or event_type wins.
-func ReadFullHead(data []byte) (Head, error) { return readHead(data, true) }
+// duplicate of either member wins.
+func ReadFullHead(data []byte, versionMember, typeMember string) (Head, error) {
+	return readHead(data, versionMember, typeMember, true)
+}
 
-func readHead(data []byte, full bool) (Head, error) {
+func readHead(data []byte, versionMember, typeMember string, full bool) (Head, error) {
 	var h Head
 	// A pooled decoder: its string arena serves the two strings of every
 	// head, instead of a new arena per call.
@@ -426,11 +431,13 @@ func readHead(data []byte, full bool) (Head, error) {
 		if !more {
 			return h, d.End()
 		}
-		switch string(name) {
-		case "event_version":
+		// Comparisons, not a switch on string(name): with cases that are
+		// not constants, the switch would copy every member name.
+		switch {
+		case string(name) == versionMember:
 			h.HasVersion = true
 			h.Version, h.VersionIsString, err = headValue(d)
-		case "event_type":
+		case string(name) == typeMember:
 			h.HasType = true
 			h.Type, h.TypeIsString, err = headValue(d)
 		default:

@@ -136,12 +136,12 @@ func TestReadHead(t *testing.T) {
 		{`{"event_version":3.1}`, Head{Version: "3.1", HasVersion: true}},
 		{`{}`, Head{}},
 	} {
-		got, err := ReadHead([]byte(tc.in))
+		got, err := ReadHead([]byte(tc.in), "event_version", "event_type")
 		if err != nil || got != tc.want {
 			t.Errorf("%s: %+v, %v", tc.in, got, err)
 		}
 	}
-	if _, err := ReadHead([]byte(`"x"`)); err == nil {
+	if _, err := ReadHead([]byte(`"x"`), "event_version", "event_type"); err == nil {
 		t.Error("a string has a head")
 	}
 }

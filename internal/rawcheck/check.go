@@ -3,7 +3,7 @@
 // by its first byte), the applicators (anyOf, oneOf, not, if/then/else),
 // required and dependent members, enum and uniqueness tests, Go values turned
 // into raw values for the checks generated code makes on typed fields, and
-// ValidateRaw, which validates a document without decoding it.
+// ParseEvent and Validate, which validate an event without decoding it.
 //
 // It is apart from internal/codec because decoding does not need it: the
 // decoders keep a value that does not fit raw, and only validation looks
@@ -275,20 +275,6 @@ func Accepts(check Check, v *jsonvalue.Value) bool {
 	var c validation.Collector
 	check(v, &c)
 	return c.Len() == 0
-}
-
-// ValidateRaw checks the JSON in data against a raw-value validator, with
-// the annotation keywords opts asserts. Malformed JSON is a
-// *pinpointevents.SyntaxError, as from the decoders.
-func ValidateRaw(data []byte, check Check, opts validation.Options) error {
-	v, err := jsonvalue.ParseLazy(data) // reads the grammar of the decoders
-
-	if err != nil {
-		return err
-	}
-	c := validation.Collector{Options: opts}
-	check(&v, &c)
-	return c.Err()
 }
 
 // Member is how a member of one name is checked: against Check (nil: it

@@ -177,9 +177,14 @@ func (v *EmailBounce) ValidateWith(opts ValidateOptions) error {
 }
 
 // The email the event is about.
-type EmailClickChannel struct {
-	// The email, and what happened to it.
-	MailEvent EmailClickMailEvent `json:"mail_event"`
+type EmailChannel struct {
+	// The email, and what happened to it. Which detail member an event carries
+	// depends on its type (send on _email.send, delivery on _email.delivered,
+	// click on clicks and unsubscribes, ...); each type's schema requires it
+	// where Pinpoint always writes it. All are declared here, once, so a detail
+	// member on an event of another type is checked against its schema too, where
+	// a schema per type kept it as an unknown member.
+	MailEvent EmailMailEvent `json:"mail_event"`
 
 	// Rest holds, as raw JSON in input order, the members that have no field
 	// above and the members whose value does not fit their field's Go type
@@ -192,19 +197,19 @@ type EmailClickChannel struct {
 }
 
 const (
-	absentEmailClickChannelMailEvent = 1 << 0
+	absentEmailChannelMailEvent = 1 << 0
 )
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
-func (v *EmailClickChannel) Validate() error {
+func (v *EmailChannel) Validate() error {
 	return v.ValidateWith(ValidateOptions{})
 }
 
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
-func (v *EmailClickChannel) ValidateWith(opts ValidateOptions) error {
+func (v *EmailChannel) ValidateWith(opts ValidateOptions) error {
 	return validation.Run(opts, v.validate)
 }
 
@@ -240,65 +245,13 @@ func (v *EmailClickDetails) ValidateWith(opts ValidateOptions) error {
 }
 
 // The recipient clicked a link in the email (event type _email.click).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.click"; facets.email_channel.mail_event
+// requires mail and click.
 type EmailClickEvent struct {
-	// The event type, always _email.click.
-	EventType string `json:"event_type"`
-	// When the email was sent: the same for every event of one message.
-	EventTimestamp UnixMillis `json:"event_timestamp"`
-	// When Pinpoint recorded the event.
-	ArrivalTimestamp UnixMillis `json:"arrival_timestamp"`
-	// The version of the event's layout. Pinpoint writes "3.1" for every current
-	// event.
-	EventVersion string `json:"event_version"`
-	// The Pinpoint project (application) the event belongs to.
-	Application Application `json:"application"`
-	// The client the event is about.
-	Client Client `json:"client"`
-	// The device that reported the event. Holds only an empty platform for events
-	// Pinpoint itself generates.
-	Device Device `json:"device"`
-	// The app session the event happened in. Empty for events Pinpoint itself
-	// generates.
-	Session Session `json:"session"`
-	// What the email was sent for. Campaign sends carry the campaign members,
-	// journey sends the journey members, transactional sends neither. Messages
-	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null.
-	Attributes EmailAttributes `json:"attributes"`
-	// Numeric measurements attached to the event, by name. Apps may send any
-	// names. Nil when absent.
-	Metrics map[string]float64 `json:"metrics"`
-	// Context Pinpoint adds to email events. Nil when absent.
-	ClientContext *EmailClientContext `json:"client_context"`
-	// The 12-digit ID of the AWS account that owns the Pinpoint project. The only
-	// camelCase member of the envelope.
-	AWSAccountID string `json:"awsAccountId"`
-	// The email channel's part of the event.
-	Facets EmailClickFacets `json:"facets"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
+	EmailEvent
 }
-
-const (
-	absentEmailClickEventEventType        = 1 << 0
-	absentEmailClickEventEventTimestamp   = 1 << 1
-	absentEmailClickEventArrivalTimestamp = 1 << 2
-	absentEmailClickEventEventVersion     = 1 << 3
-	absentEmailClickEventApplication      = 1 << 4
-	absentEmailClickEventClient           = 1 << 5
-	absentEmailClickEventDevice           = 1 << 6
-	absentEmailClickEventSession          = 1 << 7
-	absentEmailClickEventAttributes       = 1 << 8
-	absentEmailClickEventAWSAccountID     = 1 << 9
-	absentEmailClickEventFacets           = 1 << 10
-)
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
@@ -336,73 +289,6 @@ func (v *EmailClickEvent) EventTime() time.Time {
 // ArrivalTime returns arrival_timestamp as a time.Time.
 func (v *EmailClickEvent) ArrivalTime() time.Time {
 	return v.ArrivalTimestamp.Time()
-}
-
-// The email channel's part of the event.
-type EmailClickFacets struct {
-	// The email the event is about.
-	EmailChannel EmailClickChannel `json:"email_channel"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailClickFacetsEmailChannel = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailClickFacets) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailClickFacets) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The email, and what happened to it.
-type EmailClickMailEvent struct {
-	// The email message: who sent it to whom, and its headers.
-	Mail Mail `json:"mail"`
-	// Which link was clicked, and by whom.
-	Click EmailClickDetails `json:"click"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailClickMailEventMail  = 1 << 0
-	absentEmailClickMailEventClick = 1 << 1
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailClickMailEvent) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailClickMailEvent) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
 }
 
 // Context Pinpoint adds to email events.
@@ -453,38 +339,6 @@ func (v *EmailClientContextCustom) ValidateWith(opts ValidateOptions) error {
 	return validation.Run(opts, v.validate)
 }
 
-// The email the event is about.
-type EmailComplaintChannel struct {
-	// The email, and what happened to it.
-	MailEvent EmailComplaintMailEvent `json:"mail_event"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailComplaintChannelMailEvent = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailComplaintChannel) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailComplaintChannel) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
 // The spam complaint. AWS documents these members only in its analytics
 // tables, so none is required.
 type EmailComplaintDetails struct {
@@ -517,65 +371,13 @@ func (v *EmailComplaintDetails) ValidateWith(opts ValidateOptions) error {
 }
 
 // The recipient marked the email as spam (event type _email.complaint).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.complaint";
+// facets.email_channel.mail_event requires mail.
 type EmailComplaintEvent struct {
-	// The event type, always _email.complaint.
-	EventType string `json:"event_type"`
-	// When the email was sent: the same for every event of one message.
-	EventTimestamp UnixMillis `json:"event_timestamp"`
-	// When Pinpoint recorded the event.
-	ArrivalTimestamp UnixMillis `json:"arrival_timestamp"`
-	// The version of the event's layout. Pinpoint writes "3.1" for every current
-	// event.
-	EventVersion string `json:"event_version"`
-	// The Pinpoint project (application) the event belongs to.
-	Application Application `json:"application"`
-	// The client the event is about.
-	Client Client `json:"client"`
-	// The device that reported the event. Holds only an empty platform for events
-	// Pinpoint itself generates.
-	Device Device `json:"device"`
-	// The app session the event happened in. Empty for events Pinpoint itself
-	// generates.
-	Session Session `json:"session"`
-	// What the email was sent for. Campaign sends carry the campaign members,
-	// journey sends the journey members, transactional sends neither. Messages
-	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null.
-	Attributes EmailAttributes `json:"attributes"`
-	// Numeric measurements attached to the event, by name. Apps may send any
-	// names. Nil when absent.
-	Metrics map[string]float64 `json:"metrics"`
-	// Context Pinpoint adds to email events. Nil when absent.
-	ClientContext *EmailClientContext `json:"client_context"`
-	// The 12-digit ID of the AWS account that owns the Pinpoint project. The only
-	// camelCase member of the envelope.
-	AWSAccountID string `json:"awsAccountId"`
-	// The email channel's part of the event.
-	Facets EmailComplaintFacets `json:"facets"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
+	EmailEvent
 }
-
-const (
-	absentEmailComplaintEventEventType        = 1 << 0
-	absentEmailComplaintEventEventTimestamp   = 1 << 1
-	absentEmailComplaintEventArrivalTimestamp = 1 << 2
-	absentEmailComplaintEventEventVersion     = 1 << 3
-	absentEmailComplaintEventApplication      = 1 << 4
-	absentEmailComplaintEventClient           = 1 << 5
-	absentEmailComplaintEventDevice           = 1 << 6
-	absentEmailComplaintEventSession          = 1 << 7
-	absentEmailComplaintEventAttributes       = 1 << 8
-	absentEmailComplaintEventAWSAccountID     = 1 << 9
-	absentEmailComplaintEventFacets           = 1 << 10
-)
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
@@ -615,166 +417,15 @@ func (v *EmailComplaintEvent) ArrivalTime() time.Time {
 	return v.ArrivalTimestamp.Time()
 }
 
-// The email channel's part of the event.
-type EmailComplaintFacets struct {
-	// The email the event is about.
-	EmailChannel EmailComplaintChannel `json:"email_channel"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailComplaintFacetsEmailChannel = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailComplaintFacets) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailComplaintFacets) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The email, and what happened to it.
-type EmailComplaintMailEvent struct {
-	// The email message: who sent it to whom, and its headers.
-	Mail Mail `json:"mail"`
-	// The spam complaint. AWS documents these members only in its analytics
-	// tables, so none is required. Nil when absent.
-	Complaint *EmailComplaintDetails `json:"complaint"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailComplaintMailEventMail = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailComplaintMailEvent) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailComplaintMailEvent) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The email the event is about.
-type EmailDeliveredChannel struct {
-	// The email, and what happened to it.
-	MailEvent EmailDeliveredMailEvent `json:"mail_event"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailDeliveredChannelMailEvent = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailDeliveredChannel) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailDeliveredChannel) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
 // The recipient's mail server accepted the email (event type
 // _email.delivered).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.delivered";
+// facets.email_channel.mail_event requires mail and delivery.
 type EmailDeliveredEvent struct {
-	// The event type, always _email.delivered.
-	EventType string `json:"event_type"`
-	// When the email was sent: the same for every event of one message.
-	EventTimestamp UnixMillis `json:"event_timestamp"`
-	// When Pinpoint recorded the event.
-	ArrivalTimestamp UnixMillis `json:"arrival_timestamp"`
-	// The version of the event's layout. Pinpoint writes "3.1" for every current
-	// event.
-	EventVersion string `json:"event_version"`
-	// The Pinpoint project (application) the event belongs to.
-	Application Application `json:"application"`
-	// The client the event is about.
-	Client Client `json:"client"`
-	// The device that reported the event. Holds only an empty platform for events
-	// Pinpoint itself generates.
-	Device Device `json:"device"`
-	// The app session the event happened in. Empty for events Pinpoint itself
-	// generates.
-	Session Session `json:"session"`
-	// What the email was sent for. Campaign sends carry the campaign members,
-	// journey sends the journey members, transactional sends neither. Messages
-	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null.
-	Attributes EmailAttributes `json:"attributes"`
-	// Numeric measurements attached to the event, by name. Apps may send any
-	// names. Nil when absent.
-	Metrics map[string]float64 `json:"metrics"`
-	// Context Pinpoint adds to email events. Nil when absent.
-	ClientContext *EmailClientContext `json:"client_context"`
-	// The 12-digit ID of the AWS account that owns the Pinpoint project. The only
-	// camelCase member of the envelope.
-	AWSAccountID string `json:"awsAccountId"`
-	// The email channel's part of the event.
-	Facets EmailDeliveredFacets `json:"facets"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
+	EmailEvent
 }
-
-const (
-	absentEmailDeliveredEventEventType        = 1 << 0
-	absentEmailDeliveredEventEventTimestamp   = 1 << 1
-	absentEmailDeliveredEventArrivalTimestamp = 1 << 2
-	absentEmailDeliveredEventEventVersion     = 1 << 3
-	absentEmailDeliveredEventApplication      = 1 << 4
-	absentEmailDeliveredEventClient           = 1 << 5
-	absentEmailDeliveredEventDevice           = 1 << 6
-	absentEmailDeliveredEventSession          = 1 << 7
-	absentEmailDeliveredEventAttributes       = 1 << 8
-	absentEmailDeliveredEventAWSAccountID     = 1 << 9
-	absentEmailDeliveredEventFacets           = 1 << 10
-)
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
@@ -814,73 +465,6 @@ func (v *EmailDeliveredEvent) ArrivalTime() time.Time {
 	return v.ArrivalTimestamp.Time()
 }
 
-// The email channel's part of the event.
-type EmailDeliveredFacets struct {
-	// The email the event is about.
-	EmailChannel EmailDeliveredChannel `json:"email_channel"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailDeliveredFacetsEmailChannel = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailDeliveredFacets) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailDeliveredFacets) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The email, and what happened to it.
-type EmailDeliveredMailEvent struct {
-	// The email message: who sent it to whom, and its headers.
-	Mail Mail `json:"mail"`
-	// How the recipient's mail server accepted the email.
-	Delivery EmailDelivery `json:"delivery"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailDeliveredMailEventMail     = 1 << 0
-	absentEmailDeliveredMailEventDelivery = 1 << 1
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailDeliveredMailEvent) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailDeliveredMailEvent) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
 // How the recipient's mail server accepted the email.
 type EmailDelivery struct {
 	// The SMTP reply of the receiving server. Nil when absent.
@@ -911,42 +495,12 @@ func (v *EmailDelivery) ValidateWith(opts ValidateOptions) error {
 	return validation.Run(opts, v.validate)
 }
 
-// The email the event is about.
-type EmailHardBounceChannel struct {
-	// The email, and what happened to it.
-	MailEvent EmailHardBounceMailEvent `json:"mail_event"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailHardBounceChannelMailEvent = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailHardBounceChannel) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailHardBounceChannel) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The recipient's mail server rejected the email for good, for example
-// because the address does not exist (event type _email.hardbounce).
-type EmailHardBounceEvent struct {
-	// The event type, always _email.hardbounce.
+// What every email event holds: the envelope, the attributes of the send, and
+// the email with what happened to it. Each event type is a refinement of it,
+// which fixes event_type and requires the detail member that type carries.
+type EmailEvent struct {
+	// The event type, such as _email.open: one of the types below, each of which
+	// has its own Go type.
 	EventType string `json:"event_type"`
 	// When the email was sent: the same for every event of one message.
 	EventTimestamp UnixMillis `json:"event_timestamp"`
@@ -979,7 +533,7 @@ type EmailHardBounceEvent struct {
 	// camelCase member of the envelope.
 	AWSAccountID string `json:"awsAccountId"`
 	// The email channel's part of the event.
-	Facets EmailHardBounceFacets `json:"facets"`
+	Facets EmailFacets `json:"facets"`
 
 	// Rest holds, as raw JSON in input order, the members that have no field
 	// above and the members whose value does not fit their field's Go type
@@ -992,18 +546,73 @@ type EmailHardBounceEvent struct {
 }
 
 const (
-	absentEmailHardBounceEventEventType        = 1 << 0
-	absentEmailHardBounceEventEventTimestamp   = 1 << 1
-	absentEmailHardBounceEventArrivalTimestamp = 1 << 2
-	absentEmailHardBounceEventEventVersion     = 1 << 3
-	absentEmailHardBounceEventApplication      = 1 << 4
-	absentEmailHardBounceEventClient           = 1 << 5
-	absentEmailHardBounceEventDevice           = 1 << 6
-	absentEmailHardBounceEventSession          = 1 << 7
-	absentEmailHardBounceEventAttributes       = 1 << 8
-	absentEmailHardBounceEventAWSAccountID     = 1 << 9
-	absentEmailHardBounceEventFacets           = 1 << 10
+	absentEmailEventEventType        = 1 << 0
+	absentEmailEventEventTimestamp   = 1 << 1
+	absentEmailEventArrivalTimestamp = 1 << 2
+	absentEmailEventEventVersion     = 1 << 3
+	absentEmailEventApplication      = 1 << 4
+	absentEmailEventClient           = 1 << 5
+	absentEmailEventDevice           = 1 << 6
+	absentEmailEventSession          = 1 << 7
+	absentEmailEventAttributes       = 1 << 8
+	absentEmailEventAWSAccountID     = 1 << 9
+	absentEmailEventFacets           = 1 << 10
 )
+
+// Validate checks v against its schema. It returns nil or a *ValidationError
+// listing every violation; format and embedded JSON documents are not checked
+// (see ValidateWith).
+func (v *EmailEvent) Validate() error {
+	return v.ValidateWith(ValidateOptions{})
+}
+
+// ValidateWith is Validate with the annotation keywords asserted that opts
+// name.
+func (v *EmailEvent) ValidateWith(opts ValidateOptions) error {
+	return validation.Run(opts, v.validate)
+}
+
+// The email channel's part of the event.
+type EmailFacets struct {
+	// The email the event is about.
+	EmailChannel EmailChannel `json:"email_channel"`
+
+	// Rest holds, as raw JSON in input order, the members that have no field
+	// above and the members whose value does not fit their field's Go type
+	// (Validate reports those). Encoding writes them back.
+	Rest Members `json:"-"`
+
+	// absent has a bit set for each required member the input lacked or held
+	// in Rest; those fields are left out when encoding.
+	absent uint64
+}
+
+const (
+	absentEmailFacetsEmailChannel = 1 << 0
+)
+
+// Validate checks v against its schema. It returns nil or a *ValidationError
+// listing every violation; format and embedded JSON documents are not checked
+// (see ValidateWith).
+func (v *EmailFacets) Validate() error {
+	return v.ValidateWith(ValidateOptions{})
+}
+
+// ValidateWith is Validate with the annotation keywords asserted that opts
+// name.
+func (v *EmailFacets) ValidateWith(opts ValidateOptions) error {
+	return validation.Run(opts, v.validate)
+}
+
+// The recipient's mail server rejected the email for good, for example
+// because the address does not exist (event type _email.hardbounce).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.hardbounce";
+// facets.email_channel.mail_event requires mail.
+type EmailHardBounceEvent struct {
+	EmailEvent
+}
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
@@ -1043,102 +652,52 @@ func (v *EmailHardBounceEvent) ArrivalTime() time.Time {
 	return v.ArrivalTimestamp.Time()
 }
 
-// The email channel's part of the event.
-type EmailHardBounceFacets struct {
-	// The email the event is about.
-	EmailChannel EmailHardBounceChannel `json:"email_channel"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailHardBounceFacetsEmailChannel = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailHardBounceFacets) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailHardBounceFacets) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The email, and what happened to it.
-type EmailHardBounceMailEvent struct {
-	// The email message: who sent it to whom, and its headers.
-	Mail Mail `json:"mail"`
+// The email, and what happened to it. Which detail member an event carries
+// depends on its type (send on _email.send, delivery on _email.delivered,
+// click on clicks and unsubscribes, ...); each type's schema requires it
+// where Pinpoint always writes it. All are declared here, once, so a detail
+// member on an event of another type is checked against its schema too, where
+// a schema per type kept it as an unknown member.
+type EmailMailEvent struct {
+	// The email message: who sent it to whom, and its headers. Nil when absent.
+	Mail *Mail `json:"mail"`
+	// Nothing more is known of a send: the object is empty. Nil when absent.
+	Send *EmailSendDetails `json:"send"`
+	// How the recipient's mail server accepted the email. Nil when absent.
+	Delivery *EmailDelivery `json:"delivery"`
+	// Why Pinpoint refused to send. Nil when absent.
+	Reject *EmailReject `json:"reject"`
 	// Why the email bounced. AWS documents these members only in its analytics
 	// tables, so none is required. Nil when absent.
 	Bounce *EmailBounce `json:"bounce"`
+	// The spam complaint. AWS documents these members only in its analytics
+	// tables, so none is required. Nil when absent.
+	Complaint *EmailComplaintDetails `json:"complaint"`
+	// Who opened the email. Nil when absent.
+	Open *EmailOpenDetails `json:"open"`
+	// Which link was clicked, and by whom. Nil when absent.
+	Click *EmailClickDetails `json:"click"`
+	// Why the template could not be rendered. AWS does not document this object
+	// for Pinpoint; these are the members SES uses, in Pinpoint's snake_case. Nil
+	// when absent.
+	Failure *EmailRenderingFailureDetails `json:"failure"`
 
 	// Rest holds, as raw JSON in input order, the members that have no field
 	// above and the members whose value does not fit their field's Go type
 	// (Validate reports those). Encoding writes them back.
 	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
 }
-
-const (
-	absentEmailHardBounceMailEventMail = 1 << 0
-)
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
 // (see ValidateWith).
-func (v *EmailHardBounceMailEvent) Validate() error {
+func (v *EmailMailEvent) Validate() error {
 	return v.ValidateWith(ValidateOptions{})
 }
 
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
-func (v *EmailHardBounceMailEvent) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The email the event is about.
-type EmailOpenChannel struct {
-	// The email, and what happened to it.
-	MailEvent EmailOpenMailEvent `json:"mail_event"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailOpenChannelMailEvent = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailOpenChannel) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailOpenChannel) ValidateWith(opts ValidateOptions) error {
+func (v *EmailMailEvent) ValidateWith(opts ValidateOptions) error {
 	return validation.Run(opts, v.validate)
 }
 
@@ -1169,65 +728,13 @@ func (v *EmailOpenDetails) ValidateWith(opts ValidateOptions) error {
 }
 
 // The recipient opened the email (event type _email.open).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.open"; facets.email_channel.mail_event
+// requires mail and open.
 type EmailOpenEvent struct {
-	// The event type, always _email.open.
-	EventType string `json:"event_type"`
-	// When the email was sent: the same for every event of one message.
-	EventTimestamp UnixMillis `json:"event_timestamp"`
-	// When Pinpoint recorded the event.
-	ArrivalTimestamp UnixMillis `json:"arrival_timestamp"`
-	// The version of the event's layout. Pinpoint writes "3.1" for every current
-	// event.
-	EventVersion string `json:"event_version"`
-	// The Pinpoint project (application) the event belongs to.
-	Application Application `json:"application"`
-	// The client the event is about.
-	Client Client `json:"client"`
-	// The device that reported the event. Holds only an empty platform for events
-	// Pinpoint itself generates.
-	Device Device `json:"device"`
-	// The app session the event happened in. Empty for events Pinpoint itself
-	// generates.
-	Session Session `json:"session"`
-	// What the email was sent for. Campaign sends carry the campaign members,
-	// journey sends the journey members, transactional sends neither. Messages
-	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null.
-	Attributes EmailAttributes `json:"attributes"`
-	// Numeric measurements attached to the event, by name. Apps may send any
-	// names. Nil when absent.
-	Metrics map[string]float64 `json:"metrics"`
-	// Context Pinpoint adds to email events. Nil when absent.
-	ClientContext *EmailClientContext `json:"client_context"`
-	// The 12-digit ID of the AWS account that owns the Pinpoint project. The only
-	// camelCase member of the envelope.
-	AWSAccountID string `json:"awsAccountId"`
-	// The email channel's part of the event.
-	Facets EmailOpenFacets `json:"facets"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
+	EmailEvent
 }
-
-const (
-	absentEmailOpenEventEventType        = 1 << 0
-	absentEmailOpenEventEventTimestamp   = 1 << 1
-	absentEmailOpenEventArrivalTimestamp = 1 << 2
-	absentEmailOpenEventEventVersion     = 1 << 3
-	absentEmailOpenEventApplication      = 1 << 4
-	absentEmailOpenEventClient           = 1 << 5
-	absentEmailOpenEventDevice           = 1 << 6
-	absentEmailOpenEventSession          = 1 << 7
-	absentEmailOpenEventAttributes       = 1 << 8
-	absentEmailOpenEventAWSAccountID     = 1 << 9
-	absentEmailOpenEventFacets           = 1 << 10
-)
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
@@ -1267,73 +774,6 @@ func (v *EmailOpenEvent) ArrivalTime() time.Time {
 	return v.ArrivalTimestamp.Time()
 }
 
-// The email channel's part of the event.
-type EmailOpenFacets struct {
-	// The email the event is about.
-	EmailChannel EmailOpenChannel `json:"email_channel"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailOpenFacetsEmailChannel = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailOpenFacets) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailOpenFacets) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The email, and what happened to it.
-type EmailOpenMailEvent struct {
-	// The email message: who sent it to whom, and its headers.
-	Mail Mail `json:"mail"`
-	// Who opened the email.
-	Open EmailOpenDetails `json:"open"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailOpenMailEventMail = 1 << 0
-	absentEmailOpenMailEventOpen = 1 << 1
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailOpenMailEvent) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailOpenMailEvent) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
 // Why Pinpoint refused to send.
 type EmailReject struct {
 	// The reason, such as Bad content. Nil when absent.
@@ -1358,99 +798,15 @@ func (v *EmailReject) ValidateWith(opts ValidateOptions) error {
 	return validation.Run(opts, v.validate)
 }
 
-// The email the event is about.
-type EmailRejectedChannel struct {
-	// The email, and what happened to it.
-	MailEvent EmailRejectedMailEvent `json:"mail_event"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailRejectedChannelMailEvent = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailRejectedChannel) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailRejectedChannel) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
 // Pinpoint refused to send the email, for example because it holds a virus
 // (event type _email.rejected).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.rejected";
+// facets.email_channel.mail_event requires mail.
 type EmailRejectedEvent struct {
-	// The event type, always _email.rejected.
-	EventType string `json:"event_type"`
-	// When the email was sent: the same for every event of one message.
-	EventTimestamp UnixMillis `json:"event_timestamp"`
-	// When Pinpoint recorded the event.
-	ArrivalTimestamp UnixMillis `json:"arrival_timestamp"`
-	// The version of the event's layout. Pinpoint writes "3.1" for every current
-	// event.
-	EventVersion string `json:"event_version"`
-	// The Pinpoint project (application) the event belongs to.
-	Application Application `json:"application"`
-	// The client the event is about.
-	Client Client `json:"client"`
-	// The device that reported the event. Holds only an empty platform for events
-	// Pinpoint itself generates.
-	Device Device `json:"device"`
-	// The app session the event happened in. Empty for events Pinpoint itself
-	// generates.
-	Session Session `json:"session"`
-	// What the email was sent for. Campaign sends carry the campaign members,
-	// journey sends the journey members, transactional sends neither. Messages
-	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null.
-	Attributes EmailAttributes `json:"attributes"`
-	// Numeric measurements attached to the event, by name. Apps may send any
-	// names. Nil when absent.
-	Metrics map[string]float64 `json:"metrics"`
-	// Context Pinpoint adds to email events. Nil when absent.
-	ClientContext *EmailClientContext `json:"client_context"`
-	// The 12-digit ID of the AWS account that owns the Pinpoint project. The only
-	// camelCase member of the envelope.
-	AWSAccountID string `json:"awsAccountId"`
-	// The email channel's part of the event.
-	Facets EmailRejectedFacets `json:"facets"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
+	EmailEvent
 }
-
-const (
-	absentEmailRejectedEventEventType        = 1 << 0
-	absentEmailRejectedEventEventTimestamp   = 1 << 1
-	absentEmailRejectedEventArrivalTimestamp = 1 << 2
-	absentEmailRejectedEventEventVersion     = 1 << 3
-	absentEmailRejectedEventApplication      = 1 << 4
-	absentEmailRejectedEventClient           = 1 << 5
-	absentEmailRejectedEventDevice           = 1 << 6
-	absentEmailRejectedEventSession          = 1 << 7
-	absentEmailRejectedEventAttributes       = 1 << 8
-	absentEmailRejectedEventAWSAccountID     = 1 << 9
-	absentEmailRejectedEventFacets           = 1 << 10
-)
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
@@ -1490,104 +846,6 @@ func (v *EmailRejectedEvent) ArrivalTime() time.Time {
 	return v.ArrivalTimestamp.Time()
 }
 
-// The email channel's part of the event.
-type EmailRejectedFacets struct {
-	// The email the event is about.
-	EmailChannel EmailRejectedChannel `json:"email_channel"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailRejectedFacetsEmailChannel = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailRejectedFacets) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailRejectedFacets) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The email, and what happened to it.
-type EmailRejectedMailEvent struct {
-	// The email message: who sent it to whom, and its headers.
-	Mail Mail `json:"mail"`
-	// Why Pinpoint refused to send. Nil when absent.
-	Reject *EmailReject `json:"reject"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailRejectedMailEventMail = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailRejectedMailEvent) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailRejectedMailEvent) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The email the event is about.
-type EmailRenderingFailureChannel struct {
-	// The email, and what happened to it.
-	MailEvent EmailRenderingFailureMailEvent `json:"mail_event"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailRenderingFailureChannelMailEvent = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailRenderingFailureChannel) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailRenderingFailureChannel) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
 // Why the template could not be rendered. AWS does not document this object
 // for Pinpoint; these are the members SES uses, in Pinpoint's snake_case.
 type EmailRenderingFailureDetails struct {
@@ -1618,65 +876,12 @@ func (v *EmailRenderingFailureDetails) ValidateWith(opts ValidateOptions) error 
 // Pinpoint could not render the email from its template (event type
 // _email.rendering_failure). AWS documents this type in troubleshooting but
 // not its layout; the details are kept as they come.
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.rendering_failure".
 type EmailRenderingFailureEvent struct {
-	// The event type, always _email.rendering_failure.
-	EventType string `json:"event_type"`
-	// When the email was sent: the same for every event of one message.
-	EventTimestamp UnixMillis `json:"event_timestamp"`
-	// When Pinpoint recorded the event.
-	ArrivalTimestamp UnixMillis `json:"arrival_timestamp"`
-	// The version of the event's layout. Pinpoint writes "3.1" for every current
-	// event.
-	EventVersion string `json:"event_version"`
-	// The Pinpoint project (application) the event belongs to.
-	Application Application `json:"application"`
-	// The client the event is about.
-	Client Client `json:"client"`
-	// The device that reported the event. Holds only an empty platform for events
-	// Pinpoint itself generates.
-	Device Device `json:"device"`
-	// The app session the event happened in. Empty for events Pinpoint itself
-	// generates.
-	Session Session `json:"session"`
-	// What the email was sent for. Campaign sends carry the campaign members,
-	// journey sends the journey members, transactional sends neither. Messages
-	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null.
-	Attributes EmailAttributes `json:"attributes"`
-	// Numeric measurements attached to the event, by name. Apps may send any
-	// names. Nil when absent.
-	Metrics map[string]float64 `json:"metrics"`
-	// Context Pinpoint adds to email events. Nil when absent.
-	ClientContext *EmailClientContext `json:"client_context"`
-	// The 12-digit ID of the AWS account that owns the Pinpoint project. The only
-	// camelCase member of the envelope.
-	AWSAccountID string `json:"awsAccountId"`
-	// The email channel's part of the event.
-	Facets EmailRenderingFailureFacets `json:"facets"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
+	EmailEvent
 }
-
-const (
-	absentEmailRenderingFailureEventEventType        = 1 << 0
-	absentEmailRenderingFailureEventEventTimestamp   = 1 << 1
-	absentEmailRenderingFailureEventArrivalTimestamp = 1 << 2
-	absentEmailRenderingFailureEventEventVersion     = 1 << 3
-	absentEmailRenderingFailureEventApplication      = 1 << 4
-	absentEmailRenderingFailureEventClient           = 1 << 5
-	absentEmailRenderingFailureEventDevice           = 1 << 6
-	absentEmailRenderingFailureEventSession          = 1 << 7
-	absentEmailRenderingFailureEventAttributes       = 1 << 8
-	absentEmailRenderingFailureEventAWSAccountID     = 1 << 9
-	absentEmailRenderingFailureEventFacets           = 1 << 10
-)
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
@@ -1716,98 +921,6 @@ func (v *EmailRenderingFailureEvent) ArrivalTime() time.Time {
 	return v.ArrivalTimestamp.Time()
 }
 
-// The email channel's part of the event.
-type EmailRenderingFailureFacets struct {
-	// The email the event is about.
-	EmailChannel EmailRenderingFailureChannel `json:"email_channel"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailRenderingFailureFacetsEmailChannel = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailRenderingFailureFacets) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailRenderingFailureFacets) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The email, and what happened to it.
-type EmailRenderingFailureMailEvent struct {
-	// The email message: who sent it to whom, and its headers. Nil when absent.
-	Mail *Mail `json:"mail"`
-	// Why the template could not be rendered. AWS does not document this object
-	// for Pinpoint; these are the members SES uses, in Pinpoint's snake_case. Nil
-	// when absent.
-	Failure *EmailRenderingFailureDetails `json:"failure"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-}
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailRenderingFailureMailEvent) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailRenderingFailureMailEvent) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The email the event is about.
-type EmailSendChannel struct {
-	// The email, and what happened to it.
-	MailEvent EmailSendMailEvent `json:"mail_event"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailSendChannelMailEvent = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailSendChannel) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailSendChannel) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
 // Nothing more is known of a send: the object is empty.
 type EmailSendDetails struct {
 
@@ -1831,65 +944,13 @@ func (v *EmailSendDetails) ValidateWith(opts ValidateOptions) error {
 }
 
 // Pinpoint accepted an email for sending (event type _email.send).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.send"; facets.email_channel.mail_event
+// requires mail and send.
 type EmailSendEvent struct {
-	// The event type, always _email.send.
-	EventType string `json:"event_type"`
-	// When the email was sent: the same for every event of one message.
-	EventTimestamp UnixMillis `json:"event_timestamp"`
-	// When Pinpoint recorded the event.
-	ArrivalTimestamp UnixMillis `json:"arrival_timestamp"`
-	// The version of the event's layout. Pinpoint writes "3.1" for every current
-	// event.
-	EventVersion string `json:"event_version"`
-	// The Pinpoint project (application) the event belongs to.
-	Application Application `json:"application"`
-	// The client the event is about.
-	Client Client `json:"client"`
-	// The device that reported the event. Holds only an empty platform for events
-	// Pinpoint itself generates.
-	Device Device `json:"device"`
-	// The app session the event happened in. Empty for events Pinpoint itself
-	// generates.
-	Session Session `json:"session"`
-	// What the email was sent for. Campaign sends carry the campaign members,
-	// journey sends the journey members, transactional sends neither. Messages
-	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null.
-	Attributes EmailAttributes `json:"attributes"`
-	// Numeric measurements attached to the event, by name. Apps may send any
-	// names. Nil when absent.
-	Metrics map[string]float64 `json:"metrics"`
-	// Context Pinpoint adds to email events. Nil when absent.
-	ClientContext *EmailClientContext `json:"client_context"`
-	// The 12-digit ID of the AWS account that owns the Pinpoint project. The only
-	// camelCase member of the envelope.
-	AWSAccountID string `json:"awsAccountId"`
-	// The email channel's part of the event.
-	Facets EmailSendFacets `json:"facets"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
+	EmailEvent
 }
-
-const (
-	absentEmailSendEventEventType        = 1 << 0
-	absentEmailSendEventEventTimestamp   = 1 << 1
-	absentEmailSendEventArrivalTimestamp = 1 << 2
-	absentEmailSendEventEventVersion     = 1 << 3
-	absentEmailSendEventApplication      = 1 << 4
-	absentEmailSendEventClient           = 1 << 5
-	absentEmailSendEventDevice           = 1 << 6
-	absentEmailSendEventSession          = 1 << 7
-	absentEmailSendEventAttributes       = 1 << 8
-	absentEmailSendEventAWSAccountID     = 1 << 9
-	absentEmailSendEventFacets           = 1 << 10
-)
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
@@ -1929,167 +990,16 @@ func (v *EmailSendEvent) ArrivalTime() time.Time {
 	return v.ArrivalTimestamp.Time()
 }
 
-// The email channel's part of the event.
-type EmailSendFacets struct {
-	// The email the event is about.
-	EmailChannel EmailSendChannel `json:"email_channel"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailSendFacetsEmailChannel = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailSendFacets) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailSendFacets) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The email, and what happened to it.
-type EmailSendMailEvent struct {
-	// The email message: who sent it to whom, and its headers.
-	Mail Mail `json:"mail"`
-	// Nothing more is known of a send: the object is empty.
-	Send EmailSendDetails `json:"send"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailSendMailEventMail = 1 << 0
-	absentEmailSendMailEventSend = 1 << 1
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailSendMailEvent) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailSendMailEvent) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The email the event is about.
-type EmailSoftBounceChannel struct {
-	// The email, and what happened to it.
-	MailEvent EmailSoftBounceMailEvent `json:"mail_event"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailSoftBounceChannelMailEvent = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailSoftBounceChannel) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailSoftBounceChannel) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
 // The recipient's mail server rejected the email for now, for example because
 // the mailbox is full; Pinpoint gave up retrying (event type
 // _email.softbounce).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.softbounce";
+// facets.email_channel.mail_event requires mail.
 type EmailSoftBounceEvent struct {
-	// The event type, always _email.softbounce.
-	EventType string `json:"event_type"`
-	// When the email was sent: the same for every event of one message.
-	EventTimestamp UnixMillis `json:"event_timestamp"`
-	// When Pinpoint recorded the event.
-	ArrivalTimestamp UnixMillis `json:"arrival_timestamp"`
-	// The version of the event's layout. Pinpoint writes "3.1" for every current
-	// event.
-	EventVersion string `json:"event_version"`
-	// The Pinpoint project (application) the event belongs to.
-	Application Application `json:"application"`
-	// The client the event is about.
-	Client Client `json:"client"`
-	// The device that reported the event. Holds only an empty platform for events
-	// Pinpoint itself generates.
-	Device Device `json:"device"`
-	// The app session the event happened in. Empty for events Pinpoint itself
-	// generates.
-	Session Session `json:"session"`
-	// What the email was sent for. Campaign sends carry the campaign members,
-	// journey sends the journey members, transactional sends neither. Messages
-	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null.
-	Attributes EmailAttributes `json:"attributes"`
-	// Numeric measurements attached to the event, by name. Apps may send any
-	// names. Nil when absent.
-	Metrics map[string]float64 `json:"metrics"`
-	// Context Pinpoint adds to email events. Nil when absent.
-	ClientContext *EmailClientContext `json:"client_context"`
-	// The 12-digit ID of the AWS account that owns the Pinpoint project. The only
-	// camelCase member of the envelope.
-	AWSAccountID string `json:"awsAccountId"`
-	// The email channel's part of the event.
-	Facets EmailSoftBounceFacets `json:"facets"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
+	EmailEvent
 }
-
-const (
-	absentEmailSoftBounceEventEventType        = 1 << 0
-	absentEmailSoftBounceEventEventTimestamp   = 1 << 1
-	absentEmailSoftBounceEventArrivalTimestamp = 1 << 2
-	absentEmailSoftBounceEventEventVersion     = 1 << 3
-	absentEmailSoftBounceEventApplication      = 1 << 4
-	absentEmailSoftBounceEventClient           = 1 << 5
-	absentEmailSoftBounceEventDevice           = 1 << 6
-	absentEmailSoftBounceEventSession          = 1 << 7
-	absentEmailSoftBounceEventAttributes       = 1 << 8
-	absentEmailSoftBounceEventAWSAccountID     = 1 << 9
-	absentEmailSoftBounceEventFacets           = 1 << 10
-)
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
@@ -2129,166 +1039,15 @@ func (v *EmailSoftBounceEvent) ArrivalTime() time.Time {
 	return v.ArrivalTimestamp.Time()
 }
 
-// The email channel's part of the event.
-type EmailSoftBounceFacets struct {
-	// The email the event is about.
-	EmailChannel EmailSoftBounceChannel `json:"email_channel"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailSoftBounceFacetsEmailChannel = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailSoftBounceFacets) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailSoftBounceFacets) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The email, and what happened to it.
-type EmailSoftBounceMailEvent struct {
-	// The email message: who sent it to whom, and its headers.
-	Mail Mail `json:"mail"`
-	// Why the email bounced. AWS documents these members only in its analytics
-	// tables, so none is required. Nil when absent.
-	Bounce *EmailBounce `json:"bounce"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailSoftBounceMailEventMail = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailSoftBounceMailEvent) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailSoftBounceMailEvent) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The email the event is about.
-type EmailUnsubscribeChannel struct {
-	// The email, and what happened to it.
-	MailEvent EmailUnsubscribeMailEvent `json:"mail_event"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailUnsubscribeChannelMailEvent = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailUnsubscribeChannel) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailUnsubscribeChannel) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
 // The recipient clicked an unsubscribe link in the email (event type
 // _email.unsubscribe).
+//
+// It embeds EmailEvent, whose fields, methods and encoding it shares; its
+// schema adds: event_type is "_email.unsubscribe";
+// facets.email_channel.mail_event requires mail.
 type EmailUnsubscribeEvent struct {
-	// The event type, always _email.unsubscribe.
-	EventType string `json:"event_type"`
-	// When the email was sent: the same for every event of one message.
-	EventTimestamp UnixMillis `json:"event_timestamp"`
-	// When Pinpoint recorded the event.
-	ArrivalTimestamp UnixMillis `json:"arrival_timestamp"`
-	// The version of the event's layout. Pinpoint writes "3.1" for every current
-	// event.
-	EventVersion string `json:"event_version"`
-	// The Pinpoint project (application) the event belongs to.
-	Application Application `json:"application"`
-	// The client the event is about.
-	Client Client `json:"client"`
-	// The device that reported the event. Holds only an empty platform for events
-	// Pinpoint itself generates.
-	Device Device `json:"device"`
-	// The app session the event happened in. Empty for events Pinpoint itself
-	// generates.
-	Session Session `json:"session"`
-	// What the email was sent for. Campaign sends carry the campaign members,
-	// journey sends the journey members, transactional sends neither. Messages
-	// sent with MessageRequest.Context add its keys; other members are strings or
-	// null.
-	Attributes EmailAttributes `json:"attributes"`
-	// Numeric measurements attached to the event, by name. Apps may send any
-	// names. Nil when absent.
-	Metrics map[string]float64 `json:"metrics"`
-	// Context Pinpoint adds to email events. Nil when absent.
-	ClientContext *EmailClientContext `json:"client_context"`
-	// The 12-digit ID of the AWS account that owns the Pinpoint project. The only
-	// camelCase member of the envelope.
-	AWSAccountID string `json:"awsAccountId"`
-	// The email channel's part of the event.
-	Facets EmailUnsubscribeFacets `json:"facets"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
+	EmailEvent
 }
-
-const (
-	absentEmailUnsubscribeEventEventType        = 1 << 0
-	absentEmailUnsubscribeEventEventTimestamp   = 1 << 1
-	absentEmailUnsubscribeEventArrivalTimestamp = 1 << 2
-	absentEmailUnsubscribeEventEventVersion     = 1 << 3
-	absentEmailUnsubscribeEventApplication      = 1 << 4
-	absentEmailUnsubscribeEventClient           = 1 << 5
-	absentEmailUnsubscribeEventDevice           = 1 << 6
-	absentEmailUnsubscribeEventSession          = 1 << 7
-	absentEmailUnsubscribeEventAttributes       = 1 << 8
-	absentEmailUnsubscribeEventAWSAccountID     = 1 << 9
-	absentEmailUnsubscribeEventFacets           = 1 << 10
-)
 
 // Validate checks v against its schema. It returns nil or a *ValidationError
 // listing every violation; format and embedded JSON documents are not checked
@@ -2326,72 +1085,6 @@ func (v *EmailUnsubscribeEvent) EventTime() time.Time {
 // ArrivalTime returns arrival_timestamp as a time.Time.
 func (v *EmailUnsubscribeEvent) ArrivalTime() time.Time {
 	return v.ArrivalTimestamp.Time()
-}
-
-// The email channel's part of the event.
-type EmailUnsubscribeFacets struct {
-	// The email the event is about.
-	EmailChannel EmailUnsubscribeChannel `json:"email_channel"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailUnsubscribeFacetsEmailChannel = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailUnsubscribeFacets) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailUnsubscribeFacets) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
-}
-
-// The email, and what happened to it.
-type EmailUnsubscribeMailEvent struct {
-	// The email message: who sent it to whom, and its headers.
-	Mail Mail `json:"mail"`
-	// Which link was clicked, and by whom. Nil when absent.
-	Click *EmailClickDetails `json:"click"`
-
-	// Rest holds, as raw JSON in input order, the members that have no field
-	// above and the members whose value does not fit their field's Go type
-	// (Validate reports those). Encoding writes them back.
-	Rest Members `json:"-"`
-
-	// absent has a bit set for each required member the input lacked or held
-	// in Rest; those fields are left out when encoding.
-	absent uint64
-}
-
-const (
-	absentEmailUnsubscribeMailEventMail = 1 << 0
-)
-
-// Validate checks v against its schema. It returns nil or a *ValidationError
-// listing every violation; format and embedded JSON documents are not checked
-// (see ValidateWith).
-func (v *EmailUnsubscribeMailEvent) Validate() error {
-	return v.ValidateWith(ValidateOptions{})
-}
-
-// ValidateWith is Validate with the annotation keywords asserted that opts
-// name.
-func (v *EmailUnsubscribeMailEvent) ValidateWith(opts ValidateOptions) error {
-	return validation.Run(opts, v.validate)
 }
 
 // One email header.

@@ -659,12 +659,12 @@ func (v *EmailBounce) write(b []byte, w *codec.Writer) []byte {
 // not fit their field go to Rest and are reported by Validate; the error is
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailClickChannel) UnmarshalJSON(data []byte) error {
+func (v *EmailChannel) UnmarshalJSON(data []byte) error {
 	return v.UnmarshalJSONWith(data, DecodeOptions{})
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailClickChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+func (v *EmailChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
 	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
@@ -672,14 +672,14 @@ func (v *EmailClickChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) e
 }
 
 // MarshalJSON returns v as compact JSON.
-func (v *EmailClickChannel) MarshalJSON() ([]byte, error) {
+func (v *EmailChannel) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
 // AppendJSON appends v to dst as compact JSON: the fields in schema order,
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
-func (v *EmailClickChannel) AppendJSON(dst []byte) ([]byte, error) {
+func (v *EmailChannel) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
@@ -687,7 +687,7 @@ func (v *EmailClickChannel) AppendJSON(dst []byte) ([]byte, error) {
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
 // another kind of value.
-func (v *EmailClickChannel) read(d *codec.Decoder) (bool, error) {
+func (v *EmailChannel) read(d *codec.Decoder) (bool, error) {
 	if d.Peek() != jsonwire.KindObject {
 		return false, nil
 	}
@@ -695,15 +695,15 @@ func (v *EmailClickChannel) read(d *codec.Decoder) (bool, error) {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
-	v.absent = absentEmailClickChannelMailEvent
+	v.absent = absentEmailChannelMailEvent
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailClickChannelMailEvent != 0 {
-				v.MailEvent = EmailClickMailEvent{}
+			if v.absent&absentEmailChannelMailEvent != 0 {
+				v.MailEvent = EmailMailEvent{}
 			}
 			return true, nil
 		}
@@ -712,10 +712,10 @@ func (v *EmailClickChannel) read(d *codec.Decoder) (bool, error) {
 		case "mail_event":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
 				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailClickChannelMailEvent
+				v.absent &^= absentEmailChannelMailEvent
 			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailClickMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailClickChannelMailEvent, !fits)
+				fits, err = codec.Required(d, &v.MailEvent, (*EmailMailEvent).read, &v.Rest, "mail_event")
+				v.absent = codec.SetBit(v.absent, absentEmailChannelMailEvent, !fits)
 			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
@@ -727,9 +727,9 @@ func (v *EmailClickChannel) read(d *codec.Decoder) (bool, error) {
 }
 
 // write appends v to b.
-func (v *EmailClickChannel) write(b []byte, w *codec.Writer) []byte {
+func (v *EmailChannel) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailClickChannelMailEvent == 0 {
+	if v.absent&absentEmailChannelMailEvent == 0 {
 		b = append(b, ",\"mail_event\":"...)
 		b = v.MailEvent.write(b, w)
 	}
@@ -858,10 +858,8 @@ func (v *EmailClickDetails) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
+// does; a member that breaks a const of EmailClickEvent is a *ConstError too.
 func (v *EmailClickEvent) UnmarshalJSON(data []byte) error {
 	return v.UnmarshalJSONWith(data, DecodeOptions{})
 }
@@ -874,435 +872,18 @@ func (v *EmailClickEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) err
 	})
 }
 
-// MarshalJSON returns v as compact JSON.
-func (v *EmailClickEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailClickEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // read decodes a JSON object into v; it reports false, reading nothing, for
 // another kind of value.
 func (v *EmailClickEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
+	start := d.Mark()
+	ok, err := v.EmailEvent.read(d)
+	if !ok || err != nil {
+		return ok, err
 	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
+	if v.absent&absentEmailEventEventType == 0 && v.EventType != "_email.click" {
+		d.ConstMismatchIn(start, strconv.Quote(v.EventType), "\"_email.click\"", "event_type")
 	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailClickEventEventType | absentEmailClickEventEventTimestamp | absentEmailClickEventArrivalTimestamp | absentEmailClickEventEventVersion | absentEmailClickEventApplication | absentEmailClickEventClient | absentEmailClickEventDevice | absentEmailClickEventSession | absentEmailClickEventAttributes | absentEmailClickEventAWSAccountID | absentEmailClickEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailClickEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailClickEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailClickEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailClickEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailClickEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailClickEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailClickEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailClickEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailClickEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailClickEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailClickEventFacets != 0 {
-				v.Facets = EmailClickFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailClickEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.click" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.click\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailClickEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailClickEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailClickEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailClickEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailClickEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailClickEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailClickEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailClickEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailClickEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailClickEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailClickFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailClickEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailClickEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailClickEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailClickEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailClickEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailClickEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailClickEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailClickEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailClickEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailClickEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailClickEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailClickEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailClickEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailClickFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailClickFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailClickFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailClickFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailClickFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailClickFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailClickFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailClickChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailClickFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailClickChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailClickFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailClickFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailClickFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailClickMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailClickMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailClickMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailClickMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailClickMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailClickMailEventMail | absentEmailClickMailEventClick
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailClickMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if v.absent&absentEmailClickMailEventClick != 0 {
-				v.Click = EmailClickDetails{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailClickMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailClickMailEventMail, !fits)
-			}
-		case "click":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Click.read(d)
-				v.absent &^= absentEmailClickMailEventClick
-			} else {
-				fits, err = codec.Required(d, &v.Click, (*EmailClickDetails).read, &v.Rest, "click")
-				v.absent = codec.SetBit(v.absent, absentEmailClickMailEventClick, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailClickMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailClickMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.absent&absentEmailClickMailEventClick == 0 {
-		b = append(b, ",\"click\":"...)
-		b = v.Click.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
+	return true, nil
 }
 
 // UnmarshalJSON decodes the JSON object in data into v. Members whose value does
@@ -1471,88 +1052,6 @@ func (v *EmailClientContextCustom) write(b []byte, w *codec.Writer) []byte {
 // not fit their field go to Rest and are reported by Validate; the error is
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailComplaintChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailComplaintChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailComplaintChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailComplaintChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailComplaintChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailComplaintChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailComplaintChannelMailEvent != 0 {
-				v.MailEvent = EmailComplaintMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailComplaintChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailComplaintMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailComplaintChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailComplaintChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
 func (v *EmailComplaintDetails) UnmarshalJSON(data []byte) error {
 	return v.UnmarshalJSONWith(data, DecodeOptions{})
 }
@@ -1670,10 +1169,8 @@ func (v *EmailComplaintDetails) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
+// does; a member that breaks a const of EmailComplaintEvent is a *ConstError too.
 func (v *EmailComplaintEvent) UnmarshalJSON(data []byte) error {
 	return v.UnmarshalJSONWith(data, DecodeOptions{})
 }
@@ -1686,524 +1183,22 @@ func (v *EmailComplaintEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions)
 	})
 }
 
-// MarshalJSON returns v as compact JSON.
-func (v *EmailComplaintEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailComplaintEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // read decodes a JSON object into v; it reports false, reading nothing, for
 // another kind of value.
 func (v *EmailComplaintEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
+	start := d.Mark()
+	ok, err := v.EmailEvent.read(d)
+	if !ok || err != nil {
+		return ok, err
 	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
+	if v.absent&absentEmailEventEventType == 0 && v.EventType != "_email.complaint" {
+		d.ConstMismatchIn(start, strconv.Quote(v.EventType), "\"_email.complaint\"", "event_type")
 	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailComplaintEventEventType | absentEmailComplaintEventEventTimestamp | absentEmailComplaintEventArrivalTimestamp | absentEmailComplaintEventEventVersion | absentEmailComplaintEventApplication | absentEmailComplaintEventClient | absentEmailComplaintEventDevice | absentEmailComplaintEventSession | absentEmailComplaintEventAttributes | absentEmailComplaintEventAWSAccountID | absentEmailComplaintEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailComplaintEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailComplaintEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailComplaintEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailComplaintEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailComplaintEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailComplaintEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailComplaintEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailComplaintEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailComplaintEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailComplaintEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailComplaintEventFacets != 0 {
-				v.Facets = EmailComplaintFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailComplaintEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.complaint" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.complaint\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailComplaintEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailComplaintEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailComplaintEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailComplaintEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailComplaintEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailComplaintEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailComplaintEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailComplaintEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailComplaintEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailComplaintEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailComplaintFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
+	return true, nil
 }
 
-// write appends v to b.
-func (v *EmailComplaintEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailComplaintEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailComplaintEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailComplaintEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailComplaintEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailComplaintEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailComplaintEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailComplaintEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailComplaintEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailComplaintEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailComplaintEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailComplaintEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailComplaintFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailComplaintFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailComplaintFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailComplaintFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailComplaintFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailComplaintFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailComplaintFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailComplaintChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailComplaintFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailComplaintChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailComplaintFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailComplaintFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailComplaintMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailComplaintMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailComplaintMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailComplaintMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailComplaintMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailComplaintMailEventMail
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailComplaintMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Complaint = nil
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailComplaintMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailComplaintMailEventMail, !fits)
-			}
-		case "complaint":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Complaint = codec.Reuse(v.Complaint)
-				_, err = v.Complaint.read(d)
-			} else {
-				err = codec.Optional(d, &v.Complaint, v.Complaint, (*EmailComplaintDetails).read, &v.Rest, "complaint")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailComplaintMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailComplaintMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.Complaint != nil {
-		b = append(b, ",\"complaint\":"...)
-		b = v.Complaint.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailDeliveredChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailDeliveredChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailDeliveredChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailDeliveredChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailDeliveredChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailDeliveredChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailDeliveredChannelMailEvent != 0 {
-				v.MailEvent = EmailDeliveredMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailDeliveredChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailDeliveredMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailDeliveredChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailDeliveredChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
+// does; a member that breaks a const of EmailDeliveredEvent is a *ConstError too.
 func (v *EmailDeliveredEvent) UnmarshalJSON(data []byte) error {
 	return v.UnmarshalJSONWith(data, DecodeOptions{})
 }
@@ -2216,435 +1211,18 @@ func (v *EmailDeliveredEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions)
 	})
 }
 
-// MarshalJSON returns v as compact JSON.
-func (v *EmailDeliveredEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailDeliveredEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // read decodes a JSON object into v; it reports false, reading nothing, for
 // another kind of value.
 func (v *EmailDeliveredEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
+	start := d.Mark()
+	ok, err := v.EmailEvent.read(d)
+	if !ok || err != nil {
+		return ok, err
 	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
+	if v.absent&absentEmailEventEventType == 0 && v.EventType != "_email.delivered" {
+		d.ConstMismatchIn(start, strconv.Quote(v.EventType), "\"_email.delivered\"", "event_type")
 	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailDeliveredEventEventType | absentEmailDeliveredEventEventTimestamp | absentEmailDeliveredEventArrivalTimestamp | absentEmailDeliveredEventEventVersion | absentEmailDeliveredEventApplication | absentEmailDeliveredEventClient | absentEmailDeliveredEventDevice | absentEmailDeliveredEventSession | absentEmailDeliveredEventAttributes | absentEmailDeliveredEventAWSAccountID | absentEmailDeliveredEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailDeliveredEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailDeliveredEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailDeliveredEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailDeliveredEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailDeliveredEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailDeliveredEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailDeliveredEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailDeliveredEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailDeliveredEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailDeliveredEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailDeliveredEventFacets != 0 {
-				v.Facets = EmailDeliveredFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailDeliveredEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.delivered" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.delivered\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailDeliveredEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailDeliveredEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailDeliveredEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailDeliveredEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailDeliveredEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailDeliveredEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailDeliveredEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailDeliveredEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailDeliveredEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailDeliveredEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailDeliveredFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailDeliveredEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailDeliveredEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailDeliveredEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailDeliveredEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailDeliveredEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailDeliveredEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailDeliveredEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailDeliveredEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailDeliveredEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailDeliveredEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailDeliveredEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailDeliveredEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailDeliveredFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailDeliveredFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailDeliveredFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailDeliveredFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailDeliveredFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailDeliveredFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailDeliveredFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailDeliveredChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailDeliveredFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailDeliveredChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailDeliveredFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailDeliveredFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailDeliveredMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailDeliveredMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailDeliveredMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailDeliveredMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailDeliveredMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailDeliveredMailEventMail | absentEmailDeliveredMailEventDelivery
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailDeliveredMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if v.absent&absentEmailDeliveredMailEventDelivery != 0 {
-				v.Delivery = EmailDelivery{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailDeliveredMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredMailEventMail, !fits)
-			}
-		case "delivery":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Delivery.read(d)
-				v.absent &^= absentEmailDeliveredMailEventDelivery
-			} else {
-				fits, err = codec.Required(d, &v.Delivery, (*EmailDelivery).read, &v.Rest, "delivery")
-				v.absent = codec.SetBit(v.absent, absentEmailDeliveredMailEventDelivery, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailDeliveredMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailDeliveredMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.absent&absentEmailDeliveredMailEventDelivery == 0 {
-		b = append(b, ",\"delivery\":"...)
-		b = v.Delivery.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
+	return true, nil
 }
 
 // UnmarshalJSON decodes the JSON object in data into v. Members whose value does
@@ -2772,12 +1350,12 @@ func (v *EmailDelivery) write(b []byte, w *codec.Writer) []byte {
 // not fit their field go to Rest and are reported by Validate; the error is
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailHardBounceChannel) UnmarshalJSON(data []byte) error {
+func (v *EmailEvent) UnmarshalJSON(data []byte) error {
 	return v.UnmarshalJSONWith(data, DecodeOptions{})
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailHardBounceChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+func (v *EmailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
 	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
@@ -2785,14 +1363,14 @@ func (v *EmailHardBounceChannel) UnmarshalJSONWith(data []byte, opts DecodeOptio
 }
 
 // MarshalJSON returns v as compact JSON.
-func (v *EmailHardBounceChannel) MarshalJSON() ([]byte, error) {
+func (v *EmailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
 // AppendJSON appends v to dst as compact JSON: the fields in schema order,
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
-func (v *EmailHardBounceChannel) AppendJSON(dst []byte) ([]byte, error) {
+func (v *EmailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
@@ -2800,7 +1378,7 @@ func (v *EmailHardBounceChannel) AppendJSON(dst []byte) ([]byte, error) {
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
 // another kind of value.
-func (v *EmailHardBounceChannel) read(d *codec.Decoder) (bool, error) {
+func (v *EmailEvent) read(d *codec.Decoder) (bool, error) {
 	if d.Peek() != jsonwire.KindObject {
 		return false, nil
 	}
@@ -2808,89 +1386,7 @@ func (v *EmailHardBounceChannel) read(d *codec.Decoder) (bool, error) {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
-	v.absent = absentEmailHardBounceChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailHardBounceChannelMailEvent != 0 {
-				v.MailEvent = EmailHardBounceMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailHardBounceChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailHardBounceMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailHardBounceChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailHardBounceChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailHardBounceEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailHardBounceEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailHardBounceEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailHardBounceEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailHardBounceEventEventType | absentEmailHardBounceEventEventTimestamp | absentEmailHardBounceEventArrivalTimestamp | absentEmailHardBounceEventEventVersion | absentEmailHardBounceEventApplication | absentEmailHardBounceEventClient | absentEmailHardBounceEventDevice | absentEmailHardBounceEventSession | absentEmailHardBounceEventAttributes | absentEmailHardBounceEventAWSAccountID | absentEmailHardBounceEventFacets
+	v.absent = absentEmailEventEventType | absentEmailEventEventTimestamp | absentEmailEventArrivalTimestamp | absentEmailEventEventVersion | absentEmailEventApplication | absentEmailEventClient | absentEmailEventDevice | absentEmailEventSession | absentEmailEventAttributes | absentEmailEventAWSAccountID | absentEmailEventFacets
 	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
@@ -2898,31 +1394,31 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailHardBounceEventEventType != 0 {
+			if v.absent&absentEmailEventEventType != 0 {
 				v.EventType = ""
 			}
-			if v.absent&absentEmailHardBounceEventEventTimestamp != 0 {
+			if v.absent&absentEmailEventEventTimestamp != 0 {
 				v.EventTimestamp = 0
 			}
-			if v.absent&absentEmailHardBounceEventArrivalTimestamp != 0 {
+			if v.absent&absentEmailEventArrivalTimestamp != 0 {
 				v.ArrivalTimestamp = 0
 			}
-			if v.absent&absentEmailHardBounceEventEventVersion != 0 {
+			if v.absent&absentEmailEventEventVersion != 0 {
 				v.EventVersion = ""
 			}
-			if v.absent&absentEmailHardBounceEventApplication != 0 {
+			if v.absent&absentEmailEventApplication != 0 {
 				v.Application = Application{}
 			}
-			if v.absent&absentEmailHardBounceEventClient != 0 {
+			if v.absent&absentEmailEventClient != 0 {
 				v.Client = Client{}
 			}
-			if v.absent&absentEmailHardBounceEventDevice != 0 {
+			if v.absent&absentEmailEventDevice != 0 {
 				v.Device = Device{}
 			}
-			if v.absent&absentEmailHardBounceEventSession != 0 {
+			if v.absent&absentEmailEventSession != 0 {
 				v.Session = Session{}
 			}
-			if v.absent&absentEmailHardBounceEventAttributes != 0 {
+			if v.absent&absentEmailEventAttributes != 0 {
 				v.Attributes = EmailAttributes{}
 			}
 			if seen&uint64(0x1) == 0 {
@@ -2931,54 +1427,49 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 			if seen&uint64(0x2) == 0 {
 				v.ClientContext = nil
 			}
-			if v.absent&absentEmailHardBounceEventAWSAccountID != 0 {
+			if v.absent&absentEmailEventAWSAccountID != 0 {
 				v.AWSAccountID = ""
 			}
-			if v.absent&absentEmailHardBounceEventFacets != 0 {
-				v.Facets = EmailHardBounceFacets{}
+			if v.absent&absentEmailEventFacets != 0 {
+				v.Facets = EmailFacets{}
 			}
 			return true, nil
 		}
 		var fits bool
 		switch string(name) {
 		case "event_type":
-			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailHardBounceEventEventType
+				v.absent &^= absentEmailEventEventType
 			} else {
 				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.hardbounce" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.hardbounce\"")
+				v.absent = codec.SetBit(v.absent, absentEmailEventEventType, !fits)
 			}
 		case "event_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailHardBounceEventEventTimestamp
+				v.absent &^= absentEmailEventEventTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventEventTimestamp, !fits)
+				v.absent = codec.SetBit(v.absent, absentEmailEventEventTimestamp, !fits)
 			}
 		case "arrival_timestamp":
 			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
 				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailHardBounceEventArrivalTimestamp
+				v.absent &^= absentEmailEventArrivalTimestamp
 			} else {
 				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventArrivalTimestamp, !fits)
+				v.absent = codec.SetBit(v.absent, absentEmailEventArrivalTimestamp, !fits)
 			}
 		case "event_version":
 			at := d.Start()
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.EventVersion, err = codec.String[string](d)
 				fits = err == nil
-				v.absent &^= absentEmailHardBounceEventEventVersion
+				v.absent &^= absentEmailEventEventVersion
 			} else {
 				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventEventVersion, !fits)
+				v.absent = codec.SetBit(v.absent, absentEmailEventEventVersion, !fits)
 			}
 			if fits && v.EventVersion != "3.1" {
 				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
@@ -2986,42 +1477,42 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 		case "application":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
 				_, err = v.Application.read(d)
-				v.absent &^= absentEmailHardBounceEventApplication
+				v.absent &^= absentEmailEventApplication
 			} else {
 				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventApplication, !fits)
+				v.absent = codec.SetBit(v.absent, absentEmailEventApplication, !fits)
 			}
 		case "client":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
 				_, err = v.Client.read(d)
-				v.absent &^= absentEmailHardBounceEventClient
+				v.absent &^= absentEmailEventClient
 			} else {
 				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventClient, !fits)
+				v.absent = codec.SetBit(v.absent, absentEmailEventClient, !fits)
 			}
 		case "device":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
 				_, err = v.Device.read(d)
-				v.absent &^= absentEmailHardBounceEventDevice
+				v.absent &^= absentEmailEventDevice
 			} else {
 				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventDevice, !fits)
+				v.absent = codec.SetBit(v.absent, absentEmailEventDevice, !fits)
 			}
 		case "session":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
 				_, err = v.Session.read(d)
-				v.absent &^= absentEmailHardBounceEventSession
+				v.absent &^= absentEmailEventSession
 			} else {
 				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventSession, !fits)
+				v.absent = codec.SetBit(v.absent, absentEmailEventSession, !fits)
 			}
 		case "attributes":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
 				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailHardBounceEventAttributes
+				v.absent &^= absentEmailEventAttributes
 			} else {
 				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventAttributes, !fits)
+				v.absent = codec.SetBit(v.absent, absentEmailEventAttributes, !fits)
 			}
 		case "metrics":
 			seen |= uint64(0x1)
@@ -3037,18 +1528,18 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 		case "awsAccountId":
 			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
 				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailHardBounceEventAWSAccountID
+				v.absent &^= absentEmailEventAWSAccountID
 			} else {
 				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventAWSAccountID, !fits)
+				v.absent = codec.SetBit(v.absent, absentEmailEventAWSAccountID, !fits)
 			}
 		case "facets":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
 				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailHardBounceEventFacets
+				v.absent &^= absentEmailEventFacets
 			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailHardBounceFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceEventFacets, !fits)
+				fits, err = codec.Required(d, &v.Facets, (*EmailFacets).read, &v.Rest, "facets")
+				v.absent = codec.SetBit(v.absent, absentEmailEventFacets, !fits)
 			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
@@ -3060,41 +1551,41 @@ func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
 }
 
 // write appends v to b.
-func (v *EmailHardBounceEvent) write(b []byte, w *codec.Writer) []byte {
+func (v *EmailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailHardBounceEventEventType == 0 {
+	if v.absent&absentEmailEventEventType == 0 {
 		b = append(b, ",\"event_type\":"...)
 		b = jsonwire.AppendString(b, v.EventType)
 	}
-	if v.absent&absentEmailHardBounceEventEventTimestamp == 0 {
+	if v.absent&absentEmailEventEventTimestamp == 0 {
 		b = append(b, ",\"event_timestamp\":"...)
 		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
 	}
-	if v.absent&absentEmailHardBounceEventArrivalTimestamp == 0 {
+	if v.absent&absentEmailEventArrivalTimestamp == 0 {
 		b = append(b, ",\"arrival_timestamp\":"...)
 		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
 	}
-	if v.absent&absentEmailHardBounceEventEventVersion == 0 {
+	if v.absent&absentEmailEventEventVersion == 0 {
 		b = append(b, ",\"event_version\":"...)
 		b = jsonwire.AppendString(b, v.EventVersion)
 	}
-	if v.absent&absentEmailHardBounceEventApplication == 0 {
+	if v.absent&absentEmailEventApplication == 0 {
 		b = append(b, ",\"application\":"...)
 		b = v.Application.write(b, w)
 	}
-	if v.absent&absentEmailHardBounceEventClient == 0 {
+	if v.absent&absentEmailEventClient == 0 {
 		b = append(b, ",\"client\":"...)
 		b = v.Client.write(b, w)
 	}
-	if v.absent&absentEmailHardBounceEventDevice == 0 {
+	if v.absent&absentEmailEventDevice == 0 {
 		b = append(b, ",\"device\":"...)
 		b = v.Device.write(b, w)
 	}
-	if v.absent&absentEmailHardBounceEventSession == 0 {
+	if v.absent&absentEmailEventSession == 0 {
 		b = append(b, ",\"session\":"...)
 		b = v.Session.write(b, w)
 	}
-	if v.absent&absentEmailHardBounceEventAttributes == 0 {
+	if v.absent&absentEmailEventAttributes == 0 {
 		b = append(b, ",\"attributes\":"...)
 		b = v.Attributes.write(b, w)
 	}
@@ -3106,11 +1597,11 @@ func (v *EmailHardBounceEvent) write(b []byte, w *codec.Writer) []byte {
 		b = append(b, ",\"client_context\":"...)
 		b = v.ClientContext.write(b, w)
 	}
-	if v.absent&absentEmailHardBounceEventAWSAccountID == 0 {
+	if v.absent&absentEmailEventAWSAccountID == 0 {
 		b = append(b, ",\"awsAccountId\":"...)
 		b = jsonwire.AppendString(b, v.AWSAccountID)
 	}
-	if v.absent&absentEmailHardBounceEventFacets == 0 {
+	if v.absent&absentEmailEventFacets == 0 {
 		b = append(b, ",\"facets\":"...)
 		b = v.Facets.write(b, w)
 	}
@@ -3122,12 +1613,12 @@ func (v *EmailHardBounceEvent) write(b []byte, w *codec.Writer) []byte {
 // not fit their field go to Rest and are reported by Validate; the error is
 // for malformed JSON (*SyntaxError), data that is not an object, and a member
 // that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailHardBounceFacets) UnmarshalJSON(data []byte) error {
+func (v *EmailFacets) UnmarshalJSON(data []byte) error {
 	return v.UnmarshalJSONWith(data, DecodeOptions{})
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailHardBounceFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+func (v *EmailFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
 	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
@@ -3135,14 +1626,14 @@ func (v *EmailHardBounceFacets) UnmarshalJSONWith(data []byte, opts DecodeOption
 }
 
 // MarshalJSON returns v as compact JSON.
-func (v *EmailHardBounceFacets) MarshalJSON() ([]byte, error) {
+func (v *EmailFacets) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
 // AppendJSON appends v to dst as compact JSON: the fields in schema order,
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
-func (v *EmailHardBounceFacets) AppendJSON(dst []byte) ([]byte, error) {
+func (v *EmailFacets) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
@@ -3150,7 +1641,7 @@ func (v *EmailHardBounceFacets) AppendJSON(dst []byte) ([]byte, error) {
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
 // another kind of value.
-func (v *EmailHardBounceFacets) read(d *codec.Decoder) (bool, error) {
+func (v *EmailFacets) read(d *codec.Decoder) (bool, error) {
 	if d.Peek() != jsonwire.KindObject {
 		return false, nil
 	}
@@ -3158,15 +1649,15 @@ func (v *EmailHardBounceFacets) read(d *codec.Decoder) (bool, error) {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
-	v.absent = absentEmailHardBounceFacetsEmailChannel
+	v.absent = absentEmailFacetsEmailChannel
 	for {
 		name, more, err := d.NextMember()
 		if err != nil {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailHardBounceFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailHardBounceChannel{}
+			if v.absent&absentEmailFacetsEmailChannel != 0 {
+				v.EmailChannel = EmailChannel{}
 			}
 			return true, nil
 		}
@@ -3175,10 +1666,10 @@ func (v *EmailHardBounceFacets) read(d *codec.Decoder) (bool, error) {
 		case "email_channel":
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
 				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailHardBounceFacetsEmailChannel
+				v.absent &^= absentEmailFacetsEmailChannel
 			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailHardBounceChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceFacetsEmailChannel, !fits)
+				fits, err = codec.Required(d, &v.EmailChannel, (*EmailChannel).read, &v.Rest, "email_channel")
+				v.absent = codec.SetBit(v.absent, absentEmailFacetsEmailChannel, !fits)
 			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
@@ -3190,9 +1681,9 @@ func (v *EmailHardBounceFacets) read(d *codec.Decoder) (bool, error) {
 }
 
 // write appends v to b.
-func (v *EmailHardBounceFacets) write(b []byte, w *codec.Writer) []byte {
+func (v *EmailFacets) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailHardBounceFacetsEmailChannel == 0 {
+	if v.absent&absentEmailFacetsEmailChannel == 0 {
 		b = append(b, ",\"email_channel\":"...)
 		b = v.EmailChannel.write(b, w)
 	}
@@ -3200,16 +1691,44 @@ func (v *EmailHardBounceFacets) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailHardBounceMailEvent) UnmarshalJSON(data []byte) error {
+// UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
+// does; a member that breaks a const of EmailHardBounceEvent is a *ConstError too.
+func (v *EmailHardBounceEvent) UnmarshalJSON(data []byte) error {
 	return v.UnmarshalJSONWith(data, DecodeOptions{})
 }
 
 // UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailHardBounceMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+func (v *EmailHardBounceEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
+	return codec.Decode(data, opts, func(d *codec.Decoder) error {
+		_, err := v.read(d)
+		return err
+	})
+}
+
+// read decodes a JSON object into v; it reports false, reading nothing, for
+// another kind of value.
+func (v *EmailHardBounceEvent) read(d *codec.Decoder) (bool, error) {
+	start := d.Mark()
+	ok, err := v.EmailEvent.read(d)
+	if !ok || err != nil {
+		return ok, err
+	}
+	if v.absent&absentEmailEventEventType == 0 && v.EventType != "_email.hardbounce" {
+		d.ConstMismatchIn(start, strconv.Quote(v.EventType), "\"_email.hardbounce\"", "event_type")
+	}
+	return true, nil
+}
+
+// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
+// not fit their field go to Rest and are reported by Validate; the error is
+// for malformed JSON (*SyntaxError), data that is not an object, and a member
+// that breaks a const (*ConstError, after decoding everything else).
+func (v *EmailMailEvent) UnmarshalJSON(data []byte) error {
+	return v.UnmarshalJSONWith(data, DecodeOptions{})
+}
+
+// UnmarshalJSONWith is UnmarshalJSON with options.
+func (v *EmailMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
 	return codec.Decode(data, opts, func(d *codec.Decoder) error {
 		_, err := v.read(d)
 		return err
@@ -3217,14 +1736,14 @@ func (v *EmailHardBounceMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOpt
 }
 
 // MarshalJSON returns v as compact JSON.
-func (v *EmailHardBounceMailEvent) MarshalJSON() ([]byte, error) {
+func (v *EmailMailEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
 // AppendJSON appends v to dst as compact JSON: the fields in schema order,
 // then the members of Rest. It fails only on a float that JSON cannot hold
 // (NaN, ±Inf).
-func (v *EmailHardBounceMailEvent) AppendJSON(dst []byte) ([]byte, error) {
+func (v *EmailMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var w codec.Writer
 	b := v.write(dst, &w)
 	return b, w.Err
@@ -3232,7 +1751,7 @@ func (v *EmailHardBounceMailEvent) AppendJSON(dst []byte) ([]byte, error) {
 
 // read decodes a JSON object into v; it reports false, reading nothing, for
 // another kind of value.
-func (v *EmailHardBounceMailEvent) read(d *codec.Decoder) (bool, error) {
+func (v *EmailMailEvent) read(d *codec.Decoder) (bool, error) {
 	if d.Peek() != jsonwire.KindObject {
 		return false, nil
 	}
@@ -3240,7 +1759,6 @@ func (v *EmailHardBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 		return false, err
 	}
 	v.Rest = v.Rest[:0]
-	v.absent = absentEmailHardBounceMailEventMail
 	var seen uint64 // a bit per optional field read
 	for {
 		name, more, err := d.NextMember()
@@ -3248,32 +1766,108 @@ func (v *EmailHardBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 			return false, err
 		}
 		if !more {
-			if v.absent&absentEmailHardBounceMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
 			if seen&uint64(0x1) == 0 {
+				v.Mail = nil
+			}
+			if seen&uint64(0x2) == 0 {
+				v.Send = nil
+			}
+			if seen&uint64(0x4) == 0 {
+				v.Delivery = nil
+			}
+			if seen&uint64(0x8) == 0 {
+				v.Reject = nil
+			}
+			if seen&uint64(0x10) == 0 {
 				v.Bounce = nil
+			}
+			if seen&uint64(0x20) == 0 {
+				v.Complaint = nil
+			}
+			if seen&uint64(0x40) == 0 {
+				v.Open = nil
+			}
+			if seen&uint64(0x80) == 0 {
+				v.Click = nil
+			}
+			if seen&uint64(0x100) == 0 {
+				v.Failure = nil
 			}
 			return true, nil
 		}
-		var fits bool
 		switch string(name) {
 		case "mail":
+			seen |= uint64(0x1)
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Mail = codec.Reuse(v.Mail)
 				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailHardBounceMailEventMail
 			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailHardBounceMailEventMail, !fits)
+				err = codec.Optional(d, &v.Mail, v.Mail, (*Mail).read, &v.Rest, "mail")
+			}
+		case "send":
+			seen |= uint64(0x2)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Send = codec.Reuse(v.Send)
+				_, err = v.Send.read(d)
+			} else {
+				err = codec.Optional(d, &v.Send, v.Send, (*EmailSendDetails).read, &v.Rest, "send")
+			}
+		case "delivery":
+			seen |= uint64(0x4)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Delivery = codec.Reuse(v.Delivery)
+				_, err = v.Delivery.read(d)
+			} else {
+				err = codec.Optional(d, &v.Delivery, v.Delivery, (*EmailDelivery).read, &v.Rest, "delivery")
+			}
+		case "reject":
+			seen |= uint64(0x8)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Reject = codec.Reuse(v.Reject)
+				_, err = v.Reject.read(d)
+			} else {
+				err = codec.Optional(d, &v.Reject, v.Reject, (*EmailReject).read, &v.Rest, "reject")
 			}
 		case "bounce":
-			seen |= uint64(0x1)
+			seen |= uint64(0x10)
 			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
 				v.Bounce = codec.Reuse(v.Bounce)
 				_, err = v.Bounce.read(d)
 			} else {
 				err = codec.Optional(d, &v.Bounce, v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
 			}
+		case "complaint":
+			seen |= uint64(0x20)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Complaint = codec.Reuse(v.Complaint)
+				_, err = v.Complaint.read(d)
+			} else {
+				err = codec.Optional(d, &v.Complaint, v.Complaint, (*EmailComplaintDetails).read, &v.Rest, "complaint")
+			}
+		case "open":
+			seen |= uint64(0x40)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Open = codec.Reuse(v.Open)
+				_, err = v.Open.read(d)
+			} else {
+				err = codec.Optional(d, &v.Open, v.Open, (*EmailOpenDetails).read, &v.Rest, "open")
+			}
+		case "click":
+			seen |= uint64(0x80)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Click = codec.Reuse(v.Click)
+				_, err = v.Click.read(d)
+			} else {
+				err = codec.Optional(d, &v.Click, v.Click, (*EmailClickDetails).read, &v.Rest, "click")
+			}
+		case "failure":
+			seen |= uint64(0x100)
+			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
+				v.Failure = codec.Reuse(v.Failure)
+				_, err = v.Failure.read(d)
+			} else {
+				err = codec.Optional(d, &v.Failure, v.Failure, (*EmailRenderingFailureDetails).read, &v.Rest, "failure")
+			}
 		default:
 			err = codec.Keep(d, &v.Rest, name)
 		}
@@ -3284,97 +1878,43 @@ func (v *EmailHardBounceMailEvent) read(d *codec.Decoder) (bool, error) {
 }
 
 // write appends v to b.
-func (v *EmailHardBounceMailEvent) write(b []byte, w *codec.Writer) []byte {
+func (v *EmailMailEvent) write(b []byte, w *codec.Writer) []byte {
 	start := len(b)
-	if v.absent&absentEmailHardBounceMailEventMail == 0 {
+	if v.Mail != nil {
 		b = append(b, ",\"mail\":"...)
 		b = v.Mail.write(b, w)
+	}
+	if v.Send != nil {
+		b = append(b, ",\"send\":"...)
+		b = v.Send.write(b, w)
+	}
+	if v.Delivery != nil {
+		b = append(b, ",\"delivery\":"...)
+		b = v.Delivery.write(b, w)
+	}
+	if v.Reject != nil {
+		b = append(b, ",\"reject\":"...)
+		b = v.Reject.write(b, w)
 	}
 	if v.Bounce != nil {
 		b = append(b, ",\"bounce\":"...)
 		b = v.Bounce.write(b, w)
 	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailOpenChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailOpenChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailOpenChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailOpenChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailOpenChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
+	if v.Complaint != nil {
+		b = append(b, ",\"complaint\":"...)
+		b = v.Complaint.write(b, w)
 	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
+	if v.Open != nil {
+		b = append(b, ",\"open\":"...)
+		b = v.Open.write(b, w)
 	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailOpenChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailOpenChannelMailEvent != 0 {
-				v.MailEvent = EmailOpenMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailOpenChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailOpenMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
+	if v.Click != nil {
+		b = append(b, ",\"click\":"...)
+		b = v.Click.write(b, w)
 	}
-}
-
-// write appends v to b.
-func (v *EmailOpenChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailOpenChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
+	if v.Failure != nil {
+		b = append(b, ",\"failure\":"...)
+		b = v.Failure.write(b, w)
 	}
 	b = codec.AppendMembers(b, v.Rest)
 	return jsonwire.CloseObject(b, start)
@@ -3476,10 +2016,8 @@ func (v *EmailOpenDetails) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
+// does; a member that breaks a const of EmailOpenEvent is a *ConstError too.
 func (v *EmailOpenEvent) UnmarshalJSON(data []byte) error {
 	return v.UnmarshalJSONWith(data, DecodeOptions{})
 }
@@ -3492,435 +2030,18 @@ func (v *EmailOpenEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) erro
 	})
 }
 
-// MarshalJSON returns v as compact JSON.
-func (v *EmailOpenEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailOpenEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // read decodes a JSON object into v; it reports false, reading nothing, for
 // another kind of value.
 func (v *EmailOpenEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
+	start := d.Mark()
+	ok, err := v.EmailEvent.read(d)
+	if !ok || err != nil {
+		return ok, err
 	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
+	if v.absent&absentEmailEventEventType == 0 && v.EventType != "_email.open" {
+		d.ConstMismatchIn(start, strconv.Quote(v.EventType), "\"_email.open\"", "event_type")
 	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailOpenEventEventType | absentEmailOpenEventEventTimestamp | absentEmailOpenEventArrivalTimestamp | absentEmailOpenEventEventVersion | absentEmailOpenEventApplication | absentEmailOpenEventClient | absentEmailOpenEventDevice | absentEmailOpenEventSession | absentEmailOpenEventAttributes | absentEmailOpenEventAWSAccountID | absentEmailOpenEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailOpenEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailOpenEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailOpenEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailOpenEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailOpenEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailOpenEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailOpenEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailOpenEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailOpenEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailOpenEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailOpenEventFacets != 0 {
-				v.Facets = EmailOpenFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailOpenEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.open" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.open\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailOpenEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailOpenEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailOpenEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailOpenEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailOpenEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailOpenEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailOpenEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailOpenEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailOpenEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailOpenEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailOpenFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailOpenEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailOpenEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailOpenEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailOpenEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailOpenEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailOpenEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailOpenEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailOpenEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailOpenEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailOpenEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailOpenEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailOpenEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailOpenFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailOpenFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailOpenFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailOpenFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailOpenFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailOpenFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailOpenFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailOpenChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailOpenFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailOpenChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailOpenFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailOpenFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailOpenMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailOpenMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailOpenMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailOpenMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailOpenMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailOpenMailEventMail | absentEmailOpenMailEventOpen
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailOpenMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if v.absent&absentEmailOpenMailEventOpen != 0 {
-				v.Open = EmailOpenDetails{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailOpenMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenMailEventMail, !fits)
-			}
-		case "open":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Open.read(d)
-				v.absent &^= absentEmailOpenMailEventOpen
-			} else {
-				fits, err = codec.Required(d, &v.Open, (*EmailOpenDetails).read, &v.Rest, "open")
-				v.absent = codec.SetBit(v.absent, absentEmailOpenMailEventOpen, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailOpenMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailOpenMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.absent&absentEmailOpenMailEventOpen == 0 {
-		b = append(b, ",\"open\":"...)
-		b = v.Open.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
+	return true, nil
 }
 
 // UnmarshalJSON decodes the JSON object in data into v. Members whose value does
@@ -4004,92 +2125,8 @@ func (v *EmailReject) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailRejectedChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailRejectedChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRejectedChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRejectedChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailRejectedChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailRejectedChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailRejectedChannelMailEvent != 0 {
-				v.MailEvent = EmailRejectedMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailRejectedChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailRejectedMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRejectedChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailRejectedChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
+// does; a member that breaks a const of EmailRejectedEvent is a *ConstError too.
 func (v *EmailRejectedEvent) UnmarshalJSON(data []byte) error {
 	return v.UnmarshalJSONWith(data, DecodeOptions{})
 }
@@ -4102,518 +2139,18 @@ func (v *EmailRejectedEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) 
 	})
 }
 
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRejectedEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRejectedEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // read decodes a JSON object into v; it reports false, reading nothing, for
 // another kind of value.
 func (v *EmailRejectedEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
+	start := d.Mark()
+	ok, err := v.EmailEvent.read(d)
+	if !ok || err != nil {
+		return ok, err
 	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
+	if v.absent&absentEmailEventEventType == 0 && v.EventType != "_email.rejected" {
+		d.ConstMismatchIn(start, strconv.Quote(v.EventType), "\"_email.rejected\"", "event_type")
 	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailRejectedEventEventType | absentEmailRejectedEventEventTimestamp | absentEmailRejectedEventArrivalTimestamp | absentEmailRejectedEventEventVersion | absentEmailRejectedEventApplication | absentEmailRejectedEventClient | absentEmailRejectedEventDevice | absentEmailRejectedEventSession | absentEmailRejectedEventAttributes | absentEmailRejectedEventAWSAccountID | absentEmailRejectedEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailRejectedEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailRejectedEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailRejectedEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailRejectedEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailRejectedEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailRejectedEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailRejectedEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailRejectedEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailRejectedEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailRejectedEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailRejectedEventFacets != 0 {
-				v.Facets = EmailRejectedFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailRejectedEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.rejected" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.rejected\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailRejectedEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailRejectedEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailRejectedEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailRejectedEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailRejectedEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailRejectedEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailRejectedEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailRejectedEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailRejectedEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailRejectedEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailRejectedFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRejectedEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailRejectedEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailRejectedEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailRejectedEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailRejectedEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailRejectedEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailRejectedEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailRejectedEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailRejectedEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailRejectedEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailRejectedEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailRejectedEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailRejectedFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailRejectedFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRejectedFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRejectedFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailRejectedFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailRejectedFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailRejectedFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailRejectedChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailRejectedFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailRejectedChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRejectedFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailRejectedFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailRejectedMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailRejectedMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRejectedMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRejectedMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailRejectedMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailRejectedMailEventMail
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailRejectedMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Reject = nil
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailRejectedMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailRejectedMailEventMail, !fits)
-			}
-		case "reject":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Reject = codec.Reuse(v.Reject)
-				_, err = v.Reject.read(d)
-			} else {
-				err = codec.Optional(d, &v.Reject, v.Reject, (*EmailReject).read, &v.Rest, "reject")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRejectedMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailRejectedMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.Reject != nil {
-		b = append(b, ",\"reject\":"...)
-		b = v.Reject.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailRenderingFailureChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailRenderingFailureChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRenderingFailureChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRenderingFailureChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailRenderingFailureChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailRenderingFailureChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailRenderingFailureChannelMailEvent != 0 {
-				v.MailEvent = EmailRenderingFailureMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailRenderingFailureChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailRenderingFailureMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRenderingFailureChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailRenderingFailureChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
+	return true, nil
 }
 
 // UnmarshalJSON decodes the JSON object in data into v. Members whose value does
@@ -4712,10 +2249,8 @@ func (v *EmailRenderingFailureDetails) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
+// does; a member that breaks a const of EmailRenderingFailureEvent is a *ConstError too.
 func (v *EmailRenderingFailureEvent) UnmarshalJSON(data []byte) error {
 	return v.UnmarshalJSONWith(data, DecodeOptions{})
 }
@@ -4728,516 +2263,18 @@ func (v *EmailRenderingFailureEvent) UnmarshalJSONWith(data []byte, opts DecodeO
 	})
 }
 
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRenderingFailureEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRenderingFailureEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // read decodes a JSON object into v; it reports false, reading nothing, for
 // another kind of value.
 func (v *EmailRenderingFailureEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
+	start := d.Mark()
+	ok, err := v.EmailEvent.read(d)
+	if !ok || err != nil {
+		return ok, err
 	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
+	if v.absent&absentEmailEventEventType == 0 && v.EventType != "_email.rendering_failure" {
+		d.ConstMismatchIn(start, strconv.Quote(v.EventType), "\"_email.rendering_failure\"", "event_type")
 	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailRenderingFailureEventEventType | absentEmailRenderingFailureEventEventTimestamp | absentEmailRenderingFailureEventArrivalTimestamp | absentEmailRenderingFailureEventEventVersion | absentEmailRenderingFailureEventApplication | absentEmailRenderingFailureEventClient | absentEmailRenderingFailureEventDevice | absentEmailRenderingFailureEventSession | absentEmailRenderingFailureEventAttributes | absentEmailRenderingFailureEventAWSAccountID | absentEmailRenderingFailureEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailRenderingFailureEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailRenderingFailureEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailRenderingFailureEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailRenderingFailureEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailRenderingFailureEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailRenderingFailureEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailRenderingFailureEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailRenderingFailureEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailRenderingFailureEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailRenderingFailureEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailRenderingFailureEventFacets != 0 {
-				v.Facets = EmailRenderingFailureFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailRenderingFailureEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.rendering_failure" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.rendering_failure\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailRenderingFailureEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailRenderingFailureEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailRenderingFailureEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailRenderingFailureEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailRenderingFailureEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailRenderingFailureEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailRenderingFailureEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailRenderingFailureEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailRenderingFailureEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailRenderingFailureEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailRenderingFailureFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRenderingFailureEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailRenderingFailureEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailRenderingFailureEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailRenderingFailureEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailRenderingFailureEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailRenderingFailureEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailRenderingFailureEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailRenderingFailureEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailRenderingFailureEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailRenderingFailureEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailRenderingFailureEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailRenderingFailureEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailRenderingFailureFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailRenderingFailureFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRenderingFailureFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRenderingFailureFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailRenderingFailureFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailRenderingFailureFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailRenderingFailureFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailRenderingFailureChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailRenderingFailureFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailRenderingFailureChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailRenderingFailureFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRenderingFailureFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailRenderingFailureFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailRenderingFailureMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailRenderingFailureMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailRenderingFailureMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailRenderingFailureMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailRenderingFailureMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if seen&uint64(0x1) == 0 {
-				v.Mail = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.Failure = nil
-			}
-			return true, nil
-		}
-		switch string(name) {
-		case "mail":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Mail = codec.Reuse(v.Mail)
-				_, err = v.Mail.read(d)
-			} else {
-				err = codec.Optional(d, &v.Mail, v.Mail, (*Mail).read, &v.Rest, "mail")
-			}
-		case "failure":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Failure = codec.Reuse(v.Failure)
-				_, err = v.Failure.read(d)
-			} else {
-				err = codec.Optional(d, &v.Failure, v.Failure, (*EmailRenderingFailureDetails).read, &v.Rest, "failure")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailRenderingFailureMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.Mail != nil {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.Failure != nil {
-		b = append(b, ",\"failure\":"...)
-		b = v.Failure.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailSendChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailSendChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSendChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSendChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailSendChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailSendChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailSendChannelMailEvent != 0 {
-				v.MailEvent = EmailSendMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailSendChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailSendMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailSendChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailSendChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailSendChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
+	return true, nil
 }
 
 // UnmarshalJSON decodes the JSON object in data into v. Members whose value does
@@ -5305,10 +2342,8 @@ func (v *EmailSendDetails) write(b []byte, w *codec.Writer) []byte {
 	return jsonwire.CloseObject(b, start)
 }
 
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
+// does; a member that breaks a const of EmailSendEvent is a *ConstError too.
 func (v *EmailSendEvent) UnmarshalJSON(data []byte) error {
 	return v.UnmarshalJSONWith(data, DecodeOptions{})
 }
@@ -5321,523 +2356,22 @@ func (v *EmailSendEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) erro
 	})
 }
 
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSendEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSendEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // read decodes a JSON object into v; it reports false, reading nothing, for
 // another kind of value.
 func (v *EmailSendEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
+	start := d.Mark()
+	ok, err := v.EmailEvent.read(d)
+	if !ok || err != nil {
+		return ok, err
 	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
+	if v.absent&absentEmailEventEventType == 0 && v.EventType != "_email.send" {
+		d.ConstMismatchIn(start, strconv.Quote(v.EventType), "\"_email.send\"", "event_type")
 	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailSendEventEventType | absentEmailSendEventEventTimestamp | absentEmailSendEventArrivalTimestamp | absentEmailSendEventEventVersion | absentEmailSendEventApplication | absentEmailSendEventClient | absentEmailSendEventDevice | absentEmailSendEventSession | absentEmailSendEventAttributes | absentEmailSendEventAWSAccountID | absentEmailSendEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailSendEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailSendEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailSendEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailSendEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailSendEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailSendEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailSendEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailSendEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailSendEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailSendEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailSendEventFacets != 0 {
-				v.Facets = EmailSendFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailSendEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.send" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.send\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailSendEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailSendEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailSendEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailSendEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailSendEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailSendEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailSendEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailSendEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailSendEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailSendEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailSendFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailSendEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
+	return true, nil
 }
 
-// write appends v to b.
-func (v *EmailSendEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailSendEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailSendEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailSendEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailSendEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailSendEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailSendEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailSendEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailSendEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailSendEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailSendEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailSendEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailSendFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailSendFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSendFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSendFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailSendFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailSendFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailSendFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailSendChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailSendFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailSendChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailSendFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailSendFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailSendFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailSendMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailSendMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSendMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSendMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailSendMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailSendMailEventMail | absentEmailSendMailEventSend
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailSendMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if v.absent&absentEmailSendMailEventSend != 0 {
-				v.Send = EmailSendDetails{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailSendMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailSendMailEventMail, !fits)
-			}
-		case "send":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Send.read(d)
-				v.absent &^= absentEmailSendMailEventSend
-			} else {
-				fits, err = codec.Required(d, &v.Send, (*EmailSendDetails).read, &v.Rest, "send")
-				v.absent = codec.SetBit(v.absent, absentEmailSendMailEventSend, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailSendMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailSendMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.absent&absentEmailSendMailEventSend == 0 {
-		b = append(b, ",\"send\":"...)
-		b = v.Send.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailSoftBounceChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailSoftBounceChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSoftBounceChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSoftBounceChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailSoftBounceChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailSoftBounceChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailSoftBounceChannelMailEvent != 0 {
-				v.MailEvent = EmailSoftBounceMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailSoftBounceChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailSoftBounceMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailSoftBounceChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailSoftBounceChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
+// does; a member that breaks a const of EmailSoftBounceEvent is a *ConstError too.
 func (v *EmailSoftBounceEvent) UnmarshalJSON(data []byte) error {
 	return v.UnmarshalJSONWith(data, DecodeOptions{})
 }
@@ -5850,524 +2384,22 @@ func (v *EmailSoftBounceEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions
 	})
 }
 
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSoftBounceEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSoftBounceEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // read decodes a JSON object into v; it reports false, reading nothing, for
 // another kind of value.
 func (v *EmailSoftBounceEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
+	start := d.Mark()
+	ok, err := v.EmailEvent.read(d)
+	if !ok || err != nil {
+		return ok, err
 	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
+	if v.absent&absentEmailEventEventType == 0 && v.EventType != "_email.softbounce" {
+		d.ConstMismatchIn(start, strconv.Quote(v.EventType), "\"_email.softbounce\"", "event_type")
 	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailSoftBounceEventEventType | absentEmailSoftBounceEventEventTimestamp | absentEmailSoftBounceEventArrivalTimestamp | absentEmailSoftBounceEventEventVersion | absentEmailSoftBounceEventApplication | absentEmailSoftBounceEventClient | absentEmailSoftBounceEventDevice | absentEmailSoftBounceEventSession | absentEmailSoftBounceEventAttributes | absentEmailSoftBounceEventAWSAccountID | absentEmailSoftBounceEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailSoftBounceEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailSoftBounceEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailSoftBounceEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailSoftBounceEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailSoftBounceEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailSoftBounceEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailSoftBounceEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailSoftBounceEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailSoftBounceEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailSoftBounceEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailSoftBounceEventFacets != 0 {
-				v.Facets = EmailSoftBounceFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailSoftBounceEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.softbounce" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.softbounce\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailSoftBounceEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailSoftBounceEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailSoftBounceEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailSoftBounceEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailSoftBounceEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailSoftBounceEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailSoftBounceEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailSoftBounceEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailSoftBounceEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailSoftBounceEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailSoftBounceFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
+	return true, nil
 }
 
-// write appends v to b.
-func (v *EmailSoftBounceEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailSoftBounceEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailSoftBounceEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailSoftBounceEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailSoftBounceEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailSoftBounceEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailSoftBounceEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailSoftBounceEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailSoftBounceEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailSoftBounceEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailSoftBounceEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailSoftBounceEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailSoftBounceFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailSoftBounceFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSoftBounceFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSoftBounceFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailSoftBounceFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailSoftBounceFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailSoftBounceFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailSoftBounceChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailSoftBounceFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailSoftBounceChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailSoftBounceFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailSoftBounceFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailSoftBounceMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailSoftBounceMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailSoftBounceMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailSoftBounceMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailSoftBounceMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailSoftBounceMailEventMail
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailSoftBounceMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Bounce = nil
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailSoftBounceMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailSoftBounceMailEventMail, !fits)
-			}
-		case "bounce":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Bounce = codec.Reuse(v.Bounce)
-				_, err = v.Bounce.read(d)
-			} else {
-				err = codec.Optional(d, &v.Bounce, v.Bounce, (*EmailBounce).read, &v.Rest, "bounce")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailSoftBounceMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailSoftBounceMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.Bounce != nil {
-		b = append(b, ",\"bounce\":"...)
-		b = v.Bounce.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailUnsubscribeChannel) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailUnsubscribeChannel) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailUnsubscribeChannel) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailUnsubscribeChannel) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailUnsubscribeChannel) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailUnsubscribeChannelMailEvent
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailUnsubscribeChannelMailEvent != 0 {
-				v.MailEvent = EmailUnsubscribeMailEvent{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail_event":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.MailEvent.read(d)
-				v.absent &^= absentEmailUnsubscribeChannelMailEvent
-			} else {
-				fits, err = codec.Required(d, &v.MailEvent, (*EmailUnsubscribeMailEvent).read, &v.Rest, "mail_event")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeChannelMailEvent, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailUnsubscribeChannel) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailUnsubscribeChannelMailEvent == 0 {
-		b = append(b, ",\"mail_event\":"...)
-		b = v.MailEvent.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
+// UnmarshalJSON decodes the JSON object in data into v, as EmailEvent.UnmarshalJSON
+// does; a member that breaks a const of EmailUnsubscribeEvent is a *ConstError too.
 func (v *EmailUnsubscribeEvent) UnmarshalJSON(data []byte) error {
 	return v.UnmarshalJSONWith(data, DecodeOptions{})
 }
@@ -6380,436 +2412,18 @@ func (v *EmailUnsubscribeEvent) UnmarshalJSONWith(data []byte, opts DecodeOption
 	})
 }
 
-// MarshalJSON returns v as compact JSON.
-func (v *EmailUnsubscribeEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailUnsubscribeEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
 // read decodes a JSON object into v; it reports false, reading nothing, for
 // another kind of value.
 func (v *EmailUnsubscribeEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
+	start := d.Mark()
+	ok, err := v.EmailEvent.read(d)
+	if !ok || err != nil {
+		return ok, err
 	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
+	if v.absent&absentEmailEventEventType == 0 && v.EventType != "_email.unsubscribe" {
+		d.ConstMismatchIn(start, strconv.Quote(v.EventType), "\"_email.unsubscribe\"", "event_type")
 	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailUnsubscribeEventEventType | absentEmailUnsubscribeEventEventTimestamp | absentEmailUnsubscribeEventArrivalTimestamp | absentEmailUnsubscribeEventEventVersion | absentEmailUnsubscribeEventApplication | absentEmailUnsubscribeEventClient | absentEmailUnsubscribeEventDevice | absentEmailUnsubscribeEventSession | absentEmailUnsubscribeEventAttributes | absentEmailUnsubscribeEventAWSAccountID | absentEmailUnsubscribeEventFacets
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailUnsubscribeEventEventType != 0 {
-				v.EventType = ""
-			}
-			if v.absent&absentEmailUnsubscribeEventEventTimestamp != 0 {
-				v.EventTimestamp = 0
-			}
-			if v.absent&absentEmailUnsubscribeEventArrivalTimestamp != 0 {
-				v.ArrivalTimestamp = 0
-			}
-			if v.absent&absentEmailUnsubscribeEventEventVersion != 0 {
-				v.EventVersion = ""
-			}
-			if v.absent&absentEmailUnsubscribeEventApplication != 0 {
-				v.Application = Application{}
-			}
-			if v.absent&absentEmailUnsubscribeEventClient != 0 {
-				v.Client = Client{}
-			}
-			if v.absent&absentEmailUnsubscribeEventDevice != 0 {
-				v.Device = Device{}
-			}
-			if v.absent&absentEmailUnsubscribeEventSession != 0 {
-				v.Session = Session{}
-			}
-			if v.absent&absentEmailUnsubscribeEventAttributes != 0 {
-				v.Attributes = EmailAttributes{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Metrics = nil
-			}
-			if seen&uint64(0x2) == 0 {
-				v.ClientContext = nil
-			}
-			if v.absent&absentEmailUnsubscribeEventAWSAccountID != 0 {
-				v.AWSAccountID = ""
-			}
-			if v.absent&absentEmailUnsubscribeEventFacets != 0 {
-				v.Facets = EmailUnsubscribeFacets{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "event_type":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventType, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailUnsubscribeEventEventType
-			} else {
-				fits, err = codec.Required(d, &v.EventType, codec.ReadString[string], &v.Rest, "event_type")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventEventType, !fits)
-			}
-			if fits && v.EventType != "_email.unsubscribe" {
-				d.ConstMismatch(at, strconv.Quote(v.EventType), "\"_email.unsubscribe\"")
-			}
-		case "event_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.EventTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailUnsubscribeEventEventTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.EventTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "event_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventEventTimestamp, !fits)
-			}
-		case "arrival_timestamp":
-			if n, ok := d.FastInt64(len(v.Rest) == 0); ok {
-				v.ArrivalTimestamp = UnixMillis(n)
-				v.absent &^= absentEmailUnsubscribeEventArrivalTimestamp
-			} else {
-				fits, err = codec.Required(d, &v.ArrivalTimestamp, codec.ReadInt64[UnixMillis], &v.Rest, "arrival_timestamp")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventArrivalTimestamp, !fits)
-			}
-		case "event_version":
-			at := d.Start()
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.EventVersion, err = codec.String[string](d)
-				fits = err == nil
-				v.absent &^= absentEmailUnsubscribeEventEventVersion
-			} else {
-				fits, err = codec.Required(d, &v.EventVersion, codec.ReadString[string], &v.Rest, "event_version")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventEventVersion, !fits)
-			}
-			if fits && v.EventVersion != "3.1" {
-				d.ConstMismatch(at, strconv.Quote(v.EventVersion), "\"3.1\"")
-			}
-		case "application":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Application.read(d)
-				v.absent &^= absentEmailUnsubscribeEventApplication
-			} else {
-				fits, err = codec.Required(d, &v.Application, (*Application).read, &v.Rest, "application")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventApplication, !fits)
-			}
-		case "client":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Client.read(d)
-				v.absent &^= absentEmailUnsubscribeEventClient
-			} else {
-				fits, err = codec.Required(d, &v.Client, (*Client).read, &v.Rest, "client")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventClient, !fits)
-			}
-		case "device":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Device.read(d)
-				v.absent &^= absentEmailUnsubscribeEventDevice
-			} else {
-				fits, err = codec.Required(d, &v.Device, (*Device).read, &v.Rest, "device")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventDevice, !fits)
-			}
-		case "session":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Session.read(d)
-				v.absent &^= absentEmailUnsubscribeEventSession
-			} else {
-				fits, err = codec.Required(d, &v.Session, (*Session).read, &v.Rest, "session")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventSession, !fits)
-			}
-		case "attributes":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Attributes.read(d)
-				v.absent &^= absentEmailUnsubscribeEventAttributes
-			} else {
-				fits, err = codec.Required(d, &v.Attributes, (*EmailAttributes).read, &v.Rest, "attributes")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventAttributes, !fits)
-			}
-		case "metrics":
-			seen |= uint64(0x1)
-			_, err = codec.Required(d, &v.Metrics, float64MapRead, &v.Rest, "metrics")
-		case "client_context":
-			seen |= uint64(0x2)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.ClientContext = codec.Reuse(v.ClientContext)
-				_, err = v.ClientContext.read(d)
-			} else {
-				err = codec.Optional(d, &v.ClientContext, v.ClientContext, (*EmailClientContext).read, &v.Rest, "client_context")
-			}
-		case "awsAccountId":
-			if d.Peek() == jsonwire.KindString && len(v.Rest) == 0 {
-				v.AWSAccountID, err = codec.String[string](d)
-				v.absent &^= absentEmailUnsubscribeEventAWSAccountID
-			} else {
-				fits, err = codec.Required(d, &v.AWSAccountID, codec.ReadString[string], &v.Rest, "awsAccountId")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventAWSAccountID, !fits)
-			}
-		case "facets":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Facets.read(d)
-				v.absent &^= absentEmailUnsubscribeEventFacets
-			} else {
-				fits, err = codec.Required(d, &v.Facets, (*EmailUnsubscribeFacets).read, &v.Rest, "facets")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeEventFacets, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailUnsubscribeEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailUnsubscribeEventEventType == 0 {
-		b = append(b, ",\"event_type\":"...)
-		b = jsonwire.AppendString(b, v.EventType)
-	}
-	if v.absent&absentEmailUnsubscribeEventEventTimestamp == 0 {
-		b = append(b, ",\"event_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.EventTimestamp), 10)
-	}
-	if v.absent&absentEmailUnsubscribeEventArrivalTimestamp == 0 {
-		b = append(b, ",\"arrival_timestamp\":"...)
-		b = strconv.AppendInt(b, int64(v.ArrivalTimestamp), 10)
-	}
-	if v.absent&absentEmailUnsubscribeEventEventVersion == 0 {
-		b = append(b, ",\"event_version\":"...)
-		b = jsonwire.AppendString(b, v.EventVersion)
-	}
-	if v.absent&absentEmailUnsubscribeEventApplication == 0 {
-		b = append(b, ",\"application\":"...)
-		b = v.Application.write(b, w)
-	}
-	if v.absent&absentEmailUnsubscribeEventClient == 0 {
-		b = append(b, ",\"client\":"...)
-		b = v.Client.write(b, w)
-	}
-	if v.absent&absentEmailUnsubscribeEventDevice == 0 {
-		b = append(b, ",\"device\":"...)
-		b = v.Device.write(b, w)
-	}
-	if v.absent&absentEmailUnsubscribeEventSession == 0 {
-		b = append(b, ",\"session\":"...)
-		b = v.Session.write(b, w)
-	}
-	if v.absent&absentEmailUnsubscribeEventAttributes == 0 {
-		b = append(b, ",\"attributes\":"...)
-		b = v.Attributes.write(b, w)
-	}
-	if v.Metrics != nil {
-		b = append(b, ",\"metrics\":"...)
-		b = float64MapWrite(b, v.Metrics, w)
-	}
-	if v.ClientContext != nil {
-		b = append(b, ",\"client_context\":"...)
-		b = v.ClientContext.write(b, w)
-	}
-	if v.absent&absentEmailUnsubscribeEventAWSAccountID == 0 {
-		b = append(b, ",\"awsAccountId\":"...)
-		b = jsonwire.AppendString(b, v.AWSAccountID)
-	}
-	if v.absent&absentEmailUnsubscribeEventFacets == 0 {
-		b = append(b, ",\"facets\":"...)
-		b = v.Facets.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailUnsubscribeFacets) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailUnsubscribeFacets) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailUnsubscribeFacets) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailUnsubscribeFacets) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailUnsubscribeFacets) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailUnsubscribeFacetsEmailChannel
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailUnsubscribeFacetsEmailChannel != 0 {
-				v.EmailChannel = EmailUnsubscribeChannel{}
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "email_channel":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.EmailChannel.read(d)
-				v.absent &^= absentEmailUnsubscribeFacetsEmailChannel
-			} else {
-				fits, err = codec.Required(d, &v.EmailChannel, (*EmailUnsubscribeChannel).read, &v.Rest, "email_channel")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeFacetsEmailChannel, !fits)
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailUnsubscribeFacets) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailUnsubscribeFacetsEmailChannel == 0 {
-		b = append(b, ",\"email_channel\":"...)
-		b = v.EmailChannel.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
-}
-
-// UnmarshalJSON decodes the JSON object in data into v. Members whose value does
-// not fit their field go to Rest and are reported by Validate; the error is
-// for malformed JSON (*SyntaxError), data that is not an object, and a member
-// that breaks a const (*ConstError, after decoding everything else).
-func (v *EmailUnsubscribeMailEvent) UnmarshalJSON(data []byte) error {
-	return v.UnmarshalJSONWith(data, DecodeOptions{})
-}
-
-// UnmarshalJSONWith is UnmarshalJSON with options.
-func (v *EmailUnsubscribeMailEvent) UnmarshalJSONWith(data []byte, opts DecodeOptions) error {
-	return codec.Decode(data, opts, func(d *codec.Decoder) error {
-		_, err := v.read(d)
-		return err
-	})
-}
-
-// MarshalJSON returns v as compact JSON.
-func (v *EmailUnsubscribeMailEvent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
-}
-
-// AppendJSON appends v to dst as compact JSON: the fields in schema order,
-// then the members of Rest. It fails only on a float that JSON cannot hold
-// (NaN, ±Inf).
-func (v *EmailUnsubscribeMailEvent) AppendJSON(dst []byte) ([]byte, error) {
-	var w codec.Writer
-	b := v.write(dst, &w)
-	return b, w.Err
-}
-
-// read decodes a JSON object into v; it reports false, reading nothing, for
-// another kind of value.
-func (v *EmailUnsubscribeMailEvent) read(d *codec.Decoder) (bool, error) {
-	if d.Peek() != jsonwire.KindObject {
-		return false, nil
-	}
-	if err := d.BeginObject(); err != nil {
-		return false, err
-	}
-	v.Rest = v.Rest[:0]
-	v.absent = absentEmailUnsubscribeMailEventMail
-	var seen uint64 // a bit per optional field read
-	for {
-		name, more, err := d.NextMember()
-		if err != nil {
-			return false, err
-		}
-		if !more {
-			if v.absent&absentEmailUnsubscribeMailEventMail != 0 {
-				v.Mail = Mail{}
-			}
-			if seen&uint64(0x1) == 0 {
-				v.Click = nil
-			}
-			return true, nil
-		}
-		var fits bool
-		switch string(name) {
-		case "mail":
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				_, err = v.Mail.read(d)
-				v.absent &^= absentEmailUnsubscribeMailEventMail
-			} else {
-				fits, err = codec.Required(d, &v.Mail, (*Mail).read, &v.Rest, "mail")
-				v.absent = codec.SetBit(v.absent, absentEmailUnsubscribeMailEventMail, !fits)
-			}
-		case "click":
-			seen |= uint64(0x1)
-			if d.Peek() == jsonwire.KindObject && len(v.Rest) == 0 {
-				v.Click = codec.Reuse(v.Click)
-				_, err = v.Click.read(d)
-			} else {
-				err = codec.Optional(d, &v.Click, v.Click, (*EmailClickDetails).read, &v.Rest, "click")
-			}
-		default:
-			err = codec.Keep(d, &v.Rest, name)
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// write appends v to b.
-func (v *EmailUnsubscribeMailEvent) write(b []byte, w *codec.Writer) []byte {
-	start := len(b)
-	if v.absent&absentEmailUnsubscribeMailEventMail == 0 {
-		b = append(b, ",\"mail\":"...)
-		b = v.Mail.write(b, w)
-	}
-	if v.Click != nil {
-		b = append(b, ",\"click\":"...)
-		b = v.Click.write(b, w)
-	}
-	b = codec.AppendMembers(b, v.Rest)
-	return jsonwire.CloseObject(b, start)
+	return true, nil
 }
 
 // UnmarshalJSON decodes the JSON object in data into v. Members whose value does

@@ -99,20 +99,20 @@ func (v *EmailBounce) validate(c *validation.Collector) {
 	propertiesEmailBounce.CheckRest(v.Rest, c)
 }
 
-// propertiesEmailClickChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickChannel by name.
-var propertiesEmailClickChannel = rawcheck.Properties{
+// propertiesEmailChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailChannel by name.
+var propertiesEmailChannel = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailClickMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "mail_event", Check: rawEmailMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
-func (v *EmailClickChannel) validate(c *validation.Collector) {
-	propertiesEmailClickChannel.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailClickChannelMailEvent == 0 {
+func (v *EmailChannel) validate(c *validation.Collector) {
+	propertiesEmailChannel.CheckAbsent(v.absent, v.Rest, c)
+	if v.absent&absentEmailChannelMailEvent == 0 {
 		validation.At(c, "mail_event", v.MailEvent.validate)
 	}
-	propertiesEmailClickChannel.CheckRest(v.Rest, c)
+	propertiesEmailChannel.CheckRest(v.Rest, c)
 }
 
 // propertiesEmailClickDetails checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails by name.
@@ -138,101 +138,38 @@ func checkEmailClickEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// propertiesEmailClickEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent by name.
-var propertiesEmailClickEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailClickEventEventType, Required: true},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "event_version", Check: rawEventVersion, Required: true},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
-		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
-		{Name: "facets", Check: rawEmailClickFacets, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClickEvent) validate(c *validation.Collector) {
-	propertiesEmailClickEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailClickEventEventType == 0 {
-		validation.ValueAt(c, "event_type", v.EventType, checkEmailClickEventEventType)
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
+		c.Push("event_type")
+		checkEmailClickEventEventType(v.EventType, c)
+		c.Pop()
 	}
-	if v.absent&absentEmailClickEventEventTimestamp == 0 {
-		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
+	if v.absent&absentEmailEventFacets == 0 {
+		c.Push("facets")
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				if v.Facets.EmailChannel.MailEvent.Click == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("click") {
+					c.Required("click")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
+		c.Pop()
 	}
-	if v.absent&absentEmailClickEventArrivalTimestamp == 0 {
-		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
+	for i := range v.Rest {
+		switch v.Rest[i].Name {
+		case "event_type":
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailClickEventEventType)
+		}
 	}
-	if v.absent&absentEmailClickEventEventVersion == 0 {
-		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
-	}
-	if v.absent&absentEmailClickEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
-	}
-	if v.absent&absentEmailClickEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
-	}
-	if v.absent&absentEmailClickEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
-	}
-	if v.absent&absentEmailClickEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
-	}
-	if v.absent&absentEmailClickEventAttributes == 0 {
-		validation.At(c, "attributes", v.Attributes.validate)
-	}
-	if v.ClientContext != nil {
-		validation.At(c, "client_context", v.ClientContext.validate)
-	}
-	if v.absent&absentEmailClickEventAWSAccountID == 0 {
-		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
-	}
-	if v.absent&absentEmailClickEventFacets == 0 {
-		validation.At(c, "facets", v.Facets.validate)
-	}
-	propertiesEmailClickEvent.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailClickFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickFacets by name.
-var propertiesEmailClickFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailClickChannel, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailClickFacets) validate(c *validation.Collector) {
-	propertiesEmailClickFacets.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailClickFacetsEmailChannel == 0 {
-		validation.At(c, "email_channel", v.EmailChannel.validate)
-	}
-	propertiesEmailClickFacets.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailClickMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickMailEvent by name.
-var propertiesEmailClickMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "click", Check: rawEmailClickDetails, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailClickMailEvent) validate(c *validation.Collector) {
-	propertiesEmailClickMailEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailClickMailEventMail == 0 {
-		validation.At(c, "mail", v.Mail.validate)
-	}
-	if v.absent&absentEmailClickMailEventClick == 0 {
-		validation.At(c, "click", v.Click.validate)
-	}
-	propertiesEmailClickMailEvent.CheckRest(v.Rest, c)
 }
 
 // propertiesEmailClientContext checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClientContext by name.
@@ -260,22 +197,6 @@ var propertiesEmailClientContextCustom = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClientContextCustom) validate(c *validation.Collector) {
 	propertiesEmailClientContextCustom.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailComplaintChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailComplaintChannel by name.
-var propertiesEmailComplaintChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailComplaintMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailComplaintChannel) validate(c *validation.Collector) {
-	propertiesEmailComplaintChannel.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailComplaintChannelMailEvent == 0 {
-		validation.At(c, "mail_event", v.MailEvent.validate)
-	}
-	propertiesEmailComplaintChannel.CheckRest(v.Rest, c)
 }
 
 // checkEmailComplaintDetailsComplainedRecipients checks a Go value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients.
@@ -313,117 +234,35 @@ func checkEmailComplaintEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// propertiesEmailComplaintEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent by name.
-var propertiesEmailComplaintEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailComplaintEventEventType, Required: true},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "event_version", Check: rawEventVersion, Required: true},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
-		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
-		{Name: "facets", Check: rawEmailComplaintFacets, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailComplaintEvent) validate(c *validation.Collector) {
-	propertiesEmailComplaintEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailComplaintEventEventType == 0 {
-		validation.ValueAt(c, "event_type", v.EventType, checkEmailComplaintEventEventType)
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
+		c.Push("event_type")
+		checkEmailComplaintEventEventType(v.EventType, c)
+		c.Pop()
 	}
-	if v.absent&absentEmailComplaintEventEventTimestamp == 0 {
-		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
+	if v.absent&absentEmailEventFacets == 0 {
+		c.Push("facets")
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
+		c.Pop()
 	}
-	if v.absent&absentEmailComplaintEventArrivalTimestamp == 0 {
-		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
+	for i := range v.Rest {
+		switch v.Rest[i].Name {
+		case "event_type":
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailComplaintEventEventType)
+		}
 	}
-	if v.absent&absentEmailComplaintEventEventVersion == 0 {
-		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
-	}
-	if v.absent&absentEmailComplaintEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
-	}
-	if v.absent&absentEmailComplaintEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
-	}
-	if v.absent&absentEmailComplaintEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
-	}
-	if v.absent&absentEmailComplaintEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
-	}
-	if v.absent&absentEmailComplaintEventAttributes == 0 {
-		validation.At(c, "attributes", v.Attributes.validate)
-	}
-	if v.ClientContext != nil {
-		validation.At(c, "client_context", v.ClientContext.validate)
-	}
-	if v.absent&absentEmailComplaintEventAWSAccountID == 0 {
-		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
-	}
-	if v.absent&absentEmailComplaintEventFacets == 0 {
-		validation.At(c, "facets", v.Facets.validate)
-	}
-	propertiesEmailComplaintEvent.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailComplaintFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailComplaintFacets by name.
-var propertiesEmailComplaintFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailComplaintChannel, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailComplaintFacets) validate(c *validation.Collector) {
-	propertiesEmailComplaintFacets.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailComplaintFacetsEmailChannel == 0 {
-		validation.At(c, "email_channel", v.EmailChannel.validate)
-	}
-	propertiesEmailComplaintFacets.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailComplaintMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailComplaintMailEvent by name.
-var propertiesEmailComplaintMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "complaint", Check: rawEmailComplaintDetails, Kinds: rawcheck.ObjectKind},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailComplaintMailEvent) validate(c *validation.Collector) {
-	propertiesEmailComplaintMailEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailComplaintMailEventMail == 0 {
-		validation.At(c, "mail", v.Mail.validate)
-	}
-	if v.Complaint != nil {
-		validation.At(c, "complaint", v.Complaint.validate)
-	}
-	propertiesEmailComplaintMailEvent.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailDeliveredChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredChannel by name.
-var propertiesEmailDeliveredChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailDeliveredMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailDeliveredChannel) validate(c *validation.Collector) {
-	propertiesEmailDeliveredChannel.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailDeliveredChannelMailEvent == 0 {
-		validation.At(c, "mail_event", v.MailEvent.validate)
-	}
-	propertiesEmailDeliveredChannel.CheckRest(v.Rest, c)
 }
 
 // checkEmailDeliveredEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_type.
@@ -434,101 +273,38 @@ func checkEmailDeliveredEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// propertiesEmailDeliveredEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent by name.
-var propertiesEmailDeliveredEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailDeliveredEventEventType, Required: true},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "event_version", Check: rawEventVersion, Required: true},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
-		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
-		{Name: "facets", Check: rawEmailDeliveredFacets, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
-	propertiesEmailDeliveredEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailDeliveredEventEventType == 0 {
-		validation.ValueAt(c, "event_type", v.EventType, checkEmailDeliveredEventEventType)
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
+		c.Push("event_type")
+		checkEmailDeliveredEventEventType(v.EventType, c)
+		c.Pop()
 	}
-	if v.absent&absentEmailDeliveredEventEventTimestamp == 0 {
-		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
+	if v.absent&absentEmailEventFacets == 0 {
+		c.Push("facets")
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				if v.Facets.EmailChannel.MailEvent.Delivery == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("delivery") {
+					c.Required("delivery")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
+		c.Pop()
 	}
-	if v.absent&absentEmailDeliveredEventArrivalTimestamp == 0 {
-		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
+	for i := range v.Rest {
+		switch v.Rest[i].Name {
+		case "event_type":
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailDeliveredEventEventType)
+		}
 	}
-	if v.absent&absentEmailDeliveredEventEventVersion == 0 {
-		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
-	}
-	if v.absent&absentEmailDeliveredEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
-	}
-	if v.absent&absentEmailDeliveredEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
-	}
-	if v.absent&absentEmailDeliveredEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
-	}
-	if v.absent&absentEmailDeliveredEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
-	}
-	if v.absent&absentEmailDeliveredEventAttributes == 0 {
-		validation.At(c, "attributes", v.Attributes.validate)
-	}
-	if v.ClientContext != nil {
-		validation.At(c, "client_context", v.ClientContext.validate)
-	}
-	if v.absent&absentEmailDeliveredEventAWSAccountID == 0 {
-		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
-	}
-	if v.absent&absentEmailDeliveredEventFacets == 0 {
-		validation.At(c, "facets", v.Facets.validate)
-	}
-	propertiesEmailDeliveredEvent.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailDeliveredFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredFacets by name.
-var propertiesEmailDeliveredFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailDeliveredChannel, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailDeliveredFacets) validate(c *validation.Collector) {
-	propertiesEmailDeliveredFacets.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailDeliveredFacetsEmailChannel == 0 {
-		validation.At(c, "email_channel", v.EmailChannel.validate)
-	}
-	propertiesEmailDeliveredFacets.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailDeliveredMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredMailEvent by name.
-var propertiesEmailDeliveredMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "delivery", Check: rawEmailDelivery, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailDeliveredMailEvent) validate(c *validation.Collector) {
-	propertiesEmailDeliveredMailEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailDeliveredMailEventMail == 0 {
-		validation.At(c, "mail", v.Mail.validate)
-	}
-	if v.absent&absentEmailDeliveredMailEventDelivery == 0 {
-		validation.At(c, "delivery", v.Delivery.validate)
-	}
-	propertiesEmailDeliveredMailEvent.CheckRest(v.Rest, c)
 }
 
 // propertiesEmailDelivery checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDelivery by name.
@@ -546,34 +322,10 @@ func (v *EmailDelivery) validate(c *validation.Collector) {
 	propertiesEmailDelivery.CheckRest(v.Rest, c)
 }
 
-// propertiesEmailHardBounceChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceChannel by name.
-var propertiesEmailHardBounceChannel = rawcheck.Properties{
+// propertiesEmailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailEvent by name.
+var propertiesEmailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailHardBounceMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailHardBounceChannel) validate(c *validation.Collector) {
-	propertiesEmailHardBounceChannel.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailHardBounceChannelMailEvent == 0 {
-		validation.At(c, "mail_event", v.MailEvent.validate)
-	}
-	propertiesEmailHardBounceChannel.CheckRest(v.Rest, c)
-}
-
-// checkEmailHardBounceEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
-func checkEmailHardBounceEventEventType(v string, c *validation.Collector) {
-	if v != "_email.hardbounce" {
-		c.Const(validation.Quote(v), "\"_email.hardbounce\"")
-		return
-	}
-}
-
-// propertiesEmailHardBounceEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent by name.
-var propertiesEmailHardBounceEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailHardBounceEventEventType, Required: true},
+		{Name: "event_type", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
 		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
 		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
 		{Name: "event_version", Check: rawEventVersion, Required: true},
@@ -585,102 +337,149 @@ var propertiesEmailHardBounceEvent = rawcheck.Properties{
 		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
 		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
 		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
-		{Name: "facets", Check: rawEmailHardBounceFacets, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "facets", Check: rawEmailFacets, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
-func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
-	propertiesEmailHardBounceEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailHardBounceEventEventType == 0 {
-		validation.ValueAt(c, "event_type", v.EventType, checkEmailHardBounceEventEventType)
-	}
-	if v.absent&absentEmailHardBounceEventEventTimestamp == 0 {
+func (v *EmailEvent) validate(c *validation.Collector) {
+	propertiesEmailEvent.CheckAbsent(v.absent, v.Rest, c)
+	if v.absent&absentEmailEventEventTimestamp == 0 {
 		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
-	if v.absent&absentEmailHardBounceEventArrivalTimestamp == 0 {
+	if v.absent&absentEmailEventArrivalTimestamp == 0 {
 		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
-	if v.absent&absentEmailHardBounceEventEventVersion == 0 {
+	if v.absent&absentEmailEventEventVersion == 0 {
 		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
-	if v.absent&absentEmailHardBounceEventApplication == 0 {
+	if v.absent&absentEmailEventApplication == 0 {
 		validation.At(c, "application", v.Application.validate)
 	}
-	if v.absent&absentEmailHardBounceEventClient == 0 {
+	if v.absent&absentEmailEventClient == 0 {
 		validation.At(c, "client", v.Client.validate)
 	}
-	if v.absent&absentEmailHardBounceEventDevice == 0 {
+	if v.absent&absentEmailEventDevice == 0 {
 		validation.At(c, "device", v.Device.validate)
 	}
-	if v.absent&absentEmailHardBounceEventSession == 0 {
+	if v.absent&absentEmailEventSession == 0 {
 		validation.At(c, "session", v.Session.validate)
 	}
-	if v.absent&absentEmailHardBounceEventAttributes == 0 {
+	if v.absent&absentEmailEventAttributes == 0 {
 		validation.At(c, "attributes", v.Attributes.validate)
 	}
 	if v.ClientContext != nil {
 		validation.At(c, "client_context", v.ClientContext.validate)
 	}
-	if v.absent&absentEmailHardBounceEventAWSAccountID == 0 {
+	if v.absent&absentEmailEventAWSAccountID == 0 {
 		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
-	if v.absent&absentEmailHardBounceEventFacets == 0 {
+	if v.absent&absentEmailEventFacets == 0 {
 		validation.At(c, "facets", v.Facets.validate)
 	}
-	propertiesEmailHardBounceEvent.CheckRest(v.Rest, c)
+	propertiesEmailEvent.CheckRest(v.Rest, c)
 }
 
-// propertiesEmailHardBounceFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceFacets by name.
-var propertiesEmailHardBounceFacets = rawcheck.Properties{
+// propertiesEmailFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailFacets by name.
+var propertiesEmailFacets = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailHardBounceChannel, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "email_channel", Check: rawEmailChannel, Kinds: rawcheck.ObjectKind, Required: true},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
-func (v *EmailHardBounceFacets) validate(c *validation.Collector) {
-	propertiesEmailHardBounceFacets.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailHardBounceFacetsEmailChannel == 0 {
+func (v *EmailFacets) validate(c *validation.Collector) {
+	propertiesEmailFacets.CheckAbsent(v.absent, v.Rest, c)
+	if v.absent&absentEmailFacetsEmailChannel == 0 {
 		validation.At(c, "email_channel", v.EmailChannel.validate)
 	}
-	propertiesEmailHardBounceFacets.CheckRest(v.Rest, c)
+	propertiesEmailFacets.CheckRest(v.Rest, c)
 }
 
-// propertiesEmailHardBounceMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceMailEvent by name.
-var propertiesEmailHardBounceMailEvent = rawcheck.Properties{
+// checkEmailHardBounceEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
+func checkEmailHardBounceEventEventType(v string, c *validation.Collector) {
+	if v != "_email.hardbounce" {
+		c.Const(validation.Quote(v), "\"_email.hardbounce\"")
+		return
+	}
+}
+
+// validate records the violations of v in c, at c's current path.
+func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
+		c.Push("event_type")
+		checkEmailHardBounceEventEventType(v.EventType, c)
+		c.Pop()
+	}
+	if v.absent&absentEmailEventFacets == 0 {
+		c.Push("facets")
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
+		c.Pop()
+	}
+	for i := range v.Rest {
+		switch v.Rest[i].Name {
+		case "event_type":
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailHardBounceEventEventType)
+		}
+	}
+}
+
+// propertiesEmailMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailMailEvent by name.
+var propertiesEmailMailEvent = rawcheck.Properties{
 	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
+		{Name: "send", Check: rawTypeObject, Kinds: rawcheck.ObjectKind},
+		{Name: "delivery", Check: rawEmailDelivery, Kinds: rawcheck.ObjectKind},
+		{Name: "reject", Check: rawEmailReject, Kinds: rawcheck.ObjectKind},
 		{Name: "bounce", Check: rawEmailBounce, Kinds: rawcheck.ObjectKind},
+		{Name: "complaint", Check: rawEmailComplaintDetails, Kinds: rawcheck.ObjectKind},
+		{Name: "open", Check: rawEmailOpenDetails, Kinds: rawcheck.ObjectKind},
+		{Name: "click", Check: rawEmailClickDetails, Kinds: rawcheck.ObjectKind},
+		{Name: "failure", Check: rawEmailRenderingFailureDetails, Kinds: rawcheck.ObjectKind},
 	},
 }
 
 // validate records the violations of v in c, at c's current path.
-func (v *EmailHardBounceMailEvent) validate(c *validation.Collector) {
-	propertiesEmailHardBounceMailEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailHardBounceMailEventMail == 0 {
+func (v *EmailMailEvent) validate(c *validation.Collector) {
+	if v.Mail != nil {
 		validation.At(c, "mail", v.Mail.validate)
+	}
+	if v.Send != nil {
+		validation.At(c, "send", v.Send.validate)
+	}
+	if v.Delivery != nil {
+		validation.At(c, "delivery", v.Delivery.validate)
+	}
+	if v.Reject != nil {
+		validation.At(c, "reject", v.Reject.validate)
 	}
 	if v.Bounce != nil {
 		validation.At(c, "bounce", v.Bounce.validate)
 	}
-	propertiesEmailHardBounceMailEvent.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailOpenChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenChannel by name.
-var propertiesEmailOpenChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailOpenMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailOpenChannel) validate(c *validation.Collector) {
-	propertiesEmailOpenChannel.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailOpenChannelMailEvent == 0 {
-		validation.At(c, "mail_event", v.MailEvent.validate)
+	if v.Complaint != nil {
+		validation.At(c, "complaint", v.Complaint.validate)
 	}
-	propertiesEmailOpenChannel.CheckRest(v.Rest, c)
+	if v.Open != nil {
+		validation.At(c, "open", v.Open.validate)
+	}
+	if v.Click != nil {
+		validation.At(c, "click", v.Click.validate)
+	}
+	if v.Failure != nil {
+		validation.At(c, "failure", v.Failure.validate)
+	}
+	propertiesEmailMailEvent.CheckRest(v.Rest, c)
 }
 
 // propertiesEmailOpenDetails checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails by name.
@@ -704,101 +503,38 @@ func checkEmailOpenEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// propertiesEmailOpenEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent by name.
-var propertiesEmailOpenEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailOpenEventEventType, Required: true},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "event_version", Check: rawEventVersion, Required: true},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
-		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
-		{Name: "facets", Check: rawEmailOpenFacets, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailOpenEvent) validate(c *validation.Collector) {
-	propertiesEmailOpenEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailOpenEventEventType == 0 {
-		validation.ValueAt(c, "event_type", v.EventType, checkEmailOpenEventEventType)
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
+		c.Push("event_type")
+		checkEmailOpenEventEventType(v.EventType, c)
+		c.Pop()
 	}
-	if v.absent&absentEmailOpenEventEventTimestamp == 0 {
-		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
+	if v.absent&absentEmailEventFacets == 0 {
+		c.Push("facets")
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				if v.Facets.EmailChannel.MailEvent.Open == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("open") {
+					c.Required("open")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
+		c.Pop()
 	}
-	if v.absent&absentEmailOpenEventArrivalTimestamp == 0 {
-		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
+	for i := range v.Rest {
+		switch v.Rest[i].Name {
+		case "event_type":
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailOpenEventEventType)
+		}
 	}
-	if v.absent&absentEmailOpenEventEventVersion == 0 {
-		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
-	}
-	if v.absent&absentEmailOpenEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
-	}
-	if v.absent&absentEmailOpenEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
-	}
-	if v.absent&absentEmailOpenEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
-	}
-	if v.absent&absentEmailOpenEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
-	}
-	if v.absent&absentEmailOpenEventAttributes == 0 {
-		validation.At(c, "attributes", v.Attributes.validate)
-	}
-	if v.ClientContext != nil {
-		validation.At(c, "client_context", v.ClientContext.validate)
-	}
-	if v.absent&absentEmailOpenEventAWSAccountID == 0 {
-		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
-	}
-	if v.absent&absentEmailOpenEventFacets == 0 {
-		validation.At(c, "facets", v.Facets.validate)
-	}
-	propertiesEmailOpenEvent.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailOpenFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenFacets by name.
-var propertiesEmailOpenFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailOpenChannel, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailOpenFacets) validate(c *validation.Collector) {
-	propertiesEmailOpenFacets.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailOpenFacetsEmailChannel == 0 {
-		validation.At(c, "email_channel", v.EmailChannel.validate)
-	}
-	propertiesEmailOpenFacets.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailOpenMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenMailEvent by name.
-var propertiesEmailOpenMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "open", Check: rawEmailOpenDetails, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailOpenMailEvent) validate(c *validation.Collector) {
-	propertiesEmailOpenMailEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailOpenMailEventMail == 0 {
-		validation.At(c, "mail", v.Mail.validate)
-	}
-	if v.absent&absentEmailOpenMailEventOpen == 0 {
-		validation.At(c, "open", v.Open.validate)
-	}
-	propertiesEmailOpenMailEvent.CheckRest(v.Rest, c)
 }
 
 // propertiesEmailReject checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailReject by name.
@@ -813,22 +549,6 @@ func (v *EmailReject) validate(c *validation.Collector) {
 	propertiesEmailReject.CheckRest(v.Rest, c)
 }
 
-// propertiesEmailRejectedChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedChannel by name.
-var propertiesEmailRejectedChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailRejectedMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailRejectedChannel) validate(c *validation.Collector) {
-	propertiesEmailRejectedChannel.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailRejectedChannelMailEvent == 0 {
-		validation.At(c, "mail_event", v.MailEvent.validate)
-	}
-	propertiesEmailRejectedChannel.CheckRest(v.Rest, c)
-}
-
 // checkEmailRejectedEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
 func checkEmailRejectedEventEventType(v string, c *validation.Collector) {
 	if v != "_email.rejected" {
@@ -837,117 +557,35 @@ func checkEmailRejectedEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// propertiesEmailRejectedEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent by name.
-var propertiesEmailRejectedEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailRejectedEventEventType, Required: true},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "event_version", Check: rawEventVersion, Required: true},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
-		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
-		{Name: "facets", Check: rawEmailRejectedFacets, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRejectedEvent) validate(c *validation.Collector) {
-	propertiesEmailRejectedEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailRejectedEventEventType == 0 {
-		validation.ValueAt(c, "event_type", v.EventType, checkEmailRejectedEventEventType)
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
+		c.Push("event_type")
+		checkEmailRejectedEventEventType(v.EventType, c)
+		c.Pop()
 	}
-	if v.absent&absentEmailRejectedEventEventTimestamp == 0 {
-		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
+	if v.absent&absentEmailEventFacets == 0 {
+		c.Push("facets")
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
+		c.Pop()
 	}
-	if v.absent&absentEmailRejectedEventArrivalTimestamp == 0 {
-		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
+	for i := range v.Rest {
+		switch v.Rest[i].Name {
+		case "event_type":
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailRejectedEventEventType)
+		}
 	}
-	if v.absent&absentEmailRejectedEventEventVersion == 0 {
-		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
-	}
-	if v.absent&absentEmailRejectedEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
-	}
-	if v.absent&absentEmailRejectedEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
-	}
-	if v.absent&absentEmailRejectedEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
-	}
-	if v.absent&absentEmailRejectedEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
-	}
-	if v.absent&absentEmailRejectedEventAttributes == 0 {
-		validation.At(c, "attributes", v.Attributes.validate)
-	}
-	if v.ClientContext != nil {
-		validation.At(c, "client_context", v.ClientContext.validate)
-	}
-	if v.absent&absentEmailRejectedEventAWSAccountID == 0 {
-		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
-	}
-	if v.absent&absentEmailRejectedEventFacets == 0 {
-		validation.At(c, "facets", v.Facets.validate)
-	}
-	propertiesEmailRejectedEvent.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailRejectedFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedFacets by name.
-var propertiesEmailRejectedFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailRejectedChannel, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailRejectedFacets) validate(c *validation.Collector) {
-	propertiesEmailRejectedFacets.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailRejectedFacetsEmailChannel == 0 {
-		validation.At(c, "email_channel", v.EmailChannel.validate)
-	}
-	propertiesEmailRejectedFacets.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailRejectedMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedMailEvent by name.
-var propertiesEmailRejectedMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "reject", Check: rawEmailReject, Kinds: rawcheck.ObjectKind},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailRejectedMailEvent) validate(c *validation.Collector) {
-	propertiesEmailRejectedMailEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailRejectedMailEventMail == 0 {
-		validation.At(c, "mail", v.Mail.validate)
-	}
-	if v.Reject != nil {
-		validation.At(c, "reject", v.Reject.validate)
-	}
-	propertiesEmailRejectedMailEvent.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailRenderingFailureChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureChannel by name.
-var propertiesEmailRenderingFailureChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailRenderingFailureMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailRenderingFailureChannel) validate(c *validation.Collector) {
-	propertiesEmailRenderingFailureChannel.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailRenderingFailureChannelMailEvent == 0 {
-		validation.At(c, "mail_event", v.MailEvent.validate)
-	}
-	propertiesEmailRenderingFailureChannel.CheckRest(v.Rest, c)
 }
 
 // propertiesEmailRenderingFailureDetails checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails by name.
@@ -971,116 +609,20 @@ func checkEmailRenderingFailureEventEventType(v string, c *validation.Collector)
 	}
 }
 
-// propertiesEmailRenderingFailureEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent by name.
-var propertiesEmailRenderingFailureEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailRenderingFailureEventEventType, Required: true},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "event_version", Check: rawEventVersion, Required: true},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
-		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
-		{Name: "facets", Check: rawEmailRenderingFailureFacets, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRenderingFailureEvent) validate(c *validation.Collector) {
-	propertiesEmailRenderingFailureEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailRenderingFailureEventEventType == 0 {
-		validation.ValueAt(c, "event_type", v.EventType, checkEmailRenderingFailureEventEventType)
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
+		c.Push("event_type")
+		checkEmailRenderingFailureEventEventType(v.EventType, c)
+		c.Pop()
 	}
-	if v.absent&absentEmailRenderingFailureEventEventTimestamp == 0 {
-		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
+	for i := range v.Rest {
+		switch v.Rest[i].Name {
+		case "event_type":
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailRenderingFailureEventEventType)
+		}
 	}
-	if v.absent&absentEmailRenderingFailureEventArrivalTimestamp == 0 {
-		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
-	}
-	if v.absent&absentEmailRenderingFailureEventEventVersion == 0 {
-		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
-	}
-	if v.absent&absentEmailRenderingFailureEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
-	}
-	if v.absent&absentEmailRenderingFailureEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
-	}
-	if v.absent&absentEmailRenderingFailureEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
-	}
-	if v.absent&absentEmailRenderingFailureEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
-	}
-	if v.absent&absentEmailRenderingFailureEventAttributes == 0 {
-		validation.At(c, "attributes", v.Attributes.validate)
-	}
-	if v.ClientContext != nil {
-		validation.At(c, "client_context", v.ClientContext.validate)
-	}
-	if v.absent&absentEmailRenderingFailureEventAWSAccountID == 0 {
-		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
-	}
-	if v.absent&absentEmailRenderingFailureEventFacets == 0 {
-		validation.At(c, "facets", v.Facets.validate)
-	}
-	propertiesEmailRenderingFailureEvent.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailRenderingFailureFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureFacets by name.
-var propertiesEmailRenderingFailureFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailRenderingFailureChannel, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailRenderingFailureFacets) validate(c *validation.Collector) {
-	propertiesEmailRenderingFailureFacets.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailRenderingFailureFacetsEmailChannel == 0 {
-		validation.At(c, "email_channel", v.EmailChannel.validate)
-	}
-	propertiesEmailRenderingFailureFacets.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailRenderingFailureMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureMailEvent by name.
-var propertiesEmailRenderingFailureMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
-		{Name: "failure", Check: rawEmailRenderingFailureDetails, Kinds: rawcheck.ObjectKind},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailRenderingFailureMailEvent) validate(c *validation.Collector) {
-	if v.Mail != nil {
-		validation.At(c, "mail", v.Mail.validate)
-	}
-	if v.Failure != nil {
-		validation.At(c, "failure", v.Failure.validate)
-	}
-	propertiesEmailRenderingFailureMailEvent.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailSendChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendChannel by name.
-var propertiesEmailSendChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailSendMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailSendChannel) validate(c *validation.Collector) {
-	propertiesEmailSendChannel.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailSendChannelMailEvent == 0 {
-		validation.At(c, "mail_event", v.MailEvent.validate)
-	}
-	propertiesEmailSendChannel.CheckRest(v.Rest, c)
 }
 
 // validate records the violations of v in c, at c's current path.
@@ -1094,110 +636,38 @@ func checkEmailSendEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// propertiesEmailSendEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent by name.
-var propertiesEmailSendEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailSendEventEventType, Required: true},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "event_version", Check: rawEventVersion, Required: true},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
-		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
-		{Name: "facets", Check: rawEmailSendFacets, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSendEvent) validate(c *validation.Collector) {
-	propertiesEmailSendEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailSendEventEventType == 0 {
-		validation.ValueAt(c, "event_type", v.EventType, checkEmailSendEventEventType)
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
+		c.Push("event_type")
+		checkEmailSendEventEventType(v.EventType, c)
+		c.Pop()
 	}
-	if v.absent&absentEmailSendEventEventTimestamp == 0 {
-		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
+	if v.absent&absentEmailEventFacets == 0 {
+		c.Push("facets")
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				if v.Facets.EmailChannel.MailEvent.Send == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("send") {
+					c.Required("send")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
+		c.Pop()
 	}
-	if v.absent&absentEmailSendEventArrivalTimestamp == 0 {
-		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
+	for i := range v.Rest {
+		switch v.Rest[i].Name {
+		case "event_type":
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailSendEventEventType)
+		}
 	}
-	if v.absent&absentEmailSendEventEventVersion == 0 {
-		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
-	}
-	if v.absent&absentEmailSendEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
-	}
-	if v.absent&absentEmailSendEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
-	}
-	if v.absent&absentEmailSendEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
-	}
-	if v.absent&absentEmailSendEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
-	}
-	if v.absent&absentEmailSendEventAttributes == 0 {
-		validation.At(c, "attributes", v.Attributes.validate)
-	}
-	if v.ClientContext != nil {
-		validation.At(c, "client_context", v.ClientContext.validate)
-	}
-	if v.absent&absentEmailSendEventAWSAccountID == 0 {
-		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
-	}
-	if v.absent&absentEmailSendEventFacets == 0 {
-		validation.At(c, "facets", v.Facets.validate)
-	}
-	propertiesEmailSendEvent.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailSendFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendFacets by name.
-var propertiesEmailSendFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailSendChannel, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailSendFacets) validate(c *validation.Collector) {
-	propertiesEmailSendFacets.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailSendFacetsEmailChannel == 0 {
-		validation.At(c, "email_channel", v.EmailChannel.validate)
-	}
-	propertiesEmailSendFacets.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailSendMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendMailEvent by name.
-var propertiesEmailSendMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "send", Check: rawTypeObject, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailSendMailEvent) validate(c *validation.Collector) {
-	propertiesEmailSendMailEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailSendMailEventMail == 0 {
-		validation.At(c, "mail", v.Mail.validate)
-	}
-	if v.absent&absentEmailSendMailEventSend == 0 {
-		validation.At(c, "send", v.Send.validate)
-	}
-	propertiesEmailSendMailEvent.CheckRest(v.Rest, c)
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailSoftBounceChannel) validate(c *validation.Collector) {
-	propertiesEmailHardBounceChannel.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailSoftBounceChannelMailEvent == 0 {
-		validation.At(c, "mail_event", v.MailEvent.validate)
-	}
-	propertiesEmailHardBounceChannel.CheckRest(v.Rest, c)
 }
 
 // checkEmailSoftBounceEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_type.
@@ -1208,102 +678,35 @@ func checkEmailSoftBounceEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// propertiesEmailSoftBounceEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent by name.
-var propertiesEmailSoftBounceEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailSoftBounceEventEventType, Required: true},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "event_version", Check: rawEventVersion, Required: true},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
-		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
-		{Name: "facets", Check: rawEmailHardBounceFacets, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailSoftBounceEvent) validate(c *validation.Collector) {
-	propertiesEmailSoftBounceEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailSoftBounceEventEventType == 0 {
-		validation.ValueAt(c, "event_type", v.EventType, checkEmailSoftBounceEventEventType)
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
+		c.Push("event_type")
+		checkEmailSoftBounceEventEventType(v.EventType, c)
+		c.Pop()
 	}
-	if v.absent&absentEmailSoftBounceEventEventTimestamp == 0 {
-		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
+	if v.absent&absentEmailEventFacets == 0 {
+		c.Push("facets")
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
+		c.Pop()
 	}
-	if v.absent&absentEmailSoftBounceEventArrivalTimestamp == 0 {
-		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
+	for i := range v.Rest {
+		switch v.Rest[i].Name {
+		case "event_type":
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailSoftBounceEventEventType)
+		}
 	}
-	if v.absent&absentEmailSoftBounceEventEventVersion == 0 {
-		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
-	}
-	if v.absent&absentEmailSoftBounceEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
-	}
-	if v.absent&absentEmailSoftBounceEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
-	}
-	if v.absent&absentEmailSoftBounceEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
-	}
-	if v.absent&absentEmailSoftBounceEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
-	}
-	if v.absent&absentEmailSoftBounceEventAttributes == 0 {
-		validation.At(c, "attributes", v.Attributes.validate)
-	}
-	if v.ClientContext != nil {
-		validation.At(c, "client_context", v.ClientContext.validate)
-	}
-	if v.absent&absentEmailSoftBounceEventAWSAccountID == 0 {
-		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
-	}
-	if v.absent&absentEmailSoftBounceEventFacets == 0 {
-		validation.At(c, "facets", v.Facets.validate)
-	}
-	propertiesEmailSoftBounceEvent.CheckRest(v.Rest, c)
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailSoftBounceFacets) validate(c *validation.Collector) {
-	propertiesEmailHardBounceFacets.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailSoftBounceFacetsEmailChannel == 0 {
-		validation.At(c, "email_channel", v.EmailChannel.validate)
-	}
-	propertiesEmailHardBounceFacets.CheckRest(v.Rest, c)
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailSoftBounceMailEvent) validate(c *validation.Collector) {
-	propertiesEmailHardBounceMailEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailSoftBounceMailEventMail == 0 {
-		validation.At(c, "mail", v.Mail.validate)
-	}
-	if v.Bounce != nil {
-		validation.At(c, "bounce", v.Bounce.validate)
-	}
-	propertiesEmailHardBounceMailEvent.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailUnsubscribeChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeChannel by name.
-var propertiesEmailUnsubscribeChannel = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail_event", Check: rawEmailUnsubscribeMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailUnsubscribeChannel) validate(c *validation.Collector) {
-	propertiesEmailUnsubscribeChannel.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailUnsubscribeChannelMailEvent == 0 {
-		validation.At(c, "mail_event", v.MailEvent.validate)
-	}
-	propertiesEmailUnsubscribeChannel.CheckRest(v.Rest, c)
 }
 
 // checkEmailUnsubscribeEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_type.
@@ -1314,101 +717,35 @@ func checkEmailUnsubscribeEventEventType(v string, c *validation.Collector) {
 	}
 }
 
-// propertiesEmailUnsubscribeEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent by name.
-var propertiesEmailUnsubscribeEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "event_type", Check: rawEmailUnsubscribeEventEventType, Required: true},
-		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
-		{Name: "event_version", Check: rawEventVersion, Required: true},
-		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
-		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
-		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
-		{Name: "facets", Check: rawEmailUnsubscribeFacets, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
 // validate records the violations of v in c, at c's current path.
 func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
-	propertiesEmailUnsubscribeEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailUnsubscribeEventEventType == 0 {
-		validation.ValueAt(c, "event_type", v.EventType, checkEmailUnsubscribeEventEventType)
+	v.EmailEvent.validate(c)
+	if v.absent&absentEmailEventEventType == 0 {
+		c.Push("event_type")
+		checkEmailUnsubscribeEventEventType(v.EventType, c)
+		c.Pop()
 	}
-	if v.absent&absentEmailUnsubscribeEventEventTimestamp == 0 {
-		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
+	if v.absent&absentEmailEventFacets == 0 {
+		c.Push("facets")
+		if v.Facets.absent&absentEmailFacetsEmailChannel == 0 {
+			c.Push("email_channel")
+			if v.Facets.EmailChannel.absent&absentEmailChannelMailEvent == 0 {
+				c.Push("mail_event")
+				if v.Facets.EmailChannel.MailEvent.Mail == nil && !v.Facets.EmailChannel.MailEvent.Rest.Has("mail") {
+					c.Required("mail")
+				}
+				c.Pop()
+			}
+			c.Pop()
+		}
+		c.Pop()
 	}
-	if v.absent&absentEmailUnsubscribeEventArrivalTimestamp == 0 {
-		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
+	for i := range v.Rest {
+		switch v.Rest[i].Name {
+		case "event_type":
+			rawcheck.CheckMember(&v.Rest[i], c, rawEmailUnsubscribeEventEventType)
+		}
 	}
-	if v.absent&absentEmailUnsubscribeEventEventVersion == 0 {
-		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
-	}
-	if v.absent&absentEmailUnsubscribeEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
-	}
-	if v.absent&absentEmailUnsubscribeEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
-	}
-	if v.absent&absentEmailUnsubscribeEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
-	}
-	if v.absent&absentEmailUnsubscribeEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
-	}
-	if v.absent&absentEmailUnsubscribeEventAttributes == 0 {
-		validation.At(c, "attributes", v.Attributes.validate)
-	}
-	if v.ClientContext != nil {
-		validation.At(c, "client_context", v.ClientContext.validate)
-	}
-	if v.absent&absentEmailUnsubscribeEventAWSAccountID == 0 {
-		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
-	}
-	if v.absent&absentEmailUnsubscribeEventFacets == 0 {
-		validation.At(c, "facets", v.Facets.validate)
-	}
-	propertiesEmailUnsubscribeEvent.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailUnsubscribeFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeFacets by name.
-var propertiesEmailUnsubscribeFacets = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "email_channel", Check: rawEmailUnsubscribeChannel, Kinds: rawcheck.ObjectKind, Required: true},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailUnsubscribeFacets) validate(c *validation.Collector) {
-	propertiesEmailUnsubscribeFacets.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailUnsubscribeFacetsEmailChannel == 0 {
-		validation.At(c, "email_channel", v.EmailChannel.validate)
-	}
-	propertiesEmailUnsubscribeFacets.CheckRest(v.Rest, c)
-}
-
-// propertiesEmailUnsubscribeMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeMailEvent by name.
-var propertiesEmailUnsubscribeMailEvent = rawcheck.Properties{
-	Known: []rawcheck.Member{
-		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind, Required: true},
-		{Name: "click", Check: rawEmailClickDetails, Kinds: rawcheck.ObjectKind},
-	},
-}
-
-// validate records the violations of v in c, at c's current path.
-func (v *EmailUnsubscribeMailEvent) validate(c *validation.Collector) {
-	propertiesEmailUnsubscribeMailEvent.CheckAbsent(v.absent, v.Rest, c)
-	if v.absent&absentEmailUnsubscribeMailEventMail == 0 {
-		validation.At(c, "mail", v.Mail.validate)
-	}
-	if v.Click != nil {
-		validation.At(c, "click", v.Click.validate)
-	}
-	propertiesEmailUnsubscribeMailEvent.CheckRest(v.Rest, c)
 }
 
 // propertiesHeader checks the members of schema/pinpoint/3.1/email.json#/$defs/Header by name.
@@ -1460,16 +797,6 @@ func (v *Mail) validate(c *validation.Collector) {
 		validation.At(c, "common_headers", v.CommonHeaders.validate)
 	}
 	propertiesMail.CheckRest(v.Rest, c)
-}
-
-var constEmailSendEventEventType = rawcheck.MustParse("\"_email.send\"")
-
-// rawEmailSendEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_type.
-func rawEmailSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailSendEventEventType) {
-		c.Const(validation.Show(v), "\"_email.send\"")
-		return
-	}
 }
 
 // rawEmailAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes.
@@ -1565,60 +892,6 @@ func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEmailSendMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendMailEvent.
-func rawEmailSendMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail", "send")
-	propertiesEmailSendMailEvent.CheckFields(members, c)
-}
-
-// rawEmailSendChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendChannel.
-func rawEmailSendChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	propertiesEmailSendChannel.CheckFields(members, c)
-}
-
-// rawEmailSendFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendFacets.
-func rawEmailSendFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	propertiesEmailSendFacets.CheckFields(members, c)
-}
-
-// rawEmailSendEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent.
-func rawEmailSendEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	propertiesEmailSendEvent.CheckFields(members, c)
-}
-
-var constEmailDeliveredEventEventType = rawcheck.MustParse("\"_email.delivered\"")
-
-// rawEmailDeliveredEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_type.
-func rawEmailDeliveredEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailDeliveredEventEventType) {
-		c.Const(validation.Show(v), "\"_email.delivered\"")
-		return
-	}
-}
-
 // rawTypeInteger checks that a raw value is of type integer.
 func rawTypeInteger(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.IsInteger()) {
@@ -1637,60 +910,6 @@ func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailDelivery.CheckFields(members, c)
 }
 
-// rawEmailDeliveredMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredMailEvent.
-func rawEmailDeliveredMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail", "delivery")
-	propertiesEmailDeliveredMailEvent.CheckFields(members, c)
-}
-
-// rawEmailDeliveredChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredChannel.
-func rawEmailDeliveredChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	propertiesEmailDeliveredChannel.CheckFields(members, c)
-}
-
-// rawEmailDeliveredFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredFacets.
-func rawEmailDeliveredFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	propertiesEmailDeliveredFacets.CheckFields(members, c)
-}
-
-// rawEmailDeliveredEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent.
-func rawEmailDeliveredEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	propertiesEmailDeliveredEvent.CheckFields(members, c)
-}
-
-var constEmailRejectedEventEventType = rawcheck.MustParse("\"_email.rejected\"")
-
-// rawEmailRejectedEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
-func rawEmailRejectedEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailRejectedEventEventType) {
-		c.Const(validation.Show(v), "\"_email.rejected\"")
-		return
-	}
-}
-
 // rawEmailReject checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailReject.
 func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -1699,60 +918,6 @@ func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesEmailReject.CheckFields(members, c)
-}
-
-// rawEmailRejectedMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedMailEvent.
-func rawEmailRejectedMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail")
-	propertiesEmailRejectedMailEvent.CheckFields(members, c)
-}
-
-// rawEmailRejectedChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedChannel.
-func rawEmailRejectedChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	propertiesEmailRejectedChannel.CheckFields(members, c)
-}
-
-// rawEmailRejectedFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedFacets.
-func rawEmailRejectedFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	propertiesEmailRejectedFacets.CheckFields(members, c)
-}
-
-// rawEmailRejectedEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent.
-func rawEmailRejectedEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	propertiesEmailRejectedEvent.CheckFields(members, c)
-}
-
-var constEmailHardBounceEventEventType = rawcheck.MustParse("\"_email.hardbounce\"")
-
-// rawEmailHardBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
-func rawEmailHardBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailHardBounceEventEventType) {
-		c.Const(validation.Show(v), "\"_email.hardbounce\"")
-		return
-	}
 }
 
 // rawBouncedRecipient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient.
@@ -1789,81 +954,6 @@ func rawEmailBounce(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailBounce.CheckFields(members, c)
 }
 
-// rawEmailHardBounceMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceMailEvent.
-func rawEmailHardBounceMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail")
-	propertiesEmailHardBounceMailEvent.CheckFields(members, c)
-}
-
-// rawEmailHardBounceChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceChannel.
-func rawEmailHardBounceChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	propertiesEmailHardBounceChannel.CheckFields(members, c)
-}
-
-// rawEmailHardBounceFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceFacets.
-func rawEmailHardBounceFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	propertiesEmailHardBounceFacets.CheckFields(members, c)
-}
-
-// rawEmailHardBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent.
-func rawEmailHardBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	propertiesEmailHardBounceEvent.CheckFields(members, c)
-}
-
-var constEmailSoftBounceEventEventType = rawcheck.MustParse("\"_email.softbounce\"")
-
-// rawEmailSoftBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_type.
-func rawEmailSoftBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailSoftBounceEventEventType) {
-		c.Const(validation.Show(v), "\"_email.softbounce\"")
-		return
-	}
-}
-
-// rawEmailSoftBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent.
-func rawEmailSoftBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	propertiesEmailSoftBounceEvent.CheckFields(members, c)
-}
-
-var constEmailComplaintEventEventType = rawcheck.MustParse("\"_email.complaint\"")
-
-// rawEmailComplaintEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
-func rawEmailComplaintEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailComplaintEventEventType) {
-		c.Const(validation.Show(v), "\"_email.complaint\"")
-		return
-	}
-}
-
 // rawComplainedRecipient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/ComplainedRecipient.
 func rawComplainedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -1898,60 +988,6 @@ func rawEmailComplaintDetails(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailComplaintDetails.CheckFields(members, c)
 }
 
-// rawEmailComplaintMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintMailEvent.
-func rawEmailComplaintMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail")
-	propertiesEmailComplaintMailEvent.CheckFields(members, c)
-}
-
-// rawEmailComplaintChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintChannel.
-func rawEmailComplaintChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	propertiesEmailComplaintChannel.CheckFields(members, c)
-}
-
-// rawEmailComplaintFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintFacets.
-func rawEmailComplaintFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	propertiesEmailComplaintFacets.CheckFields(members, c)
-}
-
-// rawEmailComplaintEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent.
-func rawEmailComplaintEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	propertiesEmailComplaintEvent.CheckFields(members, c)
-}
-
-var constEmailOpenEventEventType = rawcheck.MustParse("\"_email.open\"")
-
-// rawEmailOpenEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
-func rawEmailOpenEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailOpenEventEventType) {
-		c.Const(validation.Show(v), "\"_email.open\"")
-		return
-	}
-}
-
 // rawEmailOpenDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails.
 func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -1960,60 +996,6 @@ func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	propertiesEmailOpenDetails.CheckFields(members, c)
-}
-
-// rawEmailOpenMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenMailEvent.
-func rawEmailOpenMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail", "open")
-	propertiesEmailOpenMailEvent.CheckFields(members, c)
-}
-
-// rawEmailOpenChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenChannel.
-func rawEmailOpenChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	propertiesEmailOpenChannel.CheckFields(members, c)
-}
-
-// rawEmailOpenFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenFacets.
-func rawEmailOpenFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	propertiesEmailOpenFacets.CheckFields(members, c)
-}
-
-// rawEmailOpenEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent.
-func rawEmailOpenEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	propertiesEmailOpenEvent.CheckFields(members, c)
-}
-
-var constEmailClickEventEventType = rawcheck.MustParse("\"_email.click\"")
-
-// rawEmailClickEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_type.
-func rawEmailClickEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailClickEventEventType) {
-		c.Const(validation.Show(v), "\"_email.click\"")
-		return
-	}
 }
 
 // rawEmailClickDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails.
@@ -2026,48 +1008,458 @@ func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
 	propertiesEmailClickDetails.CheckFields(members, c)
 }
 
-// rawEmailClickMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickMailEvent.
-func rawEmailClickMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+// rawEmailRenderingFailureDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails.
+func rawEmailRenderingFailureDetails(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
 	}
 	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail", "click")
-	propertiesEmailClickMailEvent.CheckFields(members, c)
+	propertiesEmailRenderingFailureDetails.CheckFields(members, c)
 }
 
-// rawEmailClickChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickChannel.
-func rawEmailClickChannel(v *jsonvalue.Value, c *validation.Collector) {
+// rawEmailMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailMailEvent.
+func rawEmailMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesEmailMailEvent.CheckFields(members, c)
+}
+
+// rawEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailChannel.
+func rawEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "mail_event")
-	propertiesEmailClickChannel.CheckFields(members, c)
+	propertiesEmailChannel.CheckFields(members, c)
 }
 
-// rawEmailClickFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickFacets.
-func rawEmailClickFacets(v *jsonvalue.Value, c *validation.Collector) {
+// rawEmailFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailFacets.
+func rawEmailFacets(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "email_channel")
-	propertiesEmailClickFacets.CheckFields(members, c)
+	propertiesEmailFacets.CheckFields(members, c)
 }
 
-// rawEmailClickEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent.
-func rawEmailClickEvent(v *jsonvalue.Value, c *validation.Collector) {
+// rawEmailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailEvent.
+func rawEmailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	propertiesEmailClickEvent.CheckFields(members, c)
+	propertiesEmailEvent.CheckFields(members, c)
+}
+
+var constEmailSendEventEventType = rawcheck.MustParse("\"_email.send\"")
+
+// rawEmailSendEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_type.
+func rawEmailSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailSendEventEventType) {
+		c.Const(validation.Show(v), "\"_email.send\"")
+		return
+	}
+}
+
+// rawEmailSendEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailSendEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail", "send")
+	}
+}
+
+// propertiesEmailSendEventFacetsEmailChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets/properties/email_channel by name.
+var propertiesEmailSendEventFacetsEmailChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailSendEventFacetsEmailChannelMailEvent},
+	},
+}
+
+// rawEmailSendEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets/properties/email_channel.
+func rawEmailSendEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailSendEventFacetsEmailChannel.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailSendEventFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets by name.
+var propertiesEmailSendEventFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailSendEventFacetsEmailChannel},
+	},
+}
+
+// rawEmailSendEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets.
+func rawEmailSendEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailSendEventFacets.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailSendEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent by name.
+var propertiesEmailSendEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailSendEventEventType},
+		{Name: "facets", Check: rawEmailSendEventFacets},
+	},
+}
+
+// rawEmailSendEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent.
+func rawEmailSendEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailSendEvent.CheckFields(members, c)
+	}
+}
+
+var constEmailDeliveredEventEventType = rawcheck.MustParse("\"_email.delivered\"")
+
+// rawEmailDeliveredEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/event_type.
+func rawEmailDeliveredEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailDeliveredEventEventType) {
+		c.Const(validation.Show(v), "\"_email.delivered\"")
+		return
+	}
+}
+
+// rawEmailDeliveredEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailDeliveredEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail", "delivery")
+	}
+}
+
+// propertiesEmailDeliveredEventFacetsEmailChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets/properties/email_channel by name.
+var propertiesEmailDeliveredEventFacetsEmailChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailDeliveredEventFacetsEmailChannelMailEvent},
+	},
+}
+
+// rawEmailDeliveredEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets/properties/email_channel.
+func rawEmailDeliveredEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailDeliveredEventFacetsEmailChannel.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailDeliveredEventFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets by name.
+var propertiesEmailDeliveredEventFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailDeliveredEventFacetsEmailChannel},
+	},
+}
+
+// rawEmailDeliveredEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets.
+func rawEmailDeliveredEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailDeliveredEventFacets.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailDeliveredEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent by name.
+var propertiesEmailDeliveredEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailDeliveredEventEventType},
+		{Name: "facets", Check: rawEmailDeliveredEventFacets},
+	},
+}
+
+// rawEmailDeliveredEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent.
+func rawEmailDeliveredEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailDeliveredEvent.CheckFields(members, c)
+	}
+}
+
+var constEmailRejectedEventEventType = rawcheck.MustParse("\"_email.rejected\"")
+
+// rawEmailRejectedEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
+func rawEmailRejectedEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailRejectedEventEventType) {
+		c.Const(validation.Show(v), "\"_email.rejected\"")
+		return
+	}
+}
+
+// rawEmailRejectedEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailRejectedEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail")
+	}
+}
+
+// propertiesEmailRejectedEventFacetsEmailChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets/properties/email_channel by name.
+var propertiesEmailRejectedEventFacetsEmailChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailRejectedEventFacetsEmailChannelMailEvent},
+	},
+}
+
+// rawEmailRejectedEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets/properties/email_channel.
+func rawEmailRejectedEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailRejectedEventFacetsEmailChannel.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailRejectedEventFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets by name.
+var propertiesEmailRejectedEventFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailRejectedEventFacetsEmailChannel},
+	},
+}
+
+// rawEmailRejectedEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets.
+func rawEmailRejectedEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailRejectedEventFacets.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailRejectedEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent by name.
+var propertiesEmailRejectedEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailRejectedEventEventType},
+		{Name: "facets", Check: rawEmailRejectedEventFacets},
+	},
+}
+
+// rawEmailRejectedEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent.
+func rawEmailRejectedEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailRejectedEvent.CheckFields(members, c)
+	}
+}
+
+var constEmailHardBounceEventEventType = rawcheck.MustParse("\"_email.hardbounce\"")
+
+// rawEmailHardBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
+func rawEmailHardBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailHardBounceEventEventType) {
+		c.Const(validation.Show(v), "\"_email.hardbounce\"")
+		return
+	}
+}
+
+// propertiesEmailHardBounceEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent by name.
+var propertiesEmailHardBounceEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailHardBounceEventEventType},
+		{Name: "facets", Check: rawEmailRejectedEventFacets},
+	},
+}
+
+// rawEmailHardBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent.
+func rawEmailHardBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailHardBounceEvent.CheckFields(members, c)
+	}
+}
+
+var constEmailSoftBounceEventEventType = rawcheck.MustParse("\"_email.softbounce\"")
+
+// rawEmailSoftBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/event_type.
+func rawEmailSoftBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailSoftBounceEventEventType) {
+		c.Const(validation.Show(v), "\"_email.softbounce\"")
+		return
+	}
+}
+
+// propertiesEmailSoftBounceEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent by name.
+var propertiesEmailSoftBounceEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailSoftBounceEventEventType},
+		{Name: "facets", Check: rawEmailRejectedEventFacets},
+	},
+}
+
+// rawEmailSoftBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent.
+func rawEmailSoftBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailSoftBounceEvent.CheckFields(members, c)
+	}
+}
+
+var constEmailComplaintEventEventType = rawcheck.MustParse("\"_email.complaint\"")
+
+// rawEmailComplaintEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
+func rawEmailComplaintEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailComplaintEventEventType) {
+		c.Const(validation.Show(v), "\"_email.complaint\"")
+		return
+	}
+}
+
+// propertiesEmailComplaintEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent by name.
+var propertiesEmailComplaintEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailComplaintEventEventType},
+		{Name: "facets", Check: rawEmailRejectedEventFacets},
+	},
+}
+
+// rawEmailComplaintEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent.
+func rawEmailComplaintEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailComplaintEvent.CheckFields(members, c)
+	}
+}
+
+var constEmailOpenEventEventType = rawcheck.MustParse("\"_email.open\"")
+
+// rawEmailOpenEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
+func rawEmailOpenEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailOpenEventEventType) {
+		c.Const(validation.Show(v), "\"_email.open\"")
+		return
+	}
+}
+
+// rawEmailOpenEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailOpenEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail", "open")
+	}
+}
+
+// propertiesEmailOpenEventFacetsEmailChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/facets/properties/email_channel by name.
+var propertiesEmailOpenEventFacetsEmailChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailOpenEventFacetsEmailChannelMailEvent},
+	},
+}
+
+// rawEmailOpenEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/facets/properties/email_channel.
+func rawEmailOpenEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailOpenEventFacetsEmailChannel.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailOpenEventFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/facets by name.
+var propertiesEmailOpenEventFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailOpenEventFacetsEmailChannel},
+	},
+}
+
+// rawEmailOpenEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/facets.
+func rawEmailOpenEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailOpenEventFacets.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailOpenEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent by name.
+var propertiesEmailOpenEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailOpenEventEventType},
+		{Name: "facets", Check: rawEmailOpenEventFacets},
+	},
+}
+
+// rawEmailOpenEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent.
+func rawEmailOpenEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailOpenEvent.CheckFields(members, c)
+	}
+}
+
+var constEmailClickEventEventType = rawcheck.MustParse("\"_email.click\"")
+
+// rawEmailClickEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_type.
+func rawEmailClickEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailClickEventEventType) {
+		c.Const(validation.Show(v), "\"_email.click\"")
+		return
+	}
+}
+
+// rawEmailClickEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailClickEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail", "click")
+	}
+}
+
+// propertiesEmailClickEventFacetsEmailChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets/properties/email_channel by name.
+var propertiesEmailClickEventFacetsEmailChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailClickEventFacetsEmailChannelMailEvent},
+	},
+}
+
+// rawEmailClickEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets/properties/email_channel.
+func rawEmailClickEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailClickEventFacetsEmailChannel.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailClickEventFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets by name.
+var propertiesEmailClickEventFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailClickEventFacetsEmailChannel},
+	},
+}
+
+// rawEmailClickEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets.
+func rawEmailClickEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailClickEventFacets.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailClickEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent by name.
+var propertiesEmailClickEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailClickEventEventType},
+		{Name: "facets", Check: rawEmailClickEventFacets},
+	},
+}
+
+// rawEmailClickEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent.
+func rawEmailClickEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailClickEvent.CheckFields(members, c)
+	}
 }
 
 var constEmailUnsubscribeEventEventType = rawcheck.MustParse("\"_email.unsubscribe\"")
@@ -2080,48 +1472,21 @@ func rawEmailUnsubscribeEventEventType(v *jsonvalue.Value, c *validation.Collect
 	}
 }
 
-// rawEmailUnsubscribeMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeMailEvent.
-func rawEmailUnsubscribeMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail")
-	propertiesEmailUnsubscribeMailEvent.CheckFields(members, c)
-}
-
-// rawEmailUnsubscribeChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeChannel.
-func rawEmailUnsubscribeChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	propertiesEmailUnsubscribeChannel.CheckFields(members, c)
-}
-
-// rawEmailUnsubscribeFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeFacets.
-func rawEmailUnsubscribeFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	propertiesEmailUnsubscribeFacets.CheckFields(members, c)
+// propertiesEmailUnsubscribeEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent by name.
+var propertiesEmailUnsubscribeEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailUnsubscribeEventEventType},
+		{Name: "facets", Check: rawEmailRejectedEventFacets},
+	},
 }
 
 // rawEmailUnsubscribeEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent.
 func rawEmailUnsubscribeEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailUnsubscribeEvent.CheckFields(members, c)
 	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	propertiesEmailUnsubscribeEvent.CheckFields(members, c)
 }
 
 var constEmailRenderingFailureEventEventType = rawcheck.MustParse("\"_email.rendering_failure\"")
@@ -2134,55 +1499,18 @@ func rawEmailRenderingFailureEventEventType(v *jsonvalue.Value, c *validation.Co
 	}
 }
 
-// rawEmailRenderingFailureDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails.
-func rawEmailRenderingFailureDetails(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	propertiesEmailRenderingFailureDetails.CheckFields(members, c)
-}
-
-// rawEmailRenderingFailureMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureMailEvent.
-func rawEmailRenderingFailureMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	propertiesEmailRenderingFailureMailEvent.CheckFields(members, c)
-}
-
-// rawEmailRenderingFailureChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureChannel.
-func rawEmailRenderingFailureChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	propertiesEmailRenderingFailureChannel.CheckFields(members, c)
-}
-
-// rawEmailRenderingFailureFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureFacets.
-func rawEmailRenderingFailureFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	propertiesEmailRenderingFailureFacets.CheckFields(members, c)
+// propertiesEmailRenderingFailureEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent by name.
+var propertiesEmailRenderingFailureEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailRenderingFailureEventEventType},
+	},
 }
 
 // rawEmailRenderingFailureEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent.
 func rawEmailRenderingFailureEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailRenderingFailureEvent.CheckFields(members, c)
 	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	propertiesEmailRenderingFailureEvent.CheckFields(members, c)
 }

@@ -36,9 +36,10 @@
 //
 // Events of emails Pinpoint sent, for campaigns, journeys and transactional
 // messages: sending, delivery, bounces, complaints, rejections, opens, clicks
-// and unsubscribes. Each event type has its own Go type, whose mail event
-// holds the one detail object that type carries next to the message (send,
-// delivery, bounce, ...).
+// and unsubscribes. The events share one shape, EmailEvent; each event type
+// has its own Go type, which embeds it and narrows it: its event_type, and
+// the detail member (send, delivery, bounce, ...) its mail event must carry
+// next to the message.
 //
 //   - [EmailSendEvent]: Pinpoint accepted an email for sending (event type _email.send).
 //   - [EmailDeliveredEvent]: The recipient's mail server accepted the email (event type _email.delivered).
@@ -72,6 +73,7 @@ package v3p1
 import (
 	pinpointevents "github.com/pinpoint-events/pinpoint-events"
 	"github.com/pinpoint-events/pinpoint-events/internal/codec"
+	"github.com/pinpoint-events/pinpoint-events/internal/jsonvalue"
 	"github.com/pinpoint-events/pinpoint-events/internal/rawcheck"
 )
 
@@ -104,7 +106,7 @@ type (
 	ConstError = pinpointevents.ConstError
 	// NotAnObjectError reports JSON that is not an object. See [pinpointevents.NotAnObjectError].
 	NotAnObjectError = pinpointevents.NotAnObjectError
-	// UnknownEventTypeError reports an event_type no schema covers. See [pinpointevents.UnknownEventTypeError].
+	// UnknownEventTypeError reports an event type no schema covers. See [pinpointevents.UnknownEventTypeError].
 	UnknownEventTypeError = pinpointevents.UnknownEventTypeError
 )
 
@@ -197,15 +199,22 @@ func schemaOf(eventType string) rawcheck.Check {
 }
 
 // ValidateJSON checks the JSON of an event of this version against the schema
-// of its event_type, without decoding it into Go values. Its verdicts are those
-// of Decode followed by ValidateWith(opts): nil or a *ValidationError; a
-// *SyntaxError for malformed JSON, a *NotAnObjectError or an
+// of its event_type, without decoding it into Go values. Its verdicts are
+// those of Decode followed by ValidateWith(opts): nil or a *ValidationError;
+// a *SyntaxError for malformed JSON, a *NotAnObjectError or an
 // *UnknownEventTypeError when there is no schema to check against.
 func ValidateJSON(data []byte, opts ValidateOptions) error {
-	head, err := codec.ReadFullHead(data)
+	v, head, err := rawcheck.ParseEvent(data, "event_version", "event_type")
 	if err != nil {
 		return err
 	}
+	return ValidateParsed(&v, head, opts)
+}
+
+// ValidateParsed is ValidateJSON for an event the dispatcher has parsed and
+// read the head of already, so that validating reads the bytes once. Its
+// parameter types are internal to this module: only the dispatcher calls it.
+func ValidateParsed(v *jsonvalue.Value, head codec.Head, opts ValidateOptions) error {
 	check := schemaOf(head.Type)
 	if !head.TypeIsString || check == nil {
 		return &UnknownEventTypeError{
@@ -214,7 +223,7 @@ func ValidateJSON(data []byte, opts ValidateOptions) error {
 			Version:   Version,
 		}
 	}
-	return rawcheck.ValidateRaw(data, check, opts)
+	return rawcheck.Validate(v, check, opts)
 }
 
 // Schemas lists the event schemas of this version, family by family.
@@ -409,23 +418,24 @@ func New(eventType string) Event {
 	return nil
 }
 
-// Decode decodes an event of this version, choosing its Go type by event_type.
-// It returns a *SyntaxError for malformed JSON, an *UnknownEventTypeError when
-// no schema covers the event_type, and a *ConstError (with the decoded event)
-// when a member breaks a const such as event_version.
+// Decode decodes an event of this version, choosing its Go type by
+// event_type. It returns a *SyntaxError for malformed JSON, an
+// *UnknownEventTypeError when no schema covers the event_type, and a
+// *ConstError (with the decoded event) when a member breaks a const such as
+// event_version.
 func Decode(data []byte) (Event, error) {
 	return DecodeWith(data, DecodeOptions{})
 }
 
 // DecodeWith is Decode with options.
 func DecodeWith(data []byte, opts DecodeOptions) (Event, error) {
-	head, err := codec.ReadHead(data)
+	head, err := codec.ReadHead(data, "event_version", "event_type")
 	if err != nil {
 		return nil, err
 	}
 	ev, err := decodeWith(data, head, opts)
 	if ev == nil || ev.Type() != head.Type || ev.Version() != head.Version {
-		full, fullErr := codec.ReadFullHead(data)
+		full, fullErr := codec.ReadFullHead(data, "event_version", "event_type")
 		if fullErr != nil {
 			return nil, fullErr
 		}

@@ -1,4 +1,4 @@
-package pinpoint_test
+package anyevent_test
 
 import (
 	"encoding/json"
@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/generator/refcheck"
 	"github.com/pinpoint-events/pinpoint-events/internal/mutate"
 )
@@ -36,8 +36,8 @@ func addSampleSeeds(f *testing.F) {
 func FuzzDecode(f *testing.F) {
 	addSampleSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ev, err := pinpoint.Decode(data)
-		var syntax *pinpoint.SyntaxError
+		ev, err := anyevent.Decode(data)
+		var syntax *anyevent.SyntaxError
 		if errors.As(err, &syntax) == json.Valid(data) {
 			t.Fatalf("Decode error %v, but json.Valid = %v", err, json.Valid(data))
 		}
@@ -45,7 +45,7 @@ func FuzzDecode(f *testing.F) {
 			return
 		}
 		ev.Validate()
-		ev.ValidateWith(pinpoint.ValidateOptions{AssertFormat: true, AssertContent: true})
+		ev.ValidateWith(anyevent.ValidateOptions{AssertFormat: true, AssertContent: true})
 		out, err := ev.AppendJSON(nil)
 		if err != nil {
 			t.Fatalf("AppendJSON: %v", err)
@@ -53,8 +53,8 @@ func FuzzDecode(f *testing.F) {
 		if !json.Valid(out) {
 			t.Fatalf("AppendJSON wrote invalid JSON: %s", out)
 		}
-		again, err := pinpoint.Decode(out)
-		var brokenConst *pinpoint.ConstError
+		again, err := anyevent.Decode(out)
+		var brokenConst *anyevent.ConstError
 		if err != nil && !errors.As(err, &brokenConst) {
 			t.Fatalf("decoding the encoded event: %v\n%s", err, out)
 		}
@@ -104,7 +104,7 @@ func familyEvents(f *testing.F, family string) [][]byte {
 			continue
 		}
 		data := readSample(f, s.file)
-		ev, err := pinpoint.Decode(data)
+		ev, err := anyevent.Decode(data)
 		if err != nil {
 			f.Fatal(err)
 		}

@@ -1,11 +1,11 @@
-package pinpoint_test
+package anyevent_test
 
 import (
 	"errors"
 	"fmt"
 	"log"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint/v3p1"
 )
 
@@ -30,7 +30,7 @@ func Example() {
 	  "awsAccountId": "123456789012"
 	}`)
 
-	ev, err := pinpoint.Decode(data)
+	ev, err := anyevent.Decode(data)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func Example() {
 	}
 
 	// The sample lacks attributes.campaign_id, which the schema requires.
-	var invalid *pinpoint.ValidationError
+	var invalid *anyevent.ValidationError
 	if err := ev.Validate(); errors.As(err, &invalid) {
 		for _, v := range invalid.Violations {
 			fmt.Printf("%s %s: %s\n", v.Pointer, v.Keyword, v.Message)
@@ -77,7 +77,7 @@ func Example_endpoint() {
 	  "awsAccountId": "123456789012"
 	}`)
 
-	ev, err := pinpoint.Decode(data)
+	ev, err := anyevent.Decode(data)
 	if err != nil {
 		log.Fatal(err)
 	}

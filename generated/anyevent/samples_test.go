@@ -1,4 +1,4 @@
-package pinpoint_test
+package anyevent_test
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint/v3p1"
 	"github.com/pinpoint-events/pinpoint-events/generator/refcheck"
 	"github.com/pinpoint-events/pinpoint-events/internal/mutate"
@@ -103,7 +103,7 @@ func TestSamplesAreAllListed(t *testing.T) {
 func TestSamplesDecode(t *testing.T) {
 	for _, s := range sampleExpectations {
 		t.Run(s.file, func(t *testing.T) {
-			ev, err := pinpoint.Decode(readSample(t, s.file))
+			ev, err := anyevent.Decode(readSample(t, s.file))
 			if s.err != "" {
 				if err == nil || err.Error() != s.err {
 					t.Fatalf("Decode error = %v, want %q", err, s.err)
@@ -116,7 +116,7 @@ func TestSamplesDecode(t *testing.T) {
 			if got := fmt.Sprintf("%T", ev); got != s.goType {
 				t.Fatalf("type %s, want %s", got, s.goType)
 			}
-			if err := ev.ValidateWith(pinpoint.ValidateOptions{AssertFormat: true, AssertContent: true}); err != nil {
+			if err := ev.ValidateWith(anyevent.ValidateOptions{AssertFormat: true, AssertContent: true}); err != nil {
 				t.Fatalf("Validate: %v", err)
 			}
 		})
@@ -124,7 +124,7 @@ func TestSamplesDecode(t *testing.T) {
 }
 
 func TestCampaignSampleIsTyped(t *testing.T) {
-	ev, err := pinpoint.Decode(readSample(t, "campaign_send_3.1.json"))
+	ev, err := anyevent.Decode(readSample(t, "campaign_send_3.1.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func TestSamplesRoundTrip(t *testing.T) {
 		}
 		t.Run(s.file, func(t *testing.T) {
 			data := readSample(t, s.file)
-			ev, err := pinpoint.Decode(data)
+			ev, err := anyevent.Decode(data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -169,7 +169,7 @@ func TestSamplesRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			again, err := pinpoint.Decode(out)
+			again, err := anyevent.Decode(out)
 			if err != nil {
 				t.Fatalf("decoding the encoded event: %v\n%s", err, out)
 			}
@@ -232,23 +232,23 @@ func (o outcome) String() string {
 }
 
 func generatedOutcome(data []byte) (outcome, error) {
-	ev, err := pinpoint.Decode(data)
+	ev, err := anyevent.Decode(data)
 	switch err.(type) {
-	case nil, *pinpoint.ConstError:
-	case *pinpoint.UnknownVersionError, *pinpoint.MissingVersionError, *pinpoint.UnknownEventTypeError, *pinpoint.NotAnObjectError,
-		*pinpoint.LegacyFormatError, *pinpoint.ForeignEventError, *pinpoint.NonEventRecordError:
+	case nil, *anyevent.ConstError:
+	case *anyevent.UnknownVersionError, *anyevent.MissingVersionError, *anyevent.UnknownEventTypeError, *anyevent.NotAnObjectError,
+		*anyevent.LegacyFormatError, *anyevent.ForeignEventError, *anyevent.NonEventRecordError:
 		return outcome{}, nil
 	default:
 		return outcome{}, err
 	}
 	o := outcome{routed: true, valid: true}
-	verr := ev.ValidateWith(pinpoint.ValidateOptions{AssertFormat: true, AssertContent: true})
+	verr := ev.ValidateWith(anyevent.ValidateOptions{AssertFormat: true, AssertContent: true})
 	if verr == nil {
 		return o, nil
 	}
 	o.valid = false
 	set := map[string]bool{}
-	for _, v := range verr.(*pinpoint.ValidationError).Violations {
+	for _, v := range verr.(*anyevent.ValidationError).Violations {
 		set[v.Pointer] = true
 	}
 	for p := range set {
@@ -306,7 +306,7 @@ func TestDifferentialSamples(t *testing.T) {
 // as on the typed events (Decode, then ValidateWith): the same violations,
 // word for word, or the same error.
 func TestTypedAndRawValidatorsAgree(t *testing.T) {
-	opts := pinpoint.ValidateOptions{AssertFormat: true, AssertContent: true}
+	opts := anyevent.ValidateOptions{AssertFormat: true, AssertContent: true}
 	compared := 0
 	for _, s := range sampleExpectations {
 		data := readSample(t, s.file)
@@ -318,15 +318,15 @@ func TestTypedAndRawValidatorsAgree(t *testing.T) {
 		for _, m := range muts {
 			compared++
 			var typed error
-			ev, err := pinpoint.Decode(m.Data)
-			var brokenConst *pinpoint.ConstError
+			ev, err := anyevent.Decode(m.Data)
+			var brokenConst *anyevent.ConstError
 			switch {
 			case err == nil || errors.As(err, &brokenConst):
 				typed = ev.ValidateWith(opts)
 			default:
 				typed = err
 			}
-			raw := pinpoint.ValidateJSON(m.Data, opts)
+			raw := anyevent.ValidateJSON(m.Data, opts)
 			if fmt.Sprint(typed) != fmt.Sprint(raw) {
 				t.Errorf("%s, %s:\n typed: %v\n   raw: %v", s.file, m.Name, typed, raw)
 			}
@@ -338,7 +338,7 @@ func TestTypedAndRawValidatorsAgree(t *testing.T) {
 // Decoding into a used value gives what decoding into a new one gives, in
 // any order: nothing of the previous event stays behind.
 func TestReusedValuesDecodeLikeNewOnes(t *testing.T) {
-	reused := map[string]pinpoint.Event{}
+	reused := map[string]anyevent.Event{}
 	compared := 0
 	for _, s := range sampleExpectations {
 		muts, err := mutate.All(readSample(t, s.file))
@@ -346,7 +346,7 @@ func TestReusedValuesDecodeLikeNewOnes(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, m := range muts {
-			fresh, err := pinpoint.Decode(m.Data)
+			fresh, err := anyevent.Decode(m.Data)
 			if fresh == nil {
 				continue
 			}
@@ -379,7 +379,7 @@ func TestReusedValuesDecodeLikeNewOnes(t *testing.T) {
 
 // normalize drops what may legitimately differ between a reused and a new
 // value: empty slices and maps kept for their memory are nil in a new one.
-func normalize(ev pinpoint.Event) any {
+func normalize(ev anyevent.Event) any {
 	data, _ := ev.AppendJSON(nil)
 	var v any
 	json.Unmarshal(data, &v)

@@ -1,4 +1,4 @@
-package pinpoint_test
+package anyevent_test
 
 import (
 	"encoding/json"
@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint/v3p0"
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint/v3p1"
 )
@@ -29,9 +29,9 @@ func TestOtherFormatsAreNamed(t *testing.T) {
 		{"Mobile Analytics export", `{"application_key":"k","event_type":"_session.start","timestamp":1,"arrival_timestamp":1,"unique_id":"u"}`, "mobile-analytics-export", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := pinpoint.Decode([]byte(tc.record))
-			var legacy *pinpoint.LegacyFormatError
-			var foreign *pinpoint.ForeignEventError
+			_, err := anyevent.Decode([]byte(tc.record))
+			var legacy *anyevent.LegacyFormatError
+			var foreign *anyevent.ForeignEventError
 			switch {
 			case tc.legacy && errors.As(err, &legacy) && legacy.Format == tc.format:
 			case !tc.legacy && errors.As(err, &foreign) && foreign.Format == tc.format:
@@ -40,12 +40,12 @@ func TestOtherFormatsAreNamed(t *testing.T) {
 			}
 		})
 	}
-	var missing *pinpoint.MissingVersionError
-	if _, err := pinpoint.Decode([]byte(`{"event_type":"_campaign.send"}`)); !errors.As(err, &missing) {
+	var missing *anyevent.MissingVersionError
+	if _, err := anyevent.Decode([]byte(`{"event_type":"_campaign.send"}`)); !errors.As(err, &missing) {
 		t.Errorf("an object of no known layout: %v", err)
 	}
-	var syntax *pinpoint.SyntaxError
-	if _, err := pinpoint.Decode([]byte(`{"eventType":"Delivery","mail":{}`)); !errors.As(err, &syntax) {
+	var syntax *anyevent.SyntaxError
+	if _, err := anyevent.Decode([]byte(`{"eventType":"Delivery","mail":{}`)); !errors.As(err, &syntax) {
 		t.Errorf("malformed: %v", err)
 	}
 }
@@ -66,10 +66,10 @@ func TestRouting(t *testing.T) {
 		{`{"event_version":"3.1","event_type":null}`, `event_version "3.1": event_type is null, not a string`},
 		{`[{"event_version":"3.1"}]`, `an event is a JSON object, not an array`},
 	} {
-		ev, err := pinpoint.Decode([]byte(tc.record))
+		ev, err := anyevent.Decode([]byte(tc.record))
 		got := ""
 		if err != nil {
-			var ce *pinpoint.ConstError
+			var ce *anyevent.ConstError
 			if !errors.As(err, &ce) {
 				got = err.Error()
 			}
@@ -204,10 +204,10 @@ func TestSuccessorRecordsAreNamed(t *testing.T) {
 // record of the format, producer and envelope.
 func checkForeign(t *testing.T, data []byte, format, producer, envelope string) {
 	t.Helper()
-	_, decodeErr := pinpoint.Decode(data)
-	validateErr := pinpoint.ValidateJSON(data, pinpoint.ValidateOptions{})
+	_, decodeErr := anyevent.Decode(data)
+	validateErr := anyevent.ValidateJSON(data, anyevent.ValidateOptions{})
 	for _, err := range []error{decodeErr, validateErr} {
-		var foreign *pinpoint.ForeignEventError
+		var foreign *anyevent.ForeignEventError
 		if !errors.As(err, &foreign) {
 			t.Fatalf("err = %v (%T), want a *ForeignEventError", err, err)
 		}
@@ -229,8 +229,8 @@ func TestCamelCaseEventVersionIsForeign(t *testing.T) {
 		`{"eventVersion":"2.0","messageId":"a1b2"}`,
 		`{"eventVersion":1,"eventType":7}`,
 	} {
-		_, err := pinpoint.Decode([]byte(record))
-		var foreign *pinpoint.ForeignEventError
+		_, err := anyevent.Decode([]byte(record))
+		var foreign *anyevent.ForeignEventError
 		if !errors.As(err, &foreign) {
 			t.Errorf("%s: err = %v (%T), want a *ForeignEventError", record, err, err)
 			continue
@@ -255,10 +255,10 @@ func TestStreamTestRecordIsNamed(t *testing.T) {
 		// A later duplicate event_type counts, as with encoding/json.
 		`{"event_type":"pageView","event_version":"3.1","event_type":"_test.event_stream"}`,
 	} {
-		_, decodeErr := pinpoint.Decode([]byte(record))
-		validateErr := pinpoint.ValidateJSON([]byte(record), pinpoint.ValidateOptions{})
+		_, decodeErr := anyevent.Decode([]byte(record))
+		validateErr := anyevent.ValidateJSON([]byte(record), anyevent.ValidateOptions{})
 		for _, err := range []error{decodeErr, validateErr} {
-			var nonEvent *pinpoint.NonEventRecordError
+			var nonEvent *anyevent.NonEventRecordError
 			if !errors.As(err, &nonEvent) || nonEvent.Format != "pinpoint-stream-test" || nonEvent.EventType != "_test.event_stream" {
 				t.Errorf("%s: err = %v (%T), want a *NonEventRecordError", record, err, err)
 			}
@@ -268,26 +268,26 @@ func TestStreamTestRecordIsNamed(t *testing.T) {
 	// for an app event either.
 	for _, tc := range []struct {
 		name   string
-		decode func([]byte) (pinpoint.Event, error)
+		decode func([]byte) (anyevent.Event, error)
 		record string
 	}{
-		{"v3p1", func(b []byte) (pinpoint.Event, error) { return v3p1.Decode(b) }, `{"event_type":"_test.event_stream","event_version":"3.1"}`},
-		{"v3p0", func(b []byte) (pinpoint.Event, error) { return v3p0.Decode(b) }, `{"event_type":"_test.event_stream","event_version":"3.0"}`},
+		{"v3p1", func(b []byte) (anyevent.Event, error) { return v3p1.Decode(b) }, `{"event_type":"_test.event_stream","event_version":"3.1"}`},
+		{"v3p0", func(b []byte) (anyevent.Event, error) { return v3p0.Decode(b) }, `{"event_type":"_test.event_stream","event_version":"3.0"}`},
 	} {
 		ev, err := tc.decode([]byte(tc.record))
-		var unknown *pinpoint.UnknownEventTypeError
+		var unknown *anyevent.UnknownEventTypeError
 		if ev != nil || !errors.As(err, &unknown) {
 			t.Errorf("%s.Decode = %T, %v; want an *UnknownEventTypeError", tc.name, ev, err)
 		}
 	}
 	// Malformed JSON is reported as such first.
-	var syntax *pinpoint.SyntaxError
-	if _, err := pinpoint.Decode([]byte(`{"event_type":"_test.event_stream","event_version":"3.1",}`)); !errors.As(err, &syntax) {
+	var syntax *anyevent.SyntaxError
+	if _, err := anyevent.Decode([]byte(`{"event_type":"_test.event_stream","event_version":"3.1",}`)); !errors.As(err, &syntax) {
 		t.Errorf("malformed: %v (%T)", err, err)
 	}
 	// Other _test. names stay app events.
-	if ev, err := pinpoint.Decode([]byte(`{"event_version":"3.1","event_type":"_test.event_streams"}`)); err != nil {
-		if _, ok := err.(*pinpoint.ConstError); !ok {
+	if ev, err := anyevent.Decode([]byte(`{"event_version":"3.1","event_type":"_test.event_streams"}`)); err != nil {
+		if _, ok := err.(*anyevent.ConstError); !ok {
 			t.Errorf("_test.event_streams: %v", err)
 		}
 	} else if _, ok := ev.(*v3p1.AppEvent); !ok {

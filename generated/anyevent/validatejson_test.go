@@ -1,9 +1,9 @@
-package pinpoint_test
+package anyevent_test
 
 import (
 	"testing"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/internal/corpus"
 )
 
@@ -20,7 +20,7 @@ func BenchmarkValidateJSON(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		if err := pinpoint.ValidateJSON(records[i%len(records)], pinpoint.ValidateOptions{}); err != nil {
+		if err := anyevent.ValidateJSON(records[i%len(records)], anyevent.ValidateOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}

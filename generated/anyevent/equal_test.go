@@ -1,4 +1,4 @@
-package pinpoint_test
+package anyevent_test
 
 import (
 	"reflect"

@@ -1,4 +1,4 @@
-package pinpoint_test
+package anyevent_test
 
 import (
 	"bytes"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint"
+	"github.com/pinpoint-events/pinpoint-events/generated/anyevent"
 	"github.com/pinpoint-events/pinpoint-events/generated/pinpoint/v3p1"
 )
 
@@ -17,7 +17,7 @@ import (
 func TestSMSFailureOfA2020Record(t *testing.T) {
 	const file = "synthetic/sms_SMS.FAILURE_no_phone_number_2020_3.1.json"
 	data := readSample(t, file)
-	ev, err := pinpoint.Decode(data)
+	ev, err := anyevent.Decode(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,8 +47,8 @@ func TestSMSFailureOfA2020Record(t *testing.T) {
 				t.Fatalf("the sample has no %s", tc.from)
 			}
 			bad := bytes.Replace(data, []byte(tc.from), []byte(tc.to), 1)
-			err := pinpoint.ValidateJSON(bad, pinpoint.ValidateOptions{})
-			var verr *pinpoint.ValidationError
+			err := anyevent.ValidateJSON(bad, anyevent.ValidateOptions{})
+			var verr *anyevent.ValidationError
 			if !errors.As(err, &verr) {
 				t.Fatalf("ValidateJSON = %v, want a *ValidationError", err)
 			}
@@ -66,17 +66,17 @@ func TestNullAttributesOfRealRecordsAreTyped(t *testing.T) {
 	for _, tc := range []struct {
 		file   string
 		member string
-		field  func(pinpoint.Event) (*pinpoint.Nullable[string], pinpoint.Members)
+		field  func(anyevent.Event) (*anyevent.Nullable[string], anyevent.Members)
 	}{
-		{"synthetic/campaign_send_unknown_status_null_attribute_3.1.json", "campaign_type", func(ev pinpoint.Event) (*pinpoint.Nullable[string], pinpoint.Members) {
+		{"synthetic/campaign_send_unknown_status_null_attribute_3.1.json", "campaign_type", func(ev anyevent.Event) (*anyevent.Nullable[string], anyevent.Members) {
 			a := ev.(*v3p1.CampaignSendEvent).Attributes
 			return a.CampaignType, a.Rest
 		}},
-		{"synthetic/email_complaint_3.1.json", "tags", func(ev pinpoint.Event) (*pinpoint.Nullable[string], pinpoint.Members) {
+		{"synthetic/email_complaint_3.1.json", "tags", func(ev anyevent.Event) (*anyevent.Nullable[string], anyevent.Members) {
 			a := ev.(*v3p1.EmailComplaintEvent).Attributes
 			return a.Tags, a.Rest
 		}},
-		{"synthetic/email_hardbounce_3.1.json", "tags", func(ev pinpoint.Event) (*pinpoint.Nullable[string], pinpoint.Members) {
+		{"synthetic/email_hardbounce_3.1.json", "tags", func(ev anyevent.Event) (*anyevent.Nullable[string], anyevent.Members) {
 			a := ev.(*v3p1.EmailHardBounceEvent).Attributes
 			return a.Tags, a.Rest
 		}},
@@ -86,7 +86,7 @@ func TestNullAttributesOfRealRecordsAreTyped(t *testing.T) {
 			if !bytes.Contains(data, []byte(`"`+tc.member+`": null`)) {
 				t.Fatalf("the sample has no null %s", tc.member)
 			}
-			ev, err := pinpoint.Decode(data)
+			ev, err := anyevent.Decode(data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -107,7 +107,7 @@ func TestNullAttributesOfRealRecordsAreTyped(t *testing.T) {
 
 			// A string value (none seen yet) is typed as well.
 			withString := bytes.Replace(data, []byte(`"`+tc.member+`": null`), []byte(`"`+tc.member+`": "x"`), 1)
-			ev, err = pinpoint.Decode(withString)
+			ev, err = anyevent.Decode(withString)
 			if err != nil {
 				t.Fatal(err)
 			}
