@@ -212,16 +212,20 @@ func (p *printer) fieldCheck(gt *model.GoType, v, recv *jen.Statement) []jen.Cod
 }
 
 // fieldAt returns the statement that checks a field of Go type gt at the
-// member name: a helper of package validation enters the member.
-func (p *printer) fieldAt(gt *model.GoType, name string, v, recv *jen.Statement) jen.Code {
-	switch fn, arg := p.fieldCall(gt, v, recv); {
-	case fn == nil:
-		return nil
-	case arg == nil:
-		return jen.Qual(validationPkg, "At").Call(jen.Id("c"), jen.Lit(name), fn)
-	default:
+// member name: a helper of package validation enters the member. A struct
+// is checked through a method expression, a static function, so that the
+// inlined helper calls it directly.
+func (p *printer) fieldAt(gt *model.GoType, name string, v, addr, recv *jen.Statement) jen.Code {
+	switch {
+	case isLazy(gt):
+		return jen.Qual(validationPkg, "ValueAt").Call(jen.Id("c"), jen.Lit(name), recv, jen.Id(gt.Named.Name).Dot("validate"))
+	case isStruct(gt):
+		return jen.Qual(validationPkg, "ValueAt").Call(jen.Id("c"), jen.Lit(name), addr, jen.Parens(jen.Op("*").Id(gt.Named.Name)).Dot("validate"))
+	}
+	if fn, arg := p.fieldCall(gt, v, recv); fn != nil {
 		return jen.Qual(validationPkg, "ValueAt").Call(jen.Id("c"), jen.Lit(name), arg, fn)
 	}
+	return nil
 }
 
 // fieldCall returns the function that checks the value v of Go type gt and
@@ -357,8 +361,8 @@ func (p *printer) structValidate(t *model.Type) {
 	var fields []jen.Code
 	for _, fl := range t.Fields {
 		cond := present(t, fl)
-		value, _, recv := fieldValue(fl)
-		if check := p.fieldAt(fl.Type, fl.JSONName, value, recv); check != nil {
+		value, addr, recv := fieldValue(fl)
+		if check := p.fieldAt(fl.Type, fl.JSONName, value, addr, recv); check != nil {
 			fields = append(fields, jen.If(cond).Block(check))
 		}
 	}

@@ -288,16 +288,10 @@ func Show(v *jsonvalue.Value) string {
 	return string(b)
 }
 
-// At runs validate with c at the member name of the current object: the
-// call a generated validate method makes for a field.
-func At(c *Collector, name string, validate func(*Collector)) {
-	c.Push(name)
-	validate(c)
-	c.Pop()
-}
-
 // ValueAt checks v with check, with c at the member name of the current
-// object.
+// object: the call a generated validate method makes for a field. Small
+// enough to inline, so that check, a function or a method expression, is
+// called directly.
 func ValueAt[T any](c *Collector, name string, v T, check func(T, *Collector)) {
 	c.Push(name)
 	check(v, c)

@@ -174,11 +174,11 @@ func TestRun(t *testing.T) {
 	}
 }
 
-// At and ValueAt check a member at its path and leave the path as it was.
-func TestAt(t *testing.T) {
+// ValueAt checks a member at its path and leaves the path as it was.
+func TestValueAt(t *testing.T) {
 	var c Collector
 	c.Push("outer")
-	At(&c, "a", func(c *Collector) { c.Required("x") })
+	ValueAt(&c, "a", "x", func(name string, c *Collector) { c.Required(name) })
 	ValueAt(&c, "b", 3, func(n int, c *Collector) {
 		if n != 3 {
 			t.Errorf("ValueAt passed %d", n)

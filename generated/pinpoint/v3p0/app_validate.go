@@ -47,16 +47,16 @@ func (v *AppEvent) validate(c *validation.Collector) {
 		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentAppEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentAppEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentAppEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentAppEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	propertiesAppEvent.CheckRest(v.Rest, c)
 }

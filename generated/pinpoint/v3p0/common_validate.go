@@ -41,7 +41,7 @@ var propertiesApplication = rawcheck.Properties{
 func (v *Application) validate(c *validation.Collector) {
 	propertiesApplication.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentApplicationSDK == 0 {
-		validation.At(c, "sdk", v.SDK.validate)
+		validation.ValueAt(c, "sdk", &v.SDK, (*SDK).validate)
 	}
 	propertiesApplication.CheckRest(v.Rest, c)
 }
@@ -73,10 +73,10 @@ var propertiesDevice = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *Device) validate(c *validation.Collector) {
 	if v.Locale != nil {
-		validation.At(c, "locale", v.Locale.validate)
+		validation.ValueAt(c, "locale", v.Locale, (*Locale).validate)
 	}
 	if v.Platform != nil {
-		validation.At(c, "platform", v.Platform.validate)
+		validation.ValueAt(c, "platform", v.Platform, (*Platform).validate)
 	}
 	propertiesDevice.CheckRest(v.Rest, c)
 }

@@ -49,19 +49,19 @@ func (v *AppEvent) validate(c *validation.Collector) {
 		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentAppEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentAppEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentAppEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentAppEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.Endpoint.Present() {
-		validation.At(c, "endpoint", v.Endpoint.validate)
+		validation.ValueAt(c, "endpoint", v.Endpoint, LazyEndpoint.validate)
 	}
 	if v.absent&absentAppEventAWSAccountID == 0 {
 		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
@@ -111,25 +111,25 @@ func (v *AppMonetizationEvent) validate(c *validation.Collector) {
 		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentAppMonetizationEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentAppMonetizationEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentAppMonetizationEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentAppMonetizationEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.absent&absentAppMonetizationEventAttributes == 0 {
-		validation.At(c, "attributes", v.Attributes.validate)
+		validation.ValueAt(c, "attributes", &v.Attributes, (*MonetizationAttributes).validate)
 	}
 	if v.Metrics != nil {
-		validation.At(c, "metrics", v.Metrics.validate)
+		validation.ValueAt(c, "metrics", v.Metrics, (*MonetizationMetrics).validate)
 	}
 	if v.Endpoint.Present() {
-		validation.At(c, "endpoint", v.Endpoint.validate)
+		validation.ValueAt(c, "endpoint", v.Endpoint, LazyEndpoint.validate)
 	}
 	if v.absent&absentAppMonetizationEventAWSAccountID == 0 {
 		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
@@ -181,19 +181,19 @@ func (v *AppSessionEvent) validate(c *validation.Collector) {
 		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentAppSessionEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentAppSessionEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentAppSessionEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentAppSessionEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.Endpoint.Present() {
-		validation.At(c, "endpoint", v.Endpoint.validate)
+		validation.ValueAt(c, "endpoint", v.Endpoint, LazyEndpoint.validate)
 	}
 	if v.absent&absentAppSessionEventAWSAccountID == 0 {
 		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
@@ -245,19 +245,19 @@ func (v *AppUserAuthEvent) validate(c *validation.Collector) {
 		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentAppUserAuthEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentAppUserAuthEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentAppUserAuthEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentAppUserAuthEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.Endpoint.Present() {
-		validation.At(c, "endpoint", v.Endpoint.validate)
+		validation.ValueAt(c, "endpoint", v.Endpoint, LazyEndpoint.validate)
 	}
 	if v.absent&absentAppUserAuthEventAWSAccountID == 0 {
 		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
@@ -309,19 +309,19 @@ func (v *InAppMessageEvent) validate(c *validation.Collector) {
 		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentInAppMessageEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentInAppMessageEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentInAppMessageEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentInAppMessageEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.Endpoint.Present() {
-		validation.At(c, "endpoint", v.Endpoint.validate)
+		validation.ValueAt(c, "endpoint", v.Endpoint, LazyEndpoint.validate)
 	}
 	if v.absent&absentInAppMessageEventAWSAccountID == 0 {
 		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)

@@ -69,22 +69,22 @@ func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
 		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentCampaignEngagementEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentCampaignEngagementEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentCampaignEngagementEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentCampaignEngagementEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.absent&absentCampaignEngagementEventAttributes == 0 {
-		validation.At(c, "attributes", v.Attributes.validate)
+		validation.ValueAt(c, "attributes", &v.Attributes, (*CampaignEngagementAttributes).validate)
 	}
 	if v.Endpoint.Present() {
-		validation.At(c, "endpoint", v.Endpoint.validate)
+		validation.ValueAt(c, "endpoint", v.Endpoint, LazyEndpoint.validate)
 	}
 	if v.absent&absentCampaignEngagementEventAWSAccountID == 0 {
 		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
@@ -153,22 +153,22 @@ func (v *CampaignSendEvent) validate(c *validation.Collector) {
 		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentCampaignSendEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentCampaignSendEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentCampaignSendEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentCampaignSendEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.absent&absentCampaignSendEventAttributes == 0 {
-		validation.At(c, "attributes", v.Attributes.validate)
+		validation.ValueAt(c, "attributes", &v.Attributes, (*CampaignSendAttributes).validate)
 	}
 	if v.absent&absentCampaignSendEventClientContext == 0 {
-		validation.At(c, "client_context", v.ClientContext.validate)
+		validation.ValueAt(c, "client_context", &v.ClientContext, (*EndpointClientContext).validate)
 	}
 	if v.absent&absentCampaignSendEventAWSAccountID == 0 {
 		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)

@@ -110,7 +110,7 @@ var propertiesEmailChannel = rawcheck.Properties{
 func (v *EmailChannel) validate(c *validation.Collector) {
 	propertiesEmailChannel.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailChannelMailEvent == 0 {
-		validation.At(c, "mail_event", v.MailEvent.validate)
+		validation.ValueAt(c, "mail_event", &v.MailEvent, (*EmailMailEvent).validate)
 	}
 	propertiesEmailChannel.CheckRest(v.Rest, c)
 }
@@ -182,7 +182,7 @@ var propertiesEmailClientContext = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClientContext) validate(c *validation.Collector) {
 	if v.Custom != nil {
-		validation.At(c, "custom", v.Custom.validate)
+		validation.ValueAt(c, "custom", v.Custom, (*EmailClientContextCustom).validate)
 	}
 	propertiesEmailClientContext.CheckRest(v.Rest, c)
 }
@@ -354,28 +354,28 @@ func (v *EmailEvent) validate(c *validation.Collector) {
 		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentEmailEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentEmailEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentEmailEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentEmailEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.absent&absentEmailEventAttributes == 0 {
-		validation.At(c, "attributes", v.Attributes.validate)
+		validation.ValueAt(c, "attributes", &v.Attributes, (*EmailAttributes).validate)
 	}
 	if v.ClientContext != nil {
-		validation.At(c, "client_context", v.ClientContext.validate)
+		validation.ValueAt(c, "client_context", v.ClientContext, (*EmailClientContext).validate)
 	}
 	if v.absent&absentEmailEventAWSAccountID == 0 {
 		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	if v.absent&absentEmailEventFacets == 0 {
-		validation.At(c, "facets", v.Facets.validate)
+		validation.ValueAt(c, "facets", &v.Facets, (*EmailFacets).validate)
 	}
 	propertiesEmailEvent.CheckRest(v.Rest, c)
 }
@@ -391,7 +391,7 @@ var propertiesEmailFacets = rawcheck.Properties{
 func (v *EmailFacets) validate(c *validation.Collector) {
 	propertiesEmailFacets.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailFacetsEmailChannel == 0 {
-		validation.At(c, "email_channel", v.EmailChannel.validate)
+		validation.ValueAt(c, "email_channel", &v.EmailChannel, (*EmailChannel).validate)
 	}
 	propertiesEmailFacets.CheckRest(v.Rest, c)
 }
@@ -453,31 +453,31 @@ var propertiesEmailMailEvent = rawcheck.Properties{
 // validate records the violations of v in c, at c's current path.
 func (v *EmailMailEvent) validate(c *validation.Collector) {
 	if v.Mail != nil {
-		validation.At(c, "mail", v.Mail.validate)
+		validation.ValueAt(c, "mail", v.Mail, (*Mail).validate)
 	}
 	if v.Send != nil {
-		validation.At(c, "send", v.Send.validate)
+		validation.ValueAt(c, "send", v.Send, (*EmailSendDetails).validate)
 	}
 	if v.Delivery != nil {
-		validation.At(c, "delivery", v.Delivery.validate)
+		validation.ValueAt(c, "delivery", v.Delivery, (*EmailDelivery).validate)
 	}
 	if v.Reject != nil {
-		validation.At(c, "reject", v.Reject.validate)
+		validation.ValueAt(c, "reject", v.Reject, (*EmailReject).validate)
 	}
 	if v.Bounce != nil {
-		validation.At(c, "bounce", v.Bounce.validate)
+		validation.ValueAt(c, "bounce", v.Bounce, (*EmailBounce).validate)
 	}
 	if v.Complaint != nil {
-		validation.At(c, "complaint", v.Complaint.validate)
+		validation.ValueAt(c, "complaint", v.Complaint, (*EmailComplaintDetails).validate)
 	}
 	if v.Open != nil {
-		validation.At(c, "open", v.Open.validate)
+		validation.ValueAt(c, "open", v.Open, (*EmailOpenDetails).validate)
 	}
 	if v.Click != nil {
-		validation.At(c, "click", v.Click.validate)
+		validation.ValueAt(c, "click", v.Click, (*EmailClickDetails).validate)
 	}
 	if v.Failure != nil {
-		validation.At(c, "failure", v.Failure.validate)
+		validation.ValueAt(c, "failure", v.Failure, (*EmailRenderingFailureDetails).validate)
 	}
 	propertiesEmailMailEvent.CheckRest(v.Rest, c)
 }
@@ -794,7 +794,7 @@ func (v *Mail) validate(c *validation.Collector) {
 		validation.ValueAt(c, "headers", v.Headers, checkMailHeaders)
 	}
 	if v.absent&absentMailCommonHeaders == 0 {
-		validation.At(c, "common_headers", v.CommonHeaders.validate)
+		validation.ValueAt(c, "common_headers", &v.CommonHeaders, (*CommonHeaders).validate)
 	}
 	propertiesMail.CheckRest(v.Rest, c)
 }

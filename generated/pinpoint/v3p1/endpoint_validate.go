@@ -79,13 +79,13 @@ func (v *Endpoint) validate(c *validation.Collector) {
 		validation.ValueAt(c, "CreationDate", *v.CreationDate, checkEndpointCreationDate)
 	}
 	if v.User != nil {
-		validation.At(c, "User", v.User.validate)
+		validation.ValueAt(c, "User", v.User, (*User).validate)
 	}
 	if v.Demographic != nil {
-		validation.At(c, "Demographic", v.Demographic.validate)
+		validation.ValueAt(c, "Demographic", v.Demographic, (*Demographic).validate)
 	}
 	if v.Location != nil {
-		validation.At(c, "Location", v.Location.validate)
+		validation.ValueAt(c, "Location", v.Location, (*Location).validate)
 	}
 	propertiesEndpoint.CheckRest(v.Rest, c)
 }

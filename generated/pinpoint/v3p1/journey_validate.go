@@ -68,22 +68,22 @@ func (v *JourneyEngagementEvent) validate(c *validation.Collector) {
 		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentJourneyEngagementEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentJourneyEngagementEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentJourneyEngagementEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentJourneyEngagementEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.absent&absentJourneyEngagementEventAttributes == 0 {
-		validation.At(c, "attributes", v.Attributes.validate)
+		validation.ValueAt(c, "attributes", &v.Attributes, (*JourneyEngagementAttributes).validate)
 	}
 	if v.Endpoint.Present() {
-		validation.At(c, "endpoint", v.Endpoint.validate)
+		validation.ValueAt(c, "endpoint", v.Endpoint, LazyEndpoint.validate)
 	}
 	if v.absent&absentJourneyEngagementEventAWSAccountID == 0 {
 		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
@@ -153,22 +153,22 @@ func (v *JourneySendEvent) validate(c *validation.Collector) {
 		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentJourneySendEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentJourneySendEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentJourneySendEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentJourneySendEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.absent&absentJourneySendEventAttributes == 0 {
-		validation.At(c, "attributes", v.Attributes.validate)
+		validation.ValueAt(c, "attributes", &v.Attributes, (*JourneySendAttributes).validate)
 	}
 	if v.absent&absentJourneySendEventClientContext == 0 {
-		validation.At(c, "client_context", v.ClientContext.validate)
+		validation.ValueAt(c, "client_context", &v.ClientContext, (*EndpointClientContext).validate)
 	}
 	if v.absent&absentJourneySendEventAWSAccountID == 0 {
 		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)

@@ -95,22 +95,22 @@ func (v *SMSEvent) validate(c *validation.Collector) {
 		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentSMSEventApplication == 0 {
-		validation.At(c, "application", v.Application.validate)
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentSMSEventClient == 0 {
-		validation.At(c, "client", v.Client.validate)
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentSMSEventDevice == 0 {
-		validation.At(c, "device", v.Device.validate)
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentSMSEventSession == 0 {
-		validation.At(c, "session", v.Session.validate)
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.absent&absentSMSEventAttributes == 0 {
-		validation.At(c, "attributes", v.Attributes.validate)
+		validation.ValueAt(c, "attributes", &v.Attributes, (*SMSAttributes).validate)
 	}
 	if v.Metrics != nil {
-		validation.At(c, "metrics", v.Metrics.validate)
+		validation.ValueAt(c, "metrics", v.Metrics, (*SMSMetrics).validate)
 	}
 	if v.absent&absentSMSEventAWSAccountID == 0 {
 		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
