@@ -9,405 +9,6 @@ import (
 	"regexp"
 )
 
-// rawPinpoint2018SMS checks a raw value against schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms.
-func rawPinpoint2018SMS(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "account_id", "application_key", "unique_id", "timestamp_created")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawPinpoint2018SMSEventType(&m.Value, c)
-			c.Pop()
-		}
-	}
-	rawcheck.Not(v, c, rawPinpoint2018SMSNot)
-}
-
-// rawMobileAnalyticsExport checks a raw value against schema/pinpoint/formats.json#/$defs/mobile-analytics-export.
-func rawMobileAnalyticsExport(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	rawcheck.RequiredMembers(v, c, "event_type", "application_key", "unique_id", "timestamp")
-	rawcheck.Not(v, c, rawMobileAnalyticsExportNot)
-}
-
-// rawEndUserMessagingSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-sms-voice.
-func rawEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "eventType", "eventVersion")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "eventType":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "eventVersion":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawSESEventPublishing checks a raw value against schema/pinpoint/formats.json#/$defs/ses-event-publishing.
-func rawSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "eventType", "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "eventType":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "mail":
-			c.Push(m.Name)
-			rawTypeObject(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawSESNotification checks a raw value against schema/pinpoint/formats.json#/$defs/ses-notification.
-func rawSESNotification(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "notificationType", "mail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "notificationType":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "mail":
-			c.Push(m.Name)
-			rawTypeObject(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEndUserMessagingInbound checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-inbound.
-func rawEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "originationNumber", "messageBody", "inboundMessageId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "originationNumber":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "messageBody":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "inboundMessageId":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEventbridgeSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-sms-voice.
-func rawEventbridgeSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "source", "detail-type", "detail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "source":
-			c.Push(m.Name)
-			rawEventbridgeSMSVoiceSource(&m.Value, c)
-			c.Pop()
-		case "detail-type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "detail":
-			c.Push(m.Name)
-			rawTypeObject(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEventbridgeSES checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-ses.
-func rawEventbridgeSES(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "source", "detail-type", "detail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "source":
-			c.Push(m.Name)
-			rawEventbridgeSESSource(&m.Value, c)
-			c.Pop()
-		case "detail-type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "detail":
-			c.Push(m.Name)
-			rawTypeObject(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEventbridge checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge.
-func rawEventbridge(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "source", "detail-type", "detail")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "source":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "detail-type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "detail":
-			c.Push(m.Name)
-			rawTypeObject(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawSnsEndUserMessagingSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-sms-voice.
-func rawSnsEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
-	rawSnsBody(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "Message":
-				c.Push(m.Name)
-				rawSnsEndUserMessagingSMSVoiceMessage(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawSnsEndUserMessagingInbound checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-inbound.
-func rawSnsEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) {
-	rawSnsBody(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "Message":
-				c.Push(m.Name)
-				rawSnsEndUserMessagingInboundMessage(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawSnsSESEventPublishing checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-event-publishing.
-func rawSnsSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
-	rawSnsBody(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "Message":
-				c.Push(m.Name)
-				rawSnsSESEventPublishingMessage(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawSnsSESNotification checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-notification.
-func rawSnsSESNotification(v *jsonvalue.Value, c *validation.Collector) {
-	rawSnsBody(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "Message":
-				c.Push(m.Name)
-				rawSnsSESNotificationMessage(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawSnsBody checks a raw value against schema/pinpoint/formats.json#/$defs/sns-body.
-func rawSnsBody(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "Type", "MessageId", "TopicArn", "Message")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "Type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "MessageId":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "TopicArn":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Message":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawCloudwatchLogsSubscription checks a raw value against schema/pinpoint/formats.json#/$defs/cloudwatch-logs-subscription.
-func rawCloudwatchLogsSubscription(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "messageType", "logGroup", "logEvents")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "messageType":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "logGroup":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "logEvents":
-			c.Push(m.Name)
-			rawTypeArray(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawLambdaSnsEvent checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sns-event.
-func rawLambdaSnsEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "Records")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "Records":
-			c.Push(m.Name)
-			rawLambdaSnsEventRecords(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawLambdaSqsEvent checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event.
-func rawLambdaSqsEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "Records")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "Records":
-			c.Push(m.Name)
-			rawLambdaSqsEventRecords(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawLambdaCloudwatchLogsEvent checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event.
-func rawLambdaCloudwatchLogsEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "awslogs")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "awslogs":
-			c.Push(m.Name)
-			rawLambdaCloudwatchLogsEventAwslogs(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawCamelCaseEventVersion checks a raw value against schema/pinpoint/formats.json#/$defs/camel-case-event-version.
-func rawCamelCaseEventVersion(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	rawcheck.RequiredMembers(v, c, "eventVersion")
-}
-
 var patternPinpoint2018SMSEventType = regexp.MustCompile("^_(SMS|sms)\\.")
 
 // rawPinpoint2018SMSEventType checks a raw value against schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms/properties/event_type.
@@ -428,11 +29,33 @@ func rawPinpoint2018SMSNot(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawMobileAnalyticsExportNot checks a raw value against schema/pinpoint/formats.json#/$defs/mobile-analytics-export/not.
-func rawMobileAnalyticsExportNot(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		rawcheck.RequiredMembers(v, c, "event_version")
+// propertiesPinpoint2018SMS checks the members of schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms by name.
+var propertiesPinpoint2018SMS = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawPinpoint2018SMSEventType, Kinds: rawcheck.StringKind, Required: true},
+	},
+}
+
+// rawPinpoint2018SMS checks a raw value against schema/pinpoint/formats.json#/$defs/pinpoint-2018-sms.
+func rawPinpoint2018SMS(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
 	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "event_type", "account_id", "application_key", "unique_id", "timestamp_created")
+	propertiesPinpoint2018SMS.CheckFields(members, c)
+	rawcheck.Not(v, c, rawPinpoint2018SMSNot)
+}
+
+// rawMobileAnalyticsExport checks a raw value against schema/pinpoint/formats.json#/$defs/mobile-analytics-export.
+func rawMobileAnalyticsExport(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	rawcheck.RequiredMembers(v, c, "event_type", "application_key", "unique_id", "timestamp")
+	rawcheck.Not(v, c, rawPinpoint2018SMSNot)
 }
 
 // rawTypeString checks that a raw value is of type string.
@@ -443,12 +66,89 @@ func rawTypeString(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesEndUserMessagingSMSVoice checks the members of schema/pinpoint/formats.json#/$defs/end-user-messaging-sms-voice by name.
+var propertiesEndUserMessagingSMSVoice = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "eventType", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "eventVersion", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+	},
+}
+
+// rawEndUserMessagingSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-sms-voice.
+func rawEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "eventType", "eventVersion")
+	propertiesEndUserMessagingSMSVoice.CheckFields(members, c)
+}
+
 // rawTypeObject checks that a raw value is of type object.
 func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
 	}
+}
+
+// propertiesSESEventPublishing checks the members of schema/pinpoint/formats.json#/$defs/ses-event-publishing by name.
+var propertiesSESEventPublishing = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "eventType", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "mail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind, Required: true},
+	},
+}
+
+// rawSESEventPublishing checks a raw value against schema/pinpoint/formats.json#/$defs/ses-event-publishing.
+func rawSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "eventType", "mail")
+	propertiesSESEventPublishing.CheckFields(members, c)
+}
+
+// propertiesSESNotification checks the members of schema/pinpoint/formats.json#/$defs/ses-notification by name.
+var propertiesSESNotification = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "notificationType", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "mail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind, Required: true},
+	},
+}
+
+// rawSESNotification checks a raw value against schema/pinpoint/formats.json#/$defs/ses-notification.
+func rawSESNotification(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "notificationType", "mail")
+	propertiesSESNotification.CheckFields(members, c)
+}
+
+// propertiesEndUserMessagingInbound checks the members of schema/pinpoint/formats.json#/$defs/end-user-messaging-inbound by name.
+var propertiesEndUserMessagingInbound = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "originationNumber", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "messageBody", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "inboundMessageId", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+	},
+}
+
+// rawEndUserMessagingInbound checks a raw value against schema/pinpoint/formats.json#/$defs/end-user-messaging-inbound.
+func rawEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "originationNumber", "messageBody", "inboundMessageId")
+	propertiesEndUserMessagingInbound.CheckFields(members, c)
 }
 
 var constEventbridgeSMSVoiceSource = rawcheck.MustParse("\"aws.sms-voice\"")
@@ -461,6 +161,26 @@ func rawEventbridgeSMSVoiceSource(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesEventbridgeSMSVoice checks the members of schema/pinpoint/formats.json#/$defs/eventbridge-sms-voice by name.
+var propertiesEventbridgeSMSVoice = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "source", Check: rawEventbridgeSMSVoiceSource, Required: true},
+		{Name: "detail-type", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "detail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind, Required: true},
+	},
+}
+
+// rawEventbridgeSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-sms-voice.
+func rawEventbridgeSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "source", "detail-type", "detail")
+	propertiesEventbridgeSMSVoice.CheckFields(members, c)
+}
+
 var constEventbridgeSESSource = rawcheck.MustParse("\"aws.ses\"")
 
 // rawEventbridgeSESSource checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-ses/properties/source.
@@ -469,6 +189,67 @@ func rawEventbridgeSESSource(v *jsonvalue.Value, c *validation.Collector) {
 		c.Const(validation.Show(v), "\"aws.ses\"")
 		return
 	}
+}
+
+// propertiesEventbridgeSES checks the members of schema/pinpoint/formats.json#/$defs/eventbridge-ses by name.
+var propertiesEventbridgeSES = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "source", Check: rawEventbridgeSESSource, Required: true},
+		{Name: "detail-type", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "detail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind, Required: true},
+	},
+}
+
+// rawEventbridgeSES checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge-ses.
+func rawEventbridgeSES(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "source", "detail-type", "detail")
+	propertiesEventbridgeSES.CheckFields(members, c)
+}
+
+// propertiesEventbridge checks the members of schema/pinpoint/formats.json#/$defs/eventbridge by name.
+var propertiesEventbridge = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "source", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "detail-type", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "detail", Check: rawTypeObject, Kinds: rawcheck.ObjectKind, Required: true},
+	},
+}
+
+// rawEventbridge checks a raw value against schema/pinpoint/formats.json#/$defs/eventbridge.
+func rawEventbridge(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "source", "detail-type", "detail")
+	propertiesEventbridge.CheckFields(members, c)
+}
+
+// propertiesSnsBody checks the members of schema/pinpoint/formats.json#/$defs/sns-body by name.
+var propertiesSnsBody = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "Type", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "MessageId", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "TopicArn", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "Message", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+	},
+}
+
+// rawSnsBody checks a raw value against schema/pinpoint/formats.json#/$defs/sns-body.
+func rawSnsBody(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "Type", "MessageId", "TopicArn", "Message")
+	propertiesSnsBody.CheckFields(members, c)
 }
 
 // rawSnsEndUserMessagingSMSVoiceMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-sms-voice/properties/Message.
@@ -481,6 +262,22 @@ func rawSnsEndUserMessagingSMSVoiceMessage(v *jsonvalue.Value, c *validation.Col
 				c.Embedded(inner)
 			}
 		}
+	}
+}
+
+// propertiesSnsEndUserMessagingSMSVoice checks the members of schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-sms-voice by name.
+var propertiesSnsEndUserMessagingSMSVoice = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "Message", Check: rawSnsEndUserMessagingSMSVoiceMessage},
+	},
+}
+
+// rawSnsEndUserMessagingSMSVoice checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-sms-voice.
+func rawSnsEndUserMessagingSMSVoice(v *jsonvalue.Value, c *validation.Collector) {
+	rawSnsBody(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesSnsEndUserMessagingSMSVoice.CheckFields(members, c)
 	}
 }
 
@@ -497,6 +294,22 @@ func rawSnsEndUserMessagingInboundMessage(v *jsonvalue.Value, c *validation.Coll
 	}
 }
 
+// propertiesSnsEndUserMessagingInbound checks the members of schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-inbound by name.
+var propertiesSnsEndUserMessagingInbound = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "Message", Check: rawSnsEndUserMessagingInboundMessage},
+	},
+}
+
+// rawSnsEndUserMessagingInbound checks a raw value against schema/pinpoint/formats.json#/$defs/sns-end-user-messaging-inbound.
+func rawSnsEndUserMessagingInbound(v *jsonvalue.Value, c *validation.Collector) {
+	rawSnsBody(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesSnsEndUserMessagingInbound.CheckFields(members, c)
+	}
+}
+
 // rawSnsSESEventPublishingMessage checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-event-publishing/properties/Message.
 func rawSnsSESEventPublishingMessage(v *jsonvalue.Value, c *validation.Collector) {
 	if v.Kind == jsonvalue.String {
@@ -507,6 +320,22 @@ func rawSnsSESEventPublishingMessage(v *jsonvalue.Value, c *validation.Collector
 				c.Embedded(inner)
 			}
 		}
+	}
+}
+
+// propertiesSnsSESEventPublishing checks the members of schema/pinpoint/formats.json#/$defs/sns-ses-event-publishing by name.
+var propertiesSnsSESEventPublishing = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "Message", Check: rawSnsSESEventPublishingMessage},
+	},
+}
+
+// rawSnsSESEventPublishing checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-event-publishing.
+func rawSnsSESEventPublishing(v *jsonvalue.Value, c *validation.Collector) {
+	rawSnsBody(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesSnsSESEventPublishing.CheckFields(members, c)
 	}
 }
 
@@ -523,12 +352,57 @@ func rawSnsSESNotificationMessage(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// propertiesSnsSESNotification checks the members of schema/pinpoint/formats.json#/$defs/sns-ses-notification by name.
+var propertiesSnsSESNotification = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "Message", Check: rawSnsSESNotificationMessage},
+	},
+}
+
+// rawSnsSESNotification checks a raw value against schema/pinpoint/formats.json#/$defs/sns-ses-notification.
+func rawSnsSESNotification(v *jsonvalue.Value, c *validation.Collector) {
+	rawSnsBody(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesSnsSESNotification.CheckFields(members, c)
+	}
+}
+
 // rawTypeArray checks that a raw value is of type array.
 func rawTypeArray(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Array) {
 		c.Type(v, "array")
 		return
 	}
+}
+
+// propertiesCloudwatchLogsSubscription checks the members of schema/pinpoint/formats.json#/$defs/cloudwatch-logs-subscription by name.
+var propertiesCloudwatchLogsSubscription = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "messageType", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "logGroup", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "logEvents", Check: rawTypeArray, Kinds: rawcheck.ArrayKind, Required: true},
+	},
+}
+
+// rawCloudwatchLogsSubscription checks a raw value against schema/pinpoint/formats.json#/$defs/cloudwatch-logs-subscription.
+func rawCloudwatchLogsSubscription(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "messageType", "logGroup", "logEvents")
+	propertiesCloudwatchLogsSubscription.CheckFields(members, c)
+}
+
+// rawLambdaSnsEventRecordsItem checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sns-event/properties/Records/items.
+func rawLambdaSnsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	rawcheck.RequiredMembers(v, c, "Sns")
 }
 
 // rawLambdaSnsEventRecords checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sns-event/properties/Records.
@@ -543,12 +417,55 @@ func rawLambdaSnsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	for i := range items {
 		c.PushIndex(i)
-		switch {
-		default:
-			rawLambdaSnsEventRecordsItem(&items[i], c)
-		}
+		rawLambdaSnsEventRecordsItem(&items[i], c)
 		c.Pop()
 	}
+}
+
+// propertiesLambdaSnsEvent checks the members of schema/pinpoint/formats.json#/$defs/lambda-sns-event by name.
+var propertiesLambdaSnsEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "Records", Check: rawLambdaSnsEventRecords, Kinds: rawcheck.ArrayKind, Required: true},
+	},
+}
+
+// rawLambdaSnsEvent checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sns-event.
+func rawLambdaSnsEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "Records")
+	propertiesLambdaSnsEvent.CheckFields(members, c)
+}
+
+var constLambdaSqsEventRecordsItemEventSource = rawcheck.MustParse("\"aws:sqs\"")
+
+// rawLambdaSqsEventRecordsItemEventSource checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items/properties/eventSource.
+func rawLambdaSqsEventRecordsItemEventSource(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constLambdaSqsEventRecordsItemEventSource) {
+		c.Const(validation.Show(v), "\"aws:sqs\"")
+		return
+	}
+}
+
+// propertiesLambdaSqsEventRecordsItem checks the members of schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items by name.
+var propertiesLambdaSqsEventRecordsItem = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "eventSource", Check: rawLambdaSqsEventRecordsItemEventSource, Required: true},
+	},
+}
+
+// rawLambdaSqsEventRecordsItem checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items.
+func rawLambdaSqsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "eventSource", "body")
+	propertiesLambdaSqsEventRecordsItem.CheckFields(members, c)
 }
 
 // rawLambdaSqsEventRecords checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records.
@@ -563,12 +480,34 @@ func rawLambdaSqsEventRecords(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	for i := range items {
 		c.PushIndex(i)
-		switch {
-		default:
-			rawLambdaSqsEventRecordsItem(&items[i], c)
-		}
+		rawLambdaSqsEventRecordsItem(&items[i], c)
 		c.Pop()
 	}
+}
+
+// propertiesLambdaSqsEvent checks the members of schema/pinpoint/formats.json#/$defs/lambda-sqs-event by name.
+var propertiesLambdaSqsEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "Records", Check: rawLambdaSqsEventRecords, Kinds: rawcheck.ArrayKind, Required: true},
+	},
+}
+
+// rawLambdaSqsEvent checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event.
+func rawLambdaSqsEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "Records")
+	propertiesLambdaSqsEvent.CheckFields(members, c)
+}
+
+// propertiesLambdaCloudwatchLogsEventAwslogs checks the members of schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event/properties/awslogs by name.
+var propertiesLambdaCloudwatchLogsEventAwslogs = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "data", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+	},
 }
 
 // rawLambdaCloudwatchLogsEventAwslogs checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event/properties/awslogs.
@@ -579,51 +518,32 @@ func rawLambdaCloudwatchLogsEventAwslogs(v *jsonvalue.Value, c *validation.Colle
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "data")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "data":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesLambdaCloudwatchLogsEventAwslogs.CheckFields(members, c)
 }
 
-// rawLambdaSnsEventRecordsItem checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sns-event/properties/Records/items.
-func rawLambdaSnsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	rawcheck.RequiredMembers(v, c, "Sns")
+// propertiesLambdaCloudwatchLogsEvent checks the members of schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event by name.
+var propertiesLambdaCloudwatchLogsEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "awslogs", Check: rawLambdaCloudwatchLogsEventAwslogs, Kinds: rawcheck.ObjectKind, Required: true},
+	},
 }
 
-// rawLambdaSqsEventRecordsItem checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items.
-func rawLambdaSqsEventRecordsItem(v *jsonvalue.Value, c *validation.Collector) {
+// rawLambdaCloudwatchLogsEvent checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-cloudwatch-logs-event.
+func rawLambdaCloudwatchLogsEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
 	}
 	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "eventSource", "body")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "eventSource":
-			c.Push(m.Name)
-			rawLambdaSqsEventRecordsItemEventSource(&m.Value, c)
-			c.Pop()
-		}
-	}
+	rawcheck.RequiredMembers(v, c, "awslogs")
+	propertiesLambdaCloudwatchLogsEvent.CheckFields(members, c)
 }
 
-var constLambdaSqsEventRecordsItemEventSource = rawcheck.MustParse("\"aws:sqs\"")
-
-// rawLambdaSqsEventRecordsItemEventSource checks a raw value against schema/pinpoint/formats.json#/$defs/lambda-sqs-event/properties/Records/items/properties/eventSource.
-func rawLambdaSqsEventRecordsItemEventSource(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constLambdaSqsEventRecordsItemEventSource) {
-		c.Const(validation.Show(v), "\"aws:sqs\"")
+// rawCamelCaseEventVersion checks a raw value against schema/pinpoint/formats.json#/$defs/camel-case-event-version.
+func rawCamelCaseEventVersion(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
 		return
 	}
+	rawcheck.RequiredMembers(v, c, "eventVersion")
 }

@@ -47,17 +47,21 @@ type printer struct {
 	files   map[string]*jen.File
 	order   []string
 
-	raw        *rawValidators
-	checks     map[string]bool   // typed check function names in use
-	checkNames map[string]string // typed check function by schema and Go type
-	helpers    map[string]bool   // slice, map and nullable helpers printed, by name
+	raw     *rawValidators
+	helpers map[string]bool // slice, map and nullable helpers printed, by name
 }
 
 func newPrinter(pkgPath, pkgName string) *printer {
-	p := &printer{pkgPath: pkgPath, pkgName: pkgName, files: map[string]*jen.File{}, checks: map[string]bool{}, checkNames: map[string]string{}, helpers: map[string]bool{}}
+	p := &printer{pkgPath: pkgPath, pkgName: pkgName, files: map[string]*jen.File{}, helpers: map[string]bool{}}
 	p.raw = newRawValidators(p)
 	return p
 }
+
+// name and check give the validator of a schema the model holds, for the
+// printers of the dispatcher and of the conformance package.
+func (r *rawValidators) name(s *load.Schema) string { return r.checks.Of(s).FuncName() }
+
+func (r *rawValidators) check(s *load.Schema) jen.Code { return r.call(r.checks.Of(s)) }
 
 // fileFor returns the generated file a schema's type declarations and
 // their accessors go to: the one named after the schema's own file

@@ -63,7 +63,7 @@ func refinementDoc(t *model.Type) string {
 			case rf.Const != nil:
 				parts = append(parts, at+" is "+rf.Const.JSON)
 			case rf.Enum:
-				parts = append(parts, at+" is one of "+enumList(rf.Schema.Enum))
+				parts = append(parts, at+" is one of "+model.EnumText(rf.Schema.Enum))
 			}
 			if rf.Inner != nil {
 				walk(rf.Inner, at)
@@ -172,7 +172,7 @@ func (p *printer) refinementChecks(r *jen.Statement, ref *model.Refinement) []je
 		if rf.Const != nil || rf.Enum {
 			value, _ := valueAt(r, fl)
 			sc, conv, _ := scalarOf(fl.Type, value)
-			if n := p.typedCheck(rf.Schema, sc); n != "" {
+			if n := p.typedCheck(p.raw.checks.Of(rf.Schema), sc); n != "" {
 				checks = append(checks, jen.Id(n).Call(conv, jen.Id("c")))
 			}
 			if p.raw.name(rf.Schema) != "" {

@@ -1,11 +1,10 @@
 package emit
 
 import (
-	"slices"
+	"fmt"
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/pinpoint-events/pinpoint-events/generator/load"
 	"github.com/pinpoint-events/pinpoint-events/generator/model"
 )
 
@@ -54,104 +53,88 @@ func (sc scalar) asRaw(v *jen.Statement) *jen.Statement {
 	return jen.Qual(rawcheckPkg, fn).Call(v)
 }
 
-// typedCheck returns the function that checks a Go scalar against s (and
-// what s's $ref leads to), printing it once; "" when there is nothing to
+// typedCheck returns the function that checks a Go scalar against c (and
+// what c's $ref leads to), printing it once; "" when there is nothing to
 // check for a value of that Go type.
-func (p *printer) typedCheck(s *load.Schema, sc scalar) string {
-	key := "check" + schemaSuffix(s) + "_" + string(sc)
-	if n, ok := p.checkNames[key]; ok {
-		return n
-	}
-	p.checkNames[key] = "" // a $ref cycle of scalars checks nothing more
-	body, forward := p.typedCheckBody(s, sc)
-	if len(body) == 0 {
+func (p *printer) typedCheck(c *model.Check, sc scalar) string {
+	checks := p.raw.checks
+	if c = c.TypedTarget(string(sc)); c == nil {
 		return ""
 	}
-	if forward != "" {
-		// Callers call the check of the $ref target directly.
-		p.checkNames[key] = forward
-		return forward
+	if n, ok := checks.Typed(c, string(sc)); ok {
+		return n
 	}
-	name := uniqueName(p.checks, "check"+schemaSuffix(s))
-	p.checkNames[key] = name
-	f := p.validateFileFor(s)
-	f.Commentf("%s checks a Go %s against %s.", name, sc, s.Loc.File+"#"+s.Loc.Pointer)
+	checks.StartTyped(c, string(sc))
+	body := p.typedCheckBody(c, sc)
+	name := checks.NameTyped(c, string(sc))
+	f := p.validateFile(c)
+	f.Commentf("%s checks a Go %s against %s.", name, sc, c.Source)
 	f.Func().Id(name).Params(jen.Id("v").Add(sc.goType()), cParam).Block(body...)
 	f.Line()
 	return name
 }
 
-// typedCheckBody returns the statements of the check of s for a Go sc, and
-// forward, the check of s's $ref target, when calling it is all they do.
-func (p *printer) typedCheckBody(s *load.Schema, sc scalar) (body []jen.Code, forward string) {
+// typedCheckBody returns the statements of the check of c for a Go sc.
+func (p *printer) typedCheckBody(c *model.Check, sc scalar) (body []jen.Code) {
 	r := p.raw
 	ret := jen.Return()
-	if s.IsFalse() {
-		return []jen.Code{jen.Id("c").Dot("FalseSchema").Call()}, ""
+	if c.False {
+		return []jen.Code{jen.Id("c").Dot("FalseSchema").Call()}
 	}
 	// The Go type always has a JSON type the type keyword allows: the model
 	// maps a property to Go only so.
-	if s.Const != nil {
-		if sc == goString && s.Const.Kind == "string" {
-			body = append(body, jen.If(jen.Id("v").Op("!=").Lit(s.Const.String)).Block(
-				jen.Id("c").Dot("Const").Call(jen.Qual(validationPkg, "Quote").Call(jen.Id("v")), jen.Lit(s.Const.JSON)), ret))
+	if c.Const != nil {
+		if sc == goString && c.Const.IsString {
+			body = append(body, jen.If(jen.Id("v").Op("!=").Lit(c.Const.String)).Block(
+				jen.Id("c").Dot("Const").Call(jen.Qual(validationPkg, "Quote").Call(jen.Id("v")), jen.Lit(c.Const.JSON)), ret))
 		} else {
-			lit := r.literalVar(s, "const", *s.Const)
-			body = append(body, jen.If(jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))), jen.Op("!").Qual(jsonvaluePkg, "Equal").Call(jen.Id("rv"), jen.Id(lit))).Block(
-				jen.Id("c").Dot("Const").Call(jen.Qual(validationPkg, "Show").Call(jen.Op("&").Id("rv")), jen.Lit(s.Const.JSON)), ret))
+			body = append(body, jen.If(jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))), jen.Op("!").Qual(jsonvaluePkg, "Equal").Call(jen.Id("rv"), jen.Id(r.constVar(c)))).Block(
+				jen.Id("c").Dot("Const").Call(jen.Qual(validationPkg, "Show").Call(jen.Op("&").Id("rv")), jen.Lit(c.Const.JSON)), ret))
 		}
 	}
-	if s.Enum != nil {
-		if sc == goString && allStringLiterals(s.Enum) {
+	if c.Enum != nil {
+		if sc == goString && allStrings(c.Enum) {
 			var vals []jen.Code
-			for _, l := range s.Enum {
+			for _, l := range c.Enum {
 				vals = append(vals, jen.Lit(l.String))
 			}
 			body = append(body, jen.Switch(jen.Id("v")).Block(
 				jen.Case(vals...),
-				jen.Default().Block(jen.Id("c").Dot("Enum").Call(jen.Qual(validationPkg, "Quote").Call(jen.Id("v")), jen.Lit(enumList(s.Enum))), ret),
+				jen.Default().Block(jen.Id("c").Dot("Enum").Call(jen.Qual(validationPkg, "Quote").Call(jen.Id("v")), jen.Lit(c.EnumText)), ret),
 			))
 		} else {
-			lits := r.enumVar(s)
-			body = append(body, jen.If(jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))), jen.Op("!").Qual(rawcheckPkg, "InEnum").Call(jen.Op("&").Id("rv"), jen.Id(lits))).Block(
-				jen.Id("c").Dot("Enum").Call(jen.Qual(validationPkg, "Show").Call(jen.Op("&").Id("rv")), jen.Lit(enumList(s.Enum))), ret))
+			body = append(body, jen.If(jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))), jen.Op("!").Qual(rawcheckPkg, "InEnum").Call(jen.Op("&").Id("rv"), jen.Id(r.enumVar(c)))).Block(
+				jen.Id("c").Dot("Enum").Call(jen.Qual(validationPkg, "Show").Call(jen.Op("&").Id("rv")), jen.Lit(c.EnumText)), ret))
 		}
 	}
-	if s.Format != "" && sc == goString {
+	if c.Format != "" && sc == goString {
 		body = append(body, jen.If(jen.Id("c").Dot("AssertFormat")).Block(
 			jen.Id("n").Op(":=").Id("c").Dot("Len").Call(),
-			jen.Id("c").Dot("Format").Call(jen.Lit(s.Format), jen.Id("v")),
+			jen.Id("c").Dot("Format").Call(jen.Lit(c.Format), jen.Id("v")),
 			jen.If(jen.Id("c").Dot("Len").Call().Op(">").Id("n")).Block(ret),
 		))
 	}
-	if s.Ref != nil {
-		if n := p.typedCheck(s.Ref, sc); n != "" {
+	if c.Ref != nil {
+		if n := p.typedCheck(c.Ref, sc); n != "" {
 			body = append(body, jen.Id(n).Call(vpc()...))
-			if len(body) == 1 {
-				forward = n
-			}
 		}
 	}
-	refOnly := len(body)
 	switch sc {
 	case goString:
-		body = append(body, r.stringChecks(s, jen.Id("v"))...)
+		body = append(body, r.stringChecks(c, jen.Id("v"))...)
 	case goInt64, goFloat64:
-		body = append(body, p.typedNumberChecks(s, sc)...)
+		body = append(body, p.typedNumberChecks(c, sc)...)
 	}
-	if hasComposition(s) {
+	if c.HasComposition() {
 		body = append(body, jen.Id("rv").Op(":=").Add(sc.asRaw(jen.Id("v"))))
-		body = append(body, r.composition(s, jen.Op("&").Id("rv"))...)
+		body = append(body, r.composition(c, jen.Op("&").Id("rv"))...)
 	}
-	if len(body) > refOnly {
-		forward = ""
-	}
-	return body, forward
+	return body
 }
 
-func allStringLiterals(lits []load.Literal) bool {
+func allStrings(lits []model.Literal) bool {
 	for _, l := range lits {
-		if l.Kind != "string" {
+		if !l.IsString {
 			return false
 		}
 	}
@@ -160,51 +143,48 @@ func allStringLiterals(lits []load.Literal) bool {
 
 // typedNumberChecks compares an int64 with integer limits directly, and
 // everything else exactly through jsonvalue.Number.
-func (p *printer) typedNumberChecks(s *load.Schema, sc scalar) []jen.Code {
+func (p *printer) typedNumberChecks(c *model.Check, sc scalar) []jen.Code {
 	var out []jen.Code
 	var num *jen.Statement
 	needNum := false
 	got := jen.Id("num").Dot("Literal").Call()
-	for _, nk := range numberKeywords(s) {
-		limit, isInt := int64Limit(nk.lit)
-		if sc == goInt64 && isInt {
+	for _, b := range c.Bounds {
+		limit := b.Int
+		if sc == goInt64 && b.IsInt {
 			gotInt := jen.Qual("strconv", "FormatInt").Call(jen.Id("v"), jen.Lit(10))
-			if nk.keyword == "multipleOf" {
+			if b.Keyword == "multipleOf" {
 				if limit > 0 {
 					out = append(out, jen.If(jen.Id("v").Op("%").Lit(limit).Op("!=").Lit(0)).Block(
-						jen.Id("c").Dot("MultipleOf").Call(gotInt, jen.Lit(nk.lit))))
+						jen.Id("c").Dot("MultipleOf").Call(gotInt, jen.Lit(b.Literal))))
 				}
 				continue
 			}
 			var cond *jen.Statement
-			switch nk.keyword {
+			if b.HoldsEveryInt64() {
+				continue
+			}
+			switch b.Keyword {
 			case "minimum":
-				if limit == -1<<63 {
-					continue
-				}
 				cond = jen.Id("v").Op("<").Lit(limit)
 			case "maximum":
-				if limit == 1<<63-1 {
-					continue
-				}
 				cond = jen.Id("v").Op(">").Lit(limit)
 			case "exclusiveMinimum":
 				cond = jen.Id("v").Op("<=").Lit(limit)
 			default:
 				cond = jen.Id("v").Op(">=").Lit(limit)
 			}
-			out = append(out, jen.If(cond).Block(jen.Id("c").Dot("Bound").Call(jen.Lit(nk.keyword), gotInt, jen.Lit(nk.lit))))
+			out = append(out, jen.If(cond).Block(jen.Id("c").Dot("Bound").Call(jen.Lit(b.Keyword), gotInt, jen.Lit(b.Literal))))
 			continue
 		}
 		needNum = true
-		lim := jen.Id(p.raw.numberVar(s, nk.keyword, nk.lit))
-		if nk.keyword == "multipleOf" {
+		lim := jen.Id(p.raw.boundVar(c, b))
+		if b.Keyword == "multipleOf" {
 			out = append(out, jen.If(jen.Op("!").Id("num").Dot("MultipleOf").Call(lim)).Block(
-				jen.Id("c").Dot("MultipleOf").Call(got.Clone(), jen.Lit(nk.lit))))
+				jen.Id("c").Dot("MultipleOf").Call(got.Clone(), jen.Lit(b.Literal))))
 			continue
 		}
-		out = append(out, jen.If(failsBound(nk.keyword, jen.Id("num").Dot("Cmp").Call(lim))).Block(
-			jen.Id("c").Dot("Bound").Call(jen.Lit(nk.keyword), got.Clone(), jen.Lit(nk.lit))))
+		out = append(out, jen.If(failsBound(b.Keyword, jen.Id("num").Dot("Cmp").Call(lim))).Block(
+			jen.Id("c").Dot("Bound").Call(jen.Lit(b.Keyword), got.Clone(), jen.Lit(b.Literal))))
 	}
 	if needNum {
 		if sc == goInt64 {
@@ -221,33 +201,65 @@ func (p *printer) typedNumberChecks(s *load.Schema, sc scalar) []jen.Code {
 // expression of Go type gt, made from the schema chain of gt) at the
 // collector's current path.
 func (p *printer) fieldCheck(gt *model.GoType, v, recv *jen.Statement) []jen.Code {
+	switch fn, arg := p.fieldCall(gt, v, recv); {
+	case fn == nil:
+		return nil
+	case arg == nil:
+		return []jen.Code{fn.Call(jen.Id("c"))}
+	default:
+		return []jen.Code{fn.Call(arg, jen.Id("c"))}
+	}
+}
+
+// fieldAt returns the statement that checks a field of Go type gt at the
+// member name: a helper of package validation enters the member. A struct
+// is checked through a method expression, a static function, so that the
+// inlined helper calls it directly.
+func (p *printer) fieldAt(gt *model.GoType, name string, v, addr, recv *jen.Statement) jen.Code {
+	switch {
+	case isLazy(gt):
+		return jen.Qual(validationPkg, "ValueAt").Call(jen.Id("c"), jen.Lit(name), recv, jen.Id(gt.Named.Name).Dot("validate"))
+	case isStruct(gt):
+		return jen.Qual(validationPkg, "ValueAt").Call(jen.Id("c"), jen.Lit(name), addr, jen.Parens(jen.Op("*").Id(gt.Named.Name)).Dot("validate"))
+	}
+	if fn, arg := p.fieldCall(gt, v, recv); fn != nil {
+		return jen.Qual(validationPkg, "ValueAt").Call(jen.Id("c"), jen.Lit(name), arg, fn)
+	}
+	return nil
+}
+
+// fieldCall returns the function that checks the value v of Go type gt and
+// its argument beside the collector: a method value of v's type and no
+// argument, or a check function and v as it takes it; fn is nil when
+// there is nothing to check.
+func (p *printer) fieldCall(gt *model.GoType, v, recv *jen.Statement) (fn, arg *jen.Statement) {
 	if isStruct(gt) || isLazy(gt) {
-		return []jen.Code{recv.Dot("validate").Call(jen.Id("c"))}
+		return recv.Clone().Dot("validate"), nil
 	}
 	if gt.Kind == model.Named && gt.Named.Kind == model.EmbeddedJSON {
 		v = recv.Clone()
 	}
 	if sc, conv, ok := scalarOf(gt, v); ok {
-		if n := p.typedCheck(gt.Chain[0], sc); n != "" {
-			return []jen.Code{jen.Id(n).Call(conv, jen.Id("c"))}
+		if n := p.typedCheck(p.raw.checks.Of(gt.Chain[0]), sc); n != "" {
+			return jen.Id(n), conv
 		}
-		return nil
+		return nil, nil
 	}
 	if n := p.containerCheck(gt); n != "" {
-		return []jen.Code{jen.Id(n).Call(v, jen.Id("c"))}
+		return jen.Id(n), v
 	}
-	return nil
+	return nil, nil
 }
 
 // containerCheck returns the function that checks a slice, map or nullable
 // value of type gt, printing it once; "" when there is nothing to check.
 func (p *printer) containerCheck(gt *model.GoType) string {
-	head := gt.Chain[0]
-	key := "check" + schemaSuffix(head) + "_" + gt.Key()
-	if n, ok := p.checkNames[key]; ok {
+	checks := p.raw.checks
+	head := checks.Of(gt.Chain[0])
+	if n, ok := checks.Typed(head, gt.Key()); ok {
 		return n
 	}
-	p.checkNames[key] = ""
+	checks.StartTyped(head, gt.Key())
 	var body []jen.Code
 	switch gt.Kind {
 	case model.Nullable:
@@ -262,7 +274,7 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 			panic("emit: nullable of a non-scalar type")
 		}
 		var whenNull []jen.Code
-		if n := p.raw.name(head); n != "" && !typeOnlyAllowsNull(head) {
+		if n := head.FuncName(); n != "" && !head.NullNeedsNoCheck() {
 			whenNull = []jen.Code{jen.Id("rv").Op(":=").Qual(rawcheckPkg, "NullValue").Call(), jen.Id(n).Call(jen.Op("&").Id("rv"), jen.Id("c"))}
 		}
 		if len(whenValid)+len(whenNull) > 0 {
@@ -270,7 +282,7 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 		}
 	case model.Slice, model.Map:
 		for _, s := range gt.Chain {
-			body = append(body, p.containerKeywords(gt, s)...)
+			body = append(body, p.containerKeywords(gt, checks.Of(s))...)
 		}
 		// A map element is not addressable: check a copy.
 		push := jen.Id("c").Dot("PushIndex").Call(jen.Id("i"))
@@ -289,25 +301,17 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 	if len(body) == 0 {
 		return ""
 	}
-	name := uniqueName(p.checks, "check"+schemaSuffix(head))
-	p.checkNames[key] = name
-	f := p.validateFileFor(head)
-	f.Commentf("%s checks a Go value against %s.", name, head.Loc.File+"#"+head.Loc.Pointer)
+	name := checks.NameTyped(head, gt.Key())
+	f := p.validateFile(head)
+	f.Commentf("%s checks a Go value against %s.", name, head.Source)
 	f.Func().Id(name).Params(jen.Id("v").Add(p.goType(gt)), cParam).Block(body...)
 	f.Line()
 	return name
 }
 
-// typeOnlyAllowsNull reports whether s only checks a type list that holds
-// null: then null needs no check at run time.
-func typeOnlyAllowsNull(s *load.Schema) bool {
-	s = forwardTarget(s)
-	return isTypeOnly(s) && slices.Contains(s.Types, "null")
-}
-
 // containerKeywords prints the keywords of s that apply to a slice or map
 // as a whole.
-func (p *printer) containerKeywords(gt *model.GoType, s *load.Schema) []jen.Code {
+func (p *printer) containerKeywords(gt *model.GoType, s *model.Check) []jen.Code {
 	var out []jen.Code
 	count := func(keyword string, limit *int, op string) {
 		if limit == nil {
@@ -336,9 +340,9 @@ func (p *printer) containerKeywords(gt *model.GoType, s *load.Schema) []jen.Code
 		count("minProperties", s.MinProperties, "<")
 		count("maxProperties", s.MaxProperties, ">")
 	}
-	if s.Const != nil || s.Enum != nil || hasComposition(s) {
+	if s.Const != nil || s.Enum != nil || s.HasComposition() {
 		// Rare on containers: check through the raw value.
-		if n := p.raw.name(s); n != "" {
+		if n := s.FuncName(); n != "" {
 			out = append(out,
 				jen.List(jen.Id("b"), jen.Id("w")).Op(":=").List(jen.Index().Byte().Call(jen.Nil()), jen.New(jen.Qual(codecPkg, "Writer"))),
 				jen.Id("whole").Op(":=").Qual(rawcheckPkg, "Parsed").Call(p.appendValue(gt, jen.Id("v"), jen.Id("v"))),
@@ -349,59 +353,94 @@ func (p *printer) containerKeywords(gt *model.GoType, s *load.Schema) []jen.Code
 	return out
 }
 
-// structValidate prints the validator of a struct.
+// structValidate prints the validator of a struct: its fields one by one,
+// its absent required members and the members it kept raw from its
+// rawcheck.Properties table.
 func (p *printer) structValidate(t *model.Type) {
 	f := p.validateFileFor(t.Schema)
-	var body []jen.Code
-	for _, fl := range t.Fields {
-		if fl.Required {
-			body = append(body, jen.If(jen.Id("v").Dot("absent").Op("&").Id(absentConst(t, fl)).Op("!=").Lit(0).Op("&&").Op("!").Id("v").Dot("Rest").Dot("Has").Call(jen.Lit(fl.JSONName))).Block(
-				jen.Id("c").Dot("Required").Call(jen.Lit(fl.JSONName))))
-		}
-	}
+	var fields []jen.Code
 	for _, fl := range t.Fields {
 		cond := present(t, fl)
-		value, _, recv := fieldValue(fl)
-		check := p.fieldCheck(fl.Type, value, recv)
-		if len(check) == 0 {
-			continue
+		value, addr, recv := fieldValue(fl)
+		if check := p.fieldAt(fl.Type, fl.JSONName, value, addr, recv); check != nil {
+			fields = append(fields, jen.If(cond).Block(check))
 		}
-		stmts := append(append([]jen.Code{jen.Id("c").Dot("Push").Call(jen.Lit(fl.JSONName))}, check...), jen.Id("c").Dot("Pop").Call())
-		body = append(body, jen.If(cond).Block(stmts...))
 	}
-	body = append(body, p.restCheck(t)...)
+	// The table goes between the checks the fields call and validate.
+	table := p.structTable(t)
+	var body []jen.Code
+	if hasRequired(t) {
+		body = append(body, jen.Id(table).Dot("CheckAbsent").Call(jen.Id("v").Dot("absent"), jen.Id("v").Dot("Rest"), jen.Id("c")))
+	}
+	body = append(body, fields...)
+	if table != "" {
+		body = append(body, jen.Id(table).Dot("CheckRest").Call(jen.Id("v").Dot("Rest"), jen.Id("c")))
+	}
 	f.Comment("validate records the violations of v in c, at c's current path.")
 	f.Func().Add(recv(t)).Id("validate").Params(cParam).Block(body...)
 	f.Line()
 }
 
-// restCheck checks the members a struct kept raw: a member of a property
-// whose value did not fit its field against the property's schema, any
-// other against additionalProperties.
-func (p *printer) restCheck(t *model.Type) []jen.Code {
-	m := jen.Op("&").Id("v").Dot("Rest").Index(jen.Id("i"))
-	member := func(s *load.Schema) jen.Code {
-		if kinds, ok := p.raw.guardKinds(s); ok {
-			return jen.Qual(rawcheckPkg, "CheckMemberOf").Call(m.Clone(), jen.Id("c"), p.raw.check(s), kinds)
-		}
-		return jen.Qual(rawcheckPkg, "CheckMember").Call(m.Clone(), jen.Id("c"), p.raw.check(s))
-	}
-	var cases []jen.Code
+// hasRequired reports whether t has required fields, and checks that their
+// absent bits are numbered in field order, as rawcheck.Properties.CheckAbsent
+// reads them.
+func hasRequired(t *model.Type) bool {
+	k := 0
 	for _, fl := range t.Fields {
-		cases = append(cases, jen.Case(jen.Lit(fl.JSONName)).Block(member(fl.Schema)))
-	}
-	add := t.AdditionalProperties
-	switch {
-	case add == nil || add.IsTrue():
-	case add.IsFalse():
-		cases = append(cases, jen.Default().Block(jen.Id("c").Dot("AdditionalProperty").Call(jen.Id("v").Dot("Rest").Index(jen.Id("i")).Dot("Name"))))
-	default:
-		if p.raw.name(add) != "" {
-			cases = append(cases, jen.Default().Block(member(add)))
+		if fl.Required {
+			if fl.AbsentBit != k {
+				panic(fmt.Sprintf("emit: %s.%s has absent bit %d, not %d", t.Name, fl.Name, fl.AbsentBit, k))
+			}
+			k++
 		}
 	}
-	if len(cases) == 0 {
-		return nil
+	return k > 0
+}
+
+// structTable returns the rawcheck.Properties table of t's members, ""
+// when there is nothing to check: a member of a property whose value did
+// not fit its field is checked against the property's schema, any other
+// against additionalProperties; required marks the required fields.
+func (p *printer) structTable(t *model.Type) string {
+	checks := p.raw.checks
+	// The struct's fields are its schema's properties: the raw validator's
+	// table serves, unless that validator cannot have one.
+	if c := checks.Of(t.Schema).Func(); c != nil && c.PropertiesTable() != "" {
+		return p.raw.propertiesVar(c)
 	}
-	return []jen.Code{jen.For(jen.Id("i").Op(":=").Range().Id("v").Dot("Rest")).Block(jen.Switch(jen.Id("v").Dot("Rest").Index(jen.Id("i")).Dot("Name")).Block(cases...))}
+	var known []jen.Code
+	for _, fl := range t.Fields {
+		known = append(known, memberRule(fl.JSONName, checks.Of(fl.Schema), fl.Required))
+	}
+	var other []jen.Code
+	switch add := checks.Of(t.AdditionalProperties); {
+	case add == nil:
+	case add.False:
+		other = append(other, jen.Id("Closed").Op(":").True())
+	case add.FuncName() != "":
+		other = append(other, jen.Id("Other").Op(":").Qual(rawcheckPkg, "Member").Add(memberRule("", add, false)))
+	}
+	if len(known) == 0 && len(other) == 0 {
+		return ""
+	}
+	var fields []jen.Code
+	if len(known) > 0 {
+		fields = append(fields, jen.Id("Known").Op(":").Index().Qual(rawcheckPkg, "Member").Values(tableLines(known)...))
+	}
+	fields = append(fields, other...)
+	name := "members" + t.Name
+	f := p.validateFileFor(t.Schema)
+	f.Commentf("%s checks the members of %s by name.", name, t.Name)
+	f.Var().Id(name).Op("=").Qual(rawcheckPkg, "Properties").Values(tableLines(fields)...)
+	f.Line()
+	return name
+}
+
+// tableLines puts each entry of a composite literal on a line of its own.
+func tableLines(entries []jen.Code) []jen.Code {
+	out := make([]jen.Code, 0, len(entries)+1)
+	for _, e := range entries {
+		out = append(out, jen.Line().Add(e))
+	}
+	return append(out, jen.Line())
 }

@@ -506,11 +506,7 @@ func (p *printer) structMethods(f *jen.File, t *model.Type) {
 	f.Comment("ValidateWith is Validate with the annotation keywords asserted that opts")
 	f.Comment("name.")
 	f.Func().Add(recv(t)).Id("ValidateWith").Params(jen.Id("opts").Id("ValidateOptions")).Error().Block(
-		jen.Id("c").Op(":=").Qual(validationPkg, "NewCollector").Call(jen.Id("opts")),
-		jen.Id("v").Dot("validate").Call(jen.Id("c")),
-		jen.Err().Op(":=").Id("c").Dot("Err").Call(),
-		jen.Id("c").Dot("Release").Call(),
-		jen.Return(jen.Err()),
+		jen.Return(jen.Qual(validationPkg, "Run").Call(jen.Id("opts"), jen.Id("v").Dot("validate"))),
 	)
 	f.Line()
 }

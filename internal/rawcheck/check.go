@@ -276,3 +276,103 @@ func Accepts(check Check, v *jsonvalue.Value) bool {
 	check(v, &c)
 	return c.Len() == 0
 }
+
+// Member is how a member of one name is checked: against Check (nil: it
+// checks nothing). A member a generated struct kept raw is not parsed when
+// its kind is outside Kinds (see CheckMemberOf; no Kinds: always parsed).
+type Member struct {
+	Name  string
+	Check Check
+	Kinds Kinds
+	// Required is the required keyword's: a generated struct checks it by
+	// its bit in the struct's absent set (see CheckAbsent).
+	Required bool
+}
+
+// Properties checks the members of an object by name: a member named in
+// Known against its check (properties), any other against Other
+// (additionalProperties; Closed when it is false). Generated validators
+// declare one table per object schema instead of a switch with a branch
+// per member: the logic is the same for every object.
+type Properties struct {
+	Known  []Member
+	Other  Member
+	Closed bool
+}
+
+// CheckRest checks the members a generated struct kept raw: a member of a
+// property whose value did not fit its field, and any other member.
+func (p *Properties) CheckRest(rest pinpointevents.Members, c *validation.Collector) {
+	// Small enough to inline: a struct whose members all fit their fields,
+	// the usual case, costs no call.
+	if len(rest) != 0 {
+		p.checkRest(rest, c)
+	}
+}
+
+func (p *Properties) checkRest(rest pinpointevents.Members, c *validation.Collector) {
+	for i := range rest {
+		m := &rest[i]
+		switch rule := p.rule(m.Name); {
+		case rule.Check != nil && rule.Kinds != 0:
+			CheckMemberOf(m, c, rule.Check, rule.Kinds)
+		case rule.Check != nil:
+			CheckMember(m, c, rule.Check)
+		case rule != &p.Other:
+			// A property that checks nothing: still, Rest must hold JSON.
+			CheckMember(m, c, Valid)
+		case p.Closed:
+			c.AdditionalProperty(m.Name)
+		}
+	}
+}
+
+// CheckFields checks the members of a raw object.
+func (p *Properties) CheckFields(members []jsonvalue.Member, c *validation.Collector) {
+	for i := range members {
+		m := &members[i]
+		switch rule := p.rule(m.Name); {
+		case rule.Check != nil:
+			c.Push(m.Name)
+			rule.Check(&m.Value, c)
+			c.Pop()
+		case p.Closed && rule == &p.Other:
+			c.AdditionalProperty(m.Name)
+		}
+	}
+}
+
+// rule returns the entry for the member name.
+func (p *Properties) rule(name string) *Member {
+	for i := range p.Known {
+		if p.Known[i].Name == name {
+			return &p.Known[i]
+		}
+	}
+	return &p.Other
+}
+
+// CheckAbsent reports each required member a generated struct lacks. Its
+// decoder sets bit k of absent when the k-th required member of Known was
+// missing or held a value its field cannot (then the member is in Rest, and
+// present).
+func (p *Properties) CheckAbsent(absent uint64, rest pinpointevents.Members, c *validation.Collector) {
+	// Small enough to inline, as CheckRest.
+	if absent != 0 {
+		p.checkAbsent(absent, rest, c)
+	}
+}
+
+func (p *Properties) checkAbsent(absent uint64, rest pinpointevents.Members, c *validation.Collector) {
+	bit := uint64(1)
+	for i := range p.Known {
+		m := &p.Known[i]
+		if !m.Required {
+			continue
+		}
+		if absent&bit != 0 && !rest.Has(m.Name) {
+			c.Required(m.Name)
+		}
+		bit <<= 1
+	}
+}

@@ -128,6 +128,17 @@ func NewCollector(opts Options) *Collector {
 	return c
 }
 
+// Run validates with a pooled collector: validate records the violations,
+// and Run returns them as an error (nil when there are none). Every generated
+// ValidateWith is this one call.
+func Run(opts Options, validate func(*Collector)) error {
+	c := NewCollector(opts)
+	validate(c)
+	err := c.Err()
+	c.Release()
+	return err
+}
+
 // Release empties c and returns it to the pool. c must not be used after.
 func (c *Collector) Release() {
 	c.list = c.list[:0]
@@ -275,4 +286,14 @@ func Show(v *jsonvalue.Value) string {
 		return string(b[:64]) + "…"
 	}
 	return string(b)
+}
+
+// ValueAt checks v with check, with c at the member name of the current
+// object: the call a generated validate method makes for a field. Small
+// enough to inline, so that check, a function or a method expression, is
+// called directly.
+func ValueAt[T any](c *Collector, name string, v T, check func(T, *Collector)) {
+	c.Push(name)
+	check(v, c)
+	c.Pop()
 }

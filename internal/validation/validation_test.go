@@ -140,3 +140,58 @@ func TestContent(t *testing.T) {
 		t.Errorf("bad base64 accepted: %v", c.list)
 	}
 }
+
+// Run hands validate a collector with the options, returns what it
+// recorded, and leaves nothing behind for the next run from the pool.
+func TestRun(t *testing.T) {
+	tests := []struct {
+		name     string
+		validate func(*Collector)
+		want     string
+	}{
+		{"valid", func(*Collector) {}, ""},
+		{"violation", func(c *Collector) { c.Push("a"); c.Required("b"); c.Pop() }, `invalid event: /a: missing required member "b"`},
+		{"options passed", func(c *Collector) {
+			if !c.AssertFormat {
+				c.Add("format", "options lost")
+			}
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Run(Options{AssertFormat: true}, tt.validate)
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("Run() = %q, want %q", got, tt.want)
+			}
+			if err := Run(Options{}, func(*Collector) {}); err != nil {
+				t.Errorf("the next run reports %v", err)
+			}
+		})
+	}
+}
+
+// ValueAt checks a member at its path and leaves the path as it was.
+func TestValueAt(t *testing.T) {
+	var c Collector
+	c.Push("outer")
+	ValueAt(&c, "a", "x", func(name string, c *Collector) { c.Required(name) })
+	ValueAt(&c, "b", 3, func(n int, c *Collector) {
+		if n != 3 {
+			t.Errorf("ValueAt passed %d", n)
+		}
+		c.Add("minimum", "too small")
+	})
+	c.Add("type", "here")
+	var got []string
+	for _, v := range c.Violations() {
+		got = append(got, v.String())
+	}
+	want := `/outer: here; /outer/a: missing required member "x"; /outer/b: too small`
+	if strings.Join(got, "; ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, "; "), want)
+	}
+}

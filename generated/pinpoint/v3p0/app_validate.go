@@ -15,163 +15,50 @@ func checkAppEventEventType(v string, c *validation.Collector) {
 	rawcheck.Not(&rv, c, rawAppEventEventTypeNot)
 }
 
+// propertiesAppEvent checks the members of schema/pinpoint/3.0/app.json#/$defs/AppEvent by name.
+var propertiesAppEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawAppEventEventType, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawAppEventAttributes, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *AppEvent) validate(c *validation.Collector) {
-	if v.absent&absentAppEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentAppEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentAppEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentAppEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentAppEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentAppEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentAppEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentAppEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentAppEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
+	propertiesAppEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentAppEventEventType == 0 {
-		c.Push("event_type")
-		checkAppEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkAppEventEventType)
 	}
 	if v.absent&absentAppEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentAppEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentAppEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentAppEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentAppEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppEventEventType, rawcheck.StringKind)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppEventAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// rawAppEventEventType checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_type.
-func rawAppEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-	rawcheck.Not(v, c, rawAppEventEventTypeNot)
-}
-
-// rawAppEvent checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent.
-func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawAppEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawAppEventAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesAppEvent.CheckRest(v.Rest, c)
 }
 
 var patternAppEventEventTypeNot = regexp.MustCompile("^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
@@ -185,6 +72,20 @@ func rawAppEventEventTypeNot(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// rawAppEventEventType checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/event_type.
+func rawAppEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+	rawcheck.Not(v, c, rawAppEventEventTypeNot)
+}
+
+// propertiesAppEventAttributes checks the members of schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/attributes by name.
+var propertiesAppEventAttributes = rawcheck.Properties{
+	Other: rawcheck.Member{Check: rawTypeString, Kinds: rawcheck.StringKind},
+}
+
 // rawAppEventAttributes checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent/properties/attributes.
 func rawAppEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -192,13 +93,16 @@ func rawAppEventAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		if !matched {
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
+	propertiesAppEventAttributes.CheckFields(members, c)
+}
+
+// rawAppEvent checks a raw value against schema/pinpoint/3.0/app.json#/$defs/AppEvent.
+func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
 	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes")
+	propertiesAppEvent.CheckFields(members, c)
 }

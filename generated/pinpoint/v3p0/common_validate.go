@@ -24,140 +24,113 @@ func checkEventVersion(v string, c *validation.Collector) {
 	}
 }
 
+// propertiesApplication checks the members of schema/pinpoint/3.0/common.json#/$defs/Application by name.
+var propertiesApplication = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "app_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "cognito_identity_pool_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "package_name", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "sdk", Check: rawSDK, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "title", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "version_name", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "version_code", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *Application) validate(c *validation.Collector) {
-	if v.absent&absentApplicationAppID != 0 && !v.Rest.Has("app_id") {
-		c.Required("app_id")
-	}
-	if v.absent&absentApplicationSDK != 0 && !v.Rest.Has("sdk") {
-		c.Required("sdk")
-	}
+	propertiesApplication.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentApplicationSDK == 0 {
-		c.Push("sdk")
-		v.SDK.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "sdk", &v.SDK, (*SDK).validate)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "app_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "cognito_identity_pool_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "package_name":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "sdk":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSDK, rawcheck.ObjectKind)
-		case "title":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "version_name":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "version_code":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesApplication.CheckRest(v.Rest, c)
+}
+
+// propertiesClient checks the members of schema/pinpoint/3.0/common.json#/$defs/Client by name.
+var propertiesClient = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "client_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "cognito_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *Client) validate(c *validation.Collector) {
-	if v.absent&absentClientClientID != 0 && !v.Rest.Has("client_id") {
-		c.Required("client_id")
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "client_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "cognito_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesClient.CheckAbsent(v.absent, v.Rest, c)
+	propertiesClient.CheckRest(v.Rest, c)
+}
+
+// propertiesDevice checks the members of schema/pinpoint/3.0/common.json#/$defs/Device by name.
+var propertiesDevice = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "locale", Check: rawLocale, Kinds: rawcheck.ObjectKind},
+		{Name: "make", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "model", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "platform", Check: rawSDK, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *Device) validate(c *validation.Collector) {
 	if v.Locale != nil {
-		c.Push("locale")
-		v.Locale.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "locale", v.Locale, (*Locale).validate)
 	}
 	if v.Platform != nil {
-		c.Push("platform")
-		v.Platform.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "platform", v.Platform, (*Platform).validate)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "locale":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawLocale, rawcheck.ObjectKind)
-		case "make":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "model":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "platform":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawPlatform, rawcheck.ObjectKind)
-		}
-	}
+	propertiesDevice.CheckRest(v.Rest, c)
+}
+
+// propertiesLocale checks the members of schema/pinpoint/3.0/common.json#/$defs/Locale by name.
+var propertiesLocale = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "code", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "country", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "language", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *Locale) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "code":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "country":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "language":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesLocale.CheckRest(v.Rest, c)
+}
+
+// propertiesSDK checks the members of schema/pinpoint/3.0/common.json#/$defs/SDK by name.
+var propertiesSDK = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "name", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "version", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *Platform) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "name":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "version":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesSDK.CheckRest(v.Rest, c)
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *SDK) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "name":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "version":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesSDK.CheckRest(v.Rest, c)
+}
+
+// propertiesSession checks the members of schema/pinpoint/3.0/common.json#/$defs/Session by name.
+var propertiesSession = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "session_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "start_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+		{Name: "stop_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *Session) validate(c *validation.Collector) {
 	if v.StartTimestamp != nil {
-		c.Push("start_timestamp")
-		checkUnixMillis(int64(*v.StartTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "start_timestamp", int64(*v.StartTimestamp), checkUnixMillis)
 	}
 	if v.StopTimestamp != nil {
-		c.Push("stop_timestamp")
-		checkUnixMillis(int64(*v.StopTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "stop_timestamp", int64(*v.StopTimestamp), checkUnixMillis)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "session_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "start_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "stop_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		}
-	}
+	propertiesSession.CheckRest(v.Rest, c)
 }
 
 var minimumUnixMillis = rawcheck.MustNumber("0")
@@ -188,146 +161,6 @@ func rawEventVersion(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawApplication checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application.
-func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "app_id", "sdk")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "app_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "cognito_identity_pool_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "package_name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "sdk":
-			c.Push(m.Name)
-			rawSDK(&m.Value, c)
-			c.Pop()
-		case "title":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "version_name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "version_code":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawClient checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Client.
-func rawClient(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "client_id")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "client_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "cognito_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawDevice checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Device.
-func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "locale":
-			c.Push(m.Name)
-			rawLocale(&m.Value, c)
-			c.Pop()
-		case "make":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "model":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "platform":
-			c.Push(m.Name)
-			rawPlatform(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawSession checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Session.
-func rawSession(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "session_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "start_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "stop_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawMetrics checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Metrics.
-func rawMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		if !matched {
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
 // rawTypeString checks that a raw value is of type string.
 func rawTypeString(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.String) {
@@ -343,19 +176,29 @@ func rawSDK(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "version":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
+	propertiesSDK.CheckFields(members, c)
+}
+
+// rawApplication checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Application.
+func rawApplication(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
 	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "app_id", "sdk")
+	propertiesApplication.CheckFields(members, c)
+}
+
+// rawClient checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Client.
+func rawClient(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "client_id")
+	propertiesClient.CheckFields(members, c)
 }
 
 // rawLocale checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Locale.
@@ -365,45 +208,27 @@ func rawLocale(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "code":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "country":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "language":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesLocale.CheckFields(members, c)
 }
 
-// rawPlatform checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Platform.
-func rawPlatform(v *jsonvalue.Value, c *validation.Collector) {
+// rawDevice checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Device.
+func rawDevice(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "version":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
+	propertiesDevice.CheckFields(members, c)
+}
+
+// rawSession checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Session.
+func rawSession(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
 	}
+	members := v.Fields()
+	propertiesSession.CheckFields(members, c)
 }
 
 // rawTypeNumber checks that a raw value is of type number.
@@ -412,4 +237,19 @@ func rawTypeNumber(v *jsonvalue.Value, c *validation.Collector) {
 		c.Type(v, "number")
 		return
 	}
+}
+
+// propertiesMetrics checks the members of schema/pinpoint/3.0/common.json#/$defs/Metrics by name.
+var propertiesMetrics = rawcheck.Properties{
+	Other: rawcheck.Member{Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
+}
+
+// rawMetrics checks a raw value against schema/pinpoint/3.0/common.json#/$defs/Metrics.
+func rawMetrics(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesMetrics.CheckFields(members, c)
 }

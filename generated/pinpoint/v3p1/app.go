@@ -80,11 +80,7 @@ func (v *AppEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *AppEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "app".
@@ -177,11 +173,7 @@ func (v *AppMonetizationEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *AppMonetizationEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "app".
@@ -279,11 +271,7 @@ func (v *AppSessionEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *AppSessionEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "app".
@@ -380,11 +368,7 @@ func (v *AppUserAuthEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *AppUserAuthEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "app".
@@ -482,11 +466,7 @@ func (v *InAppMessageEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *InAppMessageEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "app".
@@ -543,11 +523,7 @@ func (v *MonetizationAttributes) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *MonetizationAttributes) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // How much was bought. Other members are numbers.
@@ -573,9 +549,5 @@ func (v *MonetizationMetrics) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *MonetizationMetrics) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }

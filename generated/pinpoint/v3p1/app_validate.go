@@ -15,116 +15,58 @@ func checkAppEventEventType(v string, c *validation.Collector) {
 	rawcheck.Not(&rv, c, rawAppEventEventTypeNot)
 }
 
+// propertiesAppEvent checks the members of schema/pinpoint/3.1/app.json#/$defs/AppEvent by name.
+var propertiesAppEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawAppEventEventType, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawAppAttributes, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *AppEvent) validate(c *validation.Collector) {
-	if v.absent&absentAppEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentAppEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentAppEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentAppEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentAppEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentAppEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentAppEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentAppEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentAppEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentAppEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	propertiesAppEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentAppEventEventType == 0 {
-		c.Push("event_type")
-		checkAppEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkAppEventEventType)
 	}
 	if v.absent&absentAppEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentAppEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentAppEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentAppEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentAppEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.Endpoint.Present() {
-		c.Push("endpoint")
-		v.Endpoint.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "endpoint", v.Endpoint, LazyEndpoint.validate)
 	}
 	if v.absent&absentAppEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppEventEventType, rawcheck.StringKind)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "endpoint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	propertiesAppEvent.CheckRest(v.Rest, c)
 }
 
 // checkAppMonetizationEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent/properties/event_type.
@@ -135,126 +77,64 @@ func checkAppMonetizationEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// propertiesAppMonetizationEvent checks the members of schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent by name.
+var propertiesAppMonetizationEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawAppMonetizationEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawMonetizationAttributes, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "metrics", Check: rawMonetizationMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *AppMonetizationEvent) validate(c *validation.Collector) {
-	if v.absent&absentAppMonetizationEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentAppMonetizationEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentAppMonetizationEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentAppMonetizationEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentAppMonetizationEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentAppMonetizationEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentAppMonetizationEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentAppMonetizationEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentAppMonetizationEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentAppMonetizationEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	propertiesAppMonetizationEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentAppMonetizationEventEventType == 0 {
-		c.Push("event_type")
-		checkAppMonetizationEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkAppMonetizationEventEventType)
 	}
 	if v.absent&absentAppMonetizationEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppMonetizationEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppMonetizationEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentAppMonetizationEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentAppMonetizationEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentAppMonetizationEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentAppMonetizationEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.absent&absentAppMonetizationEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "attributes", &v.Attributes, (*MonetizationAttributes).validate)
 	}
 	if v.Metrics != nil {
-		c.Push("metrics")
-		v.Metrics.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "metrics", v.Metrics, (*MonetizationMetrics).validate)
 	}
 	if v.Endpoint.Present() {
-		c.Push("endpoint")
-		v.Endpoint.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "endpoint", v.Endpoint, LazyEndpoint.validate)
 	}
 	if v.absent&absentAppMonetizationEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawAppMonetizationEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMonetizationAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMonetizationMetrics, rawcheck.ObjectKind)
-		case "endpoint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	propertiesAppMonetizationEvent.CheckRest(v.Rest, c)
 }
 
 // checkAppSessionEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_type.
@@ -267,116 +147,58 @@ func checkAppSessionEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// propertiesAppSessionEvent checks the members of schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent by name.
+var propertiesAppSessionEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawAppSessionEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawAppAttributes, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *AppSessionEvent) validate(c *validation.Collector) {
-	if v.absent&absentAppSessionEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentAppSessionEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentAppSessionEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentAppSessionEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentAppSessionEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentAppSessionEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentAppSessionEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentAppSessionEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentAppSessionEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentAppSessionEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	propertiesAppSessionEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentAppSessionEventEventType == 0 {
-		c.Push("event_type")
-		checkAppSessionEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkAppSessionEventEventType)
 	}
 	if v.absent&absentAppSessionEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppSessionEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppSessionEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentAppSessionEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentAppSessionEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentAppSessionEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentAppSessionEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.Endpoint.Present() {
-		c.Push("endpoint")
-		v.Endpoint.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "endpoint", v.Endpoint, LazyEndpoint.validate)
 	}
 	if v.absent&absentAppSessionEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawAppSessionEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "endpoint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	propertiesAppSessionEvent.CheckRest(v.Rest, c)
 }
 
 // checkAppUserAuthEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_type.
@@ -389,116 +211,58 @@ func checkAppUserAuthEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// propertiesAppUserAuthEvent checks the members of schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent by name.
+var propertiesAppUserAuthEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawAppUserAuthEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawAppAttributes, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *AppUserAuthEvent) validate(c *validation.Collector) {
-	if v.absent&absentAppUserAuthEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentAppUserAuthEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentAppUserAuthEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentAppUserAuthEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentAppUserAuthEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentAppUserAuthEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentAppUserAuthEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentAppUserAuthEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentAppUserAuthEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentAppUserAuthEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	propertiesAppUserAuthEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentAppUserAuthEventEventType == 0 {
-		c.Push("event_type")
-		checkAppUserAuthEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkAppUserAuthEventEventType)
 	}
 	if v.absent&absentAppUserAuthEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppUserAuthEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentAppUserAuthEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentAppUserAuthEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentAppUserAuthEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentAppUserAuthEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentAppUserAuthEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.Endpoint.Present() {
-		c.Push("endpoint")
-		v.Endpoint.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "endpoint", v.Endpoint, LazyEndpoint.validate)
 	}
 	if v.absent&absentAppUserAuthEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawAppUserAuthEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "endpoint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	propertiesAppUserAuthEvent.CheckRest(v.Rest, c)
 }
 
 // checkInAppMessageEventEventType checks a Go string against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent/properties/event_type.
@@ -511,474 +275,89 @@ func checkInAppMessageEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// propertiesInAppMessageEvent checks the members of schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent by name.
+var propertiesInAppMessageEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawInAppMessageEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawAppAttributes, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *InAppMessageEvent) validate(c *validation.Collector) {
-	if v.absent&absentInAppMessageEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentInAppMessageEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentInAppMessageEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentInAppMessageEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentInAppMessageEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentInAppMessageEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentInAppMessageEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentInAppMessageEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentInAppMessageEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentInAppMessageEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	propertiesInAppMessageEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentInAppMessageEventEventType == 0 {
-		c.Push("event_type")
-		checkInAppMessageEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkInAppMessageEventEventType)
 	}
 	if v.absent&absentInAppMessageEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentInAppMessageEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentInAppMessageEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentInAppMessageEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentInAppMessageEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentInAppMessageEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentInAppMessageEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.Endpoint.Present() {
-		c.Push("endpoint")
-		v.Endpoint.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "endpoint", v.Endpoint, LazyEndpoint.validate)
 	}
 	if v.absent&absentInAppMessageEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawInAppMessageEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAppAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "endpoint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	propertiesInAppMessageEvent.CheckRest(v.Rest, c)
+}
+
+// propertiesMonetizationAttributes checks the members of schema/pinpoint/3.1/app.json#/$defs/MonetizationAttributes by name.
+var propertiesMonetizationAttributes = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "_currency", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "_product_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "_transaction_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "_item_price_formatted", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "_store", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeString, Kinds: rawcheck.StringKind},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *MonetizationAttributes) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "_currency":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "_product_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "_transaction_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "_item_price_formatted":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "_store":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesMonetizationAttributes.CheckRest(v.Rest, c)
+}
+
+// propertiesMonetizationMetrics checks the members of schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics by name.
+var propertiesMonetizationMetrics = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "_item_price", Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
+		{Name: "_quantity", Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *MonetizationMetrics) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "_item_price":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
-		case "_quantity":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
-		}
-	}
-}
-
-// rawAppEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_type.
-func rawAppEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-	rawcheck.Not(v, c, rawAppEventEventTypeNot)
-}
-
-// rawAppSessionEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent.
-func rawAppSessionEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawAppSessionEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawAppAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "endpoint":
-			c.Push(m.Name)
-			rawEndpoint(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawAppUserAuthEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent.
-func rawAppUserAuthEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawAppUserAuthEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawAppAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "endpoint":
-			c.Push(m.Name)
-			rawEndpoint(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawAppMonetizationEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent.
-func rawAppMonetizationEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawAppMonetizationEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawMonetizationAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMonetizationMetrics(&m.Value, c)
-			c.Pop()
-		case "endpoint":
-			c.Push(m.Name)
-			rawEndpoint(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawInAppMessageEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent.
-func rawInAppMessageEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawInAppMessageEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawAppAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "endpoint":
-			c.Push(m.Name)
-			rawEndpoint(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawAppEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent.
-func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawAppEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawAppAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "endpoint":
-			c.Push(m.Name)
-			rawEndpoint(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesMonetizationMetrics.CheckRest(v.Rest, c)
 }
 
 var patternAppEventEventTypeNot = regexp.MustCompile("^_(email|SMS|sms|campaign|journey)\\.|^_test\\.event_stream$")
@@ -992,6 +371,30 @@ func rawAppEventEventTypeNot(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// rawAppEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent/properties/event_type.
+func rawAppEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+	rawcheck.Not(v, c, rawAppEventEventTypeNot)
+}
+
+var enumAppSessionEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_session.start\""), rawcheck.MustParse("\"_session.stop\""), rawcheck.MustParse("\"_session.pause\""), rawcheck.MustParse("\"_session.resume\"")}
+
+// rawAppSessionEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_type.
+func rawAppSessionEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !rawcheck.InEnum(v, enumAppSessionEventEventType) {
+		c.Enum(validation.Show(v), "_session.start, _session.stop, _session.pause, _session.resume")
+		return
+	}
+}
+
+// propertiesAppAttributes checks the members of schema/pinpoint/3.1/app.json#/$defs/AppAttributes by name.
+var propertiesAppAttributes = rawcheck.Properties{
+	Other: rawcheck.Member{Check: rawTypeString, Kinds: rawcheck.StringKind},
+}
+
 // rawAppAttributes checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppAttributes.
 func rawAppAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -999,15 +402,39 @@ func rawAppAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		if !matched {
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
+	propertiesAppAttributes.CheckFields(members, c)
+}
+
+// rawAppSessionEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent.
+func rawAppSessionEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
 	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	propertiesAppSessionEvent.CheckFields(members, c)
+}
+
+var enumAppUserAuthEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_userauth.sign_in\""), rawcheck.MustParse("\"_userauth.sign_up\""), rawcheck.MustParse("\"_userauth.auth_fail\"")}
+
+// rawAppUserAuthEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_type.
+func rawAppUserAuthEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !rawcheck.InEnum(v, enumAppUserAuthEventEventType) {
+		c.Enum(validation.Show(v), "_userauth.sign_in, _userauth.sign_up, _userauth.auth_fail")
+		return
+	}
+}
+
+// rawAppUserAuthEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent.
+func rawAppUserAuthEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	propertiesAppUserAuthEvent.CheckFields(members, c)
 }
 
 var constAppMonetizationEventEventType = rawcheck.MustParse("\"_monetization.purchase\"")
@@ -1027,42 +454,7 @@ func rawMonetizationAttributes(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "_currency":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "_product_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "_transaction_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "_item_price_formatted":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "_store":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesMonetizationAttributes.CheckFields(members, c)
 }
 
 // rawMonetizationMetrics checks a raw value against schema/pinpoint/3.1/app.json#/$defs/MonetizationMetrics.
@@ -1072,47 +464,18 @@ func rawMonetizationMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "_item_price":
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "_quantity":
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesMonetizationMetrics.CheckFields(members, c)
 }
 
-var enumAppSessionEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_session.start\""), rawcheck.MustParse("\"_session.stop\""), rawcheck.MustParse("\"_session.pause\""), rawcheck.MustParse("\"_session.resume\"")}
-
-// rawAppSessionEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppSessionEvent/properties/event_type.
-func rawAppSessionEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !rawcheck.InEnum(v, enumAppSessionEventEventType) {
-		c.Enum(validation.Show(v), "_session.start, _session.stop, _session.pause, _session.resume")
+// rawAppMonetizationEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppMonetizationEvent.
+func rawAppMonetizationEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
 		return
 	}
-}
-
-var enumAppUserAuthEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_userauth.sign_in\""), rawcheck.MustParse("\"_userauth.sign_up\""), rawcheck.MustParse("\"_userauth.auth_fail\"")}
-
-// rawAppUserAuthEventEventType checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppUserAuthEvent/properties/event_type.
-func rawAppUserAuthEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !rawcheck.InEnum(v, enumAppUserAuthEventEventType) {
-		c.Enum(validation.Show(v), "_userauth.sign_in, _userauth.sign_up, _userauth.auth_fail")
-		return
-	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	propertiesAppMonetizationEvent.CheckFields(members, c)
 }
 
 var enumInAppMessageEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_inapp.message_displayed\""), rawcheck.MustParse("\"_inapp.message_dismissed\""), rawcheck.MustParse("\"_inapp.message_clicked\"")}
@@ -1123,4 +486,26 @@ func rawInAppMessageEventEventType(v *jsonvalue.Value, c *validation.Collector) 
 		c.Enum(validation.Show(v), "_inapp.message_displayed, _inapp.message_dismissed, _inapp.message_clicked")
 		return
 	}
+}
+
+// rawInAppMessageEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/InAppMessageEvent.
+func rawInAppMessageEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	propertiesInAppMessageEvent.CheckFields(members, c)
+}
+
+// rawAppEvent checks a raw value against schema/pinpoint/3.1/app.json#/$defs/AppEvent.
+func rawAppEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	propertiesAppEvent.CheckFields(members, c)
 }

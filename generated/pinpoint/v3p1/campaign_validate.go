@@ -8,28 +8,21 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
+// propertiesCampaignEngagementAttributes checks the members of schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementAttributes by name.
+var propertiesCampaignEngagementAttributes = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "treatment_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "isAppInForeground", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignEngagementAttributes) validate(c *validation.Collector) {
-	if v.absent&absentCampaignEngagementAttributesCampaignID != 0 && !v.Rest.Has("campaign_id") {
-		c.Required("campaign_id")
-	}
-	if v.absent&absentCampaignEngagementAttributesCampaignActivityID != 0 && !v.Rest.Has("campaign_activity_id") {
-		c.Required("campaign_activity_id")
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "campaign_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "campaign_activity_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "treatment_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "isAppInForeground":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
-		}
-	}
+	propertiesCampaignEngagementAttributes.CheckAbsent(v.absent, v.Rest, c)
+	propertiesCampaignEngagementAttributes.CheckRest(v.Rest, c)
 }
 
 // checkCampaignEngagementEventEventType checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent/properties/event_type.
@@ -42,155 +35,80 @@ func checkCampaignEngagementEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// propertiesCampaignEngagementEvent checks the members of schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent by name.
+var propertiesCampaignEngagementEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawCampaignEngagementEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawCampaignEngagementAttributes, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignEngagementEvent) validate(c *validation.Collector) {
-	if v.absent&absentCampaignEngagementEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentCampaignEngagementEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentCampaignEngagementEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentCampaignEngagementEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentCampaignEngagementEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentCampaignEngagementEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentCampaignEngagementEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentCampaignEngagementEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentCampaignEngagementEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentCampaignEngagementEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	propertiesCampaignEngagementEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentCampaignEngagementEventEventType == 0 {
-		c.Push("event_type")
-		checkCampaignEngagementEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkCampaignEngagementEventEventType)
 	}
 	if v.absent&absentCampaignEngagementEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentCampaignEngagementEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentCampaignEngagementEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentCampaignEngagementEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentCampaignEngagementEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentCampaignEngagementEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentCampaignEngagementEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.absent&absentCampaignEngagementEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "attributes", &v.Attributes, (*CampaignEngagementAttributes).validate)
 	}
 	if v.Endpoint.Present() {
-		c.Push("endpoint")
-		v.Endpoint.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "endpoint", v.Endpoint, LazyEndpoint.validate)
 	}
 	if v.absent&absentCampaignEngagementEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawCampaignEngagementEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawCampaignEngagementAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "endpoint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	propertiesCampaignEngagementEvent.CheckRest(v.Rest, c)
+}
+
+// propertiesCampaignSendAttributes checks the members of schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes by name.
+var propertiesCampaignSendAttributes = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "treatment_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "campaign_send_status", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "delivery_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "campaign_type", Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignSendAttributes) validate(c *validation.Collector) {
-	if v.absent&absentCampaignSendAttributesCampaignID != 0 && !v.Rest.Has("campaign_id") {
-		c.Required("campaign_id")
-	}
-	if v.absent&absentCampaignSendAttributesCampaignActivityID != 0 && !v.Rest.Has("campaign_activity_id") {
-		c.Required("campaign_activity_id")
-	}
-	if v.absent&absentCampaignSendAttributesTreatmentID != 0 && !v.Rest.Has("treatment_id") {
-		c.Required("treatment_id")
-	}
-	if v.absent&absentCampaignSendAttributesCampaignSendStatus != 0 && !v.Rest.Has("campaign_send_status") {
-		c.Required("campaign_send_status")
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "campaign_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "campaign_activity_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "treatment_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "campaign_send_status":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "delivery_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "campaign_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
-		}
-	}
+	propertiesCampaignSendAttributes.CheckAbsent(v.absent, v.Rest, c)
+	propertiesCampaignSendAttributes.CheckRest(v.Rest, c)
 }
 
 // checkCampaignSendEventEventType checks a Go string against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_type.
@@ -201,124 +119,90 @@ func checkCampaignSendEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// propertiesCampaignSendEvent checks the members of schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent by name.
+var propertiesCampaignSendEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawCampaignSendEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawCampaignSendAttributes, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "client_context", Check: rawEndpointClientContext, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *CampaignSendEvent) validate(c *validation.Collector) {
-	if v.absent&absentCampaignSendEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentCampaignSendEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentCampaignSendEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentCampaignSendEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentCampaignSendEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentCampaignSendEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentCampaignSendEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentCampaignSendEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentCampaignSendEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentCampaignSendEventClientContext != 0 && !v.Rest.Has("client_context") {
-		c.Required("client_context")
-	}
-	if v.absent&absentCampaignSendEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	propertiesCampaignSendEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentCampaignSendEventEventType == 0 {
-		c.Push("event_type")
-		checkCampaignSendEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkCampaignSendEventEventType)
 	}
 	if v.absent&absentCampaignSendEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentCampaignSendEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentCampaignSendEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentCampaignSendEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentCampaignSendEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentCampaignSendEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentCampaignSendEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.absent&absentCampaignSendEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "attributes", &v.Attributes, (*CampaignSendAttributes).validate)
 	}
 	if v.absent&absentCampaignSendEventClientContext == 0 {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "client_context", &v.ClientContext, (*EndpointClientContext).validate)
 	}
 	if v.absent&absentCampaignSendEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawCampaignSendEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawCampaignSendAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
+	propertiesCampaignSendEvent.CheckRest(v.Rest, c)
+}
+
+var constCampaignSendEventEventType = rawcheck.MustParse("\"_campaign.send\"")
+
+// rawCampaignSendEventEventType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_type.
+func rawCampaignSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constCampaignSendEventEventType) {
+		c.Const(validation.Show(v), "\"_campaign.send\"")
+		return
 	}
+}
+
+// rawTypeStringOrNull checks that a raw value is of type string or null.
+func rawTypeStringOrNull(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
+		c.Type(v, "string or null")
+		return
+	}
+}
+
+// rawCampaignSendAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes.
+func rawCampaignSendAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "campaign_id", "campaign_activity_id", "treatment_id", "campaign_send_status")
+	propertiesCampaignSendAttributes.CheckFields(members, c)
 }
 
 // rawCampaignSendEvent checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent.
@@ -329,130 +213,7 @@ func rawCampaignSendEvent(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawCampaignSendEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawCampaignSendAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEndpointClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawCampaignEngagementEvent checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent.
-func rawCampaignEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawCampaignEngagementEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawCampaignEngagementAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "endpoint":
-			c.Push(m.Name)
-			rawEndpoint(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawTypeStringOrNull checks that a raw value is of type string or null.
-func rawTypeStringOrNull(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String || v.Kind == jsonvalue.Null) {
-		c.Type(v, "string or null")
-		return
-	}
+	propertiesCampaignSendEvent.CheckFields(members, c)
 }
 
 var enumCampaignEngagementEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_campaign.opened_notification\""), rawcheck.MustParse("\"_campaign.received_foreground\""), rawcheck.MustParse("\"_campaign.received_background\"")}
@@ -473,96 +234,16 @@ func rawCampaignEngagementAttributes(v *jsonvalue.Value, c *validation.Collector
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "campaign_id", "campaign_activity_id")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "campaign_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "treatment_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "isAppInForeground":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesCampaignEngagementAttributes.CheckFields(members, c)
 }
 
-var constCampaignSendEventEventType = rawcheck.MustParse("\"_campaign.send\"")
-
-// rawCampaignSendEventEventType checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendEvent/properties/event_type.
-func rawCampaignSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constCampaignSendEventEventType) {
-		c.Const(validation.Show(v), "\"_campaign.send\"")
-		return
-	}
-}
-
-// rawCampaignSendAttributes checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignSendAttributes.
-func rawCampaignSendAttributes(v *jsonvalue.Value, c *validation.Collector) {
+// rawCampaignEngagementEvent checks a raw value against schema/pinpoint/3.1/campaign.json#/$defs/CampaignEngagementEvent.
+func rawCampaignEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
 	}
 	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "campaign_id", "campaign_activity_id", "treatment_id", "campaign_send_status")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "campaign_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "treatment_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_send_status":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "delivery_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_type":
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-		}
-	}
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	propertiesCampaignEngagementEvent.CheckFields(members, c)
 }

@@ -34,11 +34,7 @@ func (v *BouncedRecipient) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *BouncedRecipient) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // The headers most often used, parsed. Unlike SES, from is a single string.
@@ -68,11 +64,7 @@ func (v *CommonHeaders) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *CommonHeaders) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // A recipient who complained.
@@ -96,11 +88,7 @@ func (v *ComplainedRecipient) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *ComplainedRecipient) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // What the email was sent for. Campaign sends carry the campaign members,
@@ -151,11 +139,7 @@ func (v *EmailAttributes) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailAttributes) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Why the email bounced. AWS documents these members only in its analytics
@@ -189,11 +173,7 @@ func (v *EmailBounce) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailBounce) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // The email the event is about.
@@ -230,11 +210,7 @@ func (v *EmailChannel) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailChannel) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Which link was clicked, and by whom.
@@ -265,11 +241,7 @@ func (v *EmailClickDetails) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailClickDetails) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // The recipient clicked a link in the email (event type _email.click).
@@ -291,11 +263,7 @@ func (v *EmailClickEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailClickEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "email".
@@ -344,11 +312,7 @@ func (v *EmailClientContext) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailClientContext) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // The custom part of the client context.
@@ -372,11 +336,7 @@ func (v *EmailClientContextCustom) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailClientContextCustom) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // The spam complaint. AWS documents these members only in its analytics
@@ -407,11 +367,7 @@ func (v *EmailComplaintDetails) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailComplaintDetails) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // The recipient marked the email as spam (event type _email.complaint).
@@ -433,11 +389,7 @@ func (v *EmailComplaintEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailComplaintEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "email".
@@ -485,11 +437,7 @@ func (v *EmailDeliveredEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailDeliveredEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "email".
@@ -544,11 +492,7 @@ func (v *EmailDelivery) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailDelivery) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // What every email event holds: the envelope, the attributes of the send, and
@@ -625,11 +569,7 @@ func (v *EmailEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // The email channel's part of the event.
@@ -661,11 +601,7 @@ func (v *EmailFacets) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailFacets) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // The recipient's mail server rejected the email for good, for example
@@ -688,11 +624,7 @@ func (v *EmailHardBounceEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailHardBounceEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "email".
@@ -766,11 +698,7 @@ func (v *EmailMailEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailMailEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Who opened the email.
@@ -796,11 +724,7 @@ func (v *EmailOpenDetails) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailOpenDetails) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // The recipient opened the email (event type _email.open).
@@ -822,11 +746,7 @@ func (v *EmailOpenEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailOpenEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "email".
@@ -875,11 +795,7 @@ func (v *EmailReject) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailReject) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Pinpoint refused to send the email, for example because it holds a virus
@@ -902,11 +818,7 @@ func (v *EmailRejectedEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailRejectedEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "email".
@@ -958,11 +870,7 @@ func (v *EmailRenderingFailureDetails) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailRenderingFailureDetails) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Pinpoint could not render the email from its template (event type
@@ -985,11 +893,7 @@ func (v *EmailRenderingFailureEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailRenderingFailureEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "email".
@@ -1036,11 +940,7 @@ func (v *EmailSendDetails) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailSendDetails) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Pinpoint accepted an email for sending (event type _email.send).
@@ -1062,11 +962,7 @@ func (v *EmailSendEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailSendEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "email".
@@ -1115,11 +1011,7 @@ func (v *EmailSoftBounceEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailSoftBounceEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "email".
@@ -1167,11 +1059,7 @@ func (v *EmailUnsubscribeEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *EmailUnsubscribeEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "email".
@@ -1231,11 +1119,7 @@ func (v *Header) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *Header) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // The email message: who sent it to whom, and its headers.
@@ -1288,9 +1172,5 @@ func (v *Mail) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *Mail) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }

@@ -8,75 +8,67 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
+// propertiesBouncedRecipient checks the members of schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient by name.
+var propertiesBouncedRecipient = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "action", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "status", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "diagnostic_code", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *BouncedRecipient) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_address":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "action":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "status":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "diagnostic_code":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesBouncedRecipient.CheckRest(v.Rest, c)
+}
+
+// propertiesCommonHeaders checks the members of schema/pinpoint/3.1/email.json#/$defs/CommonHeaders by name.
+var propertiesCommonHeaders = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "from", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "to", Check: rawAttributeListsValue, Kinds: rawcheck.ArrayKind},
+		{Name: "subject", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "date", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *CommonHeaders) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "from":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "to":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawCommonHeadersTo, rawcheck.ArrayKind)
-		case "subject":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "date":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesCommonHeaders.CheckRest(v.Rest, c)
+}
+
+// propertiesComplainedRecipient checks the members of schema/pinpoint/3.1/email.json#/$defs/ComplainedRecipient by name.
+var propertiesComplainedRecipient = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *ComplainedRecipient) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_address":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesComplainedRecipient.CheckRest(v.Rest, c)
+}
+
+// propertiesEmailAttributes checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailAttributes by name.
+var propertiesEmailAttributes = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "feedback", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "treatment_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_run_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "tags", Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailAttributes) validate(c *validation.Collector) {
-	if v.absent&absentEmailAttributesFeedback != 0 && !v.Rest.Has("feedback") {
-		c.Required("feedback")
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "feedback":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "campaign_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "campaign_activity_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "treatment_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_activity_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_run_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "tags":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
-		}
-	}
+	propertiesEmailAttributes.CheckAbsent(v.absent, v.Rest, c)
+	propertiesEmailAttributes.CheckRest(v.Rest, c)
 }
 
 // checkEmailBounceBouncedRecipients checks a Go value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounced_recipients.
@@ -88,61 +80,54 @@ func checkEmailBounceBouncedRecipients(v []BouncedRecipient, c *validation.Colle
 	}
 }
 
+// propertiesEmailBounce checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailBounce by name.
+var propertiesEmailBounce = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "bounce_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "bounce_sub_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "bounced_recipients", Check: rawEmailBounceBouncedRecipients, Kinds: rawcheck.ArrayKind},
+		{Name: "feedback_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "reporting_mta", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailBounce) validate(c *validation.Collector) {
 	if v.BouncedRecipients != nil {
-		c.Push("bounced_recipients")
-		checkEmailBounceBouncedRecipients(v.BouncedRecipients, c)
-		c.Pop()
+		validation.ValueAt(c, "bounced_recipients", v.BouncedRecipients, checkEmailBounceBouncedRecipients)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "bounce_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "bounce_sub_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "bounced_recipients":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailBounceBouncedRecipients, rawcheck.ArrayKind)
-		case "feedback_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "reporting_mta":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesEmailBounce.CheckRest(v.Rest, c)
+}
+
+// propertiesEmailChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailChannel by name.
+var propertiesEmailChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailMailEvent, Kinds: rawcheck.ObjectKind, Required: true},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailChannel) validate(c *validation.Collector) {
-	if v.absent&absentEmailChannelMailEvent != 0 && !v.Rest.Has("mail_event") {
-		c.Required("mail_event")
-	}
+	propertiesEmailChannel.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailChannelMailEvent == 0 {
-		c.Push("mail_event")
-		v.MailEvent.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "mail_event", &v.MailEvent, (*EmailMailEvent).validate)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail_event":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailMailEvent, rawcheck.ObjectKind)
-		}
-	}
+	propertiesEmailChannel.CheckRest(v.Rest, c)
+}
+
+// propertiesEmailClickDetails checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails by name.
+var propertiesEmailClickDetails = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "ip_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "user_agent", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "link", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "link_tags", Check: rawAttributeLists, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClickDetails) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "ip_address":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "user_agent":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "link":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "link_tags":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetailsLinkTags, rawcheck.ObjectKind)
-		}
-	}
+	propertiesEmailClickDetails.CheckRest(v.Rest, c)
 }
 
 // checkEmailClickEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_type.
@@ -187,29 +172,31 @@ func (v *EmailClickEvent) validate(c *validation.Collector) {
 	}
 }
 
+// propertiesEmailClientContext checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClientContext by name.
+var propertiesEmailClientContext = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "custom", Check: rawEmailClientContextCustom, Kinds: rawcheck.ObjectKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClientContext) validate(c *validation.Collector) {
 	if v.Custom != nil {
-		c.Push("custom")
-		v.Custom.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "custom", v.Custom, (*EmailClientContextCustom).validate)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "custom":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContextCustom, rawcheck.ObjectKind)
-		}
-	}
+	propertiesEmailClientContext.CheckRest(v.Rest, c)
+}
+
+// propertiesEmailClientContextCustom checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom by name.
+var propertiesEmailClientContextCustom = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "legacy_identifier", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailClientContextCustom) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "legacy_identifier":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesEmailClientContextCustom.CheckRest(v.Rest, c)
 }
 
 // checkEmailComplaintDetailsComplainedRecipients checks a Go value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients.
@@ -221,25 +208,22 @@ func checkEmailComplaintDetailsComplainedRecipients(v []ComplainedRecipient, c *
 	}
 }
 
+// propertiesEmailComplaintDetails checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails by name.
+var propertiesEmailComplaintDetails = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "complained_recipients", Check: rawEmailComplaintDetailsComplainedRecipients, Kinds: rawcheck.ArrayKind},
+		{Name: "feedback_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "user_agent", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "complaint_feedback_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailComplaintDetails) validate(c *validation.Collector) {
 	if v.ComplainedRecipients != nil {
-		c.Push("complained_recipients")
-		checkEmailComplaintDetailsComplainedRecipients(v.ComplainedRecipients, c)
-		c.Pop()
+		validation.ValueAt(c, "complained_recipients", v.ComplainedRecipients, checkEmailComplaintDetailsComplainedRecipients)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "complained_recipients":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetailsComplainedRecipients, rawcheck.ArrayKind)
-		case "feedback_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "user_agent":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "complaint_feedback_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesEmailComplaintDetails.CheckRest(v.Rest, c)
 }
 
 // checkEmailComplaintEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
@@ -323,160 +307,93 @@ func (v *EmailDeliveredEvent) validate(c *validation.Collector) {
 	}
 }
 
+// propertiesEmailDelivery checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDelivery by name.
+var propertiesEmailDelivery = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "smtp_response", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "reporting_mta", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "recipients", Check: rawAttributeListsValue, Kinds: rawcheck.ArrayKind},
+		{Name: "processing_time_millis", Check: rawTypeInteger, Kinds: rawcheck.IntegerKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailDelivery) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "smtp_response":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "reporting_mta":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "recipients":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDeliveryRecipients, rawcheck.ArrayKind)
-		case "processing_time_millis":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeInteger, rawcheck.IntegerKind)
-		}
-	}
+	propertiesEmailDelivery.CheckRest(v.Rest, c)
+}
+
+// propertiesEmailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailEvent by name.
+var propertiesEmailEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawEmailAttributes, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "client_context", Check: rawEmailClientContext, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "facets", Check: rawEmailFacets, Kinds: rawcheck.ObjectKind, Required: true},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailEvent) validate(c *validation.Collector) {
-	if v.absent&absentEmailEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentEmailEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentEmailEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentEmailEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentEmailEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentEmailEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentEmailEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentEmailEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentEmailEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentEmailEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
-	if v.absent&absentEmailEventFacets != 0 && !v.Rest.Has("facets") {
-		c.Required("facets")
-	}
+	propertiesEmailEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentEmailEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentEmailEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentEmailEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentEmailEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentEmailEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.absent&absentEmailEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "attributes", &v.Attributes, (*EmailAttributes).validate)
 	}
 	if v.ClientContext != nil {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "client_context", v.ClientContext, (*EmailClientContext).validate)
 	}
 	if v.absent&absentEmailEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
 	if v.absent&absentEmailEventFacets == 0 {
-		c.Push("facets")
-		v.Facets.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "facets", &v.Facets, (*EmailFacets).validate)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		case "facets":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailFacets, rawcheck.ObjectKind)
-		}
-	}
+	propertiesEmailEvent.CheckRest(v.Rest, c)
+}
+
+// propertiesEmailFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailFacets by name.
+var propertiesEmailFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailChannel, Kinds: rawcheck.ObjectKind, Required: true},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailFacets) validate(c *validation.Collector) {
-	if v.absent&absentEmailFacetsEmailChannel != 0 && !v.Rest.Has("email_channel") {
-		c.Required("email_channel")
-	}
+	propertiesEmailFacets.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentEmailFacetsEmailChannel == 0 {
-		c.Push("email_channel")
-		v.EmailChannel.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "email_channel", &v.EmailChannel, (*EmailChannel).validate)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "email_channel":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailChannel, rawcheck.ObjectKind)
-		}
-	}
+	propertiesEmailFacets.CheckRest(v.Rest, c)
 }
 
 // checkEmailHardBounceEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
@@ -518,87 +435,64 @@ func (v *EmailHardBounceEvent) validate(c *validation.Collector) {
 	}
 }
 
+// propertiesEmailMailEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailMailEvent by name.
+var propertiesEmailMailEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail", Check: rawMail, Kinds: rawcheck.ObjectKind},
+		{Name: "send", Check: rawTypeObject, Kinds: rawcheck.ObjectKind},
+		{Name: "delivery", Check: rawEmailDelivery, Kinds: rawcheck.ObjectKind},
+		{Name: "reject", Check: rawEmailReject, Kinds: rawcheck.ObjectKind},
+		{Name: "bounce", Check: rawEmailBounce, Kinds: rawcheck.ObjectKind},
+		{Name: "complaint", Check: rawEmailComplaintDetails, Kinds: rawcheck.ObjectKind},
+		{Name: "open", Check: rawEmailOpenDetails, Kinds: rawcheck.ObjectKind},
+		{Name: "click", Check: rawEmailClickDetails, Kinds: rawcheck.ObjectKind},
+		{Name: "failure", Check: rawEmailRenderingFailureDetails, Kinds: rawcheck.ObjectKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailMailEvent) validate(c *validation.Collector) {
 	if v.Mail != nil {
-		c.Push("mail")
-		v.Mail.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "mail", v.Mail, (*Mail).validate)
 	}
 	if v.Send != nil {
-		c.Push("send")
-		v.Send.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "send", v.Send, (*EmailSendDetails).validate)
 	}
 	if v.Delivery != nil {
-		c.Push("delivery")
-		v.Delivery.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "delivery", v.Delivery, (*EmailDelivery).validate)
 	}
 	if v.Reject != nil {
-		c.Push("reject")
-		v.Reject.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "reject", v.Reject, (*EmailReject).validate)
 	}
 	if v.Bounce != nil {
-		c.Push("bounce")
-		v.Bounce.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "bounce", v.Bounce, (*EmailBounce).validate)
 	}
 	if v.Complaint != nil {
-		c.Push("complaint")
-		v.Complaint.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "complaint", v.Complaint, (*EmailComplaintDetails).validate)
 	}
 	if v.Open != nil {
-		c.Push("open")
-		v.Open.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "open", v.Open, (*EmailOpenDetails).validate)
 	}
 	if v.Click != nil {
-		c.Push("click")
-		v.Click.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "click", v.Click, (*EmailClickDetails).validate)
 	}
 	if v.Failure != nil {
-		c.Push("failure")
-		v.Failure.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "failure", v.Failure, (*EmailRenderingFailureDetails).validate)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "mail":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMail, rawcheck.ObjectKind)
-		case "send":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeObject, rawcheck.ObjectKind)
-		case "delivery":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailDelivery, rawcheck.ObjectKind)
-		case "reject":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailReject, rawcheck.ObjectKind)
-		case "bounce":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailBounce, rawcheck.ObjectKind)
-		case "complaint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailComplaintDetails, rawcheck.ObjectKind)
-		case "open":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailOpenDetails, rawcheck.ObjectKind)
-		case "click":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailClickDetails, rawcheck.ObjectKind)
-		case "failure":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEmailRenderingFailureDetails, rawcheck.ObjectKind)
-		}
-	}
+	propertiesEmailMailEvent.CheckRest(v.Rest, c)
+}
+
+// propertiesEmailOpenDetails checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails by name.
+var propertiesEmailOpenDetails = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "ip_address", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "user_agent", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *EmailOpenDetails) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "ip_address":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "user_agent":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesEmailOpenDetails.CheckRest(v.Rest, c)
 }
 
 // checkEmailOpenEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
@@ -643,14 +537,16 @@ func (v *EmailOpenEvent) validate(c *validation.Collector) {
 	}
 }
 
+// propertiesEmailReject checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailReject by name.
+var propertiesEmailReject = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "reason", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailReject) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "reason":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesEmailReject.CheckRest(v.Rest, c)
 }
 
 // checkEmailRejectedEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/event_type.
@@ -692,16 +588,17 @@ func (v *EmailRejectedEvent) validate(c *validation.Collector) {
 	}
 }
 
+// propertiesEmailRenderingFailureDetails checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails by name.
+var propertiesEmailRenderingFailureDetails = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "error_message", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "template_name", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *EmailRenderingFailureDetails) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "error_message":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "template_name":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesEmailRenderingFailureDetails.CheckRest(v.Rest, c)
 }
 
 // checkEmailRenderingFailureEventEventType checks a Go string against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_type.
@@ -851,22 +748,18 @@ func (v *EmailUnsubscribeEvent) validate(c *validation.Collector) {
 	}
 }
 
+// propertiesHeader checks the members of schema/pinpoint/3.1/email.json#/$defs/Header by name.
+var propertiesHeader = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "name", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "value", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *Header) validate(c *validation.Collector) {
-	if v.absent&absentHeaderName != 0 && !v.Rest.Has("name") {
-		c.Required("name")
-	}
-	if v.absent&absentHeaderValue != 0 && !v.Rest.Has("value") {
-		c.Required("value")
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "name":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "value":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesHeader.CheckAbsent(v.absent, v.Rest, c)
+	propertiesHeader.CheckRest(v.Rest, c)
 }
 
 // checkMailHeaders checks a Go value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers.
@@ -878,272 +771,86 @@ func checkMailHeaders(v []Header, c *validation.Collector) {
 	}
 }
 
+// propertiesMail checks the members of schema/pinpoint/3.1/email.json#/$defs/Mail by name.
+var propertiesMail = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "message_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "message_send_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "from_address", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "destination", Check: rawAttributeListsValue, Kinds: rawcheck.ArrayKind, Required: true},
+		{Name: "headers_truncated", Check: rawTypeBoolean, Kinds: rawcheck.BoolKind, Required: true},
+		{Name: "headers", Check: rawMailHeaders, Kinds: rawcheck.ArrayKind, Required: true},
+		{Name: "common_headers", Check: rawCommonHeaders, Kinds: rawcheck.ObjectKind, Required: true},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *Mail) validate(c *validation.Collector) {
-	if v.absent&absentMailMessageID != 0 && !v.Rest.Has("message_id") {
-		c.Required("message_id")
-	}
-	if v.absent&absentMailMessageSendTimestamp != 0 && !v.Rest.Has("message_send_timestamp") {
-		c.Required("message_send_timestamp")
-	}
-	if v.absent&absentMailFromAddress != 0 && !v.Rest.Has("from_address") {
-		c.Required("from_address")
-	}
-	if v.absent&absentMailDestination != 0 && !v.Rest.Has("destination") {
-		c.Required("destination")
-	}
-	if v.absent&absentMailHeadersTruncated != 0 && !v.Rest.Has("headers_truncated") {
-		c.Required("headers_truncated")
-	}
-	if v.absent&absentMailHeaders != 0 && !v.Rest.Has("headers") {
-		c.Required("headers")
-	}
-	if v.absent&absentMailCommonHeaders != 0 && !v.Rest.Has("common_headers") {
-		c.Required("common_headers")
-	}
+	propertiesMail.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentMailMessageSendTimestamp == 0 {
-		c.Push("message_send_timestamp")
-		checkUnixMillis(int64(v.MessageSendTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "message_send_timestamp", int64(v.MessageSendTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentMailHeaders == 0 {
-		c.Push("headers")
-		checkMailHeaders(v.Headers, c)
-		c.Pop()
+		validation.ValueAt(c, "headers", v.Headers, checkMailHeaders)
 	}
 	if v.absent&absentMailCommonHeaders == 0 {
-		c.Push("common_headers")
-		v.CommonHeaders.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "common_headers", &v.CommonHeaders, (*CommonHeaders).validate)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "message_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "message_send_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "from_address":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "destination":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMailDestination, rawcheck.ArrayKind)
-		case "headers_truncated":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeBoolean, rawcheck.BoolKind)
-		case "headers":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMailHeaders, rawcheck.ArrayKind)
-		case "common_headers":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawCommonHeaders, rawcheck.ObjectKind)
-		}
+	propertiesMail.CheckRest(v.Rest, c)
+}
+
+// rawEmailAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes.
+func rawEmailAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "feedback")
+	propertiesEmailAttributes.CheckFields(members, c)
+}
+
+// rawEmailClientContextCustom checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom.
+func rawEmailClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesEmailClientContextCustom.CheckFields(members, c)
+}
+
+// rawEmailClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext.
+func rawEmailClientContext(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesEmailClientContext.CheckFields(members, c)
+}
+
+// rawTypeBoolean checks that a raw value is of type boolean.
+func rawTypeBoolean(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Bool) {
+		c.Type(v, "boolean")
+		return
 	}
 }
 
-// rawEmailSendEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent.
-func rawEmailSendEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailEvent(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				c.Push(m.Name)
-				rawEmailSendEventEventType(&m.Value, c)
-				c.Pop()
-			case "facets":
-				c.Push(m.Name)
-				rawEmailSendEventFacets(&m.Value, c)
-				c.Pop()
-			}
-		}
+// rawHeader checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Header.
+func rawHeader(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
 	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "name", "value")
+	propertiesHeader.CheckFields(members, c)
 }
 
-// rawEmailDeliveredEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent.
-func rawEmailDeliveredEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailEvent(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				c.Push(m.Name)
-				rawEmailDeliveredEventEventType(&m.Value, c)
-				c.Pop()
-			case "facets":
-				c.Push(m.Name)
-				rawEmailDeliveredEventFacets(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailRejectedEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent.
-func rawEmailRejectedEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailEvent(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				c.Push(m.Name)
-				rawEmailRejectedEventEventType(&m.Value, c)
-				c.Pop()
-			case "facets":
-				c.Push(m.Name)
-				rawEmailRejectedEventFacets(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailHardBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent.
-func rawEmailHardBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailEvent(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				c.Push(m.Name)
-				rawEmailHardBounceEventEventType(&m.Value, c)
-				c.Pop()
-			case "facets":
-				c.Push(m.Name)
-				rawEmailHardBounceEventFacets(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailSoftBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent.
-func rawEmailSoftBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailEvent(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				c.Push(m.Name)
-				rawEmailSoftBounceEventEventType(&m.Value, c)
-				c.Pop()
-			case "facets":
-				c.Push(m.Name)
-				rawEmailSoftBounceEventFacets(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailComplaintEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent.
-func rawEmailComplaintEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailEvent(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				c.Push(m.Name)
-				rawEmailComplaintEventEventType(&m.Value, c)
-				c.Pop()
-			case "facets":
-				c.Push(m.Name)
-				rawEmailComplaintEventFacets(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailOpenEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent.
-func rawEmailOpenEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailEvent(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				c.Push(m.Name)
-				rawEmailOpenEventEventType(&m.Value, c)
-				c.Pop()
-			case "facets":
-				c.Push(m.Name)
-				rawEmailOpenEventFacets(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailClickEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent.
-func rawEmailClickEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailEvent(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				c.Push(m.Name)
-				rawEmailClickEventEventType(&m.Value, c)
-				c.Pop()
-			case "facets":
-				c.Push(m.Name)
-				rawEmailClickEventFacets(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailUnsubscribeEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent.
-func rawEmailUnsubscribeEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailEvent(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				c.Push(m.Name)
-				rawEmailUnsubscribeEventEventType(&m.Value, c)
-				c.Pop()
-			case "facets":
-				c.Push(m.Name)
-				rawEmailUnsubscribeEventFacets(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailRenderingFailureEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent.
-func rawEmailRenderingFailureEvent(v *jsonvalue.Value, c *validation.Collector) {
-	rawEmailEvent(v, c)
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "event_type":
-				c.Push(m.Name)
-				rawEmailRenderingFailureEventEventType(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawCommonHeadersTo checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders/properties/to.
-func rawCommonHeadersTo(v *jsonvalue.Value, c *validation.Collector) {
+// rawMailHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers.
+func rawMailHeaders(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Array) {
 		c.Type(v, "array")
 		return
@@ -1151,12 +858,76 @@ func rawCommonHeadersTo(v *jsonvalue.Value, c *validation.Collector) {
 	items := v.Elems()
 	for i := range items {
 		c.PushIndex(i)
-		switch {
-		default:
-			rawTypeString(&items[i], c)
-		}
+		rawHeader(&items[i], c)
 		c.Pop()
 	}
+}
+
+// rawCommonHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders.
+func rawCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesCommonHeaders.CheckFields(members, c)
+}
+
+// rawMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail.
+func rawMail(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "message_id", "message_send_timestamp", "from_address", "destination", "headers_truncated", "headers", "common_headers")
+	propertiesMail.CheckFields(members, c)
+}
+
+// rawTypeObject checks that a raw value is of type object.
+func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+}
+
+// rawTypeInteger checks that a raw value is of type integer.
+func rawTypeInteger(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.IsInteger()) {
+		c.Type(v, "integer")
+		return
+	}
+}
+
+// rawEmailDelivery checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery.
+func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesEmailDelivery.CheckFields(members, c)
+}
+
+// rawEmailReject checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailReject.
+func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesEmailReject.CheckFields(members, c)
+}
+
+// rawBouncedRecipient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient.
+func rawBouncedRecipient(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesBouncedRecipient.CheckFields(members, c)
 }
 
 // rawEmailBounceBouncedRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce/properties/bounced_recipients.
@@ -1168,108 +939,29 @@ func rawEmailBounceBouncedRecipients(v *jsonvalue.Value, c *validation.Collector
 	items := v.Elems()
 	for i := range items {
 		c.PushIndex(i)
-		switch {
-		default:
-			rawBouncedRecipient(&items[i], c)
-		}
+		rawBouncedRecipient(&items[i], c)
 		c.Pop()
 	}
 }
 
-// rawEmailMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailMailEvent.
-func rawEmailMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+// rawEmailBounce checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce.
+func rawEmailBounce(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail":
-			c.Push(m.Name)
-			rawMail(&m.Value, c)
-			c.Pop()
-		case "send":
-			c.Push(m.Name)
-			rawTypeObject(&m.Value, c)
-			c.Pop()
-		case "delivery":
-			c.Push(m.Name)
-			rawEmailDelivery(&m.Value, c)
-			c.Pop()
-		case "reject":
-			c.Push(m.Name)
-			rawEmailReject(&m.Value, c)
-			c.Pop()
-		case "bounce":
-			c.Push(m.Name)
-			rawEmailBounce(&m.Value, c)
-			c.Pop()
-		case "complaint":
-			c.Push(m.Name)
-			rawEmailComplaintDetails(&m.Value, c)
-			c.Pop()
-		case "open":
-			c.Push(m.Name)
-			rawEmailOpenDetails(&m.Value, c)
-			c.Pop()
-		case "click":
-			c.Push(m.Name)
-			rawEmailClickDetails(&m.Value, c)
-			c.Pop()
-		case "failure":
-			c.Push(m.Name)
-			rawEmailRenderingFailureDetails(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesEmailBounce.CheckFields(members, c)
 }
 
-// rawEmailClickDetailsLinkTags checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/link_tags.
-func rawEmailClickDetailsLinkTags(v *jsonvalue.Value, c *validation.Collector) {
+// rawComplainedRecipient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/ComplainedRecipient.
+func rawComplainedRecipient(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
 		c.Type(v, "object")
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		if !matched {
-			c.Push(m.Name)
-			rawEmailClickDetailsLinkTagsValue(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constEmailClickEventEventType = rawcheck.MustParse("\"_email.click\"")
-
-// rawEmailClickEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_type.
-func rawEmailClickEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailClickEventEventType) {
-		c.Const(validation.Show(v), "\"_email.click\"")
-		return
-	}
-}
-
-// rawEmailClientContextCustom checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext/properties/custom.
-func rawEmailClientContextCustom(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "legacy_identifier":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesComplainedRecipient.CheckFields(members, c)
 }
 
 // rawEmailComplaintDetailsComplainedRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails/properties/complained_recipients.
@@ -1281,21 +973,155 @@ func rawEmailComplaintDetailsComplainedRecipients(v *jsonvalue.Value, c *validat
 	items := v.Elems()
 	for i := range items {
 		c.PushIndex(i)
-		switch {
-		default:
-			rawComplainedRecipient(&items[i], c)
-		}
+		rawComplainedRecipient(&items[i], c)
 		c.Pop()
 	}
 }
 
-var constEmailComplaintEventEventType = rawcheck.MustParse("\"_email.complaint\"")
-
-// rawEmailComplaintEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
-func rawEmailComplaintEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailComplaintEventEventType) {
-		c.Const(validation.Show(v), "\"_email.complaint\"")
+// rawEmailComplaintDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails.
+func rawEmailComplaintDetails(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
 		return
+	}
+	members := v.Fields()
+	propertiesEmailComplaintDetails.CheckFields(members, c)
+}
+
+// rawEmailOpenDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails.
+func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesEmailOpenDetails.CheckFields(members, c)
+}
+
+// rawEmailClickDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails.
+func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesEmailClickDetails.CheckFields(members, c)
+}
+
+// rawEmailRenderingFailureDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails.
+func rawEmailRenderingFailureDetails(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesEmailRenderingFailureDetails.CheckFields(members, c)
+}
+
+// rawEmailMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailMailEvent.
+func rawEmailMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesEmailMailEvent.CheckFields(members, c)
+}
+
+// rawEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailChannel.
+func rawEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "mail_event")
+	propertiesEmailChannel.CheckFields(members, c)
+}
+
+// rawEmailFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailFacets.
+func rawEmailFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "email_channel")
+	propertiesEmailFacets.CheckFields(members, c)
+}
+
+// rawEmailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailEvent.
+func rawEmailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
+	propertiesEmailEvent.CheckFields(members, c)
+}
+
+var constEmailSendEventEventType = rawcheck.MustParse("\"_email.send\"")
+
+// rawEmailSendEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_type.
+func rawEmailSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailSendEventEventType) {
+		c.Const(validation.Show(v), "\"_email.send\"")
+		return
+	}
+}
+
+// rawEmailSendEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailSendEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail", "send")
+	}
+}
+
+// propertiesEmailSendEventFacetsEmailChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets/properties/email_channel by name.
+var propertiesEmailSendEventFacetsEmailChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailSendEventFacetsEmailChannelMailEvent},
+	},
+}
+
+// rawEmailSendEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets/properties/email_channel.
+func rawEmailSendEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailSendEventFacetsEmailChannel.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailSendEventFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets by name.
+var propertiesEmailSendEventFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailSendEventFacetsEmailChannel},
+	},
+}
+
+// rawEmailSendEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets.
+func rawEmailSendEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailSendEventFacets.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailSendEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent by name.
+var propertiesEmailSendEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailSendEventEventType},
+		{Name: "facets", Check: rawEmailSendEventFacets},
+	},
+}
+
+// rawEmailSendEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent.
+func rawEmailSendEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailSendEvent.CheckFields(members, c)
 	}
 }
 
@@ -1309,402 +1135,57 @@ func rawEmailDeliveredEventEventType(v *jsonvalue.Value, c *validation.Collector
 	}
 }
 
-// rawEmailDeliveryRecipients checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery/properties/recipients.
-func rawEmailDeliveryRecipients(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	items := v.Elems()
-	for i := range items {
-		c.PushIndex(i)
-		switch {
-		default:
-			rawTypeString(&items[i], c)
-		}
-		c.Pop()
+// rawEmailDeliveredEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailDeliveredEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail", "delivery")
 	}
 }
 
-// rawTypeInteger checks that a raw value is of type integer.
-func rawTypeInteger(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.IsInteger()) {
-		c.Type(v, "integer")
-		return
+// propertiesEmailDeliveredEventFacetsEmailChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets/properties/email_channel by name.
+var propertiesEmailDeliveredEventFacetsEmailChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailDeliveredEventFacetsEmailChannelMailEvent},
+	},
+}
+
+// rawEmailDeliveredEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets/properties/email_channel.
+func rawEmailDeliveredEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailDeliveredEventFacetsEmailChannel.CheckFields(members, c)
 	}
 }
 
-// rawEmailAttributes checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailAttributes.
-func rawEmailAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "feedback")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "feedback":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "treatment_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_run_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "tags":
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-		}
+// propertiesEmailDeliveredEventFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets by name.
+var propertiesEmailDeliveredEventFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailDeliveredEventFacetsEmailChannel},
+	},
+}
+
+// rawEmailDeliveredEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets.
+func rawEmailDeliveredEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailDeliveredEventFacets.CheckFields(members, c)
 	}
 }
 
-// rawEmailClientContext checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClientContext.
-func rawEmailClientContext(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "custom":
-			c.Push(m.Name)
-			rawEmailClientContextCustom(&m.Value, c)
-			c.Pop()
-		}
-	}
+// propertiesEmailDeliveredEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent by name.
+var propertiesEmailDeliveredEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailDeliveredEventEventType},
+		{Name: "facets", Check: rawEmailDeliveredEventFacets},
+	},
 }
 
-// rawEmailFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailFacets.
-func rawEmailFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "email_channel")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_channel":
-			c.Push(m.Name)
-			rawEmailChannel(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailChannel.
-func rawEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "mail_event")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "mail_event":
-			c.Push(m.Name)
-			rawEmailMailEvent(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constEmailHardBounceEventEventType = rawcheck.MustParse("\"_email.hardbounce\"")
-
-// rawEmailHardBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
-func rawEmailHardBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailHardBounceEventEventType) {
-		c.Const(validation.Show(v), "\"_email.hardbounce\"")
-		return
-	}
-}
-
-// rawMail checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail.
-func rawMail(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "message_id", "message_send_timestamp", "from_address", "destination", "headers_truncated", "headers", "common_headers")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "message_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "message_send_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "from_address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "destination":
-			c.Push(m.Name)
-			rawMailDestination(&m.Value, c)
-			c.Pop()
-		case "headers_truncated":
-			c.Push(m.Name)
-			rawTypeBoolean(&m.Value, c)
-			c.Pop()
-		case "headers":
-			c.Push(m.Name)
-			rawMailHeaders(&m.Value, c)
-			c.Pop()
-		case "common_headers":
-			c.Push(m.Name)
-			rawCommonHeaders(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawTypeObject checks that a raw value is of type object.
-func rawTypeObject(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-}
-
-// rawEmailDelivery checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDelivery.
-func rawEmailDelivery(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "smtp_response":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "reporting_mta":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "recipients":
-			c.Push(m.Name)
-			rawEmailDeliveryRecipients(&m.Value, c)
-			c.Pop()
-		case "processing_time_millis":
-			c.Push(m.Name)
-			rawTypeInteger(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailReject checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailReject.
-func rawEmailReject(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "reason":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailBounce checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailBounce.
-func rawEmailBounce(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "bounce_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "bounce_sub_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "bounced_recipients":
-			c.Push(m.Name)
-			rawEmailBounceBouncedRecipients(&m.Value, c)
-			c.Pop()
-		case "feedback_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "reporting_mta":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailComplaintDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintDetails.
-func rawEmailComplaintDetails(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "complained_recipients":
-			c.Push(m.Name)
-			rawEmailComplaintDetailsComplainedRecipients(&m.Value, c)
-			c.Pop()
-		case "feedback_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "user_agent":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "complaint_feedback_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailOpenDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenDetails.
-func rawEmailOpenDetails(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "ip_address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "user_agent":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailClickDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails.
-func rawEmailClickDetails(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "ip_address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "user_agent":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "link":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "link_tags":
-			c.Push(m.Name)
-			rawEmailClickDetailsLinkTags(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailRenderingFailureDetails checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureDetails.
-func rawEmailRenderingFailureDetails(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "error_message":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "template_name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var constEmailOpenEventEventType = rawcheck.MustParse("\"_email.open\"")
-
-// rawEmailOpenEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
-func rawEmailOpenEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailOpenEventEventType) {
-		c.Const(validation.Show(v), "\"_email.open\"")
-		return
+// rawEmailDeliveredEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent.
+func rawEmailDeliveredEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailDeliveredEvent.CheckFields(members, c)
 	}
 }
 
@@ -1718,23 +1199,84 @@ func rawEmailRejectedEventEventType(v *jsonvalue.Value, c *validation.Collector)
 	}
 }
 
-var constEmailRenderingFailureEventEventType = rawcheck.MustParse("\"_email.rendering_failure\"")
+// rawEmailRejectedEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets/properties/email_channel/properties/mail_event.
+func rawEmailRejectedEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		rawcheck.RequiredMembers(v, c, "mail")
+	}
+}
 
-// rawEmailRenderingFailureEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_type.
-func rawEmailRenderingFailureEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailRenderingFailureEventEventType) {
-		c.Const(validation.Show(v), "\"_email.rendering_failure\"")
+// propertiesEmailRejectedEventFacetsEmailChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets/properties/email_channel by name.
+var propertiesEmailRejectedEventFacetsEmailChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailRejectedEventFacetsEmailChannelMailEvent},
+	},
+}
+
+// rawEmailRejectedEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets/properties/email_channel.
+func rawEmailRejectedEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailRejectedEventFacetsEmailChannel.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailRejectedEventFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets by name.
+var propertiesEmailRejectedEventFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailRejectedEventFacetsEmailChannel},
+	},
+}
+
+// rawEmailRejectedEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets.
+func rawEmailRejectedEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailRejectedEventFacets.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailRejectedEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent by name.
+var propertiesEmailRejectedEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailRejectedEventEventType},
+		{Name: "facets", Check: rawEmailRejectedEventFacets},
+	},
+}
+
+// rawEmailRejectedEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent.
+func rawEmailRejectedEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailRejectedEvent.CheckFields(members, c)
+	}
+}
+
+var constEmailHardBounceEventEventType = rawcheck.MustParse("\"_email.hardbounce\"")
+
+// rawEmailHardBounceEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/event_type.
+func rawEmailHardBounceEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailHardBounceEventEventType) {
+		c.Const(validation.Show(v), "\"_email.hardbounce\"")
 		return
 	}
 }
 
-var constEmailSendEventEventType = rawcheck.MustParse("\"_email.send\"")
+// propertiesEmailHardBounceEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent by name.
+var propertiesEmailHardBounceEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailHardBounceEventEventType},
+		{Name: "facets", Check: rawEmailRejectedEventFacets},
+	},
+}
 
-// rawEmailSendEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/event_type.
-func rawEmailSendEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailSendEventEventType) {
-		c.Const(validation.Show(v), "\"_email.send\"")
-		return
+// rawEmailHardBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent.
+func rawEmailHardBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailHardBounceEvent.CheckFields(members, c)
 	}
 }
 
@@ -1748,570 +1290,57 @@ func rawEmailSoftBounceEventEventType(v *jsonvalue.Value, c *validation.Collecto
 	}
 }
 
-var constEmailUnsubscribeEventEventType = rawcheck.MustParse("\"_email.unsubscribe\"")
+// propertiesEmailSoftBounceEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent by name.
+var propertiesEmailSoftBounceEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailSoftBounceEventEventType},
+		{Name: "facets", Check: rawEmailRejectedEventFacets},
+	},
+}
 
-// rawEmailUnsubscribeEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_type.
-func rawEmailUnsubscribeEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !jsonvalue.Equal(*v, constEmailUnsubscribeEventEventType) {
-		c.Const(validation.Show(v), "\"_email.unsubscribe\"")
+// rawEmailSoftBounceEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent.
+func rawEmailSoftBounceEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailSoftBounceEvent.CheckFields(members, c)
+	}
+}
+
+var constEmailComplaintEventEventType = rawcheck.MustParse("\"_email.complaint\"")
+
+// rawEmailComplaintEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/event_type.
+func rawEmailComplaintEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailComplaintEventEventType) {
+		c.Const(validation.Show(v), "\"_email.complaint\"")
 		return
 	}
 }
 
-// rawMailDestination checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/destination.
-func rawMailDestination(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
+// propertiesEmailComplaintEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent by name.
+var propertiesEmailComplaintEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailComplaintEventEventType},
+		{Name: "facets", Check: rawEmailRejectedEventFacets},
+	},
+}
+
+// rawEmailComplaintEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent.
+func rawEmailComplaintEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailComplaintEvent.CheckFields(members, c)
+	}
+}
+
+var constEmailOpenEventEventType = rawcheck.MustParse("\"_email.open\"")
+
+// rawEmailOpenEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/event_type.
+func rawEmailOpenEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailOpenEventEventType) {
+		c.Const(validation.Show(v), "\"_email.open\"")
 		return
-	}
-	items := v.Elems()
-	for i := range items {
-		c.PushIndex(i)
-		switch {
-		default:
-			rawTypeString(&items[i], c)
-		}
-		c.Pop()
-	}
-}
-
-// rawTypeBoolean checks that a raw value is of type boolean.
-func rawTypeBoolean(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Bool) {
-		c.Type(v, "boolean")
-		return
-	}
-}
-
-// rawMailHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Mail/properties/headers.
-func rawMailHeaders(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	items := v.Elems()
-	for i := range items {
-		c.PushIndex(i)
-		switch {
-		default:
-			rawHeader(&items[i], c)
-		}
-		c.Pop()
-	}
-}
-
-// rawCommonHeaders checks a raw value against schema/pinpoint/3.1/email.json#/$defs/CommonHeaders.
-func rawCommonHeaders(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "from":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "to":
-			c.Push(m.Name)
-			rawCommonHeadersTo(&m.Value, c)
-			c.Pop()
-		case "subject":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "date":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailEvent.
-func rawEmailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId", "facets")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawEmailAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEmailClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		case "facets":
-			c.Push(m.Name)
-			rawEmailFacets(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailSendEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets.
-func rawEmailSendEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				c.Push(m.Name)
-				rawEmailSendEventFacetsEmailChannel(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailDeliveredEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets.
-func rawEmailDeliveredEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				c.Push(m.Name)
-				rawEmailDeliveredEventFacetsEmailChannel(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailRejectedEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets.
-func rawEmailRejectedEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				c.Push(m.Name)
-				rawEmailRejectedEventFacetsEmailChannel(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailHardBounceEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/facets.
-func rawEmailHardBounceEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				c.Push(m.Name)
-				rawEmailHardBounceEventFacetsEmailChannel(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailSoftBounceEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/facets.
-func rawEmailSoftBounceEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				c.Push(m.Name)
-				rawEmailSoftBounceEventFacetsEmailChannel(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailComplaintEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/facets.
-func rawEmailComplaintEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				c.Push(m.Name)
-				rawEmailComplaintEventFacetsEmailChannel(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailOpenEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/facets.
-func rawEmailOpenEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				c.Push(m.Name)
-				rawEmailOpenEventFacetsEmailChannel(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailClickEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets.
-func rawEmailClickEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				c.Push(m.Name)
-				rawEmailClickEventFacetsEmailChannel(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailUnsubscribeEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/facets.
-func rawEmailUnsubscribeEventFacets(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "email_channel":
-				c.Push(m.Name)
-				rawEmailUnsubscribeEventFacetsEmailChannel(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawBouncedRecipient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/BouncedRecipient.
-func rawBouncedRecipient(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "action":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "status":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "diagnostic_code":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailClickDetailsLinkTagsValue checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickDetails/properties/link_tags/additionalProperties.
-func rawEmailClickDetailsLinkTagsValue(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Array) {
-		c.Type(v, "array")
-		return
-	}
-	items := v.Elems()
-	for i := range items {
-		c.PushIndex(i)
-		switch {
-		default:
-			rawTypeString(&items[i], c)
-		}
-		c.Pop()
-	}
-}
-
-// rawComplainedRecipient checks a raw value against schema/pinpoint/3.1/email.json#/$defs/ComplainedRecipient.
-func rawComplainedRecipient(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "email_address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawHeader checks a raw value against schema/pinpoint/3.1/email.json#/$defs/Header.
-func rawHeader(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "name", "value")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "name":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "value":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEmailSendEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets/properties/email_channel.
-func rawEmailSendEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				c.Push(m.Name)
-				rawEmailSendEventFacetsEmailChannelMailEvent(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailDeliveredEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets/properties/email_channel.
-func rawEmailDeliveredEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				c.Push(m.Name)
-				rawEmailDeliveredEventFacetsEmailChannelMailEvent(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailRejectedEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets/properties/email_channel.
-func rawEmailRejectedEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				c.Push(m.Name)
-				rawEmailRejectedEventFacetsEmailChannelMailEvent(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailHardBounceEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/facets/properties/email_channel.
-func rawEmailHardBounceEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				c.Push(m.Name)
-				rawEmailHardBounceEventFacetsEmailChannelMailEvent(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailSoftBounceEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/facets/properties/email_channel.
-func rawEmailSoftBounceEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				c.Push(m.Name)
-				rawEmailSoftBounceEventFacetsEmailChannelMailEvent(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailComplaintEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/facets/properties/email_channel.
-func rawEmailComplaintEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				c.Push(m.Name)
-				rawEmailComplaintEventFacetsEmailChannelMailEvent(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailOpenEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/facets/properties/email_channel.
-func rawEmailOpenEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				c.Push(m.Name)
-				rawEmailOpenEventFacetsEmailChannelMailEvent(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailClickEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets/properties/email_channel.
-func rawEmailClickEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				c.Push(m.Name)
-				rawEmailClickEventFacetsEmailChannelMailEvent(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailUnsubscribeEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/facets/properties/email_channel.
-func rawEmailUnsubscribeEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		members := v.Fields()
-		for i := range members {
-			m := &members[i]
-			switch m.Name {
-			case "mail_event":
-				c.Push(m.Name)
-				rawEmailUnsubscribeEventFacetsEmailChannelMailEvent(&m.Value, c)
-				c.Pop()
-			}
-		}
-	}
-}
-
-// rawEmailSendEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSendEvent/properties/facets/properties/email_channel/properties/mail_event.
-func rawEmailSendEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		rawcheck.RequiredMembers(v, c, "mail", "send")
-	}
-}
-
-// rawEmailDeliveredEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailDeliveredEvent/properties/facets/properties/email_channel/properties/mail_event.
-func rawEmailDeliveredEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		rawcheck.RequiredMembers(v, c, "mail", "delivery")
-	}
-}
-
-// rawEmailRejectedEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRejectedEvent/properties/facets/properties/email_channel/properties/mail_event.
-func rawEmailRejectedEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		rawcheck.RequiredMembers(v, c, "mail")
-	}
-}
-
-// rawEmailHardBounceEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailHardBounceEvent/properties/facets/properties/email_channel/properties/mail_event.
-func rawEmailHardBounceEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		rawcheck.RequiredMembers(v, c, "mail")
-	}
-}
-
-// rawEmailSoftBounceEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailSoftBounceEvent/properties/facets/properties/email_channel/properties/mail_event.
-func rawEmailSoftBounceEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		rawcheck.RequiredMembers(v, c, "mail")
-	}
-}
-
-// rawEmailComplaintEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailComplaintEvent/properties/facets/properties/email_channel/properties/mail_event.
-func rawEmailComplaintEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if v.Kind == jsonvalue.Object {
-		rawcheck.RequiredMembers(v, c, "mail")
 	}
 }
 
@@ -2322,6 +1351,63 @@ func rawEmailOpenEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validat
 	}
 }
 
+// propertiesEmailOpenEventFacetsEmailChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/facets/properties/email_channel by name.
+var propertiesEmailOpenEventFacetsEmailChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailOpenEventFacetsEmailChannelMailEvent},
+	},
+}
+
+// rawEmailOpenEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/facets/properties/email_channel.
+func rawEmailOpenEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailOpenEventFacetsEmailChannel.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailOpenEventFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/facets by name.
+var propertiesEmailOpenEventFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailOpenEventFacetsEmailChannel},
+	},
+}
+
+// rawEmailOpenEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent/properties/facets.
+func rawEmailOpenEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailOpenEventFacets.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailOpenEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent by name.
+var propertiesEmailOpenEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailOpenEventEventType},
+		{Name: "facets", Check: rawEmailOpenEventFacets},
+	},
+}
+
+// rawEmailOpenEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailOpenEvent.
+func rawEmailOpenEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailOpenEvent.CheckFields(members, c)
+	}
+}
+
+var constEmailClickEventEventType = rawcheck.MustParse("\"_email.click\"")
+
+// rawEmailClickEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/event_type.
+func rawEmailClickEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailClickEventEventType) {
+		c.Const(validation.Show(v), "\"_email.click\"")
+		return
+	}
+}
+
 // rawEmailClickEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets/properties/email_channel/properties/mail_event.
 func rawEmailClickEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
 	if v.Kind == jsonvalue.Object {
@@ -2329,9 +1415,102 @@ func rawEmailClickEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *valida
 	}
 }
 
-// rawEmailUnsubscribeEventFacetsEmailChannelMailEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/facets/properties/email_channel/properties/mail_event.
-func rawEmailUnsubscribeEventFacetsEmailChannelMailEvent(v *jsonvalue.Value, c *validation.Collector) {
+// propertiesEmailClickEventFacetsEmailChannel checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets/properties/email_channel by name.
+var propertiesEmailClickEventFacetsEmailChannel = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "mail_event", Check: rawEmailClickEventFacetsEmailChannelMailEvent},
+	},
+}
+
+// rawEmailClickEventFacetsEmailChannel checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets/properties/email_channel.
+func rawEmailClickEventFacetsEmailChannel(v *jsonvalue.Value, c *validation.Collector) {
 	if v.Kind == jsonvalue.Object {
-		rawcheck.RequiredMembers(v, c, "mail")
+		members := v.Fields()
+		propertiesEmailClickEventFacetsEmailChannel.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailClickEventFacets checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets by name.
+var propertiesEmailClickEventFacets = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "email_channel", Check: rawEmailClickEventFacetsEmailChannel},
+	},
+}
+
+// rawEmailClickEventFacets checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent/properties/facets.
+func rawEmailClickEventFacets(v *jsonvalue.Value, c *validation.Collector) {
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailClickEventFacets.CheckFields(members, c)
+	}
+}
+
+// propertiesEmailClickEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent by name.
+var propertiesEmailClickEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailClickEventEventType},
+		{Name: "facets", Check: rawEmailClickEventFacets},
+	},
+}
+
+// rawEmailClickEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailClickEvent.
+func rawEmailClickEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailClickEvent.CheckFields(members, c)
+	}
+}
+
+var constEmailUnsubscribeEventEventType = rawcheck.MustParse("\"_email.unsubscribe\"")
+
+// rawEmailUnsubscribeEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent/properties/event_type.
+func rawEmailUnsubscribeEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailUnsubscribeEventEventType) {
+		c.Const(validation.Show(v), "\"_email.unsubscribe\"")
+		return
+	}
+}
+
+// propertiesEmailUnsubscribeEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent by name.
+var propertiesEmailUnsubscribeEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailUnsubscribeEventEventType},
+		{Name: "facets", Check: rawEmailRejectedEventFacets},
+	},
+}
+
+// rawEmailUnsubscribeEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailUnsubscribeEvent.
+func rawEmailUnsubscribeEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailUnsubscribeEvent.CheckFields(members, c)
+	}
+}
+
+var constEmailRenderingFailureEventEventType = rawcheck.MustParse("\"_email.rendering_failure\"")
+
+// rawEmailRenderingFailureEventEventType checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent/properties/event_type.
+func rawEmailRenderingFailureEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !jsonvalue.Equal(*v, constEmailRenderingFailureEventEventType) {
+		c.Const(validation.Show(v), "\"_email.rendering_failure\"")
+		return
+	}
+}
+
+// propertiesEmailRenderingFailureEvent checks the members of schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent by name.
+var propertiesEmailRenderingFailureEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawEmailRenderingFailureEventEventType},
+	},
+}
+
+// rawEmailRenderingFailureEvent checks a raw value against schema/pinpoint/3.1/email.json#/$defs/EmailRenderingFailureEvent.
+func rawEmailRenderingFailureEvent(v *jsonvalue.Value, c *validation.Collector) {
+	rawEmailEvent(v, c)
+	if v.Kind == jsonvalue.Object {
+		members := v.Fields()
+		propertiesEmailRenderingFailureEvent.CheckFields(members, c)
 	}
 }

@@ -72,11 +72,7 @@ func (v *Demographic) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *Demographic) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // The endpoint (a destination: a device, an address or a phone number) as
@@ -133,11 +129,7 @@ func (v *Endpoint) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *Endpoint) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Whether messages are sent to the endpoint. The constants are the values
@@ -226,11 +218,7 @@ func (v *Location) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *Location) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Whether the user opted out of messages: ALL for every message, NONE for
@@ -276,9 +264,5 @@ func (v *User) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *User) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }

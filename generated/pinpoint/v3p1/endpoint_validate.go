@@ -8,28 +8,23 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
+// propertiesDemographic checks the members of schema/pinpoint/3.1/endpoint.json#/$defs/Demographic by name.
+var propertiesDemographic = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "AppVersion", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Locale", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Make", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Model", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "ModelVersion", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Platform", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "PlatformVersion", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Timezone", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *Demographic) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "AppVersion":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Locale":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Make":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Model":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "ModelVersion":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Platform":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "PlatformVersion":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Timezone":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesDemographic.CheckRest(v.Rest, c)
 }
 
 // checkEndpointEffectiveDate checks a Go string against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/EffectiveDate.
@@ -54,173 +49,75 @@ func checkEndpointCreationDate(v string, c *validation.Collector) {
 	}
 }
 
+// propertiesEndpoint checks the members of schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint by name.
+var propertiesEndpoint = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "ChannelType", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "EndpointStatus", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "OptOut", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "RequestId", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "EffectiveDate", Check: rawEndpointEffectiveDate, Kinds: rawcheck.StringKind},
+		{Name: "CreationDate", Check: rawEndpointEffectiveDate, Kinds: rawcheck.StringKind},
+		{Name: "ApplicationId", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "CohortId", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Address", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Attributes", Check: rawAttributeLists, Kinds: rawcheck.ObjectKind},
+		{Name: "Metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "User", Check: rawUser, Kinds: rawcheck.ObjectKind},
+		{Name: "Demographic", Check: rawDemographic, Kinds: rawcheck.ObjectKind},
+		{Name: "Location", Check: rawLocation, Kinds: rawcheck.ObjectKind},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *Endpoint) validate(c *validation.Collector) {
 	if v.EffectiveDate != nil {
-		c.Push("EffectiveDate")
-		checkEndpointEffectiveDate(*v.EffectiveDate, c)
-		c.Pop()
+		validation.ValueAt(c, "EffectiveDate", *v.EffectiveDate, checkEndpointEffectiveDate)
 	}
 	if v.CreationDate != nil {
-		c.Push("CreationDate")
-		checkEndpointCreationDate(*v.CreationDate, c)
-		c.Pop()
+		validation.ValueAt(c, "CreationDate", *v.CreationDate, checkEndpointCreationDate)
 	}
 	if v.User != nil {
-		c.Push("User")
-		v.User.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "User", v.User, (*User).validate)
 	}
 	if v.Demographic != nil {
-		c.Push("Demographic")
-		v.Demographic.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "Demographic", v.Demographic, (*Demographic).validate)
 	}
 	if v.Location != nil {
-		c.Push("Location")
-		v.Location.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "Location", v.Location, (*Location).validate)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "ChannelType":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "EndpointStatus":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "OptOut":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "RequestId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "EffectiveDate":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointEffectiveDate, rawcheck.StringKind)
-		case "CreationDate":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointCreationDate, rawcheck.StringKind)
-		case "ApplicationId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "CohortId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Address":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAttributeLists, rawcheck.ObjectKind)
-		case "Metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointMetrics, rawcheck.ObjectKind)
-		case "User":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUser, rawcheck.ObjectKind)
-		case "Demographic":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDemographic, rawcheck.ObjectKind)
-		case "Location":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawLocation, rawcheck.ObjectKind)
-		}
-	}
+	propertiesEndpoint.CheckRest(v.Rest, c)
+}
+
+// propertiesLocation checks the members of schema/pinpoint/3.1/endpoint.json#/$defs/Location by name.
+var propertiesLocation = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "City", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Country", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Latitude", Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
+		{Name: "Longitude", Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
+		{Name: "PostalCode", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "Region", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *Location) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "City":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Country":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Latitude":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
-		case "Longitude":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
-		case "PostalCode":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "Region":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		}
-	}
+	propertiesLocation.CheckRest(v.Rest, c)
+}
+
+// propertiesUser checks the members of schema/pinpoint/3.1/endpoint.json#/$defs/User by name.
+var propertiesUser = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "UserId", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "UserAttributes", Check: rawAttributeLists, Kinds: rawcheck.ObjectKind},
+	},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *User) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "UserId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "UserAttributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAttributeLists, rawcheck.ObjectKind)
-		}
-	}
-}
-
-// rawEndpoint checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint.
-func rawEndpoint(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "ChannelType":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "EndpointStatus":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "OptOut":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "RequestId":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "EffectiveDate":
-			c.Push(m.Name)
-			rawEndpointEffectiveDate(&m.Value, c)
-			c.Pop()
-		case "CreationDate":
-			c.Push(m.Name)
-			rawEndpointCreationDate(&m.Value, c)
-			c.Pop()
-		case "ApplicationId":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "CohortId":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Address":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Attributes":
-			c.Push(m.Name)
-			rawAttributeLists(&m.Value, c)
-			c.Pop()
-		case "Metrics":
-			c.Push(m.Name)
-			rawEndpointMetrics(&m.Value, c)
-			c.Pop()
-		case "User":
-			c.Push(m.Name)
-			rawUser(&m.Value, c)
-			c.Pop()
-		case "Demographic":
-			c.Push(m.Name)
-			rawDemographic(&m.Value, c)
-			c.Pop()
-		case "Location":
-			c.Push(m.Name)
-			rawLocation(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesUser.CheckRest(v.Rest, c)
 }
 
 // rawEndpointEffectiveDate checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/EffectiveDate.
@@ -238,171 +135,6 @@ func rawEndpointEffectiveDate(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
-// rawEndpointCreationDate checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/CreationDate.
-func rawEndpointCreationDate(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-	if c.AssertFormat {
-		n := c.Len()
-		c.Format("date-time", v.Str)
-		if c.Len() > n {
-			return
-		}
-	}
-}
-
-// rawAttributeLists checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists.
-func rawAttributeLists(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		if !matched {
-			c.Push(m.Name)
-			rawAttributeListsValue(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawEndpointMetrics checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint/properties/Metrics.
-func rawEndpointMetrics(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		if !matched {
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawUser checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/User.
-func rawUser(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "UserId":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "UserAttributes":
-			c.Push(m.Name)
-			rawAttributeLists(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawDemographic checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic.
-func rawDemographic(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "AppVersion":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Locale":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Make":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Model":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "ModelVersion":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Platform":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "PlatformVersion":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Timezone":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawLocation checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location.
-func rawLocation(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "City":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Country":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Latitude":
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-		case "Longitude":
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-		case "PostalCode":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		case "Region":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawTypeNumber checks that a raw value is of type number.
-func rawTypeNumber(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Number) {
-		c.Type(v, "number")
-		return
-	}
-}
-
 // rawAttributeListsValue checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists/additionalProperties.
 func rawAttributeListsValue(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Array) {
@@ -412,10 +144,62 @@ func rawAttributeListsValue(v *jsonvalue.Value, c *validation.Collector) {
 	items := v.Elems()
 	for i := range items {
 		c.PushIndex(i)
-		switch {
-		default:
-			rawTypeString(&items[i], c)
-		}
+		rawTypeString(&items[i], c)
 		c.Pop()
 	}
+}
+
+// propertiesAttributeLists checks the members of schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists by name.
+var propertiesAttributeLists = rawcheck.Properties{
+	Other: rawcheck.Member{Check: rawAttributeListsValue, Kinds: rawcheck.ArrayKind},
+}
+
+// rawAttributeLists checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/AttributeLists.
+func rawAttributeLists(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesAttributeLists.CheckFields(members, c)
+}
+
+// rawUser checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/User.
+func rawUser(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesUser.CheckFields(members, c)
+}
+
+// rawDemographic checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Demographic.
+func rawDemographic(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesDemographic.CheckFields(members, c)
+}
+
+// rawLocation checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Location.
+func rawLocation(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesLocation.CheckFields(members, c)
+}
+
+// rawEndpoint checks a raw value against schema/pinpoint/3.1/endpoint.json#/$defs/Endpoint.
+func rawEndpoint(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	propertiesEndpoint.CheckFields(members, c)
 }

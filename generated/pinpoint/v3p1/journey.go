@@ -64,11 +64,7 @@ func (v *JourneyEngagementAttributes) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *JourneyEngagementAttributes) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // A mobile SDK reported what a journey push notification did on the device:
@@ -141,11 +137,7 @@ func (v *JourneyEngagementEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *JourneyEngagementEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "journey".
@@ -224,11 +216,7 @@ func (v *JourneySendAttributes) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *JourneySendAttributes) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Pinpoint tried to send the message of a journey activity to one endpoint
@@ -301,11 +289,7 @@ func (v *JourneySendEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *JourneySendEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "journey".

@@ -8,26 +8,20 @@ import (
 	"github.com/pinpoint-events/pinpoint-events/internal/validation"
 )
 
+// propertiesJourneyEngagementAttributes checks the members of schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes by name.
+var propertiesJourneyEngagementAttributes = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "journey_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "journey_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "journey_run_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *JourneyEngagementAttributes) validate(c *validation.Collector) {
-	if v.absent&absentJourneyEngagementAttributesJourneyID != 0 && !v.Rest.Has("journey_id") {
-		c.Required("journey_id")
-	}
-	if v.absent&absentJourneyEngagementAttributesJourneyActivityID != 0 && !v.Rest.Has("journey_activity_id") {
-		c.Required("journey_activity_id")
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "journey_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_activity_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_run_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
-		}
-	}
+	propertiesJourneyEngagementAttributes.CheckAbsent(v.absent, v.Rest, c)
+	propertiesJourneyEngagementAttributes.CheckRest(v.Rest, c)
 }
 
 // checkJourneyEngagementEventEventType checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_type.
@@ -40,157 +34,81 @@ func checkJourneyEngagementEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// propertiesJourneyEngagementEvent checks the members of schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent by name.
+var propertiesJourneyEngagementEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawJourneyEngagementEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawJourneyEngagementAttributes, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "endpoint", Check: rawEndpoint, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *JourneyEngagementEvent) validate(c *validation.Collector) {
-	if v.absent&absentJourneyEngagementEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentJourneyEngagementEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentJourneyEngagementEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentJourneyEngagementEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentJourneyEngagementEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentJourneyEngagementEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentJourneyEngagementEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentJourneyEngagementEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentJourneyEngagementEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentJourneyEngagementEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	propertiesJourneyEngagementEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentJourneyEngagementEventEventType == 0 {
-		c.Push("event_type")
-		checkJourneyEngagementEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkJourneyEngagementEventEventType)
 	}
 	if v.absent&absentJourneyEngagementEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentJourneyEngagementEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentJourneyEngagementEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentJourneyEngagementEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentJourneyEngagementEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentJourneyEngagementEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentJourneyEngagementEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.absent&absentJourneyEngagementEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "attributes", &v.Attributes, (*JourneyEngagementAttributes).validate)
 	}
 	if v.Endpoint.Present() {
-		c.Push("endpoint")
-		v.Endpoint.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "endpoint", v.Endpoint, LazyEndpoint.validate)
 	}
 	if v.absent&absentJourneyEngagementEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawJourneyEngagementEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawJourneyEngagementAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "endpoint":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpoint, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	propertiesJourneyEngagementEvent.CheckRest(v.Rest, c)
+}
+
+// propertiesJourneySendAttributes checks the members of schema/pinpoint/3.1/journey.json#/$defs/JourneySendAttributes by name.
+var propertiesJourneySendAttributes = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "journey_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "journey_run_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "journey_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "journey_send_status", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "journey_activity_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_send_status_message", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_send_status_code", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *JourneySendAttributes) validate(c *validation.Collector) {
-	if v.absent&absentJourneySendAttributesJourneyID != 0 && !v.Rest.Has("journey_id") {
-		c.Required("journey_id")
-	}
-	if v.absent&absentJourneySendAttributesJourneyRunID != 0 && !v.Rest.Has("journey_run_id") {
-		c.Required("journey_run_id")
-	}
-	if v.absent&absentJourneySendAttributesJourneyActivityID != 0 && !v.Rest.Has("journey_activity_id") {
-		c.Required("journey_activity_id")
-	}
-	if v.absent&absentJourneySendAttributesJourneySendStatus != 0 && !v.Rest.Has("journey_send_status") {
-		c.Required("journey_send_status")
-	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "journey_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_run_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_activity_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_send_status":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_activity_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_send_status_message":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_send_status_code":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
-		}
-	}
+	propertiesJourneySendAttributes.CheckAbsent(v.absent, v.Rest, c)
+	propertiesJourneySendAttributes.CheckRest(v.Rest, c)
 }
 
 // checkJourneySendEventEventType checks a Go string against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent/properties/event_type.
@@ -201,296 +119,61 @@ func checkJourneySendEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// propertiesJourneySendEvent checks the members of schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent by name.
+var propertiesJourneySendEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawJourneySendEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawJourneySendAttributes, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "metrics", Check: rawMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "client_context", Check: rawEndpointClientContext, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *JourneySendEvent) validate(c *validation.Collector) {
-	if v.absent&absentJourneySendEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentJourneySendEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentJourneySendEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentJourneySendEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentJourneySendEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentJourneySendEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentJourneySendEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentJourneySendEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentJourneySendEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentJourneySendEventClientContext != 0 && !v.Rest.Has("client_context") {
-		c.Required("client_context")
-	}
-	if v.absent&absentJourneySendEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	propertiesJourneySendEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentJourneySendEventEventType == 0 {
-		c.Push("event_type")
-		checkJourneySendEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkJourneySendEventEventType)
 	}
 	if v.absent&absentJourneySendEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentJourneySendEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentJourneySendEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentJourneySendEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentJourneySendEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentJourneySendEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentJourneySendEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.absent&absentJourneySendEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "attributes", &v.Attributes, (*JourneySendAttributes).validate)
 	}
 	if v.absent&absentJourneySendEventClientContext == 0 {
-		c.Push("client_context")
-		v.ClientContext.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "client_context", &v.ClientContext, (*EndpointClientContext).validate)
 	}
 	if v.absent&absentJourneySendEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawJourneySendEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawJourneySendAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawMetrics, rawcheck.ObjectKind)
-		case "client_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawEndpointClientContext, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
-}
-
-// rawJourneySendEvent checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent.
-func rawJourneySendEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawJourneySendEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawJourneySendAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "client_context":
-			c.Push(m.Name)
-			rawEndpointClientContext(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawJourneyEngagementEvent checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent.
-func rawJourneyEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawJourneyEngagementEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawJourneyEngagementAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawMetrics(&m.Value, c)
-			c.Pop()
-		case "endpoint":
-			c.Push(m.Name)
-			rawEndpoint(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-var enumJourneyEngagementEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_journey.opened_notification\""), rawcheck.MustParse("\"_journey.received_foreground\""), rawcheck.MustParse("\"_journey.received_background\"")}
-
-// rawJourneyEngagementEventEventType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_type.
-func rawJourneyEngagementEventEventType(v *jsonvalue.Value, c *validation.Collector) {
-	if !rawcheck.InEnum(v, enumJourneyEngagementEventEventType) {
-		c.Enum(validation.Show(v), "_journey.opened_notification, _journey.received_foreground, _journey.received_background")
-		return
-	}
-}
-
-// rawJourneyEngagementAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes.
-func rawJourneyEngagementAttributes(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "journey_id", "journey_activity_id")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "journey_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_run_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesJourneySendEvent.CheckRest(v.Rest, c)
 }
 
 var constJourneySendEventEventType = rawcheck.MustParse("\"_journey.send\"")
@@ -511,50 +194,48 @@ func rawJourneySendAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "journey_id", "journey_run_id", "journey_activity_id", "journey_send_status")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "journey_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_run_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_send_status":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_activity_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_send_status_message":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_send_status_code":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-		}
+	propertiesJourneySendAttributes.CheckFields(members, c)
+}
+
+// rawJourneySendEvent checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneySendEvent.
+func rawJourneySendEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
 	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "client_context", "awsAccountId")
+	propertiesJourneySendEvent.CheckFields(members, c)
+}
+
+var enumJourneyEngagementEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_journey.opened_notification\""), rawcheck.MustParse("\"_journey.received_foreground\""), rawcheck.MustParse("\"_journey.received_background\"")}
+
+// rawJourneyEngagementEventEventType checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent/properties/event_type.
+func rawJourneyEngagementEventEventType(v *jsonvalue.Value, c *validation.Collector) {
+	if !rawcheck.InEnum(v, enumJourneyEngagementEventEventType) {
+		c.Enum(validation.Show(v), "_journey.opened_notification, _journey.received_foreground, _journey.received_background")
+		return
+	}
+}
+
+// rawJourneyEngagementAttributes checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementAttributes.
+func rawJourneyEngagementAttributes(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "journey_id", "journey_activity_id")
+	propertiesJourneyEngagementAttributes.CheckFields(members, c)
+}
+
+// rawJourneyEngagementEvent checks a raw value against schema/pinpoint/3.1/journey.json#/$defs/JourneyEngagementEvent.
+func rawJourneyEngagementEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
+	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	propertiesJourneyEngagementEvent.CheckFields(members, c)
 }

@@ -113,11 +113,7 @@ func (v *SMSAttributes) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *SMSAttributes) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // What happened to a text message Pinpoint sent: it was handed to the carrier
@@ -187,11 +183,7 @@ func (v *SMSEvent) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *SMSEvent) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // Family returns "sms".
@@ -261,11 +253,7 @@ func (v *SMSMetrics) Validate() error {
 // ValidateWith is Validate with the annotation keywords asserted that opts
 // name.
 func (v *SMSMetrics) ValidateWith(opts ValidateOptions) error {
-	c := validation.NewCollector(opts)
-	v.validate(c)
-	err := c.Err()
-	c.Release()
-	return err
+	return validation.Run(opts, v.validate)
 }
 
 // The status of the message. AWS adds values over time, and some failures

@@ -13,74 +13,43 @@ func checkSMSAttributesCustomerContext(v string, c *validation.Collector) {
 	if c.AssertContent {
 		if doc, ok := c.Content(v, false, true); ok {
 			inner := c.Nested()
-			rawCustomerContext(&doc, inner)
+			rawAppAttributes(&doc, inner)
 			c.Embedded(inner)
 		}
 	}
 }
 
+// propertiesSMSAttributes checks the members of schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes by name.
+var propertiesSMSAttributes = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "sender_request_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "message_id", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "destination_phone_number", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "origination_phone_number", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "record_status", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "iso_country_code", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "number_of_message_parts", Check: rawTypeString, Kinds: rawcheck.StringKind, Required: true},
+		{Name: "message_type", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "campaign_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "campaign_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "treatment_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_activity_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "journey_run_id", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "customer_context", Check: rawSMSAttributesCustomerContext, Kinds: rawcheck.StringKind},
+		{Name: "keyword", Check: rawTypeString, Kinds: rawcheck.StringKind},
+		{Name: "mcc_mnc", Check: rawTypeString, Kinds: rawcheck.StringKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeStringOrNull, Kinds: rawcheck.StringKind | rawcheck.NullKind},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *SMSAttributes) validate(c *validation.Collector) {
-	if v.absent&absentSMSAttributesSenderRequestID != 0 && !v.Rest.Has("sender_request_id") {
-		c.Required("sender_request_id")
-	}
-	if v.absent&absentSMSAttributesMessageID != 0 && !v.Rest.Has("message_id") {
-		c.Required("message_id")
-	}
-	if v.absent&absentSMSAttributesRecordStatus != 0 && !v.Rest.Has("record_status") {
-		c.Required("record_status")
-	}
-	if v.absent&absentSMSAttributesISOCountryCode != 0 && !v.Rest.Has("iso_country_code") {
-		c.Required("iso_country_code")
-	}
-	if v.absent&absentSMSAttributesNumberOfMessageParts != 0 && !v.Rest.Has("number_of_message_parts") {
-		c.Required("number_of_message_parts")
-	}
+	propertiesSMSAttributes.CheckAbsent(v.absent, v.Rest, c)
 	if v.CustomerContext != nil {
-		c.Push("customer_context")
-		checkSMSAttributesCustomerContext(v.CustomerContext.Text, c)
-		c.Pop()
+		validation.ValueAt(c, "customer_context", v.CustomerContext.Text, checkSMSAttributesCustomerContext)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "sender_request_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "message_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "destination_phone_number":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "origination_phone_number":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "record_status":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "iso_country_code":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "number_of_message_parts":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "message_type":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "campaign_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "campaign_activity_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "treatment_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_activity_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "journey_run_id":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "customer_context":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSMSAttributesCustomerContext, rawcheck.StringKind)
-		case "keyword":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		case "mcc_mnc":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeString, rawcheck.StringKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeStringOrNull, rawcheck.StringKind|rawcheck.NullKind)
-		}
-	}
+	propertiesSMSAttributes.CheckRest(v.Rest, c)
 }
 
 // checkSMSEventEventType checks a Go string against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent/properties/event_type.
@@ -93,223 +62,73 @@ func checkSMSEventEventType(v string, c *validation.Collector) {
 	}
 }
 
+// propertiesSMSEvent checks the members of schema/pinpoint/3.1/sms.json#/$defs/SMSEvent by name.
+var propertiesSMSEvent = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "event_type", Check: rawSMSEventEventType, Required: true},
+		{Name: "event_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "arrival_timestamp", Check: rawUnixMillis, Kinds: rawcheck.IntegerKind, Required: true},
+		{Name: "event_version", Check: rawEventVersion, Required: true},
+		{Name: "application", Check: rawApplication, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "client", Check: rawClient, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "device", Check: rawDevice, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "session", Check: rawSession, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "attributes", Check: rawSMSAttributes, Kinds: rawcheck.ObjectKind, Required: true},
+		{Name: "metrics", Check: rawSMSMetrics, Kinds: rawcheck.ObjectKind},
+		{Name: "awsAccountId", Check: rawAWSAccountID, Kinds: rawcheck.StringKind, Required: true},
+	},
+}
+
 // validate records the violations of v in c, at c's current path.
 func (v *SMSEvent) validate(c *validation.Collector) {
-	if v.absent&absentSMSEventEventType != 0 && !v.Rest.Has("event_type") {
-		c.Required("event_type")
-	}
-	if v.absent&absentSMSEventEventTimestamp != 0 && !v.Rest.Has("event_timestamp") {
-		c.Required("event_timestamp")
-	}
-	if v.absent&absentSMSEventArrivalTimestamp != 0 && !v.Rest.Has("arrival_timestamp") {
-		c.Required("arrival_timestamp")
-	}
-	if v.absent&absentSMSEventEventVersion != 0 && !v.Rest.Has("event_version") {
-		c.Required("event_version")
-	}
-	if v.absent&absentSMSEventApplication != 0 && !v.Rest.Has("application") {
-		c.Required("application")
-	}
-	if v.absent&absentSMSEventClient != 0 && !v.Rest.Has("client") {
-		c.Required("client")
-	}
-	if v.absent&absentSMSEventDevice != 0 && !v.Rest.Has("device") {
-		c.Required("device")
-	}
-	if v.absent&absentSMSEventSession != 0 && !v.Rest.Has("session") {
-		c.Required("session")
-	}
-	if v.absent&absentSMSEventAttributes != 0 && !v.Rest.Has("attributes") {
-		c.Required("attributes")
-	}
-	if v.absent&absentSMSEventAWSAccountID != 0 && !v.Rest.Has("awsAccountId") {
-		c.Required("awsAccountId")
-	}
+	propertiesSMSEvent.CheckAbsent(v.absent, v.Rest, c)
 	if v.absent&absentSMSEventEventType == 0 {
-		c.Push("event_type")
-		checkSMSEventEventType(v.EventType, c)
-		c.Pop()
+		validation.ValueAt(c, "event_type", v.EventType, checkSMSEventEventType)
 	}
 	if v.absent&absentSMSEventEventTimestamp == 0 {
-		c.Push("event_timestamp")
-		checkUnixMillis(int64(v.EventTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "event_timestamp", int64(v.EventTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentSMSEventArrivalTimestamp == 0 {
-		c.Push("arrival_timestamp")
-		checkUnixMillis(int64(v.ArrivalTimestamp), c)
-		c.Pop()
+		validation.ValueAt(c, "arrival_timestamp", int64(v.ArrivalTimestamp), checkUnixMillis)
 	}
 	if v.absent&absentSMSEventEventVersion == 0 {
-		c.Push("event_version")
-		checkEventVersion(v.EventVersion, c)
-		c.Pop()
+		validation.ValueAt(c, "event_version", v.EventVersion, checkEventVersion)
 	}
 	if v.absent&absentSMSEventApplication == 0 {
-		c.Push("application")
-		v.Application.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "application", &v.Application, (*Application).validate)
 	}
 	if v.absent&absentSMSEventClient == 0 {
-		c.Push("client")
-		v.Client.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "client", &v.Client, (*Client).validate)
 	}
 	if v.absent&absentSMSEventDevice == 0 {
-		c.Push("device")
-		v.Device.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "device", &v.Device, (*Device).validate)
 	}
 	if v.absent&absentSMSEventSession == 0 {
-		c.Push("session")
-		v.Session.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "session", &v.Session, (*Session).validate)
 	}
 	if v.absent&absentSMSEventAttributes == 0 {
-		c.Push("attributes")
-		v.Attributes.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "attributes", &v.Attributes, (*SMSAttributes).validate)
 	}
 	if v.Metrics != nil {
-		c.Push("metrics")
-		v.Metrics.validate(c)
-		c.Pop()
+		validation.ValueAt(c, "metrics", v.Metrics, (*SMSMetrics).validate)
 	}
 	if v.absent&absentSMSEventAWSAccountID == 0 {
-		c.Push("awsAccountId")
-		checkAWSAccountID(v.AWSAccountID, c)
-		c.Pop()
+		validation.ValueAt(c, "awsAccountId", v.AWSAccountID, checkAWSAccountID)
 	}
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "event_type":
-			rawcheck.CheckMember(&v.Rest[i], c, rawSMSEventEventType)
-		case "event_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "arrival_timestamp":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawUnixMillis, rawcheck.IntegerKind)
-		case "event_version":
-			rawcheck.CheckMember(&v.Rest[i], c, rawEventVersion)
-		case "application":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawApplication, rawcheck.ObjectKind)
-		case "client":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawClient, rawcheck.ObjectKind)
-		case "device":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawDevice, rawcheck.ObjectKind)
-		case "session":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSession, rawcheck.ObjectKind)
-		case "attributes":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSMSAttributes, rawcheck.ObjectKind)
-		case "metrics":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawSMSMetrics, rawcheck.ObjectKind)
-		case "awsAccountId":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawAWSAccountID, rawcheck.StringKind)
-		}
-	}
+	propertiesSMSEvent.CheckRest(v.Rest, c)
+}
+
+// propertiesSMSMetrics checks the members of schema/pinpoint/3.1/sms.json#/$defs/SMSMetrics by name.
+var propertiesSMSMetrics = rawcheck.Properties{
+	Known: []rawcheck.Member{
+		{Name: "price_in_millicents_usd", Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
+	},
+	Other: rawcheck.Member{Check: rawTypeNumber, Kinds: rawcheck.NumberKind},
 }
 
 // validate records the violations of v in c, at c's current path.
 func (v *SMSMetrics) validate(c *validation.Collector) {
-	for i := range v.Rest {
-		switch v.Rest[i].Name {
-		case "price_in_millicents_usd":
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
-		default:
-			rawcheck.CheckMemberOf(&v.Rest[i], c, rawTypeNumber, rawcheck.NumberKind)
-		}
-	}
-}
-
-// rawSMSEvent checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent.
-func rawSMSEvent(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
-	for i := range members {
-		m := &members[i]
-		switch m.Name {
-		case "event_type":
-			c.Push(m.Name)
-			rawSMSEventEventType(&m.Value, c)
-			c.Pop()
-		case "event_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "arrival_timestamp":
-			c.Push(m.Name)
-			rawUnixMillis(&m.Value, c)
-			c.Pop()
-		case "event_version":
-			c.Push(m.Name)
-			rawEventVersion(&m.Value, c)
-			c.Pop()
-		case "application":
-			c.Push(m.Name)
-			rawApplication(&m.Value, c)
-			c.Pop()
-		case "client":
-			c.Push(m.Name)
-			rawClient(&m.Value, c)
-			c.Pop()
-		case "device":
-			c.Push(m.Name)
-			rawDevice(&m.Value, c)
-			c.Pop()
-		case "session":
-			c.Push(m.Name)
-			rawSession(&m.Value, c)
-			c.Pop()
-		case "attributes":
-			c.Push(m.Name)
-			rawSMSAttributes(&m.Value, c)
-			c.Pop()
-		case "metrics":
-			c.Push(m.Name)
-			rawSMSMetrics(&m.Value, c)
-			c.Pop()
-		case "awsAccountId":
-			c.Push(m.Name)
-			rawAWSAccountID(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawCustomerContext checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/CustomerContext.
-func rawCustomerContext(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.Object) {
-		c.Type(v, "object")
-		return
-	}
-	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		if !matched {
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-		}
-	}
-}
-
-// rawSMSAttributesCustomerContext checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/customer_context.
-func rawSMSAttributesCustomerContext(v *jsonvalue.Value, c *validation.Collector) {
-	if !(v.Kind == jsonvalue.String) {
-		c.Type(v, "string")
-		return
-	}
-	if c.AssertContent {
-		if doc, ok := c.Content(v.Str, false, true); ok {
-			inner := c.Nested()
-			rawCustomerContext(&doc, inner)
-			c.Embedded(inner)
-		}
-	}
+	propertiesSMSMetrics.CheckRest(v.Rest, c)
 }
 
 var enumSMSEventEventType = []jsonvalue.Value{rawcheck.MustParse("\"_SMS.BUFFERED\""), rawcheck.MustParse("\"_SMS.SUCCESS\""), rawcheck.MustParse("\"_SMS.FAILURE\""), rawcheck.MustParse("\"_SMS.OPTOUT\"")}
@@ -322,6 +141,21 @@ func rawSMSEventEventType(v *jsonvalue.Value, c *validation.Collector) {
 	}
 }
 
+// rawSMSAttributesCustomerContext checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes/properties/customer_context.
+func rawSMSAttributesCustomerContext(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.String) {
+		c.Type(v, "string")
+		return
+	}
+	if c.AssertContent {
+		if doc, ok := c.Content(v.Str, false, true); ok {
+			inner := c.Nested()
+			rawAppAttributes(&doc, inner)
+			c.Embedded(inner)
+		}
+	}
+}
+
 // rawSMSAttributes checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSAttributes.
 func rawSMSAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	if !(v.Kind == jsonvalue.Object) {
@@ -330,102 +164,7 @@ func rawSMSAttributes(v *jsonvalue.Value, c *validation.Collector) {
 	}
 	members := v.Fields()
 	rawcheck.RequiredMembers(v, c, "sender_request_id", "message_id", "record_status", "iso_country_code", "number_of_message_parts")
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "sender_request_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "message_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "destination_phone_number":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "origination_phone_number":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "record_status":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "iso_country_code":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "number_of_message_parts":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "message_type":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "campaign_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "treatment_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_activity_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "journey_run_id":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "customer_context":
-			c.Push(m.Name)
-			rawSMSAttributesCustomerContext(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "keyword":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		case "mcc_mnc":
-			c.Push(m.Name)
-			rawTypeString(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeStringOrNull(&m.Value, c)
-			c.Pop()
-		}
-	}
+	propertiesSMSAttributes.CheckFields(members, c)
 }
 
 // rawSMSMetrics checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSMetrics.
@@ -435,20 +174,16 @@ func rawSMSMetrics(v *jsonvalue.Value, c *validation.Collector) {
 		return
 	}
 	members := v.Fields()
-	for i := range members {
-		m := &members[i]
-		matched := false
-		switch m.Name {
-		case "price_in_millicents_usd":
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-			matched = true
-		}
-		if !matched {
-			c.Push(m.Name)
-			rawTypeNumber(&m.Value, c)
-			c.Pop()
-		}
+	propertiesSMSMetrics.CheckFields(members, c)
+}
+
+// rawSMSEvent checks a raw value against schema/pinpoint/3.1/sms.json#/$defs/SMSEvent.
+func rawSMSEvent(v *jsonvalue.Value, c *validation.Collector) {
+	if !(v.Kind == jsonvalue.Object) {
+		c.Type(v, "object")
+		return
 	}
+	members := v.Fields()
+	rawcheck.RequiredMembers(v, c, "event_type", "event_timestamp", "arrival_timestamp", "event_version", "application", "client", "device", "session", "attributes", "awsAccountId")
+	propertiesSMSEvent.CheckFields(members, c)
 }
