@@ -6,7 +6,6 @@ package emit
 import (
 	"bytes"
 	"fmt"
-	"path"
 	"sort"
 	"strings"
 
@@ -63,26 +62,19 @@ func (r *rawValidators) name(s *load.Schema) string { return r.checks.Of(s).Func
 
 func (r *rawValidators) check(s *load.Schema) jen.Code { return r.call(r.checks.Of(s)) }
 
-// fileFor returns the generated file a schema's type declarations and
-// their accessors go to: the one named after the schema's own file
-// (campaign.json: campaign.go).
-func (p *printer) fileFor(s *load.Schema) *jen.File {
-	return p.file(strings.TrimSuffix(path.Base(s.Loc.File), ".json") + ".go")
-}
+// fileFor returns the generated file t's declarations and their accessors
+// go to: the one the model names after t's schema file (campaign.go).
+func (p *printer) fileFor(t *model.Type) *jen.File { return p.file(t.File + ".go") }
 
-// jsonFileFor returns the file a schema's decoders and encoders go to
-// (campaign.json: campaign_json.go), split by concern as ogen does (issue
-// 11): the types read short, and the long generated codec stays apart.
-func (p *printer) jsonFileFor(s *load.Schema) *jen.File {
-	return p.file(strings.TrimSuffix(path.Base(s.Loc.File), ".json") + "_json.go")
-}
+// jsonFileFor returns the file t's decoders and encoders go to
+// (campaign_json.go), split by concern as ogen does (issue 11): the types
+// read short, and the long generated codec stays apart.
+func (p *printer) jsonFileFor(t *model.Type) *jen.File { return p.file(t.File + "_json.go") }
 
-// validateFileFor returns the file a schema's validators go to
-// (campaign.json: campaign_validate.go), so that a reader of the types or
-// their decoders does not wade through the checks.
-func (p *printer) validateFileFor(s *load.Schema) *jen.File {
-	return p.file(strings.TrimSuffix(path.Base(s.Loc.File), ".json") + "_validate.go")
-}
+// validateFileFor returns the file t's validators go to
+// (campaign_validate.go), so that a reader of the types or their decoders
+// does not wade through the checks.
+func (p *printer) validateFileFor(t *model.Type) *jen.File { return p.file(t.File + "_validate.go") }
 
 func (p *printer) file(name string) *jen.File {
 	f, ok := p.files[name]

@@ -19,7 +19,7 @@ import (
 //		EmailEvent
 //	}
 func (p *printer) refinedType(t *model.Type) {
-	f := p.fileFor(t.Schema)
+	f := p.fileFor(t)
 	doc := t.Doc
 	if t.Event != nil {
 		doc = eventDoc(t)
@@ -106,7 +106,7 @@ func decodedConsts(r *jen.Statement, ref *model.Refinement, path []string) []dec
 // refinedRead prints the decoder of a refinement with consts: the
 // embedded type's, then the consts.
 func (p *printer) refinedRead(t *model.Type, consts []decodedConst) {
-	f := p.jsonFileFor(t.Schema)
+	f := p.jsonFileFor(t)
 	f.Comment("UnmarshalJSON decodes the JSON object in data into v, as " + t.Base.Name + ".UnmarshalJSON")
 	f.Comment("does; a member that breaks a const of " + t.Name + " is a *ConstError too.")
 	f.Func().Add(recv(t)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
@@ -145,7 +145,7 @@ func (p *printer) refinedRead(t *model.Type, consts []decodedConst) {
 // refinedValidate prints the validator of a refinement: the embedded
 // type's checks, then what the refinement adds.
 func (p *printer) refinedValidate(t *model.Type) {
-	f := p.validateFileFor(t.Schema)
+	f := p.validateFileFor(t)
 	body := []jen.Code{jen.Id("v").Dot(t.Base.Name).Dot("validate").Call(jen.Id("c"))}
 	body = append(body, p.refinementChecks(jen.Id("v"), t.Refine)...)
 	f.Comment("validate records the violations of v in c, at c's current path.")

@@ -357,7 +357,7 @@ func (p *printer) containerKeywords(gt *model.GoType, s *model.Check) []jen.Code
 // its absent required members and the members it kept raw from its
 // rawcheck.Properties table.
 func (p *printer) structValidate(t *model.Type) {
-	f := p.validateFileFor(t.Schema)
+	f := p.validateFileFor(t)
 	var fields []jen.Code
 	for _, fl := range t.Fields {
 		cond := present(t, fl)
@@ -429,7 +429,7 @@ func (p *printer) structTable(t *model.Type) string {
 	}
 	fields = append(fields, other...)
 	name := "members" + t.Name
-	f := p.validateFileFor(t.Schema)
+	f := p.validateFileFor(t)
 	f.Commentf("%s checks the members of %s by name.", name, t.Name)
 	f.Var().Id(name).Op("=").Qual(rawcheckPkg, "Properties").Values(tableLines(fields)...)
 	f.Line()

@@ -203,7 +203,7 @@ func (p *printer) mapReadBody(gt *model.GoType) []jen.Code {
 
 // stringSet prints a string type with a constant per value.
 func (p *printer) stringSet(t *model.Type) {
-	f := p.fileFor(t.Schema)
+	f := p.fileFor(t)
 	doc := t.Doc
 	if !t.Closed {
 		doc += "\nThe constants are the values known when this package was generated; other values are valid too."
@@ -236,7 +236,7 @@ func (p *printer) stringSet(t *model.Type) {
 // embeddedJSON prints the type of a string that holds a JSON document: the
 // text is kept as written and decoded on demand.
 func (p *printer) embeddedJSON(t *model.Type) {
-	f := p.fileFor(t.Schema)
+	f := p.fileFor(t)
 	target := p.goType(t.Target)
 	isStruct := t.Target.Kind == model.Named
 	result := jen.Op("*").Add(target.Clone())
@@ -279,7 +279,7 @@ func (p *printer) embeddedJSON(t *model.Type) {
 		jen.Return(jen.Id("j").Dot("decoded").Dot("Get").Call(jen.Id("j").Dot("Text"), jen.Func().Params(jen.Id("text").String()).Params(result.Clone(), jen.Error()).Block(decode...))),
 	)
 	f.Line()
-	jf := p.jsonFileFor(t.Schema)
+	jf := p.jsonFileFor(t)
 	jf.Func().Params(jen.Id("j").Op("*").Id(t.Name)).Id("read").Params(jen.Id("d").Op("*").Qual(codecPkg, "Decoder")).Params(jen.Bool(), jen.Error()).Block(
 		jen.Op("*").Id("j").Op("=").Id(t.Name).Values(),
 		jen.List(jen.Id("fits"), jen.Err()).Op(":=").Qual(codecPkg, "ReadString").Call(jen.Op("&").Id("j").Dot("Text"), jen.Id("d")),
@@ -300,7 +300,7 @@ func (p *printer) embeddedJSON(t *model.Type) {
 // it, and encoding and validating go through Get, so that they give the
 // same results whether the member was read or not.
 func (p *printer) lazyType(t *model.Type) {
-	f := p.fileFor(t.Schema)
+	f := p.fileFor(t)
 	target := t.Target.Named.Name
 	l := jen.Id("l")
 	state := l.Clone().Dot("lazy")
@@ -335,7 +335,7 @@ func (p *printer) lazyType(t *model.Type) {
 		state.Clone().Op("=").Qual(codecPkg, "Hold").Call(jen.Nil(), jen.Id("v")),
 	)
 	f.Line()
-	jf := p.jsonFileFor(t.Schema)
+	jf := p.jsonFileFor(t)
 	jf.Commentf("MarshalJSON returns the %s as compact JSON, or null when absent.", target)
 	jf.Func().Add(byValue.Clone()).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Var().Id("w").Qual(codecPkg, "Writer"),
@@ -391,7 +391,7 @@ func absentConst(t *model.Type, f *model.Field) string {
 // structType prints a struct and its accessors, and its decoder and encoder
 // into the schema's _json.go file, and its validator.
 func (p *printer) structType(t *model.Type) {
-	f := p.fileFor(t.Schema)
+	f := p.fileFor(t)
 	doc := t.Doc
 	if t.Event != nil {
 		doc = eventDoc(t)
@@ -430,7 +430,7 @@ func (p *printer) structType(t *model.Type) {
 		f.Const().Defs(defs...)
 		f.Line()
 	}
-	jf := p.jsonFileFor(t.Schema)
+	jf := p.jsonFileFor(t)
 	p.jsonMethods(jf, t)
 	p.structRead(jf, t)
 	p.structWrite(jf, t)

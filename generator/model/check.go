@@ -1,7 +1,6 @@
 package model
 
 import (
-	"path"
 	"strconv"
 	"strings"
 
@@ -173,7 +172,7 @@ func (cs *Checks) Of(s *load.Schema) *Check {
 		return c
 	}
 	c := &Check{set: cs, schema: s, Source: s.Loc.File + "#" + s.Loc.Pointer,
-		File: strings.TrimSuffix(path.Base(s.Loc.File), ".json"), Suffix: schemaSuffix(s)}
+		File: fileBase(s), Suffix: schemaSuffix(s)}
 	cs.bySchema[s] = c // before the schemas it applies: they may lead back
 	cs.lower(c, s)
 	return c

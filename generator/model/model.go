@@ -80,6 +80,10 @@ type Type struct {
 	Doc    string
 	Kind   TypeKind
 	Schema *load.Schema
+	// File names the generated files the type goes to, after its schema's
+	// file (campaign.json: campaign); the printer appends its concern
+	// (campaign.go, campaign_json.go, campaign_validate.go).
+	File string
 
 	// Struct
 	Fields               []*Field
@@ -210,6 +214,9 @@ func Build(set *load.Set, importPath string, producer *Producer, version string)
 		b.pkg.Types = append(b.pkg.Types, t)
 	}
 	sort.Slice(b.pkg.Types, func(i, j int) bool { return b.pkg.Types[i].Name < b.pkg.Types[j].Name })
+	for _, t := range b.pkg.Types {
+		t.File = fileBase(t.Schema)
+	}
 	return b.pkg, nil
 }
 
@@ -852,3 +859,6 @@ func eventTypeConst(s *load.Schema, typeMember string) string {
 	}
 	return ""
 }
+
+// fileBase is the base name, without .json, of the file that holds s.
+func fileBase(s *load.Schema) string { return strings.TrimSuffix(path.Base(s.Loc.File), ".json") }
