@@ -23,6 +23,7 @@ import (
 
 	"github.com/pinpoint-events/pinpoint-events/generator/emit"
 	"github.com/pinpoint-events/pinpoint-events/generator/load"
+	"github.com/pinpoint-events/pinpoint-events/generator/model"
 )
 
 // Options choose what to run.
@@ -87,7 +88,7 @@ func Run(dir string, opts Options) (*Report, error) {
 	}
 	sort.Strings(paths)
 	report := &Report{}
-	var roots []emit.Root
+	var roots []model.NamedSchema
 	var instances []instance
 	expect := map[string]bool{}
 	describe := map[string]string{}
@@ -118,7 +119,7 @@ func Run(dir string, opts Options) (*Report, error) {
 				f.Skips[skipReason(err)]++
 				continue
 			}
-			root := emit.Root{Name: name, Schema: schema}
+			root := model.NamedSchema{Name: name, Schema: schema}
 			if err := tryEmit(root); err != nil {
 				f.Failed += len(g.Tests)
 				f.Failures = append(f.Failures, fmt.Sprintf("%s: %s: %v", rel, g.Description, err))
@@ -170,13 +171,14 @@ func (e *crashError) Error() string { return e.msg }
 
 // tryEmit prints a group's validator alone, so that a generator bug on one
 // schema fails that group instead of the whole run.
-func tryEmit(root emit.Root) (err error) {
+func tryEmit(root model.NamedSchema) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = &crashError{fmt.Sprintf("the generator panicked: %v", r)}
 		}
 	}()
-	_, err = emit.Validators("example.com/check", "check", []emit.Root{root})
+	checks, roots := model.LowerRoots([]model.NamedSchema{root})
+	_, err = emit.Validators("example.com/check", "check", checks, roots)
 	return err
 }
 
@@ -229,7 +231,7 @@ func firstLine(s string) string {
 
 // runCompiled writes the validators and a main program into a temporary
 // module, runs it on the instances, and returns its verdicts by instance ID.
-func runCompiled(moduleRoot string, roots []emit.Root, instances []instance) (map[string]bool, error) {
+func runCompiled(moduleRoot string, schemas []model.NamedSchema, instances []instance) (map[string]bool, error) {
 	tmp, err := os.MkdirTemp("", "eventgen-conformance-")
 	if err != nil {
 		return nil, err
@@ -238,7 +240,8 @@ func runCompiled(moduleRoot string, roots []emit.Root, instances []instance) (ma
 	// The module path sits under pinpoint-events' own, so that Go's internal
 	// rule lets it import the runtime; a replace points at the checkout.
 	const modPath = "github.com/pinpoint-events/pinpoint-events/conformancerun"
-	files, err := emit.Validators(modPath+"/validators", "validators", roots)
+	checks, roots := model.LowerRoots(schemas)
+	files, err := emit.Validators(modPath+"/validators", "validators", checks, roots)
 	if err != nil {
 		return nil, err
 	}

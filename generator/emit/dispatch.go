@@ -18,7 +18,7 @@ func Dispatcher(importPath string, producer *model.Producer, pkgs []*model.Packa
 	name := path.Base(importPath)
 	m := producer.Members
 	formats := producer.Formats
-	p := newPrinter(importPath, name)
+	p := newPrinter(importPath, name, producer.Checks)
 	f := p.file("decode.go")
 	hasNonEvents := slices.ContainsFunc(formats, func(ft *model.Format) bool { return ft.Kind == model.FormatNonEvent })
 	var b strings.Builder
@@ -152,7 +152,7 @@ func (p *printer) formats(producer *model.Producer) {
 			jen.Id("name"):  jen.Lit(ft.Name),
 			jen.Id("title"): jen.Lit(ft.Title),
 			jen.Id("kind"):  jen.Lit(ft.Kind),
-			jen.Id("check"): p.raw.check(ft.Schema),
+			jen.Id("check"): p.raw.call(ft.Check),
 		}
 		if ft.Producer != "" {
 			fields[jen.Id("producer")] = jen.Lit(ft.Producer)

@@ -128,7 +128,7 @@ func (p *printer) packageFile(pkg *model.Package) {
 	f.Line()
 	body := []jen.Code{jen.Switch(jen.Id("eventType")).Block(cases...)}
 	if ca := pkg.Catchall; ca != nil {
-		body = append(body, jen.If(jen.Id("rv").Op(":=").Qual(rawcheckPkg, "StringValue").Call(jen.Id("eventType")), jen.Qual(rawcheckPkg, "Accepts").Call(p.raw.check(ca.EventTypeSchema), jen.Op("&").Id("rv"))).Block(
+		body = append(body, jen.If(jen.Id("rv").Op(":=").Qual(rawcheckPkg, "StringValue").Call(jen.Id("eventType")), jen.Qual(rawcheckPkg, "Accepts").Call(p.raw.call(ca.TypeCheck), jen.Op("&").Id("rv"))).Block(
 			jen.Return(jen.New(jen.Id(ca.Type.Name)))))
 	}
 	body = append(body, jen.Return(jen.Nil()))
@@ -202,14 +202,14 @@ func (p *printer) validateJSONFunc(f *jen.File, pkg *model.Package) {
 				vals = append(vals, jen.Id(TypeConst(et)))
 			}
 			if len(vals) > 0 {
-				cases = append(cases, jen.Case(vals...).Block(jen.Return(p.raw.check(ev.Type.Schema))))
+				cases = append(cases, jen.Case(vals...).Block(jen.Return(p.raw.call(ev.Type.Check))))
 			}
 		}
 	}
 	body := []jen.Code{jen.Switch(jen.Id("eventType")).Block(cases...)}
 	if ca := pkg.Catchall; ca != nil {
-		body = append(body, jen.If(jen.Id("rv").Op(":=").Qual(rawcheckPkg, "StringValue").Call(jen.Id("eventType")), jen.Qual(rawcheckPkg, "Accepts").Call(p.raw.check(ca.EventTypeSchema), jen.Op("&").Id("rv"))).Block(
-			jen.Return(p.raw.check(ca.Type.Schema))))
+		body = append(body, jen.If(jen.Id("rv").Op(":=").Qual(rawcheckPkg, "StringValue").Call(jen.Id("eventType")), jen.Qual(rawcheckPkg, "Accepts").Call(p.raw.call(ca.TypeCheck), jen.Op("&").Id("rv"))).Block(
+			jen.Return(p.raw.call(ca.Type.Check))))
 	}
 	body = append(body, jen.Return(jen.Nil()))
 	f.Comment("schemaOf returns the raw-value validator of the schema of eventType, or nil.")

@@ -172,12 +172,12 @@ func (p *printer) refinementChecks(r *jen.Statement, ref *model.Refinement) []je
 		if rf.Const != nil || rf.Enum {
 			value, _ := valueAt(r, fl)
 			sc, conv, _ := scalarOf(fl.Type, value)
-			if n := p.typedCheck(p.raw.checks.Of(rf.Schema), sc); n != "" {
+			if n := p.typedCheck(rf.Check, sc); n != "" {
 				checks = append(checks, jen.Id(n).Call(conv, jen.Id("c")))
 			}
-			if p.raw.name(rf.Schema) != "" {
+			if rf.Check.FuncName() != "" {
 				rawCases = append(rawCases, jen.Case(jen.Lit(fl.JSONName)).Block(
-					jen.Qual(rawcheckPkg, "CheckMember").Call(jen.Op("&").Add(r.Clone()).Dot("Rest").Index(jen.Id("i")), jen.Id("c"), p.raw.check(rf.Schema))))
+					jen.Qual(rawcheckPkg, "CheckMember").Call(jen.Op("&").Add(r.Clone()).Dot("Rest").Index(jen.Id("i")), jen.Id("c"), p.raw.call(rf.Check))))
 			}
 		}
 		if rf.Inner != nil {

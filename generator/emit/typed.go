@@ -240,7 +240,7 @@ func (p *printer) fieldCall(gt *model.GoType, v, recv *jen.Statement) (fn, arg *
 		v = recv.Clone()
 	}
 	if sc, conv, ok := scalarOf(gt, v); ok {
-		if n := p.typedCheck(p.raw.checks.Of(gt.Chain[0]), sc); n != "" {
+		if n := p.typedCheck(gt.Checks[0], sc); n != "" {
 			return jen.Id(n), conv
 		}
 		return nil, nil
@@ -255,7 +255,7 @@ func (p *printer) fieldCall(gt *model.GoType, v, recv *jen.Statement) (fn, arg *
 // value of type gt, printing it once; "" when there is nothing to check.
 func (p *printer) containerCheck(gt *model.GoType) string {
 	checks := p.raw.checks
-	head := checks.Of(gt.Chain[0])
+	head := gt.Checks[0]
 	if n, ok := checks.Typed(head, gt.Key()); ok {
 		return n
 	}
@@ -281,8 +281,8 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 			body = append(body, jen.If(jen.Id("v").Dot("Valid")).Block(whenValid...).Else().Block(whenNull...))
 		}
 	case model.Slice, model.Map:
-		for _, s := range gt.Chain {
-			body = append(body, p.containerKeywords(gt, checks.Of(s))...)
+		for _, c := range gt.Checks {
+			body = append(body, p.containerKeywords(gt, c)...)
 		}
 		// A map element is not addressable: check a copy.
 		push := jen.Id("c").Dot("PushIndex").Call(jen.Id("i"))
@@ -402,18 +402,17 @@ func hasRequired(t *model.Type) bool {
 // not fit its field is checked against the property's schema, any other
 // against additionalProperties; required marks the required fields.
 func (p *printer) structTable(t *model.Type) string {
-	checks := p.raw.checks
 	// The struct's fields are its schema's properties: the raw validator's
 	// table serves, unless that validator cannot have one.
-	if c := checks.Of(t.Schema).Func(); c != nil && c.PropertiesTable() != "" {
+	if c := t.Check.Func(); c != nil && c.PropertiesTable() != "" {
 		return p.raw.propertiesVar(c)
 	}
 	var known []jen.Code
 	for _, fl := range t.Fields {
-		known = append(known, memberRule(fl.JSONName, checks.Of(fl.Schema), fl.Required))
+		known = append(known, memberRule(fl.JSONName, fl.Check, fl.Required))
 	}
 	var other []jen.Code
-	switch add := checks.Of(t.AdditionalProperties); {
+	switch add := t.Additional; {
 	case add == nil:
 	case add.False:
 		other = append(other, jen.Id("Closed").Op(":").True())

@@ -20,8 +20,8 @@ type rawValidators struct {
 	declared map[string]bool
 }
 
-func newRawValidators(p *printer) *rawValidators {
-	return &rawValidators{p: p, checks: model.NewChecks(), declared: map[string]bool{}}
+func newRawValidators(p *printer, checks *model.Checks) *rawValidators {
+	return &rawValidators{p: p, checks: checks, declared: map[string]bool{}}
 }
 
 // call is the Check expression for c: its validator or rawcheck.Valid.

@@ -31,6 +31,9 @@ type Package struct {
 	// of their implementers, by receiver name (interfaces.go).
 	Interfaces []*Interface
 	Accessors  []*Accessor
+	// Checks holds the validation of every schema above, lowered before
+	// printing (lowerChecks).
+	Checks *Checks
 }
 
 // Family is a group of events described by one schema file.
@@ -51,6 +54,7 @@ type Event struct {
 	// EventTypeSchema decides.
 	EventTypes      []string
 	EventTypeSchema *load.Schema
+	TypeCheck       *Check // EventTypeSchema lowered
 	// TypeField, VersionField, TimeField and ArrivalField are the fields of
 	// the producer's Members.
 	TypeField, VersionField, TimeField, ArrivalField *Field
@@ -80,6 +84,8 @@ type Type struct {
 	Doc    string
 	Kind   TypeKind
 	Schema *load.Schema
+	// Check is Schema lowered for validation.
+	Check *Check
 	// File names the generated files the type goes to, after its schema's
 	// file (campaign.json: campaign); the printer appends its concern
 	// (campaign.go, campaign_json.go, campaign_validate.go).
@@ -88,6 +94,7 @@ type Type struct {
 	// Struct
 	Fields               []*Field
 	AdditionalProperties *load.Schema // nil when absent
+	Additional           *Check       // AdditionalProperties lowered
 	Event                *Event       // set when the struct is a whole event
 
 	// StringSet
@@ -123,6 +130,7 @@ type Field struct {
 	// its $refs lead to: every one applies.
 	Schema *load.Schema
 	Chain  []*load.Schema
+	Check  *Check // Schema lowered
 }
 
 // GoKind is the shape of a Go type.
@@ -149,6 +157,8 @@ type GoType struct {
 	// Schema is the schema the type was made from; for a Slice, Map or
 	// Nullable the checks of that schema apply to the container.
 	Chain []*load.Schema
+	// Checks are Chain lowered, one by one.
+	Checks []*Check
 }
 
 // Key is a string that is the same for equal Go types; generated helper
@@ -217,6 +227,7 @@ func Build(set *load.Set, importPath string, producer *Producer, version string)
 	for _, t := range b.pkg.Types {
 		t.File = fileBase(t.Schema)
 	}
+	b.pkg.lowerChecks()
 	return b.pkg, nil
 }
 
@@ -803,6 +814,7 @@ type Format struct {
 	// their version, before routing by version.
 	EventType string
 	Schema    *load.Schema
+	Check     *Check // Schema lowered, in the producer's Checks
 }
 
 // The kinds of format (x-format-kind).

@@ -24,6 +24,8 @@ type Producer struct {
 	Dispatcher string
 	Members    Members
 	Formats    []*Format
+	// Checks holds the formats' schemas lowered for the dispatcher.
+	Checks *Checks
 }
 
 // Members names the members every event of a producer has, from the
@@ -76,5 +78,6 @@ func NewProducer(name string, set *load.Set) (*Producer, error) {
 	if p.Formats, err = formats(set, p.Members.Type); err != nil {
 		return nil, err
 	}
+	p.lowerFormats()
 	return p, nil
 }

@@ -35,6 +35,7 @@ type RefinedField struct {
 	// Schema is the refinement's property schema: its const and enum are
 	// the checks it adds to a scalar field.
 	Schema *load.Schema
+	Check  *Check // Schema lowered
 	// Const is set when Schema has a const; the decoder checks the const
 	// of a string field, as it does for a struct's own fields.
 	Const *load.Literal
