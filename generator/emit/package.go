@@ -2,7 +2,6 @@ package emit
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -261,8 +260,8 @@ func (p *printer) schemaTable(f *jen.File, pkg *model.Package) {
 				jen.Id("Family"):     jen.Lit(fam.Name),
 				jen.Id("GoType"):     jen.Lit(ev.Type.Name),
 				jen.Id("EventTypes"): types,
-				jen.Id("File"):       jen.Lit(path.Base(ev.Type.Schema.Loc.File)),
-				jen.Id("Pointer"):    jen.Lit(ev.Type.Schema.Loc.Pointer),
+				jen.Id("File"):       jen.Lit(ev.Type.SchemaFile),
+				jen.Id("Pointer"):    jen.Lit(ev.Type.SchemaPointer),
 				jen.Id("Doc"):        jen.Lit(ev.Type.Doc),
 			}))
 		}

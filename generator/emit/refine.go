@@ -63,7 +63,7 @@ func refinementDoc(t *model.Type) string {
 			case rf.Const != nil:
 				parts = append(parts, at+" is "+rf.Const.JSON)
 			case rf.Enum:
-				parts = append(parts, at+" is one of "+model.EnumText(rf.Schema.Enum))
+				parts = append(parts, at+" is one of "+rf.EnumText)
 			}
 			if rf.Inner != nil {
 				walk(rf.Inner, at)
@@ -89,7 +89,7 @@ func decodedConsts(r *jen.Statement, ref *model.Refinement, path []string) []dec
 		fl := rf.Field
 		at := append(path[:len(path):len(path)], fl.JSONName)
 		cond := presentAt(r, ref.Struct, fl)
-		if rf.Const != nil && rf.Const.Kind == "string" && fl.Type.Kind == model.String {
+		if rf.Const != nil && rf.Const.IsString && fl.Type.Kind == model.String {
 			value, _ := valueAt(r, fl)
 			out = append(out, decodedConst{present: []jen.Code{cond}, value: value, want: rf.Const.String, path: at})
 		}

@@ -647,7 +647,7 @@ func fieldReader(gt *model.GoType) (kind string, takesReader bool) {
 func (p *printer) readField(t *model.Type, fl *model.Field) jen.Code {
 	args := []jen.Code{jen.Id("d"), jen.Op("&").Id("v").Dot(fl.Name)}
 	kind, takesReader := fieldReader(fl.Type)
-	if c := stringConst(fl); c != nil {
+	if c := fl.DecodedConst; c != nil {
 		kind, takesReader = "Const", false
 		args = append(args, jen.Lit(*c))
 	}
@@ -664,20 +664,6 @@ func (p *printer) readField(t *model.Type, fl *model.Field) jen.Code {
 	}
 	// A slice, map or lazy struct is nil or empty when absent.
 	return jen.Err().Op("=").Qual(codecPkg, "Member").Call(jen.Id("d"), jen.Op("&").Id("v").Dot(fl.Name), p.reader(fl.Type), jen.Op("&").Id("v").Dot("Rest"), jen.Lit(fl.JSONName))
-}
-
-// stringConst returns the const of a plain string field, checked on decode.
-func stringConst(fl *model.Field) *string {
-	if fl.Type.Kind != model.String {
-		return nil
-	}
-	for _, s := range fl.Chain {
-		if s.Const != nil && s.Const.Kind == "string" {
-			v := s.Const.String
-			return &v
-		}
-	}
-	return nil
 }
 
 // quotedKey is a member name as JSON, followed by ':', quoted by the

@@ -86,6 +86,9 @@ type Type struct {
 	Schema *load.Schema
 	// Check is Schema lowered for validation.
 	Check *Check
+	// SchemaFile (campaign.json) and SchemaPointer (/$defs/CampaignEvent)
+	// say where Schema is, for the schema list of the generated package.
+	SchemaFile, SchemaPointer string
 	// File names the generated files the type goes to, after its schema's
 	// file (campaign.json: campaign); the printer appends its concern
 	// (campaign.go, campaign_json.go, campaign_validate.go).
@@ -131,6 +134,9 @@ type Field struct {
 	Schema *load.Schema
 	Chain  []*load.Schema
 	Check  *Check // Schema lowered
+	// DecodedConst is the const of a plain string field (the first along
+	// Chain), which decoding checks; nil when there is none.
+	DecodedConst *string
 }
 
 // GoKind is the shape of a Go type.
@@ -226,6 +232,10 @@ func Build(set *load.Set, importPath string, producer *Producer, version string)
 	sort.Slice(b.pkg.Types, func(i, j int) bool { return b.pkg.Types[i].Name < b.pkg.Types[j].Name })
 	for _, t := range b.pkg.Types {
 		t.File = fileBase(t.Schema)
+		t.SchemaFile, t.SchemaPointer = path.Base(t.Schema.Loc.File), t.Schema.Loc.Pointer
+		for _, f := range t.Fields {
+			f.DecodedConst = decodedConst(f)
+		}
 	}
 	b.pkg.lowerChecks()
 	return b.pkg, nil
@@ -874,3 +884,18 @@ func eventTypeConst(s *load.Schema, typeMember string) string {
 
 // fileBase is the base name, without .json, of the file that holds s.
 func fileBase(s *load.Schema) string { return strings.TrimSuffix(path.Base(s.Loc.File), ".json") }
+
+// decodedConst is the const of a plain string field, which its decoder
+// checks as it reads the member.
+func decodedConst(f *Field) *string {
+	if f.Type.Kind != String {
+		return nil
+	}
+	for _, s := range f.Chain {
+		if s.Const != nil && s.Const.Kind == "string" {
+			v := s.Const.String
+			return &v
+		}
+	}
+	return nil
+}

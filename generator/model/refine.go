@@ -38,9 +38,10 @@ type RefinedField struct {
 	Check  *Check // Schema lowered
 	// Const is set when Schema has a const; the decoder checks the const
 	// of a string field, as it does for a struct's own fields.
-	Const *load.Literal
-	// Enum is true when Schema has an enum.
-	Enum bool
+	Const *Literal
+	// Enum is true when Schema has an enum; EnumText shows it in docs.
+	Enum     bool
+	EnumText string
 	// Inner narrows the members of a struct-typed field, or is nil.
 	Inner *Refinement
 }
@@ -106,7 +107,14 @@ func (b *builder) refinement(s *load.Schema, st *Type) (*Refinement, error) {
 		if err := refinementKeywords(p.Schema, false); err != nil {
 			return nil, err
 		}
-		rf := &RefinedField{Field: f, Schema: p.Schema, Const: p.Schema.Const, Enum: p.Schema.Enum != nil}
+		rf := &RefinedField{Field: f, Schema: p.Schema, Enum: p.Schema.Enum != nil}
+		if c := p.Schema.Const; c != nil {
+			l := literal(*c)
+			rf.Const = &l
+		}
+		if rf.Enum {
+			rf.EnumText = EnumText(p.Schema.Enum)
+		}
 		if (rf.Const != nil || rf.Enum) && !isScalar(f.Type) {
 			return nil, fail(p.Schema, "const and enum in a refinement narrow a field of a scalar Go type; %s.%s is not one", st.Name, f.Name)
 		}
