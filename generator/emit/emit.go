@@ -47,12 +47,31 @@ type printer struct {
 
 	raw     *rawValidators
 	helpers map[string]bool // slice, map and nullable helpers printed, by name
+	// visited are the typed checks printed (or found empty), by check and
+	// Go type.
+	visited map[typedKey]bool
+}
+
+type typedKey struct {
+	check  *model.Check
+	goType string
+}
+
+// firstVisit reports whether the typed check of c for goType is met for
+// the first time, and marks it met.
+func (p *printer) firstVisit(c *model.Check, goType string) bool {
+	k := typedKey{c, goType}
+	if p.visited[k] {
+		return false
+	}
+	p.visited[k] = true
+	return true
 }
 
 // newPrinter returns a printer of one package whose validators are those
 // of checks.
 func newPrinter(pkgPath, pkgName string, checks *model.Checks) *printer {
-	p := &printer{pkgPath: pkgPath, pkgName: pkgName, files: map[string]*jen.File{}, helpers: map[string]bool{}}
+	p := &printer{pkgPath: pkgPath, pkgName: pkgName, files: map[string]*jen.File{}, helpers: map[string]bool{}, visited: map[typedKey]bool{}}
 	p.raw = newRawValidators(p, checks)
 	return p
 }

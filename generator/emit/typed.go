@@ -54,19 +54,17 @@ func (sc scalar) asRaw(v *jen.Statement) *jen.Statement {
 }
 
 // typedCheck returns the function that checks a Go scalar against c (and
-// what c's $ref leads to), printing it once; "" when there is nothing to
-// check for a value of that Go type.
+// what c's $ref leads to), as the model named it, printing it on first
+// use; "" when there is nothing to check for a value of that Go type.
 func (p *printer) typedCheck(c *model.Check, sc scalar) string {
-	checks := p.raw.checks
 	if c = c.TypedTarget(string(sc)); c == nil {
 		return ""
 	}
-	if n, ok := checks.Typed(c, string(sc)); ok {
-		return n
+	name := p.raw.checks.Typed(c, string(sc))
+	if !p.firstVisit(c, string(sc)) {
+		return name
 	}
-	checks.StartTyped(c, string(sc))
 	body := p.typedCheckBody(c, sc)
-	name := checks.NameTyped(c, string(sc))
 	f := p.validateFile(c)
 	f.Commentf("%s checks a Go %s against %s.", name, sc, c.Source)
 	f.Func().Id(name).Params(jen.Id("v").Add(sc.goType()), cParam).Block(body...)
@@ -115,7 +113,8 @@ func (p *printer) typedCheckBody(c *model.Check, sc scalar) (body []jen.Code) {
 		))
 	}
 	if c.Ref != nil {
-		if n := p.typedCheck(c.Ref, sc); n != "" {
+		p.typedCheck(c.Ref, sc) // printed before the check that calls it
+		if n := r.checks.TypedRef(c, string(sc)); n != "" {
 			body = append(body, jen.Id(n).Call(vpc()...))
 		}
 	}
@@ -252,14 +251,14 @@ func (p *printer) fieldCall(gt *model.GoType, v, recv *jen.Statement) (fn, arg *
 }
 
 // containerCheck returns the function that checks a slice, map or nullable
-// value of type gt, printing it once; "" when there is nothing to check.
+// value of type gt, as the model named it, printing it on first use; ""
+// when there is nothing to check.
 func (p *printer) containerCheck(gt *model.GoType) string {
-	checks := p.raw.checks
 	head := gt.Checks[0]
-	if n, ok := checks.Typed(head, gt.Key()); ok {
-		return n
+	name := p.raw.checks.Typed(head, gt.Key())
+	if !p.firstVisit(head, gt.Key()) {
+		return name
 	}
-	checks.StartTyped(head, gt.Key())
 	var body []jen.Code
 	switch gt.Kind {
 	case model.Nullable:
@@ -298,10 +297,12 @@ func (p *printer) containerCheck(gt *model.GoType) string {
 			body = append(body, jen.For(loopVars.Op(":=").Range().Id("v")).Block(stmts...))
 		}
 	}
-	if len(body) == 0 {
+	if (len(body) == 0) != (name == "") {
+		panic(fmt.Sprintf("emit: the model and the printer disagree on whether %s checks a Go %s", head.Source, gt.Key()))
+	}
+	if name == "" {
 		return ""
 	}
-	name := checks.NameTyped(head, gt.Key())
 	f := p.validateFile(head)
 	f.Commentf("%s checks a Go value against %s.", name, head.Source)
 	f.Func().Id(name).Params(jen.Id("v").Add(p.goType(gt)), cParam).Block(body...)

@@ -154,13 +154,15 @@ type Checks struct {
 	// list of types; byKey those of the other schemas, by their content.
 	typeOnly, byKey map[string]*Check
 	queue           []*Check
-	typed           map[string]string
+	// typed are the names of the typed checks, and typedRef the typed
+	// check each calls for its $ref, by typedKey (typed.go).
+	typed, typedRef map[string]string
 }
 
 // NewChecks returns an empty set of checks for one package.
 func NewChecks() *Checks {
 	return &Checks{bySchema: map[*load.Schema]*Check{}, funcs: map[string]bool{}, vars: map[string]bool{},
-		typeOnly: map[string]*Check{}, byKey: map[string]*Check{}, typed: map[string]string{}}
+		typeOnly: map[string]*Check{}, byKey: map[string]*Check{}, typed: map[string]string{}, typedRef: map[string]string{}}
 }
 
 // Of returns the Check of s.
@@ -247,24 +249,6 @@ func (c *Check) FuncName() string {
 		return f.Name
 	}
 	return ""
-}
-
-// Typed returns the function that checks a Go value of type goType
-// against c, and whether it is decided yet ("": nothing to check).
-func (cs *Checks) Typed(c *Check, goType string) (name string, ok bool) {
-	name, ok = cs.typed[c.Source+"\x00"+goType]
-	return name, ok
-}
-
-// StartTyped marks the typed check of c for goType as being lowered: a
-// $ref cycle of scalars that leads back to it checks nothing more.
-func (cs *Checks) StartTyped(c *Check, goType string) { cs.typed[c.Source+"\x00"+goType] = "" }
-
-// NameTyped gives the typed check of c for goType its function name.
-func (cs *Checks) NameTyped(c *Check, goType string) string {
-	n := UniqueName(cs.funcs, "check"+c.Suffix)
-	cs.typed[c.Source+"\x00"+goType] = n
-	return n
 }
 
 // UniqueName returns base, or base followed by the first number that makes

@@ -33,6 +33,7 @@ func (pkg *Package) lowerChecks() {
 		}
 		lowerRefinement(cs, t.Refine)
 	}
+	pkg.nameTypedChecks()
 }
 
 func lowerRefinement(cs *Checks, r *Refinement) {
