@@ -1,6 +1,8 @@
 // Package emit prints a model as Go source with github.com/dave/jennifer:
 // types, decoders, encoders, validators and the dispatcher. It decides
-// nothing about names or types (package model does); it prints them.
+// nothing about names, types, files or checks (package model does, before
+// printing); it prints them, and reads only the model: it does not import
+// the schema loader.
 package emit
 
 import (

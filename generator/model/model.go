@@ -1,7 +1,10 @@
 // Package model turns loaded schemas into the Go that will be printed: named
-// types with their fields and Go types, the events of each family, and which
-// schema every check comes from. Every Go name is decided here, once; the
-// emitter only prints.
+// types with their fields and Go types, the events of each family, and the
+// checks of every schema lowered to Check values (check.go, lower.go), with
+// the typed checks decided and named before printing (prepare.go, typed.go).
+// Every Go name is decided here, once; the printer (package emit) reads the
+// model and never a schema. Raw validators are named as the printer first
+// asks for them (Check.Func), so that their order follows the printed code.
 package model
 
 import (
