@@ -18,31 +18,23 @@ const (
 	goBool    scalar = "bool"
 )
 
-// scalarOf returns the Go scalar a field of type gt is checked as, and the
-// expression that converts the field's value v to it.
+// scalarOf returns the Go scalar the model checks a field of type gt as
+// (GoType.Scalar), and the expression that converts the field's value v to
+// it.
 func scalarOf(gt *model.GoType, v *jen.Statement) (scalar, *jen.Statement, bool) {
-	switch gt.Kind {
-	case model.String:
-		return goString, v, true
-	case model.NumericString:
-		return goString, jen.String().Call(v), true
-	case model.Int64:
-		return goInt64, v, true
-	case model.UnixMillis:
-		return goInt64, jen.Int64().Call(v), true
-	case model.Float64:
-		return goFloat64, v, true
-	case model.Bool:
-		return goBool, v, true
-	case model.Named:
-		switch gt.Named.Kind {
-		case model.StringSet:
-			return goString, jen.String().Call(v), true
-		case model.EmbeddedJSON:
-			return goString, v.Dot("Text"), true
-		}
+	sc, ok := gt.Scalar()
+	if !ok {
+		return "", nil, false
 	}
-	return "", nil, false
+	switch {
+	case gt.Kind == model.NumericString, gt.Kind == model.Named && gt.Named.Kind == model.StringSet:
+		return scalar(sc), jen.String().Call(v), true
+	case gt.Kind == model.UnixMillis:
+		return scalar(sc), jen.Int64().Call(v), true
+	case gt.Kind == model.Named: // EmbeddedJSON
+		return scalar(sc), v.Dot("Text"), true
+	}
+	return scalar(sc), v, true
 }
 
 func (sc scalar) goType() *jen.Statement { return jen.Id(string(sc)) }
@@ -232,7 +224,7 @@ func (p *printer) fieldAt(gt *model.GoType, name string, v, addr, recv *jen.Stat
 // argument, or a check function and v as it takes it; fn is nil when
 // there is nothing to check.
 func (p *printer) fieldCall(gt *model.GoType, v, recv *jen.Statement) (fn, arg *jen.Statement) {
-	if isStruct(gt) || isLazy(gt) {
+	if gt.HasMethodCheck() {
 		return recv.Clone().Dot("validate"), nil
 	}
 	if gt.Kind == model.Named && gt.Named.Kind == model.EmbeddedJSON {
