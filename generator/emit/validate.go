@@ -34,7 +34,7 @@ func (r *rawValidators) call(c *model.Check) jen.Code {
 
 // flush prints every validator the model handed out, and those they call.
 func (r *rawValidators) flush() {
-	for c, ok := r.checks.Next(); ok; c, ok = r.checks.Next() {
+	for _, c := range r.checks.Validators() {
 		r.print(c)
 	}
 }

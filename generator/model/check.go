@@ -157,6 +157,8 @@ type Checks struct {
 	// typed are the names of the typed checks, and typedRef the typed
 	// check each calls for its $ref, by typedKey (typed.go).
 	typed, typedRef map[string]string
+	// sealed is set once every validator is named (validators.go).
+	sealed bool
 }
 
 // NewChecks returns an empty set of checks for one package.
@@ -180,17 +182,6 @@ func (cs *Checks) Of(s *load.Schema) *Check {
 	return c
 }
 
-// Next returns the next validator to print, and false when every validator
-// that Func returned has been returned here.
-func (cs *Checks) Next() (*Check, bool) {
-	if len(cs.queue) == 0 {
-		return nil, false
-	}
-	c := cs.queue[0]
-	cs.queue = cs.queue[1:]
-	return c, true
-}
-
 // Func returns the check whose validator a value is checked against for
 // c, with its Name; nil when c accepts every value. A schema that only
 // refers to another ($ref, or an allOf of one schema, beside annotations)
@@ -202,6 +193,9 @@ func (c *Check) Func() *Check {
 	}
 	if c.resolved {
 		return c.fn
+	}
+	if c.set.sealed {
+		panic("model: the validator of " + c.Source + " was not named before printing")
 	}
 	c.resolved = true
 	cs := c.set

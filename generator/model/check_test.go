@@ -15,7 +15,7 @@ func at(pointer string, s *load.Schema) *load.Schema {
 // queued drains the validators to print, as their names.
 func queued(cs *Checks) string {
 	var names []string
-	for c, ok := cs.Next(); ok; c, ok = cs.Next() {
+	for _, c := range cs.Validators() {
 		names = append(names, c.Name)
 	}
 	return strings.Join(names, " ")

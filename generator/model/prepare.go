@@ -34,6 +34,7 @@ func (pkg *Package) lowerChecks() {
 		lowerRefinement(cs, t.Refine)
 	}
 	pkg.nameTypedChecks()
+	pkg.nameValidators()
 }
 
 func lowerRefinement(cs *Checks, r *Refinement) {
@@ -61,6 +62,7 @@ func (p *Producer) lowerFormats() {
 	for _, f := range p.Formats {
 		f.Check = p.Checks.Of(f.Schema)
 	}
+	p.nameFormats()
 }
 
 // Root is a schema lowered for a package of raw-value validators, under a
@@ -84,5 +86,9 @@ func LowerRoots(schemas []NamedSchema) (*Checks, []Root) {
 	for i, s := range schemas {
 		roots[i] = Root{Name: s.Name, Check: cs.Of(s.Schema)}
 	}
+	for _, r := range roots {
+		r.Check.Func()
+	}
+	cs.nameQueued()
 	return cs, roots
 }
