@@ -3,8 +3,11 @@
 // checks of every schema lowered to Check values (check.go, lower.go), with
 // the typed checks decided and named before printing (prepare.go, typed.go).
 // Every Go name is decided here, once; the printer (package emit) reads the
-// model and never a schema. Raw validators are named as the printer first
-// asks for them (Check.Func), so that their order follows the printed code.
+// model and never a schema. Raw validators are named before printing too, in
+// the order the printer prints them (validators.go); the set is then sealed,
+// so a validator the naming pass missed fails loudly instead of being named
+// late. A new place in the printer that needs a validator needs its line in
+// validators.go.
 package model
 
 import (
